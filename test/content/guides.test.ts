@@ -1,0 +1,70 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { countWords, headingAnchors, relativeMarkdownLinks, splitGuide } from './guide-markdown.ts';
+import { guideFrontMatterSchema } from './guide-schema.ts';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const guidesDir = path.join(repoRoot, 'content', 'guides');
+// CI lays shared/ beside the clone, so topics come from outside the repository.
+const topicsFile = path.resolve(repoRoot, '../shared/topics.json');
+const MIN_BODY_WORDS = 800;
+
+const topicIds: string[] = (JSON.parse(readFileSync(topicsFile, 'utf8')) as { topics: { id: string }[] }).topics.map(
+  (topic) => topic.id,
+);
+
+function markdownFilesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => path.join(dir, name))
+    .sort();
+}
+
+const guideFiles = markdownFilesUnder(guidesDir);
+const relative = (file: string): string => path.relative(repoRoot, file);
+const bodyOf = (file: string): string => splitGuide(readFileSync(file, 'utf8')).body;
+
+describe('every topic has a guide', () => {
+  it('topics.json lists topics', () => {
+    expect(topicIds.length).toBeGreaterThan(0);
+  });
+
+  it.each(topicIds)('content/guides/%s.md exists', (id) => {
+    expect(existsSync(path.join(guidesDir, `${id}.md`)), `missing content/guides/${id}.md`).toBe(true);
+  });
+
+  it('no two guides share a slug (the build fails on duplicates)', () => {
+    const slugs = guideFiles.map((file) => path.basename(file, '.md'));
+    const duplicates = slugs.filter((slug, index) => slugs.indexOf(slug) !== index);
+    expect(duplicates).toEqual([]);
+  });
+});
+
+describe.each(guideFiles.map((file) => ({ file, name: relative(file) })))('$name', ({ file, name }) => {
+  it('has front matter that passes the strict schema', () => {
+    const result = guideFrontMatterSchema.safeParse(splitGuide(readFileSync(file, 'utf8')).frontMatter);
+    const problems = result.success
+      ? []
+      : result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    expect(problems, `${name} front matter`).toEqual([]);
+  });
+
+  it(`has a body of at least ${MIN_BODY_WORDS} words`, () => {
+    expect(countWords(bodyOf(file)), `${name} word count`).toBeGreaterThanOrEqual(MIN_BODY_WORDS);
+  });
+
+  it('has only relative .md links that resolve, anchors included', () => {
+    const broken: string[] = [];
+    for (const link of relativeMarkdownLinks(bodyOf(file))) {
+      const target = link.file === '' ? file : path.resolve(path.dirname(file), decodeURIComponent(link.file));
+      if (!existsSync(target)) {
+        broken.push(`${link.href}: no file ${relative(target)}`);
+      } else if (link.anchor !== undefined && !headingAnchors(bodyOf(target)).has(decodeURIComponent(link.anchor))) {
+        broken.push(`${link.href}: no heading with anchor #${link.anchor} in ${relative(target)}`);
+      }
+    }
+    expect(broken, `${name} broken links`).toEqual([]);
+  });
+});
