@@ -1,0 +1,136 @@
+import { OpenAPIHono, type z } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import type { Logger } from './logger.ts';
+import type { IdentityVerifier } from './identity.ts';
+import { bearerToken } from './identity.ts';
+import type { Principal, Role } from './principal.ts';
+import { PROBLEM_CONTENT_TYPE, problems, ProblemError, type FieldError, type Problem } from './problem.ts';
+
+export interface ApiEnv {
+  Variables: {
+    principal: Principal;
+    log: Logger;
+    requestId: string;
+  };
+}
+
+export type ApiApp = OpenAPIHono<ApiEnv>;
+
+export interface ApiAppOptions {
+  logger: Logger;
+  maxBodyBytes: number;
+}
+
+export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(problem), {
+    status: problem.status,
+    headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...headers },
+  });
+}
+
+/** Turns zod issues into per-field errors ("subject", "weekly.0.start"). */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.length ? issue.path.map(String).join('.') : '(body)',
+    message: issue.message,
+  }));
+}
+
+const HTTP_EXCEPTION_PROBLEMS: Record<number, (detail?: string) => ProblemError> = {
+  400: (detail) => problems.badRequest(detail ?? 'The request body is not valid JSON.'),
+  401: (detail) => problems.unauthorized(detail),
+  413: () => problems.tooLarge(),
+  415: () => problems.unsupportedMediaType('Send JSON with Content-Type: application/json.'),
+};
+
+/**
+ * The base every function's app is built on: request id, structured request log, body size limit,
+ * problem+json for every error (validation, framework and unexpected ones alike).
+ */
+export function createApiApp({ logger, maxBodyBytes }: ApiAppOptions): ApiApp {
+  const app = new OpenAPIHono<ApiEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw problems.invalid(fieldErrors(result.error));
+    },
+  });
+
+  app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use('*', async (c, next) => {
+    const log = logger.createChild({ persistentKeys: { requestId: c.var.requestId } });
+    c.set('log', log);
+    const started = performance.now();
+    await next();
+    log.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      user: c.var.principal?.id,
+    });
+  });
+  app.use('*', bodyLimit({ maxSize: maxBodyBytes, onError: () => { throw problems.tooLarge(`At most ${maxBodyBytes} bytes.`); } }));
+
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problemResponse(error.problem);
+    if (error instanceof HTTPException) {
+      const toProblem = HTTP_EXCEPTION_PROBLEMS[error.status];
+      if (toProblem) return problemResponse(toProblem(error.status === 400 ? undefined : error.message).problem);
+    }
+    // Unexpected: log the details for us, return nothing internal to the caller.
+    (c.var.log ?? logger).error('unhandled error', error as Error);
+    return problemResponse(problems.internal(`Something went wrong on our side (request ${c.var.requestId ?? 'unknown'}).`).problem);
+  });
+  app.notFound((c) => problemResponse(problems.notFound(`No route ${c.req.method} ${c.req.path}.`).problem));
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  return app;
+}
+
+/** Verifies the bearer token and puts the principal on the context; 401 without a valid one. */
+export function signedIn(verifier: IdentityVerifier): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    c.set('principal', await verifier.verify(bearerToken(c.req.header('authorization'))));
+    await next();
+  };
+}
+
+/** Route middleware: 403 unless the signed-in caller has one of the roles (checked before the body is validated). */
+export function onlyRoles(...roles: Role[]): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    requireRole(c.var.principal, ...roles);
+    await next();
+  };
+}
+
+/** 403 unless the caller has one of the roles. */
+export function requireRole(principal: Principal, ...roles: Role[]): void {
+  if (!roles.includes(principal.role)) {
+    throw problems.forbidden(`This needs the role ${roles.join(' or ')}.`);
+  }
+}
+
+export function etagFor(version: number): string {
+  return `"v${version}"`;
+}
+
+/** The version an If-Match names; 428 when absent, 412 when it cannot be ours. */
+export function versionFromIfMatch(c: Context): number {
+  const header = c.req.header('if-match');
+  if (!header) throw problems.preconditionRequired('Send If-Match with the ETag you read.');
+  const match = header.trim().match(/^(?:W\/)?"v(\d{1,9})"$/);
+  if (!match?.[1]) throw problems.preconditionFailed('If-Match does not name a version of this item.');
+  return Number(match[1]);
+}
+
+export function idempotencyKey(c: Context): string | undefined {
+  const key = c.req.header('idempotency-key');
+  if (key === undefined) return undefined;
+  if (!/^[\x21-\x7e]{1,128}$/.test(key)) {
+    throw problems.invalid([{ field: 'Idempotency-Key', message: 'Use 1 to 128 visible ASCII characters.' }]);
+  }
+  return key;
+}
+
+export const bearerSecurity = [{ bearer: [] as string[] }];

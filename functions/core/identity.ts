@@ -1,0 +1,48 @@
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { principalFromClaims, type Principal } from './principal.ts';
+import { problems, ProblemError } from './problem.ts';
+
+export interface IdentityVerifier {
+  /** Resolves the principal of a bearer token, or throws a 401/403 problem. */
+  verify(token: string): Promise<Principal>;
+}
+
+export interface JwtVerifierOptions {
+  issuer: string;
+  audience: string;
+  /** Cognito's JWKS in AWS, the local identity provider's locally: the same code path for both. */
+  jwksUrl: string;
+}
+
+export function createJwtVerifier({ issuer, audience, jwksUrl }: JwtVerifierOptions): IdentityVerifier {
+  const keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 30_000 });
+  return {
+    async verify(token) {
+      let claims: Record<string, unknown>;
+      try {
+        ({ payload: claims } = await jwtVerify(token, keys, {
+          issuer,
+          audience,
+          algorithms: ['RS256'],
+          requiredClaims: ['exp', 'sub'],
+          clockTolerance: 5,
+        }));
+      } catch {
+        // Which check failed is the attacker's business only: every failure is the same 401.
+        throw problems.unauthorized('The token is missing, expired or not valid.');
+      }
+      if (claims.token_use !== undefined && claims.token_use !== 'id') {
+        throw problems.unauthorized('An ID token is required.');
+      }
+      return principalFromClaims(claims);
+    },
+  };
+}
+
+export function bearerToken(authorization: string | undefined): string {
+  const match = authorization?.match(/^Bearer\s+([A-Za-z0-9\-_.]+)\s*$/i);
+  if (!match?.[1]) throw problems.unauthorized('Sign in: an Authorization: Bearer token is required.');
+  return match[1];
+}
+
+export { ProblemError };

@@ -1,0 +1,57 @@
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Principal, Role } from './principal.ts';
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  orgId?: string;
+  /** Preferred language for messages to them (BCP 47, e.g. "en", "es"). */
+  lang?: string;
+}
+
+/** Who exists: staff for assignment, names for display. Kept current from verified tokens and the seed. */
+export interface UserDirectory {
+  get(id: string): Promise<UserRecord | undefined>;
+  put(user: UserRecord): Promise<void>;
+  listByRole(role: Role): Promise<UserRecord[]>;
+}
+
+export function userFromPrincipal(principal: Principal): UserRecord {
+  return { id: principal.id, email: principal.email, name: principal.name, role: principal.role, orgId: principal.orgId };
+}
+
+export function dynamoUserDirectory(db: DynamoDBDocumentClient, tableName: string): UserDirectory {
+  const strip = (item: Record<string, unknown> | undefined): UserRecord | undefined => {
+    if (!item) return undefined;
+    return { id: item.id, email: item.email, name: item.name, role: item.role, orgId: item.orgId, lang: item.lang } as UserRecord;
+  };
+  return {
+    async get(id) {
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: { pk: `USER#${id}`, sk: 'PROFILE' } }));
+      return strip(Item);
+    },
+    async put(user) {
+      // An update, not a put: other capabilities (expert profiles) keep their own attributes on this item.
+      const fields: Record<string, unknown> = { ...user, gsi1pk: `ROLE#${user.role}`, gsi1sk: user.name.toLowerCase() };
+      const names = Object.keys(fields).filter((name) => fields[name] !== undefined);
+      await db.send(new UpdateCommand({
+        TableName: tableName,
+        Key: { pk: `USER#${user.id}`, sk: 'PROFILE' },
+        UpdateExpression: `SET ${names.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
+        ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#f${i}`, name])),
+        ExpressionAttributeValues: Object.fromEntries(names.map((name, i) => [`:v${i}`, fields[name]])),
+      }));
+    },
+    async listByRole(role) {
+      const { Items = [] } = await db.send(new QueryCommand({
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': `ROLE#${role}` },
+      }));
+      return Items.map((item) => strip(item)!);
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type CryptoKey } from 'jose';
+import { z } from 'zod';
+import { problemResponse } from '../core/http.ts';
+import { problems } from '../core/problem.ts';
+import type { UserRecord } from '../core/users.ts';
+
+export interface LocalIdentityProvider {
+  issuer: string;
+  audience: string;
+  jwksUrl: string;
+  /** Routes: the JWKS document and the demo login (local server only, never deployed). */
+  routes: Hono;
+  /** An ID token shaped like Cognito's for a user. */
+  tokenFor(user: UserRecord, options?: { expiresIn?: string }): Promise<string>;
+  /** Signs arbitrary claims with the provider's key (tests build bad tokens with it). */
+  sign(claims: Record<string, unknown>, options?: { expiresIn?: string | number; issuer?: string; audience?: string }): Promise<string>;
+}
+
+const KEY_ID = 'local-1';
+
+async function loadOrCreateKey(dataDir: string | undefined): Promise<{ privateKey: CryptoKey; publicJwk: JWK }> {
+  const file = dataDir ? join(dataDir, 'idp-key.json') : undefined;
+  if (file && existsSync(file)) {
+    const privateJwk = JSON.parse(readFileSync(file, 'utf8')) as JWK;
+    const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = privateJwk;
+    return { privateKey: (await importJWK(privateJwk, 'RS256')) as CryptoKey, publicJwk };
+  }
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  if (file && dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(await exportJWK(privateKey)), { mode: 0o600 });
+  }
+  return { privateKey, publicJwk: await exportJWK(publicKey) };
+}
+
+export async function createLocalIdentityProvider(options: {
+  baseUrl: string;
+  dataDir?: string;
+  users: () => Promise<UserRecord[]>;
+}): Promise<LocalIdentityProvider> {
+  const issuer = `${options.baseUrl}/idp`;
+  const audience = 'local-web-client';
+  const { privateKey, publicJwk } = await loadOrCreateKey(options.dataDir);
+
+  const sign: LocalIdentityProvider['sign'] = (claims, signOptions = {}) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: KEY_ID, typ: 'JWT' })
+      .setIssuer(signOptions.issuer ?? issuer)
+      .setAudience(signOptions.audience ?? audience)
+      .setIssuedAt()
+      .setExpirationTime(signOptions.expiresIn ?? '8h')
+      .sign(privateKey);
+
+  const tokenFor: LocalIdentityProvider['tokenFor'] = (user, tokenOptions = {}) => sign({
+    sub: user.id,
+    email: user.email,
+    name: user.name,
+    token_use: 'id',
+    'cognito:groups': user.role === 'coordinator' ? ['coordinators'] : user.role === 'expert' ? ['experts'] : [],
+    ...(user.orgId ? { 'custom:org': user.orgId } : {}),
+  }, { expiresIn: tokenOptions.expiresIn });
+
+  const routes = new Hono();
+  routes.get('/idp/.well-known/jwks.json', (c) => c.json({ keys: [{ ...publicJwk, kid: KEY_ID, alg: 'RS256', use: 'sig' }] }));
+  routes.get('/api/dev/users', async (c) => {
+    const users = await options.users();
+    return c.json(users.map(({ email, name, role, orgId }) => ({ email, name, role, orgId })));
+  });
+  routes.post('/api/dev/login', async (c) => {
+    const parsed = z.object({ email: z.string().email() }).safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) return problemResponse(problems.invalid([{ field: 'email', message: 'An e-mail address is required.' }]).problem);
+    const user = (await options.users()).find((u) => u.email.toLowerCase() === parsed.data.email.toLowerCase());
+    if (!user) return problemResponse(problems.notFound('No demo user with that e-mail.').problem);
+    return c.json({ token: await tokenFor(user), user });
+  });
+
+  return { issuer, audience, jwksUrl: `${issuer}/.well-known/jwks.json`, routes, tokenFor, sign };
+}

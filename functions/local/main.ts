@@ -1,0 +1,36 @@
+import { resolve } from 'node:path';
+import { SEED_USERS } from './seed-data.ts';
+import { startLocalServer } from './server.ts';
+
+const dataDir = resolve(process.env.DATA_DIR ?? '.data');
+const port = Number(process.env.PORT ?? 3000);
+
+const server = await startLocalServer({
+  port,
+  host: process.env.HOST ?? '127.0.0.1',
+  dataDir,
+  siteDir: resolve(process.env.SITE_DIR ?? 'dist/site'),
+});
+
+const logins = SEED_USERS.map((u) => `  ${u.email.padEnd(26)} ${u.role.padEnd(12)} ${u.orgId ?? ''}`).join('\n');
+console.log(`
+HPC AI Support Centre is running at ${server.url}/
+  API:      ${server.url}/api   (OpenAPI: ${server.url}/api/openapi.json)
+  Data:     ${dataDir}${server.seeded ? '  (seeded demo data)' : '  (existing data kept)'}
+
+Demo logins (no password locally; sign in on the site, or get a token with
+  curl -s -X POST ${server.url}/api/dev/login -H 'content-type: application/json' -d '{"email":"maria@aurora-ai.example"}'):
+${logins}
+
+Press Ctrl+C to stop.`);
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping...`);
+  await server.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,0 +1,89 @@
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { fixedClock } from '../core/clock.ts';
+import type { Principal } from '../core/principal.ts';
+import type { UserDirectory, UserRecord } from '../core/users.ts';
+import { ticketService } from '../tickets/service.ts';
+import type { TicketStore } from '../tickets/store.ts';
+import { SEED_ORGANISATIONS, SEED_USERS, seedUser } from './seed-data.ts';
+
+const HOUR = 3_600_000;
+const asPrincipal = (user: UserRecord): Principal => ({ id: user.id, email: user.email, name: user.name, role: user.role, orgId: user.orgId });
+
+export interface SeedDeps {
+  db: DynamoDBDocumentClient;
+  tableName: string;
+  users: UserDirectory;
+  tickets: TicketStore;
+  now: Date;
+}
+
+/** A few tickets in various states, written through the service so they obey the same rules as real ones. */
+async function seedTickets({ users, tickets, now }: SeedDeps): Promise<void> {
+  const clock = fixedClock(new Date(now.getTime() - 72 * HOUR));
+  const service = ticketService({ store: tickets, users, clock });
+  const maria = asPrincipal(seedUser('maria@aurora-ai.example'));
+  const jonas = asPrincipal(seedUser('jonas@aurora-ai.example'));
+  const lea = asPrincipal(seedUser('lea@basalt-labs.example'));
+  const ana = asPrincipal(seedUser('ana@support.example'));
+  const mikko = asPrincipal(seedUser('mikko@support.example'));
+
+  const { ticket: nccl } = await service.create(maria, {
+    subject: 'Multi-node PyTorch job on LUMI hangs at NCCL init',
+    body: 'Our 4-node DDP job on `standard-g` prints nothing after `init_process_group`. Single node works.\n\n```\nsrun torchrun --nnodes=4 --nproc_per_node=8 train.py\n```',
+    category: 'ai-training-and-inference', priority: 'high', system: 'LUMI', projectId: 'project_465001234', jobId: '8812345',
+  });
+  clock.advance(3 * HOUR);
+  await service.patch(ana, nccl.id, { assigneeId: ana.id }, nccl.version);
+  clock.advance(HOUR);
+  const reply = await service.addMessage(ana, nccl.id, {
+    body: 'On LUMI, RCCL needs the Slingshot plugin: load the `aws-ofi-rccl` module and set `NCCL_SOCKET_IFNAME=hsn0,hsn1,hsn2,hsn3`. Could you try and send the job output?',
+    internal: false,
+  });
+  clock.advance(10 * 60_000);
+  await service.addMessage(ana, nccl.id, { body: 'Likely the missing OFI plugin; seen three times this month.', internal: true });
+  await service.patch(ana, nccl.id, { status: 'waiting' }, reply.ticket.version + 1);
+
+  clock.set(new Date(now.getTime() - 30 * HOUR));
+  const { ticket: quota } = await service.create(jonas, {
+    subject: 'Disk quota exceeded on Leonardo scratch while unpacking dataset',
+    body: 'Unpacking 2 million JPEG files fails with `Disk quota exceeded`. Is there a better way to stage ImageNet-sized data?',
+    category: 'data-and-storage', priority: 'normal', system: 'Leonardo',
+  });
+  clock.advance(5 * HOUR);
+  await service.patch(mikko, quota.id, { assigneeId: mikko.id }, quota.version);
+
+  clock.set(new Date(now.getTime() - 6 * HOUR));
+  await service.create(lea, {
+    subject: 'Which access call fits a 20,000 GPU-hour fine-tuning project?',
+    body: 'We are a 6-person start-up in Lyon fine-tuning a 7B model. Playground or Fast Lane?',
+    category: 'access-and-allocations', priority: 'normal',
+  });
+
+  clock.set(new Date(now.getTime() - 50 * HOUR));
+  const { ticket: apptainer } = await service.create(maria, {
+    subject: 'Converting our Docker image to Apptainer on MareNostrum 5',
+    body: 'How do we run our CUDA 12 Docker image on MN5 ACC nodes without root?',
+    category: 'software-and-containers', priority: 'low', system: 'MareNostrum 5',
+  });
+  clock.advance(2 * HOUR);
+  const answered = await service.addMessage(mikko, apptainer.id, {
+    body: 'Build a SIF elsewhere with `apptainer build image.sif docker-daemon://image:tag`, copy it over and run it with `apptainer exec --nv`.',
+    internal: false,
+  });
+  clock.advance(HOUR);
+  await service.patch(mikko, apptainer.id, { status: 'resolved' }, answered.ticket.version);
+}
+
+/** Seeds once: organisations, demo users and tickets. A marker item makes later starts skip it. */
+export async function seedDemoData(deps: SeedDeps): Promise<boolean> {
+  const marker = { pk: 'META', sk: 'SEED' };
+  const { Item } = await deps.db.send(new GetCommand({ TableName: deps.tableName, Key: marker }));
+  if (Item) return false;
+  for (const org of SEED_ORGANISATIONS) {
+    await deps.db.send(new PutCommand({ TableName: deps.tableName, Item: { pk: `ORG#${org.id}`, sk: 'PROFILE', ...org } }));
+  }
+  for (const user of SEED_USERS) await deps.users.put(user);
+  await seedTickets(deps);
+  await deps.db.send(new PutCommand({ TableName: deps.tableName, Item: { ...marker, at: deps.now.toISOString() } }));
+  return true;
+}

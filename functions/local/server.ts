@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Hono } from 'hono';
+import { systemClock, type Clock } from '../core/clock.ts';
+import { createDocumentClient } from '../core/dynamo.ts';
+import { createApiApp, type ApiApp } from '../core/http.ts';
+import { createJwtVerifier } from '../core/identity.ts';
+import { createLogger } from '../core/logger.ts';
+import { serveOpenApiDocument } from '../core/openapi.ts';
+import { dynamoUserDirectory } from '../core/users.ts';
+import { registerTicketRoutes } from '../tickets/app.ts';
+import { dynamoTicketStore } from '../tickets/dynamo-store.ts';
+import { startDynalite } from './dynalite.ts';
+import { createLocalIdentityProvider, type LocalIdentityProvider } from './identity-provider.ts';
+import { seedDemoData } from './seed.ts';
+import { SEED_USERS } from './seed-data.ts';
+import { ensureTable } from './table-setup.ts';
+
+export interface LocalServerOptions {
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  /** Where dynalite and the identity key persist; in memory when absent (tests). */
+  dataDir?: string;
+  /** The built static site to serve at /, when it exists. */
+  siteDir?: string;
+  seed?: boolean;
+  clock?: Clock;
+  tableName?: string;
+}
+
+export interface LocalServer {
+  url: string;
+  port: number;
+  api: ApiApp;
+  idp: LocalIdentityProvider;
+  db: DynamoDBDocumentClient;
+  tableName: string;
+  dynamoEndpoint: string;
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+async function mountSite(root: Hono, siteDir: string | undefined): Promise<void> {
+  if (!siteDir || !existsSync(join(siteDir, 'index.html'))) return;
+  const { createSiteApp } = await import('../../site/server.ts');
+  root.route('/', createSiteApp(siteDir));
+}
+
+/**
+ * The whole product on one machine: embedded DynamoDB, local identity provider, the API apps and the site,
+ * through the same code paths as in AWS (only the JWKS URL and the DynamoDB endpoint differ).
+ */
+export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
+  const host = options.host ?? '127.0.0.1';
+  const tableName = options.tableName ?? 'support-centre';
+  const clock = options.clock ?? systemClock;
+  const dynamo = await startDynalite(options.dataDir ? join(options.dataDir, 'dynamodb') : undefined);
+  await ensureTable(dynamo.endpoint, tableName);
+  const db = createDocumentClient({ region: 'local', endpoint: dynamo.endpoint });
+  const users = dynamoUserDirectory(db, tableName);
+  const tickets = dynamoTicketStore(db, tableName);
+  const seeded = options.seed === false ? false : await seedDemoData({ db, tableName, users, tickets, now: clock.now() });
+
+  // The port is known only once listening; requests arrive after that, so the app is bound lazily.
+  let root: Hono | undefined;
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: (request) => root!.fetch(request), port: options.port, hostname: host }, () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+
+  const idp = await createLocalIdentityProvider({ baseUrl: url, dataDir: options.dataDir, users: async () => SEED_USERS });
+  const verifier = createJwtVerifier({ issuer: idp.issuer, audience: idp.audience, jwksUrl: idp.jwksUrl });
+  const logger = createLogger('local');
+  const api = createApiApp({ logger, maxBodyBytes: 128 * 1024 });
+  registerTicketRoutes(api, { store: tickets, users, clock, verifier });
+  serveOpenApiDocument(api);
+
+  const app = new Hono();
+  app.route('/', idp.routes);
+  app.route('/', api);
+  await mountSite(app, options.siteDir);
+  root = app;
+
+  return {
+    url, port, api, idp, db, tableName, dynamoEndpoint: dynamo.endpoint, seeded,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      db.destroy();
+      await dynamo.close();
+    },
+  };
+}

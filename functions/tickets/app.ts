@@ -1,0 +1,82 @@
+import type { Clock } from '../core/clock.ts';
+import { createApiApp, etagFor, idempotencyKey, onlyRoles, signedIn, versionFromIfMatch, type ApiApp } from '../core/http.ts';
+import type { IdentityVerifier } from '../core/identity.ts';
+import type { Logger } from '../core/logger.ts';
+import { userFromPrincipal, type UserDirectory } from '../core/users.ts';
+import {
+  addMessageRoute, createTicketRoute, getTicketRoute, healthRoute, listTicketsRoute, meRoute, patchTicketRoute,
+} from './routes.ts';
+import { ticketService } from './service.ts';
+import type { TicketStore } from './store.ts';
+import { ticketDetail, ticketSummary } from './views.ts';
+
+export interface TicketsAppDeps {
+  store: TicketStore;
+  users: UserDirectory;
+  clock: Clock;
+  verifier: IdentityVerifier;
+}
+
+/** Adds the tickets rows of the API contract (plus health and /me) to an API app. */
+export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps): ApiApp {
+  const tickets = ticketService(deps);
+  const auth = signedIn(deps.verifier);
+  const now = () => deps.clock.now();
+
+  app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
+
+  app.openapi({ ...meRoute, middleware: [auth] }, async (c) => {
+    const principal = c.var.principal;
+    await deps.users.put(userFromPrincipal(principal));
+    return c.json(principal, 200);
+  });
+
+  app.openapi({ ...createTicketRoute, middleware: [auth, onlyRoles('requester')] }, async (c) => {
+    const { ticket, replayed } = await tickets.create(c.var.principal, c.req.valid('json'), idempotencyKey(c));
+    c.header('ETag', etagFor(ticket.version));
+    c.header('Location', `/api/tickets/${ticket.id}`);
+    if (replayed) c.header('Idempotent-Replayed', 'true');
+    return c.json(ticketDetail(ticket, now(), c.var.principal), 201);
+  });
+
+  app.openapi({ ...listTicketsRoute, middleware: [auth] }, async (c) => {
+    const { status, ...query } = c.req.valid('query');
+    const page = await tickets.list(c.var.principal, { ...query, statuses: status });
+    const at = now();
+    return c.json({ items: page.items.map((ticket) => ticketSummary(ticket, at)), ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
+  });
+
+  app.openapi({ ...getTicketRoute, middleware: [auth] }, async (c) => {
+    const { ticket, messages } = await tickets.get(c.var.principal, c.req.valid('param').id);
+    c.header('ETag', etagFor(ticket.version));
+    c.header('Cache-Control', 'private, no-store');
+    const includeEvents = c.req.valid('query').include === 'events';
+    return c.json(ticketDetail(ticket, now(), c.var.principal, { messages, includeEvents }), 200);
+  });
+
+  app.openapi({ ...addMessageRoute, middleware: [auth] }, async (c) => {
+    const { message, ticket, replayed } = await tickets.addMessage(c.var.principal, c.req.valid('param').id, c.req.valid('json'), idempotencyKey(c));
+    c.header('ETag', etagFor(ticket.version));
+    if (replayed) c.header('Idempotent-Replayed', 'true');
+    return c.json({ message, ticket: ticketDetail(ticket, now(), c.var.principal) }, 201);
+  });
+
+  app.openapi({ ...patchTicketRoute, middleware: [auth] }, async (c) => {
+    const principal = c.var.principal;
+    const expected = versionFromIfMatch(c);
+    const ticket = await tickets.patch(principal, c.req.valid('param').id, c.req.valid('json'), expected);
+    c.header('ETag', etagFor(ticket.version));
+    return c.json(ticketDetail(ticket, now(), principal), 200);
+  });
+
+  return app;
+}
+
+export interface StandaloneDeps extends TicketsAppDeps {
+  logger: Logger;
+  maxBodyBytes: number;
+}
+
+export function createTicketsApp(deps: StandaloneDeps): ApiApp {
+  return registerTicketRoutes(createApiApp(deps), deps);
+}

@@ -1,0 +1,69 @@
+import type { SystemName } from '../../core/catalog.ts';
+import type { Role } from '../../core/principal.ts';
+
+export const TICKET_STATUSES = ['new', 'open', 'waiting', 'resolved', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const TICKET_CATEGORIES = [
+  'access-and-allocations', 'accounts-and-login', 'jobs-and-scheduling', 'software-and-containers',
+  'ai-training-and-inference', 'data-and-storage', 'performance', 'other',
+] as const;
+export type TicketCategory = (typeof TICKET_CATEGORIES)[number];
+
+export type TicketEventType = 'created' | 'status' | 'assigned' | 'priority' | 'category' | 'reply' | 'note';
+
+/** One entry of the audit trail. Kept inside the ticket item so a change and its record are one write. */
+export interface TicketEvent {
+  at: string;
+  type: TicketEventType;
+  actorId: string;
+  actorName: string;
+  from?: string | null;
+  to?: string | null;
+  messageId?: string;
+}
+
+export interface Ticket {
+  id: string;
+  number: number;
+  reference: string;
+  orgId: string;
+  requesterId: string;
+  requesterName: string;
+  subject: string;
+  body: string;
+  category: TicketCategory;
+  priority: Priority;
+  system?: SystemName;
+  projectId?: string;
+  jobId?: string;
+  status: TicketStatus;
+  assigneeId?: string | null;
+  assigneeName?: string | null;
+  createdAt: string;
+  updatedAt: string;
+  lastActivityAt: string;
+  firstResponseAt?: string;
+  resolvedAt?: string;
+  messageCount: number;
+  version: number;
+  events: TicketEvent[];
+}
+
+export interface Message {
+  id: string;
+  ticketId: string;
+  authorId: string;
+  authorName: string;
+  authorRole: Role;
+  body: string;
+  internal: boolean;
+  createdAt: string;
+}
+
+export function ticketReference(number: number): string {
+  return `HD-${number}`;
+}

@@ -1,0 +1,142 @@
+import type { Clock } from '../core/clock.ts';
+import { fingerprint, idempotentId, newId } from '../core/ids.ts';
+import { isStaff, type Principal } from '../core/principal.ts';
+import { problems } from '../core/problem.ts';
+import type { UserDirectory } from '../core/users.ts';
+import { applyMessage, applyPatch, recordsMessage, type TicketPatch } from './domain/changes.ts';
+import { ticketReference, type Message, type Priority, type Ticket, type TicketCategory } from './domain/model.ts';
+import type { SystemName } from '../core/catalog.ts';
+import type { StoredTicket, TicketPage, TicketQuery, TicketStore } from './store.ts';
+
+export interface TicketDeps {
+  store: TicketStore;
+  users: UserDirectory;
+  clock: Clock;
+}
+
+export interface NewTicket {
+  subject: string;
+  body: string;
+  category: TicketCategory;
+  priority: Priority;
+  system?: SystemName;
+  projectId?: string;
+  jobId?: string;
+}
+
+export interface NewMessage {
+  body: string;
+  internal: boolean;
+}
+
+const MAX_UPDATE_ATTEMPTS = 8;
+
+function withoutFingerprint(ticket: StoredTicket): Ticket {
+  const { requestFingerprint: _f, ...rest } = ticket;
+  return rest;
+}
+
+/** A replaced item keeps the fingerprint of the request that created it, for later idempotent retries. */
+function keepFingerprint(next: Ticket, stored: StoredTicket): StoredTicket {
+  return stored.requestFingerprint ? { ...next, requestFingerprint: stored.requestFingerprint } : next;
+}
+
+export function ticketService({ store, users, clock }: TicketDeps) {
+  /** The ticket if the caller may see it; another organisation's ticket is "not found", never "forbidden". */
+  async function visibleTicket(principal: Principal, id: string): Promise<StoredTicket> {
+    const ticket = await store.get(id);
+    if (!ticket || (!isStaff(principal) && ticket.orgId !== principal.orgId)) throw problems.notFound(`No ticket ${id}.`);
+    return ticket;
+  }
+
+  return {
+    async create(principal: Principal, input: NewTicket, idempotencyKey?: string): Promise<{ ticket: Ticket; replayed: boolean }> {
+      const requestFingerprint = fingerprint(input);
+      const id = idempotencyKey ? idempotentId('ticket', principal.id, idempotencyKey) : newId();
+      const replay = async (): Promise<{ ticket: Ticket; replayed: boolean } | undefined> => {
+        const existing = idempotencyKey ? await store.get(id) : undefined;
+        if (!existing) return undefined;
+        if (existing.requestFingerprint !== requestFingerprint) {
+          throw problems.businessRule('This Idempotency-Key was used for a different request.', { field: 'Idempotency-Key' });
+        }
+        return { ticket: withoutFingerprint(existing), replayed: true };
+      };
+      const earlier = await replay();
+      if (earlier) return earlier;
+
+      const number = await store.nextNumber();
+      const at = clock.now().toISOString();
+      const ticket: StoredTicket = {
+        id, number, reference: ticketReference(number),
+        orgId: principal.orgId!, requesterId: principal.id, requesterName: principal.name,
+        ...input,
+        status: 'new', assigneeId: null, assigneeName: null,
+        createdAt: at, updatedAt: at, lastActivityAt: at,
+        messageCount: 0, version: 1,
+        events: [{ at, type: 'created', actorId: principal.id, actorName: principal.name }],
+        ...(idempotencyKey ? { requestFingerprint } : {}),
+      };
+      if (await store.create(ticket)) return { ticket: withoutFingerprint(ticket), replayed: false };
+      // Lost the race against a concurrent retry with the same key: the winner's ticket is the answer.
+      const winner = await replay();
+      if (!winner) throw new Error('ticket create failed its condition but no ticket exists');
+      return winner;
+    },
+
+    async list(principal: Principal, query: TicketQuery): Promise<TicketPage> {
+      const assignee = query.assignee === 'me' ? principal.id : query.assignee === 'unassigned' ? 'none' : query.assignee;
+      return store.list({ ...query, assignee, orgId: isStaff(principal) ? undefined : principal.orgId });
+    },
+
+    async get(principal: Principal, id: string): Promise<{ ticket: Ticket; messages: Message[] }> {
+      const found = await store.getWithMessages(id);
+      if (!found || (!isStaff(principal) && found.ticket.orgId !== principal.orgId)) throw problems.notFound(`No ticket ${id}.`);
+      const messages = isStaff(principal) ? found.messages : found.messages.filter((m) => !m.internal);
+      return { ticket: withoutFingerprint(found.ticket), messages };
+    },
+
+    async addMessage(principal: Principal, ticketId: string, input: NewMessage, idempotencyKey?: string): Promise<{ message: Message; ticket: Ticket; replayed: boolean }> {
+      if (input.internal && !isStaff(principal)) throw problems.forbidden('Only experts and coordinators write internal notes.');
+      await visibleTicket(principal, ticketId);
+      const draft: Message = {
+        id: idempotencyKey ? idempotentId('message', principal.id, `${ticketId}\u0000${idempotencyKey}`) : newId(),
+        ticketId,
+        authorId: principal.id, authorName: principal.name, authorRole: principal.role,
+        body: input.body, internal: input.internal,
+        createdAt: clock.now().toISOString(),
+      };
+      let message = draft;
+      const created = await store.addMessage(draft);
+      if (!created) {
+        const existing = await store.getMessage(ticketId, draft.id);
+        if (!existing || existing.body !== input.body || existing.internal !== input.internal) {
+          throw problems.businessRule('This Idempotency-Key was used for a different message.', { field: 'Idempotency-Key' });
+        }
+        message = existing;
+      }
+      // The message is stored; now record it on the ticket. Retries of this request converge here too,
+      // so a crash between the two writes is repaired by the client's retry.
+      for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
+        const ticket = await visibleTicket(principal, ticketId);
+        if (recordsMessage(ticket, message.id)) return { message, ticket: withoutFingerprint(ticket), replayed: !created };
+        const next = applyMessage(withoutFingerprint(ticket), message, principal);
+        if (await store.replace(keepFingerprint(next, ticket), ticket.version)) {
+          return { message, ticket: next, replayed: !created };
+        }
+      }
+      throw problems.conflict('The ticket is being changed by many people at once; send the same request again.');
+    },
+
+    async patch(principal: Principal, ticketId: string, patch: TicketPatch, expectedVersion: number): Promise<Ticket> {
+      const ticket = await visibleTicket(principal, ticketId);
+      if (ticket.version !== expectedVersion) throw problems.preconditionFailed('The ticket changed since you read it; reload it.');
+      const assignee = patch.assigneeId ? await users.get(patch.assigneeId) : undefined;
+      const next = applyPatch(withoutFingerprint(ticket), patch, principal, assignee, clock.now().toISOString());
+      if (next.version === ticket.version) return next;
+      if (!(await store.replace(keepFingerprint(next, ticket), expectedVersion))) throw problems.preconditionFailed('The ticket changed since you read it; reload it.');
+      return next;
+    },
+  };
+}
+
+export type TicketService = ReturnType<typeof ticketService>;

@@ -1,0 +1,34 @@
+import type { Message, Ticket, TicketStatus } from './domain/model.ts';
+
+export interface TicketQuery {
+  orgId?: string;
+  statuses?: TicketStatus[];
+  /** A user id, or "none" for unassigned. */
+  assignee?: string;
+  system?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export interface TicketPage {
+  items: Ticket[];
+  cursor?: string;
+}
+
+/** A ticket item may carry the fingerprint of the request that created it (idempotent retries). */
+export type StoredTicket = Ticket & { requestFingerprint?: string };
+
+/** The tickets' storage port; the DynamoDB adapter is the one implementation, in AWS and locally. */
+export interface TicketStore {
+  nextNumber(): Promise<number>;
+  /** false when an item with this id exists already. */
+  create(ticket: StoredTicket): Promise<boolean>;
+  get(id: string): Promise<StoredTicket | undefined>;
+  getWithMessages(id: string): Promise<{ ticket: StoredTicket; messages: Message[] } | undefined>;
+  /** false when the stored version is no longer `expectedVersion`. */
+  replace(ticket: Ticket, expectedVersion: number): Promise<boolean>;
+  /** false when a message with this id exists already. */
+  addMessage(message: Message): Promise<boolean>;
+  getMessage(ticketId: string, messageId: string): Promise<Message | undefined>;
+  list(query: TicketQuery): Promise<TicketPage>;
+}

@@ -1,0 +1,21 @@
+import type { Principal } from '../core/principal.ts';
+import { isStaff } from '../core/principal.ts';
+import type { Message, Ticket } from './domain/model.ts';
+import { computeSla } from './domain/sla.ts';
+
+/** What a list shows: no body, no audit trail. */
+export function ticketSummary(ticket: Ticket, now: Date) {
+  const { body: _body, events: _events, ...summary } = ticket;
+  return { ...summary, sla: computeSla(ticket, now) };
+}
+
+export function ticketDetail(ticket: Ticket, now: Date, principal: Principal, extras: { messages?: Message[]; includeEvents?: boolean } = {}) {
+  const { events, ...rest } = ticket;
+  const visibleEvents = isStaff(principal) ? events : events.filter((event) => event.type !== 'note');
+  return {
+    ...rest,
+    sla: computeSla(ticket, now),
+    ...(extras.messages ? { messages: extras.messages } : {}),
+    ...(extras.includeEvents ? { events: visibleEvents } : {}),
+  };
+}
