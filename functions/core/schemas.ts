@@ -14,7 +14,7 @@ export function shortText(max: number) {
   return z.string().trim().min(1).max(max).regex(/^[\p{L}\p{N} ._:\/#@+-]+$/u, 'Use letters, digits and . _ : / # @ + - only.');
 }
 
-export const Id = z.string().regex(/^[a-z0-9]{1,40}$/, 'Not an id.');
+export const Id = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Not an id.');
 
 export const ProblemSchema = z.object({
   type: z.string(),

@@ -6,7 +6,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Hono } from 'hono';
 import { systemClock, type Clock } from '../core/clock.ts';
 import { createDocumentClient } from '../core/dynamo.ts';
-import { createApiApp, type ApiApp } from '../core/http.ts';
+import { createApiApp, problemResponse, type ApiApp } from '../core/http.ts';
+import { problems } from '../core/problem.ts';
 import { createJwtVerifier } from '../core/identity.ts';
 import { createLogger } from '../core/logger.ts';
 import { serveOpenApiDocument } from '../core/openapi.ts';
@@ -83,6 +84,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const app = new Hono();
   app.route('/', idp.routes);
   app.route('/', api);
+  app.all('/api/*', (c) => problemResponse(problems.notFound(`No route ${c.req.method} ${c.req.path}.`).problem));
   await mountSite(app, options.siteDir);
   root = app;
 

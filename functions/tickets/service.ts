@@ -29,7 +29,10 @@ export interface NewMessage {
   internal: boolean;
 }
 
-const MAX_UPDATE_ATTEMPTS = 8;
+const MAX_UPDATE_ATTEMPTS = 30;
+
+/** Jittered backoff so writers racing on one hot ticket spread out instead of colliding again. */
+const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
 
 function withoutFingerprint(ticket: StoredTicket): Ticket {
   const { requestFingerprint: _f, ...rest } = ticket;
@@ -123,6 +126,7 @@ export function ticketService({ store, users, clock }: TicketDeps) {
         if (await store.replace(keepFingerprint(next, ticket), ticket.version)) {
           return { message, ticket: next, replayed: !created };
         }
+        await backoff(attempt);
       }
       throw problems.conflict('The ticket is being changed by many people at once; send the same request again.');
     },

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AS, startTestStack, type TestStack } from '../support/stack.ts';
+import { etagOf, openTicket, validTicket } from '../support/tickets.ts';
+
+let stack: TestStack;
+beforeAll(async () => { stack = await startTestStack({ seed: true }); });
+afterAll(async () => { await stack?.close(); });
+
+const ACTORS = { anonymous: undefined, 'aurora requester': AS.jonas, 'basalt requester': AS.lea, expert: AS.ana, coordinator: AS.coord } as const;
+type Actor = keyof typeof ACTORS;
+type Owner = 'aurora' | 'basalt';
+
+interface Case {
+  name: string;
+  /** Runs the call against a fresh ticket of `owner`. */
+  call(actor: string | undefined, ticketId: string): Promise<Response>;
+  expected: Record<Owner, Record<Actor, number>>;
+}
+
+const sameForBoth = (row: Record<Actor, number>) => ({ aurora: row, basalt: row });
+
+const CASES: Case[] = [
+  {
+    name: 'POST /api/tickets',
+    call: (as) => stack.call('POST', '/api/tickets', { as, body: validTicket }),
+    expected: sameForBoth({ anonymous: 401, 'aurora requester': 201, 'basalt requester': 201, expert: 403, coordinator: 403 }),
+  },
+  {
+    name: 'GET /api/tickets',
+    call: (as) => stack.call('GET', '/api/tickets', { as }),
+    expected: sameForBoth({ anonymous: 401, 'aurora requester': 200, 'basalt requester': 200, expert: 200, coordinator: 200 }),
+  },
+  {
+    name: 'GET /api/tickets/:id',
+    call: (as, id) => stack.call('GET', `/api/tickets/${id}`, { as }),
+    expected: {
+      aurora: { anonymous: 401, 'aurora requester': 200, 'basalt requester': 404, expert: 200, coordinator: 200 },
+      basalt: { anonymous: 401, 'aurora requester': 404, 'basalt requester': 200, expert: 200, coordinator: 200 },
+    },
+  },
+  {
+    name: 'POST /api/tickets/:id/messages (public reply)',
+    call: (as, id) => stack.call('POST', `/api/tickets/${id}/messages`, { as, body: { body: 'Any news?' } }),
+    expected: {
+      aurora: { anonymous: 401, 'aurora requester': 201, 'basalt requester': 404, expert: 201, coordinator: 201 },
+      basalt: { anonymous: 401, 'aurora requester': 404, 'basalt requester': 201, expert: 201, coordinator: 201 },
+    },
+  },
+  {
+    name: 'POST /api/tickets/:id/messages (internal note)',
+    call: (as, id) => stack.call('POST', `/api/tickets/${id}/messages`, { as, body: { body: 'Seen before.', internal: true } }),
+    expected: sameForBoth({ anonymous: 401, 'aurora requester': 403, 'basalt requester': 403, expert: 201, coordinator: 201 }),
+  },
+  {
+    name: 'PATCH /api/tickets/:id (priority)',
+    call: async (as, id) => stack.call('PATCH', `/api/tickets/${id}`, { as, body: { priority: 'high' }, headers: { 'if-match': await etagOf(stack, id) } }),
+    expected: {
+      aurora: { anonymous: 401, 'aurora requester': 403, 'basalt requester': 404, expert: 200, coordinator: 200 },
+      basalt: { anonymous: 401, 'aurora requester': 404, 'basalt requester': 403, expert: 200, coordinator: 200 },
+    },
+  },
+  {
+    name: 'PATCH /api/tickets/:id (close)',
+    call: async (as, id) => stack.call('PATCH', `/api/tickets/${id}`, { as, body: { status: 'closed' }, headers: { 'if-match': await etagOf(stack, id) } }),
+    expected: {
+      aurora: { anonymous: 401, 'aurora requester': 200, 'basalt requester': 404, expert: 200, coordinator: 200 },
+      basalt: { anonymous: 401, 'aurora requester': 404, 'basalt requester': 200, expert: 200, coordinator: 200 },
+    },
+  },
+];
+
+describe.each(CASES)('$name', ({ call, expected }) => {
+  for (const owner of ['aurora', 'basalt'] as const) {
+    for (const actor of Object.keys(ACTORS) as Actor[]) {
+      it(`${actor} on a ${owner} ticket → ${expected[owner][actor]}`, async () => {
+        const ticket = await openTicket(stack, owner === 'aurora' ? AS.maria : AS.lea);
+        const response = await call(ACTORS[actor], ticket.id);
+        expect(response.status).toBe(expected[owner][actor]);
+        if (response.status >= 400) expect(response.headers.get('content-type')).toContain('application/problem+json');
+      });
+    }
+  }
+});
+
+describe('organisation isolation', () => {
+  it('never lists another organisation\'s tickets, whatever the filters', async () => {
+    const aurora = await openTicket(stack, AS.maria);
+    for (const query of ['', '?status=new', '?assignee=unassigned', '?system=LUMI', '?limit=100']) {
+      const response = await stack.call('GET', `/api/tickets${query}`, { as: AS.lea });
+      expect(response.status).toBe(200);
+      const { items } = await response.json() as { items: Array<{ id: string; orgId: string }> };
+      expect(items.every((t) => t.orgId === 'basalt-labs')).toBe(true);
+      expect(items.some((t) => t.id === aurora.id)).toBe(false);
+    }
+  });
+
+  it('does not let a cursor from a staff listing open another partition', async () => {
+    const staffPage = await (await stack.call('GET', '/api/tickets?limit=1', { as: AS.coord })).json() as { cursor?: string };
+    expect(staffPage.cursor).toBeDefined();
+    const response = await stack.call('GET', `/api/tickets?cursor=${staffPage.cursor}`, { as: AS.lea });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors[0].field).toBe('cursor');
+  });
+
+  it('hides internal notes and their events from requesters', async () => {
+    const ticket = await openTicket(stack, AS.maria);
+    await stack.call('POST', `/api/tickets/${ticket.id}/messages`, { as: AS.ana, body: { body: 'Internal: known RCCL issue', internal: true } });
+    await stack.call('POST', `/api/tickets/${ticket.id}/messages`, { as: AS.ana, body: { body: 'Please load the OFI plugin.' } });
+    const asRequester = await (await stack.call('GET', `/api/tickets/${ticket.id}?include=events`, { as: AS.maria })).json();
+    expect(asRequester.messages.map((m: { body: string }) => m.body)).toEqual(['Please load the OFI plugin.']);
+    expect(asRequester.events.some((e: { type: string }) => e.type === 'note')).toBe(false);
+    const asExpert = await (await stack.call('GET', `/api/tickets/${ticket.id}?include=events`, { as: AS.mikko })).json();
+    expect(asExpert.messages).toHaveLength(2);
+    expect(asExpert.events.map((e: { type: string }) => e.type)).toEqual(['created', 'note', 'reply', 'status']);
+  });
+});

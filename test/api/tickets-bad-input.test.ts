@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anyJson, malformedJson, mutated } from '../support/bad-input.ts';
+import { AS, startTestStack, type TestStack } from '../support/stack.ts';
+import { countItems } from '../support/table.ts';
+import { etagOf, openTicket, validTicket } from '../support/tickets.ts';
+
+let stack: TestStack;
+let ticketId: string;
+beforeAll(async () => {
+  stack = await startTestStack({ seed: true });
+  ticketId = (await openTicket(stack, AS.maria)).id;
+});
+afterAll(async () => { await stack?.close(); });
+
+async function expectCleanRefusal(response: Response, itemsBefore: number, allowSuccess: boolean): Promise<void> {
+  expect(response.status).toBeLessThan(500);
+  if (response.status >= 400) {
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    const problem = await response.json();
+    expect(problem).toMatchObject({ status: response.status, title: expect.any(String), type: expect.any(String) });
+    if (response.status === 400 && problem.errors) expect(problem.errors[0].field).toEqual(expect.any(String));
+    expect(await countItems(stack)).toBe(itemsBefore);
+  } else {
+    expect(allowSuccess).toBe(true);
+  }
+}
+
+const WRITES = [
+  { name: 'POST /api/tickets', method: 'POST', path: () => '/api/tickets', as: AS.maria, valid: validTicket, headers: async () => ({}) },
+  { name: 'POST /api/tickets/:id/messages', method: 'POST', path: () => `/api/tickets/${ticketId}/messages`, as: AS.ana, valid: { body: 'Try this', internal: true }, headers: async () => ({}) },
+  { name: 'PATCH /api/tickets/:id', method: 'PATCH', path: () => `/api/tickets/${ticketId}`, as: AS.coord, valid: { priority: 'high', status: 'open' }, headers: async () => ({ 'if-match': await etagOf(stack, ticketId) }) },
+];
+
+describe.each(WRITES)('$name with bad input', ({ method, path, as, valid, headers }) => {
+  it('answers malformed JSON with 400 problem+json and writes nothing', async () => {
+    await fc.assert(fc.asyncProperty(malformedJson, async (raw) => {
+      const before = await countItems(stack);
+      const response = await stack.call(method, path(), { as, rawBody: raw, headers: await headers() });
+      expect(response.status).toBe(400);
+      await expectCleanRefusal(response, before, false);
+    }), { numRuns: 25 });
+  });
+
+  it('answers wrong types, missing fields, unknown fields and odd Unicode with a 4xx and writes nothing', async () => {
+    await fc.assert(fc.asyncProperty(mutated(valid), async (body) => {
+      const before = await countItems(stack);
+      const response = await stack.call(method, path(), { as, body, headers: await headers() });
+      // A mutation can still be valid (another valid subject, say): then it must simply succeed.
+      await expectCleanRefusal(response, before, true);
+    }), { numRuns: 60 });
+  });
+
+  it('answers any JSON value as the whole body without a 5xx', async () => {
+    await fc.assert(fc.asyncProperty(anyJson, async (body) => {
+      const before = await countItems(stack);
+      await expectCleanRefusal(await stack.call(method, path(), { as, body, headers: await headers() }), before, false);
+    }), { numRuns: 30 });
+  });
+
+  it('answers an oversized body with 413', async () => {
+    const before = await countItems(stack);
+    const response = await stack.call(method, path(), { as, body: { ...valid, body: 'x'.repeat(200_000) }, headers: await headers() });
+    expect(response.status).toBe(413);
+    await expectCleanRefusal(response, before, false);
+  });
+
+  it('answers a non-JSON content type with 415', async () => {
+    const before = await countItems(stack);
+    const response = await stack.call(method, path(), { as, rawBody: 'subject=x', headers: { ...(await headers()), 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(response.status).toBe(415);
+    await expectCleanRefusal(response, before, false);
+  });
+});
+
+describe('bad input on reads and headers', () => {
+  it('names the field at fault', async () => {
+    const response = await stack.call('POST', '/api/tickets', { as: AS.maria, body: { ...validTicket, subject: 'ab' } });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors).toEqual([{ field: 'subject', message: expect.any(String) }]);
+  });
+
+  it('refuses odd query strings without a 5xx', async () => {
+    await fc.assert(fc.asyncProperty(fc.record({ status: fc.string(), limit: fc.string(), cursor: fc.string(), assignee: fc.string(), system: fc.string() }, { requiredKeys: [] }), async (query) => {
+      const qs = new URLSearchParams(query as Record<string, string>).toString();
+      const response = await stack.call('GET', `/api/tickets?${qs}`, { as: AS.coord });
+      expect(response.status === 200 || response.status === 400).toBe(true);
+    }), { numRuns: 60 });
+  });
+
+  it('requires If-Match on PATCH (428) and refuses a stale one (412)', async () => {
+    const ticket = await openTicket(stack, AS.maria);
+    expect((await stack.call('PATCH', `/api/tickets/${ticket.id}`, { as: AS.ana, body: { priority: 'high' } })).status).toBe(428);
+    expect((await stack.call('PATCH', `/api/tickets/${ticket.id}`, { as: AS.ana, body: { priority: 'high' }, headers: { 'if-match': '"v99"' } })).status).toBe(412);
+    expect((await stack.call('PATCH', `/api/tickets/${ticket.id}`, { as: AS.ana, body: { priority: 'high' }, headers: { 'if-match': 'garbage' } })).status).toBe(412);
+  });
+
+  it('refuses an unknown or malformed ticket id with 404 or 400', async () => {
+    expect((await stack.call('GET', '/api/tickets/doesnotexist', { as: AS.coord })).status).toBe(404);
+    expect((await stack.call('GET', '/api/tickets/..%2F..%2Fetc', { as: AS.coord })).status).toBe(400);
+  });
+
+  it('refuses a bad Idempotency-Key', async () => {
+    const response = await stack.call('POST', '/api/tickets', { as: AS.maria, body: validTicket, headers: { 'idempotency-key': 'ü'.repeat(10) } });
+    expect(response.status).toBe(400);
+  });
+});
