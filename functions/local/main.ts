@@ -10,6 +10,7 @@ const server = await startLocalServer({
   host: process.env.HOST ?? '127.0.0.1',
   dataDir,
   siteDir: resolve(process.env.SITE_DIR ?? 'dist/site'),
+  dynamoEndpoint: process.env.DYNAMODB_ENDPOINT || undefined,
 });
 
 const logins = SEED_USERS.map((u) => `  ${u.email.padEnd(26)} ${u.role.padEnd(12)} ${u.orgId ?? ''}`).join('\n');

@@ -30,6 +30,8 @@ export interface LocalServerOptions {
   siteDir?: string;
   seed?: boolean;
   clock?: Clock;
+  /** Use this DynamoDB-compatible endpoint instead of starting the embedded one (benchmarks, DynamoDB Local). */
+  dynamoEndpoint?: string;
   tableName?: string;
 }
 
@@ -59,7 +61,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const host = options.host ?? '127.0.0.1';
   const tableName = options.tableName ?? 'support-centre';
   const clock = options.clock ?? systemClock;
-  const dynamo = await startDynalite(options.dataDir ? join(options.dataDir, 'dynamodb') : undefined);
+  const dynamo = options.dynamoEndpoint
+    ? { endpoint: options.dynamoEndpoint, close: async () => {} }
+    : await startDynalite(options.dataDir ? join(options.dataDir, 'dynamodb') : undefined);
   await ensureTable(dynamo.endpoint, tableName);
   const db = createDocumentClient({ region: 'local', endpoint: dynamo.endpoint });
   const users = dynamoUserDirectory(db, tableName);

@@ -21,6 +21,13 @@ function indexKeys(ticket: Ticket): Record<string, string> {
   };
 }
 
+/** What a listing reads: everything but the body, which can be 80 KB and is not shown in lists. */
+const SUMMARY_ATTRIBUTES = [
+  'id', 'number', 'reference', 'orgId', 'requesterId', 'requesterName', 'subject', 'category', 'priority', 'system',
+  'projectId', 'jobId', 'status', 'assigneeId', 'assigneeName', 'createdAt', 'updatedAt', 'lastActivityAt',
+  'firstResponseAt', 'resolvedAt', 'messageCount', 'version', 'events',
+];
+
 const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk', 'gsi5pk', 'gsi5sk'];
 
 function toTicket(item: Record<string, unknown>): StoredTicket {
@@ -155,7 +162,8 @@ export function dynamoTicketStore(db: DynamoDBDocumentClient, tableName: string)
       const { index, partition, filters } = plan(query);
       const pkAttribute = `${index}pk`;
       let startKey: StartKey | undefined = decodeCursor(query.cursor, { attribute: pkAttribute, value: partition });
-      const names: Record<string, string> = { '#pk': pkAttribute };
+      const projected = [...SUMMARY_ATTRIBUTES, 'pk', 'sk', pkAttribute, `${index}sk`];
+      const names: Record<string, string> = { '#pk': pkAttribute, ...Object.fromEntries(projected.map((name, i) => [`#p${i}`, name])) };
       const values: Record<string, unknown> = { ':pk': partition };
       const conditions = filters.map((filter, f) => {
         names[`#f${f}`] = filter.attribute;
@@ -170,6 +178,7 @@ export function dynamoTicketStore(db: DynamoDBDocumentClient, tableName: string)
           IndexName: index,
           KeyConditionExpression: '#pk = :pk',
           ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
+          ProjectionExpression: projected.map((_, i) => `#p${i}`).join(', '),
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
           ScanIndexForward: false,

@@ -1,0 +1,81 @@
+/**
+ * API benchmark: the local server under autocannon at 50 connections, against the storage limit
+ * (bare GetItem round trips through the same DynamoDB client), all in one run.
+ * dynalite, the server and the load generator run as three processes, as in AWS storage is not the API's process.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { median, table } from '../lib/stats.ts';
+import { freePort, repoRoot, startProcess, stop } from '../lib/processes.ts';
+import { getItemThroughput } from './baseline.ts';
+import { load, type LoadResult } from './load.ts';
+import { ticketScenarios, type BenchContext, type Scenario } from './scenarios.ts';
+
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const TABLE = 'support-centre';
+
+export async function runApiBench(scenarios: Scenario[] = ticketScenarios): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-api-'));
+  const dynamoPort = await freePort();
+  const apiPort = await freePort();
+  const endpoint = `http://127.0.0.1:${dynamoPort}`;
+  const dynamo = await startProcess(process.execPath, [join(repoRoot, 'node_modules/dynalite/cli.js'), '--port', String(dynamoPort), '--host', '127.0.0.1', '--createTableMs', '0'], {}, /listening/i);
+  const server = await startProcess(process.execPath, ['--import', 'tsx', 'functions/local/main.ts'], {
+    PORT: String(apiPort), DATA_DIR: dataDir, DYNAMODB_ENDPOINT: endpoint, SITE_DIR: join(dataDir, 'no-site'), POWERTOOLS_LOG_LEVEL: 'ERROR',
+  }, /is running at/);
+  try {
+    const url = `http://127.0.0.1:${apiPort}`;
+    const tokens = new Map<string, string>();
+    const context: BenchContext = {
+      url,
+      async request(method, path, { token, body } = {}) {
+        const response = await fetch(`${url}${path}`, {
+          method,
+          headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+          ...(body ? { body: JSON.stringify(body) } : {}),
+        });
+        if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+        return response.json();
+      },
+      async token(email) {
+        if (!tokens.has(email)) tokens.set(email, (await context.request('POST', '/api/dev/login', { body: { email } })).token);
+        return tokens.get(email)!;
+      },
+    };
+    const requests = await Promise.all(scenarios.map((s) => s.prepare(context)));
+    const limitRuns: Array<{ requestsPerSecond: number; p50: number; p99: number }> = [];
+    const runs = scenarios.map(() => [] as LoadResult[]);
+    console.log(`API benchmark: ${CONNECTIONS} connections, ${SECONDS} s per measurement, ${ROUNDS} rounds (medians below)\n`);
+    // Rounds interleave the scenarios and the storage limit so drift on a shared machine hits all alike.
+    for (let round = 0; round < ROUNDS; round++) {
+      limitRuns.push(await getItemThroughput(endpoint, TABLE, { concurrency: CONNECTIONS, seconds: SECONDS }));
+      for (const [i, request] of requests.entries()) runs[i]!.push(await load(url, request, { connections: CONNECTIONS, seconds: SECONDS }));
+    }
+    const limit = median(limitRuns.map((r) => r.requestsPerSecond));
+    const rows = scenarios.map((scenario, i) => {
+      const rps = median(runs[i]!.map((r) => r.requestsPerSecond));
+      const p50 = median(runs[i]!.map((r) => r.p50));
+      const p99 = median(runs[i]!.map((r) => r.p99));
+      const ceiling = limit / scenario.dynamoCalls;
+      const ratio = rps / ceiling;
+      const failures = runs[i]!.reduce((sum, r) => sum + r.non2xx + r.errors, 0);
+      const ok = ratio >= 0.5 && p99 <= 50 && failures === 0;
+      return [scenario.name, rps.toFixed(0), p50.toFixed(1), p99.toFixed(1), scenario.dynamoCalls, ceiling.toFixed(0), ratio.toFixed(2), failures, ok ? 'yes' : 'NO'];
+    });
+    console.log(`Storage limit (bare GetItem, same client, ${CONNECTIONS} in flight): ${limit.toFixed(0)} req/s, `
+      + `p50 ${median(limitRuns.map((r) => r.p50)).toFixed(1)} ms, p99 ${median(limitRuns.map((r) => r.p99)).toFixed(1)} ms\n`);
+    console.log(table(['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'DDB calls', 'ceiling', 'ratio', 'non-2xx', 'target met'], rows));
+    console.log('\nTarget: ratio = req/s ÷ (limit ÷ DDB calls) ≥ 0.5, p99 ≤ 50 ms, no failures.');
+  } finally {
+    await stop(server);
+    await stop(dynamo);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await runApiBench();
+}
