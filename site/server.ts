@@ -1,0 +1,53 @@
+// Serves the built site (dist/site) as CloudFront will: `/guides/x/` → guides/x/index.html,
+// precompressed .gz files when the client accepts gzip, immutable caching for the content-hashed
+// files under /assets/, revalidation for everything else, and the site's 404 page with status 404.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Hono, type Context } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'public, max-age=0, must-revalidate';
+
+export function createSiteApp(rootDir: string): Hono {
+  const root = path.resolve(rootDir);
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.res.status >= 200 && c.res.status < 300 && !c.res.headers.has('Cache-Control')) {
+      c.header('Cache-Control', c.req.path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE);
+    }
+    if (c.res.headers.get('Content-Type')?.startsWith('text/html')) c.header('X-Content-Type-Options', 'nosniff');
+  });
+
+  // A folder without its trailing slash would break relative URLs: redirect like S3 website hosting.
+  app.get('*', async (c, next) => {
+    const requested = c.req.path;
+    if (requested.endsWith('/') || requested.includes('..') || path.extname(requested) !== '') return next();
+    try {
+      await readFile(path.join(root, requested, 'index.html'));
+    } catch {
+      return next();
+    }
+    const url = new URL(c.req.url);
+    return c.redirect(`${requested}/${url.search}`, 301);
+  });
+
+  app.use('*', serveStatic({ root, precompressed: true, index: 'index.html' }));
+
+  // A route rather than app.notFound: a parent app that mounts this one keeps its own notFound.
+  const notFound = async (c: Context) => {
+    try {
+      const page = await readFile(path.join(root, '404.html'), 'utf8');
+      c.header('Cache-Control', 'no-cache');
+      return c.html(page, 404);
+    } catch {
+      return c.text('Not found', 404);
+    }
+  };
+  app.get('*', notFound);
+  app.notFound(notFound);
+
+  return app;
+}

@@ -1,0 +1,103 @@
+// The search combobox in the header (and on the home, search and 404 pages): suggestions while
+// typing, arrows to move, Enter to open the highlighted section, Escape to close, "/" to focus.
+import type { SearchResult } from '../search/index.ts';
+import { escapeText, pageSearch } from './shared.ts';
+
+const SUGGESTIONS = 8;
+
+function optionHtml(result: SearchResult, id: string, selected: boolean): string {
+  const lang = result.lang === 'en' ? '' : ` lang="${result.lang}"`;
+  return `<li role="option" id="${id}" aria-selected="${selected}"><a href="${escapeText(result.url)}" tabindex="-1">` +
+    `<span class="result-title"${lang}>${escapeText(result.guideTitle)}</span>` +
+    (result.sectionTitle ? `<span class="result-section">${escapeText(result.sectionTitle)}</span>` : '') +
+    `<span class="result-snippet"${lang}>${result.snippetHtml}</span></a></li>`;
+}
+
+export function enhanceSearchForm(form: HTMLFormElement): void {
+  const input = form.querySelector<HTMLInputElement>('input[role="combobox"]');
+  const popup = form.querySelector<HTMLElement>('.search-popup');
+  const list = form.querySelector<HTMLElement>('[role="listbox"]');
+  const status = form.querySelector<HTMLElement>('[data-search-status]');
+  if (!input || !popup || !list) return;
+  let active = -1;
+  let latest = 0;
+
+  const options = () => [...list.querySelectorAll<HTMLElement>('[role="option"]')];
+  const setActive = (index: number) => {
+    const all = options();
+    active = all.length === 0 ? -1 : (index + all.length) % all.length;
+    all.forEach((option, i) => option.setAttribute('aria-selected', String(i === active)));
+    const current = all[active];
+    if (current) {
+      input.setAttribute('aria-activedescendant', current.id);
+      current.scrollIntoView({ block: 'nearest' });
+    } else input.removeAttribute('aria-activedescendant');
+  };
+  const close = () => {
+    popup.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    active = -1;
+  };
+  const show = (text: string, results: SearchResult[]) => {
+    if (results.length === 0) {
+      list.innerHTML = '';
+      close();
+      if (status) status.textContent = `No guides match “${text}”.`;
+      return;
+    }
+    const allUrl = `/search/?q=${encodeURIComponent(text)}`;
+    list.innerHTML =
+      results.map((result, i) => optionHtml(result, `${list.id}-${i}`, i === 0)).join('') +
+      `<li role="option" id="${list.id}-all" aria-selected="false" class="all-results"><a href="${escapeText(allUrl)}" tabindex="-1">All results for “${escapeText(text)}”</a></li>`;
+    popup.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    setActive(0);
+    if (status) status.textContent = `${results.length} suggestions. Use the arrow keys and Enter to open one.`;
+  };
+
+  input.addEventListener('focus', () => pageSearch().warm(), { once: true });
+  input.addEventListener('input', async () => {
+    const text = input.value;
+    const id = ++latest;
+    if (!text.trim()) {
+      close();
+      return;
+    }
+    const results = await pageSearch().query(text, { limit: SUGGESTIONS });
+    if (id === latest) show(text, results);
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (popup.hidden) return;
+      event.preventDefault();
+      setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
+    } else if (event.key === 'Enter') {
+      const link = options()[active]?.querySelector('a');
+      if (!popup.hidden && link) {
+        event.preventDefault();
+        window.location.assign(link.href);
+      }
+    } else if (event.key === 'Escape') {
+      if (!popup.hidden) close();
+      else input.value = '';
+    }
+  });
+  form.addEventListener('focusout', (event) => {
+    if (!form.contains(event.relatedTarget as Node | null)) close();
+  });
+  list.addEventListener('mousedown', (event) => event.preventDefault()); // keep focus for the click
+}
+
+export function enableSlashShortcut(): void {
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target as HTMLElement | null;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    const input = document.querySelector<HTMLInputElement>('main input[role="combobox"]') ?? document.querySelector<HTMLInputElement>('input[role="combobox"]');
+    if (!input) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
+}

@@ -1,0 +1,34 @@
+// /search/?q=QUERY renders the results on load: an ordered list of links, each with the attribute
+// data-search-result, best first (a contract other tests rely on).
+import type { SearchResult } from '../search/index.ts';
+import { escapeText, pageSearch } from './shared.ts';
+
+const PAGE_RESULTS = 50;
+
+function resultHtml(result: SearchResult): string {
+  const lang = result.lang === 'en' ? '' : ` lang="${result.lang}"`;
+  return `<li><a data-search-result href="${escapeText(result.url)}"><span class="result-title"${lang}>${escapeText(result.guideTitle)}</span>` +
+    (result.sectionTitle ? `<span class="result-section">${escapeText(result.sectionTitle)}</span>` : '') +
+    `</a><p class="result-snippet"${lang}>${result.snippetHtml}</p></li>`;
+}
+
+export async function renderSearchPage(list: HTMLOListElement): Promise<void> {
+  const summary = document.getElementById('search-summary');
+  const text = new URLSearchParams(window.location.search).get('q')?.trim() ?? '';
+  const input = document.querySelector<HTMLInputElement>('#page-search');
+  if (input) input.value = text;
+  if (!text) return;
+  if (summary) summary.textContent = `Searching for “${text}”…`;
+  document.title = `${text} · Search · HPC AI Support Centre`;
+  try {
+    const results = await pageSearch().query(text, { limit: PAGE_RESULTS });
+    list.innerHTML = results.map(resultHtml).join('');
+    if (summary) {
+      summary.textContent = results.length === 0
+        ? `No results for “${text}”. Try fewer or other words, or open a ticket.`
+        : `${results.length}${results.length === PAGE_RESULTS ? '+' : ''} result${results.length === 1 ? '' : 's'} for “${text}”`;
+    }
+  } catch (error) {
+    if (summary) summary.textContent = `Search is unavailable right now (${(error as Error).message}).`;
+  }
+}

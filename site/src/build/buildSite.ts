@@ -1,0 +1,85 @@
+// The whole build: content → model → pages, search files and assets in the output folder.
+import { gzipSync } from 'node:zlib';
+import { loadContent } from './content.ts';
+import { buildModel } from './model.ts';
+import { buildSearchFiles } from './searchFiles.ts';
+import { bundleAssets } from './assets.ts';
+import { contentHash, OutputWriter, resetOutputFolder } from './output.ts';
+import type { SearchManifest } from '../search/types.ts';
+import type { Chrome } from '../pages/layout.ts';
+import { homePage } from '../pages/home.ts';
+import { guidePage } from '../pages/guide.ts';
+import { aboutPage, guidesIndexPage, systemsPage, tagPage, tagsIndexPage } from '../pages/listings.ts';
+import { notFoundPage, searchPage, sitemap } from '../pages/utility.ts';
+
+export interface BuildOptions {
+  contentDir: string;
+  outDir: string;
+  /** absolute URLs in sitemap.xml */
+  baseUrl?: string;
+}
+
+export interface BuildReport {
+  guides: number;
+  sections: number;
+  pages: number;
+  milliseconds: number;
+  index: { raw: number; gzip: number };
+  docs: { raw: number; gzip: number };
+  assets: Awaited<ReturnType<typeof bundleAssets>>['bytes'];
+}
+
+export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhost:3000' }: BuildOptions): Promise<BuildReport> {
+  const started = performance.now();
+  const content = await loadContent(contentDir);
+  const model = buildModel(content);
+  await resetOutputFolder(outDir, contentDir);
+  const assetsPromise = bundleAssets(outDir);
+  const search = buildSearchFiles(model);
+  const out = new OutputWriter(outDir);
+
+  const docsJson = JSON.stringify(search.docs);
+  const searchHash = contentHash(search.index);
+  const indexGzip = gzipSync(search.index);
+  const docsGzip = gzipSync(docsJson);
+  const assets = await assetsPromise;
+  const manifest: SearchManifest = {
+    version: 1,
+    index: `assets/search/index-${searchHash}.bin`,
+    docs: `assets/search/docs-${contentHash(docsJson)}.json`,
+    text: `assets/search/text-${searchHash}/`,
+    worker: assets.worker.slice(1),
+  };
+  out.write(manifest.index, search.index);
+  out.write(`${manifest.index}.gz`, indexGzip);
+  out.write(manifest.docs, docsJson);
+  out.write(`${manifest.docs}.gz`, docsGzip);
+  search.texts.forEach((texts, guide) => out.write(`${manifest.text}${guide}.json`, JSON.stringify(texts)));
+  out.write('search/manifest.json', JSON.stringify(manifest));
+
+  const chrome: Chrome = { css: assets.css, js: assets.js, manifest, hasAbout: Boolean(model.pages.about) };
+  const pages: Array<[string, string]> = [
+    ['index.html', homePage(chrome, model)],
+    ['guides/index.html', guidesIndexPage(chrome, model)],
+    ['tags/index.html', tagsIndexPage(chrome, model)],
+    ['systems/index.html', systemsPage(chrome, model)],
+    ['search/index.html', searchPage(chrome)],
+    ['404.html', notFoundPage(chrome)],
+    ...model.guides.map((guide): [string, string] => [`guides/${guide.slug}/index.html`, guidePage(chrome, guide)]),
+    ...[...model.tags.entries()].map(([tag, guides]): [string, string] => [`tags/${tag}/index.html`, tagPage(chrome, tag, guides)]),
+  ];
+  if (model.pages.about) pages.push(['about/index.html', aboutPage(chrome, model.pages.about)]);
+  for (const [file, page] of pages) out.write(file, page);
+  out.write('sitemap.xml', sitemap(model, baseUrl));
+  await out.done();
+
+  return {
+    guides: model.guides.length,
+    sections: search.sectionCount,
+    pages: pages.length,
+    milliseconds: Math.round(performance.now() - started),
+    index: { raw: search.index.length, gzip: indexGzip.length },
+    docs: { raw: Buffer.byteLength(docsJson), gzip: docsGzip.length },
+    assets: assets.bytes,
+  };
+}

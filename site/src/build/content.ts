@@ -1,0 +1,88 @@
+// Reads the content folder: every guide under guides/ (nested folders allowed, the slug is the file's
+// base name) and the optional site pages. All problems are collected, so one build reports them all.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { BuildError } from './errors.ts';
+import { FrontMatterError, guideFrontMatterSchema, pageFrontMatterSchema, parseFrontMatter, type GuideFrontMatter } from './frontMatter.ts';
+
+export interface SourceFile<T> {
+  slug: string;
+  /** path for messages, relative to the working directory */
+  file: string;
+  meta: T;
+  body: string;
+}
+
+export type PageFrontMatter = ReturnType<typeof pageFrontMatterSchema.parse>;
+
+export interface Content {
+  guides: SourceFile<GuideFrontMatter>[];
+  pages: { home?: SourceFile<PageFrontMatter>; about?: SourceFile<PageFrontMatter> };
+}
+
+async function listMarkdown(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true, recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') ? file : relative;
+}
+
+export async function loadContent(contentDir: string): Promise<Content> {
+  const problems: string[] = [];
+  const files = await listMarkdown(path.join(contentDir, 'guides'));
+  const sources = await Promise.all(files.map((file) => fs.readFile(file, 'utf8')));
+  const guides: SourceFile<GuideFrontMatter>[] = [];
+  const firstFileBySlug = new Map<string, string>();
+  files.forEach((absolute, i) => {
+    const file = displayPath(absolute);
+    const slug = path.basename(absolute, '.md');
+    const earlier = firstFileBySlug.get(slug);
+    if (earlier) {
+      problems.push(`${file}: duplicate slug "${slug}" (already used by ${earlier}); guide file names must be unique`);
+      return;
+    }
+    firstFileBySlug.set(slug, file);
+    if (!/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/.test(slug)) {
+      problems.push(`${file}: file name "${slug}" must be lowercase letters, digits and dashes (it becomes the URL)`);
+      return;
+    }
+    try {
+      const parsed = parseFrontMatter(sources[i] ?? '', file, guideFrontMatterSchema);
+      guides.push({ slug, file, meta: parsed.data, body: parsed.body });
+    } catch (error) {
+      if (error instanceof FrontMatterError) problems.push(...error.problems);
+      else throw error;
+    }
+  });
+  const pages: Content['pages'] = {};
+  for (const name of ['home', 'about'] as const) {
+    const absolute = path.join(contentDir, 'pages', `${name}.md`);
+    let source: string;
+    try {
+      source = await fs.readFile(absolute, 'utf8');
+    } catch {
+      continue;
+    }
+    try {
+      const parsed = parseFrontMatter(source, displayPath(absolute), pageFrontMatterSchema);
+      pages[name] = { slug: name, file: displayPath(absolute), meta: parsed.data, body: parsed.body };
+    } catch (error) {
+      if (error instanceof FrontMatterError) problems.push(...error.problems);
+      else throw error;
+    }
+  }
+  if (problems.length > 0) throw new BuildError(problems);
+  return { guides, pages };
+}

@@ -1,0 +1,132 @@
+// Markdown → HTML for one guide or page: GFM, build-time highlighting, stable GitHub-style heading
+// anchors, a table of contents, sections for the search index, and internal links rewritten from
+// MkDocs-style `other-guide.md#anchor` to `/guides/other-guide/#anchor` (and recorded for checking).
+import { Marked, type Token, type Tokens } from 'marked';
+import GithubSlugger from 'github-slugger';
+import hljs from 'highlight.js/lib/common';
+import { plainText } from './plainText.ts';
+import { sanitizeRawHtml } from './sanitize.ts';
+import { escapeHtml } from './html.ts';
+
+export interface Heading {
+  depth: number;
+  text: string;
+  id: string;
+}
+
+export interface Section {
+  /** '' for the introduction before the first heading */
+  anchor: string;
+  heading: string;
+  text: string;
+}
+
+export interface InternalLink {
+  href: string;
+  slug: string;
+  anchor: string;
+}
+
+export interface RenderedMarkdown {
+  html: string;
+  headings: Heading[];
+  sections: Section[];
+  links: InternalLink[];
+}
+
+type AnchoredHeading = Tokens.Heading & { id?: string };
+type MarkedLink = Tokens.Link & { external?: boolean };
+
+const SECTION_DEPTHS = new Set([2, 3]);
+const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:)?\/\//i;
+const MARKDOWN_LINK = /^(?!\/)(?:[^#?]*\/)?([^/#?]+)\.md(?:#(.*))?$/i;
+const GUIDE_URL = /^\/guides\/([^/#?]+)\/?(?:#(.*))?$/;
+
+const marked = new Marked({
+  gfm: true,
+  renderer: {
+    heading(token) {
+      const { id } = token as AnchoredHeading;
+      const inner = this.parser.parseInline(token.tokens);
+      if (!id) return `<h${token.depth}>${inner}</h${token.depth}>\n`;
+      return `<h${token.depth} id="${id}">${inner}<a class="anchor" href="#${id}"><span class="visually-hidden">Link to this section</span></a></h${token.depth}>\n`;
+    },
+    code({ text, lang }) {
+      const language = (lang ?? '').trim().split(/\s+/)[0] ?? '';
+      const known = language !== '' && hljs.getLanguage(language) !== undefined;
+      const body = known ? hljs.highlight(text, { language, ignoreIllegals: true }).value : escapeHtml(text);
+      const label = language ? ` data-lang="${escapeHtml(language)}"` : '';
+      return `<pre${label}><code class="hljs${known ? ` language-${language}` : ''}">${body}</code></pre>\n`;
+    },
+    html(token) {
+      return sanitizeRawHtml(token.text, token.type === 'html' && (token as Tokens.HTML).block);
+    },
+    link(token) {
+      const inner = this.parser.parseInline(token.tokens);
+      const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
+      if ((token as MarkedLink).external) {
+        return `<a class="external" href="${escapeHtml(token.href)}"${title} rel="noopener">${inner}<span class="visually-hidden"> (external link)</span></a>`;
+      }
+      return `<a href="${escapeHtml(token.href)}"${title}>${inner}</a>`;
+    },
+  },
+});
+
+function rewriteLink(token: MarkedLink, links: InternalLink[]): void {
+  const href = token.href;
+  if (/^javascript:/i.test(href.trim())) {
+    token.href = '#';
+    return;
+  }
+  if (EXTERNAL.test(href)) {
+    token.external = true;
+    return;
+  }
+  const file = MARKDOWN_LINK.exec(href);
+  const guide = file ?? GUIDE_URL.exec(href);
+  if (!guide) return;
+  const slug = decodeURIComponent(guide[1] ?? '');
+  const anchor = guide[2] ?? '';
+  links.push({ href, slug, anchor });
+  token.href = `/guides/${slug}/${anchor ? `#${anchor}` : ''}`;
+}
+
+export function renderMarkdown(source: string): RenderedMarkdown {
+  const tokens = marked.lexer(source);
+  // The page template prints the title as the only h1; a leading "# Title" would repeat it.
+  const firstContent = tokens.findIndex((token) => token.type !== 'space');
+  if (firstContent >= 0 && tokens[firstContent]?.type === 'heading' && (tokens[firstContent] as Tokens.Heading).depth === 1) {
+    tokens.splice(firstContent, 1);
+  }
+  const slugger = new GithubSlugger();
+  const headings: Heading[] = [];
+  const links: InternalLink[] = [];
+  marked.walkTokens(tokens, (token) => {
+    if (token.type === 'heading') {
+      const heading = token as AnchoredHeading;
+      const text = plainText(heading.tokens);
+      heading.id = slugger.slug(text);
+      headings.push({ depth: heading.depth, text, id: heading.id });
+    } else if (token.type === 'link') {
+      rewriteLink(token as MarkedLink, links);
+    }
+  });
+  return { html: marked.parser(tokens), headings, sections: splitSections(tokens), links };
+}
+
+function splitSections(tokens: readonly Token[]): Section[] {
+  const sections: Section[] = [];
+  let current = { anchor: '', heading: '', tokens: [] as Token[] };
+  const flush = () => sections.push({ anchor: current.anchor, heading: current.heading, text: plainText(current.tokens) });
+  for (const token of tokens) {
+    if (token.type === 'heading' && SECTION_DEPTHS.has((token as Tokens.Heading).depth)) {
+      flush();
+      const heading = token as AnchoredHeading;
+      current = { anchor: heading.id ?? '', heading: plainText(heading.tokens), tokens: [] };
+    } else {
+      current.tokens.push(token);
+    }
+  }
+  flush();
+  return sections;
+}

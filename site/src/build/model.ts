@@ -1,0 +1,86 @@
+// The site as data: rendered guides with their cross-references (related guides, tags, systems),
+// built once and shared by every page template. Broken internal links fail here.
+import { BuildError } from './errors.ts';
+import type { Content, PageFrontMatter, SourceFile } from './content.ts';
+import type { GuideFrontMatter } from './frontMatter.ts';
+import { renderMarkdown, type RenderedMarkdown } from './markdown.ts';
+import { SYSTEMS, type SystemName } from './vocabulary.ts';
+
+const RELATED_GUIDES = 5;
+
+export interface Guide extends SourceFile<GuideFrontMatter> {
+  url: string;
+  rendered: RenderedMarkdown;
+  related: Guide[];
+}
+
+export interface Page extends SourceFile<PageFrontMatter> {
+  rendered: RenderedMarkdown;
+}
+
+export interface SiteModel {
+  /** sorted by slug: the order of the search index */
+  guides: Guide[];
+  bySlug: Map<string, Guide>;
+  /** tag → guides, tags sorted by name, guides by title */
+  tags: Map<string, Guide[]>;
+  systems: Map<SystemName, Guide[]>;
+  pages: { home?: Page; about?: Page };
+}
+
+export const guideUrl = (slug: string) => `/guides/${slug}/`;
+export const tagUrl = (tag: string) => `/tags/${tag}/`;
+const collator = new Intl.Collator('en');
+export const byTitle = (a: { meta: { title: string } }, b: { meta: { title: string } }) => collator.compare(a.meta.title, b.meta.title);
+
+export function buildModel(content: Content): SiteModel {
+  const guides: Guide[] = content.guides
+    .map((source) => ({ ...source, url: guideUrl(source.slug), rendered: renderMarkdown(source.body), related: [] as Guide[] }))
+    .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  const bySlug = new Map(guides.map((guide) => [guide.slug, guide]));
+  const pages: SiteModel['pages'] = {};
+  for (const [name, page] of Object.entries(content.pages) as [keyof SiteModel['pages'], SourceFile<PageFrontMatter>][]) {
+    pages[name] = { ...page, rendered: renderMarkdown(page.body) };
+  }
+  checkLinks([...guides, ...Object.values(pages)], bySlug);
+
+  const tags = new Map<string, Guide[]>();
+  for (const guide of guides) for (const tag of guide.meta.tags) tags.set(tag, [...(tags.get(tag) ?? []), guide]);
+  for (const list of tags.values()) list.sort(byTitle);
+  const sortedTags = new Map([...tags.entries()].sort(([a], [b]) => a.localeCompare(b)));
+
+  const systems = new Map<SystemName, Guide[]>(SYSTEMS.map((system) => [system, []]));
+  for (const guide of guides) for (const system of guide.meta.systems) systems.get(system)?.push(guide);
+  for (const list of systems.values()) list.sort(byTitle);
+
+  const titleRank = new Map([...guides].sort(byTitle).map((guide, rank) => [guide, rank]));
+  for (const guide of guides) guide.related = relatedGuides(guide, tags, titleRank);
+  return { guides, bySlug, tags: sortedTags, systems, pages };
+}
+
+function checkLinks(documents: readonly { file: string; rendered: RenderedMarkdown }[], bySlug: Map<string, Guide>): void {
+  const problems: string[] = [];
+  for (const { file, rendered } of documents) {
+    for (const link of rendered.links) {
+      const target = bySlug.get(link.slug);
+      if (!target) {
+        problems.push(`${file}: broken link "${link.href}": there is no guide "${link.slug}"`);
+      } else if (link.anchor && !target.rendered.headings.some((heading) => heading.id === link.anchor)) {
+        problems.push(`${file}: broken link "${link.href}": guide "${link.slug}" has no heading with anchor "#${link.anchor}"`);
+      }
+    }
+  }
+  if (problems.length > 0) throw new BuildError(problems);
+}
+
+/** The guides sharing the most tags with this one (ties by title), through the tag → guides map. */
+function relatedGuides(guide: Guide, tags: Map<string, Guide[]>, titleRank: Map<Guide, number>): Guide[] {
+  const shared = new Map<Guide, number>();
+  for (const tag of guide.meta.tags) {
+    for (const other of tags.get(tag) ?? []) if (other !== guide) shared.set(other, (shared.get(other) ?? 0) + 1);
+  }
+  return [...shared.entries()]
+    .sort(([a, countA], [b, countB]) => countB - countA || (titleRank.get(a) ?? 0) - (titleRank.get(b) ?? 0))
+    .slice(0, RELATED_GUIDES)
+    .map(([other]) => other);
+}

@@ -1,0 +1,65 @@
+import { html, raw } from '../build/html.ts';
+import type { Guide } from '../build/model.ts';
+import type { Heading } from '../build/markdown.ts';
+import { APP_LINKS, CATEGORIES } from '../build/vocabulary.ts';
+import { layout, type Chrome } from './layout.ts';
+import { systemAnchor, tagLinks } from './parts.ts';
+
+function tableOfContents(headings: readonly Heading[]) {
+  const entries = headings.filter((heading) => heading.depth === 2 || heading.depth === 3);
+  if (entries.length === 0) return '';
+  const items = [];
+  for (let i = 0; i < entries.length; i++) {
+    const top = entries[i] as Heading;
+    const children: Heading[] = [];
+    while (top.depth === 2 && entries[i + 1]?.depth === 3) children.push(entries[++i] as Heading);
+    items.push(html`<li><a href="#${top.id}">${top.text}</a>${children.length > 0
+      ? html`<ol>${children.map((child) => html`<li><a href="#${child.id}">${child.text}</a></li>`)}</ol>`
+      : ''}</li>`);
+  }
+  return html`<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">On this page</h2><ol>${items}</ol></nav>`;
+}
+
+export function guidePage(chrome: Chrome, guide: Guide): string {
+  const { meta } = guide;
+  const category = meta.category;
+  const main = html`
+<article class="guide">
+  <header class="guide-header">
+    <h1>${meta.title}</h1>
+    <p class="lead">${meta.summary}</p>
+    <dl class="guide-meta">
+      ${meta.updated ? html`<div><dt>Last updated</dt><dd><time datetime="${meta.updated}">${meta.updated}</time></dd></div>` : ''}
+      ${meta.systems.length > 0 ? html`<div><dt>Systems</dt><dd>${meta.systems.map((system, i) => html`${i > 0 ? ', ' : ''}<a href="/systems/#${systemAnchor(system)}">${system}</a>`)}</dd></div>` : ''}
+      ${meta.audience.length > 0 ? html`<div><dt>For</dt><dd>${meta.audience.join(', ')}</dd></div>` : ''}
+    </dl>
+    ${tagLinks(meta.tags)}
+  </header>
+  <div class="guide-body">
+    ${tableOfContents(guide.rendered.headings)}
+    <div class="prose">${raw(guide.rendered.html)}</div>
+  </div>
+  ${meta.sources.length > 0
+    ? html`<section class="sources" aria-labelledby="sources-title"><h2 id="sources-title">Sources</h2><ul>${meta.sources.map((source) => html`<li><a class="external" href="${source}" rel="noopener">${source}<span class="visually-hidden"> (external link)</span></a></li>`)}</ul></section>`
+    : ''}
+  <aside class="still-stuck" aria-labelledby="stuck-title">
+    <h2 id="stuck-title">Still stuck?</h2>
+    <p>Our experts answer tickets about ${category ? CATEGORIES[category].toLowerCase() : 'this topic'} and can meet you for a mentoring session.</p>
+    <p><a class="button" href="${APP_LINKS.openTicket(category, guide.slug)}">Open a ticket</a> <a class="button secondary" href="${APP_LINKS.bookMentor}">Book a mentor</a></p>
+  </aside>
+  ${guide.related.length > 0
+    ? html`<section class="related" aria-labelledby="related-title"><h2 id="related-title">Related guides</h2><ul>${guide.related.map((other) => html`<li><a href="${other.url}">${other.meta.title}</a></li>`)}</ul></section>`
+    : ''}
+</article>`;
+  return layout(chrome, {
+    title: meta.title,
+    description: meta.summary,
+    main,
+    breadcrumbs: [
+      { label: 'Home', url: '/' },
+      { label: 'Guides', url: '/guides/' },
+      ...(category ? [{ label: CATEGORIES[category], url: `/guides/#${category}` }] : []),
+      { label: meta.title },
+    ],
+  });
+}

@@ -1,0 +1,66 @@
+// The search as the worker runs it and as the tests run it in Node: load the index and docs table
+// from a source (fetch or files), rank with the engine, then fetch the displayed sections' text for
+// snippets. One code path, so the ranking tests exercise exactly what the browser runs.
+import { SearchEngine, type Hit } from './engine.ts';
+import { makeSnippet, escapeHtml } from './snippet.ts';
+import type { DocsTable, QueryOptions, SearchResult } from './types.ts';
+
+export interface SearchSource {
+  index(): Promise<Uint8Array>;
+  docs(): Promise<DocsTable>;
+  /** plain text of each section of guide number `guide`, in document order */
+  sectionTexts(guide: number): Promise<string[]>;
+}
+
+export interface SearchCore {
+  query(text: string, options?: QueryOptions): Promise<SearchResult[]>;
+  ready(): Promise<SearchEngine>;
+}
+
+export function createSearchCore(source: SearchSource, baseUrl = '/'): SearchCore {
+  let engine: Promise<SearchEngine> | undefined;
+  const texts = new Map<number, Promise<string[]>>();
+  const ready = () => {
+    engine ??= Promise.all([source.index(), source.docs()]).then(([bytes, docs]) => new SearchEngine(bytes, docs));
+    return engine;
+  };
+  const sectionTexts = (guide: number) => {
+    let found = texts.get(guide);
+    if (!found) {
+      found = source.sectionTexts(guide).catch(() => []);
+      texts.set(guide, found);
+    }
+    return found;
+  };
+  const firstSectionOf = (docs: DocsTable, guide: number) => docs.sections.guide.indexOf(guide);
+
+  async function describe(searchEngine: SearchEngine, hit: Hit): Promise<SearchResult> {
+    const { docs } = searchEngine;
+    const guide = docs.guides[hit.guide];
+    if (!guide) throw new Error(`Search index and docs table disagree on guide ${hit.guide}`);
+    const anchor = docs.sections.anchor[hit.doc] ?? '';
+    const translation = hit.lang === 'en' ? undefined : guide.i18n?.[hit.lang];
+    let text = translation?.summary ?? '';
+    if (!translation) {
+      const sectionText = (await sectionTexts(hit.guide))[hit.doc - firstSectionOf(docs, hit.guide)] ?? '';
+      text = sectionText.trim() || guide.summary;
+    }
+    return {
+      url: `${baseUrl}guides/${guide.slug}/${anchor ? `#${anchor}` : ''}`,
+      guideTitle: translation?.title ?? guide.title,
+      sectionTitle: docs.sections.heading[hit.doc] ?? '',
+      snippetHtml: text ? makeSnippet(text, hit.terms, hit.lang === 'en' ? ['en'] : [hit.lang, 'en']) : escapeHtml(''),
+      lang: hit.lang,
+      slug: guide.slug,
+    };
+  }
+
+  return {
+    ready,
+    async query(text, options) {
+      const searchEngine = await ready();
+      const hits = searchEngine.search(text, options);
+      return Promise.all(hits.map((hit) => describe(searchEngine, hit)));
+    },
+  };
+}

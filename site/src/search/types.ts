@@ -1,0 +1,39 @@
+import type { ForeignLang, Lang } from './analysis.ts';
+
+/** What the build writes beside the index: enough to display a hit without the page. */
+export interface DocsTable {
+  guides: Array<{
+    slug: string;
+    title: string;
+    summary: string;
+    i18n?: Partial<Record<ForeignLang, { title: string; summary: string }>>;
+  }>;
+  /** Parallel arrays, one entry per section document (the document's lunr ref is its position). */
+  sections: { guide: number[]; anchor: string[]; heading: string[] };
+}
+
+/** Where the built site keeps the search files, relative to the site root. */
+export interface SearchManifest {
+  version: 1;
+  index: string;
+  docs: string;
+  /** folder of per-guide section texts: `${text}${guideNumber}.json` → string[] */
+  text: string;
+  worker: string;
+}
+
+export interface SearchResult {
+  url: string;
+  guideTitle: string;
+  /** empty when the hit is the guide's introduction rather than a titled section */
+  sectionTitle: string;
+  snippetHtml: string;
+  lang: Lang;
+  slug: string;
+}
+
+export interface QueryOptions {
+  limit?: number;
+  /** keep only each guide's best section (e.g. for suggesting guides) */
+  distinctGuides?: boolean;
+}
