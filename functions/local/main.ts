@@ -2,6 +2,9 @@ import { resolve } from 'node:path';
 import { SEED_USERS } from './seed-data.ts';
 import { startLocalServer } from './server.ts';
 
+// The local run is for development on whatever Node the machine has; the deployed functions run Node 22.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const dataDir = resolve(process.env.DATA_DIR ?? '.data');
 const port = Number(process.env.PORT ?? 3000);
 
