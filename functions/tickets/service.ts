@@ -4,8 +4,7 @@ import { isStaff, type Principal } from '../core/principal.ts';
 import { problems } from '../core/problem.ts';
 import type { UserDirectory } from '../core/users.ts';
 import { applyMessage, applyPatch, recordsMessage, type TicketPatch } from './domain/changes.ts';
-import { ticketReference, type Message, type Priority, type Ticket, type TicketCategory } from './domain/model.ts';
-import type { SystemName } from '../core/catalog.ts';
+import { ticketReference, type Message, type Ticket } from './domain/model.ts';
 import type { StoredTicket, TicketPage, TicketQuery, TicketStore } from './store.ts';
 
 export interface TicketDeps {
@@ -14,15 +13,7 @@ export interface TicketDeps {
   clock: Clock;
 }
 
-export interface NewTicket {
-  subject: string;
-  body: string;
-  category: TicketCategory;
-  priority: Priority;
-  system?: SystemName;
-  projectId?: string;
-  jobId?: string;
-}
+export type NewTicket = Pick<Ticket, 'subject' | 'body' | 'category' | 'priority' | 'system' | 'projectId' | 'jobId'>;
 
 export interface NewMessage {
   body: string;

@@ -1,31 +1,8 @@
 import { z } from 'zod';
 
-/** Helpdesk ticket categories a guide may belong to (the content contract's list). */
-export const TICKET_CATEGORIES = [
-  'access-and-allocations',
-  'accounts-and-login',
-  'jobs-and-scheduling',
-  'software-and-containers',
-  'ai-training-and-inference',
-  'data-and-storage',
-  'performance',
-  'other',
-] as const;
-
-/** System names spelled exactly as in shared/facts.md, so filters and tickets match guides. */
-export const SYSTEM_NAMES = [
-  'LUMI',
-  'Leonardo',
-  'MareNostrum 5',
-  'MeluXina',
-  'Karolina',
-  'Vega',
-  'Discoverer',
-  'Deucalion',
-  'JUPITER',
-  'Daedalus',
-  'Alice Recoque',
-] as const;
+// The same vocabularies the API validates tickets with, so a guide's category and systems always match.
+export { TICKET_CATEGORIES, EUROHPC_SYSTEMS as SYSTEM_NAMES } from '../../functions/core/catalog.ts';
+import { TICKET_CATEGORIES, EUROHPC_SYSTEMS as SYSTEM_NAMES } from '../../functions/core/catalog.ts';
 
 export const I18N_LANGUAGES = ['fr', 'de', 'es', 'it'] as const;
 

@@ -1,4 +1,4 @@
-import type { SystemName } from '../../core/catalog.ts';
+import type { SystemName, TicketCategory } from '../../core/catalog.ts';
 import type { Role } from '../../core/principal.ts';
 
 export const TICKET_STATUSES = ['new', 'open', 'waiting', 'resolved', 'closed'] as const;
@@ -7,11 +7,7 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
-export const TICKET_CATEGORIES = [
-  'access-and-allocations', 'accounts-and-login', 'jobs-and-scheduling', 'software-and-containers',
-  'ai-training-and-inference', 'data-and-storage', 'performance', 'other',
-] as const;
-export type TicketCategory = (typeof TICKET_CATEGORIES)[number];
+export { TICKET_CATEGORIES, type TicketCategory } from '../../core/catalog.ts';
 
 export type TicketEventType = 'created' | 'status' | 'assigned' | 'priority' | 'category' | 'reply' | 'note';
 
