@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/li
 import { fixedClock } from '../core/clock.ts';
 import type { Principal } from '../core/principal.ts';
 import type { UserDirectory, UserRecord } from '../core/users.ts';
+import { seedMentoring } from '../bookings/seed.ts';
 import { ticketService } from '../tickets/service.ts';
 import type { TicketStore } from '../tickets/store.ts';
 import { SEED_ORGANISATIONS, SEED_USERS, seedUser } from './seed-data.ts';
@@ -84,6 +85,7 @@ export async function seedDemoData(deps: SeedDeps): Promise<boolean> {
   }
   for (const user of SEED_USERS) await deps.users.put(user);
   await seedTickets(deps);
+  await seedMentoring(deps);
   await deps.db.send(new PutCommand({ TableName: deps.tableName, Item: { ...marker, at: deps.now.toISOString() } }));
   return true;
 }

@@ -12,6 +12,8 @@ import { createJwtVerifier } from '../core/identity.ts';
 import { createLogger } from '../core/logger.ts';
 import { serveOpenApiDocument } from '../core/openapi.ts';
 import { dynamoUserDirectory } from '../core/users.ts';
+import { registerBookingRoutes } from '../bookings/app.ts';
+import { dynamoBookingStore } from '../bookings/dynamo-store.ts';
 import { registerTicketRoutes } from '../tickets/app.ts';
 import { dynamoTicketStore } from '../tickets/dynamo-store.ts';
 import { startDynalite } from './dynalite.ts';
@@ -83,6 +85,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const logger = createLogger('local');
   const api = createApiApp({ logger, maxBodyBytes: 128 * 1024 });
   registerTicketRoutes(api, { store: tickets, users, clock, verifier });
+  registerBookingRoutes(api, { store: dynamoBookingStore(db, tableName), tickets: { orgOf: async (id) => (await tickets.get(id))?.orgId }, clock, verifier });
   serveOpenApiDocument(api);
 
   const app = new Hono();

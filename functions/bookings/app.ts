@@ -1,0 +1,99 @@
+import type { Clock } from '../core/clock.ts';
+import { createApiApp, idempotencyKey, onlyRoles, signedIn, type ApiApp } from '../core/http.ts';
+import type { IdentityVerifier } from '../core/identity.ts';
+import type { Logger } from '../core/logger.ts';
+import { allowanceService } from './allowance-service.ts';
+import { bookingInvitation, invitationMethod } from './calendar.ts';
+import { canonicalZone } from './domain/availability.ts';
+import { expertsService } from './experts-service.ts';
+import type { TicketOwnership } from './ports.ts';
+import {
+  bookingIcsRoute, cancelBookingRoute, createBookingRoute, getAllowanceRoute, listBookingsRoute, listExpertsRoute,
+  rescheduleBookingRoute, setAllowanceRoute, setAvailabilityRoute, slotsRoute,
+} from './routes.ts';
+import { bookingService } from './service.ts';
+import type { BookingStore } from './store.ts';
+import { bookingView, expertView } from './views.ts';
+
+export interface BookingsAppDeps {
+  store: BookingStore;
+  tickets: TicketOwnership;
+  clock: Clock;
+  verifier: IdentityVerifier;
+}
+
+/** Adds the mentoring rows of the API contract (experts, slots, bookings, allowances) to an API app. */
+export function registerBookingRoutes(app: ApiApp, deps: BookingsAppDeps): ApiApp {
+  const bookings = bookingService(deps);
+  const experts = expertsService(deps);
+  const allowances = allowanceService(deps);
+  const auth = signedIn(deps.verifier);
+  const optionalDate = (value: string | undefined) => (value === undefined ? undefined : new Date(value));
+
+  app.openapi({ ...listExpertsRoute, middleware: [auth] }, async (c) => {
+    const ranked = await experts.list(c.req.valid('query'));
+    const filtered = Object.values(c.req.valid('query')).some(Boolean);
+    return c.json({ items: ranked.map(({ expert, score }) => expertView(expert, filtered ? score : undefined)) }, 200);
+  });
+
+  app.openapi({ ...setAvailabilityRoute, middleware: [auth, onlyRoles('expert')] }, async (c) => {
+    const body = c.req.valid('json');
+    return c.json(await experts.setAvailability(c.var.principal, { ...body, timeZone: canonicalZone(body.timeZone) }), 200);
+  });
+
+  app.openapi({ ...slotsRoute, middleware: [auth] }, async (c) => {
+    const { from, to } = c.req.valid('query');
+    return c.json(await experts.slots(c.req.valid('param').id, { from: optionalDate(from), to: optionalDate(to) }), 200);
+  });
+
+  app.openapi({ ...createBookingRoute, middleware: [auth, onlyRoles('requester')] }, async (c) => {
+    const { booking, replayed } = await bookings.create(c.var.principal, c.req.valid('json'), idempotencyKey(c));
+    c.header('Location', `/api/bookings/${booking.id}`);
+    if (replayed) c.header('Idempotent-Replayed', 'true');
+    return c.json(bookingView(booking) as never, 201);
+  });
+
+  app.openapi({ ...listBookingsRoute, middleware: [auth] }, async (c) => {
+    const page = await bookings.list(c.var.principal, c.req.valid('query'));
+    c.header('Cache-Control', 'private, no-store');
+    return c.json({ items: page.items.map(bookingView) as never[], ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
+  });
+
+  app.openapi({ ...cancelBookingRoute, middleware: [auth] }, async (c) => {
+    const booking = await bookings.cancel(c.var.principal, c.req.valid('param').id, c.req.valid('json').reason);
+    return c.json(bookingView(booking) as never, 200);
+  });
+
+  app.openapi({ ...rescheduleBookingRoute, middleware: [auth] }, async (c) => {
+    const booking = await bookings.reschedule(c.var.principal, c.req.valid('param').id, c.req.valid('json').start);
+    return c.json(bookingView(booking) as never, 200);
+  });
+
+  app.openapi({ ...bookingIcsRoute, middleware: [auth] }, async (c) => {
+    const booking = await bookings.get(c.var.principal, c.req.valid('param').id);
+    return c.body(bookingInvitation(booking), 200, {
+      'Content-Type': `text/calendar; charset=utf-8; method=${invitationMethod(booking)}`,
+      'Content-Disposition': `attachment; filename="mentoring-${booking.id}.ics"`,
+      'Cache-Control': 'private, no-store',
+    });
+  });
+
+  app.openapi({ ...setAllowanceRoute, middleware: [auth, onlyRoles('coordinator')] }, async (c) => {
+    return c.json(await allowances.set(c.req.valid('param').id, c.req.valid('json').minutes), 200);
+  });
+
+  app.openapi({ ...getAllowanceRoute, middleware: [auth, onlyRoles('requester', 'coordinator')] }, async (c) => {
+    return c.json(await allowances.get(c.var.principal, c.req.valid('param').id), 200);
+  });
+
+  return app;
+}
+
+export interface StandaloneDeps extends BookingsAppDeps {
+  logger: Logger;
+  maxBodyBytes: number;
+}
+
+export function createBookingsApp(deps: StandaloneDeps): ApiApp {
+  return registerBookingRoutes(createApiApp(deps), deps);
+}

@@ -1,0 +1,87 @@
+import { DateTime } from 'luxon';
+import { minutesOfDay } from './availability.ts';
+import { WEEKDAYS, type Availability, type Slot } from './model.ts';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+interface Window { startMin: number; endMin: number }
+interface Interval { start: string; end: string }
+
+/** The windows of each weekday (0 = Monday) and of each exception date ('off' for a day off). */
+function windowTables(availability: Availability) {
+  const weekly: Window[][] = WEEKDAYS.map(() => []);
+  for (const w of availability.weekly) weekly[WEEKDAYS.indexOf(w.day)]!.push({ startMin: minutesOfDay(w.start), endMin: minutesOfDay(w.end) });
+  const byDate = new Map<string, Window[] | 'off'>();
+  for (const e of availability.exceptions) {
+    if (e.start === undefined || e.end === undefined) { byDate.set(e.date, 'off'); continue; }
+    const existing = byDate.get(e.date);
+    if (existing === 'off') continue;
+    byDate.set(e.date, [...(existing ?? []), { startMin: minutesOfDay(e.start), endMin: minutesOfDay(e.end) }]);
+  }
+  return { weekly, byDate };
+}
+
+/** Wall-clock time of a civil date in the zone, as a UTC instant (luxon resolves DST gaps and overlaps). */
+function instant(civilDay: number, minuteOfDay: number, zone: string): number {
+  const date = new Date(civilDay);
+  return DateTime.fromObject({
+    year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(),
+    hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60,
+  }, { zone }).toMillis();
+}
+
+/** The civil date (as a UTC midnight) that an instant falls on in the zone. */
+function civilDayOf(ms: number, zone: string): number {
+  const local = DateTime.fromMillis(ms, { zone });
+  return Date.UTC(local.year, local.month - 1, local.day);
+}
+
+/**
+ * Every slot the weekly windows and date exceptions define whose start lies in [fromMs, toMs), as UTC.
+ * Windows are stated in the expert's zone, so a 09:00 window is 09:00 local on both sides of a DST change.
+ */
+export function generateSlots(availability: Availability, fromMs: number, toMs: number): Slot[] {
+  const { timeZone, slotMinutes, bufferMinutes } = availability;
+  const { weekly, byDate } = windowTables(availability);
+  const slotMs = slotMinutes * MINUTE;
+  const stepMs = slotMs + bufferMinutes * MINUTE;
+  const slots: Slot[] = [];
+  const lastDay = civilDayOf(toMs, timeZone);
+  for (let day = civilDayOf(fromMs, timeZone); day <= lastDay; day += DAY) {
+    const exception = byDate.get(new Date(day).toISOString().slice(0, 10));
+    if (exception === 'off') continue;
+    const windows = exception ?? weekly[(new Date(day).getUTCDay() + 6) % 7]!;
+    for (const window of windows) {
+      const windowEnd = instant(day, window.endMin, timeZone);
+      for (let start = instant(day, window.startMin, timeZone); start + slotMs <= windowEnd; start += stepMs) {
+        if (start >= fromMs && start < toMs) slots.push({ start: new Date(start).toISOString(), end: new Date(start + slotMs).toISOString() });
+      }
+    }
+  }
+  return slots.sort((a, b) => a.start.localeCompare(b.start));
+}
+
+/** The part of [from, to) an expert can be booked in now: after the minimum notice, within the horizon. */
+export function bookableRange(availability: Availability, from: Date, to: Date, now: Date): { from: Date; to: Date } {
+  const earliest = now.getTime() + availability.noticeHours * HOUR;
+  const latest = now.getTime() + availability.horizonDays * DAY;
+  return { from: new Date(Math.max(from.getTime(), earliest)), to: new Date(Math.min(to.getTime(), latest)) };
+}
+
+const overlapsAny = (slot: Slot, taken: readonly Interval[]) => taken.some((t) => slot.start < t.end && t.start < slot.end);
+
+/** Free slots in [from, to): generated, within notice and horizon, not overlapping a taken interval. */
+export function offeredSlots(availability: Availability, query: { from: Date; to: Date; now: Date; taken: readonly Interval[] }): Slot[] {
+  const range = bookableRange(availability, query.from, query.to, query.now);
+  if (range.from >= range.to) return [];
+  return generateSlots(availability, range.from.getTime(), range.to.getTime()).filter((slot) => !overlapsAny(slot, query.taken));
+}
+
+/** The generated slot starting exactly at `start` if the expert offers it now (taken or not). */
+export function offeredSlotAt(availability: Availability, start: Date, now: Date): Slot | undefined {
+  const range = bookableRange(availability, start, new Date(start.getTime() + 1), now);
+  if (range.from >= range.to) return undefined;
+  return generateSlots(availability, range.from.getTime(), range.to.getTime()).find((slot) => slot.start === start.toISOString());
+}

@@ -1,0 +1,248 @@
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { conditionally } from '../core/conditional.ts';
+import { decodeCursor, encodeCursor } from '../core/pagination.ts';
+import { TTL_ATTRIBUTE } from '../core/table.ts';
+import { isUnsettled, type BookingRecord, type ExpertProfile } from './domain/model.ts';
+import { isChargeMarker } from './domain/quota.ts';
+import type { BookingQuery, BookingStore, SlotClaim } from './store.ts';
+
+const expertKey = (id: string) => ({ pk: `EXPERT#${id}`, sk: 'PROFILE' });
+const claimKey = (expertId: string, start: string) => ({ pk: `EXPERT#${expertId}`, sk: `SLOT#${start}` });
+const allowanceKey = (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'ALLOWANCE' });
+const usageKey = (orgId: string, quarter: string) => ({ pk: `ORG#${orgId}`, sk: `USAGE#${quarter}` });
+const bookingKey = (id: string) => ({ pk: `BOOKING#${id}`, sk: 'BOOKING' });
+
+const UNSETTLED_PARTITION = 'BOOKINGS#UNSETTLED';
+/** A failed intent is kept a week so a retry with its Idempotency-Key gets the same answer. */
+const FAILED_KEEP_SECONDS = 7 * 24 * 3600;
+const KEY_ATTRIBUTES = ['pk', 'sk', TTL_ATTRIBUTE, ...[1, 2, 3, 4, 5].flatMap((n) => [`gsi${n}pk`, `gsi${n}sk`])];
+
+function strip<T>(item: Record<string, unknown>): T {
+  const rest = { ...item };
+  for (const key of KEY_ATTRIBUTES) delete rest[key];
+  return rest as T;
+}
+
+/** Listings are Queries on one partition per (scope, status), ordered by the session's end. */
+function listingKeys(record: BookingRecord): Record<string, string> {
+  if (record.status !== 'booked' && record.status !== 'cancelled') return {};
+  const order = `${record.end}#${record.id}`;
+  return {
+    gsi3pk: `BOOKINGS#ORG#${record.orgId}#${record.status}`, gsi3sk: order,
+    gsi4pk: `BOOKINGS#EXPERT#${record.expertId}#${record.status}`, gsi4sk: order,
+    gsi5pk: `BOOKINGS#ALL#${record.status}`, gsi5sk: order,
+  };
+}
+
+function bookingItem(record: BookingRecord): Record<string, unknown> {
+  return {
+    ...record,
+    ...bookingKey(record.id),
+    ...listingKeys(record),
+    ...(isUnsettled(record) ? { gsi1pk: UNSETTLED_PARTITION, gsi1sk: `${record.updatedAt}#${record.id}` } : {}),
+    ...(record.status === 'failed' ? { [TTL_ATTRIBUTE]: Math.floor(Date.parse(record.updatedAt) / 1000) + FAILED_KEEP_SECONDS } : {}),
+  };
+}
+
+function listingPlan(query: BookingQuery): { index: 'gsi3' | 'gsi4' | 'gsi5'; partition: string; range?: string; forward: boolean } {
+  const status = query.filter === 'cancelled' ? 'cancelled' : 'booked';
+  const [index, partition] = query.scope === 'all'
+    ? ['gsi5', `BOOKINGS#ALL#${status}`] as const
+    : 'orgId' in query.scope
+      ? ['gsi3', `BOOKINGS#ORG#${query.scope.orgId}#${status}`] as const
+      : ['gsi4', `BOOKINGS#EXPERT#${query.scope.expertId}#${status}`] as const;
+  if (query.filter === 'upcoming') return { index, partition, range: '>', forward: true };
+  if (query.filter === 'past') return { index, partition, range: '<', forward: false };
+  return { index, partition, forward: false };
+}
+
+export function dynamoBookingStore(db: DynamoDBDocumentClient, tableName: string): BookingStore {
+  const get = async (key: Record<string, string>) =>
+    (await db.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;
+  const getUsage: BookingStore['getUsage'] = async (orgId, quarter) => {
+    const item = await get(usageKey(orgId, quarter));
+    return { used: Number(item?.used ?? 0), markers: Object.keys(item ?? {}).filter(isChargeMarker) };
+  };
+
+  return {
+    async getExpert(id) {
+      const item = await get(expertKey(id));
+      return item?.name ? strip<ExpertProfile>(item) : undefined;
+    },
+
+    async listExperts() {
+      const items: Record<string, unknown>[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(new QueryCommand({
+          TableName: tableName, IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': 'EXPERTS' },
+          ExclusiveStartKey: startKey,
+        }));
+        items.push(...(page.Items ?? []));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return items.map((item) => strip<ExpertProfile>(item));
+    },
+
+    async putExpertProfile(profile) {
+      const fields: Record<string, unknown> = { ...profile, gsi2pk: 'EXPERTS', gsi2sk: `${profile.name.toLowerCase()}#${profile.id}` };
+      const names = Object.keys(fields);
+      await db.send(new UpdateCommand({
+        TableName: tableName, Key: expertKey(profile.id),
+        UpdateExpression: `SET ${names.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
+        ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#f${i}`, name])),
+        ExpressionAttributeValues: Object.fromEntries(names.map((name, i) => [`:v${i}`, fields[name]])),
+      }));
+    },
+
+    async setAvailability(expert, availability) {
+      // A new expert gets a minimal profile (empty lists) so it is listed and bookable at once.
+      const set = { availability, timeZone: availability.timeZone, id: expert.id, gsi2pk: 'EXPERTS' };
+      const keep = {
+        name: expert.name, email: expert.email, bio: '', expertise: [], skills: [], languages: [], systems: [], meetingLink: '',
+        gsi2sk: `${expert.name.toLowerCase()}#${expert.id}`,
+      };
+      const setNames = Object.keys(set);
+      const keepNames = Object.keys(keep);
+      await db.send(new UpdateCommand({
+        TableName: tableName, Key: expertKey(expert.id),
+        UpdateExpression: `SET ${[
+          ...setNames.map((_, i) => `#s${i} = :s${i}`),
+          ...keepNames.map((_, i) => `#k${i} = if_not_exists(#k${i}, :k${i})`),
+        ].join(', ')}`,
+        ExpressionAttributeNames: Object.fromEntries([...setNames.map((n, i) => [`#s${i}`, n]), ...keepNames.map((n, i) => [`#k${i}`, n])]),
+        ExpressionAttributeValues: Object.fromEntries([
+          ...setNames.map((n, i) => [`:s${i}`, set[n as keyof typeof set]]),
+          ...keepNames.map((n, i) => [`:k${i}`, keep[n as keyof typeof keep]]),
+        ]),
+      }));
+    },
+
+    async listClaims(expertId, from, to) {
+      const claims: SlotClaim[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(new QueryCommand({
+          TableName: tableName, ConsistentRead: true,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': `EXPERT#${expertId}`, ':from': `SLOT#${from}`, ':to': `SLOT#${to}` },
+          ExclusiveStartKey: startKey,
+        }));
+        claims.push(...(page.Items ?? []).filter((item) => String(item.sk) < `SLOT#${to}`).map((item) => strip<SlotClaim>(item)));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return claims;
+    },
+
+    async getClaim(expertId, start) {
+      const item = await get(claimKey(expertId, start));
+      return item ? strip<SlotClaim>(item) : undefined;
+    },
+
+    claimSlot(claim) {
+      return conditionally(() => db.send(new PutCommand({
+        TableName: tableName, Item: { ...claim, ...claimKey(claim.expertId, claim.start) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      })));
+    },
+
+    async releaseSlot(expertId, start, bookingId) {
+      await conditionally(() => db.send(new DeleteCommand({
+        TableName: tableName, Key: claimKey(expertId, start),
+        ConditionExpression: '#booking = :id', ExpressionAttributeNames: { '#booking': 'bookingId' }, ExpressionAttributeValues: { ':id': bookingId },
+      })));
+    },
+
+    async getAllowance(orgId) {
+      const item = await get(allowanceKey(orgId));
+      return typeof item?.minutes === 'number' ? item.minutes : undefined;
+    },
+
+    async setAllowance(orgId, minutes, at) {
+      await db.send(new PutCommand({ TableName: tableName, Item: { ...allowanceKey(orgId), orgId, minutes, updatedAt: at } }));
+    },
+
+    getUsage,
+
+    async charge({ orgId, quarter, marker, minutes, limit, at, replacing }) {
+      const max = limit - minutes;
+      const maxWithCredit = replacing ? max + replacing.minutes : max;
+      const alreadyCharged = async () => (await getUsage(orgId, quarter)).markers.includes(marker);
+      // A missing counter counts as 0 in the condition, so a charge above the whole allowance is refused here.
+      if (maxWithCredit < 0) return (await alreadyCharged()) ? 'already-charged' : 'exceeded';
+      const credit = replacing && maxWithCredit >= 0 ? ' OR (attribute_exists(#old) AND #used <= :maxCredit)' : '';
+      const charged = await conditionally(() => db.send(new UpdateCommand({
+        TableName: tableName, Key: usageKey(orgId, quarter),
+        UpdateExpression: 'SET #used = if_not_exists(#used, :zero) + :n, #marker = :info, #org = :org, #quarter = :quarter',
+        ConditionExpression: `attribute_not_exists(#marker) AND (attribute_not_exists(#used) OR #used <= :max${credit})`,
+        ExpressionAttributeNames: { '#used': 'used', '#marker': marker, '#org': 'orgId', '#quarter': 'quarter', ...(credit ? { '#old': replacing!.marker } : {}) },
+        ExpressionAttributeValues: {
+          ':zero': 0, ':n': minutes, ':info': { minutes, at }, ':org': orgId, ':quarter': quarter,
+          ':max': Math.max(max, -1), ...(credit ? { ':maxCredit': maxWithCredit } : {}),
+        },
+      })));
+      if (charged) return 'charged';
+      return (await alreadyCharged()) ? 'already-charged' : 'exceeded';
+    },
+
+    async refund({ orgId, quarter, marker, minutes }) {
+      await conditionally(() => db.send(new UpdateCommand({
+        TableName: tableName, Key: usageKey(orgId, quarter),
+        UpdateExpression: 'SET #used = #used - :n REMOVE #marker',
+        ConditionExpression: 'attribute_exists(#marker)',
+        ExpressionAttributeNames: { '#used': 'used', '#marker': marker },
+        ExpressionAttributeValues: { ':n': minutes },
+      })));
+    },
+
+    async organisationExists(orgId) {
+      return Boolean(await get({ pk: `ORG#${orgId}`, sk: 'PROFILE' }));
+    },
+
+    createBooking(record) {
+      return conditionally(() => db.send(new PutCommand({
+        TableName: tableName, Item: bookingItem(record), ConditionExpression: 'attribute_not_exists(pk)',
+      })));
+    },
+
+    async getBooking(id) {
+      const item = await get(bookingKey(id));
+      return item ? strip<BookingRecord>(item) : undefined;
+    },
+
+    replaceBooking(record, expectedVersion) {
+      return conditionally(() => db.send(new PutCommand({
+        TableName: tableName, Item: bookingItem(record),
+        ConditionExpression: '#version = :expected',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      })));
+    },
+
+    async listBookings(query) {
+      const { index, partition, range, forward } = listingPlan(query);
+      const pkAttribute = `${index}pk`;
+      const page = await db.send(new QueryCommand({
+        TableName: tableName, IndexName: index,
+        KeyConditionExpression: `#pk = :pk${range ? ` AND #sk ${range} :now` : ''}`,
+        ExpressionAttributeNames: { '#pk': pkAttribute, ...(range ? { '#sk': `${index}sk` } : {}) },
+        ExpressionAttributeValues: { ':pk': partition, ...(range ? { ':now': query.now } : {}) },
+        ScanIndexForward: forward,
+        Limit: query.limit,
+        ExclusiveStartKey: decodeCursor(query.cursor, { attribute: pkAttribute, value: partition }),
+      }));
+      return { items: (page.Items ?? []).map((item) => strip<BookingRecord>(item)), cursor: encodeCursor(page.LastEvaluatedKey) };
+    },
+
+    async listUnsettled(before, limit) {
+      const { Items = [] } = await db.send(new QueryCommand({
+        TableName: tableName, IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before',
+        ExpressionAttributeValues: { ':pk': UNSETTLED_PARTITION, ':before': before },
+        Limit: limit,
+      }));
+      return Items.map((item) => strip<BookingRecord>(item));
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { Clock } from '../core/clock.ts';
+import type { Principal } from '../core/principal.ts';
+import { problems } from '../core/problem.ts';
+import { rankExperts, type ExpertFilter } from './domain/matching.ts';
+import type { Availability, ExpertProfile, Slot } from './domain/model.ts';
+import { bookableRange, offeredSlots } from './domain/slots.ts';
+import type { BookingStore } from './store.ts';
+
+const DAY = 86_400_000;
+/** A session is never longer than this, so claims starting this long before `from` are all that can overlap it. */
+const LONGEST_SESSION_MS = DAY;
+export const DEFAULT_SLOT_RANGE_DAYS = 14;
+
+export interface SlotListing {
+  expertId: string;
+  timeZone: string;
+  slotMinutes?: number;
+  from: string;
+  to: string;
+  slots: Slot[];
+}
+
+export function expertsService({ store, clock }: { store: BookingStore; clock: Clock }) {
+  return {
+    async list(filter: ExpertFilter): Promise<Array<{ expert: ExpertProfile; score: number }>> {
+      return rankExperts(await store.listExperts(), filter);
+    },
+
+    /** Free slots of [from, to), capped by the expert's notice and horizon. */
+    async slots(expertId: string, range: { from?: Date; to?: Date }): Promise<SlotListing> {
+      const expert = await store.getExpert(expertId);
+      if (!expert) throw problems.notFound(`No expert ${expertId}.`);
+      const now = clock.now();
+      const from = range.from ?? now;
+      const to = range.to ?? new Date(from.getTime() + DEFAULT_SLOT_RANGE_DAYS * DAY);
+      const availability = expert.availability;
+      if (!availability) return { expertId, timeZone: expert.timeZone, from: from.toISOString(), to: to.toISOString(), slots: [] };
+      const capped = bookableRange(availability, from, to, now);
+      const taken = capped.from < capped.to
+        ? await store.listClaims(expertId, new Date(capped.from.getTime() - LONGEST_SESSION_MS).toISOString(), capped.to.toISOString())
+        : [];
+      return {
+        expertId,
+        timeZone: availability.timeZone,
+        slotMinutes: availability.slotMinutes,
+        from: capped.from.toISOString(),
+        to: (capped.from < capped.to ? capped.to : capped.from).toISOString(),
+        slots: offeredSlots(availability, { from, to, now, taken }),
+      };
+    },
+
+    async setAvailability(principal: Principal, availability: Availability): Promise<Availability> {
+      await store.setAvailability({ id: principal.id, name: principal.name, email: principal.email }, availability);
+      return availability;
+    },
+  };
+}
+
+export type ExpertsService = ReturnType<typeof expertsService>;

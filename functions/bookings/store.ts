@@ -1,0 +1,83 @@
+import type { Availability, BookingRecord, BookingStatus, ExpertProfile } from './domain/model.ts';
+
+export interface SlotClaim {
+  expertId: string;
+  start: string;
+  end: string;
+  bookingId: string;
+}
+
+export type ChargeOutcome = 'charged' | 'already-charged' | 'exceeded';
+
+export interface Charge {
+  orgId: string;
+  quarter: string;
+  marker: string;
+  minutes: number;
+  /** The organisation's allowance for the quarter. */
+  limit: number;
+  at: string;
+  /** A charge being moved (reschedule in the same quarter): its minutes count as free while its marker stands. */
+  replacing?: { marker: string; minutes: number };
+}
+
+export interface Refund {
+  orgId: string;
+  quarter: string;
+  marker: string;
+  minutes: number;
+}
+
+export interface QuarterUsage {
+  used: number;
+  markers: string[];
+}
+
+export type BookingListFilter = 'upcoming' | 'past' | 'cancelled';
+
+export interface BookingQuery {
+  scope: { orgId: string } | { expertId: string } | 'all';
+  filter: BookingListFilter;
+  now: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** The bookings' storage port. Every method is one DynamoDB request; the invariants are their conditions. */
+export interface BookingStore {
+  getExpert(id: string): Promise<ExpertProfile | undefined>;
+  listExperts(): Promise<ExpertProfile[]>;
+  /** Creates or updates the profile fields, keeping any availability. */
+  putExpertProfile(profile: Omit<ExpertProfile, 'availability'>): Promise<void>;
+  /** Sets the availability (and the profile's zone); creates a minimal profile for an expert without one. */
+  setAvailability(expert: Pick<ExpertProfile, 'id' | 'name' | 'email'>, availability: Availability): Promise<void>;
+
+  /** Claims in [from, to) by start. */
+  listClaims(expertId: string, from: string, to: string): Promise<SlotClaim[]>;
+  getClaim(expertId: string, start: string): Promise<SlotClaim | undefined>;
+  /** The no-double-booking write: false when the slot is claimed already. */
+  claimSlot(claim: SlotClaim): Promise<boolean>;
+  /** Deletes the claim only if this booking holds it (idempotent). */
+  releaseSlot(expertId: string, start: string, bookingId: string): Promise<void>;
+
+  getAllowance(orgId: string): Promise<number | undefined>;
+  setAllowance(orgId: string, minutes: number, at: string): Promise<void>;
+  getUsage(orgId: string, quarter: string): Promise<QuarterUsage>;
+  /** used + minutes <= limit, and once per marker. */
+  charge(charge: Charge): Promise<ChargeOutcome>;
+  /** Gives the minutes back once, if the marker is there (idempotent). */
+  refund(refund: Refund): Promise<void>;
+
+  organisationExists(orgId: string): Promise<boolean>;
+
+  /** false when a record with this id exists already. */
+  createBooking(record: BookingRecord): Promise<boolean>;
+  getBooking(id: string): Promise<BookingRecord | undefined>;
+  /** false when the stored version is no longer `expectedVersion`. */
+  replaceBooking(record: BookingRecord, expectedVersion: number): Promise<boolean>;
+  listBookings(query: BookingQuery): Promise<{ items: BookingRecord[]; cursor?: string }>;
+  /** Records with a change under way or clean-up owed, last touched before `before` (oldest first). */
+  listUnsettled(before: string, limit: number): Promise<BookingRecord[]>;
+}
+
+export const LISTED_STATUSES: readonly BookingStatus[] = ['booked', 'cancelled'];

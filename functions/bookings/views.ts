@@ -1,0 +1,18 @@
+import type { BookingRecord, ExpertProfile } from './domain/model.ts';
+
+/** What callers see of a booking: none of the bookkeeping that makes its writes converge. */
+export function bookingView(record: BookingRecord) {
+  const { requestFingerprint: _f, move: _m, release: _r, failure: _x, version: _v, ...booking } = record;
+  return booking;
+}
+
+/** The directory entry of an expert; the meeting link is given to those who book. */
+export function expertView(expert: ExpertProfile, score?: number) {
+  const { meetingLink: _link, availability, email: _email, ...profile } = expert;
+  return {
+    ...profile,
+    ...(availability ? { slotMinutes: availability.slotMinutes } : {}),
+    bookable: Boolean(availability && availability.weekly.length + availability.exceptions.length > 0),
+    ...(score !== undefined ? { score } : {}),
+  };
+}
