@@ -4,7 +4,8 @@ import type { IdentityVerifier } from '../core/identity.ts';
 import type { Logger } from '../core/logger.ts';
 import { userFromPrincipal, type UserDirectory } from '../core/users.ts';
 import {
-  addMessageRoute, createTicketRoute, getTicketRoute, healthRoute, listTicketsRoute, meRoute, patchTicketRoute,
+  addMessageRoute, createTicketRoute, figuresRoute, getTicketRoute, healthRoute, listTicketsRoute, meRoute, patchTicketRoute,
+  recordDeflectionRoute,
 } from './routes.ts';
 import { ticketService } from './service.ts';
 import type { TicketStore } from './store.ts';
@@ -67,6 +68,16 @@ export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps): ApiApp 
     const ticket = await tickets.patch(principal, c.req.valid('param').id, c.req.valid('json'), expected);
     c.header('ETag', etagFor(ticket.version));
     return c.json(ticketDetail(ticket, now(), principal), 200);
+  });
+
+  app.openapi({ ...recordDeflectionRoute, middleware: [auth, onlyRoles('requester')] }, async (c) => {
+    const { id } = await tickets.recordDeflection(c.var.principal, c.req.valid('json'), idempotencyKey(c));
+    return c.json({ id }, 201);
+  });
+
+  app.openapi({ ...figuresRoute, middleware: [auth, onlyRoles('coordinator')] }, async (c) => {
+    c.header('Cache-Control', 'private, max-age=60');
+    return c.json(await tickets.figures(c.req.valid('query').days), 200);
   });
 
   return app;

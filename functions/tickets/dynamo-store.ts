@@ -72,6 +72,25 @@ function plan(query: TicketQuery): Plan {
 export function dynamoTicketStore(db: DynamoDBDocumentClient, tableName: string): TicketStore {
   const itemOf = (ticket: Ticket) => ({ ...ticket, ...ticketKey(ticket.id), ...indexKeys(ticket) });
 
+  /** All items of one index partition from `since` on (ascending sort key), every page. */
+  async function queryPartition(index: IndexName, partition: string, since = ''): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await db.send(new QueryCommand({
+        TableName: tableName,
+        IndexName: index,
+        KeyConditionExpression: '#pk = :pk AND #sk >= :since',
+        ExpressionAttributeNames: { '#pk': `${index}pk`, '#sk': `${index}sk` },
+        ExpressionAttributeValues: { ':pk': partition, ':since': since },
+        ExclusiveStartKey: startKey,
+      }));
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+
   return {
     async nextNumber() {
       const { Attributes } = await db.send(new UpdateCommand({
@@ -196,6 +215,36 @@ export function dynamoTicketStore(db: DynamoDBDocumentClient, tableName: string)
         ? { pk: last.pk, sk: last.sk, [pkAttribute]: last[pkAttribute], [`${index}sk`]: last[`${index}sk`] }
         : undefined;
       return { items: pageItems.map(toTicket), cursor: encodeCursor(cursorKey) };
+    },
+
+    async listForFigures(since) {
+      const [active, ...open] = await Promise.all([
+        queryPartition('gsi5', 'TICKETS', since),
+        ...(['new', 'open', 'waiting'] as const).map((status) => queryPartition('gsi2', `TICKETS#STATUS#${status}`)),
+      ]);
+      const byId = new Map<string, Ticket>();
+      for (const item of [...active!, ...open.flat()]) byId.set(String(item.id), toTicket(item));
+      return [...byId.values()];
+    },
+
+    async recordDeflection(deflection) {
+      try {
+        await db.send(new PutCommand({
+          TableName: tableName,
+          Item: { pk: `DEFLECTION#${deflection.id}`, sk: 'DEFLECTION', gsi5pk: 'DEFLECTIONS', gsi5sk: `${deflection.at}#${deflection.id}`, ...deflection },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }));
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    async listDeflectionsSince(since) {
+      return (await queryPartition('gsi5', 'DEFLECTIONS', since)).map(({ id, at, orgId, guide, section }) => ({
+        id: String(id), at: String(at), orgId: String(orgId), guide: String(guide), ...(section ? { section: String(section) } : {}),
+      }));
     },
   };
 }

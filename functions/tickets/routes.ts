@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { bearerSecurity } from '../core/http.ts';
 import { errorResponses, jsonBody } from '../core/schemas.ts';
 import {
-  CreateTicketBody, GetTicketQuery, ListTicketsQuery, MeSchema, MessageBody, MessageSchema, PatchTicketBody,
+  CreateTicketBody, DeflectionBody, FiguresQuery, FiguresSchema, GetTicketQuery, ListTicketsQuery, MeSchema, MessageBody, MessageSchema, PatchTicketBody,
   TicketListSchema, TicketParams, TicketSchema,
 } from './schemas.ts';
 
@@ -55,4 +55,17 @@ export const patchTicketRoute = createRoute({
   responses: { 200: json(TicketSchema, 'Updated; ETag carries the new version'), ...errorResponses(400, 401, 403, 404, 412, 413, 415, 422, 428) },
 });
 
-export const ticketRoutes = [healthRoute, meRoute, createTicketRoute, listTicketsRoute, getTicketRoute, addMessageRoute, patchTicketRoute];
+export const recordDeflectionRoute = createRoute({
+  method: 'post', path: '/api/deflections', tags: ['service'], security: bearerSecurity,
+  description: 'A requester left the new-ticket form after opening a suggested guide.',
+  request: { headers: IdempotencyHeader, body: jsonBody(DeflectionBody) },
+  responses: { 201: json(z.object({ id: z.string() }), 'Recorded'), ...errorResponses(400, 401, 403, 413, 415) },
+});
+
+export const figuresRoute = createRoute({
+  method: 'get', path: '/api/stats', tags: ['service'], security: bearerSecurity,
+  request: { query: FiguresQuery },
+  responses: { 200: json(FiguresSchema, 'Service figures over the last `days` days'), ...errorResponses(400, 401, 403) },
+});
+
+export const ticketRoutes = [healthRoute, meRoute, createTicketRoute, listTicketsRoute, getTicketRoute, addMessageRoute, patchTicketRoute, recordDeflectionRoute, figuresRoute];

@@ -83,3 +83,22 @@ export const MeSchema = z.object({
   id: z.string(), email: z.string(), name: z.string(),
   role: z.enum(['requester', 'expert', 'coordinator']), orgId: z.string().optional(),
 }).openapi('Me');
+
+export const DeflectionBody = z.strictObject({
+  guide: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'A guide slug.'),
+  section: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,149}$/, 'A heading anchor.').optional(),
+}).openapi('Deflection');
+
+export const FiguresQuery = z.object({ days: z.coerce.number().int().min(1).max(365).default(30) });
+
+const counts = z.record(z.string(), z.number());
+export const FiguresSchema = z.object({
+  windowDays: z.number(), from: z.string(), to: z.string(),
+  backlog: z.object({ total: z.number(), byStatus: counts, bySystem: counts }),
+  firstResponse: z.object({ count: z.number(), medianMinutes: z.number().nullable() }),
+  resolution: z.object({ count: z.number(), medianMinutes: z.number().nullable() }),
+  slaBreaches: z.object({ openBreached: z.number(), closedInWindowBreached: z.number() }),
+  created: z.number(), resolved: z.number(),
+  deflections: z.object({ count: z.number(), topGuides: z.array(z.object({ guide: z.string(), count: z.number() })) }),
+  createdPerDay: z.array(z.object({ date: z.string(), count: z.number() })),
+}).openapi('ServiceFigures');

@@ -3,6 +3,7 @@ import { fingerprint, idempotentId, newId } from '../core/ids.ts';
 import { isStaff, type Principal } from '../core/principal.ts';
 import { problems } from '../core/problem.ts';
 import type { UserDirectory } from '../core/users.ts';
+import { serviceFigures, type Deflection, type ServiceFigures } from './domain/figures.ts';
 import { applyMessage, applyPatch, recordsMessage, type TicketPatch } from './domain/changes.ts';
 import { ticketReference, type Message, type Ticket } from './domain/model.ts';
 import type { StoredTicket, TicketPage, TicketQuery, TicketStore } from './store.ts';
@@ -120,6 +121,25 @@ export function ticketService({ store, users, clock }: TicketDeps) {
         await backoff(attempt);
       }
       throw problems.conflict('The ticket is being changed by many people at once; send the same request again.');
+    },
+
+    /** A requester left after opening a suggested guide: the guide answered them (counted once per key). */
+    async recordDeflection(principal: Principal, input: { guide: string; section?: string }, idempotencyKey?: string): Promise<Deflection> {
+      const deflection: Deflection = {
+        id: idempotencyKey ? idempotentId('deflection', principal.id, idempotencyKey) : newId(),
+        at: clock.now().toISOString(),
+        orgId: principal.orgId!,
+        ...input,
+      };
+      await store.recordDeflection(deflection);
+      return deflection;
+    },
+
+    async figures(windowDays: number): Promise<ServiceFigures> {
+      const now = clock.now();
+      const since = new Date(now.getTime() - windowDays * 86_400_000).toISOString();
+      const [tickets, deflections] = await Promise.all([store.listForFigures(since), store.listDeflectionsSince(since)]);
+      return serviceFigures(tickets, deflections, now, windowDays);
     },
 
     async patch(principal: Principal, ticketId: string, patch: TicketPatch, expectedVersion: number): Promise<Ticket> {

@@ -1,3 +1,4 @@
+import type { Deflection } from './domain/figures.ts';
 import type { Message, Ticket, TicketStatus } from './domain/model.ts';
 
 export interface TicketQuery {
@@ -31,4 +32,9 @@ export interface TicketStore {
   addMessage(message: Message): Promise<boolean>;
   getMessage(ticketId: string, messageId: string): Promise<Message | undefined>;
   list(query: TicketQuery): Promise<TicketPage>;
+  /** Every ticket open now or with activity since `since` (for the service figures). */
+  listForFigures(since: string): Promise<Ticket[]>;
+  /** false when a deflection with this id was recorded already. */
+  recordDeflection(deflection: Deflection): Promise<boolean>;
+  listDeflectionsSince(since: string): Promise<Deflection[]>;
 }

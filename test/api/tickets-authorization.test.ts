@@ -67,6 +67,16 @@ const CASES: Case[] = [
       basalt: { anonymous: 401, 'aurora requester': 404, 'basalt requester': 200, expert: 200, coordinator: 200 },
     },
   },
+  {
+    name: 'POST /api/deflections',
+    call: (as) => stack.call('POST', '/api/deflections', { as, body: { guide: 'slurm-basics', section: 'submitting-a-job' } }),
+    expected: sameForBoth({ anonymous: 401, 'aurora requester': 201, 'basalt requester': 201, expert: 403, coordinator: 403 }),
+  },
+  {
+    name: 'GET /api/stats',
+    call: (as) => stack.call('GET', '/api/stats', { as }),
+    expected: sameForBoth({ anonymous: 401, 'aurora requester': 403, 'basalt requester': 403, expert: 403, coordinator: 200 }),
+  },
 ];
 
 describe.each(CASES)('$name', ({ call, expected }) => {

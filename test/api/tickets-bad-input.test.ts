@@ -29,6 +29,7 @@ async function expectCleanRefusal(response: Response, itemsBefore: number, allow
 const WRITES = [
   { name: 'POST /api/tickets', method: 'POST', path: () => '/api/tickets', as: AS.maria, valid: validTicket, headers: async () => ({}) },
   { name: 'POST /api/tickets/:id/messages', method: 'POST', path: () => `/api/tickets/${ticketId}/messages`, as: AS.ana, valid: { body: 'Try this', internal: true }, headers: async () => ({}) },
+  { name: 'POST /api/deflections', method: 'POST', path: () => '/api/deflections', as: AS.lea, valid: { guide: 'slurm-basics', section: 'quick-start' }, headers: async () => ({}) },
   { name: 'PATCH /api/tickets/:id', method: 'PATCH', path: () => `/api/tickets/${ticketId}`, as: AS.coord, valid: { priority: 'high', status: 'open' }, headers: async () => ({ 'if-match': await etagOf(stack, ticketId) }) },
 ];
 
