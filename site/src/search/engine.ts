@@ -173,7 +173,7 @@ export class SearchEngine {
   }
 }
 
-/** The query's language: a translation wins when it matched at least as many words as English. */
+/** The query's language: a translation wins when it matched more of the query's words than English. */
 function displayLanguage(langWords: Map<Lang, number>): Lang {
   const english = langWords.get('en') ?? 0;
   let best: Lang = 'en';
@@ -184,6 +184,6 @@ function displayLanguage(langWords: Map<Lang, number>): Lang {
       bestCount = count;
     }
   }
-  return bestCount > 0 && bestCount >= english ? best : 'en';
+  return bestCount > english ? best : 'en';
 }
 

@@ -1,0 +1,116 @@
+// The built fixture site in Debian's Chromium: live search, keyboard, the /search/ page contract,
+// and axe-core accessibility checks.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, launchChromium } from '../support/chromium.ts';
+import { createSiteApp } from '../../site/server.ts';
+import { buildInto, FIXTURE_CONTENT, removeTempDirs } from './helpers.ts';
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+describe.skipIf(!hasChromium)('the site in Chromium', () => {
+  let browser: Browser;
+  let server: ServerType;
+  let base: string;
+
+  beforeAll(async () => {
+    const { outDir } = await buildInto(FIXTURE_CONTENT);
+    const app = createSiteApp(outDir);
+    server = await new Promise<ServerType>((resolve) => {
+      const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    await removeTempDirs();
+  });
+
+  it('suggests sections while typing and opens the highlighted one with Enter', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    const input = page.locator('#home-search');
+    await input.click();
+    await input.pressSequentially('pending reas', { delay: 20 });
+    const first = page.locator('#home-search-results [role="option"]').first();
+    await expect.poll(() => first.textContent()).toContain('Reading pending reasons');
+    expect(await first.getAttribute('aria-selected')).toBe('true');
+    expect(await first.locator('mark').first().textContent()).toMatch(/pending/i);
+    expect(await input.getAttribute('aria-expanded')).toBe('true');
+    await input.press('Enter');
+    await page.waitForURL(/\/guides\/slurm-basics\/#reading-pending-reasons$/);
+    expect(await page.locator('h2#reading-pending-reasons').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('moves through suggestions with the arrow keys, and "/" focuses the search box', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/guides/containers/`);
+    await page.keyboard.press('/');
+    const input = page.locator('#site-search');
+    expect(await input.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.type('apptainer');
+    const options = page.locator('#site-search-results [role="option"]');
+    await expect.poll(() => options.count()).toBeGreaterThan(2);
+    await page.keyboard.press('ArrowDown');
+    expect(await options.nth(1).getAttribute('aria-selected')).toBe('true');
+    expect(await input.getAttribute('aria-activedescendant')).toBe(await options.nth(1).getAttribute('id'));
+    const target = await options.nth(1).locator('a').getAttribute('href');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname + url.hash === target);
+    await page.close();
+  });
+
+  it('renders /search/?q= results on load as links with data-search-result, best first', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/search/?q=${encodeURIComponent('storage quotas')}`);
+    const results = page.locator('ol#search-results > li > a[data-search-result]');
+    await expect.poll(() => results.count()).toBeGreaterThan(0);
+    expect(await results.first().getAttribute('href')).toBe('/guides/data-transfer/#storage-quotas');
+    expect(await page.locator('#page-search').inputValue()).toBe('storage quotas');
+    const french = await browser.newPage();
+    await french.goto(`${base}/search/?q=${encodeURIComponent('soumettre des tâches')}`);
+    const frenchFirst = french.locator('a[data-search-result]').first();
+    await expect.poll(() => frenchFirst.textContent()).toContain('Soumettre des tâches avec Slurm');
+    expect(await frenchFirst.locator('[lang="fr"]').count()).toBe(1);
+    await page.close();
+    await french.close();
+  });
+
+  it('has no serious or critical axe violations on home, guide, search and 404 pages, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await browser.newPage({ colorScheme });
+      for (const path of ['/', '/guides/slurm-basics/', '/search/?q=slurm', '/no-such-page/']) {
+        const response = await page.goto(`${base}${path}`);
+        if (path === '/no-such-page/') expect(response?.status()).toBe(404);
+        if (path.startsWith('/search/')) await page.locator('a[data-search-result]').first().waitFor();
+        expect(await seriousViolations(page), `${path} (${colorScheme})`).toEqual([]);
+      }
+      await page.close();
+    }
+  });
+});
