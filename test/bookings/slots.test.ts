@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { Availability } from '../../functions/bookings/domain/model.ts';
+import { WEEKDAYS } from '../../functions/bookings/domain/model.ts';
+import { bookableRange, generateSlots, offeredSlotAt, offeredSlots } from '../../functions/bookings/domain/slots.ts';
+
+const everyDay = (windows: Array<[string, string]>) => WEEKDAYS.flatMap((day) => windows.map(([start, end]) => ({ day, start, end })));
+const twoWindows = (timeZone: string, slotMinutes: Availability['slotMinutes'] = 60): Availability => ({
+  timeZone, slotMinutes, weekly: everyDay([['09:00', '12:00'], ['14:00', '17:00']]), exceptions: [], bufferMinutes: 0, noticeHours: 0, horizonDays: 365,
+});
+const startsOn = (availability: Availability, date: string) =>
+  generateSlots(availability, Date.parse(`${date}T00:00:00Z`) - 12 * 3_600_000, Date.parse(`${date}T00:00:00Z`) + 36 * 3_600_000)
+    .filter((slot) => slot.start.startsWith(date)).map((slot) => slot.start.slice(11, 16));
+
+/** Local hours 09, 10, 11, 14, 15, 16 shifted by the zone's UTC offset that day (written out, not computed by luxon). */
+const utcHours = (offsetHours: number) => [9, 10, 11, 14, 15, 16].map((h) => `${String(h - offsetHours).padStart(2, '0')}:00`);
+
+describe('slot generation across daylight-saving changes (EU: 2026-03-29 and 2026-10-25)', () => {
+  const helsinki = twoWindows('Europe/Helsinki');
+  const lisbon = twoWindows('Europe/Lisbon');
+
+  it.each([
+    ['2026-03-28', 2], ['2026-03-29', 3], ['2026-03-30', 3],
+    ['2026-10-24', 3], ['2026-10-25', 2], ['2026-10-26', 2],
+  ])('Helsinki on %s: local 09-12 and 14-17 at UTC+%i', (date, offset) => {
+    expect(startsOn(helsinki, date)).toEqual(utcHours(offset));
+  });
+
+  it.each([
+    ['2026-03-28', 0], ['2026-03-29', 1], ['2026-03-30', 1],
+    ['2026-10-24', 1], ['2026-10-25', 0], ['2026-10-26', 0],
+  ])('Lisbon on %s: local 09-12 and 14-17 at UTC+%i', (date, offset) => {
+    expect(startsOn(lisbon, date)).toEqual(utcHours(offset));
+  });
+
+  it('keeps slot lengths at 60 real minutes on the change days', () => {
+    for (const slot of generateSlots(helsinki, Date.parse('2026-03-29T00:00:00Z'), Date.parse('2026-03-30T00:00:00Z'))) {
+      expect(Date.parse(slot.end) - Date.parse(slot.start)).toBe(3_600_000);
+    }
+  });
+});
+
+describe('slot generation rules', () => {
+  const madrid: Availability = {
+    timeZone: 'Europe/Madrid', slotMinutes: 45, bufferMinutes: 15, noticeHours: 24, horizonDays: 10,
+    weekly: [{ day: 'mon', start: '09:00', end: '12:00' }, { day: 'tue', start: '10:00', end: '11:30' }],
+    exceptions: [{ date: '2026-12-14' }, { date: '2026-12-15', start: '16:00', end: '17:00' }],
+  };
+  const range = (from: string, to: string) => generateSlots(madrid, Date.parse(from), Date.parse(to));
+
+  it('spaces slots by length plus buffer and drops a slot that would overrun the window', () => {
+    // Monday 2026-12-07, CET (UTC+1): 09:00, 10:00, 11:00 local; 11:00+45 min fits before 12:00.
+    expect(range('2026-12-07T00:00:00Z', '2026-12-08T00:00:00Z').map((s) => s.start)).toEqual([
+      '2026-12-07T08:00:00.000Z', '2026-12-07T09:00:00.000Z', '2026-12-07T10:00:00.000Z',
+    ]);
+    // Tuesday 10:00-11:30: 10:00 fits, 11:00 + 45 min does not.
+    expect(range('2026-12-08T00:00:00Z', '2026-12-09T00:00:00Z').map((s) => s.start)).toEqual(['2026-12-08T09:00:00.000Z']);
+  });
+
+  it('honours a day off and other hours on a date', () => {
+    expect(range('2026-12-14T00:00:00Z', '2026-12-15T00:00:00Z')).toEqual([]);
+    expect(range('2026-12-15T00:00:00Z', '2026-12-16T00:00:00Z')).toEqual([{ start: '2026-12-15T15:00:00.000Z', end: '2026-12-15T15:45:00.000Z' }]);
+  });
+
+  it('applies the minimum notice and the horizon, and caps the range', () => {
+    const now = new Date('2026-12-06T09:30:00Z');
+    const capped = bookableRange(madrid, new Date('2026-12-01T00:00:00Z'), new Date('2027-03-01T00:00:00Z'), now);
+    expect(capped).toEqual({ from: new Date('2026-12-07T09:30:00Z'), to: new Date('2026-12-16T09:30:00Z') });
+    const offered = offeredSlots(madrid, { from: new Date('2026-12-01T00:00:00Z'), to: new Date('2027-03-01T00:00:00Z'), now, taken: [] });
+    expect(offered[0]!.start).toBe('2026-12-07T10:00:00.000Z');
+    expect(offered.every((s) => s.start < '2026-12-16T09:30:00.000Z')).toBe(true);
+    expect(offeredSlotAt(madrid, new Date('2026-12-07T09:00:00Z'), now)).toBeUndefined();
+    expect(offeredSlotAt(madrid, new Date('2026-12-07T10:00:00Z'), now)).toEqual({ start: '2026-12-07T10:00:00.000Z', end: '2026-12-07T10:45:00.000Z' });
+    expect(offeredSlotAt(madrid, new Date('2026-12-07T10:05:00Z'), now)).toBeUndefined();
+  });
+
+  it('leaves out slots overlapping a booked interval', () => {
+    const now = new Date('2026-12-01T00:00:00Z');
+    const offered = offeredSlots(madrid, {
+      from: new Date('2026-12-07T00:00:00Z'), to: new Date('2026-12-08T00:00:00Z'), now,
+      taken: [{ start: '2026-12-07T09:30:00.000Z', end: '2026-12-07T10:30:00.000Z' }],
+    });
+    expect(offered.map((s) => s.start)).toEqual(['2026-12-07T08:00:00.000Z']);
+  });
+});

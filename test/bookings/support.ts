@@ -1,0 +1,70 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { expect } from 'vitest';
+import { fixedClock } from '../../functions/core/clock.ts';
+import { AS, startTestStack, type TestStack } from '../support/stack.ts';
+
+/** Monday morning; the seed's demo bookings fall on Thursday 2026-12-03. */
+export const NOW = '2026-11-30T08:00:00Z';
+
+export interface BookingStack extends TestStack {
+  clock: ReturnType<typeof fixedClock>;
+  json<T = any>(response: Response): Promise<T>;
+  /** Free slots of an expert handed out once each, so tests never collide on one by accident. */
+  takeSlot(expertId: string): Promise<{ start: string; end: string }>;
+  book(as: string, expertId: string, extra?: Record<string, unknown>): Promise<any>;
+  allowance(orgId: string): Promise<{ minutes: number; used: number; remaining: number }>;
+  setAllowance(orgId: string, minutes: number): Promise<void>;
+  /** Every item of the table, to prove a refused request wrote nothing. */
+  snapshot(): Promise<string>;
+}
+
+export async function startBookingStack(now = NOW): Promise<BookingStack> {
+  const clock = fixedClock(now);
+  const stack = await startTestStack({ clock });
+  const pools = new Map<string, Array<{ start: string; end: string }>>();
+  const json = async (response: Response) => JSON.parse(await response.text());
+
+  const takeSlot = async (expertId: string) => {
+    if (!pools.has(expertId)) {
+      const from = new Date(clock.now().getTime() + 7 * 86_400_000).toISOString();
+      const to = new Date(clock.now().getTime() + 59 * 86_400_000).toISOString();
+      const response = await stack.call('GET', `/api/experts/${expertId}/slots?from=${from}&to=${to}`, { as: AS.coord });
+      pools.set(expertId, (await json(response)).slots);
+    }
+    const slot = pools.get(expertId)!.shift();
+    if (!slot) throw new Error(`no free slot left for ${expertId}`);
+    return slot;
+  };
+
+  return {
+    ...stack,
+    clock,
+    json,
+    takeSlot,
+    async book(as, expertId, extra = {}) {
+      const slot = await takeSlot(expertId);
+      const response = await stack.call('POST', '/api/bookings', { as, body: { expertId, start: slot.start, topic: 'Scaling FSDP on Leonardo', ...extra } });
+      expect(response.status, await response.clone().text()).toBe(201);
+      return json(response);
+    },
+    async allowance(orgId) {
+      return json(await stack.call('GET', `/api/orgs/${orgId}/allowance`, { as: AS.coord }));
+    },
+    async setAllowance(orgId, minutes) {
+      const response = await stack.call('PUT', `/api/orgs/${orgId}/allowance`, { as: AS.coord, body: { minutes } });
+      expect(response.status).toBe(200);
+    },
+    async snapshot() {
+      const items: Record<string, unknown>[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await stack.server.db.send(new ScanCommand({ TableName: stack.server.tableName, ExclusiveStartKey: startKey, ConsistentRead: true }));
+        items.push(...(page.Items ?? []));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return JSON.stringify(items.map((item) => JSON.stringify(item, Object.keys(item).sort())).sort());
+    },
+  };
+}
+
+export { AS };
