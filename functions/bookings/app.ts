@@ -50,23 +50,23 @@ export function registerBookingRoutes(app: ApiApp, deps: BookingsAppDeps): ApiAp
     const { booking, replayed } = await bookings.create(c.var.principal, c.req.valid('json'), idempotencyKey(c));
     c.header('Location', `/api/bookings/${booking.id}`);
     if (replayed) c.header('Idempotent-Replayed', 'true');
-    return c.json(bookingView(booking) as never, 201);
+    return c.json(bookingView(booking), 201);
   });
 
   app.openapi({ ...listBookingsRoute, middleware: [auth] }, async (c) => {
     const page = await bookings.list(c.var.principal, c.req.valid('query'));
     c.header('Cache-Control', 'private, no-store');
-    return c.json({ items: page.items.map(bookingView) as never[], ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
+    return c.json({ items: page.items.map(bookingView), ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
   });
 
   app.openapi({ ...cancelBookingRoute, middleware: [auth] }, async (c) => {
     const booking = await bookings.cancel(c.var.principal, c.req.valid('param').id, c.req.valid('json').reason);
-    return c.json(bookingView(booking) as never, 200);
+    return c.json(bookingView(booking), 200);
   });
 
   app.openapi({ ...rescheduleBookingRoute, middleware: [auth] }, async (c) => {
     const booking = await bookings.reschedule(c.var.principal, c.req.valid('param').id, c.req.valid('json').start);
-    return c.json(bookingView(booking) as never, 200);
+    return c.json(bookingView(booking), 200);
   });
 
   app.openapi({ ...bookingIcsRoute, middleware: [auth] }, async (c) => {

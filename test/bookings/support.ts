@@ -1,5 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
+import { chargeMarker, quarterOf } from '../../functions/bookings/domain/quota.ts';
 import { fixedClock } from '../../functions/core/clock.ts';
 import { AS, startTestStack, type TestStack } from '../support/stack.ts';
 
@@ -16,6 +17,39 @@ export interface BookingStack extends TestStack {
   setAllowance(orgId: string, minutes: number): Promise<void>;
   /** Every item of the table, to prove a refused request wrote nothing. */
   snapshot(): Promise<string>;
+  items(): Promise<Record<string, any>[]>;
+  /** The storage invariants, checked on the raw items: see `consistencyProblems`. */
+  expectConsistent(): Promise<void>;
+}
+
+/**
+ * Once every change has settled: each booked record holds exactly its slot claim and its charge marker, the
+ * quarterly counters equal the sum of their markers, nothing is pending or owed, no slot has two bookings.
+ */
+export function consistencyProblems(items: Record<string, any>[]): string[] {
+  const problems: string[] = [];
+  const records = items.filter((i) => String(i.pk).startsWith('BOOKING#'));
+  const booked = records.filter((r) => r.status === 'booked');
+  const claims = items.filter((i) => String(i.pk).startsWith('EXPERT#') && String(i.sk).startsWith('SLOT#'));
+  const usages = items.filter((i) => String(i.sk).startsWith('USAGE#'));
+  for (const r of records) {
+    if (r.status === 'pending' || r.move || r.release?.length) problems.push(`record ${r.id} unsettled`);
+  }
+  const expectedClaims = new Map(booked.map((r) => [`${r.expertId}|${r.start}`, r.id]));
+  if (expectedClaims.size !== booked.length) problems.push('two booked records share a slot');
+  for (const c of claims) {
+    const owner = expectedClaims.get(`${c.expertId}|${c.start}`);
+    if (owner !== c.bookingId) problems.push(`claim ${c.expertId} ${c.start} held by ${c.bookingId}, booked by ${owner}`);
+  }
+  if (claims.length !== booked.length) problems.push(`${claims.length} claims for ${booked.length} booked records`);
+  for (const u of usages) {
+    const markers = Object.keys(u).filter((k) => k.startsWith('charge#'));
+    const sum = markers.reduce((total, k) => total + u[k].minutes, 0);
+    if (sum !== u.used) problems.push(`usage ${u.pk} ${u.sk}: used ${u.used}, markers sum ${sum}`);
+    const expected = booked.filter((r) => `ORG#${r.orgId}` === u.pk && `USAGE#${quarterOf(r.start)}` === u.sk).map((r) => chargeMarker(r.id, r.start));
+    if (JSON.stringify([...markers].sort()) !== JSON.stringify([...expected].sort())) problems.push(`usage ${u.pk} ${u.sk}: markers ${markers} expected ${expected}`);
+  }
+  return problems;
 }
 
 export async function startBookingStack(now = NOW): Promise<BookingStack> {
@@ -23,6 +57,16 @@ export async function startBookingStack(now = NOW): Promise<BookingStack> {
   const stack = await startTestStack({ clock });
   const pools = new Map<string, Array<{ start: string; end: string }>>();
   const json = async (response: Response) => JSON.parse(await response.text());
+  const scan = async () => {
+    const items: Record<string, any>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await stack.server.db.send(new ScanCommand({ TableName: stack.server.tableName, ExclusiveStartKey: startKey, ConsistentRead: true }));
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  };
 
   const takeSlot = async (expertId: string) => {
     if (!pools.has(expertId)) {
@@ -54,15 +98,12 @@ export async function startBookingStack(now = NOW): Promise<BookingStack> {
       const response = await stack.call('PUT', `/api/orgs/${orgId}/allowance`, { as: AS.coord, body: { minutes } });
       expect(response.status).toBe(200);
     },
+    items: scan,
     async snapshot() {
-      const items: Record<string, unknown>[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await stack.server.db.send(new ScanCommand({ TableName: stack.server.tableName, ExclusiveStartKey: startKey, ConsistentRead: true }));
-        items.push(...(page.Items ?? []));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return JSON.stringify(items.map((item) => JSON.stringify(item, Object.keys(item).sort())).sort());
+      return JSON.stringify((await scan()).map((item) => JSON.stringify(item, Object.keys(item).sort())).sort());
+    },
+    async expectConsistent() {
+      expect(consistencyProblems(await scan())).toEqual([]);
     },
   };
 }

@@ -44,7 +44,7 @@ function overlaps<T extends { start?: string; end?: string }>(entries: T[], grou
 function weeklyRules(weekly: WeeklyWindow[]): RuleViolation[] {
   const timeProblems = weekly.flatMap((window, i) => timesOf(window, ['weekly', i]));
   // Overlaps are judged among the well-formed windows only (a malformed one is reported above).
-  const wellFormed = weekly.map((window, i) => (timesOf(window, ['weekly', i]).length ? { day: window.day } : window));
+  const wellFormed: Array<{ day: string; start?: string; end?: string }> = weekly.map((window, i) => (timesOf(window, ['weekly', i]).length ? { day: window.day } : window));
   return [...timeProblems, ...overlaps(wellFormed, (w) => w.day, (i) => ['weekly', i])];
 }
 
