@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dynamoBookingStore } from '../../functions/bookings/dynamo-store.ts';
+import { bookingService } from '../../functions/bookings/service.ts';
+import { SETTLE_GRACE_MS, settlement } from '../../functions/bookings/settlement.ts';
+import type { BookingStore } from '../../functions/bookings/store.ts';
+import type { Principal } from '../../functions/core/principal.ts';
+import { seedUser } from '../../functions/local/seed-data.ts';
+import { AS, NOW, startBookingStack, type BookingStack } from './support.ts';
+
+/**
+ * A process dying between two writes is simulated by a store whose chosen method throws on its nth call
+ * (before doing anything). The service over the real store must then converge: by the client's retry with
+ * the same Idempotency-Key, by a later change of the booking, or by the sweeper once the grace time is over.
+ */
+let stack: BookingStack;
+let store: BookingStore;
+beforeAll(async () => {
+  stack = await startBookingStack();
+  store = dynamoBookingStore(stack.server.db, stack.server.tableName);
+  await stack.setAllowance('aurora-ai', 10_000);
+});
+afterAll(() => stack.close());
+
+class Crash extends Error {}
+
+function crashingStore(method: keyof BookingStore, onCall = 1): BookingStore {
+  let calls = 0;
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (property !== method || typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls += 1;
+        if (calls === onCall) throw new Crash(`crash before ${String(method)}`);
+        return value.apply(target, args);
+      };
+    },
+  });
+}
+
+const principal = (email: string): Principal => {
+  const user = seedUser(email);
+  return { id: user.id, email: user.email, name: user.name, role: user.role, orgId: user.orgId };
+};
+const serviceOver = (faulty: BookingStore) => bookingService({ store: faulty, clock: stack.clock, tickets: { orgOf: async () => undefined } });
+const sweep = () => settlement({ store, clock: stack.clock }).sweep();
+const afterGrace = () => stack.clock.advance(SETTLE_GRACE_MS + 1000);
+const usedByAurora = async () => (await stack.allowance('aurora-ai')).used;
+
+async function isFree(expertId: string, slot: { start: string; end: string }): Promise<boolean> {
+  const listing = await stack.json(await stack.call('GET', `/api/experts/${expertId}/slots?from=${slot.start}&to=${slot.end}`, { as: AS.coord }));
+  return listing.slots.some((s: any) => s.start === slot.start);
+}
+
+describe('a crash between charging and claiming the slot', () => {
+  it('is finished by the retry with the same Idempotency-Key, charging once', async () => {
+    stack.clock.set(NOW);
+    const before = await usedByAurora();
+    const slot = await stack.takeSlot('u-ana');
+    const body = { expertId: 'u-ana', start: slot.start, topic: 'Crash after charge' };
+    await expect(serviceOver(crashingStore('claimSlot')).create(principal(AS.maria), body, 'crash-key-1')).rejects.toBeInstanceOf(Crash);
+    expect(await usedByAurora()).toBe(before + 60);
+    const retry = await stack.call('POST', '/api/bookings', { as: AS.maria, body, headers: { 'idempotency-key': 'crash-key-1' } });
+    expect(retry.status).toBe(201);
+    expect(await usedByAurora()).toBe(before + 60);
+    await stack.expectConsistent();
+  });
+
+  it('without a retry, is given back by the sweeper after the grace time', async () => {
+    stack.clock.set(NOW);
+    const before = await usedByAurora();
+    const slot = await stack.takeSlot('u-ana');
+    await expect(serviceOver(crashingStore('claimSlot')).create(principal(AS.maria), { expertId: 'u-ana', start: slot.start, topic: 'Abandoned' })).rejects.toBeInstanceOf(Crash);
+    expect(await sweep()).toBe(0);
+    expect(await usedByAurora()).toBe(before + 60);
+    afterGrace();
+    expect(await sweep()).toBeGreaterThan(0);
+    expect(await usedByAurora()).toBe(before);
+    expect(await isFree('u-ana', slot)).toBe(true);
+    await stack.expectConsistent();
+  });
+});
+
+describe('a crash between claiming the slot and confirming the booking', () => {
+  it('leaves a claim that a later booking of the slot clears once the grace time is over', async () => {
+    stack.clock.set(NOW);
+    const before = await usedByAurora();
+    const slot = await stack.takeSlot('u-mikko');
+    await expect(serviceOver(crashingStore('replaceBooking')).create(principal(AS.maria), { expertId: 'u-mikko', start: slot.start, topic: 'Half done' }, 'crash-key-2'))
+      .rejects.toBeInstanceOf(Crash);
+    const body = { expertId: 'u-mikko', start: slot.start, topic: 'Next in line' };
+    expect((await stack.call('POST', '/api/bookings', { as: AS.lea, body })).status).toBe(409);
+    afterGrace();
+    expect((await stack.call('POST', '/api/bookings', { as: AS.lea, body })).status).toBe(201);
+    expect(await usedByAurora()).toBe(before);
+    // The abandoned intent answers its own retry with the failure, never with a second booking.
+    const retry = await stack.call('POST', '/api/bookings', { as: AS.maria, body: { expertId: 'u-mikko', start: slot.start, topic: 'Half done' }, headers: { 'idempotency-key': 'crash-key-2' } });
+    expect(retry.status).toBe(409);
+    await stack.expectConsistent();
+  });
+});
+
+describe('a crash in the middle of a cancellation', () => {
+  it('is finished by repeating the cancel', async () => {
+    stack.clock.set(NOW);
+    const booking = await stack.book(AS.maria, 'u-giulia');
+    const before = await usedByAurora();
+    await expect(serviceOver(crashingStore('releaseSlot')).cancel(principal(AS.maria), booking.id, 'crash')).rejects.toBeInstanceOf(Crash);
+    expect(await isFree('u-giulia', booking)).toBe(false);
+    const again = await stack.call('POST', `/api/bookings/${booking.id}/cancel`, { as: AS.maria, body: {} });
+    expect(again.status).toBe(200);
+    expect((await stack.json(again)).status).toBe('cancelled');
+    expect(await isFree('u-giulia', booking)).toBe(true);
+    expect(await usedByAurora()).toBe(before - 30);
+    await stack.expectConsistent();
+  });
+});
+
+describe('a crash in the middle of a reschedule', () => {
+  it('after the new slot is claimed: the sweeper undoes the move and the booking stays where it was', async () => {
+    stack.clock.set(NOW);
+    const booking = await stack.book(AS.maria, 'u-giulia');
+    const target = await stack.takeSlot('u-giulia');
+    const before = await usedByAurora();
+    // replaceBooking: 1st call writes the move intent, 2nd would commit the move.
+    await expect(serviceOver(crashingStore('replaceBooking', 2)).reschedule(principal(AS.maria), booking.id, target.start)).rejects.toBeInstanceOf(Crash);
+    expect(await isFree('u-giulia', target)).toBe(false);
+    const blocked = await stack.call('POST', `/api/bookings/${booking.id}/cancel`, { as: AS.maria, body: {} });
+    expect(blocked.status).toBe(409);
+    afterGrace();
+    await sweep();
+    expect(await isFree('u-giulia', target)).toBe(true);
+    expect(await usedByAurora()).toBe(before);
+    const list = (await stack.json(await stack.call('GET', '/api/bookings?limit=100', { as: AS.maria }))).items;
+    expect(list.find((b: any) => b.id === booking.id).start).toBe(booking.start);
+    await stack.expectConsistent();
+  });
+
+  it('after the move is committed: the old slot and charge are given back by the next change', async () => {
+    stack.clock.set(NOW);
+    const booking = await stack.book(AS.maria, 'u-ana');
+    const target = await stack.takeSlot('u-ana');
+    const before = await usedByAurora();
+    await expect(serviceOver(crashingStore('releaseSlot')).reschedule(principal(AS.maria), booking.id, target.start)).rejects.toBeInstanceOf(Crash);
+    expect(await isFree('u-ana', booking)).toBe(false);
+    const cancel = await stack.call('POST', `/api/bookings/${booking.id}/cancel`, { as: AS.maria, body: {} });
+    expect(cancel.status).toBe(200);
+    expect(await isFree('u-ana', booking)).toBe(true);
+    expect(await isFree('u-ana', target)).toBe(true);
+    expect(await usedByAurora()).toBe(before - 60);
+    await stack.expectConsistent();
+  });
+});
