@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { Availability } from '../../functions/bookings/domain/model.ts';
 import { WEEKDAYS } from '../../functions/bookings/domain/model.ts';
@@ -80,5 +82,43 @@ describe('slot generation rules', () => {
       taken: [{ start: '2026-12-07T09:30:00.000Z', end: '2026-12-07T10:30:00.000Z' }],
     });
     expect(offered.map((s) => s.start)).toEqual(['2026-12-07T08:00:00.000Z']);
+  });
+});
+
+describe('slot generation against a plain luxon reference', () => {
+  /** Each window boundary resolved by luxon on its own: slow, obviously right, independent of the offset cache. */
+  function reference(availability: Availability, fromMs: number, toMs: number): string[] {
+    const starts: string[] = [];
+    let day = DateTime.fromMillis(fromMs, { zone: availability.timeZone }).startOf('day').minus({ days: 1 });
+    while (day.toMillis() < toMs + 86_400_000) {
+      for (const window of availability.weekly.filter((w) => WEEKDAYS.indexOf(w.day) === day.weekday - 1)) {
+        const at = (time: string) => DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: Number(time.slice(0, 2)), minute: Number(time.slice(3)) }, { zone: availability.timeZone }).toMillis();
+        for (let start = at(window.start); start + availability.slotMinutes * 60_000 <= at(window.end); start += (availability.slotMinutes + availability.bufferMinutes) * 60_000) {
+          if (start >= fromMs && start < toMs) starts.push(new Date(start).toISOString());
+        }
+      }
+      day = day.plus({ days: 1 });
+    }
+    return [...new Set(starts)].sort();
+  }
+
+  const time = fc.integer({ min: 0, max: 23 * 60 + 59 }).map((m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
+  const window = fc.tuple(fc.constantFrom(...WEEKDAYS), time, time).filter(([, a, b]) => a < b).map(([day, a, b]) => ({ day, start: a, end: b }));
+  const availability = fc.record({
+    timeZone: fc.constantFrom('Europe/Helsinki', 'Europe/Lisbon', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata', 'America/Santiago', 'Pacific/Chatham'),
+    slotMinutes: fc.constantFrom(30 as const, 45 as const, 60 as const, 90 as const),
+    weekly: fc.array(window, { maxLength: 4 }).filter((ws) => ws.every((w, i) => ws.slice(0, i).every((o) => o.day !== w.day || o.end <= w.start || w.end <= o.start))),
+    exceptions: fc.constant([]),
+    bufferMinutes: fc.constantFrom(0, 5, 15),
+    noticeHours: fc.constant(0),
+    horizonDays: fc.constant(365),
+  });
+
+  it('gives the same UTC slots for any zone, windows and 60-day range', () => {
+    fc.assert(fc.property(availability, fc.integer({ min: 0, max: 700 }), (a, startDay) => {
+      const fromMs = Date.parse('2026-01-01T00:00:00Z') + startDay * 86_400_000 + 3_600_000 * 5;
+      const toMs = fromMs + 60 * 86_400_000;
+      expect(generateSlots(a, fromMs, toMs).map((s) => s.start)).toEqual(reference(a, fromMs, toMs));
+    }), { numRuns: 150 });
   });
 });

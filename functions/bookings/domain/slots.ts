@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { minutesOfDay } from './availability.ts';
 import { WEEKDAYS, type Availability, type Slot } from './model.ts';
 
@@ -23,13 +23,27 @@ function windowTables(availability: Availability) {
   return { weekly, byDate };
 }
 
-/** Wall-clock time of a civil date in the zone, as a UTC instant (luxon resolves DST gaps and overlaps). */
-function instant(civilDay: number, minuteOfDay: number, zone: string): number {
-  const date = new Date(civilDay);
-  return DateTime.fromObject({
-    year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(),
-    hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60,
-  }, { zone }).toMillis();
+/**
+ * Converts wall-clock times of civil dates in one zone to UTC instants. The offset found last is tried first
+ * (one zone lookup when it still holds); otherwise luxon resolves the time, DST gaps and overlaps included.
+ */
+function wallClock(zoneName: string) {
+  const zone = IANAZone.create(zoneName);
+  let offsetMinutes: number | undefined;
+  return (civilDay: number, minuteOfDay: number): number => {
+    const asIfUtc = civilDay + minuteOfDay * MINUTE;
+    if (offsetMinutes !== undefined) {
+      const candidate = asIfUtc - offsetMinutes * MINUTE;
+      if (zone.offset(candidate) === offsetMinutes) return candidate;
+    }
+    const date = new Date(civilDay);
+    const resolved = DateTime.fromObject({
+      year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(),
+      hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60,
+    }, { zone });
+    offsetMinutes = resolved.offset;
+    return resolved.toMillis();
+  };
 }
 
 /** The civil date (as a UTC midnight) that an instant falls on in the zone. */
@@ -47,6 +61,7 @@ export function generateSlots(availability: Availability, fromMs: number, toMs: 
   const { weekly, byDate } = windowTables(availability);
   const slotMs = slotMinutes * MINUTE;
   const stepMs = slotMs + bufferMinutes * MINUTE;
+  const instant = wallClock(timeZone);
   const slots: Slot[] = [];
   const lastDay = civilDayOf(toMs, timeZone);
   for (let day = civilDayOf(fromMs, timeZone); day <= lastDay; day += DAY) {
@@ -54,8 +69,8 @@ export function generateSlots(availability: Availability, fromMs: number, toMs: 
     if (exception === 'off') continue;
     const windows = exception ?? weekly[(new Date(day).getUTCDay() + 6) % 7]!;
     for (const window of windows) {
-      const windowEnd = instant(day, window.endMin, timeZone);
-      for (let start = instant(day, window.startMin, timeZone); start + slotMs <= windowEnd; start += stepMs) {
+      const windowEnd = instant(day, window.endMin);
+      for (let start = instant(day, window.startMin); start + slotMs <= windowEnd; start += stepMs) {
         if (start >= fromMs && start < toMs) slots.push({ start: new Date(start).toISOString(), end: new Date(start + slotMs).toISOString() });
       }
     }
