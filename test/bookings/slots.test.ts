@@ -108,7 +108,7 @@ describe('slot generation against a plain luxon reference', () => {
     timeZone: fc.constantFrom('Europe/Helsinki', 'Europe/Lisbon', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata', 'America/Santiago', 'Pacific/Chatham'),
     slotMinutes: fc.constantFrom(30 as const, 45 as const, 60 as const, 90 as const),
     weekly: fc.array(window, { maxLength: 4 }).filter((ws) => ws.every((w, i) => ws.slice(0, i).every((o) => o.day !== w.day || o.end <= w.start || w.end <= o.start))),
-    exceptions: fc.constant([]),
+    exceptions: fc.constant<Availability['exceptions']>([]),
     bufferMinutes: fc.constantFrom(0, 5, 15),
     noticeHours: fc.constant(0),
     horizonDays: fc.constant(365),
