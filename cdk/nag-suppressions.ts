@@ -1,0 +1,84 @@
+/**
+ * The cdk-nag AwsSolutions findings this deployment accepts, each on the one construct it concerns and with
+ * its reason. cdk-nag v3 records them through CDK's own `Validations.of(scope).acknowledge()` (v3 removed
+ * `NagSuppressions`); wildcard findings are acknowledged one by one, by the exact action or resource.
+ */
+import { Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import type { SupportCentreStack } from './support-centre-stack.ts';
+
+export interface Acknowledgement {
+  /** Rule id, with the finding for granular rules: `AwsSolutions-IAM5[Resource::*]`. */
+  id: string;
+  reason: string;
+}
+
+function acknowledge(scope: IConstruct, ...acknowledgements: Acknowledgement[]): void {
+  for (const acknowledgement of acknowledgements) Validations.of(scope).acknowledge(acknowledgement);
+}
+
+/** `<LogicalId.Arn>` as cdk-nag writes a resource's ARN in findings. */
+function arnReference(resource: IConstruct): string {
+  const element = resource.node.defaultChild as CfnElement;
+  return `<${Stack.of(resource).getLogicalId(element)}.Arn>`;
+}
+
+const RUNTIME_REASON = 'Node.js 22 is the runtime the code is built and tested for (esbuild target node22); moving to a newer runtime is a deliberate, tested change, not a default.';
+
+export function suppressAcceptedFindings(stack: SupportCentreStack, options: { customDomain: boolean }): void {
+  const { table, identity, api, site, apiFunctions, notifications } = stack.parts;
+  const tableIndexes = `AwsSolutions-IAM5[Resource::${arnReference(table.table)}/index/*]`;
+  const indexReason = 'Queries use the generic indexes gsi1..gsi5 of this one table; index/* names exactly those and nothing outside the table.';
+
+  for (const fn of [...Object.values(apiFunctions), ...(notifications?.functions ?? [])]) {
+    acknowledge(fn.function, { id: 'AwsSolutions-L1', reason: RUNTIME_REASON });
+    acknowledge(fn.role, { id: tableIndexes, reason: indexReason });
+  }
+  if (notifications) {
+    acknowledge(notifications.schedulerRole, {
+      id: `AwsSolutions-IAM5[Resource::${arnReference(notifications.sweepFunction.function)}:*]`,
+      reason: 'lambda:InvokeFunction on the sweep function and its versions (ARN:*), as aws-cdk-lib\'s scheduler target grants it; no other function.',
+    });
+    acknowledge(notifications.deadLetters, {
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter queue (of the stream consumer and the scheduler); an alarm fires on its first message.',
+    });
+  }
+
+  for (const [key, route] of api.publicRoutes) {
+    acknowledge(route, { id: 'AwsSolutions-APIG4', reason: `${key} is public by design (liveness probe and API description); it reads no user data.` });
+  }
+
+  acknowledge(identity.userPool,
+    { id: 'AwsSolutions-COG8', reason: 'The Plus feature plan (threat protection) is billed per active user; accounts are created by staff only (no self sign-up), with a 12-character mixed password policy and optional TOTP. Enable Plus when the user base warrants it.' },
+    { id: 'AwsSolutions-COG2', reason: 'MFA is offered (TOTP) but not forced: requesters are occasional users from many small companies; forcing MFA would block sign-in for most of them. Staff are asked to enrol (README).' },
+  );
+
+  acknowledge(site.distribution,
+    { id: 'AwsSolutions-CFR1', reason: 'No geo restriction: EuroHPC access is open to users in many countries; the service is not region-restricted.' },
+    { id: 'AwsSolutions-CFR2', reason: 'No WAF web ACL by default (a fixed monthly cost); the API is throttled per stage and every non-public route requires a Cognito JWT. Attach a web ACL if abuse appears.' },
+  );
+  if (!options.customDomain) {
+    acknowledge(site.distribution, {
+      id: 'AwsSolutions-CFR4',
+      reason: 'Without a custom domain the distribution uses the default *.cloudfront.net certificate, whose security policy CloudFront fixes; configure domainName and certificateArn to enforce TLS 1.2 (TLSv1.2_2021).',
+    });
+  }
+
+  // The BucketDeployment handler is one singleton Lambda per stack that aws-cdk-lib creates and grants.
+  const deploymentHandlers = stack.node.children.filter((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
+  const managedReason = 'aws-cdk-lib\'s BucketDeployment handler (not our code): ';
+  for (const handler of deploymentHandlers) {
+    acknowledge(handler,
+      { id: 'AwsSolutions-L1', reason: `${managedReason}its Python runtime is chosen and updated by aws-cdk-lib.` },
+      { id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', reason: `${managedReason}aws-cdk-lib attaches the basic execution role for its logs.` },
+      ...['s3:GetBucket*', 's3:GetObject*', 's3:List*', 's3:Abort*', 's3:DeleteObject*'].map((action) => ({
+        id: `AwsSolutions-IAM5[Action::${action}]`,
+        reason: `${managedReason}${action} is aws-cdk-lib's read/sync grant, on the CDK asset bucket and the site bucket only.`,
+      })),
+      { id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]', reason: `${managedReason}reads the uploaded site from the CDK bootstrap asset bucket.` },
+      { id: `AwsSolutions-IAM5[Resource::${arnReference(site.bucket)}/*]`, reason: `${managedReason}writes and prunes the objects of the site bucket.` },
+      { id: 'AwsSolutions-IAM5[Resource::*]', reason: `${managedReason}cloudfront:CreateInvalidation/GetInvalidation, which aws-cdk-lib grants on all distributions.` },
+    );
+  }
+}

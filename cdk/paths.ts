@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+
+export const REPOSITORY_ROOT = resolve(import.meta.dirname, '..');
+
+/** Each function folder's Lambda entry. */
+export const FUNCTION_ENTRIES = {
+  tickets: join(REPOSITORY_ROOT, 'functions/tickets/index.ts'),
+  bookings: join(REPOSITORY_ROOT, 'functions/bookings/index.ts'),
+  notify: join(REPOSITORY_ROOT, 'functions/notify/index.ts'),
+} as const;
+
+export function fromRepository(path: string): string {
+  return isAbsolute(path) ? path : join(REPOSITORY_ROOT, path);
+}
+
+/** The notifications function is deployed once its folder exists; until then the stack has no notifier. */
+export function notifyEntryIfPresent(): string | undefined {
+  return existsSync(FUNCTION_ENTRIES.notify) ? FUNCTION_ENTRIES.notify : undefined;
+}

@@ -1,0 +1,121 @@
+import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import type { Construct } from 'constructs';
+import { customSiteOrigin, type DeploymentConfig } from './config.ts';
+import { Alarms } from './constructs/alarms.ts';
+import { DataTable } from './constructs/data-table.ts';
+import { HttpApi } from './constructs/http-api.ts';
+import { Identity } from './constructs/identity.ts';
+import { Notifications } from './constructs/notifications.ts';
+import { SiteDeployment } from './constructs/site-deployment.ts';
+import { SiteHosting } from './constructs/site-hosting.ts';
+import { SupportFunction } from './constructs/support-function.ts';
+import { suppressAcceptedFindings } from './nag-suppressions.ts';
+import type { ApiFunctionName } from './routes.ts';
+
+export interface FunctionEntries {
+  tickets: string;
+  bookings: string;
+  /** Absent until functions/notify exists: the stack then deploys no notifier and no table stream. */
+  notify?: string;
+}
+
+export interface SupportCentreStackProps extends StackProps {
+  config: DeploymentConfig;
+  entries: FunctionEntries;
+  /** Absolute path of the built site. */
+  siteDir: string;
+}
+
+/** Everything the support centre runs on in one AWS account and region. */
+export class SupportCentreStack extends Stack {
+  readonly parts: {
+    table: DataTable;
+    identity: Identity;
+    api: HttpApi;
+    site: SiteHosting;
+    apiFunctions: Record<ApiFunctionName, SupportFunction>;
+    notifications?: Notifications;
+  };
+
+  constructor(scope: Construct, id: string, props: SupportCentreStackProps) {
+    super(scope, id, props);
+    const { config, entries } = props;
+    const customOrigin = customSiteOrigin(config);
+
+    const table = new DataTable(this, 'Data', { stream: entries.notify !== undefined });
+    const identity = new Identity(this, 'Identity', { stage: config.stage, domainPrefix: config.cognitoDomainPrefix });
+    // CORS only for origins known before deployment; the site itself reaches /api on its own origin.
+    const api = new HttpApi(this, 'Api', {
+      stage: config.stage,
+      allowedOrigins: [...(customOrigin ? [customOrigin] : []), ...config.allowedOrigins],
+      throttle: config.throttle,
+    });
+    const site = new SiteHosting(this, 'Site', {
+      apiOriginDomain: api.originDomain,
+      signInOrigin: identity.hostedUiOrigin,
+      ...(config.domainName && config.certificateArn ? { customDomain: { domainName: config.domainName, certificateArn: config.certificateArn } } : {}),
+    });
+    const siteClient = identity.addSiteClient([site.origin, ...config.allowedOrigins]);
+
+    const environment = {
+      TABLE_NAME: table.table.tableName,
+      AUTH_ISSUER: identity.issuer,
+      AUTH_AUDIENCE: siteClient.userPoolClientId,
+      PUBLIC_URL: site.origin,
+    };
+    const apiFunction = (name: ApiFunctionName, description: string) => {
+      const fn = new SupportFunction(this, `${name[0]!.toUpperCase()}${name.slice(1)}Function`, {
+        entry: entries[name], handler: 'handler', serviceName: name, description, environment, logLevel: config.logLevel,
+      });
+      table.table.grantReadWriteData(fn.role);
+      return fn;
+    };
+    const apiFunctions = {
+      tickets: apiFunction('tickets', 'Tickets API, identity and the remaining /api routes'),
+      bookings: apiFunction('bookings', 'Mentoring API: experts, availability, bookings, allowances'),
+    };
+    api.routeTo({ tickets: apiFunctions.tickets.function, bookings: apiFunctions.bookings.function }, identity.userPool, siteClient);
+
+    const sender = new ses.EmailIdentity(this, 'Sender', { identity: ses.Identity.email(config.senderAddress) });
+    if (!config.senderConfigured) {
+      Annotations.of(sender).addWarningV2('support-centre:senderPlaceholder', `No sender address configured: ${config.senderAddress} cannot be verified, so no e-mail will be delivered. Set senderAddress.`);
+    }
+    const notifications = entries.notify
+      ? new Notifications(this, 'Notifications', { entry: entries.notify, table: table.table, senderIdentity: sender, environment, logLevel: config.logLevel })
+      : undefined;
+
+    new SiteDeployment(this, 'SiteContent', {
+      siteDir: props.siteDir,
+      bucket: site.bucket,
+      distribution: site.distribution,
+      runtimeConfig: {
+        apiUrl: '/api',
+        cognito: { domain: identity.hostedUiDomain, clientId: siteClient.userPoolClientId, region: this.region, userPoolId: identity.userPool.userPoolId },
+        mode: 'cognito',
+      },
+    });
+
+    const alarms = new Alarms(this, 'Alarms', { alarmEmail: config.alarmEmail });
+    alarms.watchApi('Api', api.api);
+    for (const [name, fn] of Object.entries(apiFunctions)) alarms.watchFunction(name, fn.function);
+    if (notifications) {
+      alarms.watchFunction('notifyStream', notifications.streamFunction.function);
+      alarms.watchFunction('notifySweep', notifications.sweepFunction.function);
+      alarms.watchDeadLetters('NotificationDeadLetters', notifications.deadLetters);
+    }
+
+    this.parts = { table, identity, api, site, apiFunctions, notifications };
+    suppressAcceptedFindings(this, { customDomain: customOrigin !== undefined });
+
+    const output = (name: string, value: string, description: string) => new CfnOutput(this, name, { value, description });
+    output('SiteUrl', site.origin, 'The site (and /api on the same origin)');
+    output('DistributionId', site.distribution.distributionId, 'CloudFront distribution (for invalidations)');
+    output('ApiEndpoint', api.api.apiEndpoint, 'The HTTP API directly (CloudFront is the public entry)');
+    output('UserPoolId', identity.userPool.userPoolId, 'Cognito user pool: create users and set groups here');
+    output('UserPoolClientId', siteClient.userPoolClientId, 'The site\'s app client');
+    output('SignInDomain', identity.hostedUiOrigin, 'Cognito hosted sign-in');
+    output('TableName', table.table.tableName, 'DynamoDB table');
+    output('AlarmTopicArn', alarms.topic.topicArn, 'Subscribe to receive alarms');
+  }
+}
