@@ -39,7 +39,7 @@ export function enhanceSearchForm(form: HTMLFormElement): void {
     input.removeAttribute('aria-activedescendant');
     active = -1;
   };
-  const show = (text: string, results: SearchResult[]) => {
+  const show = (text: string, results: SearchResult[], keepActive = false) => {
     if (results.length === 0) {
       list.innerHTML = '';
       close();
@@ -50,9 +50,10 @@ export function enhanceSearchForm(form: HTMLFormElement): void {
     list.innerHTML =
       results.map((result, i) => optionHtml(result, `${list.id}-${i}`, i === 0)).join('') +
       `<li role="option" id="${list.id}-all" aria-selected="false" class="all-results"><a href="${escapeText(allUrl)}" tabindex="-1">All results for “${escapeText(text)}”</a></li>`;
+    const previous = active;
     popup.hidden = false;
     input.setAttribute('aria-expanded', 'true');
-    setActive(0);
+    setActive(keepActive && previous >= 0 ? previous : 0);
     if (status) status.textContent = `${results.length} suggestions. Use the arrow keys and Enter to open one.`;
   };
 
@@ -64,8 +65,15 @@ export function enhanceSearchForm(form: HTMLFormElement): void {
       close();
       return;
     }
-    const results = await pageSearch().query(text, { limit: SUGGESTIONS });
-    if (id === latest) show(text, results);
+    // Titles first (preview), then the same list again once the section snippets are loaded.
+    let previewed = false;
+    const onPreview = (preview: SearchResult[]) => {
+      if (id !== latest) return;
+      previewed = true;
+      show(text, preview);
+    };
+    const results = await pageSearch().query(text, { limit: SUGGESTIONS, onPreview });
+    if (id === latest) show(text, results, previewed);
   });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {

@@ -21,7 +21,10 @@ export async function renderSearchPage(list: HTMLOListElement): Promise<void> {
   if (summary) summary.textContent = `Searching for “${text}”…`;
   document.title = `${text} · Search · HPC AI Support Centre`;
   try {
-    const results = await pageSearch().query(text, { limit: PAGE_RESULTS });
+    const results = await pageSearch().query(text, {
+      limit: PAGE_RESULTS,
+      onPreview: (preview) => (list.innerHTML = preview.map(resultHtml).join('')),
+    });
     list.innerHTML = results.map(resultHtml).join('');
     if (summary) {
       summary.textContent = results.length === 0

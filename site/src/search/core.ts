@@ -3,7 +3,7 @@
 // snippets. One code path, so the ranking tests exercise exactly what the browser runs.
 import { SearchEngine, type Hit } from './engine.ts';
 import { makeSnippet, escapeHtml } from './snippet.ts';
-import type { DocsTable, QueryOptions, SearchResult } from './types.ts';
+import type { DocsTable, PreviewOption, QueryOptions, SearchResult } from './types.ts';
 
 export interface SearchSource {
   index(): Promise<Uint8Array>;
@@ -13,7 +13,7 @@ export interface SearchSource {
 }
 
 export interface SearchCore {
-  query(text: string, options?: QueryOptions): Promise<SearchResult[]>;
+  query(text: string, options?: QueryOptions & PreviewOption): Promise<SearchResult[]>;
   ready(): Promise<SearchEngine>;
 }
 
@@ -34,16 +34,18 @@ export function createSearchCore(source: SearchSource, baseUrl = '/'): SearchCor
   };
   const firstSectionOf = (docs: DocsTable, guide: number) => docs.sections.guide.indexOf(guide);
 
-  async function describe(searchEngine: SearchEngine, hit: Hit): Promise<SearchResult> {
+  /** With `texts`, the snippet comes from the section's text; without, from what is loaded already. */
+  function describe(searchEngine: SearchEngine, hit: Hit, texts?: string[]): SearchResult {
     const { docs } = searchEngine;
     const guide = docs.guides[hit.guide];
     if (!guide) throw new Error(`Search index and docs table disagree on guide ${hit.guide}`);
     const anchor = docs.sections.anchor[hit.doc] ?? '';
+    const isIntroduction = anchor === '';
     const translation = hit.lang === 'en' ? undefined : guide.i18n?.[hit.lang];
     let text = translation?.summary ?? '';
     if (!translation) {
-      const sectionText = (await sectionTexts(hit.guide))[hit.doc - firstSectionOf(docs, hit.guide)] ?? '';
-      text = sectionText.trim() || guide.summary;
+      const sectionText = texts?.[hit.doc - firstSectionOf(docs, hit.guide)]?.trim() ?? '';
+      text = sectionText || (texts || isIntroduction ? guide.summary : '');
     }
     return {
       url: `${baseUrl}guides/${guide.slug}/${anchor ? `#${anchor}` : ''}`,
@@ -57,10 +59,12 @@ export function createSearchCore(source: SearchSource, baseUrl = '/'): SearchCor
 
   return {
     ready,
-    async query(text, options) {
+    async query(text, options = {}) {
       const searchEngine = await ready();
       const hits = searchEngine.search(text, options);
-      return Promise.all(hits.map((hit) => describe(searchEngine, hit)));
+      const texts = hits.map((hit) => sectionTexts(hit.guide));
+      options.onPreview?.(hits.map((hit) => describe(searchEngine, hit)));
+      return Promise.all(hits.map(async (hit, i) => describe(searchEngine, hit, await texts[i])));
     },
   };
 }

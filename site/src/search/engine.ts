@@ -3,6 +3,7 @@
 // know which words every section matched: sections matching all the words rank first, then by the
 // sum of lunr's scores. User text never reaches lunr's query-string parser, so `: ~ ^ * + -` are
 // just separators.
+import type { lunr } from './lunr.ts';
 import { analyzer, LANGUAGES, splitWords, type Lang } from './analysis.ts';
 import { decodeIndex } from './format.ts';
 import { LazyIndex } from './lazyIndex.ts';
@@ -12,6 +13,7 @@ const MAX_WORDS = 8;
 const MIN_PREFIX_LENGTH = 2;
 const MAX_COMPLETIONS = 20;
 const MIN_TYPO_LENGTH = 5;
+const MAX_TYPO_VARIANTS = 20;
 const MIN_STEM_LENGTH = 4;
 const MAX_TRUNCATION = 4;
 const BOOST = { exact: 10, completion: 4, truncation: 3, typo: 2 };
@@ -26,11 +28,17 @@ export interface Hit {
   terms: Set<string>;
 }
 
+interface Candidate {
+  doc: number;
+  score: number;
+  wordsMatched: number;
+  matches: lunr.MatchData[];
+}
+
 interface Clause {
   term: string;
   fields: string[];
   boost: number;
-  editDistance?: number;
 }
 
 interface PlannedWord {
@@ -44,6 +52,8 @@ export class SearchEngine {
   private readonly fieldsByLang = new Map<Lang, string[]>();
   private readonly fieldLang = new Map<string, Lang>();
   private readonly allFields: string[];
+  /** the characters of the dictionary, for generating typo variants */
+  private readonly alphabet: string[];
 
   constructor(
     bytes: Uint8Array,
@@ -57,6 +67,9 @@ export class SearchEngine {
       this.fieldsByLang.set(field.lang, list);
     }
     this.allFields = this.index.data.fields.map((field) => field.name);
+    const letters = new Set<string>();
+    for (const term of this.index.data.terms) for (const letter of term) letters.add(letter);
+    this.alphabet = [...letters];
   }
 
   get documentCount(): number {
@@ -67,55 +80,81 @@ export class SearchEngine {
     const limit = options.limit ?? 10;
     const words = [...new Set(splitWords(text))].slice(0, MAX_WORDS);
     const stillTyping = !/\s$/.test(text);
-    const planned = words.map((word, i) =>
-      this.planWord(word, stillTyping && i === words.length - 1, words.length === 1),
-    );
-    const hits = new Map<number, Hit & { langWords: Map<Lang, number> }>();
-    for (const word of planned) {
-      if (word.clauses.length === 0) continue;
+    const planned = words
+      .map((word, i) => this.planWord(word, stillTyping && i === words.length - 1, words.length === 1))
+      .filter((word) => word.clauses.length > 0);
+    // Sections matching all the words rank first. When enough of them exist, the answer is found
+    // by narrowing the candidates word by word, rarest word first, which avoids scoring every
+    // section that contains a common word; otherwise every word is scored over all sections.
+    if (planned.filter((word) => word.counts).length >= 2) {
+      const hits = this.pick(this.evaluate(planned, true), limit, options.distinctGuides);
+      if (hits.length >= limit) return hits;
+    }
+    return this.pick(this.evaluate(planned, false), limit, options.distinctGuides);
+  }
+
+  private evaluate(planned: PlannedWord[], narrowing: boolean): Candidate[] {
+    const cost = (word: PlannedWord) => word.clauses.reduce((sum, clause) => sum + this.index.postingSize(clause.term), 0);
+    const order = narrowing
+      ? [...planned.filter((word) => word.counts).sort((a, b) => cost(a) - cost(b)), ...planned.filter((word) => !word.counts)]
+      : planned;
+    const candidates = new Map<number, Candidate>();
+    let onlyDocs: Set<number> | undefined;
+    for (const word of order) {
       const results = this.index.query((query) => {
         for (const clause of word.clauses) {
-          query.term(clause.term, {
-            fields: clause.fields,
-            boost: clause.boost,
-            usePipeline: false,
-            ...(clause.editDistance ? { editDistance: clause.editDistance } : {}),
-          });
+          query.term(clause.term, { fields: clause.fields, boost: clause.boost, usePipeline: false });
         }
-      });
+      }, onlyDocs);
+      const matched = new Set<number>();
       for (const result of results) {
         const doc = Number(result.ref);
-        let hit = hits.get(doc);
-        if (!hit) {
-          const guide = this.docs.sections.guide[doc] ?? 0;
-          hit = { doc, guide, score: 0, wordsMatched: 0, lang: 'en', terms: new Set(), langWords: new Map() };
-          hits.set(doc, hit);
+        matched.add(doc);
+        let candidate = candidates.get(doc);
+        if (!candidate) {
+          candidate = { doc, score: 0, wordsMatched: 0, matches: [] };
+          candidates.set(doc, candidate);
         }
-        hit.score += result.score;
-        if (word.counts) hit.wordsMatched++;
-        const langs = new Set<Lang>();
-        for (const [term, fields] of Object.entries(result.matchData.metadata)) {
-          hit.terms.add(term);
-          for (const field of Object.keys(fields)) langs.add(this.fieldLang.get(field) ?? 'en');
-        }
-        for (const lang of langs) hit.langWords.set(lang, (hit.langWords.get(lang) ?? 0) + 1);
+        candidate.score += result.score;
+        if (word.counts) candidate.wordsMatched++;
+        candidate.matches.push(result.matchData);
       }
+      if (narrowing && word.counts) onlyDocs = matched;
     }
-    const ranked = [...hits.values()].sort(
-      (a, b) => b.wordsMatched - a.wordsMatched || b.score - a.score || a.doc - b.doc,
-    );
+    const all = [...candidates.values()];
+    return narrowing ? all.filter((candidate) => onlyDocs?.has(candidate.doc)) : all;
+  }
+
+  private pick(candidates: Candidate[], limit: number, distinctGuides = false): Hit[] {
+    // Per section: summed score, words matched, and each word's lunr match data (read for the
+    // few sections finally shown only; most matches of common words are never displayed).
+    const ranked = candidates.sort((a, b) => b.wordsMatched - a.wordsMatched || b.score - a.score || a.doc - b.doc);
     const seenGuides = new Set<number>();
     const chosen: Hit[] = [];
-    for (const hit of ranked) {
+    for (const candidate of ranked) {
       if (chosen.length >= limit) break;
-      if (options.distinctGuides) {
-        if (seenGuides.has(hit.guide)) continue;
-        seenGuides.add(hit.guide);
+      const guide = this.docs.sections.guide[candidate.doc] ?? 0;
+      if (distinctGuides) {
+        if (seenGuides.has(guide)) continue;
+        seenGuides.add(guide);
       }
-      const { langWords, ...plain } = hit;
-      chosen.push({ ...plain, lang: displayLanguage(langWords) });
+      chosen.push(this.toHit(candidate, guide));
     }
     return chosen;
+  }
+
+  private toHit(candidate: Candidate, guide: number): Hit {
+    const terms = new Set<string>();
+    const langWords = new Map<Lang, number>();
+    for (const matchData of candidate.matches) {
+      const langs = new Set<Lang>();
+      for (const [term, fields] of Object.entries(matchData.metadata)) {
+        terms.add(term);
+        for (const field of Object.keys(fields)) langs.add(this.fieldLang.get(field) ?? 'en');
+      }
+      for (const lang of langs) langWords.set(lang, (langWords.get(lang) ?? 0) + 1);
+    }
+    return { doc: candidate.doc, guide, score: candidate.score, wordsMatched: candidate.wordsMatched, lang: displayLanguage(langWords), terms };
   }
 
   private planWord(word: string, isBeingTyped: boolean, isOnlyWord: boolean): PlannedWord {
@@ -130,12 +169,7 @@ export class SearchEngine {
     if (isBeingTyped && word.length >= MIN_PREFIX_LENGTH && (!isStopWordSomewhere || isOnlyWord)) {
       clauses.push(...this.completionClauses(word), ...this.truncationClauses(word));
     }
-    if (word.length >= MIN_TYPO_LENGTH) {
-      const forms = new Set([word, analyzer('en')(word) ?? word]);
-      for (const form of forms) {
-        clauses.push({ term: form, fields: this.allFields, boost: BOOST.typo, editDistance: 1 });
-      }
-    }
+    if (word.length >= MIN_TYPO_LENGTH) clauses.push(...this.typoClauses(word));
     return { clauses, counts: !isStopWordSomewhere };
   }
 
@@ -159,6 +193,28 @@ export class SearchEngine {
       fields: this.allFields,
       boost: (BOOST.completion * prefix.length) / term.length,
     }));
+  }
+
+  /** Index terms one edit (insert, delete, substitute, swap) away from the word or its stem. */
+  private typoClauses(word: string): Clause[] {
+    const forms = new Set([word, analyzer('en')(word) ?? word]);
+    const found = new Set<string>();
+    const consider = (candidate: string) => {
+      if (!forms.has(candidate) && this.index.data.termIds.has(candidate)) found.add(candidate);
+    };
+    for (const form of forms) {
+      for (let i = 0; i <= form.length; i++) {
+        const before = form.slice(0, i);
+        const after = form.slice(i);
+        if (i < form.length) consider(before + after.slice(1));
+        if (i < form.length - 1) consider(before + (after[1] ?? '') + (after[0] ?? '') + after.slice(2));
+        for (const letter of this.alphabet) {
+          consider(before + letter + after);
+          if (i < form.length) consider(before + letter + after.slice(1));
+        }
+      }
+    }
+    return [...found].slice(0, MAX_TYPO_VARIANTS).map((term) => ({ term, fields: this.allFields, boost: BOOST.typo }));
   }
 
   /** Stems shorter than the word typed so far: "configura" → "configur" (the stem of "configuration"). */

@@ -9,17 +9,20 @@
  *
  * - `baseUrl` is where the built site is served (default '/'); the site's `search/manifest.json`
  *   names the worker and index files. Pages of the site pass the manifest inline to save a request.
- * - The index is loaded lazily, in a Web Worker, on the first query or `warm()`.
+ * - The index is loaded lazily on the first query or `warm()`, and searched in a Web Worker.
+ * - While the user types, a query overtaken by a newer one before it ran resolves to [].
  * - `snippetHtml` is escaped text with the matched words in <mark>: safe to assign to innerHTML.
+ * - `onPreview(results)` (optional) receives the same ranked results one request earlier, with
+ *   snippets only from summaries; the promise then resolves with the section snippets.
  * - `lang` is the language the result matched in ('en', 'fr', 'de', 'es', 'it'); `guideTitle` is the
  *   title in that language.
  * - Typing is expected: the last word is completed as a prefix unless the text ends with a space;
  *   one typo is forgiven in words of five letters or more; any input is safe (no query syntax).
  */
 import type { FromWorker, ToWorker } from './protocol.ts';
-import type { QueryOptions, SearchManifest, SearchResult } from './types.ts';
+import type { PreviewOption, QueryOptions, SearchManifest, SearchResult } from './types.ts';
 
-export type { QueryOptions, SearchManifest, SearchResult } from './types.ts';
+export type { PreviewOption, QueryOptions, SearchManifest, SearchResult } from './types.ts';
 
 export interface SearchOptions {
   baseUrl?: string;
@@ -27,14 +30,14 @@ export interface SearchOptions {
 }
 
 export interface Search {
-  query(text: string, options?: QueryOptions): Promise<SearchResult[]>;
+  query(text: string, options?: QueryOptions & PreviewOption): Promise<SearchResult[]>;
   warm(): void;
   dispose(): void;
 }
 
 export function createSearch({ baseUrl = '/', manifest }: SearchOptions = {}): Search {
   const root = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-  const pending = new Map<number, { resolve(results: SearchResult[]): void; reject(error: Error): void }>();
+  const pending = new Map<number, { resolve(results: SearchResult[]): void; reject(error: Error): void } & PreviewOption>();
   let nextId = 1;
   let worker: Promise<Worker> | undefined;
 
@@ -42,17 +45,32 @@ export function createSearch({ baseUrl = '/', manifest }: SearchOptions = {}): S
     worker ??= (async () => {
       const found: SearchManifest =
         manifest ?? ((await (await fetch(`${root}search/manifest.json`)).json()) as SearchManifest);
+      // Fetch the index while the worker script loads, then hand the bytes over without a copy.
+      const bytes = (path: string) =>
+        fetch(root + path).then((response) => {
+          if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+          return response.arrayBuffer();
+        });
+      const files = Promise.all([bytes(found.index), bytes(found.docs)]);
       const created = new Worker(root + found.worker);
       created.onmessage = (event: MessageEvent<FromWorker>) => {
         const message = event.data;
         const waiting = pending.get(message.id);
         if (!waiting) return;
+        if (message.type === 'preview') {
+          waiting.onPreview?.(message.results);
+          return;
+        }
         pending.delete(message.id);
         if (message.type === 'results') waiting.resolve(message.results);
+        else if (message.type === 'superseded') waiting.resolve([]);
         else waiting.reject(new Error(message.message));
       };
-      const init: ToWorker = { type: 'init', baseUrl: root, manifest: found };
-      created.postMessage(init);
+      created.postMessage({ type: 'init', baseUrl: root, manifest: found } satisfies ToWorker);
+      files.then(
+        ([index, docs]) => created.postMessage({ type: 'data', index, docs } satisfies ToWorker, [index, docs]),
+        (error: Error) => created.postMessage({ type: 'data-failed', message: error.message } satisfies ToWorker),
+      );
       return created;
     })();
     return worker;
@@ -60,14 +78,14 @@ export function createSearch({ baseUrl = '/', manifest }: SearchOptions = {}): S
 
   return {
     warm() {
-      void start().then((created) => created.postMessage({ type: 'warm' } satisfies ToWorker));
+      void start();
     },
-    async query(text, options = {}) {
+    async query(text, { onPreview, ...options } = {}) {
       const created = await start();
       const id = nextId++;
       return new Promise<SearchResult[]>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        created.postMessage({ type: 'query', id, text, options } satisfies ToWorker);
+        pending.set(id, { resolve, reject, ...(onPreview ? { onPreview } : {}) });
+        created.postMessage({ type: 'query', id, text, options, preview: Boolean(onPreview) } satisfies ToWorker);
       });
     },
     dispose() {

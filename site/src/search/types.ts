@@ -37,3 +37,11 @@ export interface QueryOptions {
   /** keep only each guide's best section (e.g. for suggesting guides) */
   distinctGuides?: boolean;
 }
+
+export interface PreviewOption {
+  /**
+   * Called with the ranked results before their snippets are ready (snippets then only come from
+   * titles and summaries already loaded), so a page can show results one request earlier.
+   */
+  onPreview?: (results: SearchResult[]) => void;
+}

@@ -71,9 +71,17 @@ export class ByteReader {
 
   string(): string {
     const length = this.uint();
-    const text = this.decoder.decode(this.bytes.subarray(this.offset, this.offset + length));
+    const start = this.offset;
     this.offset += length;
-    return text;
+    // Dictionary suffixes are short and mostly ASCII: building them directly is several times
+    // faster than a TextDecoder call per string.
+    let ascii = '';
+    for (let i = start; i < this.offset; i++) {
+      const byte = this.bytes[i] as number;
+      if (byte >= 0x80) return this.decoder.decode(this.bytes.subarray(start, this.offset));
+      ascii += String.fromCharCode(byte);
+    }
+    return ascii;
   }
 
   get position(): number {

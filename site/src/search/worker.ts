@@ -1,44 +1,75 @@
-// The search worker: loads the index over HTTP on first use and answers queries off the main thread.
+// The search worker: builds the lunr index from the bytes the page transfers, answers queries off
+// the main thread, and fetches section texts for snippets. While the user types, queries queue up
+// faster than they run: only the newest waiting query runs, the others are answered 'superseded'.
 import { createSearchCore, type SearchCore } from './core.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
-import type { DocsTable, SearchManifest } from './types.ts';
+import type { DocsTable, SearchResult } from './types.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+type QueryMessage = Extract<ToWorker, { type: 'query' }>;
+
 let core: SearchCore | undefined;
-
-async function fetchOk(url: string): Promise<Response> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
-  return response;
-}
-
-function httpSource(baseUrl: string, manifest: SearchManifest) {
-  return {
-    index: async () => new Uint8Array(await (await fetchOk(baseUrl + manifest.index)).arrayBuffer()),
-    docs: async () => (await (await fetchOk(baseUrl + manifest.docs)).json()) as DocsTable,
-    sectionTexts: async (guide: number) => (await (await fetchOk(`${baseUrl}${manifest.text}${guide}.json`)).json()) as string[],
-  };
-}
+let resolveData: (data: { index: ArrayBuffer; docs: ArrayBuffer }) => void = () => undefined;
+let rejectData: (error: Error) => void = () => undefined;
+const data = new Promise<{ index: ArrayBuffer; docs: ArrayBuffer }>((resolve, reject) => {
+  resolveData = resolve;
+  rejectData = reject;
+});
+let waiting: QueryMessage | undefined;
+let running = false;
 
 function reply(message: FromWorker): void {
   self.postMessage(message);
 }
 
-self.onmessage = async (event: MessageEvent<ToWorker>) => {
+async function runNewest(): Promise<void> {
+  if (running) return;
+  running = true;
+  // Let queued messages arrive first, so a burst of keystrokes runs one query.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  while (waiting && core) {
+    const message = waiting;
+    waiting = undefined;
+    try {
+      const onPreview = message.preview ? (results: SearchResult[]) => reply({ type: 'preview', id: message.id, results }) : undefined;
+      reply({ type: 'results', id: message.id, results: await core.query(message.text, { ...message.options, onPreview }) });
+    } catch (error) {
+      reply({ type: 'error', id: message.id, message: (error as Error).message });
+    }
+  }
+  running = false;
+}
+
+self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
-  if (message.type === 'init') {
-    core = createSearchCore(httpSource(message.baseUrl, message.manifest), message.baseUrl);
-    return;
-  }
-  if (!core) return;
-  if (message.type === 'warm') {
-    core.ready().catch(() => undefined);
-    return;
-  }
-  try {
-    reply({ type: 'results', id: message.id, results: await core.query(message.text, message.options) });
-  } catch (error) {
-    reply({ type: 'error', id: message.id, message: (error as Error).message });
+  switch (message.type) {
+    case 'init': {
+      const { baseUrl, manifest } = message;
+      core = createSearchCore(
+        {
+          index: async () => new Uint8Array((await data).index),
+          docs: async () => JSON.parse(new TextDecoder().decode((await data).docs)) as DocsTable,
+          sectionTexts: async (guide) => {
+            const response = await fetch(`${baseUrl}${manifest.text}${guide}.json`);
+            if (!response.ok) throw new Error(`section texts ${guide}: HTTP ${response.status}`);
+            return (await response.json()) as string[];
+          },
+        },
+        baseUrl,
+      );
+      void core.ready().catch(() => undefined);
+      return;
+    }
+    case 'data':
+      resolveData(message);
+      return;
+    case 'data-failed':
+      rejectData(new Error(message.message));
+      return;
+    case 'query':
+      if (waiting) reply({ type: 'superseded', id: waiting.id });
+      waiting = message;
+      void runNewest();
   }
 };
