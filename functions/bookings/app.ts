@@ -9,7 +9,7 @@ import { expertsService } from './experts-service.ts';
 import type { TicketOwnership } from './ports.ts';
 import {
   bookingIcsRoute, cancelBookingRoute, createBookingRoute, getAllowanceRoute, listBookingsRoute, listExpertsRoute,
-  rescheduleBookingRoute, setAllowanceRoute, setAvailabilityRoute, slotsRoute,
+  rescheduleBookingRoute, setAllowanceRoute, setAvailabilityRoute, setProfileRoute, slotsRoute,
 } from './routes.ts';
 import { bookingService } from './service.ts';
 import type { BookingStore } from './store.ts';
@@ -34,6 +34,11 @@ export function registerBookingRoutes(app: ApiApp, deps: BookingsAppDeps): ApiAp
     const ranked = await experts.list(c.req.valid('query'));
     const filtered = Object.values(c.req.valid('query')).some(Boolean);
     return c.json({ items: ranked.map(({ expert, score }) => expertView(expert, filtered ? score : undefined)) }, 200);
+  });
+
+  app.openapi({ ...setProfileRoute, middleware: [auth, onlyRoles('expert')] }, async (c) => {
+    const expert = await experts.setProfile(c.var.principal, c.req.valid('json'));
+    return c.json({ ...expertView(expert), meetingLink: expert.meetingLink }, 200);
   });
 
   app.openapi({ ...setAvailabilityRoute, middleware: [auth, onlyRoles('expert')] }, async (c) => {

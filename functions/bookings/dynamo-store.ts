@@ -87,7 +87,7 @@ export function dynamoBookingStore(db: DynamoDBDocumentClient, tableName: string
 
     async putExpertProfile(profile) {
       const fields: Record<string, unknown> = { ...profile, gsi2pk: 'EXPERTS', gsi2sk: `${profile.name.toLowerCase()}#${profile.id}` };
-      const names = Object.keys(fields);
+      const names = Object.keys(fields).filter((name) => fields[name] !== undefined);
       await db.send(new UpdateCommand({
         TableName: tableName, Key: expertKey(profile.id),
         UpdateExpression: `SET ${names.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,

@@ -49,6 +49,14 @@ export function expertsService({ store, clock }: { store: BookingStore; clock: C
       };
     },
 
+    /** The caller's own profile; name and e-mail come from their identity. */
+    async setProfile(principal: Principal, fields: Pick<ExpertProfile, 'bio' | 'expertise' | 'skills' | 'languages' | 'systems' | 'meetingLink'>): Promise<ExpertProfile> {
+      // The zone belongs to the availability; an expert who has published none yet has none.
+      const timeZone = (await store.getExpert(principal.id))?.timeZone ?? '';
+      await store.putExpertProfile({ ...fields, id: principal.id, name: principal.name, email: principal.email, timeZone });
+      return (await store.getExpert(principal.id))!;
+    },
+
     async setAvailability(principal: Principal, availability: Availability): Promise<Availability> {
       await store.setAvailability({ id: principal.id, name: principal.name, email: principal.email }, availability);
       return availability;

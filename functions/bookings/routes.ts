@@ -3,7 +3,7 @@ import { bearerSecurity } from '../core/http.ts';
 import { errorResponses, jsonBody } from '../core/schemas.ts';
 import {
   AllowanceBody, AllowanceSchema, AvailabilityBody, BookingListSchema, BookingParams, BookingSchema, CancelBody,
-  CreateBookingBody, ExpertParams, ExpertSchema, ListBookingsQuery, ListExpertsQuery, OrgParams, RescheduleBody,
+  CreateBookingBody, ExpertParams, ExpertProfileBody, ExpertSchema, OwnProfileSchema, ListBookingsQuery, ListExpertsQuery, OrgParams, RescheduleBody,
   SlotListSchema, SlotsQuery,
 } from './schemas.ts';
 
@@ -17,6 +17,12 @@ export const listExpertsRoute = createRoute({
   ...base, method: 'get', path: '/api/experts', tags: ['experts'],
   request: { query: ListExpertsQuery },
   responses: { 200: json(z.object({ items: z.array(ExpertSchema) }), 'Matching experts, best match first'), ...errorResponses(400, 401) },
+});
+
+export const setProfileRoute = createRoute({
+  ...base, method: 'put', path: '/api/experts/me', tags: ['experts'],
+  request: { body: jsonBody(ExpertProfileBody) },
+  responses: { 200: json(OwnProfileSchema, 'Stored; the meeting link is shown to you and to those who book'), ...errorResponses(400, 401, 403, 413, 415) },
 });
 
 export const setAvailabilityRoute = createRoute({

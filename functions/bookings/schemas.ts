@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { SYSTEMS } from '../core/catalog.ts';
-import { Id, text } from '../core/schemas.ts';
+import { Id, shortText, text } from '../core/schemas.ts';
 import { TOPIC_IDS } from '../core/topics.ts';
 import { availabilityViolations } from './domain/availability.ts';
 import { SLOT_MINUTES, WEEKDAYS } from './domain/model.ts';
@@ -26,9 +26,20 @@ export const AvailabilityBody = z.strictObject({
   for (const violation of availabilityViolations(value)) ctx.addIssue({ code: 'custom', path: violation.path, message: violation.message });
 }).openapi('Availability');
 
+const Language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'A language code such as en or pt-BR.');
+
+export const ExpertProfileBody = z.strictObject({
+  bio: text(0, 2000),
+  expertise: z.array(z.enum(TOPIC_IDS)).max(10).refine((ids) => new Set(ids).size === ids.length, 'Name each topic once.'),
+  skills: z.array(shortText(40)).max(20).default([]),
+  languages: z.array(Language).min(1).max(10),
+  systems: z.array(z.enum(SYSTEMS)).max(SYSTEMS.length).default([]),
+  meetingLink: z.url({ protocol: /^https$/, error: 'An https:// link to your video room.' }).max(500),
+}).openapi('ExpertProfile');
+
 export const ListExpertsQuery = z.object({
   topic: z.enum(TOPIC_IDS).optional(),
-  lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'A language code such as en or pt-BR.').optional(),
+  lang: Language.optional(),
   system: z.enum(SYSTEMS).optional(),
 });
 
@@ -77,6 +88,8 @@ export const ExpertSchema = z.object({
   languages: z.array(z.string()), systems: z.array(z.string()), timeZone: z.string(),
   slotMinutes: z.number().optional(), bookable: z.boolean(), score: z.number().optional(),
 }).openapi('Expert');
+
+export const OwnProfileSchema = ExpertSchema.extend({ meetingLink: z.string() }).openapi('OwnExpertProfile');
 
 export const BookingSchema = z.object({
   id: z.string(), status: z.enum(['booked', 'cancelled']), start: z.string(), end: z.string(), minutes: z.number(),

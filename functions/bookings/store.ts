@@ -1,5 +1,7 @@
 import type { Availability, BookingRecord, BookingStatus, ExpertProfile } from './domain/model.ts';
 
+export type ExpertProfileFields = Omit<ExpertProfile, 'availability' | 'timeZone'> & { timeZone?: string };
+
 export interface SlotClaim {
   expertId: string;
   start: string;
@@ -47,8 +49,8 @@ export interface BookingQuery {
 export interface BookingStore {
   getExpert(id: string): Promise<ExpertProfile | undefined>;
   listExperts(): Promise<ExpertProfile[]>;
-  /** Creates or updates the profile fields, keeping any availability. */
-  putExpertProfile(profile: Omit<ExpertProfile, 'availability'>): Promise<void>;
+  /** Creates or updates the profile fields given, keeping any availability (and the zone when none is given). */
+  putExpertProfile(profile: ExpertProfileFields): Promise<void>;
   /** Sets the availability (and the profile's zone); creates a minimal profile for an expert without one. */
   setAvailability(expert: Pick<ExpertProfile, 'id' | 'name' | 'email'>, availability: Availability): Promise<void>;
 

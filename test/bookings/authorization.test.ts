@@ -116,6 +116,7 @@ describe('endpoints without a target organisation', () => {
     ['GET /api/experts', () => ['GET', '/api/experts'], { anonymous: 401, 'requester aurora-ai': 200, 'requester basalt-labs': 200, expert: 200, coordinator: 200 }],
     ['GET /api/experts/:id/slots', () => ['GET', '/api/experts/u-giulia/slots'], { anonymous: 401, 'requester aurora-ai': 200, 'requester basalt-labs': 200, expert: 200, coordinator: 200 }],
     ['PUT /api/experts/me/availability', () => ['PUT', '/api/experts/me/availability', availability], { anonymous: 401, 'requester aurora-ai': 403, 'requester basalt-labs': 403, expert: 200, coordinator: 403 }],
+    ['PUT /api/experts/me', () => ['PUT', '/api/experts/me', { bio: 'Distributed training.', expertise: ['distributed-training'], languages: ['en', 'es'], meetingLink: 'https://video.support.example/ana-garcia' }], { anonymous: 401, 'requester aurora-ai': 403, 'requester basalt-labs': 403, expert: 200, coordinator: 403 }],
     ['GET /api/bookings', () => ['GET', '/api/bookings'], { anonymous: 401, 'requester aurora-ai': 200, 'requester basalt-labs': 200, expert: 200, coordinator: 200 }],
   ];
   for (const [name, request, expected] of rows) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AllowanceBody, AvailabilityBody, CancelBody, CreateBookingBody, RescheduleBody } from '../../functions/bookings/schemas.ts';
+import { AllowanceBody, AvailabilityBody, CancelBody, CreateBookingBody, ExpertProfileBody, RescheduleBody } from '../../functions/bookings/schemas.ts';
 import { AS, startBookingStack, type BookingStack } from './support.ts';
 
 /**
@@ -31,6 +31,10 @@ const endpoints: Endpoint[] = [
   {
     name: 'PUT /api/experts/me/availability', method: 'PUT', path: () => '/api/experts/me/availability', as: AS.ana, schema: AvailabilityBody,
     valid: () => ({ timeZone: 'Europe/Madrid', slotMinutes: 60, weekly: [{ day: 'mon', start: '09:00', end: '12:00' }], exceptions: [{ date: '2027-01-06' }], bufferMinutes: 10, noticeHours: 24, horizonDays: 30 }),
+  },
+  {
+    name: 'PUT /api/experts/me', method: 'PUT', path: () => '/api/experts/me', as: AS.giulia, schema: ExpertProfileBody,
+    valid: () => ({ bio: 'LLM fine-tuning.', expertise: ['llm-finetuning'], skills: ['LoRA'], languages: ['en', 'it'], systems: ['Leonardo'], meetingLink: 'https://video.support.example/giulia' }),
   },
   {
     name: 'POST /api/bookings', method: 'POST', path: () => '/api/bookings', as: AS.maria, schema: CreateBookingBody,

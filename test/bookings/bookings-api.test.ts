@@ -19,6 +19,20 @@ describe('finding an expert', () => {
     expect(items[0].meetingLink).toBeUndefined();
   });
 
+  it('an expert edits their profile: expertise, languages, systems, meeting link', async () => {
+    const profile = { bio: 'Profiles GPU jobs.', expertise: ['monitoring-profiling', 'containers-apptainer'], skills: ['rocprof', 'Nsight'], languages: ['en', 'fi', 'sv'], systems: ['LUMI'], meetingLink: 'https://video.support.example/mikko-2' };
+    const response = await stack.call('PUT', '/api/experts/me', { as: AS.mikko, body: profile });
+    expect(response.status).toBe(200);
+    expect(await stack.json(response)).toMatchObject({ ...profile, id: 'u-mikko', name: 'Mikko Virtanen', timeZone: 'Europe/Helsinki', bookable: true });
+    const { items } = await stack.json(await stack.call('GET', '/api/experts?topic=monitoring-profiling&lang=sv', { as: AS.lea }));
+    expect(items.map((e: any) => [e.id, e.score])).toEqual([['u-mikko', 6]]);
+    const booking = await stack.book(AS.lea, 'u-mikko');
+    expect(booking.meetingLink).toBe('https://video.support.example/mikko-2');
+    const bad = await stack.call('PUT', '/api/experts/me', { as: AS.mikko, body: { ...profile, meetingLink: 'http://insecure.example', expertise: ['knitting'] } });
+    expect(bad.status).toBe(400);
+    expect((await stack.json(bad)).errors.map((e: any) => e.field).sort()).toEqual(['expertise.0', 'meetingLink']);
+  });
+
   it('refuses an unknown topic', async () => {
     expect((await stack.call('GET', '/api/experts?topic=cooking', { as: AS.maria })).status).toBe(400);
   });
