@@ -98,9 +98,12 @@ export class Identity extends Construct {
     });
   }
 
-  /** `https://cognito-idp.<region>.amazonaws.com/<pool id>`: the tokens' issuer. */
+  /**
+   * `https://cognito-idp.<region>.amazonaws.com/<pool id>`: the tokens' `iss`, spelled exactly as the
+   * API Gateway user-pool authorizer spells it, so gateway and functions check the same issuer.
+   */
   get issuer(): string {
-    return this.userPool.userPoolProviderUrl;
+    return `https://cognito-idp.${Aws.REGION}.amazonaws.com/${this.userPool.userPoolId}`;
   }
 
   /** `https://<prefix>.auth.<region>.amazoncognito.com`: where the site sends people to sign in. */

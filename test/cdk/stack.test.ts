@@ -1,0 +1,343 @@
+// The synthesized CloudFormation template of the default deployment (no custom domain): data, functions,
+// API authorization, site delivery, identity, notifications and alarms, checked resource by resource.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Match } from 'aws-cdk-lib/assertions';
+import { TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/core/table.ts';
+import { ESM_REQUIRE_BANNER } from '../../cdk/bundling.ts';
+import { API_ROUTES, routeKey } from '../../cdk/routes.ts';
+import { assetFiles, resourcesOfType, synthesize, type Synthesized } from './support/synth.ts';
+
+let synth: Synthesized;
+beforeAll(() => {
+  synth = synthesize({ senderAddress: 'support@example.eu', alarmEmail: 'ops@example.eu' });
+});
+afterAll(() => synth?.cleanup());
+
+const ref = (logicalId: string) => ({ Ref: logicalId });
+const logicalIdOf = (type: string): string => {
+  const found = resourcesOfType(synth.json, type);
+  expect(found, type).toHaveLength(1);
+  return found[0]![0];
+};
+
+describe('data table', () => {
+  it('is on demand with the keys and exactly the indexes the code uses, and a TTL', () => {
+    synth.template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: TABLE_INDEXES.map((index) => ({
+        IndexName: index.name,
+        KeySchema: [{ AttributeName: index.partitionKey, KeyType: 'HASH' }, { AttributeName: index.sortKey, KeyType: 'RANGE' }],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+      TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+    });
+  });
+
+  it('has point-in-time recovery and deletion protection, and is retained when the stack goes', () => {
+    const [, table] = resourcesOfType(synth.json, 'AWS::DynamoDB::GlobalTable')[0]!;
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+    const replica = (table.Properties!.Replicas as Array<Record<string, unknown>>)[0]!;
+    expect(replica.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(replica.DeletionProtectionEnabled).toBe(true);
+  });
+
+  it('streams changes for the notifier', () => {
+    synth.template.hasResourceProperties('AWS::DynamoDB::GlobalTable', { StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' } });
+  });
+});
+
+describe('functions', () => {
+  const functions = () => resourcesOfType(synth.json, 'AWS::Lambda::Function').filter(([, fn]) => fn.Properties!.Runtime === 'nodejs22.x');
+
+  it('run Node.js 22 on ARM64 with the configuration the code reads', () => {
+    const tableId = logicalIdOf('AWS::DynamoDB::GlobalTable');
+    const clientId = logicalIdOf('AWS::Cognito::UserPoolClient');
+    const userPoolId = logicalIdOf('AWS::Cognito::UserPool');
+    expect(functions().length).toBe(4);
+    for (const [id, fn] of functions()) {
+      expect(fn.Properties!.Architectures, id).toEqual(['arm64']);
+      expect(fn.Properties!.Handler, id).toMatch(/^index\.(handler|streamHandler|sweepHandler)$/);
+      const env = (fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(env.TABLE_NAME, id).toEqual(ref(tableId));
+      expect(env.AUTH_AUDIENCE, id).toEqual(ref(clientId));
+      expect(env.AUTH_ISSUER, id).toEqual({ 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', ref(userPoolId)]] });
+      expect(JSON.stringify(env.PUBLIC_URL), id).toContain('DomainName');
+      expect(env.POWERTOOLS_SERVICE_NAME, id).toMatch(/^(tickets|bookings|notify)$/);
+      expect(env.POWERTOOLS_LOG_LEVEL, id).toBe('INFO');
+      expect(env.NODE_OPTIONS, id).toBe('--enable-source-maps');
+      expect(Object.keys(env), id).not.toContain('AUTH_JWKS_URL');
+    }
+  });
+
+  it('ship minified ESM bundles with source maps, the AWS SDK inside and a real require', () => {
+    for (const [id, fn] of functions()) {
+      const files = assetFiles(synth.assemblyDir, (fn.Properties!.Code as { S3Key: string }).S3Key);
+      expect([...files.keys()].sort(), id).toEqual(['index.mjs', 'index.mjs.map']);
+      const bundle = files.get('index.mjs')!;
+      expect(bundle.startsWith(ESM_REQUIRE_BANNER), id).toBe(true);
+      expect(bundle, id).toMatch(/sourceMappingURL=index\.mjs\.map\s*$/);
+      // Minified: esbuild drops its per-module path comments; and no SDK import is left for the runtime.
+      expect(/^\/\/ \S+\.(ts|js|mjs)$/m.test(bundle), `${id} has module comments`).toBe(false);
+      expect(/from\s*["']@aws-sdk\//.test(bundle), `${id} imports the SDK`).toBe(false);
+    }
+  });
+});
+
+describe('API authorization', () => {
+  const routes = () => resourcesOfType(synth.json, 'AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties!);
+
+  it('has exactly the routes of the route table, and none for the local dev login or identity provider', () => {
+    expect(routes().map((route) => route.RouteKey).sort()).toEqual(API_ROUTES.map(routeKey).sort());
+    for (const route of routes()) expect(route.RouteKey).not.toMatch(/\/(dev|idp)\b/);
+  });
+
+  it('puts the Cognito JWT authorizer on every route except the public ones', () => {
+    const authorizerId = logicalIdOf('AWS::ApiGatewayV2::Authorizer');
+    const publicKeys = API_ROUTES.filter((route) => route.public).map(routeKey);
+    expect(publicKeys.sort()).toEqual(['GET /api/health', 'GET /api/openapi.json']);
+    for (const route of routes()) {
+      if (publicKeys.includes(route.RouteKey as string)) {
+        expect(route.AuthorizationType, String(route.RouteKey)).toBe('NONE');
+        expect(route.AuthorizerId, String(route.RouteKey)).toBeUndefined();
+      } else {
+        expect(route.AuthorizationType, String(route.RouteKey)).toBe('JWT');
+        expect(route.AuthorizerId, String(route.RouteKey)).toEqual(ref(authorizerId));
+      }
+    }
+  });
+
+  it('checks the token against this user pool and the site client', () => {
+    synth.template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [ref(logicalIdOf('AWS::Cognito::UserPoolClient'))],
+        Issuer: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith(['https://cognito-idp.', ref(logicalIdOf('AWS::Cognito::UserPool'))])] }),
+      },
+    });
+  });
+
+  it('throttles and logs the stage, and allows no cross-origin callers by default', () => {
+    synth.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"') },
+    });
+    const [, api] = resourcesOfType(synth.json, 'AWS::ApiGatewayV2::Api')[0]!;
+    expect(api.Properties!.CorsConfiguration).toBeUndefined();
+  });
+});
+
+describe('IAM', () => {
+  interface Statement { Effect: string; Action: string | string[]; Resource: unknown }
+  const statements = (): Array<{ owner: string; statement: Statement }> => resourcesOfType(synth.json, 'AWS::IAM::Policy')
+    .flatMap(([owner, policy]) => ((policy.Properties!.PolicyDocument as { Statement: Statement[] }).Statement).map((statement) => ({ owner, statement })));
+  const list = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+
+  it('grants no action wildcards', () => {
+    for (const { owner, statement } of statements()) {
+      for (const action of list(statement.Action)) expect(action, owner).not.toMatch(/^\*$|:\*$/);
+    }
+  });
+
+  // Each exception, and why no narrower resource exists.
+  const RESOURCE_STAR_EXCEPTIONS: Record<string, { owner: RegExp; actions: string[]; why: string }> = {
+    invalidation: {
+      owner: /^CustomCDKBucketDeployment/,
+      actions: ['cloudfront:CreateInvalidation', 'cloudfront:GetInvalidation'],
+      why: "aws-cdk-lib's BucketDeployment handler grants invalidation on all distributions; it is not our policy to narrow",
+    },
+  };
+
+  it('uses the "*" resource only where the exceptions above say why', () => {
+    const starred = statements().filter(({ statement }) => list(statement.Resource).includes('*'));
+    for (const { owner, statement } of starred) {
+      const exception = Object.values(RESOURCE_STAR_EXCEPTIONS).find((e) => e.owner.test(owner));
+      expect(exception, `${owner} ${JSON.stringify(statement.Action)}`).toBeDefined();
+      expect(list(statement.Action).sort()).toEqual(exception!.actions);
+    }
+  });
+
+  it('gives each API function read/write on the table only, and the notifier stream read and sending as the sender only', () => {
+    const tableArn = { 'Fn::GetAtt': [logicalIdOf('AWS::DynamoDB::GlobalTable'), 'Arn'] };
+    const streamArn = { 'Fn::GetAtt': [logicalIdOf('AWS::DynamoDB::GlobalTable'), 'StreamArn'] };
+    const senderId = logicalIdOf('AWS::SES::EmailIdentity');
+    for (const { owner, statement } of statements().filter((s) => /Function/.test(s.owner))) {
+      const actions = list(statement.Action);
+      const resources = JSON.stringify(statement.Resource);
+      if (actions.some((a) => a.startsWith('dynamodb:DescribeStream'))) expect(statement.Resource, owner).toEqual(streamArn);
+      else if (actions[0]!.startsWith('dynamodb:')) expect(statement.Resource, owner).toEqual([tableArn, { 'Fn::Join': ['', [tableArn, '/index/*']] }]);
+      else if (actions[0]!.startsWith('ses:')) {
+        expect(actions.sort(), owner).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+        expect(statement.Resource, owner).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':identity/', ref(senderId)]] });
+      } else if (actions[0]!.startsWith('logs:')) expect(resources, owner).toMatch(/FunctionLogs/);
+      else if (actions[0]!.startsWith('sqs:')) expect(resources, owner).toMatch(/DeadLetters/);
+      else throw new Error(`${owner} has an unexpected grant ${JSON.stringify(actions)}`);
+    }
+  });
+
+  it('attaches AWS managed policies only to aws-cdk-lib\'s own custom-resource handlers', () => {
+    for (const [id, role] of resourcesOfType(synth.json, 'AWS::IAM::Role')) {
+      if (role.Properties!.ManagedPolicyArns) expect(id).toMatch(/^(CustomCDKBucketDeployment|CustomS3AutoDeleteObjectsCustomResourceProvider)/);
+    }
+  });
+});
+
+describe('site bucket and CloudFront', () => {
+  const distribution = () => resourcesOfType(synth.json, 'AWS::CloudFront::Distribution')[0]![1].Properties!.DistributionConfig as Record<string, any>;
+
+  it('keeps every bucket private, encrypted and TLS-only', () => {
+    const buckets = resourcesOfType(synth.json, 'AWS::S3::Bucket');
+    expect(buckets.length).toBe(2);
+    for (const [id, bucket] of buckets) {
+      expect(bucket.Properties!.PublicAccessBlockConfiguration, id).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+      expect(bucket.Properties!.BucketEncryption, id).toEqual({ ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] });
+      synth.template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: ref(id),
+        PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      });
+    }
+  });
+
+  it('reads the site bucket through Origin Access Control only', () => {
+    const siteOrigin = distribution().Origins.find((origin: any) => origin.S3OriginConfig);
+    expect(siteOrigin.OriginAccessControlId).toBeDefined();
+    expect(siteOrigin.S3OriginConfig.OriginAccessIdentity).toBe('');
+    synth.template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: { OriginAccessControlOriginType: 's3', SigningBehavior: 'always', SigningProtocol: 'sigv4' },
+    });
+    expect(resourcesOfType(synth.json, 'AWS::CloudFront::CloudFrontOriginAccessIdentity')).toHaveLength(0);
+  });
+
+  it('redirects the site to HTTPS and refuses plain HTTP on /api', () => {
+    const config = distribution();
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(config.CacheBehaviors).toHaveLength(1);
+    const api = config.CacheBehaviors[0];
+    expect(api.PathPattern).toBe('/api/*');
+    expect(api.ViewerProtocolPolicy).toBe('https-only');
+    const apiOrigin = config.Origins.find((origin: any) => origin.Id === api.TargetOriginId);
+    expect(apiOrigin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+    expect(JSON.stringify(apiOrigin.DomainName)).toContain('.execute-api.');
+  });
+
+  it('sends CSP, HSTS and the other security headers on site and API', () => {
+    const policyId = logicalIdOf('AWS::CloudFront::ResponseHeadersPolicy');
+    const config = distribution();
+    for (const behavior of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) expect(behavior.ResponseHeadersPolicyId).toEqual(ref(policyId));
+    const [, policy] = resourcesOfType(synth.json, 'AWS::CloudFront::ResponseHeadersPolicy')[0]!;
+    const headers = (policy.Properties!.ResponseHeadersPolicyConfig as any).SecurityHeadersConfig;
+    expect(headers.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 63_072_000, IncludeSubdomains: true, Override: true });
+    const csp = JSON.stringify(headers.ContentSecurityPolicy.ContentSecurityPolicy);
+    for (const directive of ["default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "object-src 'none'", '.amazoncognito.com']) expect(csp).toContain(directive);
+    expect(csp).not.toContain('unsafe-');
+    expect(headers.FrameOptions.FrameOption).toBe('DENY');
+    expect(headers.ContentTypeOptions.Override).toBe(true);
+  });
+
+  it('forwards /api uncached with the caller\'s headers (Authorization included) but not the Host', () => {
+    const api = distribution().CacheBehaviors[0];
+    expect(api.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad'); // managed CachingDisabled
+    expect(api.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac'); // managed AllViewerExceptHostHeader
+    expect(api.AllowedMethods).toHaveLength(7);
+  });
+
+  it('deploys the built site without precompressed copies, hashed assets separately, and config.json for the site', () => {
+    const deployments = resourcesOfType(synth.json, 'Custom::CDKBucketDeployment');
+    expect(deployments).toHaveLength(2);
+    const uploaded = deployments.flatMap(([, deployment]) => (deployment.Properties!.SourceObjectKeys as string[]).map((key) => assetFiles(synth.assemblyDir, key)));
+    const names = uploaded.flatMap((files) => [...files.keys()]);
+    expect(names).toContain('index.html');
+    expect(names).toContain('main-TEST1234.js');
+    expect(names.filter((name) => name.endsWith('.gz'))).toEqual([]);
+    const config = uploaded.map((files) => files.get('config.json')).find(Boolean);
+    expect(config).toBeDefined();
+    // Deploy-time values are markers in the staged file, replaced by the deployment handler.
+    expect(JSON.parse(config!)).toMatchObject({ apiUrl: '/api', mode: 'cognito', cognito: { domain: expect.any(String), clientId: expect.any(String), region: expect.any(String), userPoolId: expect.any(String) } });
+  });
+});
+
+describe('identity', () => {
+  it('lets only administrators create accounts and has the staff groups and the organisation attribute', () => {
+    synth.template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'org', AttributeDataType: 'String', Mutable: true })]),
+      DeletionProtection: 'ACTIVE',
+    });
+    const groups = resourcesOfType(synth.json, 'AWS::Cognito::UserPoolGroup').map(([, group]) => group.Properties!.GroupName).sort();
+    expect(groups).toEqual(['coordinators', 'experts']);
+    synth.template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: Match.anyValue() });
+  });
+
+  it('gives the site a public client with the code flow, its callback, and no write access to the organisation', () => {
+    const [, client] = resourcesOfType(synth.json, 'AWS::Cognito::UserPoolClient')[0]!;
+    const props = client.Properties!;
+    expect(props.GenerateSecret).toBe(false);
+    expect(props.AllowedOAuthFlows).toEqual(['code']);
+    expect(props.AllowedOAuthScopes).toEqual(expect.arrayContaining(['openid', 'email', 'profile']));
+    expect(JSON.stringify(props.CallbackURLs)).toContain('/app/callback');
+    expect(props.ReadAttributes).toContain('custom:org');
+    expect(props.WriteAttributes).toEqual(['name']);
+  });
+});
+
+describe('notifications', () => {
+  it('consumes the table stream with partial-batch failures and a dead-letter queue', () => {
+    synth.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [logicalIdOf('AWS::DynamoDB::GlobalTable'), 'StreamArn'] },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalIdOf('AWS::SQS::Queue'), 'Arn'] } } },
+    });
+  });
+
+  it('runs the sweep every five minutes from EventBridge Scheduler, failures to the dead-letter queue', () => {
+    synth.template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      Target: Match.objectLike({ DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalIdOf('AWS::SQS::Queue'), 'Arn'] } } }),
+    });
+  });
+
+  it('verifies the configured sender address with SES', () => {
+    synth.template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'support@example.eu' });
+  });
+});
+
+describe('alarms', () => {
+  it('alarm on every function\'s errors and throttles, the dead-letter queue and API 5xx, to the alarm topic', () => {
+    const alarms = resourcesOfType(synth.json, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties!);
+    const metrics = alarms.map((alarm) => `${alarm.Namespace}/${alarm.MetricName}`);
+    expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(4);
+    expect(metrics.filter((m) => m === 'AWS/Lambda/Throttles')).toHaveLength(4);
+    expect(metrics).toContain('AWS/SQS/ApproximateNumberOfMessagesVisible');
+    expect(metrics).toContain('AWS/ApiGateway/5xx');
+    const topic = ref(logicalIdOf('AWS::SNS::Topic'));
+    for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([topic]);
+    synth.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.eu' });
+  });
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it('reports no finding that is not acknowledged', () => {
+    const findings = synth.nagReport.violations.map((v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
+    expect(findings).toEqual([]);
+  });
+
+  it('gives every acknowledgement a reason', () => {
+    const acknowledged = synth.app.node.findAll().flatMap((construct) => construct.node.metadata
+      .filter((entry) => entry.type === 'aws:cdk:acknowledged-rules')
+      .flatMap((entry) => Object.entries(entry.data as Record<string, string>))
+      .map(([id, reason]) => ({ path: construct.node.path, id, reason })));
+    expect(acknowledged.length).toBeGreaterThan(10);
+    for (const rule of acknowledged) {
+      expect(rule.id, rule.path).toMatch(/AwsSolutions-[A-Z]+\d+/);
+      expect(rule.reason.length, `${rule.path} ${rule.id}`).toBeGreaterThan(40);
+    }
+  });
+});

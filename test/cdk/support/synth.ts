@@ -1,0 +1,75 @@
+/**
+ * Synthesizes the real app (cdk/build-app.ts) for the template tests: offline, no Docker, a temporary
+ * built site, the real notifier once functions/notify exists and a stand-in with its exports until then.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { PolicyValidationPluginReport } from 'aws-cdk-lib';
+import { buildApp, type BuiltApp } from '../../../cdk/build-app.ts';
+import { notifyEntryIfPresent } from '../../../cdk/paths.ts';
+
+export const NOTIFY_STAND_IN = join(import.meta.dirname, '../fixtures/notify/index.ts');
+
+export interface Synthesized extends BuiltApp {
+  template: Template;
+  /** The raw template, for checks that walk every resource. */
+  json: { Resources: Record<string, CfnResourceJson> };
+  assemblyDir: string;
+  nagReport: PolicyValidationPluginReport;
+  cleanup(): void;
+}
+
+export interface CfnResourceJson {
+  Type: string;
+  Properties?: Record<string, unknown>;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+}
+
+export function synthesize(settings: Record<string, string> = {}): Synthesized {
+  const workDir = mkdtempSync(join(tmpdir(), 'cdk-test-'));
+  const siteDir = join(workDir, 'site');
+  mkdirSync(join(siteDir, 'assets'), { recursive: true });
+  writeFileSync(join(siteDir, 'index.html'), '<!doctype html><title>HPC AI Support Centre</title>');
+  writeFileSync(join(siteDir, '404.html'), '<!doctype html><title>Not found</title>');
+  writeFileSync(join(siteDir, 'assets/main-TEST1234.js'), 'console.log("site");');
+  writeFileSync(join(siteDir, 'index.html.gz'), 'precompressed copy for the local server');
+
+  const built = buildApp({
+    context: { siteDir, ...settings },
+    env: {},
+    outdir: join(workDir, 'cdk.out'),
+    entries: { notify: notifyEntryIfPresent() ?? NOTIFY_STAND_IN },
+  });
+  const assembly = built.app.synth();
+  const artifact = assembly.getStackByName(built.stack.stackName);
+  return {
+    ...built,
+    template: Template.fromJSON(artifact.template),
+    json: artifact.template,
+    assemblyDir: assembly.directory,
+    nagReport: built.nag.validateScope(built.app),
+    cleanup: () => rmSync(workDir, { recursive: true, force: true }),
+  };
+}
+
+/** Every file of an asset staged in the cloud assembly, by the asset's S3 object key (`<hash>.zip`). */
+export function assetFiles(assemblyDir: string, objectKey: string): Map<string, string> {
+  const dir = join(assemblyDir, `asset.${objectKey.replace(/\.zip$/, '')}`);
+  const files = new Map<string, string>();
+  const walk = (relative: string) => {
+    for (const entry of readdirSync(join(dir, relative), { withFileTypes: true })) {
+      const path = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else files.set(path, readFileSync(join(dir, path), 'utf8'));
+    }
+  };
+  walk('');
+  return files;
+}
+
+export function resourcesOfType(json: Synthesized['json'], type: string): Array<[string, CfnResourceJson]> {
+  return Object.entries(json.Resources).filter(([, resource]) => resource.Type === type);
+}
