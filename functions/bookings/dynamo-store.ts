@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { conditionally } from '../core/conditional.ts';
 import { decodeCursor, encodeCursor } from '../core/pagination.ts';
+import { problems } from '../core/problem.ts';
 import { TTL_ATTRIBUTE } from '../core/table.ts';
 import { isUnsettled, type BookingRecord, type ExpertProfile } from './domain/model.ts';
 import { isChargeMarker } from './domain/quota.ts';
@@ -223,16 +224,24 @@ export function dynamoBookingStore(db: DynamoDBDocumentClient, tableName: string
     async listBookings(query) {
       const { index, partition, range, forward } = listingPlan(query);
       const pkAttribute = `${index}pk`;
+      const skAttribute = `${index}sk`;
+      const startKey = decodeCursor(query.cursor, { attribute: pkAttribute, value: partition });
+      // A cursor belongs to one filter (upcoming and past share a partition but not a range).
+      if (startKey && startKey.filter !== query.filter) throw problems.invalid([{ field: 'cursor', message: 'Not a cursor from this listing.' }]);
+      if (startKey) delete startKey.filter;
+      // An upcoming page whose last session has since begun: everything after it that is still upcoming lies after now.
+      const resumeFrom = startKey && range === '>' && String(startKey[skAttribute]) <= query.now ? undefined : startKey;
       const page = await db.send(new QueryCommand({
         TableName: tableName, IndexName: index,
         KeyConditionExpression: `#pk = :pk${range ? ` AND #sk ${range} :now` : ''}`,
-        ExpressionAttributeNames: { '#pk': pkAttribute, ...(range ? { '#sk': `${index}sk` } : {}) },
+        ExpressionAttributeNames: { '#pk': pkAttribute, ...(range ? { '#sk': skAttribute } : {}) },
         ExpressionAttributeValues: { ':pk': partition, ...(range ? { ':now': query.now } : {}) },
         ScanIndexForward: forward,
         Limit: query.limit,
-        ExclusiveStartKey: decodeCursor(query.cursor, { attribute: pkAttribute, value: partition }),
+        ExclusiveStartKey: resumeFrom,
       }));
-      return { items: (page.Items ?? []).map((item) => strip<BookingRecord>(item)), cursor: encodeCursor(page.LastEvaluatedKey) };
+      const last = page.LastEvaluatedKey;
+      return { items: (page.Items ?? []).map((item) => strip<BookingRecord>(item)), cursor: encodeCursor(last ? { ...last, filter: query.filter } : undefined) };
     },
 
     async listUnsettled(before, limit) {

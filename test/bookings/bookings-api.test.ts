@@ -145,6 +145,23 @@ describe('listing', () => {
   });
 });
 
+describe('paging', () => {
+  it('walks every booking one page at a time, and refuses a cursor of another filter', async () => {
+    const all = (await stack.json(await stack.call('GET', '/api/bookings?limit=100', { as: AS.coord }))).items.map((b: any) => b.id);
+    const walked: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await stack.json(await stack.call('GET', `/api/bookings?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { as: AS.coord }));
+      walked.push(...page.items.map((b: any) => b.id));
+      cursor = page.cursor;
+    } while (cursor);
+    expect(walked).toEqual(all);
+    const first = await stack.json(await stack.call('GET', '/api/bookings?limit=1', { as: AS.coord }));
+    expect((await stack.call('GET', `/api/bookings?filter=past&cursor=${first.cursor}`, { as: AS.coord })).status).toBe(400);
+    expect((await stack.call('GET', `/api/bookings?cursor=${first.cursor}`, { as: AS.maria })).status).toBe(400);
+  });
+});
+
 describe('cancel and reschedule', () => {
   it('cancel frees the slot and the minutes; the same slot can be booked again', async () => {
     const slot = await stack.takeSlot('u-mikko');
