@@ -209,6 +209,33 @@ describe('cancel and reschedule', () => {
     expect((await stack.call('POST', `/api/bookings/${booking.id}/reschedule`, { as: AS.maria, body: { start: target.start } })).status).toBe(422);
   });
 
+  it('reschedule within the quarter works with the allowance fully used (the minutes move, they are not charged twice)', async () => {
+    const booking = await stack.book(AS.jonas, 'u-mikko');
+    const { used } = await stack.allowance('aurora-ai');
+    await stack.setAllowance('aurora-ai', used);
+    try {
+      const target = await stack.takeSlot('u-mikko');
+      const response = await stack.call('POST', `/api/bookings/${booking.id}/reschedule`, { as: AS.jonas, body: { start: target.start } });
+      expect(response.status).toBe(200);
+      expect((await stack.allowance('aurora-ai')).used).toBe(used);
+      await stack.expectConsistent();
+    } finally {
+      await stack.setAllowance('aurora-ai', 2000);
+    }
+  });
+
+  it('reschedule into the next quarter moves the charge to that quarter', async () => {
+    const booking = await stack.book(AS.jonas, 'u-ana');
+    const january = await stack.json(await stack.call('GET', '/api/experts/u-ana/slots?from=2027-01-11T00:00:00Z&to=2027-01-16T00:00:00Z', { as: AS.jonas }));
+    const before = (await stack.allowance('aurora-ai')).used;
+    const response = await stack.call('POST', `/api/bookings/${booking.id}/reschedule`, { as: AS.jonas, body: { start: january.slots[0].start } });
+    expect(response.status).toBe(200);
+    expect((await stack.allowance('aurora-ai')).used).toBe(before - 60);
+    const usage = (await stack.items()).find((item) => item.pk === 'ORG#aurora-ai' && item.sk === 'USAGE#2027-Q1');
+    expect(usage?.used).toBe(60);
+    await stack.expectConsistent();
+  });
+
   it('reschedule to a taken slot is a 409 and leaves the booking where it was', async () => {
     const mine = await stack.book(AS.maria, 'u-ana');
     const theirs = await stack.book(AS.lea, 'u-ana');
