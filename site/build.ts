@@ -22,7 +22,8 @@ try {
   console.log(
     `Built ${report.guides} guides (${report.sections} search sections, ${report.pages} pages) into ${values.out} in ${report.milliseconds} ms; ` +
       `search index ${kb(report.index.raw)} (${kb(report.index.gzip)} gzip) + docs ${kb(report.docs.gzip)} gzip; ` +
-      `page JS ${kb(report.assets.js.gzip)} gzip, worker ${kb(report.assets.worker.gzip)} gzip, CSS ${kb(report.assets.css.gzip)} gzip`,
+      `page JS ${kb(report.assets.js.gzip)} gzip, worker ${kb(report.assets.worker.gzip)} gzip, CSS ${kb(report.assets.css.gzip)} gzip; ` +
+      `phases (ms): ${Object.entries(report.phases).map(([name, ms]) => `${name} ${ms}`).join(', ')}`,
   );
 } catch (error) {
   if (error instanceof BuildError) {

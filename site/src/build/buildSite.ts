@@ -27,15 +27,28 @@ export interface BuildReport {
   index: { raw: number; gzip: number };
   docs: { raw: number; gzip: number };
   assets: Awaited<ReturnType<typeof bundleAssets>>['bytes'];
+  /** milliseconds per phase, in order */
+  phases: Record<string, number>;
 }
 
 export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhost:3000' }: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
+  const phases: Record<string, number> = {};
+  let phaseStart = started;
+  const phase = (name: string) => {
+    const now = performance.now();
+    phases[name] = Math.round(now - phaseStart);
+    phaseStart = now;
+  };
   const content = await loadContent(contentDir);
+  phase('read');
   const model = buildModel(content);
-  await resetOutputFolder(outDir, contentDir);
+  phase('render');
+  resetOutputFolder(outDir, contentDir);
+  phase('clean');
   const assetsPromise = bundleAssets(outDir);
   const search = buildSearchFiles(model);
+  phase('index');
   const out = new OutputWriter(outDir);
 
   const docsJson = JSON.stringify(search.docs);
@@ -43,6 +56,7 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
   const indexGzip = gzipSync(search.index);
   const docsGzip = gzipSync(docsJson);
   const assets = await assetsPromise;
+  phase('bundle');
   const manifest: SearchManifest = {
     version: 1,
     index: `assets/search/index-${searchHash}.bin`,
@@ -71,7 +85,7 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
   if (model.pages.about) pages.push(['about/index.html', aboutPage(chrome, model.pages.about)]);
   for (const [file, page] of pages) out.write(file, page);
   out.write('sitemap.xml', sitemap(model, baseUrl));
-  await out.done();
+  phase('pages and write');
 
   return {
     guides: model.guides.length,
@@ -81,5 +95,6 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
     index: { raw: search.index.length, gzip: indexGzip.length },
     docs: { raw: Buffer.byteLength(docsJson), gzip: docsGzip.length },
     assets: assets.bytes,
+    phases,
   };
 }

@@ -1,28 +1,42 @@
 // Build-time indexing: turns section documents into the postings and field lengths that
 // format.ts encodes. Documents are numbered by their position, which becomes their lunr ref.
-import { analyzer, isNumber, splitWords } from './analysis.ts';
+import { analyzer, isNumber, splitWords, type Lang } from './analysis.ts';
 import { FIELDS, type SectionFields } from './fields.ts';
 import type { FieldPostings, IndexContent } from './format.ts';
 
+type TermPostings = (FieldPostings | undefined)[];
+
 export function buildIndexContent(documents: readonly SectionFields[]): IndexContent {
-  const postings = new Map<string, (FieldPostings | undefined)[]>();
+  const postings = new Map<string, TermPostings>();
   const fieldLengths = FIELDS.map(() => new Array<number>(documents.length).fill(0));
+  // word → its term's postings (null for stop words), per language: one lookup per word
+  // instead of analysing it and then finding its term.
+  const byWord = new Map<Lang, Map<string, TermPostings | null>>();
+  const postingsOf = (lang: Lang, word: string): TermPostings | null => {
+    let words = byWord.get(lang);
+    if (!words) {
+      words = new Map();
+      byWord.set(lang, words);
+    }
+    let found = words.get(word);
+    if (found === undefined) {
+      const term = analyzer(lang)(word);
+      found = term === null ? null : (postings.get(term) ?? []);
+      if (term !== null && !postings.has(term)) postings.set(term, found);
+      words.set(word, found);
+    }
+    return found;
+  };
   documents.forEach((document, doc) => {
     FIELDS.forEach((field, fieldIndex) => {
       const text = document[field.name];
       if (!text) return;
-      const analyze = analyzer(field.lang);
       let length = 0;
       for (const word of splitWords(text)) {
         if (!field.keepNumbers && isNumber(word)) continue;
-        const term = analyze(word);
-        if (!term) continue;
+        const perField = postingsOf(field.lang, word);
+        if (!perField) continue;
         length++;
-        let perField = postings.get(term);
-        if (!perField) {
-          perField = [];
-          postings.set(term, perField);
-        }
         let entry = perField[fieldIndex];
         if (!entry) {
           entry = { docs: [], tfs: [] };
