@@ -21,8 +21,11 @@ export function buildIndexContent(documents: readonly SectionFields[]): IndexCon
     let found = words.get(word);
     if (found === undefined) {
       const term = analyzer(lang)(word);
-      found = term === null ? null : (postings.get(term) ?? []);
-      if (term !== null && !postings.has(term)) postings.set(term, found);
+      if (term === null) found = null;
+      else {
+        found = postings.get(term) ?? [];
+        postings.set(term, found);
+      }
       words.set(word, found);
     }
     return found;
