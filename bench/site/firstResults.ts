@@ -10,8 +10,18 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
-export async function firstResultsMs(browser: Browser, baseUrl: string, runs = 5): Promise<{ median: number; runs: number[]; firstResult: string }> {
+export interface FirstResults {
+  /** navigation start → first suggestions rendered (titles and sections; snippets may follow) */
+  median: number;
+  runs: number[];
+  /** navigation start → the same suggestions with their section snippets */
+  completeMedian: number;
+  firstResult: string;
+}
+
+export async function firstResultsMs(browser: Browser, baseUrl: string, runs = 5): Promise<FirstResults> {
   const times: number[] = [];
+  const completeTimes: number[] = [];
   let firstResult = '';
   for (let run = 0; run < runs; run++) {
     const context = await browser.newContext();
@@ -22,9 +32,11 @@ export async function firstResultsMs(browser: Browser, baseUrl: string, runs = 5
         const list = document.querySelector('#home-search-results');
         if (!input || !list) return;
         new MutationObserver(() => {
-          const win = window as unknown as { firstResultsAt?: number };
-          if (win.firstResultsAt === undefined && list.querySelector('[role="option"]')) win.firstResultsAt = performance.now();
-        }).observe(list, { childList: true });
+          const win = window as unknown as { firstResultsAt?: number; completeAt?: number };
+          const shown = list.querySelector('[role="option"]') !== null;
+          if (win.firstResultsAt === undefined && shown) win.firstResultsAt = performance.now();
+          if (win.completeAt === undefined && shown && list.getAttribute('aria-busy') === 'false') win.completeAt = performance.now();
+        }).observe(list, { childList: true, attributes: true });
         input.focus();
         input.value = query;
         input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -33,8 +45,10 @@ export async function firstResultsMs(browser: Browser, baseUrl: string, runs = 5
     await page.goto(`${baseUrl}/`);
     const handle = await page.waitForFunction(() => (window as unknown as { firstResultsAt?: number }).firstResultsAt, undefined, { timeout: 60_000, polling: 50 });
     times.push(Number(await handle.jsonValue()));
+    const complete = await page.waitForFunction(() => (window as unknown as { completeAt?: number }).completeAt, undefined, { timeout: 60_000, polling: 50 });
+    completeTimes.push(Number(await complete.jsonValue()));
     firstResult = (await page.locator('#home-search-results [role="option"] a').first().getAttribute('href')) ?? '';
     await context.close();
   }
-  return { median: median(times), runs: times, firstResult };
+  return { median: median(times), runs: times, completeMedian: median(completeTimes), firstResult };
 }

@@ -39,7 +39,9 @@ export function enhanceSearchForm(form: HTMLFormElement): void {
     input.removeAttribute('aria-activedescendant');
     active = -1;
   };
-  const show = (text: string, results: SearchResult[], keepActive = false) => {
+  /** `complete` is false for the preview: the snippets are still loading (aria-busy). */
+  const show = (text: string, results: SearchResult[], keepActive = false, complete = true) => {
+    list.setAttribute('aria-busy', String(!complete));
     if (results.length === 0) {
       list.innerHTML = '';
       close();
@@ -70,7 +72,7 @@ export function enhanceSearchForm(form: HTMLFormElement): void {
     const onPreview = (preview: SearchResult[]) => {
       if (id !== latest) return;
       previewed = true;
-      show(text, preview);
+      show(text, preview, false, false);
     };
     const results = await pageSearch().query(text, { limit: SUGGESTIONS, onPreview });
     if (id === latest) show(text, results, previewed);
