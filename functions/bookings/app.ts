@@ -8,7 +8,7 @@ import { canonicalZone } from './domain/availability.ts';
 import { expertsService } from './experts-service.ts';
 import type { TicketOwnership } from './ports.ts';
 import {
-  bookingIcsRoute, cancelBookingRoute, createBookingRoute, getAllowanceRoute, listBookingsRoute, listExpertsRoute,
+  bookingIcsRoute, cancelBookingRoute, createBookingRoute, getAllowanceRoute, getBookingRoute, listBookingsRoute, listExpertsRoute,
   rescheduleBookingRoute, setAllowanceRoute, setAvailabilityRoute, setProfileRoute, slotsRoute,
 } from './routes.ts';
 import { bookingService } from './service.ts';
@@ -62,6 +62,11 @@ export function registerBookingRoutes(app: ApiApp, deps: BookingsAppDeps): ApiAp
     const page = await bookings.list(c.var.principal, c.req.valid('query'));
     c.header('Cache-Control', 'private, no-store');
     return c.json({ items: page.items.map(bookingView), ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
+  });
+
+  app.openapi({ ...getBookingRoute, middleware: [auth] }, async (c) => {
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(bookingView(await bookings.get(c.var.principal, c.req.valid('param').id)), 200);
   });
 
   app.openapi({ ...cancelBookingRoute, middleware: [auth] }, async (c) => {

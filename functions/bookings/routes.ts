@@ -52,6 +52,12 @@ export const listBookingsRoute = createRoute({
   responses: { 200: json(BookingListSchema, 'Upcoming: soonest first; past and cancelled: latest first'), ...errorResponses(400, 401) },
 });
 
+export const getBookingRoute = createRoute({
+  ...base, method: 'get', path: '/api/bookings/{id}', tags: ['bookings'],
+  request: { params: BookingParams },
+  responses: { 200: json(BookingSchema, 'The booking'), ...errorResponses(400, 401, 404) },
+});
+
 export const cancelBookingRoute = createRoute({
   ...base, method: 'post', path: '/api/bookings/{id}/cancel', tags: ['bookings'],
   request: { params: BookingParams, body: jsonBody(CancelBody) },

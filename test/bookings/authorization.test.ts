@@ -44,12 +44,12 @@ const onBooking: Record<Actor, Record<Target, number>> = {
 
 const cases = <T>(table: Record<Actor, T>) => (Object.keys(ACTORS) as Actor[]).flatMap((actor) => TARGETS.map((target) => [actor, target, table[actor]] as const));
 
-describe.each(['cancel', 'reschedule', 'ics'] as const)('POST/GET /api/bookings/:id/%s', (action) => {
+describe.each(['get', 'cancel', 'reschedule', 'ics'] as const)('/api/bookings/:id (%s)', (action) => {
   it.each(cases(onBooking))('%s on a booking of %s', async (actor, target, expected) => {
     const booking = await bookingOf(target);
     const as = ACTORS[actor];
-    const response = action === 'ics'
-      ? await stack.call('GET', `/api/bookings/${booking.id}/ics`, { as })
+    const response = action === 'get' || action === 'ics'
+      ? await stack.call('GET', `/api/bookings/${booking.id}${action === 'ics' ? '/ics' : ''}`, { as })
       : action === 'cancel'
         ? await stack.call('POST', `/api/bookings/${booking.id}/cancel`, { as, body: {} })
         : await stack.call('POST', `/api/bookings/${booking.id}/reschedule`, { as, body: { start: (await stack.takeSlot(booking.expertId)).start } });
