@@ -43,6 +43,7 @@ interface Row {
   index: { raw: number; gzip: number };
   docs: { raw: number; gzip: number };
   first: FirstResults;
+  buildPhases: string;
 }
 
 const mb = (bytes: number) => (bytes / 1_000_000).toFixed(2);
@@ -83,7 +84,8 @@ async function measure(n: number, work: string, ladder: LadderStep[][]): Promise
     console.error(`[bench:site] N=${n}: index engineering steps…`);
     ladder.push(await indexLadder(contentDir));
   }
-  return { n, sections, markdownMB: bytes / 1e6, buildWallS: build.wallMs / 1000, buildInProcessS: build.inProcessMs / 1000, index, docs, first };
+  const buildPhases = /phases \(ms\): (.*)$/.exec(build.output)?.[1] ?? '';
+  return { n, sections, markdownMB: bytes / 1e6, buildWallS: build.wallMs / 1000, buildInProcessS: build.inProcessMs / 1000, index, docs, first, buildPhases };
 }
 
 function printTable(rows: Row[], ladder: LadderStep[][]): void {
@@ -122,7 +124,9 @@ function printTable(rows: Row[], ladder: LadderStep[][]): void {
     lines.push(pad(Array(4).fill('---')));
     for (const step of steps) lines.push(pad([step.step, `${mb(step.raw)} MB`, `${mb(step.gzip)} MB`, step.loadMs === null ? 'n/a (vectors must be rebuilt)' : `${Math.round(step.loadMs)} ms`]));
   }
-  for (const row of rows) lines.push(`\nN=${row.n}: first suggestion for "${BENCH_QUERY}": ${row.first.firstResult}`);
+  for (const row of rows) {
+    lines.push(`\nN=${row.n}: build phases (ms, in process): ${row.buildPhases}; first suggestion for "${BENCH_QUERY}": ${row.first.firstResult}`);
+  }
   console.log(lines.join('\n'));
 }
 

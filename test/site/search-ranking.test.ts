@@ -100,5 +100,9 @@ describe('multilingual search finds the guide and shows the title in the query l
   it('keeps English titles for English queries that also match translations', async () => {
     const [first] = await search.query('slurm ');
     expect(first).toMatchObject({ slug: 'slurm-basics', lang: 'en', guideTitle: 'Submitting jobs with Slurm' });
+    // the French keywords of the containers guide contain "GPU access": still an English query
+    const results = await search.query('gpu access ');
+    expect(results.map((result) => result.url)).toContain('/guides/containers/');
+    expect(results.every((result) => result.lang === 'en')).toBe(true);
   });
 });

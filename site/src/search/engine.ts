@@ -5,7 +5,7 @@
 // just separators.
 import type { lunr } from './lunr.ts';
 import { analyzer, LANGUAGES, splitWords, type Lang } from './analysis.ts';
-import { decodeIndex } from './format.ts';
+import { decodeIndex, readPostings } from './format.ts';
 import { LazyIndex } from './lazyIndex.ts';
 import type { DocsTable, QueryOptions } from './types.ts';
 
@@ -32,7 +32,7 @@ interface Candidate {
   doc: number;
   score: number;
   wordsMatched: number;
-  matches: lunr.MatchData[];
+  matches: Array<{ word: PlannedWord; data: lunr.MatchData }>;
 }
 
 interface Clause {
@@ -45,6 +45,8 @@ interface PlannedWord {
   clauses: Clause[];
   /** a stop word in some language adds score but is not required for the all-words tier */
   counts: boolean;
+  /** the word (or its stem) occurs in English text of the index: no evidence of another language */
+  english: boolean;
 }
 
 export class SearchEngine {
@@ -117,7 +119,7 @@ export class SearchEngine {
         }
         candidate.score += result.score;
         if (word.counts) candidate.wordsMatched++;
-        candidate.matches.push(result.matchData);
+        candidate.matches.push({ word, data: result.matchData });
       }
       if (narrowing && word.counts) onlyDocs = matched;
     }
@@ -146,15 +148,20 @@ export class SearchEngine {
   private toHit(candidate: Candidate, guide: number): Hit {
     const terms = new Set<string>();
     const langWords = new Map<Lang, number>();
-    for (const matchData of candidate.matches) {
+    const foreignEvidence = new Set<Lang>();
+    for (const { word, data } of candidate.matches) {
       const langs = new Set<Lang>();
-      for (const [term, fields] of Object.entries(matchData.metadata)) {
+      for (const [term, fields] of Object.entries(data.metadata)) {
         terms.add(term);
         for (const field of Object.keys(fields)) langs.add(this.fieldLang.get(field) ?? 'en');
       }
-      for (const lang of langs) langWords.set(lang, (langWords.get(lang) ?? 0) + 1);
+      for (const lang of langs) {
+        langWords.set(lang, (langWords.get(lang) ?? 0) + 1);
+        if (!word.english) foreignEvidence.add(lang);
+      }
     }
-    return { doc: candidate.doc, guide, score: candidate.score, wordsMatched: candidate.wordsMatched, lang: displayLanguage(langWords), terms };
+    const lang = displayLanguage(langWords, foreignEvidence);
+    return { doc: candidate.doc, guide, score: candidate.score, wordsMatched: candidate.wordsMatched, lang, terms };
   }
 
   private planWord(word: string, isBeingTyped: boolean, isOnlyWord: boolean): PlannedWord {
@@ -170,7 +177,15 @@ export class SearchEngine {
       clauses.push(...this.completionClauses(word), ...this.truncationClauses(word));
     }
     if (word.length >= MIN_TYPO_LENGTH) clauses.push(...this.typoClauses(word));
-    return { clauses, counts: !isStopWordSomewhere };
+    return { clauses, counts: !isStopWordSomewhere, english: this.isEnglish(analysed[0]?.term ?? null) };
+  }
+
+  private isEnglish(englishTerm: string | null): boolean {
+    if (englishTerm === null) return true;
+    const termId = this.index.data.termIds.get(englishTerm);
+    if (termId === undefined) return false;
+    const english = new Set(this.fieldsByLang.get('en'));
+    return readPostings(this.index.data, termId).some((entry) => english.has(this.index.data.fields[entry.field]?.name ?? ''));
   }
 
   /** Terms starting with what is typed so far, closest first: "slur" → "slurm". */
@@ -229,13 +244,17 @@ export class SearchEngine {
   }
 }
 
-/** The query's language: a translation wins when it matched more of the query's words than English. */
-function displayLanguage(langWords: Map<Lang, number>): Lang {
+/**
+ * The query's language: a translation wins when it matched more of the query's words than English
+ * did, and at least one of them is not English at all ("out of memory" is English even where the
+ * French keywords contain it; "soumettre" is not).
+ */
+function displayLanguage(langWords: Map<Lang, number>, foreignEvidence: Set<Lang>): Lang {
   const english = langWords.get('en') ?? 0;
   let best: Lang = 'en';
   let bestCount = 0;
   for (const [lang, count] of langWords) {
-    if (lang !== 'en' && count > bestCount) {
+    if (lang !== 'en' && foreignEvidence.has(lang) && count > bestCount) {
       best = lang;
       bestCount = count;
     }
