@@ -1,7 +1,7 @@
 // Serves the built site (dist/site) as CloudFront will: `/guides/x/` → guides/x/index.html,
 // precompressed .gz files when the client accepts gzip, immutable caching for the content-hashed
 // files under /assets/, revalidation for everything else, and the site's 404 page with status 404.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Hono, type Context } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -25,11 +25,11 @@ export function createSiteApp(rootDir: string): Hono {
   app.get('*', async (c, next) => {
     const requested = c.req.path;
     if (requested.endsWith('/') || requested.includes('..') || path.extname(requested) !== '') return next();
-    try {
-      await readFile(path.join(root, requested, 'index.html'));
-    } catch {
-      return next();
-    }
+    const isFolder = await stat(path.join(root, requested, 'index.html')).then(
+      (found) => found.isFile(),
+      () => false,
+    );
+    if (!isFolder) return next();
     const url = new URL(c.req.url);
     return c.redirect(`${requested}/${url.search}`, 301);
   });
