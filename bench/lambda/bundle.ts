@@ -31,10 +31,15 @@ export function bytesByPackage(metafile: Metafile): Array<{ name: string; bytes:
   return [...totals].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
 }
 
-/** `node_modules/@scope/name/...` → `@scope/name`; the repository's own files → `app code`. */
+/**
+ * `node_modules/@scope/name/...` → `@scope/name`; the repository's own files → `app code`. Translations
+ * (a `locales`/`i18n` folder) are their own line: they are the part of a package a service may not need.
+ */
 export function packageOf(path: string): string {
   const match = path.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//g);
   if (!match) return 'app code';
   // The innermost node_modules wins: a nested copy is its own package.
-  return match.at(-1)!.replace(/^node_modules\//, '').replace(/\/$/, '');
+  const name = match.at(-1)!.replace(/^node_modules\//, '').replace(/\/$/, '');
+  const rest = path.slice(path.lastIndexOf(match.at(-1)!) + match.at(-1)!.length);
+  return /(^|\/)(locales?|i18n)\//.test(rest) ? `${name} (locales)` : name;
 }

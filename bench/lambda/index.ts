@@ -1,7 +1,7 @@
 /**
  * Lambda bundle benchmark: each function bundled exactly as the CDK stack bundles it (cdk/bundling.ts),
  * its minified and gzip size, and its cold initialisation (importing the bundle in a fresh node process,
- * median of 10), against a minimal Hono + DynamoDB document-client handler bundled the same way.
+ * median of 10, with the NODE_OPTIONS the functions run with; also shown without source maps), against a minimal Hono + DynamoDB document-client handler bundled the same way.
  * Target: every function at most 1.3 × the baseline on size and init time. For a function that misses,
  * the bundle's bytes (esbuild metafile) and init time (V8 CPU profile) are broken down by package.
  */
@@ -22,6 +22,8 @@ interface Measured extends Bundle {
   name: string;
   entry: string;
   initMs: number;
+  /** The same import without NODE_OPTIONS=--enable-source-maps: what reading the source map costs. */
+  initWithoutMapsMs: number;
 }
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
@@ -37,19 +39,25 @@ export async function runLambdaBench(): Promise<boolean> {
 
     // Rounds interleave the bundles so drift on a shared machine hits all of them alike.
     const times = new Map<string, number[]>([...bundles.keys()].map((name) => [name, []]));
+    const timesWithoutMaps = new Map<string, number[]>([...bundles.keys()].map((name) => [name, []]));
     for (let round = 0; round < RUNS; round++) {
-      for (const [name, { file }] of bundles) times.get(name)!.push(importTime(file));
+      for (const [name, { file }] of bundles) {
+        times.get(name)!.push(importTime(file));
+        timesWithoutMaps.get(name)!.push(importTime(file, ['--no-enable-source-maps']));
+      }
     }
-    const measured: Measured[] = [...bundles].map(([name, b]) => ({ ...b, name, entry: entries[name]!, initMs: median(times.get(name)!) }));
+    const measured: Measured[] = [...bundles].map(([name, b]) => ({
+      ...b, name, entry: entries[name]!, initMs: median(times.get(name)!), initWithoutMapsMs: median(timesWithoutMaps.get(name)!),
+    }));
     const base = measured.find((m) => m.name === BASELINE)!;
 
     console.log(`Lambda bundles (esbuild, ${process.version} importing; init = median of ${RUNS} imports in fresh processes)\n`);
     const rows = measured.map((m) => {
       const ratios = [ratio(m.bytes, base.bytes), ratio(m.gzipBytes, base.gzipBytes), ratio(m.initMs, base.initMs)];
       const met = ratios.every((r) => r <= TARGET_RATIO);
-      return [m.name, kb(m.bytes), kb(m.gzipBytes), m.initMs.toFixed(1), ...ratios.map((r) => `${r.toFixed(2)}×`), m.name === BASELINE ? '-' : met ? 'yes' : 'NO'];
+      return [m.name, kb(m.bytes), kb(m.gzipBytes), m.initMs.toFixed(1), ...ratios.map((r) => `${r.toFixed(2)}×`), m.name === BASELINE ? '-' : met ? 'yes' : 'NO', m.initWithoutMapsMs.toFixed(1)];
     });
-    console.log(table(['bundle', 'min KiB', 'gzip KiB', 'init ms', 'size ratio', 'gzip ratio', 'init ratio', `≤ ${TARGET_RATIO}×`], rows));
+    console.log(table(['bundle', 'min KiB', 'gzip KiB', 'init ms', 'size ratio', 'gzip ratio', 'init ratio', `≤ ${TARGET_RATIO}×`, 'init ms w/o maps'], rows));
 
     const misses = measured.filter((m) => m.name !== BASELINE
       && [ratio(m.bytes, base.bytes), ratio(m.gzipBytes, base.gzipBytes), ratio(m.initMs, base.initMs)].some((r) => r > TARGET_RATIO));
@@ -74,7 +82,9 @@ export async function runLambdaBench(): Promise<boolean> {
     writeFileSync(join(resultsDir, 'lambda.json'), JSON.stringify({
       node: process.version,
       runs: RUNS,
-      bundles: measured.map(({ name, bytes, gzipBytes, initMs }) => ({ name, bytes, gzipBytes, initMs, initRuns: times.get(name) })),
+      bundles: measured.map(({ name, bytes, gzipBytes, initMs, initWithoutMapsMs }) => ({
+        name, bytes, gzipBytes, initMs, initRuns: times.get(name), initWithoutMapsMs, initWithoutMapsRuns: timesWithoutMaps.get(name),
+      })),
       breakdowns,
     }, null, 2));
     console.log(`\nTarget: every function ≤ ${TARGET_RATIO}× the baseline in minified size, gzip size and init time. Results: bench/results/lambda.json`);
