@@ -3,12 +3,10 @@ import type { Principal } from '../core/principal.ts';
 import { problems } from '../core/problem.ts';
 import { rankExperts, type ExpertFilter } from './domain/matching.ts';
 import type { Availability, ExpertProfile, Slot } from './domain/model.ts';
-import { bookableRange, offeredSlots } from './domain/slots.ts';
+import { bookableRange, LONGEST_SESSION_MS, offeredSlots } from './domain/slots.ts';
 import type { BookingStore } from './store.ts';
 
 const DAY = 86_400_000;
-/** A session is never longer than this, so claims starting this long before `from` are all that can overlap it. */
-const LONGEST_SESSION_MS = DAY;
 export const DEFAULT_SLOT_RANGE_DAYS = 14;
 
 export interface SlotListing {

@@ -7,7 +7,7 @@ import { allowanceService } from './allowance-service.ts';
 import { assertMayChange, maySee } from './domain/access.ts';
 import { placementOf, type BookingRecord, type Placement } from './domain/model.ts';
 import { chargeMarker, quarterOf } from './domain/quota.ts';
-import { offeredSlotAt } from './domain/slots.ts';
+import { LONGEST_SESSION_MS, offeredSlotAt } from './domain/slots.ts';
 import type { TicketOwnership } from './ports.ts';
 import { settlement } from './settlement.ts';
 import type { BookingListFilter, BookingStore } from './store.ts';
@@ -56,8 +56,11 @@ export function bookingService({ store, clock, tickets }: BookingDeps) {
     if (!expert) throw problems.businessRule(`No expert ${expertId}.`, { field: 'expertId' });
     const slot = expert.availability ? offeredSlotAt(expert.availability, new Date(start), now()) : undefined;
     if (!slot) throw problems.businessRule('The expert does not offer a session starting then; pick one of GET /api/experts/{id}/slots.', { field: 'start' });
-    const claim = await store.getClaim(expertId, slot.start);
-    if (claim && claim.bookingId !== bookingId && !(await settle.freeIfLeftover(claim))) throw problems.conflict('Someone booked this slot a moment ago; pick another.');
+    // Overlap, not just the same start: sessions booked before the expert changed their slot grid still count.
+    const nearby = await store.listClaims(expertId, new Date(Date.parse(slot.start) - LONGEST_SESSION_MS).toISOString(), slot.end);
+    for (const claim of nearby.filter((c) => c.bookingId !== bookingId && c.start < slot.end && slot.start < c.end)) {
+      if (!(await settle.freeIfLeftover(claim))) throw problems.conflict('Someone booked this slot a moment ago; pick another.');
+    }
     return { placement: { ...slot, minutes: expert.availability!.slotMinutes }, meetingLink: expert.meetingLink, expert };
   }
 

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_EXPERTS } from '../../functions/bookings/seed.ts';
+import { generateSlots } from '../../functions/bookings/domain/slots.ts';
 import { AS, startBookingStack, type BookingStack } from './support.ts';
 
 let stack: BookingStack;
@@ -276,5 +278,31 @@ describe('availability', () => {
     });
     expect(response.status).toBe(400);
     expect((await stack.json(response)).errors.map((e: any) => e.field)).toEqual(['timeZone', 'weekly.2.end', 'weekly.1']);
+  });
+});
+
+describe('a changed slot grid', () => {
+  it('keeps earlier bookings: overlapping new slots are neither listed nor bookable', async () => {
+    // A 30-minute session off the new 90-minute grid (which starts 09:00 Rome, 08:00 UTC in winter).
+    let slot = await stack.takeSlot('u-giulia');
+    const offGrid = (start: string) => (new Date(start).getUTCHours() * 60 + new Date(start).getUTCMinutes() - 8 * 60) % 90 !== 0;
+    while (!offGrid(slot.start)) slot = await stack.takeSlot('u-giulia');
+    const booking = await stack.json(await stack.call('POST', '/api/bookings', { as: AS.maria, body: { expertId: 'u-giulia', start: slot.start, topic: 'Before the change' } }));
+    const seeded = SEED_EXPERTS.find((e) => e.email === 'giulia@support.example')!.availability;
+    // Giulia moves from 30-minute slots at 09:30 to 90-minute slots at 09:00, Rome time.
+    const changed = { ...seeded, slotMinutes: 90, weekly: seeded.weekly.map((w) => ({ ...w, start: '09:00', end: '13:30' })) };
+    expect((await stack.call('PUT', '/api/experts/me/availability', { as: AS.giulia, body: changed })).status).toBe(200);
+    try {
+      const day = booking.start.slice(0, 10);
+      const listing = await stack.json(await stack.call('GET', `/api/experts/u-giulia/slots?from=${day}T00:00:00Z&to=${day}T23:59:00Z`, { as: AS.lea }));
+      const overlapping = (s: { start: string; end: string }) => s.start < booking.end && booking.start < s.end;
+      expect(listing.slots.filter(overlapping)).toEqual([]);
+      const all = generateSlots({ ...changed, timeZone: 'Europe/Rome' } as never, Date.parse(`${day}T00:00:00Z`), Date.parse(`${day}T23:59:00Z`));
+      const clash = all.find((s) => overlapping(s) && s.start !== booking.start)!;
+      const response = await stack.call('POST', '/api/bookings', { as: AS.lea, body: { expertId: 'u-giulia', start: clash.start, topic: 'Overlapping' } });
+      expect(response.status).toBe(409);
+    } finally {
+      await stack.call('PUT', '/api/experts/me/availability', { as: AS.giulia, body: seeded });
+    }
   });
 });

@@ -6,6 +6,9 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+/** No session is longer than this, so claims starting this long before an instant are all that can overlap it. */
+export const LONGEST_SESSION_MS = 2 * HOUR;
+
 interface Window { startMin: number; endMin: number }
 interface Interval { start: string; end: string }
 
