@@ -126,7 +126,11 @@ export function bookingService({ store, clock, tickets }: BookingDeps) {
       throw problems.businessRule('This Idempotency-Key was used for a different request.', { field: 'Idempotency-Key' });
     }
     if (existing.status === 'failed') throw failureProblem(existing.failure!);
-    if (existing.status === 'pending') return { booking: await complete(existing), replayed: true };
+    if (existing.status === 'pending') {
+      // A retry long after the first attempt died does not revive it: the slot was checked back then.
+      if (settle.isStale(existing)) throw failureProblem((await settle.abandon(existing)).failure!);
+      return { booking: await complete(existing), replayed: true };
+    }
     return { booking: existing, replayed: true };
   }
 

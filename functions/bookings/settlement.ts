@@ -102,7 +102,7 @@ export function settlement({ store, clock }: { store: BookingStore; clock: Clock
     return true;
   }
 
-  return { settle, abandon, settleFirst, sweep, freeIfLeftover, givePlacementBack };
+  return { settle, abandon, settleFirst, sweep, freeIfLeftover, givePlacementBack, isStale };
 }
 
 export type Settlement = ReturnType<typeof settlement>;

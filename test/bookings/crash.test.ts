@@ -85,6 +85,22 @@ describe('a crash between charging and claiming the slot', () => {
   });
 });
 
+describe('a retry long after the crash', () => {
+  it('does not revive the intent: it is given up and answered with a 409', async () => {
+    stack.clock.set(NOW);
+    const before = await usedByAurora();
+    const slot = await stack.takeSlot('u-ana');
+    const body = { expertId: 'u-ana', start: slot.start, topic: 'Late retry' };
+    await expect(serviceOver(crashingStore('claimSlot')).create(principal(AS.maria), body, 'crash-key-3')).rejects.toBeInstanceOf(Crash);
+    afterGrace();
+    const retry = await stack.call('POST', '/api/bookings', { as: AS.maria, body, headers: { 'idempotency-key': 'crash-key-3' } });
+    expect(retry.status).toBe(409);
+    expect(await usedByAurora()).toBe(before);
+    expect(await isFree('u-ana', slot)).toBe(true);
+    await stack.expectConsistent();
+  });
+});
+
 describe('a crash between claiming the slot and confirming the booking', () => {
   it('leaves a claim that a later booking of the slot clears once the grace time is over', async () => {
     stack.clock.set(NOW);
