@@ -57,7 +57,7 @@ export function suppressAcceptedFindings(stack: SupportCentreStack, options: { c
 
   acknowledge(identity.userPool,
     { id: 'AwsSolutions-COG8', reason: 'The Plus feature plan (threat protection) is billed per active user; accounts are created by staff only (no self sign-up), with a 12-character mixed password policy and optional TOTP. Enable Plus when the user base warrants it.' },
-    { id: 'AwsSolutions-COG2', reason: 'MFA is offered (TOTP) but not forced: requesters are occasional users from many small companies; forcing MFA would block sign-in for most of them. Staff are asked to enrol (README).' },
+    { id: 'AwsSolutions-COG2', reason: 'MFA (TOTP) is enabled but optional: requesters are occasional users from many small companies and forcing MFA would lock most of them out. Set mfa to REQUIRED in cdk/constructs/identity.ts where policy demands it; the hosted UI then enrols TOTP at first sign-in.' },
   );
 
   acknowledge(site.distribution,

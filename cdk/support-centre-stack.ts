@@ -111,6 +111,7 @@ export class SupportCentreStack extends Stack {
     const output = (name: string, value: string, description: string) => new CfnOutput(this, name, { value, description });
     output('SiteUrl', site.origin, 'The site (and /api on the same origin)');
     output('DistributionId', site.distribution.distributionId, 'CloudFront distribution (for invalidations)');
+    output('DistributionDomainName', site.distribution.distributionDomainName, 'Point the custom domain\'s CNAME (or alias) here');
     output('ApiEndpoint', api.api.apiEndpoint, 'The HTTP API directly (CloudFront is the public entry)');
     output('UserPoolId', identity.userPool.userPoolId, 'Cognito user pool: create users and set groups here');
     output('UserPoolClientId', siteClient.userPoolClientId, 'The site\'s app client');
