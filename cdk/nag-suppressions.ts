@@ -26,24 +26,25 @@ function arnReference(resource: IConstruct): string {
 const RUNTIME_REASON = 'Node.js 22 is the runtime the code is built and tested for (esbuild target node22); moving to a newer runtime is a deliberate, tested change, not a default.';
 
 export function suppressAcceptedFindings(stack: SupportCentreStack, options: { customDomain: boolean }): void {
-  const { table, identity, api, site, apiFunctions, notifications } = stack.parts;
+  const { table, identity, api, site, apiFunctions, bookingsSweep, deadLetters, notifications } = stack.parts;
   const tableIndexes = `AwsSolutions-IAM5[Resource::${arnReference(table.table)}/index/*]`;
   const indexReason = 'Queries use the generic indexes gsi1..gsi5 of this one table; index/* names exactly those and nothing outside the table.';
 
-  for (const fn of [...Object.values(apiFunctions), ...(notifications?.functions ?? [])]) {
+  for (const fn of [...Object.values(apiFunctions), bookingsSweep.function, ...(notifications?.functions ?? [])]) {
     acknowledge(fn.function, { id: 'AwsSolutions-L1', reason: RUNTIME_REASON });
     acknowledge(fn.role, { id: tableIndexes, reason: indexReason });
   }
-  if (notifications) {
-    acknowledge(notifications.schedulerRole, {
-      id: `AwsSolutions-IAM5[Resource::${arnReference(notifications.sweepFunction.function)}:*]`,
-      reason: 'lambda:InvokeFunction on the sweep function and its versions (ARN:*), as aws-cdk-lib\'s scheduler target grants it; no other function.',
-    });
-    acknowledge(notifications.deadLetters, {
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is the dead-letter queue (of the stream consumer and the scheduler); an alarm fires on its first message.',
+  const sweeps = [bookingsSweep, ...(notifications ? [{ function: notifications.sweepFunction, schedule: notifications.sweep }] : [])];
+  for (const sweep of sweeps) {
+    acknowledge(sweep.schedule.role, {
+      id: `AwsSolutions-IAM5[Resource::${arnReference(sweep.function.function)}:*]`,
+      reason: 'lambda:InvokeFunction on this sweep function and its versions (ARN:*), as aws-cdk-lib\'s scheduler target grants it; no other function.',
     });
   }
+  acknowledge(deadLetters.queue, {
+    id: 'AwsSolutions-SQS3',
+    reason: 'This queue is the dead-letter queue (of the stream consumer and the schedules); an alarm fires on its first message.',
+  });
 
   const publicReasons: Record<string, string> = {
     'GET /api/health': 'GET /api/health is the liveness probe for monitoring; it answers a fixed status and reads no data.',

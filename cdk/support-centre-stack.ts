@@ -4,9 +4,11 @@ import type { Construct } from 'constructs';
 import { customSiteOrigin, type DeploymentConfig } from './config.ts';
 import { Alarms } from './constructs/alarms.ts';
 import { DataTable } from './constructs/data-table.ts';
+import { DeadLetterQueue } from './constructs/dead-letter-queue.ts';
 import { HttpApi } from './constructs/http-api.ts';
 import { Identity } from './constructs/identity.ts';
-import { Notifications } from './constructs/notifications.ts';
+import { Notifications, SWEEP_INTERVAL } from './constructs/notifications.ts';
+import { ScheduledSweep } from './constructs/scheduled-sweep.ts';
 import { SiteDeployment } from './constructs/site-deployment.ts';
 import { SiteHosting } from './constructs/site-hosting.ts';
 import { SupportFunction } from './constructs/support-function.ts';
@@ -35,6 +37,8 @@ export class SupportCentreStack extends Stack {
     api: HttpApi;
     site: SiteHosting;
     apiFunctions: Record<ApiFunctionName, SupportFunction>;
+    bookingsSweep: { function: SupportFunction; schedule: ScheduledSweep };
+    deadLetters: DeadLetterQueue;
     notifications?: Notifications;
   };
 
@@ -64,25 +68,35 @@ export class SupportCentreStack extends Stack {
       AUTH_AUDIENCE: siteClient.userPoolClientId,
       PUBLIC_URL: site.origin,
     };
-    const apiFunction = (name: ApiFunctionName, description: string) => {
-      const fn = new SupportFunction(this, `${name[0]!.toUpperCase()}${name.slice(1)}Function`, {
-        entry: entries[name], handler: 'handler', serviceName: name, description, environment, logLevel: config.logLevel,
-      });
+    const tableFunction = (id: string, name: ApiFunctionName, handler: string, description: string) => {
+      const fn = new SupportFunction(this, id, { entry: entries[name], handler, serviceName: name, description, environment, logLevel: config.logLevel });
       table.table.grantReadWriteData(fn.role);
       return fn;
     };
     const apiFunctions = {
-      tickets: apiFunction('tickets', 'Tickets API, identity and the remaining /api routes'),
-      bookings: apiFunction('bookings', 'Mentoring API: experts, availability, bookings, allowances'),
+      tickets: tableFunction('TicketsFunction', 'tickets', 'handler', 'Tickets API, identity and the remaining /api routes'),
+      bookings: tableFunction('BookingsFunction', 'bookings', 'handler', 'Mentoring API: experts, availability, bookings, allowances'),
     };
     api.routeTo({ tickets: apiFunctions.tickets.function, bookings: apiFunctions.bookings.function }, identity.userPool, siteClient);
+
+    const deadLetters = new DeadLetterQueue(this, 'DeadLetters');
+    // functions/bookings exports sweepHandler: it settles bookings a crash left half-written.
+    const bookingsSweepFunction = tableFunction('BookingsSweepFunction', 'bookings', 'sweepHandler', 'Settles bookings left half-written');
+    const bookingsSweep = {
+      function: bookingsSweepFunction,
+      schedule: new ScheduledSweep(this, 'BookingsSweep', {
+        target: bookingsSweepFunction.function, interval: SWEEP_INTERVAL, description: 'Settle half-written bookings', deadLetters: deadLetters.queue,
+      }),
+    };
 
     const sender = new ses.EmailIdentity(this, 'Sender', { identity: ses.Identity.email(config.senderAddress) });
     if (!config.senderConfigured) {
       Annotations.of(sender).addWarningV2('support-centre:senderPlaceholder', `No sender address configured: ${config.senderAddress} cannot be verified, so no e-mail will be delivered. Set senderAddress.`);
     }
     const notifications = entries.notify
-      ? new Notifications(this, 'Notifications', { entry: entries.notify, table: table.table, senderIdentity: sender, environment, logLevel: config.logLevel })
+      ? new Notifications(this, 'Notifications', {
+        entry: entries.notify, table: table.table, senderIdentity: sender, deadLetters: deadLetters.queue, environment, logLevel: config.logLevel,
+      })
       : undefined;
 
     new SiteDeployment(this, 'SiteContent', {
@@ -99,13 +113,14 @@ export class SupportCentreStack extends Stack {
     const alarms = new Alarms(this, 'Alarms', { alarmEmail: config.alarmEmail });
     alarms.watchApi('Api', api.api);
     for (const [name, fn] of Object.entries(apiFunctions)) alarms.watchFunction(name, fn.function);
+    alarms.watchFunction('bookingsSweep', bookingsSweepFunction.function);
     if (notifications) {
       alarms.watchFunction('notifyStream', notifications.streamFunction.function);
       alarms.watchFunction('notifySweep', notifications.sweepFunction.function);
-      alarms.watchDeadLetters('NotificationDeadLetters', notifications.deadLetters);
     }
+    alarms.watchDeadLetters('DeadLetters', deadLetters.queue);
 
-    this.parts = { table, identity, api, site, apiFunctions, notifications };
+    this.parts = { table, identity, api, site, apiFunctions, bookingsSweep, deadLetters, notifications };
     suppressAcceptedFindings(this, { customDomain: customOrigin !== undefined });
 
     const output = (name: string, value: string, description: string) => new CfnOutput(this, name, { value, description });

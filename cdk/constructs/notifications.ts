@@ -1,13 +1,11 @@
 import { Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import * as scheduler from 'aws-cdk-lib/aws-scheduler';
-import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as ses from 'aws-cdk-lib/aws-ses';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { ScheduledSweep } from './scheduled-sweep.ts';
 import { SupportFunction } from './support-function.ts';
 
 export interface NotificationsProps {
@@ -16,6 +14,7 @@ export interface NotificationsProps {
   /** The table, with its change stream enabled. */
   table: dynamodb.ITable;
   senderIdentity: ses.EmailIdentity;
+  deadLetters: sqs.IQueue;
   environment: Record<string, string>;
   logLevel: string;
 }
@@ -26,23 +25,15 @@ export const SWEEP_INTERVAL = Duration.minutes(5);
 /**
  * E-mail notifications: one function reads the table's change stream (reporting failed records one by one),
  * another runs every five minutes from EventBridge Scheduler. What neither can deliver after its retries
- * lands in one dead-letter queue, which an alarm watches.
+ * lands in the dead-letter queue, which an alarm watches.
  */
 export class Notifications extends Construct {
   readonly streamFunction: SupportFunction;
   readonly sweepFunction: SupportFunction;
-  readonly deadLetters: sqs.Queue;
-  /** The role EventBridge Scheduler assumes to start the sweep. */
-  readonly schedulerRole: iam.Role;
+  readonly sweep: ScheduledSweep;
 
   constructor(scope: Construct, id: string, props: NotificationsProps) {
     super(scope, id);
-    this.deadLetters = new sqs.Queue(this, 'DeadLetters', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-
     const notifyFunction = (name: string, handler: string, description: string, timeout: Duration) => {
       const fn = new SupportFunction(this, name, {
         entry: props.entry,
@@ -68,24 +59,15 @@ export class Notifications extends Construct {
       bisectBatchOnError: true,
       retryAttempts: 5,
       maxRecordAge: Duration.hours(6),
-      onFailure: new SqsDlq(this.deadLetters),
+      onFailure: new SqsDlq(props.deadLetters),
     }));
 
     this.sweepFunction = notifyFunction('SweepFunction', 'sweepHandler', 'Booking reminders and SLA escalation', Duration.minutes(2));
-    this.schedulerRole = new iam.Role(this, 'SchedulerRole', {
-      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com'),
-      description: 'Starts the notification sweep',
-    });
-    new scheduler.Schedule(this, 'Sweep', {
-      description: 'Reminders and SLA escalation',
-      schedule: scheduler.ScheduleExpression.rate(SWEEP_INTERVAL),
-      target: new targets.LambdaInvoke(this.sweepFunction.function, {
-        role: this.schedulerRole,
-        deadLetterQueue: this.deadLetters,
-        retryAttempts: 2,
-        // A sweep older than its interval is superseded by the next one.
-        maxEventAge: SWEEP_INTERVAL,
-      }),
+    this.sweep = new ScheduledSweep(this, 'Sweep', {
+      target: this.sweepFunction.function,
+      interval: SWEEP_INTERVAL,
+      description: 'Booking reminders and SLA escalation',
+      deadLetters: props.deadLetters,
     });
   }
 

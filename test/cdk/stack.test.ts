@@ -20,6 +20,9 @@ const logicalIdOf = (type: string): string => {
   return found[0]![0];
 };
 
+/** Our functions (aws-cdk-lib's own handlers run other runtimes). */
+const functions = () => resourcesOfType(synth.json, 'AWS::Lambda::Function').filter(([, fn]) => fn.Properties!.Runtime === 'nodejs22.x');
+
 describe('data table', () => {
   it('is on demand with the keys and exactly the indexes the code uses, and a TTL', () => {
     synth.template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
@@ -52,13 +55,12 @@ describe('data table', () => {
 });
 
 describe('functions', () => {
-  const functions = () => resourcesOfType(synth.json, 'AWS::Lambda::Function').filter(([, fn]) => fn.Properties!.Runtime === 'nodejs22.x');
-
   it('run Node.js 22 on ARM64 with the configuration the code reads', () => {
     const tableId = logicalIdOf('AWS::DynamoDB::GlobalTable');
     const clientId = logicalIdOf('AWS::Cognito::UserPoolClient');
     const userPoolId = logicalIdOf('AWS::Cognito::UserPool');
-    expect(functions().length).toBe(4);
+    // tickets, bookings, the bookings sweep, the notifier's stream consumer and sweep
+    expect(functions().length).toBe(5);
     for (const [id, fn] of functions()) {
       expect(fn.Properties!.Architectures, id).toEqual(['arm64']);
       expect(fn.Properties!.Handler, id).toMatch(/^index\.(handler|streamHandler|sweepHandler)$/);
@@ -84,6 +86,15 @@ describe('functions', () => {
       // Minified: esbuild drops its per-module path comments; and no SDK import is left for the runtime.
       expect(/^\/\/ \S+\.(ts|js|mjs)$/m.test(bundle), `${id} has module comments`).toBe(false);
       expect(/from\s*["']@aws-sdk\//.test(bundle), `${id} imports the SDK`).toBe(false);
+    }
+  });
+
+  it('point each function at a handler its bundle exports', () => {
+    for (const [id, fn] of functions()) {
+      const bundle = assetFiles(synth.assemblyDir, (fn.Properties!.Code as { S3Key: string }).S3Key).get('index.mjs')!;
+      const exportList = [...bundle.matchAll(/export\s*\{([^}]*)\}/g)].at(-1)?.[1] ?? '';
+      const exported = exportList.split(',').map((binding) => binding.trim().split(/\s+as\s+/).at(-1));
+      expect(exported, id).toContain(String(fn.Properties!.Handler).replace(/^index\./, ''));
     }
   });
 });
@@ -297,11 +308,15 @@ describe('notifications', () => {
     });
   });
 
-  it('runs the sweep every five minutes from EventBridge Scheduler, failures to the dead-letter queue', () => {
-    synth.template.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: 'rate(5 minutes)',
-      Target: Match.objectLike({ DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalIdOf('AWS::SQS::Queue'), 'Arn'] } } }),
-    });
+  it('runs the notifier\'s and the bookings\' sweeps every five minutes from EventBridge Scheduler, failures to the dead-letter queue', () => {
+    const schedules = resourcesOfType(synth.json, 'AWS::Scheduler::Schedule').map(([, schedule]) => schedule.Properties!);
+    const sweepFunctions = functions().filter(([, fn]) => fn.Properties!.Handler === 'index.sweepHandler').map(([id]) => id);
+    expect(sweepFunctions).toHaveLength(2);
+    expect(schedules.map((schedule) => (schedule.Target as { Arn: { 'Fn::GetAtt': string[] } }).Arn['Fn::GetAtt'][0]).sort()).toEqual(sweepFunctions.sort());
+    for (const schedule of schedules) {
+      expect(schedule.ScheduleExpression).toBe('rate(5 minutes)');
+      expect((schedule.Target as { DeadLetterConfig: unknown }).DeadLetterConfig).toEqual({ Arn: { 'Fn::GetAtt': [logicalIdOf('AWS::SQS::Queue'), 'Arn'] } });
+    }
   });
 
   it('verifies the configured sender address with SES', () => {
@@ -313,8 +328,8 @@ describe('alarms', () => {
   it('alarm on every function\'s errors and throttles, the dead-letter queue and API 5xx, to the alarm topic', () => {
     const alarms = resourcesOfType(synth.json, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties!);
     const metrics = alarms.map((alarm) => `${alarm.Namespace}/${alarm.MetricName}`);
-    expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(4);
-    expect(metrics.filter((m) => m === 'AWS/Lambda/Throttles')).toHaveLength(4);
+    expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(5);
+    expect(metrics.filter((m) => m === 'AWS/Lambda/Throttles')).toHaveLength(5);
     expect(metrics).toContain('AWS/SQS/ApproximateNumberOfMessagesVisible');
     expect(metrics).toContain('AWS/ApiGateway/5xx');
     const topic = ref(logicalIdOf('AWS::SNS::Topic'));
