@@ -45,7 +45,13 @@ export function buildModel(content: Content): SiteModel {
   checkLinks([...guides, ...Object.values(pages)], bySlug);
 
   const tags = new Map<string, Guide[]>();
-  for (const guide of guides) for (const tag of guide.meta.tags) tags.set(tag, [...(tags.get(tag) ?? []), guide]);
+  for (const guide of guides) {
+    for (const tag of guide.meta.tags) {
+      const list = tags.get(tag);
+      if (list) list.push(guide);
+      else tags.set(tag, [guide]);
+    }
+  }
   for (const list of tags.values()) list.sort(byTitle);
   const sortedTags = new Map([...tags.entries()].sort(([a], [b]) => a.localeCompare(b)));
 
@@ -73,14 +79,24 @@ function checkLinks(documents: readonly { file: string; rendered: RenderedMarkdo
   if (problems.length > 0) throw new BuildError(problems);
 }
 
-/** The guides sharing the most tags with this one (ties by title), through the tag → guides map. */
+/**
+ * The guides sharing the most tags with this one (ties by title), through the tag → guides map.
+ * A running top five instead of sorting every guide that shares a tag: with thousands of guides
+ * per tag, sorting made the build quadratic.
+ */
 function relatedGuides(guide: Guide, tags: Map<string, Guide[]>, titleRank: Map<Guide, number>): Guide[] {
   const shared = new Map<Guide, number>();
   for (const tag of guide.meta.tags) {
     for (const other of tags.get(tag) ?? []) if (other !== guide) shared.set(other, (shared.get(other) ?? 0) + 1);
   }
-  return [...shared.entries()]
-    .sort(([a, countA], [b, countB]) => countB - countA || (titleRank.get(a) ?? 0) - (titleRank.get(b) ?? 0))
-    .slice(0, RELATED_GUIDES)
-    .map(([other]) => other);
+  const better = (a: [Guide, number], b: [Guide, number]) => a[1] > b[1] || (a[1] === b[1] && (titleRank.get(a[0]) ?? 0) < (titleRank.get(b[0]) ?? 0));
+  const top: [Guide, number][] = [];
+  for (const entry of shared) {
+    if (top.length === RELATED_GUIDES && !better(entry, top[top.length - 1] as [Guide, number])) continue;
+    let at = top.length;
+    while (at > 0 && better(entry, top[at - 1] as [Guide, number])) at--;
+    top.splice(at, 0, entry);
+    if (top.length > RELATED_GUIDES) top.pop();
+  }
+  return top.map(([other]) => other);
 }

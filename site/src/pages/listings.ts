@@ -9,7 +9,9 @@ export function guidesIndexPage(chrome: Chrome, model: SiteModel): string {
   const groups = new Map<Category | 'uncategorised', typeof model.guides>();
   for (const guide of [...model.guides].sort(byTitle)) {
     const key = guide.meta.category ?? 'uncategorised';
-    groups.set(key, [...(groups.get(key) ?? []), guide]);
+    const group = groups.get(key);
+    if (group) group.push(guide);
+    else groups.set(key, [guide]);
   }
   const order = [...CATEGORY_IDS, 'uncategorised' as const].filter((key) => groups.has(key));
   const label = (key: Category | 'uncategorised') => (key === 'uncategorised' ? 'More guides' : CATEGORIES[key]);

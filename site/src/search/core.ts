@@ -2,7 +2,7 @@
 // from a source (fetch or files), rank with the engine, then fetch the displayed sections' text for
 // snippets. One code path, so the ranking tests exercise exactly what the browser runs.
 import { SearchEngine, type Hit } from './engine.ts';
-import { makeSnippet, escapeHtml } from './snippet.ts';
+import { makeSnippet } from './snippet.ts';
 import type { DocsTable, PreviewOption, QueryOptions, SearchResult } from './types.ts';
 
 export interface SearchSource {
@@ -51,7 +51,7 @@ export function createSearchCore(source: SearchSource, baseUrl = '/'): SearchCor
       url: `${baseUrl}guides/${guide.slug}/${anchor ? `#${anchor}` : ''}`,
       guideTitle: translation?.title ?? guide.title,
       sectionTitle: docs.sections.heading[hit.doc] ?? '',
-      snippetHtml: text ? makeSnippet(text, hit.terms, hit.lang === 'en' ? ['en'] : [hit.lang, 'en']) : escapeHtml(''),
+      snippetHtml: text ? makeSnippet(text, hit.terms, hit.lang === 'en' ? ['en'] : [hit.lang, 'en']) : '',
       lang: hit.lang,
       slug: guide.slug,
     };

@@ -28,6 +28,10 @@ export interface Hit {
   terms: Set<string>;
 }
 
+/**
+ * A section being ranked: summed score, words matched, and each word's lunr match data, which is
+ * read only for the few sections finally shown (most matches of common words never are).
+ */
 interface Candidate {
   doc: number;
   score: number;
@@ -128,8 +132,6 @@ export class SearchEngine {
   }
 
   private pick(candidates: Candidate[], limit: number, distinctGuides = false): Hit[] {
-    // Per section: summed score, words matched, and each word's lunr match data (read for the
-    // few sections finally shown only; most matches of common words are never displayed).
     const ranked = candidates.sort((a, b) => b.wordsMatched - a.wordsMatched || b.score - a.score || a.doc - b.doc);
     const seenGuides = new Set<number>();
     const chosen: Hit[] = [];
