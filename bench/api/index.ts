@@ -10,14 +10,17 @@ import { median, table } from '../lib/stats.ts';
 import { freePort, repoRoot, startProcess, stop } from '../lib/processes.ts';
 import { getItemThroughput } from './baseline.ts';
 import { load, type LoadResult } from './load.ts';
-import { ticketScenarios, type BenchContext, type Scenario } from './scenarios.ts';
+import { bookingScenarios, ticketScenarios, type BenchContext, type Scenario } from './scenarios.ts';
+import { runSlotBench } from './slots.ts';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const TABLE = 'support-centre';
 
-export async function runApiBench(scenarios: Scenario[] = ticketScenarios): Promise<void> {
+export async function runApiBench(scenarios: Scenario[] = [...ticketScenarios, ...bookingScenarios]): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-api-'));
   const dynamoPort = await freePort();
   const apiPort = await freePort();
@@ -78,4 +81,7 @@ export async function runApiBench(scenarios: Scenario[] = ticketScenarios): Prom
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await runApiBench();
+  const slots = runSlotBench();
+  console.log(`\nSlot generation (pure function), ${slots.rangeDays}-day range, ${slots.slots} slots, ${slots.runs} runs: `
+    + `median ${slots.medianMs.toFixed(2)} ms, p95 ${slots.p95Ms.toFixed(2)} ms (target median <= ${slots.targetMs} ms: ${slots.met ? 'met' : 'NOT met'})`);
 }

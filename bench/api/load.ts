@@ -13,15 +13,19 @@ export interface LoadRequest {
   path: string;
   headers?: Record<string, string>;
   body?: string;
+  /** A fresh body for every request (e.g. a different slot for each booking). */
+  nextBody?: () => string;
 }
 
 /** autocannon at a fixed number of connections for a fixed time against one request shape. */
 export async function load(url: string, request: LoadRequest, options: { connections: number; seconds: number }): Promise<LoadResult> {
+  const { nextBody } = request;
   const result = await autocannon({
     url: `${url}${request.path}`,
     method: request.method,
     headers: request.headers,
     body: request.body,
+    ...(nextBody ? { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: nextBody() }) }] } : {}),
     connections: options.connections,
     duration: options.seconds,
   });

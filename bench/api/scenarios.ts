@@ -49,3 +49,51 @@ export const ticketScenarios: Scenario[] = [
     },
   },
 ];
+
+const DAY = 86_400_000;
+
+/** Every free slot of an expert over the next `days` days (the API caps one listing at 92 days). */
+async function freeSlots(context: BenchContext, expertId: string, days: number): Promise<string[]> {
+  const token = await context.token('maria@aurora-ai.example');
+  const starts: string[] = [];
+  for (let offset = 0; offset < days; offset += 90) {
+    const from = new Date(Date.now() + offset * DAY).toISOString();
+    const to = new Date(Date.now() + Math.min(days, offset + 90) * DAY).toISOString();
+    const { slots } = await context.request('GET', `/api/experts/${expertId}/slots?from=${from}&to=${to}`, { token });
+    starts.push(...slots.map((slot: { start: string }) => slot.start));
+  }
+  return starts;
+}
+
+export const bookingScenarios: Scenario[] = [
+  {
+    name: 'GET /api/experts/:id/slots (7 days)',
+    dynamoCalls: 2, // expert profile + the expert's claimed slots in the range
+    async prepare({ token }) {
+      const from = new Date(Date.now() + DAY).toISOString();
+      const to = new Date(Date.now() + 8 * DAY).toISOString();
+      return { method: 'GET', path: `/api/experts/u-mikko/slots?from=${from}&to=${to}`, headers: bearer(await token('maria@aurora-ai.example')) };
+    },
+  },
+  {
+    name: 'POST /api/bookings (book a free slot)',
+    dynamoCalls: 7, // profile, claimed-slot check, intent, charge, claim, booked, ticket-less: see functions/bookings/README.md
+    async prepare(context) {
+      const coordinator = await context.token('coord@support.example');
+      const ana = await context.token('ana@support.example');
+      // Enough minutes and slots for every request of every round: round-the-clock 30-minute slots for a year.
+      await context.request('PUT', '/api/orgs/aurora-ai/allowance', { token: coordinator, body: { minutes: 100_000 } });
+      const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+      await context.request('PUT', '/api/experts/me/availability', {
+        token: ana,
+        body: { timeZone: 'UTC', slotMinutes: 30, weekly: days.map((day) => ({ day, start: '00:00', end: '23:59' })), noticeHours: 0, horizonDays: 365 },
+      });
+      const slots = await freeSlots(context, 'u-ana', 360);
+      let next = 0;
+      return {
+        method: 'POST', path: '/api/bookings', headers: bearer(await context.token('maria@aurora-ai.example')),
+        nextBody: () => JSON.stringify({ expertId: 'u-ana', start: slots[next++ % slots.length], topic: 'Benchmark session' }),
+      };
+    },
+  },
+];
