@@ -11,7 +11,8 @@ export async function searchBuiltSite(siteDir: string): Promise<SearchCore> {
     {
       index: async () => new Uint8Array(await readFile(path.join(siteDir, manifest.index))),
       docs: () => json<DocsTable>(manifest.docs),
-      sectionTexts: (guide) => json<string[]>(`${manifest.text}${guide}.json`),
+      sectionTexts: async (guide) =>
+        (await json<string[][]>(`${manifest.text}${Math.floor(guide / manifest.textChunk)}.json`))[guide % manifest.textChunk] ?? [],
     },
     '/',
   );

@@ -12,6 +12,9 @@ import { guidePage } from '../pages/guide.ts';
 import { aboutPage, guidesIndexPage, systemsPage, tagPage, tagsIndexPage } from '../pages/listings.ts';
 import { notFoundPage, searchPage, sitemap } from '../pages/utility.ts';
 
+/** guides per file of section texts (see SearchManifest.textChunk) */
+const TEXT_CHUNK = 8;
+
 export interface BuildOptions {
   contentDir: string;
   outDir: string;
@@ -62,13 +65,16 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
     index: `assets/search/index-${searchHash}.bin`,
     docs: `assets/search/docs-${contentHash(docsJson)}.json`,
     text: `assets/search/text-${searchHash}/`,
+    textChunk: TEXT_CHUNK,
     worker: assets.worker.slice(1),
   };
   out.write(manifest.index, search.index);
   out.write(`${manifest.index}.gz`, indexGzip);
   out.write(manifest.docs, docsJson);
   out.write(`${manifest.docs}.gz`, docsGzip);
-  search.texts.forEach((texts, guide) => out.write(`${manifest.text}${guide}.json`, JSON.stringify(texts)));
+  for (let first = 0; first < search.texts.length; first += TEXT_CHUNK) {
+    out.write(`${manifest.text}${first / TEXT_CHUNK}.json`, JSON.stringify(search.texts.slice(first, first + TEXT_CHUNK)));
+  }
   out.write('search/manifest.json', JSON.stringify(manifest));
 
   const chrome: Chrome = { css: assets.css, js: assets.js, manifest, hasAbout: Boolean(model.pages.about) };

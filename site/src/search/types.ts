@@ -17,8 +17,13 @@ export interface SearchManifest {
   version: 1;
   index: string;
   docs: string;
-  /** folder of per-guide section texts: `${text}${guideNumber}.json` → string[] */
+  /**
+   * Section texts for snippets, in chunks of `textChunk` guides: guide g's texts are
+   * `(${text}${Math.floor(g / textChunk)}.json)[g % textChunk]`, one string per section.
+   * Chunks rather than a file per guide: thousands of small files slowed the build down.
+   */
   text: string;
+  textChunk: number;
   worker: string;
 }
 

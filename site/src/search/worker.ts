@@ -10,6 +10,7 @@ declare const self: DedicatedWorkerGlobalScope;
 type QueryMessage = Extract<ToWorker, { type: 'query' }>;
 
 let core: SearchCore | undefined;
+const chunks = new Map<number, Promise<string[][]>>();
 let resolveData: (data: { index: ArrayBuffer; docs: ArrayBuffer }) => void = () => undefined;
 let rejectData: (error: Error) => void = () => undefined;
 const data = new Promise<{ index: ArrayBuffer; docs: ArrayBuffer }>((resolve, reject) => {
@@ -51,9 +52,17 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
           index: async () => new Uint8Array((await data).index),
           docs: async () => JSON.parse(new TextDecoder().decode((await data).docs)) as DocsTable,
           sectionTexts: async (guide) => {
-            const response = await fetch(`${baseUrl}${manifest.text}${guide}.json`);
-            if (!response.ok) throw new Error(`section texts ${guide}: HTTP ${response.status}`);
-            return (await response.json()) as string[];
+            const chunk = Math.floor(guide / manifest.textChunk);
+            let texts = chunks.get(chunk);
+            if (!texts) {
+              texts = fetch(`${baseUrl}${manifest.text}${chunk}.json`).then((response) => {
+                if (!response.ok) throw new Error(`section texts ${chunk}: HTTP ${response.status}`);
+                return response.json() as Promise<string[][]>;
+              });
+              texts.catch(() => chunks.delete(chunk)); // let a later query retry
+              chunks.set(chunk, texts);
+            }
+            return (await texts)[guide % manifest.textChunk] ?? [];
           },
         },
         baseUrl,
