@@ -1,13 +1,10 @@
-// One search instance per page, created on first use; the manifest comes inline with the page.
-import { createSearch, type Search, type SearchManifest } from '../search/index.ts';
+// One search instance per page, created on first use.
+import { createSearch, type Search } from '../search/index.ts';
 
 let search: Search | undefined;
 
 export function pageSearch(): Search {
-  if (!search) {
-    const inline = document.getElementById('search-manifest')?.textContent;
-    search = createSearch({ baseUrl: '/', ...(inline ? { manifest: JSON.parse(inline) as SearchManifest } : {}) });
-  }
+  search ??= createSearch({ baseUrl: '/' });
   return search;
 }
 

@@ -49,17 +49,34 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
   phase('render');
   resetOutputFolder(outDir, contentDir);
   phase('clean');
-  const assetsPromise = bundleAssets(outDir);
-  const search = buildSearchFiles(model);
-  phase('index');
-  const out = new OutputWriter(outDir);
+  const assets = await bundleAssets(outDir);
+  phase('bundle');
 
+  // Pages do not depend on the search index (its hashed names are in search/manifest.json), so
+  // they are written in the background while the index is computed.
+  const out = new OutputWriter(outDir);
+  const chrome: Chrome = { css: assets.css, js: assets.js, hasAbout: Boolean(model.pages.about) };
+  const pages: Array<[string, () => string]> = [
+    ['index.html', () => homePage(chrome, model)],
+    ['guides/index.html', () => guidesIndexPage(chrome, model)],
+    ['tags/index.html', () => tagsIndexPage(chrome, model)],
+    ['systems/index.html', () => systemsPage(chrome, model)],
+    ['search/index.html', () => searchPage(chrome)],
+    ['404.html', () => notFoundPage(chrome)],
+    ...model.guides.map((guide): [string, () => string] => [`guides/${guide.slug}/index.html`, () => guidePage(chrome, guide)]),
+    ...[...model.tags.entries()].map(([tag, guides]): [string, () => string] => [`tags/${tag}/index.html`, () => tagPage(chrome, tag, guides)]),
+  ];
+  const about = model.pages.about;
+  if (about) pages.push(['about/index.html', () => aboutPage(chrome, about)]);
+  for (const [file, page] of pages) out.write(file, page());
+  out.write('sitemap.xml', sitemap(model, baseUrl));
+  phase('pages');
+
+  const search = buildSearchFiles(model);
   const docsJson = JSON.stringify(search.docs);
   const searchHash = contentHash(search.index);
   const indexGzip = gzipSync(search.index);
   const docsGzip = gzipSync(docsJson);
-  const assets = await assetsPromise;
-  phase('bundle');
   const manifest: SearchManifest = {
     version: 1,
     index: `assets/search/index-${searchHash}.bin`,
@@ -76,22 +93,9 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
     out.write(`${manifest.text}${first / TEXT_CHUNK}.json`, JSON.stringify(search.texts.slice(first, first + TEXT_CHUNK)));
   }
   out.write('search/manifest.json', JSON.stringify(manifest));
-
-  const chrome: Chrome = { css: assets.css, js: assets.js, manifest, hasAbout: Boolean(model.pages.about) };
-  const pages: Array<[string, string]> = [
-    ['index.html', homePage(chrome, model)],
-    ['guides/index.html', guidesIndexPage(chrome, model)],
-    ['tags/index.html', tagsIndexPage(chrome, model)],
-    ['systems/index.html', systemsPage(chrome, model)],
-    ['search/index.html', searchPage(chrome)],
-    ['404.html', notFoundPage(chrome)],
-    ...model.guides.map((guide): [string, string] => [`guides/${guide.slug}/index.html`, guidePage(chrome, guide)]),
-    ...[...model.tags.entries()].map(([tag, guides]): [string, string] => [`tags/${tag}/index.html`, tagPage(chrome, tag, guides)]),
-  ];
-  if (model.pages.about) pages.push(['about/index.html', aboutPage(chrome, model.pages.about)]);
-  for (const [file, page] of pages) out.write(file, page);
-  out.write('sitemap.xml', sitemap(model, baseUrl));
-  phase('pages and write');
+  phase('index');
+  await out.done();
+  phase('write (rest)');
 
   return {
     guides: model.guides.length,

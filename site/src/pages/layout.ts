@@ -1,12 +1,10 @@
 // The page frame shared by every page: landmarks, skip link, header search box, footer.
-import { html, raw, type Html } from '../build/html.ts';
+import { html, type Html } from '../build/html.ts';
 import { APP_LINKS, SITE_NAME } from '../build/vocabulary.ts';
-import type { SearchManifest } from '../search/types.ts';
 
 export interface Chrome {
   css: string;
   js: string;
-  manifest: SearchManifest;
   hasAbout: boolean;
 }
 
@@ -42,7 +40,6 @@ export function searchForm(id: string, label: string, value = ''): Html {
 
 export function layout(chrome: Chrome, page: PageOptions): string {
   const title = page.title === SITE_NAME ? SITE_NAME : `${page.title} · ${SITE_NAME}`;
-  const manifestJson = JSON.stringify(chrome.manifest).replace(/</g, '\\u003c');
   return `<!doctype html>\n${html`<html lang="en">
 <head>
 <meta charset="utf-8">
@@ -52,7 +49,6 @@ export function layout(chrome: Chrome, page: PageOptions): string {
 <meta name="description" content="${page.description}">
 <link rel="stylesheet" href="${chrome.css}">
 <script defer src="${chrome.js}"></script>
-<script type="application/json" id="search-manifest">${raw(manifestJson)}</script>
 </head>
 <body${page.bodyClass ? html` class="${page.bodyClass}"` : ''}>
 <a class="skip-link" href="#main">Skip to main content</a>

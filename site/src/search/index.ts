@@ -8,7 +8,7 @@
  *   search.dispose();
  *
  * - `baseUrl` is where the built site is served (default '/'); the site's `search/manifest.json`
- *   names the worker and index files. Pages of the site pass the manifest inline to save a request.
+ *   names the worker and the content-hashed index files (pass `manifest` to skip that request).
  * - The index is loaded lazily on the first query or `warm()`, and searched in a Web Worker.
  * - While the user types, a query overtaken by a newer one before it ran resolves to [].
  * - `snippetHtml` is escaped text with the matched words in <mark>: safe to assign to innerHTML.
