@@ -7,7 +7,7 @@ import { DataTable } from './constructs/data-table.ts';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.ts';
 import { HttpApi } from './constructs/http-api.ts';
 import { Identity } from './constructs/identity.ts';
-import { Notifications, SWEEP_INTERVAL } from './constructs/notifications.ts';
+import { Notifications } from './constructs/notifications.ts';
 import { ScheduledSweep } from './constructs/scheduled-sweep.ts';
 import { SiteDeployment } from './constructs/site-deployment.ts';
 import { SiteHosting } from './constructs/site-hosting.ts';
@@ -85,7 +85,7 @@ export class SupportCentreStack extends Stack {
     const bookingsSweep = {
       function: bookingsSweepFunction,
       schedule: new ScheduledSweep(this, 'BookingsSweep', {
-        target: bookingsSweepFunction.function, interval: SWEEP_INTERVAL, description: 'Settle half-written bookings', deadLetters: deadLetters.queue,
+        target: bookingsSweepFunction.function, description: 'Settle half-written bookings', deadLetters: deadLetters.queue,
       }),
     };
 

@@ -19,9 +19,6 @@ export interface NotificationsProps {
   logLevel: string;
 }
 
-/** How often the sweep runs reminders and SLA escalation. */
-export const SWEEP_INTERVAL = Duration.minutes(5);
-
 /**
  * E-mail notifications: one function reads the table's change stream (reporting failed records one by one),
  * another runs every five minutes from EventBridge Scheduler. What neither can deliver after its retries
@@ -65,7 +62,6 @@ export class Notifications extends Construct {
     this.sweepFunction = notifyFunction('SweepFunction', 'sweepHandler', 'Booking reminders and SLA escalation', Duration.minutes(2));
     this.sweep = new ScheduledSweep(this, 'Sweep', {
       target: this.sweepFunction.function,
-      interval: SWEEP_INTERVAL,
       description: 'Booking reminders and SLA escalation',
       deadLetters: props.deadLetters,
     });

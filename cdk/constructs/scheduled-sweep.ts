@@ -6,9 +6,12 @@ import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
+/** How often every sweep runs: notification reminders and SLA escalation, settling half-written bookings. */
+export const SWEEP_INTERVAL = Duration.minutes(5);
+
 export interface ScheduledSweepProps {
   target: lambda.IFunction;
-  interval: Duration;
+  interval?: Duration;
   description: string;
   deadLetters: sqs.IQueue;
 }
@@ -24,15 +27,16 @@ export class ScheduledSweep extends Construct {
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com'),
       description: `Starts: ${props.description}`,
     });
+    const interval = props.interval ?? SWEEP_INTERVAL;
     new scheduler.Schedule(this, 'Schedule', {
       description: props.description,
-      schedule: scheduler.ScheduleExpression.rate(props.interval),
+      schedule: scheduler.ScheduleExpression.rate(interval),
       target: new targets.LambdaInvoke(props.target, {
         role: this.role,
         deadLetterQueue: props.deadLetters,
         retryAttempts: 2,
         // A sweep older than its interval is superseded by the next one.
-        maxEventAge: props.interval,
+        maxEventAge: interval,
       }),
     });
   }
