@@ -5,6 +5,7 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { DeploymentConfig } from '../config.ts';
 import { ScheduledSweep } from './scheduled-sweep.ts';
 import { SupportFunction } from './support-function.ts';
 
@@ -16,7 +17,7 @@ export interface NotificationsProps {
   senderIdentity: ses.EmailIdentity;
   deadLetters: sqs.IQueue;
   environment: Record<string, string>;
-  logLevel: string;
+  logLevel: DeploymentConfig['logLevel'];
 }
 
 /**

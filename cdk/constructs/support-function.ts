@@ -4,6 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { DeploymentConfig } from '../config.ts';
 import { LAMBDA_BUNDLE, LAMBDA_NODE_OPTIONS } from '../bundling.ts';
 import { REPOSITORY_ROOT } from '../paths.ts';
 
@@ -15,7 +16,7 @@ export interface SupportFunctionProps {
   /** Also POWERTOOLS_SERVICE_NAME. */
   serviceName: string;
   environment: Record<string, string>;
-  logLevel: string;
+  logLevel: DeploymentConfig['logLevel'];
   timeout?: Duration;
   description: string;
 }
@@ -54,7 +55,10 @@ export class SupportFunction extends Construct {
       timeout: props.timeout ?? Duration.seconds(10),
       role: this.role,
       logGroup: this.logGroup,
+      // JSON logs let Lambda filter by level; the filter must match Powertools' level or it drops what Powertools writes.
       loggingFormat: lambda.LoggingFormat.JSON,
+      applicationLogLevelV2: lambda.ApplicationLogLevel[props.logLevel],
+      systemLogLevelV2: lambda.SystemLogLevel.INFO,
       projectRoot: REPOSITORY_ROOT,
       depsLockFilePath: `${REPOSITORY_ROOT}/package-lock.json`,
       environment: {

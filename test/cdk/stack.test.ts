@@ -71,6 +71,8 @@ describe('functions', () => {
       expect(JSON.stringify(env.PUBLIC_URL), id).toContain('DomainName');
       expect(env.POWERTOOLS_SERVICE_NAME, id).toMatch(/^(tickets|bookings|notify)$/);
       expect(env.POWERTOOLS_LOG_LEVEL, id).toBe('INFO');
+      // Lambda's own level filter on JSON logs must let through what Powertools writes.
+      expect(fn.Properties!.LoggingConfig, id).toMatchObject({ LogFormat: 'JSON', ApplicationLogLevel: env.POWERTOOLS_LOG_LEVEL });
       expect(env.NODE_OPTIONS, id).toBe('--enable-source-maps');
       expect(Object.keys(env), id).not.toContain('AUTH_JWKS_URL');
     }
