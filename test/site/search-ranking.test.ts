@@ -48,6 +48,14 @@ describe('search ranking on the fixture guides', () => {
     expect(results).toContain('/guides/containers/#gpu-access-inside-containers');
   });
 
+  it('ranks the same whether the all-words shortcut applies (small limit) or not (large limit)', async () => {
+    for (const text of ['gpu quotas ', 'slurm job ', 'job pending reason ', 'containers gpu ', 'memory storage ']) {
+      const few = await urls(text, 2);
+      expect(few.length, text).toBe(2);
+      expect(few, text).toEqual((await urls(text, 50)).slice(0, 2));
+    }
+  });
+
   it('ignores stop words', async () => {
     expect(await urls('how to cancel a job ')).toEqual(await urls('cancel job '));
     expect((await urls('how to cancel a job '))[0]).toBe('/guides/slurm-basics/#cancelling-jobs');

@@ -89,9 +89,9 @@ export class SearchEngine {
     const planned = words
       .map((word, i) => this.planWord(word, stillTyping && i === words.length - 1, words.length === 1))
       .filter((word) => word.clauses.length > 0);
-    // Sections matching all the words rank first. When enough of them exist, the answer is found
-    // by narrowing the candidates word by word, rarest word first, which avoids scoring every
-    // section that contains a common word; otherwise every word is scored over all sections.
+    // Sections matching all the words rank first. When enough of them exist, they are found from
+    // the postings alone and lunr scores only them, instead of every section containing a common
+    // word; otherwise every word is scored over all sections.
     if (planned.filter((word) => word.counts).length >= 2) {
       const hits = this.pick(this.evaluate(planned, true), limit, options.distinctGuides);
       if (hits.length >= limit) return hits;
@@ -99,23 +99,35 @@ export class SearchEngine {
     return this.pick(this.evaluate(planned, false), limit, options.distinctGuides);
   }
 
-  private evaluate(planned: PlannedWord[], narrowing: boolean): Candidate[] {
+  /** The sections containing every counted word (in any of the fields its clauses search). */
+  private sectionsWithAllWords(planned: PlannedWord[]): Set<number> {
     const cost = (word: PlannedWord) => word.clauses.reduce((sum, clause) => sum + this.index.postingSize(clause.term), 0);
-    const order = narrowing
-      ? [...planned.filter((word) => word.counts).sort((a, b) => cost(a) - cost(b)), ...planned.filter((word) => !word.counts)]
-      : planned;
+    let common: Set<number> | undefined;
+    for (const word of planned.filter((w) => w.counts).sort((a, b) => cost(a) - cost(b))) {
+      const withWord = new Set<number>();
+      for (const clause of word.clauses) {
+        for (const doc of this.index.documentsWith(clause.term, clause.fields)) {
+          if (!common || common.has(doc)) withWord.add(doc);
+        }
+      }
+      common = withWord;
+      if (common.size === 0) break;
+    }
+    return common ?? new Set();
+  }
+
+  private evaluate(planned: PlannedWord[], narrowing: boolean): Candidate[] {
+    const onlyDocs = narrowing ? this.sectionsWithAllWords(planned) : undefined;
+    if (onlyDocs && onlyDocs.size === 0) return [];
     const candidates = new Map<number, Candidate>();
-    let onlyDocs: Set<number> | undefined;
-    for (const word of order) {
+    for (const word of planned) {
       const results = this.index.query((query) => {
         for (const clause of word.clauses) {
           query.term(clause.term, { fields: clause.fields, boost: clause.boost, usePipeline: false });
         }
       }, onlyDocs);
-      const matched = new Set<number>();
       for (const result of results) {
         const doc = Number(result.ref);
-        matched.add(doc);
         let candidate = candidates.get(doc);
         if (!candidate) {
           candidate = { doc, score: 0, wordsMatched: 0, matches: [] };
@@ -125,10 +137,8 @@ export class SearchEngine {
         if (word.counts) candidate.wordsMatched++;
         candidate.matches.push({ word, data: result.matchData });
       }
-      if (narrowing && word.counts) onlyDocs = matched;
     }
-    const all = [...candidates.values()];
-    return narrowing ? all.filter((candidate) => onlyDocs?.has(candidate.doc)) : all;
+    return [...candidates.values()];
   }
 
   private pick(candidates: Candidate[], limit: number, distinctGuides = false): Hit[] {

@@ -64,6 +64,19 @@ export class LazyIndex {
     }
   }
 
+  /** The documents containing `term` in any of `fields` (straight from the postings, no scoring). */
+  documentsWith(term: string, fields: readonly string[]): Set<number> {
+    const found = new Set<number>();
+    const termId = this.data.termIds.get(term);
+    if (termId === undefined) return found;
+    const { weights } = this.materialise(termId);
+    for (const field of fields) {
+      const perDoc = weights[this.fieldIndexByName.get(field) ?? -1];
+      if (perDoc) for (const doc of perDoc.keys()) found.add(doc);
+    }
+    return found;
+  }
+
   /** Bytes of a term's postings: a cheap stand-in for how many documents contain it. */
   postingSize(term: string): number {
     const termId = this.data.termIds.get(term);
