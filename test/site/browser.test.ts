@@ -74,8 +74,10 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
     const input = page.locator('#site-search');
     expect(await input.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.keyboard.type('apptainer');
+    // wait for the suggestions of the whole word, snippets included (earlier keystrokes answer too)
+    await page.locator('#site-search-results[aria-busy="false"] .all-results', { hasText: '“apptainer”' }).waitFor();
     const options = page.locator('#site-search-results [role="option"]');
-    await expect.poll(() => options.count()).toBeGreaterThan(2);
+    expect(await options.count()).toBeGreaterThan(2);
     await page.keyboard.press('ArrowDown');
     expect(await options.nth(1).getAttribute('aria-selected')).toBe('true');
     expect(await input.getAttribute('aria-activedescendant')).toBe(await options.nth(1).getAttribute('id'));

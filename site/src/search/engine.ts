@@ -16,7 +16,7 @@ const MIN_TYPO_LENGTH = 5;
 const MAX_TYPO_VARIANTS = 20;
 const MIN_STEM_LENGTH = 4;
 const MAX_TRUNCATION = 4;
-const BOOST = { exact: 10, completion: 4, truncation: 3, typo: 2 };
+const BOOST = { exact: 10, englishInTranslation: 1, completion: 4, truncation: 3, typo: 2 };
 
 export interface Hit {
   doc: number;
@@ -179,17 +179,26 @@ export class SearchEngine {
   private planWord(word: string, isBeingTyped: boolean, isOnlyWord: boolean): PlannedWord {
     const clauses: Clause[] = [];
     const analysed = LANGUAGES.map((lang) => ({ lang, term: analyzer(lang)(word) }));
+    const englishTerm = analysed[0]?.term ?? null;
+    // English is the site's language: its stop words ("of", "how") are ignored everywhere, even
+    // where a translation's keywords contain them. Another language's stop word only skips that
+    // language's fields and does not count towards "all the words".
+    if (englishTerm === null && !isOnlyWord) return { clauses, counts: false, english: true };
     const isStopWordSomewhere = analysed.some(({ term }) => term === null);
+    const english = this.isEnglish(englishTerm);
     for (const { lang, term } of analysed) {
       if (term && this.index.data.termIds.has(term)) {
-        clauses.push({ term, fields: this.fieldsByLang.get(lang) ?? [], boost: BOOST.exact });
+        // An English word found in a translation ("GPU", "out of memory" among French keywords)
+        // still matches there, but must not outweigh the English text that says it.
+        const boost = lang === 'en' || !english ? BOOST.exact : BOOST.englishInTranslation;
+        clauses.push({ term, fields: this.fieldsByLang.get(lang) ?? [], boost });
       }
     }
     if (isBeingTyped && word.length >= MIN_PREFIX_LENGTH && (!isStopWordSomewhere || isOnlyWord)) {
       clauses.push(...this.completionClauses(word), ...this.truncationClauses(word));
     }
     if (word.length >= MIN_TYPO_LENGTH) clauses.push(...this.typoClauses(word));
-    return { clauses, counts: !isStopWordSomewhere, english: this.isEnglish(analysed[0]?.term ?? null) };
+    return { clauses, counts: !isStopWordSomewhere, english };
   }
 
   private isEnglish(englishTerm: string | null): boolean {

@@ -9,13 +9,15 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** A word is marked when its term in a displayed language matched; stop words never are. */
 function matches(word: string, terms: ReadonlySet<string>, langs: readonly Lang[]): boolean {
   const lower = word.toLowerCase();
-  if (terms.has(lower)) return true;
-  return langs.some((lang) => {
+  for (const lang of langs) {
     const term = analyzer(lang)(lower);
-    return term !== null && terms.has(term);
-  });
+    if (term === null) return false;
+    if (terms.has(term)) return true;
+  }
+  return terms.has(lower);
 }
 
 export function makeSnippet(text: string, terms: ReadonlySet<string>, langs: readonly Lang[]): string {
