@@ -16,6 +16,8 @@ import { registerBookingRoutes } from '../bookings/app.ts';
 import { dynamoBookingStore } from '../bookings/dynamo-store.ts';
 import { registerTicketRoutes } from '../tickets/app.ts';
 import { dynamoTicketStore } from '../tickets/dynamo-store.ts';
+import { registerNotificationRoutes } from '../notify/app.ts';
+import { outboxRoutes, startLocalNotifications, type LocalNotificationOptions, type LocalNotifications } from '../notify/local.ts';
 import { startDynalite } from './dynalite.ts';
 import { createLocalIdentityProvider, type LocalIdentityProvider } from './identity-provider.ts';
 import { seedDemoData } from './seed.ts';
@@ -35,6 +37,8 @@ export interface LocalServerOptions {
   /** Use this DynamoDB-compatible endpoint instead of starting the embedded one (benchmarks, DynamoDB Local). */
   dynamoEndpoint?: string;
   tableName?: string;
+  /** E-mail notifications: by default timers run only with a data dir (tests drive feed and sweep by hand). */
+  notifications?: LocalNotificationOptions;
 }
 
 export interface LocalServer {
@@ -46,6 +50,8 @@ export interface LocalServer {
   tableName: string;
   dynamoEndpoint: string;
   seeded: boolean;
+  /** The change feed, the sweep and the outbox (`/dev/outbox`). */
+  notifications: LocalNotifications;
   close(): Promise<void>;
 }
 
@@ -83,22 +89,28 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const idp = await createLocalIdentityProvider({ baseUrl: url, dataDir: options.dataDir, users: async () => SEED_USERS });
   const verifier = createJwtVerifier({ issuer: idp.issuer, audience: idp.audience, jwksUrl: idp.jwksUrl });
   const logger = createLogger('local');
+  const notifications = await startLocalNotifications({
+    db, tableName, users, clock, publicUrl: url, dataDir: options.dataDir, logger, options: options.notifications,
+  });
   const api = createApiApp({ logger, maxBodyBytes: 128 * 1024 });
   registerTicketRoutes(api, { store: tickets, users, clock, verifier });
+  registerNotificationRoutes(api, { store: notifications.store, clock, verifier });
   registerBookingRoutes(api, { store: dynamoBookingStore(db, tableName), tickets: { orgOf: async (id) => (await tickets.get(id))?.orgId }, clock, verifier });
   serveOpenApiDocument(api);
 
   const app = new Hono();
   app.route('/', idp.routes);
+  app.route('/', outboxRoutes(notifications.outbox));
   app.route('/', api);
   app.all('/api/*', (c) => problemResponse(problems.notFound(`No route ${c.req.method} ${c.req.path}.`).problem));
   await mountSite(app, options.siteDir);
   root = app;
 
   return {
-    url, port, api, idp, db, tableName, dynamoEndpoint: dynamo.endpoint, seeded,
+    url, port, api, idp, db, tableName, dynamoEndpoint: dynamo.endpoint, seeded, notifications,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await notifications.stop();
       db.destroy();
       await dynamo.close();
     },

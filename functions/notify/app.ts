@@ -1,0 +1,59 @@
+import type { Clock } from '../core/clock.ts';
+import { onlyRoles, signedIn, type ApiApp } from '../core/http.ts';
+import type { IdentityVerifier } from '../core/identity.ts';
+import { problems } from '../core/problem.ts';
+import { changePreferences, preferencesView } from './preferences.ts';
+import { getPreferencesRoute, listParkedRoute, putPreferencesRoute, replayParkedRoute } from './routes.ts';
+import type { DeliveryRecord, NotifyStore } from './store.ts';
+
+export interface NotificationRoutesDeps {
+  store: NotifyStore;
+  clock: Clock;
+  verifier: IdentityVerifier;
+}
+
+function parkedView(record: DeliveryRecord) {
+  return {
+    id: record.id, eventId: record.eventId, kind: record.kind, recipientId: record.recipientId, to: record.to.address,
+    attempts: record.attempts, reason: record.parkedReason ?? 'failed' as const,
+    ...(record.lastError ? { lastError: record.lastError } : {}),
+    parkedAt: record.updatedAt, createdAt: record.createdAt,
+  };
+}
+
+/**
+ * Preferences (everyone) and the parked deliveries (coordinators). Served by the tickets function in AWS
+ * (its catch-all /api/{proxy+}); the notifier itself has no HTTP entry.
+ */
+export function registerNotificationRoutes(app: ApiApp, deps: NotificationRoutesDeps): ApiApp {
+  const auth = signedIn(deps.verifier);
+
+  app.openapi({ ...getPreferencesRoute, middleware: [auth] }, async (c) => {
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(preferencesView(await deps.store.getPreferences(c.var.principal.id)), 200);
+  });
+
+  app.openapi({ ...putPreferencesRoute, middleware: [auth] }, async (c) => {
+    const principal = c.var.principal;
+    const next = changePreferences(await deps.store.getPreferences(principal.id), c.req.valid('json'), principal);
+    await deps.store.putPreferences(principal.id, next, deps.clock.now().toISOString());
+    return c.json(preferencesView(next), 200);
+  });
+
+  app.openapi({ ...listParkedRoute, middleware: [auth, onlyRoles('coordinator')] }, async (c) => {
+    const { limit, cursor } = c.req.valid('query');
+    const page = await deps.store.listParked(limit, cursor);
+    c.header('Cache-Control', 'private, no-store');
+    return c.json({ items: page.items.map(parkedView), ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
+  });
+
+  app.openapi({ ...replayParkedRoute, middleware: [auth, onlyRoles('coordinator')] }, async (c) => {
+    const { id } = c.req.valid('param');
+    const outcome = await deps.store.requeue(id, deps.clock.now().toISOString());
+    if (outcome === 'unknown') throw problems.notFound(`No parked e-mail ${id}.`);
+    if (outcome === 'not-parked') throw problems.conflict('This e-mail is no longer parked (queued, sending or sent).');
+    return c.json({ id, state: 'queued' as const }, 202);
+  });
+
+  return app;
+}

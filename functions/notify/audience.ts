@@ -1,0 +1,77 @@
+import type { UserRecord, UserDirectory } from '../core/users.ts';
+import type { BookingFacts, DomainEvent } from './domain/events.ts';
+import type { NotificationKind } from './domain/kinds.ts';
+import { ticketRef, type Delivery, type Notice, type Side } from './domain/notice.ts';
+
+export interface AudienceDeps {
+  users: UserDirectory;
+  /** Users following new tickets in a category. */
+  followers(category: string): Promise<string[]>;
+}
+
+function bookingParty(booking: BookingFacts, side: Side): { recipientId: string; fallback: UserRecord } {
+  return side === 'requester'
+    ? { recipientId: booking.requesterId, fallback: { id: booking.requesterId, email: booking.requesterEmail, name: booking.requesterName, role: 'requester', orgId: booking.orgId } }
+    : { recipientId: booking.expertId, fallback: { id: booking.expertId, email: booking.expertEmail, name: booking.expertName, role: 'expert' } };
+}
+
+/**
+ * Who is told about an event, and what. Recipients come only from the event's own ticket or booking (its
+ * requester, assignee, expert), from staff (followers, coordinators), never from anywhere else; the delivery
+ * step checks again that each is staff or a member of `orgId`. The actor is not told about their own action.
+ */
+export async function deliveriesFor(event: DomainEvent, deps: AudienceDeps): Promise<Delivery[]> {
+  const deliveries: Delivery[] = [];
+  const add = (recipientId: string | null | undefined, kind: NotificationKind, orgId: string, notice: Notice, extra: Partial<Delivery> = {}) => {
+    if (!recipientId || deliveries.some((d) => d.recipientId === recipientId)) return;
+    deliveries.push({ eventId: event.eventId, kind, orgId, recipientId, notice, ...extra });
+  };
+
+  switch (event.type) {
+    case 'ticketCreated': {
+      const { ticket } = event;
+      for (const id of await deps.followers(ticket.category)) {
+        if (id !== ticket.requesterId) add(id, 'newTicket', ticket.orgId, { template: 'newTicket', ticket: ticketRef(ticket) }, { category: ticket.category });
+      }
+      break;
+    }
+    case 'ticketReply': {
+      const { ticket, actorId, actorName } = event;
+      const actor = actorId === ticket.requesterId ? undefined : await deps.users.get(actorId);
+      const fromRequesterSide = actorId === ticket.requesterId || actor?.role === 'requester';
+      const recipient = fromRequesterSide ? ticket.assigneeId : ticket.requesterId;
+      if (recipient !== actorId) {
+        add(recipient, 'ticketReply', ticket.orgId, { template: fromRequesterSide ? 'requesterReply' : 'expertReply', ticket: ticketRef(ticket), actorName });
+      }
+      break;
+    }
+    case 'ticketResolved': {
+      const { ticket, actorId, actorName } = event;
+      if (ticket.requesterId !== actorId) add(ticket.requesterId, 'ticketResolved', ticket.orgId, { template: 'resolved', ticket: ticketRef(ticket), actorName });
+      break;
+    }
+    case 'bookingChanged':
+    case 'sessionReminder': {
+      const { booking } = event;
+      for (const side of ['requester', 'expert'] as const) {
+        const { recipientId, fallback } = bookingParty(booking, side);
+        const notice: Notice = event.type === 'bookingChanged'
+          ? { template: 'booking', change: event.change, side, booking }
+          : { template: 'reminder', lead: event.lead, side, booking };
+        add(recipientId, event.type === 'bookingChanged' ? 'bookingChange' : 'sessionReminder', booking.orgId, notice, { fallback });
+      }
+      break;
+    }
+    case 'slaEscalation': {
+      const { ticket, stage, target, due } = event;
+      const notice: Notice = { template: stage === 'warning' ? 'slaWarning' : 'slaBreach', ticket: ticketRef(ticket), target, due };
+      const kind = stage === 'warning' ? 'slaWarning' : 'slaBreach';
+      const recipients = stage === 'warning' && ticket.assigneeId
+        ? [ticket.assigneeId]
+        : (await deps.users.listByRole('coordinator')).map((user) => user.id);
+      for (const id of recipients) add(id, kind, ticket.orgId, notice);
+      break;
+    }
+  }
+  return deliveries;
+}

@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import type { Clock } from '../core/clock.ts';
+import type { Logger } from '../core/logger.ts';
+import { STAFF_ROLES } from '../core/principal.ts';
+import type { UserDirectory, UserRecord } from '../core/users.ts';
+import { deliveriesFor } from './audience.ts';
+import type { DomainEvent } from './domain/events.ts';
+import { MANDATORY_KINDS, wants } from './domain/kinds.ts';
+import type { Delivery } from './domain/notice.ts';
+import type { Mailbox } from './mime.ts';
+import type { DeliveryRecord, NotifyStore } from './store.ts';
+import { render } from './templates/render.ts';
+import type { MailTransport } from './transport.ts';
+
+export interface NotifierDeps {
+  store: NotifyStore;
+  users: UserDirectory;
+  transport: MailTransport;
+  clock: Clock;
+  sender: Mailbox;
+  publicUrl: string;
+  logger?: Logger;
+  /** Attempts before a delivery is parked for a coordinator (below the stream's own retry count). */
+  maxAttempts?: number;
+}
+
+export type Outcome = 'sent' | 'duplicate' | 'opted-out' | 'no-address' | 'refused' | 'failed' | 'parked';
+
+export const DEFAULT_MAX_ATTEMPTS = 3;
+const DAY_SECONDS = 86_400;
+
+/** A delivery's id: one per (event, recipient), whatever derives the event and however often. */
+export function deliveryId(eventId: string, recipientId: string): string {
+  return createHash('sha256').update(`${eventId}\u0000${recipientId}`).digest('base64url').slice(0, 26).replace(/[_-]/g, 'x');
+}
+
+/**
+ * How long a marker must outlive its event to keep it from happening twice: escalations are re-derived for as
+ * long as a ticket stays open, everything else only within the stream's retention, the feed's overlap or
+ * before the session starts.
+ */
+export function retentionDays(eventId: string): number {
+  return eventId.startsWith('S#') ? 400 : 30;
+}
+
+/** Nothing about an organisation reaches anyone but its members and support-centre staff. */
+export function mayReceive(user: Pick<UserRecord, 'role' | 'orgId'>, orgId: string): boolean {
+  return STAFF_ROLES.includes(user.role) || (user.role === 'requester' && user.orgId === orgId);
+}
+
+const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+
+export function notifier(deps: NotifierDeps) {
+  const maxAttempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const followers = (category: string) => deps.store.followers(category);
+
+  /** Renders and sends a claimed delivery, then records the outcome on its marker. */
+  async function send(record: DeliveryRecord): Promise<Outcome> {
+    const rendered = render(record.notice, { name: record.to.name ?? record.to.address, lang: record.lang }, { publicUrl: deps.publicUrl, mandatory: record.mandatory });
+    const at = deps.clock.now();
+    try {
+      const { providerMessageId } = await deps.transport.send({
+        ...rendered, from: deps.sender, to: record.to, messageId: `${record.id}@hpc-ai-support-centre`, date: at,
+      });
+      await deps.store.markSent(record.id, deps.clock.now().toISOString(), providerMessageId);
+      return 'sent';
+    } catch (error) {
+      const park = record.attempts >= maxAttempts;
+      deps.logger?.warn('delivery failed', { deliveryId: record.id, eventId: record.eventId, attempts: record.attempts, parked: park, error: describe(error) });
+      await deps.store.markFailed(record.id, deps.clock.now().toISOString(), describe(error), park);
+      return park ? 'parked' : 'failed';
+    }
+  }
+
+  /**
+   * One message to one person. The marker is claimed BEFORE the provider is called: a crash after the claim
+   * can lose the message but never send it twice; such a delivery stays `sending`, and the sweep parks it
+   * "in doubt" for a coordinator to replay. A provider error marks it failed, to be retried (stream retry,
+   * next feed poll, or the sweep) and parked after `maxAttempts`.
+   */
+  async function deliver(delivery: Delivery): Promise<Outcome> {
+    const user = (await deps.users.get(delivery.recipientId)) ?? delivery.fallback;
+    if (!user?.email) return 'no-address';
+    if (!mayReceive(user, delivery.orgId)) {
+      deps.logger?.error('refused a delivery outside the organisation', { eventId: delivery.eventId, recipientId: delivery.recipientId });
+      return 'refused';
+    }
+    if (!wants(await deps.store.getPreferences(user.id), delivery.kind, delivery.category)) return 'opted-out';
+    const now = deps.clock.now();
+    const record = await deps.store.claim({
+      id: deliveryId(delivery.eventId, delivery.recipientId),
+      eventId: delivery.eventId,
+      recipientId: delivery.recipientId,
+      to: { address: user.email, name: user.name },
+      ...(user.lang ? { lang: user.lang } : {}),
+      kind: delivery.kind,
+      mandatory: MANDATORY_KINDS.includes(delivery.kind),
+      notice: delivery.notice,
+    }, now.toISOString(), Math.floor(now.getTime() / 1000) + retentionDays(delivery.eventId) * DAY_SECONDS);
+    if (!record) return 'duplicate';
+    return send(record);
+  }
+
+  /** Every delivery of these events; `settled` is false when one failed and is owed another attempt. */
+  async function handle(events: DomainEvent[]): Promise<{ outcomes: Outcome[]; settled: boolean }> {
+    const outcomes: Outcome[] = [];
+    for (const event of events) {
+      for (const delivery of await deliveriesFor(event, { users: deps.users, followers })) outcomes.push(await deliver(delivery));
+    }
+    return { outcomes, settled: !outcomes.includes('failed') };
+  }
+
+  /** Sends again what failed earlier or what a coordinator queued. */
+  async function retry(record: DeliveryRecord): Promise<Outcome> {
+    const claimed = await deps.store.claimForRetry(record.id, deps.clock.now().toISOString());
+    return claimed ? send(claimed) : 'duplicate';
+  }
+
+  return { deliver, handle, retry };
+}
+
+export type Notifier = ReturnType<typeof notifier>;

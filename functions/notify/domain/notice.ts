@@ -1,0 +1,36 @@
+import type { BookingChange, BookingFacts, ReminderLead, SlaTargetName, TicketFacts } from './events.ts';
+import type { NotificationKind } from './kinds.ts';
+import type { TicketCategory } from '../../core/catalog.ts';
+import type { UserRecord } from '../../core/users.ts';
+
+/** What a message says about a ticket: a reference and a link, never the conversation itself. */
+export type TicketRef = Pick<TicketFacts, 'id' | 'reference' | 'subject' | 'category' | 'priority' | 'requesterName'>;
+
+export type Side = 'requester' | 'expert';
+
+/** The input of one template: plain data, stored with the delivery so a parked message can be rendered again. */
+export type Notice =
+  | { template: 'expertReply' | 'requesterReply' | 'resolved'; ticket: TicketRef; actorName: string }
+  | { template: 'newTicket'; ticket: TicketRef }
+  | { template: 'slaWarning' | 'slaBreach'; ticket: TicketRef; target: SlaTargetName; due: string }
+  | { template: 'booking'; change: BookingChange; side: Side; booking: BookingFacts }
+  | { template: 'reminder'; lead: ReminderLead; side: Side; booking: BookingFacts };
+
+/** One message owed to one person for one event. */
+export interface Delivery {
+  eventId: string;
+  kind: NotificationKind;
+  /** For `newTicket`: the category the recipient must follow. */
+  category?: TicketCategory;
+  /** The organisation the event is about: only its members and staff may receive it. */
+  orgId: string;
+  recipientId: string;
+  /** Who to write to when the directory does not know the recipient (a booking carries both parties' addresses). */
+  fallback?: UserRecord;
+  notice: Notice;
+}
+
+export function ticketRef(ticket: TicketFacts): TicketRef {
+  const { id, reference, subject, category, priority, requesterName } = ticket;
+  return { id, reference, subject, category, priority, requesterName };
+}

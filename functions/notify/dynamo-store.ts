@@ -1,0 +1,195 @@
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { conditionally } from '../core/conditional.ts';
+import { isConditionFailure } from '../core/dynamo.ts';
+import { decodeCursor, encodeCursor } from '../core/pagination.ts';
+import { TTL_ATTRIBUTE } from '../core/table.ts';
+import { DEFAULT_PREFERENCES, type Preferences } from './domain/kinds.ts';
+import type { DeliveryRecord, DeliveryState, NewDelivery, NotifyStore } from './store.ts';
+
+const deliveryKey = (id: string) => ({ pk: `NOTIFY#DELIVERY#${id}`, sk: 'DELIVERY' });
+const preferencesKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'NOTIFY#PREFERENCES' });
+const followKey = (category: string, userId: string) => ({ pk: `NOTIFY#FOLLOW#${category}`, sk: `USER#${userId}` });
+const checkpointKey = (name: string) => ({ pk: 'NOTIFY#FEED', sk: name });
+
+/** Deliveries that need someone (the sweep, a coordinator) sit in one gsi1 partition per state; sent ones leave the index. */
+const STATE_PARTITION: Partial<Record<DeliveryState, string>> = {
+  sending: 'NOTIFY#SENDING', failed: 'NOTIFY#FAILED', parked: 'NOTIFY#PARKED', queued: 'NOTIFY#QUEUED',
+};
+
+const RECORD_ATTRIBUTES = [
+  'id', 'eventId', 'recipientId', 'to', 'lang', 'kind', 'mandatory', 'notice', 'state', 'attempts', 'createdAt', 'updatedAt',
+  'sentAt', 'providerMessageId', 'lastError', 'parkedReason',
+] as const;
+
+function toRecord(item: Record<string, unknown>): DeliveryRecord {
+  return Object.fromEntries(RECORD_ATTRIBUTES.filter((name) => item[name] !== undefined).map((name) => [name, item[name]])) as unknown as DeliveryRecord;
+}
+
+/** SET/REMOVE clauses and their names and values for an update that moves a delivery to `state`. */
+function stateChange(id: string, state: DeliveryState, at: string, set: Record<string, unknown> = {}, remove: string[] = []) {
+  const partition = STATE_PARTITION[state];
+  const fields: Record<string, unknown> = { ...set, state, updatedAt: at, ...(partition ? { gsi1pk: partition, gsi1sk: `${at}#${id}` } : {}) };
+  const removed = [...remove, ...(partition ? [] : ['gsi1pk', 'gsi1sk'])];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets = Object.entries(fields).map(([name, value], i) => {
+    names[`#s${i}`] = name;
+    values[`:s${i}`] = value;
+    return `#s${i} = :s${i}`;
+  });
+  const removes = removed.map((name, i) => {
+    names[`#r${i}`] = name;
+    return `#r${i}`;
+  });
+  return {
+    expression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+    names,
+    values,
+  };
+}
+
+export function dynamoNotifyStore(db: DynamoDBDocumentClient, tableName: string): NotifyStore {
+  async function queryPartition(partition: string, options: { before?: string; limit: number; newestFirst?: boolean; cursor?: string }) {
+    const startKey = decodeCursor(options.cursor, { attribute: 'gsi1pk', value: partition });
+    const page = await db.send(new QueryCommand({
+      TableName: tableName, IndexName: 'gsi1',
+      KeyConditionExpression: options.before ? 'gsi1pk = :pk AND gsi1sk < :before' : 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': partition, ...(options.before ? { ':before': options.before } : {}) },
+      ScanIndexForward: !options.newestFirst,
+      Limit: options.limit,
+      ExclusiveStartKey: startKey,
+    }));
+    const items = (page.Items ?? []).map(toRecord);
+    const last = page.LastEvaluatedKey;
+    return { items, cursor: encodeCursor(last) };
+  }
+
+  async function update(id: string, change: ReturnType<typeof stateChange>, condition?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> }) {
+    return db.send(new UpdateCommand({
+      TableName: tableName,
+      Key: deliveryKey(id),
+      UpdateExpression: change.expression,
+      ...(condition ? { ConditionExpression: condition.expression } : {}),
+      ExpressionAttributeNames: { ...change.names, ...condition?.names },
+      ExpressionAttributeValues: { ...change.values, ...condition?.values },
+      ReturnValues: 'ALL_NEW',
+    }));
+  }
+
+  const claimed = async (run: () => Promise<{ Attributes?: Record<string, unknown> }>): Promise<DeliveryRecord | undefined> => {
+    try {
+      const { Attributes } = await run();
+      return Attributes ? toRecord(Attributes) : undefined;
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  };
+
+  return {
+    claim(delivery: NewDelivery, at, expiresAt) {
+      const change = stateChange(delivery.id, 'sending', at, { ...delivery, [TTL_ATTRIBUTE]: expiresAt });
+      // attempts and createdAt keep their first values when a failed delivery is taken again.
+      change.expression = change.expression.replace(/^SET /, 'SET #attempts = if_not_exists(#attempts, :zero) + :one, #createdAt = if_not_exists(#createdAt, :at), ');
+      Object.assign(change.names, { '#attempts': 'attempts', '#createdAt': 'createdAt', '#state': 'state' });
+      Object.assign(change.values, { ':zero': 0, ':one': 1, ':at': at, ':failed': 'failed' });
+      return claimed(() => update(delivery.id, change, { expression: 'attribute_not_exists(pk) OR #state = :failed' }));
+    },
+
+    claimForRetry(id, at) {
+      const change = stateChange(id, 'sending', at);
+      change.expression = change.expression.replace(/^SET /, 'SET #attempts = #attempts + :one, ');
+      Object.assign(change.names, { '#attempts': 'attempts', '#state': 'state' });
+      Object.assign(change.values, { ':one': 1, ':failed': 'failed', ':queued': 'queued' });
+      return claimed(() => update(id, change, { expression: '#state IN (:failed, :queued)' }));
+    },
+
+    async markSent(id, at, providerMessageId) {
+      await update(id, stateChange(id, 'sent', at, { sentAt: at, providerMessageId }, ['lastError', 'parkedReason']));
+    },
+
+    async markFailed(id, at, error, park) {
+      const state = park ? 'parked' : 'failed';
+      await update(id, stateChange(id, state, at, { lastError: error.slice(0, 1000), ...(park ? { parkedReason: 'failed' } : {}) }));
+    },
+
+    parkInDoubt(id, at, claimedBefore) {
+      const change = stateChange(id, 'parked', at, { parkedReason: 'in-doubt', lastError: 'The sender stopped while sending; the message may or may not have gone out.' });
+      Object.assign(change.names, { '#state': 'state', '#updated': 'updatedAt' });
+      Object.assign(change.values, { ':sending': 'sending', ':before': claimedBefore });
+      return conditionally(() => update(id, change, { expression: '#state = :sending AND #updated < :before' }));
+    },
+
+    async requeue(id, at) {
+      const change = stateChange(id, 'queued', at, { attempts: 0 }, ['parkedReason']);
+      Object.assign(change.names, { '#state': 'state' });
+      Object.assign(change.values, { ':parked': 'parked' });
+      if (await conditionally(() => update(id, change, { expression: '#state = :parked' }))) return 'queued';
+      return (await this.get(id)) ? 'not-parked' : 'unknown';
+    },
+
+    async get(id) {
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: deliveryKey(id), ConsistentRead: true }));
+      return Item ? toRecord(Item) : undefined;
+    },
+
+    async listParked(limit, cursor) {
+      return queryPartition(STATE_PARTITION.parked!, { limit, newestFirst: true, cursor });
+    },
+
+    async listRetryable(failedBefore, limit) {
+      const [failed, queued] = await Promise.all([
+        queryPartition(STATE_PARTITION.failed!, { before: failedBefore, limit }),
+        queryPartition(STATE_PARTITION.queued!, { limit }),
+      ]);
+      return [...queued.items, ...failed.items].slice(0, limit);
+    },
+
+    async listStaleSending(before, limit) {
+      return (await queryPartition(STATE_PARTITION.sending!, { before, limit })).items;
+    },
+
+    async getPreferences(userId) {
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: preferencesKey(userId), ConsistentRead: true }));
+      if (!Item) return { ...DEFAULT_PREFERENCES };
+      return { off: (Item.off ?? []) as Preferences['off'], categories: (Item.categories ?? []) as Preferences['categories'] };
+    },
+
+    async putPreferences(userId, preferences, at) {
+      const previous = await this.getPreferences(userId);
+      // The preferences item is the truth; follow items only index it (a crash between the writes is
+      // harmless: a stale follow item is filtered by the preferences, a missing one is written by the next save).
+      await db.send(new PutCommand({ TableName: tableName, Item: { ...preferencesKey(userId), userId, ...preferences, updatedAt: at } }));
+      const dropped = previous.categories.filter((category) => !preferences.categories.includes(category));
+      await Promise.all([
+        ...dropped.map((category) => db.send(new DeleteCommand({ TableName: tableName, Key: followKey(category, userId) }))),
+        ...preferences.categories.map((category) => db.send(new PutCommand({ TableName: tableName, Item: { ...followKey(category, userId), userId, category } }))),
+      ]);
+    },
+
+    async followers(category) {
+      const ids: string[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `NOTIFY#FOLLOW#${category}` },
+          ExclusiveStartKey: startKey,
+        }));
+        ids.push(...(page.Items ?? []).map((item) => String(item.userId)));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return ids;
+    },
+
+    async getCheckpoint(name) {
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: checkpointKey(name), ConsistentRead: true }));
+      return typeof Item?.value === 'string' ? Item.value : undefined;
+    },
+
+    async setCheckpoint(name, value) {
+      await db.send(new PutCommand({ TableName: tableName, Item: { ...checkpointKey(name), value } }));
+    },
+  };
+}

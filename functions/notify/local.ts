@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Hono } from 'hono';
+import type { Clock } from '../core/clock.ts';
+import type { Logger } from '../core/logger.ts';
+import type { UserDirectory } from '../core/users.ts';
+import { composeNotifications, type Notifications } from './compose.ts';
+import { createOutbox, type Outbox } from './outbox.ts';
+import type { MailTransport } from './transport.ts';
+
+export interface LocalNotificationOptions {
+  /** Instead of the outbox (tests: a failing provider). */
+  transport?: MailTransport;
+  /** Change-feed poll interval; 0 runs nothing in the background (tests drive feed and sweep by hand). */
+  pollMs?: number;
+  /** Sweep interval (reminders, escalation, retries); 0 for none. */
+  sweepMs?: number;
+}
+
+export interface LocalNotifications extends Notifications {
+  outbox: Outbox;
+  /** Waits for a run in progress and stops the timers. */
+  stop(): Promise<void>;
+}
+
+/** A timer that never overlaps its own runs and can be stopped after the run in flight. */
+function repeat(everyMs: number, run: () => Promise<unknown>, logger?: Logger) {
+  let current: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const timer = everyMs > 0 ? setInterval(() => {
+    current = current.then(() => (stopped ? undefined : run())).catch((error) => logger?.error('notification run failed', { error: error as Error }));
+  }, everyMs) : undefined;
+  timer?.unref();
+  return async () => {
+    stopped = true;
+    if (timer) clearInterval(timer);
+    await current;
+  };
+}
+
+/**
+ * Notifications on one machine: the change feed and the sweep on timers, every message an `.eml` file under
+ * `DATA_DIR/outbox/` (in memory without a data dir).
+ */
+export async function startLocalNotifications(deps: {
+  db: DynamoDBDocumentClient;
+  tableName: string;
+  users: UserDirectory;
+  clock: Clock;
+  publicUrl: string;
+  dataDir?: string;
+  logger?: Logger;
+  options?: LocalNotificationOptions;
+}): Promise<LocalNotifications> {
+  const outbox = createOutbox(deps.dataDir ? join(deps.dataDir, 'outbox') : undefined);
+  const background = deps.dataDir !== undefined;
+  const parts = composeNotifications({
+    db: deps.db, tableName: deps.tableName, users: deps.users, clock: deps.clock, logger: deps.logger,
+    transport: deps.options?.transport ?? outbox,
+    sender: { address: 'support@hpc-ai-support-centre.local', name: 'HPC AI Support Centre' },
+    publicUrl: deps.publicUrl,
+    // A real clock: look back a few seconds for writes stamped before a poll but landing after it.
+    overlapMs: background ? 5_000 : 0,
+  });
+  await parts.feed.initialise();
+  const stopFeed = repeat(deps.options?.pollMs ?? (background ? 2_000 : 0), () => parts.feed.poll(), deps.logger);
+  const stopSweep = repeat(deps.options?.sweepMs ?? (background ? 60_000 : 0), () => parts.sweep.run(), deps.logger);
+  return {
+    ...parts,
+    outbox,
+    async stop() {
+      await Promise.all([stopFeed(), stopSweep()]);
+    },
+  };
+}
+
+/** GET /dev/outbox (the messages, newest last) and GET /dev/outbox/:name (one, as message/rfc822). Local only. */
+export function outboxRoutes(outbox: Outbox): Hono {
+  const app = new Hono();
+  app.get('/dev/outbox', async (c) => {
+    const entries = await outbox.list();
+    return c.json({ items: entries.map((entry) => ({ ...entry, url: `/dev/outbox/${entry.name}` })) });
+  });
+  app.get('/dev/outbox/:name', async (c) => {
+    const content = await outbox.read(c.req.param('name'));
+    if (content === undefined) return c.json({ type: '/problems/not-found', title: 'Not found', status: 404 }, 404);
+    return c.body(content, 200, { 'content-type': 'message/rfc822' });
+  });
+  return app;
+}
