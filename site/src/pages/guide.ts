@@ -54,6 +54,7 @@ export function guidePage(chrome: Chrome, guide: Guide): string {
   return layout(chrome, {
     title: meta.title,
     description: meta.summary,
+    lang: meta.lang,
     main,
     breadcrumbs: [
       { label: 'Home', url: '/' },

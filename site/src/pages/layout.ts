@@ -18,8 +18,9 @@ export interface PageOptions {
   description: string;
   main: Html;
   breadcrumbs?: Crumb[];
-  /** the home page shows its own large search box */
   bodyClass?: string;
+  /** the page's language (a guide's `lang`), default English */
+  lang?: string;
 }
 
 export function breadcrumbs(crumbs: readonly Crumb[]): Html {
@@ -40,7 +41,7 @@ export function searchForm(id: string, label: string, value = ''): Html {
 
 export function layout(chrome: Chrome, page: PageOptions): string {
   const title = page.title === SITE_NAME ? SITE_NAME : `${page.title} · ${SITE_NAME}`;
-  return `<!doctype html>\n${html`<html lang="en">
+  return `<!doctype html>\n${html`<html lang="${page.lang ?? 'en'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
