@@ -16,6 +16,7 @@ import { writeCorpus } from './corpus.ts';
 import { timeBuild } from './build.ts';
 import { BENCH_QUERY, firstResultsMs, type FirstResults } from './firstResults.ts';
 import { indexLadder, type LadderStep } from './ladder.ts';
+import { engineTiming, type EngineTiming } from './engineTiming.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({
@@ -44,6 +45,7 @@ interface Row {
   docs: { raw: number; gzip: number };
   first: FirstResults;
   buildPhases: string;
+  engine: EngineTiming;
 }
 
 const mb = (bytes: number) => (bytes / 1_000_000).toFixed(2);
@@ -80,12 +82,13 @@ async function measure(n: number, work: string, ladder: LadderStep[][]): Promise
     await browser.close();
     await new Promise((resolve) => server.close(resolve));
   }
+  const engine = await engineTiming(outDir, BENCH_QUERY);
   if (!values['no-ladder'] && n === sizes[0]) {
     console.error(`[bench:site] N=${n}: index engineering steps…`);
     ladder.push(await indexLadder(contentDir));
   }
   const buildPhases = /phases \(ms\): (.*)$/.exec(build.output)?.[1] ?? '';
-  return { n, sections, markdownMB: bytes / 1e6, buildWallS: build.wallMs / 1000, buildInProcessS: build.inProcessMs / 1000, index, docs, first, buildPhases };
+  return { n, sections, markdownMB: bytes / 1e6, buildWallS: build.wallMs / 1000, buildInProcessS: build.inProcessMs / 1000, index, docs, first, buildPhases, engine };
 }
 
 function printTable(rows: Row[], ladder: LadderStep[][]): void {
@@ -117,6 +120,13 @@ function printTable(rows: Row[], ladder: LadderStep[][]): void {
       `${Math.round(row.first.median)} ms / ${target ? `≤ ${target.firstS * 1000} ms` : '-'} / ${anchor ? `${anchor.firstS * 1000} ms` : '-'}`,
       ok === undefined ? 'no target' : ok ? 'meets targets' : 'MISSES a target',
     ]));
+  }
+  lines.push('\nThe worker\'s own costs (same code, in Node): make the index queryable, first query cold, then typing ("g", "gp", … "gpu memory errors" and three other queries):');
+  lines.push(pad(['guides', 'load', 'first query (cold)', 'typing: median', 'typing: slowest']));
+  lines.push(pad(Array(5).fill('---')));
+  for (const row of rows) {
+    const e = row.engine;
+    lines.push(pad([String(row.n), `${Math.round(e.loadMs)} ms`, `${Math.round(e.firstQueryMs)} ms`, `${e.warmMedianMs.toFixed(1)} ms`, `${Math.round(e.warmMaxMs)} ms`]));
   }
   for (const steps of ladder) {
     lines.push(`\nWhat each index step bought at ${rows[0]?.n} guides (same section documents; load = parse and make queryable in Node):`);

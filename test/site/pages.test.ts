@@ -101,7 +101,7 @@ describe('site pages', () => {
 
   it('references content-hashed, minified assets', async () => {
     const html = await page('index.html');
-    const js = /<script defer src="(\/assets\/main-[A-Z0-9]{8}\.js)">/.exec(html)?.[1];
+    const js = /<script defer src="(\/assets\/main-[A-Z0-9]{8}\.js)"/.exec(html)?.[1];
     const css = /<link rel="stylesheet" href="(\/assets\/styles-[A-Z0-9]{8}\.css)">/.exec(html)?.[1];
     expect(js).toBeDefined();
     expect(css).toBeDefined();

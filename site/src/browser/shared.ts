@@ -2,9 +2,11 @@
 import { createSearch, type Search } from '../search/index.ts';
 
 let search: Search | undefined;
+// The page's script tag names the worker script, so the worker loads while the manifest does.
+const workerUrl = (document.currentScript as HTMLScriptElement | null)?.dataset.searchWorker;
 
 export function pageSearch(): Search {
-  search ??= createSearch({ baseUrl: '/' });
+  search ??= createSearch({ baseUrl: '/', ...(workerUrl ? { worker: workerUrl.replace(/^\//, '') } : {}) });
   return search;
 }
 

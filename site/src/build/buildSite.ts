@@ -55,7 +55,7 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
   // Pages do not depend on the search index (its hashed names are in search/manifest.json), so
   // they are written in the background while the index is computed.
   const out = new OutputWriter(outDir);
-  const chrome: Chrome = { css: assets.css, js: assets.js, hasAbout: Boolean(model.pages.about) };
+  const chrome: Chrome = { css: assets.css, js: assets.js, worker: assets.worker, hasAbout: Boolean(model.pages.about) };
   const pages: Array<[string, () => string]> = [
     ['index.html', () => homePage(chrome, model)],
     ['guides/index.html', () => guidesIndexPage(chrome, model)],

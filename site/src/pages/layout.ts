@@ -5,6 +5,7 @@ import { APP_LINKS, SITE_NAME } from '../build/vocabulary.ts';
 export interface Chrome {
   css: string;
   js: string;
+  worker: string;
   hasAbout: boolean;
 }
 
@@ -49,7 +50,7 @@ export function layout(chrome: Chrome, page: PageOptions): string {
 <title>${title}</title>
 <meta name="description" content="${page.description}">
 <link rel="stylesheet" href="${chrome.css}">
-<script defer src="${chrome.js}"></script>
+<script defer src="${chrome.js}" data-search-worker="${chrome.worker}"></script>
 </head>
 <body${page.bodyClass ? html` class="${page.bodyClass}"` : ''}>
 <a class="skip-link" href="#main">Skip to main content</a>

@@ -27,6 +27,8 @@ export type { PreviewOption, QueryOptions, SearchManifest, SearchResult } from '
 export interface SearchOptions {
   baseUrl?: string;
   manifest?: SearchManifest;
+  /** the worker script (relative to baseUrl), when known: it then loads while the manifest does */
+  worker?: string;
 }
 
 export interface Search {
@@ -35,7 +37,7 @@ export interface Search {
   dispose(): void;
 }
 
-export function createSearch({ baseUrl = '/', manifest }: SearchOptions = {}): Search {
+export function createSearch({ baseUrl = '/', manifest, worker: workerPath }: SearchOptions = {}): Search {
   const root = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
   const pending = new Map<number, { resolve(results: SearchResult[]): void; reject(error: Error): void } & PreviewOption>();
   let nextId = 1;
@@ -43,6 +45,7 @@ export function createSearch({ baseUrl = '/', manifest }: SearchOptions = {}): S
 
   const start = () => {
     worker ??= (async () => {
+      const early = workerPath ? new Worker(root + workerPath) : undefined;
       const found: SearchManifest =
         manifest ?? ((await (await fetch(`${root}search/manifest.json`)).json()) as SearchManifest);
       // Fetch the index while the worker script loads, then hand the bytes over without a copy.
@@ -52,7 +55,8 @@ export function createSearch({ baseUrl = '/', manifest }: SearchOptions = {}): S
           return response.arrayBuffer();
         });
       const files = Promise.all([bytes(found.index), bytes(found.docs)]);
-      const created = new Worker(root + found.worker);
+      const created = early && workerPath === found.worker ? early : new Worker(root + found.worker);
+      if (early && created !== early) early.terminate();
       created.onmessage = (event: MessageEvent<FromWorker>) => {
         const message = event.data;
         const waiting = pending.get(message.id);
