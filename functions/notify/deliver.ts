@@ -101,11 +101,23 @@ export function notifier(deps: NotifierDeps) {
     return send(record);
   }
 
+  /**
+   * The deliveries of one event. An escalation's audience depends on the ticket at the time of the sweep (its
+   * assignee), so its first audience is kept: a later assignee does not get the same warning again.
+   */
+  async function deliveriesOf(event: DomainEvent): Promise<Delivery[]> {
+    const deliveries = await deliveriesFor(event, { users: deps.users, followers });
+    if (event.type !== 'slaEscalation' || deliveries.length === 0) return deliveries;
+    const expiresAt = Math.floor(deps.clock.now().getTime() / 1000) + retentionDays(event.eventId) * DAY_SECONDS;
+    const audience = await deps.store.fixAudience(event.eventId, deliveries.map((d) => d.recipientId), expiresAt);
+    return audience.map((recipientId) => ({ ...deliveries[0]!, recipientId }));
+  }
+
   /** Every delivery of these events; `settled` is false when one failed and is owed another attempt. */
   async function handle(events: DomainEvent[]): Promise<{ outcomes: Outcome[]; settled: boolean }> {
     const outcomes: Outcome[] = [];
     for (const event of events) {
-      for (const delivery of await deliveriesFor(event, { users: deps.users, followers })) outcomes.push(await deliver(delivery));
+      for (const delivery of await deliveriesOf(event)) outcomes.push(await deliver(delivery));
     }
     return { outcomes, settled: !outcomes.includes('failed') };
   }

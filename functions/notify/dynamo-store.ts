@@ -9,6 +9,7 @@ import type { DeliveryRecord, DeliveryState, NewDelivery, NotifyStore } from './
 const deliveryKey = (id: string) => ({ pk: `NOTIFY#DELIVERY#${id}`, sk: 'DELIVERY' });
 const preferencesKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'NOTIFY#PREFERENCES' });
 const followKey = (category: string, userId: string) => ({ pk: `NOTIFY#FOLLOW#${category}`, sk: `USER#${userId}` });
+const audienceKey = (eventId: string) => ({ pk: `NOTIFY#AUDIENCE#${eventId}`, sk: 'AUDIENCE' });
 const checkpointKey = (name: string) => ({ pk: 'NOTIFY#FEED', sk: name });
 
 /** Deliveries that need someone (the sweep, a coordinator) sit in one gsi1 partition per state; sent ones leave the index. */
@@ -147,6 +148,17 @@ export function dynamoNotifyStore(db: DynamoDBDocumentClient, tableName: string)
 
     async listStaleSending(before, limit) {
       return (await queryPartition(STATE_PARTITION.sending!, { before, limit })).items;
+    },
+
+    async fixAudience(eventId, recipientIds, expiresAt) {
+      const fixed = await conditionally(() => db.send(new PutCommand({
+        TableName: tableName,
+        Item: { ...audienceKey(eventId), eventId, recipientIds, [TTL_ATTRIBUTE]: expiresAt },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      })));
+      if (fixed) return recipientIds;
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: audienceKey(eventId), ConsistentRead: true }));
+      return (Item?.recipientIds ?? []) as string[];
     },
 
     async getPreferences(userId) {

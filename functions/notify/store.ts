@@ -54,6 +54,12 @@ export interface NotifyStore {
   /** Deliveries claimed before `before` and still `sending`. */
   listStaleSending(before: string, limit: number): Promise<DeliveryRecord[]>;
 
+  /**
+   * The recipients of an event whose audience depends on when it is derived (an escalation: the assignee may
+   * change): the first caller's list is kept and returned to every later one.
+   */
+  fixAudience(eventId: string, recipientIds: string[], expiresAt: number): Promise<string[]>;
+
   getPreferences(userId: string): Promise<Preferences>;
   putPreferences(userId: string, preferences: Preferences, at: string): Promise<void>;
   /** Users following new tickets of a category (their preferences remain the truth). */

@@ -36,8 +36,11 @@ function htmlValue(value: string, key: string): string {
   return LINK_VALUES.has(key) && /^https?:\/\//.test(value) ? `<a href="${escaped}">${escaped}</a>` : escaped;
 }
 
+/** English as written in Europe (day before month, 24-hour clock). */
+const LOCALES: Record<Language, string> = { en: 'en-GB', es: 'es-ES', de: 'de-DE', fr: 'fr-FR' };
+
 function formatWhen(iso: string, lang: Language): string {
-  const formatted = new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso));
+  const formatted = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso));
   return `${formatted} UTC`;
 }
 

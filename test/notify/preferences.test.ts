@@ -1,0 +1,61 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AS, addressed, startNotifyStack, type NotifyStack } from './support.ts';
+
+describe('GET/PUT /api/me/notifications', () => {
+  let stack: NotifyStack;
+  beforeEach(async () => { stack = await startNotifyStack(); });
+  afterEach(async () => { await stack.close(); });
+
+  it('shows every kind on by default, with the mandatory ones named', async () => {
+    const response = await stack.call('GET', '/api/me/notifications', { as: AS.maria });
+    expect(response.status).toBe(200);
+    expect(await stack.json(response)).toEqual({
+      kinds: { ticketReply: true, ticketResolved: true, newTicket: true, bookingChange: true, sessionReminder: true, slaWarning: true, slaBreach: true },
+      mandatory: ['bookingChange', 'slaBreach'],
+      categories: [],
+    });
+    expect((await stack.call('GET', '/api/me/notifications')).status).toBe(401);
+  });
+
+  it('stops a kind that was turned off, and only that kind', async () => {
+    const off = await stack.call('PUT', '/api/me/notifications', { as: AS.maria, body: { kinds: { ticketReply: false } } });
+    expect(off.status).toBe(200);
+    expect((await stack.json(off)).kinds.ticketReply).toBe(false);
+    const ticket = await stack.newTicket(AS.maria);
+    await stack.reply(AS.ana, ticket.id, 'Try the other partition.');
+    await stack.flush();
+    expect(stack.take()).toEqual([]);
+    await stack.patch(AS.ana, ticket.id, { status: 'resolved' });
+    await stack.flush();
+    expect(addressed(stack.take())).toEqual([AS.maria]);
+
+    const on = await stack.call('PUT', '/api/me/notifications', { as: AS.maria, body: { kinds: { ticketReply: true } } });
+    expect((await stack.json(on)).kinds.ticketReply).toBe(true);
+  });
+
+  it('refuses to turn off a security-relevant kind, and categories for requesters', async () => {
+    const mandatory = await stack.call('PUT', '/api/me/notifications', { as: AS.maria, body: { kinds: { bookingChange: false, sessionReminder: false } } });
+    expect(mandatory.status).toBe(422);
+    expect((await stack.json(mandatory)).errors).toEqual([{ field: 'kinds.bookingChange', message: 'This kind of e-mail cannot be turned off.' }]);
+    const categories = await stack.call('PUT', '/api/me/notifications', { as: AS.jonas, body: { categories: ['performance'] } });
+    expect(categories.status).toBe(422);
+    // Nothing was saved by the refused requests.
+    expect((await stack.json(await stack.call('GET', '/api/me/notifications', { as: AS.maria }))).kinds.sessionReminder).toBe(true);
+    for (const body of [{ kinds: { unknown: false } }, { categories: ['astrology'] }, { kinds: { ticketReply: 'no' } }, { extra: 1 }]) {
+      expect((await stack.call('PUT', '/api/me/notifications', { as: AS.ana, body })).status).toBe(400);
+    }
+  });
+
+  it('lets an expert change the categories followed', async () => {
+    await stack.follow(AS.giulia, ['performance', 'data-and-storage']);
+    await stack.newTicket(AS.maria, { category: 'data-and-storage' });
+    await stack.flush();
+    expect(addressed(stack.take())).toEqual([AS.giulia]);
+    await stack.follow(AS.giulia, ['performance']);
+    await stack.newTicket(AS.maria, { category: 'data-and-storage' });
+    await stack.flush();
+    expect(stack.take()).toEqual([]);
+    const view = await stack.json(await stack.call('GET', '/api/me/notifications', { as: AS.giulia }));
+    expect(view.categories).toEqual(['performance']);
+  });
+});
