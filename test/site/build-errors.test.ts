@@ -47,13 +47,15 @@ describe('site build failures name the file and what to fix', () => {
     const content = await fixtureVariant({
       'guides/linking.md': guideSource(
         'title: Linking\nsummary: Links.\ntags: [links]',
-        'See [the basics](slurm-basic.md) and [reasons](slurm-basics.md#pending-reason) but [this works](slurm-basics.md#reading-pending-reasons).\n',
+        'See [the basics](slurm-basic.md) and [reasons](slurm-basics.md#pending-reason) but [this works](slurm-basics.md#reading-pending-reasons).\n\n' +
+          'Also [below](#details) and [here](#nowhere).\n\n## Details\n',
       ),
     });
     const problems = await buildProblems(content);
-    expect(problems).toHaveLength(2);
+    expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(/linking\.md: broken link "slurm-basic\.md": there is no guide "slurm-basic"/);
     expect(problems[1]).toMatch(/linking\.md: broken link "slurm-basics\.md#pending-reason": guide "slurm-basics" has no heading with anchor "#pending-reason"/);
+    expect(problems[2]).toMatch(/linking\.md: broken link "#nowhere": this page has no heading with anchor "#nowhere"/);
   });
 
   it('rejects two guides with the same slug in different folders', async () => {
@@ -62,6 +64,11 @@ describe('site build failures name the file and what to fix', () => {
     });
     const problems = await buildProblems(content);
     expect(problems).toEqual([expect.stringMatching(/guides\/extra\/containers\.md: duplicate slug "containers" \(already used by .*guides\/containers\.md\)/)]);
+  });
+
+  it('rejects a content folder that does not exist', async () => {
+    const missing = path.join(await tempDir('missing'), 'no-such-folder');
+    expect(await buildProblems(missing)).toEqual([`${missing}: content folder not found`]);
   });
 
   it('builds a site with zero guides (content is written in parallel)', async () => {

@@ -40,6 +40,9 @@ function displayPath(file: string): string {
 }
 
 export async function loadContent(contentDir: string): Promise<Content> {
+  // No guides yet is fine (they are written in parallel); no content folder at all is a typo.
+  const folder = await fs.stat(contentDir).catch(() => undefined);
+  if (!folder?.isDirectory()) throw new BuildError([`${contentDir}: content folder not found`]);
   const problems: string[] = [];
   const files = await listMarkdown(path.join(contentDir, 'guides'));
   const sources = await Promise.all(files.map((file) => fs.readFile(file, 'utf8')));

@@ -23,6 +23,7 @@ export interface Section {
 
 export interface InternalLink {
   href: string;
+  /** '' for a link to a heading of the same page (`#anchor`) */
   slug: string;
   anchor: string;
 }
@@ -80,6 +81,10 @@ function rewriteLink(token: MarkedLink, links: InternalLink[]): void {
   }
   if (EXTERNAL.test(href)) {
     token.external = true;
+    return;
+  }
+  if (href.startsWith('#') && href.length > 1) {
+    links.push({ href, slug: '', anchor: decodeURIComponent(href.slice(1)) });
     return;
   }
   const file = MARKDOWN_LINK.exec(href);

@@ -68,11 +68,12 @@ function checkLinks(documents: readonly { file: string; rendered: RenderedMarkdo
   const problems: string[] = [];
   for (const { file, rendered } of documents) {
     for (const link of rendered.links) {
-      const target = bySlug.get(link.slug);
+      const target = link.slug === '' ? { rendered } : bySlug.get(link.slug);
+      const where = link.slug === '' ? 'this page' : `guide "${link.slug}"`;
       if (!target) {
         problems.push(`${file}: broken link "${link.href}": there is no guide "${link.slug}"`);
       } else if (link.anchor && !target.rendered.headings.some((heading) => heading.id === link.anchor)) {
-        problems.push(`${file}: broken link "${link.href}": guide "${link.slug}" has no heading with anchor "#${link.anchor}"`);
+        problems.push(`${file}: broken link "${link.href}": ${where} has no heading with anchor "#${link.anchor}"`);
       }
     }
   }
