@@ -1,6 +1,7 @@
 // The function bundles exactly as deployed (cdk/bundling.ts), each imported in its own node process with a
 // Lambda-style environment and called with API Gateway HTTP API (payload 2.0) events: they answer through
 // hono/aws-lambda, verify tokens over JWKS and reach DynamoDB with the bundled SDK (dynalite stands in).
+// The notifier's stream consumer is called with a stream batch.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,7 +23,7 @@ const bundles: Record<string, string> = {};
 beforeAll(async () => {
   stack = await startTestStack();
   workDir = mkdtempSync(join(tmpdir(), 'lambda-bundles-'));
-  for (const name of ['tickets', 'bookings'] as const) {
+  for (const name of ['tickets', 'bookings', 'notify'] as const) {
     bundles[name] = join(workDir, name, 'index.mjs');
     await build(esbuildOptions(FUNCTION_ENTRIES[name], bundles[name]!));
   }
@@ -57,15 +58,19 @@ function apiGatewayEvent({ method, path, token, body }: HttpCall): Record<string
 
 // Runs in a fresh node process: the function reads its configuration at import, as in a Lambda cold start.
 const INVOKE = `
-const { handler } = await import(process.argv[1]);
+const module = await import(process.argv[1]);
 const results = [];
-for (const event of JSON.parse(process.argv[2])) results.push(await handler(event, { functionName: 'test', awsRequestId: event.requestContext.requestId }));
+for (const event of JSON.parse(process.argv[3])) results.push(await module[process.argv[2]](event, { functionName: 'test', awsRequestId: 'test-request' }));
 process.stdout.write(JSON.stringify(results));`;
 
+async function invoke(functionName: string, calls: HttpCall[]): Promise<LambdaResult[]> {
+  return invokeHandler(functionName, 'handler', calls.map(apiGatewayEvent)) as Promise<LambdaResult[]>;
+}
+
 // Asynchronous on purpose: the identity provider answering the JWKS request runs in this process.
-async function invoke(functionName: keyof typeof bundles, calls: HttpCall[]): Promise<LambdaResult[]> {
+async function invokeHandler(functionName: string, handlerName: string, events: unknown[]): Promise<unknown[]> {
   const { idp, dynamoEndpoint, tableName } = stack.server;
-  const { stdout } = await promisify(execFile)(process.execPath, [LAMBDA_NODE_OPTIONS, '--input-type=module', '-e', INVOKE, bundles[functionName]!, JSON.stringify(calls.map(apiGatewayEvent))], {
+  const { stdout } = await promisify(execFile)(process.execPath, [LAMBDA_NODE_OPTIONS, '--input-type=module', '-e', INVOKE, bundles[functionName]!, handlerName, JSON.stringify(events)], {
     env: {
       PATH: process.env.PATH ?? '',
       AWS_REGION: 'eu-north-1',
@@ -75,11 +80,12 @@ async function invoke(functionName: keyof typeof bundles, calls: HttpCall[]): Pr
       AUTH_AUDIENCE: idp.audience,
       AUTH_JWKS_URL: idp.jwksUrl,
       PUBLIC_URL: 'https://support.example.eu',
+      SENDER_ADDRESS: 'desk@support.example.eu',
       POWERTOOLS_LOG_LEVEL: 'SILENT',
       POWERTOOLS_SERVICE_NAME: functionName,
     },
   });
-  return JSON.parse(stdout) as LambdaResult[];
+  return JSON.parse(stdout) as unknown[];
 }
 
 describe('deployed bundles behind API Gateway', () => {
@@ -120,5 +126,9 @@ describe('deployed bundles behind API Gateway', () => {
     expect(experts!.statusCode, experts!.body).toBe(200);
     expect(JSON.stringify(JSON.parse(experts!.body))).toContain('u-ana');
     expect(anonymous!.statusCode).toBe(401);
+  });
+
+  it('notify: the stream consumer takes a batch and reports no failed record', async () => {
+    expect(await invokeHandler('notify', 'streamHandler', [{ Records: [] }])).toEqual([{ batchItemFailures: [] }]);
   });
 });

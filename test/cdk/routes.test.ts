@@ -5,6 +5,7 @@ import { createApiApp, type ApiApp } from '../../functions/core/http.ts';
 import { createLogger } from '../../functions/core/logger.ts';
 import { serveOpenApiDocument } from '../../functions/core/openapi.ts';
 import { registerBookingRoutes, type BookingsAppDeps } from '../../functions/bookings/app.ts';
+import { registerNotificationRoutes, type NotificationRoutesDeps } from '../../functions/notify/app.ts';
 import { registerTicketRoutes, type TicketsAppDeps } from '../../functions/tickets/app.ts';
 import { API_ROUTES, routeKey, type ApiFunctionName, type ApiRoute } from '../../cdk/routes.ts';
 
@@ -19,8 +20,10 @@ function registeredOperations(register: (app: ApiApp) => void): string[] {
 }
 
 const FUNCTION_OPERATIONS: Record<ApiFunctionName, string[]> = {
+  // The notifier has no HTTP entry: its preference and parked-delivery routes are the tickets function's (catch-all).
   tickets: registeredOperations((app) => {
     registerTicketRoutes(app, deps as unknown as TicketsAppDeps);
+    registerNotificationRoutes(app, deps as unknown as NotificationRoutesDeps);
     serveOpenApiDocument(app);
   }),
   bookings: registeredOperations((app) => registerBookingRoutes(app, deps as unknown as BookingsAppDeps)),
