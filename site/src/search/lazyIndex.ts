@@ -14,7 +14,9 @@ const NO_METADATA: Readonly<Record<string, never>> = Object.freeze({});
 const NO_POSTINGS: Readonly<Record<string, never>> = Object.freeze({});
 
 interface MaterialisedTerm {
-  posting: Record<string, unknown>;
+  termId: number;
+  /** lunr's posting over all documents, built on first use (queries restricted to a few documents never need it) */
+  posting?: Record<string, unknown>;
   /** weights[field].get(doc) = lunr's tf-idf weight of the term in that field of that document */
   weights: (Map<number, number> | undefined)[];
 }
@@ -92,7 +94,9 @@ export class LazyIndex {
       this.touchedSorted = null;
     }
     const materialised = this.materialise(termId);
-    return this.restriction ? restrictedPosting(materialised, this.restriction, this.data.fields) : materialised.posting;
+    if (this.restriction) return lunrPosting(materialised, this.data.fields, this.restriction);
+    materialised.posting ??= lunrPosting(materialised, this.data.fields);
+    return materialised.posting;
   }
 
   private materialise(termId: number): MaterialisedTerm {
@@ -102,13 +106,10 @@ export class LazyIndex {
     const perField = readPostings(this.data, termId);
     const documentsWithTerm = perField.reduce((sum, entry) => sum + entry.docs.length, 0);
     const idf = Math.log(1 + Math.abs((docCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5)));
-    const posting: Record<string, unknown> = { _index: termId };
-    for (const field of fields) posting[field.name] = NO_POSTINGS;
     const weights: (Map<number, number> | undefined)[] = [];
     for (const { field, docs, tfs } of perField) {
       const spec = fields[field];
       if (!spec) continue;
-      const refs: Record<string, unknown> = Object.create(null);
       const fieldWeights = new Map<number, number>();
       const lengths = fieldLengths[field] as Uint32Array;
       const average = averageFieldLengths[field] ?? 1;
@@ -117,12 +118,10 @@ export class LazyIndex {
         const normalisedLength = K1 * (1 - B + B * ((lengths[doc] ?? 0) / average));
         const score = ((idf * ((K1 + 1) * tf)) / (normalisedLength + tf)) * spec.boost;
         fieldWeights.set(doc, Math.round(score * 1000) / 1000);
-        refs[doc] = NO_METADATA;
       });
-      posting[spec.name] = refs;
       weights[field] = fieldWeights;
     }
-    const materialised = { posting, weights };
+    const materialised: MaterialisedTerm = { termId, weights };
     if (this.cache.size >= MAX_CACHED_TERMS) this.cache.clear();
     this.cache.set(termId, materialised);
     return materialised;
@@ -142,8 +141,9 @@ export class LazyIndex {
   }
 }
 
-function restrictedPosting(term: MaterialisedTerm, docs: ReadonlySet<number>, fields: DecodedIndex['fields']): Record<string, unknown> {
-  const posting: Record<string, unknown> = { _index: term.posting._index };
+/** The shape lunr reads: {_index, field: {docRef: metadata}}, for every field, optionally for some documents only. */
+function lunrPosting(term: MaterialisedTerm, fields: DecodedIndex['fields'], docs?: ReadonlySet<number>): Record<string, unknown> {
+  const posting: Record<string, unknown> = { _index: term.termId };
   fields.forEach((field, index) => {
     const weights = term.weights[index];
     if (!weights) {
@@ -151,7 +151,9 @@ function restrictedPosting(term: MaterialisedTerm, docs: ReadonlySet<number>, fi
       return;
     }
     const refs: Record<string, unknown> = Object.create(null);
-    if (docs.size < weights.size) {
+    if (!docs) {
+      for (const doc of weights.keys()) refs[doc] = NO_METADATA;
+    } else if (docs.size < weights.size) {
       for (const doc of docs) if (weights.has(doc)) refs[doc] = NO_METADATA;
     } else {
       for (const doc of weights.keys()) if (docs.has(doc)) refs[doc] = NO_METADATA;
