@@ -6,7 +6,7 @@ import { AS, HOUR, addressed, startNotifyStack, type NotifyStack } from './suppo
 function invitation(mail: OutgoingMail) {
   const attachment = mail.attachments.find((a) => a.filename.endsWith('.ics'));
   expect(attachment, `no .ics on "${mail.subject}"`).toBeDefined();
-  const event = Object.values(ical.sync.parseICS(attachment!.content)).find((entry) => entry.type === 'VEVENT') as ical.VEvent;
+  const event = Object.values(ical.sync.parseICS(attachment!.content)).find((entry) => entry?.type === 'VEVENT') as ical.VEvent;
   return { contentType: attachment!.contentType, event };
 }
 
@@ -18,7 +18,7 @@ describe('booking e-mails', () => {
   beforeEach(async () => { stack = await startNotifyStack(); });
   afterEach(async () => { await stack.close(); });
 
-  async function book(as = AS.maria, expertId = 'u-ana') {
+  async function book(as: string = AS.maria, expertId = 'u-ana') {
     const slot = await stack.slot(expertId);
     const response = await stack.call('POST', '/api/bookings', { as, body: { expertId, start: slot.start, topic: 'FSDP <sharding> & checkpoints' } });
     expect(response.status, await response.clone().text()).toBe(201);
