@@ -1,7 +1,6 @@
 // The search page, the 404 page and the sitemap.
-import { html } from '../build/html.ts';
+import { escapeHtml, html } from '../build/html.ts';
 import type { SiteModel } from '../build/model.ts';
-import { escapeHtml } from '../build/html.ts';
 import { APP_LINKS } from '../build/vocabulary.ts';
 import { layout, searchForm, type Chrome } from './layout.ts';
 

@@ -27,7 +27,10 @@ export function createSearchCore(source: SearchSource, baseUrl = '/'): SearchCor
   const sectionTexts = (guide: number) => {
     let found = texts.get(guide);
     if (!found) {
-      found = source.sectionTexts(guide).catch(() => []);
+      found = source.sectionTexts(guide).catch(() => {
+        texts.delete(guide); // snippets fall back to summaries; a later query retries
+        return [];
+      });
       texts.set(guide, found);
     }
     return found;
