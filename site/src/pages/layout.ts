@@ -30,8 +30,9 @@ export function breadcrumbs(crumbs: readonly Crumb[]): Html {
   )}</ol></nav>`;
 }
 
+/** `label` names both the input and the search landmark, so each landmark on a page is distinct. */
 export function searchForm(id: string, label: string, value = ''): Html {
-  return html`<form class="search-form" role="search" action="/search/" method="get" data-search-form>
+  return html`<form class="search-form" role="search" aria-label="${label}" action="/search/" method="get" data-search-form>
   <label class="visually-hidden" for="${id}">${label}</label>
   <input id="${id}" name="q" type="search" value="${value}" placeholder="Search the guides" autocomplete="off" spellcheck="false" aria-keyshortcuts="/" role="combobox" aria-expanded="false" aria-autocomplete="list" aria-controls="${id}-results">
   <button type="submit">Search</button>
@@ -65,7 +66,7 @@ export function layout(chrome: Chrome, page: PageOptions): string {
         ${chrome.hasAbout ? html`<li><a href="/about/">About</a></li>` : ''}
       </ul>
     </nav>
-    ${searchForm('site-search', 'Search the guides')}
+    ${searchForm('site-search', 'Search the site')}
   </div>
 </header>
 <main id="main" class="wrap" tabindex="-1">
