@@ -1,7 +1,7 @@
 // Markdown → HTML for one guide or page: GFM, build-time highlighting, stable GitHub-style heading
 // anchors, a table of contents, sections for the search index, and internal links rewritten from
 // MkDocs-style `other-guide.md#anchor` to `/guides/other-guide/#anchor` (and recorded for checking).
-import { Marked, type Token, type Tokens } from 'marked';
+import { Marked, Renderer, type Token, type Tokens } from 'marked';
 import GithubSlugger from 'github-slugger';
 import hljs from 'highlight.js/lib/common';
 import { plainText } from './plainText.ts';
@@ -57,7 +57,12 @@ const marked = new Marked({
       const known = language !== '' && hljs.getLanguage(language) !== undefined;
       const body = known ? hljs.highlight(text, { language, ignoreIllegals: true }).value : escapeHtml(text);
       const label = language ? ` data-lang="${escapeHtml(language)}"` : '';
-      return `<pre${label}><code class="hljs${known ? ` language-${language}` : ''}">${body}</code></pre>\n`;
+      // tabindex: a code block that scrolls sideways must be reachable by keyboard (axe: scrollable-region-focusable)
+      return `<pre tabindex="0"${label}><code class="hljs${known ? ` language-${language}` : ''}">${body}</code></pre>\n`;
+    },
+    table(token) {
+      // Wide tables scroll inside a focusable region instead of widening the page.
+      return `<div class="table-scroll" tabindex="0">${Renderer.prototype.table.call(this, token)}</div>\n`;
     },
     html(token) {
       return sanitizeRawHtml(token.text, token.type === 'html' && (token as Tokens.HTML).block);
