@@ -148,9 +148,19 @@ describe('API authorization', () => {
 });
 
 describe('IAM', () => {
-  interface Statement { Effect: string; Action: string | string[]; Resource: unknown }
-  const statements = (): Array<{ owner: string; statement: Statement }> => resourcesOfType(synth.json, 'AWS::IAM::Policy')
-    .flatMap(([owner, policy]) => ((policy.Properties!.PolicyDocument as { Statement: Statement[] }).Statement).map((statement) => ({ owner, statement })));
+  interface Statement { Effect: string; Action: string | string[]; Resource: unknown; Principal?: unknown; Condition?: unknown }
+  type Document = { Statement: Statement[] };
+  // Identity policies wherever the template holds them: policy resources, managed policies, roles' inline policies.
+  const statements = (): Array<{ owner: string; statement: Statement }> => Object.entries(synth.json.Resources).flatMap(([owner, resource]) => {
+    const props = resource.Properties ?? {};
+    const documents: Document[] = resource.Type === 'AWS::IAM::Policy' || resource.Type === 'AWS::IAM::ManagedPolicy' ? [props.PolicyDocument as Document]
+      : resource.Type === 'AWS::IAM::Role' ? ((props.Policies ?? []) as Array<{ PolicyDocument: Document }>).map((policy) => policy.PolicyDocument)
+        : [];
+    return documents.flatMap((document) => document.Statement.map((statement) => ({ owner, statement })));
+  });
+  const resourcePolicyStatements = (): Array<{ owner: string; statement: Statement }> => Object.entries(synth.json.Resources)
+    .filter(([, resource]) => ['AWS::S3::BucketPolicy', 'AWS::SQS::QueuePolicy', 'AWS::SNS::TopicPolicy'].includes(resource.Type))
+    .flatMap(([owner, resource]) => (resource.Properties!.PolicyDocument as Document).Statement.map((statement) => ({ owner, statement })));
   const list = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 
   it('grants no action wildcards', () => {
@@ -193,6 +203,18 @@ describe('IAM', () => {
       else if (actions[0]!.startsWith('sqs:')) expect(resources, owner).toMatch(/DeadLetters/);
       else throw new Error(`${owner} has an unexpected grant ${JSON.stringify(actions)}`);
     }
+  });
+
+  it('allows nothing to everyone in resource policies, and lets CloudFront read the site only for this distribution', () => {
+    for (const { owner, statement } of resourcePolicyStatements().filter(({ statement }) => statement.Effect === 'Allow')) {
+      expect(JSON.stringify(statement.Principal), owner).not.toMatch(/"\*"/);
+      for (const action of list(statement.Action)) expect(action, owner).not.toMatch(/^\*$|:\*$/);
+    }
+    const cloudFrontRead = resourcePolicyStatements().find(({ statement }) => JSON.stringify(statement.Principal) === '{"Service":"cloudfront.amazonaws.com"}');
+    expect(cloudFrontRead?.statement).toMatchObject({
+      Action: 's3:GetObject',
+      Condition: { StringEquals: { 'AWS:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudfront::', { Ref: 'AWS::AccountId' }, ':distribution/', ref(logicalIdOf('AWS::CloudFront::Distribution'))]] } } },
+    });
   });
 
   it('attaches AWS managed policies only to aws-cdk-lib\'s own custom-resource handlers', () => {
