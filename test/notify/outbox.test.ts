@@ -1,0 +1,63 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../functions/core/clock.ts';
+import { startTestStack, type TestStack } from '../support/stack.ts';
+import { parseMime } from './mime-reader.ts';
+import { AS, NOW, addressed, startNotifyStack, type NotifyStack } from './support.ts';
+
+describe('the local outbox', () => {
+  let dataDir: string;
+  let stack: TestStack;
+  const clock = fixedClock(NOW);
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'notify-'));
+    // With a data dir the feed and sweep run on timers; none here, this test drives the feed.
+    stack = await startTestStack({ dataDir, clock, notifications: { pollMs: 0, sweepMs: 0 } });
+    clock.advance(1000); // the feed starts just after start-up
+  });
+  afterEach(async () => {
+    await stack.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('writes each message as an .eml file under DATA_DIR/outbox and serves them at /dev/outbox', async () => {
+    const created = await stack.call('POST', '/api/tickets', { as: AS.maria, body: { subject: 'Conda env on Leonardo', body: 'Slow imports.', category: 'software-and-containers' } });
+    const ticket = await created.json() as { id: string; reference: string };
+    await stack.call('POST', `/api/tickets/${ticket.id}/messages`, { as: AS.mikko, body: { body: 'Use a container instead.' } });
+    await stack.server.notifications.feed.poll();
+
+    const files = await readdir(join(dataDir, 'outbox'));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^\d{8}T\d{6}Z-[A-Za-z0-9]+\.eml$/);
+
+    const root = `http://127.0.0.1:${stack.server.port}`;
+    const listing = await (await fetch(`${root}/dev/outbox`)).json() as { items: Array<{ name: string; url: string }> };
+    expect(listing.items.map((item) => item.name)).toEqual(files);
+    const message = await fetch(`${root}${listing.items[0]!.url}`);
+    expect(message.headers.get('content-type')).toBe('message/rfc822');
+    const parsed = parseMime(await message.text());
+    expect(parsed.headers.to).toBe('María Ortega <maria@aurora-ai.example>');
+    expect(parsed.headers.subject).toBe(`[${ticket.reference}] Mikko Virtanen ha respondido: Conda env on Leonardo`);
+    expect(parsed.text).toContain(`${root}/app/tickets/${ticket.id}`);
+    expect(parsed.html).toContain(`href="${root}/app/tickets/${ticket.id}"`);
+    for (const name of ['nope.eml', '..%2F..%2Fetc%2Fpasswd', '..%2Foutbox.eml']) expect((await fetch(`${root}/dev/outbox/${name}`)).status).toBe(404);
+  });
+});
+
+describe('the org guard at delivery', () => {
+  let stack: NotifyStack;
+  beforeEach(async () => { stack = await startNotifyStack(); });
+  afterEach(async () => { await stack.close(); });
+
+  it('refuses a delivery to a requester of another organisation, whatever asked for it', async () => {
+    const { notify } = stack.server.notifications;
+    const outcome = await notify.deliver({
+      eventId: 'T#forged#0', kind: 'ticketReply', orgId: 'aurora-ai', recipientId: 'u-lea',
+      notice: { template: 'expertReply', actorName: 'Ana', ticket: { id: 'forged', reference: 'HD-1', subject: 'Aurora secrets', category: 'other', priority: 'low', requesterName: 'María' } },
+    });
+    expect(outcome).toBe('refused');
+    expect(addressed(stack.take())).toEqual([]);
+  });
+});

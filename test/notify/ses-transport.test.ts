@@ -1,0 +1,91 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { OutgoingMail } from '../../functions/notify/mime.ts';
+import { sesTransport, SESv2Client } from '../../functions/notify/ses-transport.ts';
+import { parseMime } from './mime-reader.ts';
+
+interface Received {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: any;
+}
+
+/** A stand-in for the SES endpoint: records each request, answers with the queued responses (then 200). */
+describe('the SES v2 transport, against a local HTTP endpoint', () => {
+  let server: Server;
+  let endpoint: string;
+  const received: Received[] = [];
+  let failures = 0;
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk) => chunks.push(chunk));
+      request.on('end', () => {
+        received.push({ method: request.method!, path: request.url!, headers: request.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') });
+        if (failures > 0) {
+          failures--;
+          response.writeHead(500, { 'content-type': 'application/json', 'x-amzn-errortype': 'InternalFailure' });
+          response.end(JSON.stringify({ message: 'Internal failure' }));
+          return;
+        }
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ MessageId: `ses-${received.length}` }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => { await new Promise((resolve) => server.close(resolve)); });
+  beforeEach(() => { received.length = 0; failures = 0; });
+
+  const client = (maxAttempts = 3) => new SESv2Client({
+    region: 'eu-north-1', endpoint, maxAttempts,
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
+  });
+
+  const mail: OutgoingMail = {
+    from: { address: 'support@centre.example', name: 'HPC AI Support Centre' },
+    to: { address: 'maria@aurora-ai.example', name: 'María Ortega' },
+    subject: 'Sesión de mentoría reservada: lunes',
+    text: 'Hola, María Ortega:\n\nTu sesión está reservada.\n',
+    html: '<p>Hola, María Ortega:</p>',
+    attachments: [{ filename: 'invitation.ics', contentType: 'text/calendar; method=REQUEST', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' }],
+    messageId: 'abc@hpc-ai-support-centre',
+    date: new Date('2026-11-30T08:00:00Z'),
+  };
+
+  it('sends one signed SendEmail request with the destination and the raw MIME message', async () => {
+    const result = await sesTransport(client()).send(mail);
+    expect(result).toEqual({ providerMessageId: 'ses-1' });
+    expect(received).toHaveLength(1);
+    const [request] = received;
+    expect(request!.method).toBe('POST');
+    expect(request!.path).toBe('/v2/email/outbound-emails');
+    expect(request!.headers['content-type']).toBe('application/json');
+    expect(request!.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-north-1\/ses\/aws4_request/);
+    expect(request!.body.FromEmailAddress).toBe('"HPC AI Support Centre" <support@centre.example>');
+    expect(request!.body.Destination).toEqual({ ToAddresses: ['=?UTF-8?B?TWFyw61hIE9ydGVnYQ==?= <maria@aurora-ai.example>'] });
+    expect(Object.keys(request!.body.Content)).toEqual(['Raw']);
+    const raw = Buffer.from(request!.body.Content.Raw.Data, 'base64').toString('utf8');
+    const parsed = parseMime(raw);
+    expect(parsed.headers.subject).toBe(mail.subject);
+    expect(parsed.headers['message-id']).toBe('<abc@hpc-ai-support-centre>');
+    expect(parsed.text).toBe(mail.text);
+    expect(parsed.html).toBe(mail.html);
+    expect(parsed.attachments).toEqual([{ filename: 'invitation.ics', contentType: 'text/calendar; method=REQUEST; charset=utf-8; name="invitation.ics"', content: mail.attachments[0]!.content }]);
+  });
+
+  it('lets the SDK retry a server error, and throws when SES keeps failing', async () => {
+    failures = 1;
+    expect(await sesTransport(client()).send(mail)).toEqual({ providerMessageId: 'ses-2' });
+    expect(received).toHaveLength(2);
+
+    received.length = 0;
+    failures = 10;
+    await expect(sesTransport(client(2)).send(mail)).rejects.toThrow(/Internal failure/);
+    expect(received).toHaveLength(2);
+  });
+});
