@@ -1,7 +1,6 @@
 import type { Clock } from '../core/clock.ts';
-import { createApiApp, idempotencyKey, onlyRoles, signedIn, type ApiApp } from '../core/http.ts';
+import { functionApp, idempotencyKey, onlyRoles, signedIn, type ApiApp } from '../core/http.ts';
 import type { IdentityVerifier } from '../core/identity.ts';
-import type { Logger } from '../core/logger.ts';
 import { allowanceService } from './allowance-service.ts';
 import { bookingInvitation, invitationMethod } from './calendar.ts';
 import { canonicalZone } from './domain/availability.ts';
@@ -99,11 +98,4 @@ export function registerBookingRoutes(app: ApiApp, deps: BookingsAppDeps): ApiAp
   return app;
 }
 
-export interface StandaloneDeps extends BookingsAppDeps {
-  logger: Logger;
-  maxBodyBytes: number;
-}
-
-export function createBookingsApp(deps: StandaloneDeps): ApiApp {
-  return registerBookingRoutes(createApiApp(deps), deps);
-}
+export const createBookingsApp = functionApp(registerBookingRoutes);

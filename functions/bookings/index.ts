@@ -1,27 +1,20 @@
 import { handle } from 'hono/aws-lambda';
-import { systemClock } from '../core/clock.ts';
-import { configFromEnv } from '../core/config.ts';
-import { createDocumentClient } from '../core/dynamo.ts';
-import { createJwtVerifier } from '../core/identity.ts';
-import { createLogger } from '../core/logger.ts';
 import { serveOpenApiDocument } from '../core/openapi.ts';
+import { apiRuntime } from '../core/runtime.ts';
 import { dynamoTicketStore } from '../tickets/dynamo-store.ts';
 import { createBookingsApp } from './app.ts';
 import { dynamoBookingStore } from './dynamo-store.ts';
 import { settlement } from './settlement.ts';
 
-const config = configFromEnv();
-const db = createDocumentClient({ region: config.region, endpoint: config.dynamoEndpoint });
+const runtime = apiRuntime('bookings');
+const { db, config, clock } = runtime;
 const store = dynamoBookingStore(db, config.tableName);
 const tickets = dynamoTicketStore(db, config.tableName);
 
 const app = createBookingsApp({
+  ...runtime,
   store,
   tickets: { orgOf: async (id) => (await tickets.get(id))?.orgId },
-  clock: systemClock,
-  verifier: createJwtVerifier(config),
-  logger: createLogger('bookings'),
-  maxBodyBytes: config.maxBodyBytes,
 });
 serveOpenApiDocument(app);
 
@@ -30,7 +23,7 @@ export const handler = handle(app);
 
 /** A scheduled entry (e.g. EventBridge every 5 minutes): repairs bookings a crash left half-written. */
 export const sweepHandler = async (): Promise<{ repaired: number }> => ({
-  repaired: await settlement({ store, clock: systemClock }).sweep(100),
+  repaired: await settlement({ store, clock }).sweep(100),
 });
 
 export { createBookingsApp, registerBookingRoutes } from './app.ts';

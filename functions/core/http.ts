@@ -133,3 +133,8 @@ export function idempotencyKey(c: Context): string | undefined {
 }
 
 export const bearerSecurity = [{ bearer: [] as string[] }];
+
+/** A function's standalone app (Lambda): the base app plus that function's routes. */
+export function functionApp<Deps>(register: (app: ApiApp, deps: Deps) => ApiApp): (deps: Deps & ApiAppOptions) => ApiApp {
+  return (deps) => register(createApiApp(deps), deps);
+}

@@ -1,7 +1,6 @@
 import type { Clock } from '../core/clock.ts';
-import { createApiApp, etagFor, idempotencyKey, onlyRoles, signedIn, versionFromIfMatch, type ApiApp } from '../core/http.ts';
+import { functionApp, etagFor, idempotencyKey, onlyRoles, signedIn, versionFromIfMatch, type ApiApp } from '../core/http.ts';
 import type { IdentityVerifier } from '../core/identity.ts';
-import type { Logger } from '../core/logger.ts';
 import { userFromPrincipal, type UserDirectory } from '../core/users.ts';
 import {
   addMessageRoute, createTicketRoute, figuresRoute, getTicketRoute, healthRoute, listTicketsRoute, meRoute, patchTicketRoute,
@@ -83,11 +82,4 @@ export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps): ApiApp 
   return app;
 }
 
-export interface StandaloneDeps extends TicketsAppDeps {
-  logger: Logger;
-  maxBodyBytes: number;
-}
-
-export function createTicketsApp(deps: StandaloneDeps): ApiApp {
-  return registerTicketRoutes(createApiApp(deps), deps);
-}
+export const createTicketsApp = functionApp(registerTicketRoutes);

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure } from '../core/dynamo.ts';
+import { conditionally } from '../core/conditional.ts';
 import { decodeCursor, encodeCursor, type StartKey } from '../core/pagination.ts';
 import type { IndexName } from '../core/table.ts';
 import type { Message, Ticket } from './domain/model.ts';
@@ -104,14 +104,8 @@ export function dynamoTicketStore(db: DynamoDBDocumentClient, tableName: string)
       return Number(Attributes?.value);
     },
 
-    async create(ticket) {
-      try {
-        await db.send(new PutCommand({ TableName: tableName, Item: itemOf(ticket), ConditionExpression: 'attribute_not_exists(pk)' }));
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+    create(ticket) {
+      return conditionally(() => db.send(new PutCommand({ TableName: tableName, Item: itemOf(ticket), ConditionExpression: 'attribute_not_exists(pk)' })));
     },
 
     async get(id) {
@@ -142,34 +136,22 @@ export function dynamoTicketStore(db: DynamoDBDocumentClient, tableName: string)
       return { ticket: toTicket(ticketItem), messages };
     },
 
-    async replace(ticket, expectedVersion) {
-      try {
-        await db.send(new PutCommand({
-          TableName: tableName,
-          Item: itemOf(ticket),
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':expected': expectedVersion },
-        }));
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+    replace(ticket, expectedVersion) {
+      return conditionally(() => db.send(new PutCommand({
+        TableName: tableName,
+        Item: itemOf(ticket),
+        ConditionExpression: '#version = :expected',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      })));
     },
 
-    async addMessage(message) {
-      try {
-        await db.send(new PutCommand({
-          TableName: tableName,
-          Item: { ...message, ...messageKey(message.ticketId, message.id) },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }));
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+    addMessage(message) {
+      return conditionally(() => db.send(new PutCommand({
+        TableName: tableName,
+        Item: { ...message, ...messageKey(message.ticketId, message.id) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      })));
     },
 
     async getMessage(ticketId, messageId) {
@@ -227,18 +209,12 @@ export function dynamoTicketStore(db: DynamoDBDocumentClient, tableName: string)
       return [...byId.values()];
     },
 
-    async recordDeflection(deflection) {
-      try {
-        await db.send(new PutCommand({
-          TableName: tableName,
-          Item: { pk: `DEFLECTION#${deflection.id}`, sk: 'DEFLECTION', gsi5pk: 'DEFLECTIONS', gsi5sk: `${deflection.at}#${deflection.id}`, ...deflection },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }));
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+    recordDeflection(deflection) {
+      return conditionally(() => db.send(new PutCommand({
+        TableName: tableName,
+        Item: { pk: `DEFLECTION#${deflection.id}`, sk: 'DEFLECTION', gsi5pk: 'DEFLECTIONS', gsi5sk: `${deflection.at}#${deflection.id}`, ...deflection },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      })));
     },
 
     async listDeflectionsSince(since) {

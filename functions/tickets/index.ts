@@ -1,25 +1,24 @@
 import { handle } from 'hono/aws-lambda';
-import { systemClock } from '../core/clock.ts';
-import { configFromEnv } from '../core/config.ts';
-import { createDocumentClient } from '../core/dynamo.ts';
-import { createJwtVerifier } from '../core/identity.ts';
-import { createLogger } from '../core/logger.ts';
 import { serveOpenApiDocument } from '../core/openapi.ts';
+import { apiRuntime } from '../core/runtime.ts';
 import { dynamoUserDirectory } from '../core/users.ts';
+import { registerNotificationRoutes } from '../notify/app.ts';
+import { dynamoNotifyStore } from '../notify/dynamo-store.ts';
 import { createTicketsApp } from './app.ts';
 import { dynamoTicketStore } from './dynamo-store.ts';
 
-const config = configFromEnv();
-const db = createDocumentClient({ region: config.region, endpoint: config.dynamoEndpoint });
+const runtime = apiRuntime('tickets');
+const { db, config } = runtime;
 
+const verifier = createJwtVerifier(config);
 const app = createTicketsApp({
+  ...runtime,
   store: dynamoTicketStore(db, config.tableName),
   users: dynamoUserDirectory(db, config.tableName),
-  clock: systemClock,
-  verifier: createJwtVerifier(config),
-  logger: createLogger('tickets'),
-  maxBodyBytes: config.maxBodyBytes,
 });
+// E-mail preferences and parked e-mails: /api/me/notifications and /api/notifications/* reach this function
+// through the catch-all route; the notifier itself has no HTTP entry.
+registerNotificationRoutes(app, { store: dynamoNotifyStore(db, config.tableName), clock: systemClock, verifier });
 serveOpenApiDocument(app);
 
 /** The Lambda entry (API Gateway HTTP API, payload v2). */
