@@ -10,7 +10,6 @@ import { dynamoTicketStore } from './dynamo-store.ts';
 const runtime = apiRuntime('tickets');
 const { db, config } = runtime;
 
-const verifier = createJwtVerifier(config);
 const app = createTicketsApp({
   ...runtime,
   store: dynamoTicketStore(db, config.tableName),
@@ -18,7 +17,7 @@ const app = createTicketsApp({
 });
 // E-mail preferences and parked e-mails: /api/me/notifications and /api/notifications/* reach this function
 // through the catch-all route; the notifier itself has no HTTP entry.
-registerNotificationRoutes(app, { store: dynamoNotifyStore(db, config.tableName), clock: systemClock, verifier });
+registerNotificationRoutes(app, { ...runtime, store: dynamoNotifyStore(db, config.tableName) });
 serveOpenApiDocument(app);
 
 /** The Lambda entry (API Gateway HTTP API, payload v2). */
