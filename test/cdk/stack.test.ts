@@ -359,6 +359,12 @@ describe('alarms', () => {
     const topic = ref(logicalIdOf('AWS::SNS::Topic'));
     for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([topic]);
     synth.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.eu' });
+    synth.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({
+        Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish',
+        Condition: Match.objectLike({ StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } }),
+      })]) },
+    });
   });
 });
 
