@@ -73,7 +73,6 @@ export class HttpApi extends Construct {
         format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
       },
     });
-
   }
 
   /**
@@ -93,7 +92,7 @@ export class HttpApi extends Construct {
     for (const route of API_ROUTES) {
       const [added] = this.api.addRoutes({
         path: route.path,
-        methods: [route.method === 'ANY' ? apigw.HttpMethod.ANY : apigw.HttpMethod.GET],
+        methods: [apigw.HttpMethod[route.method]],
         integration: integrations[route.target],
         authorizer: route.public ? new apigw.HttpNoneAuthorizer() : authorizer,
       });
