@@ -80,7 +80,11 @@ export function notifier(deps: NotifierDeps) {
    */
   async function deliver(delivery: Delivery): Promise<Outcome> {
     const user = (await deps.users.get(delivery.recipientId)) ?? delivery.fallback;
-    if (!user?.email) return 'no-address';
+    if (!user?.email) {
+      // In AWS a user enters the directory on first sign-in (GET /api/me); until then there is no address.
+      deps.logger?.info('no address for a recipient', { eventId: delivery.eventId, recipientId: delivery.recipientId });
+      return 'no-address';
+    }
     if (!mayReceive(user, delivery.orgId)) {
       deps.logger?.error('refused a delivery outside the organisation', { eventId: delivery.eventId, recipientId: delivery.recipientId });
       return 'refused';

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toMime, type OutgoingMail } from './mime.ts';
 import type { MailTransport } from './transport.ts';
@@ -41,7 +41,7 @@ export function createOutbox(dir?: string): Outbox {
     async list() {
       if (!dir) return [...memory].map(([name, content]) => ({ name, size: Buffer.byteLength(content) })).sort((a, b) => a.name.localeCompare(b.name));
       const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => NAME.test(name)).sort();
-      return Promise.all(names.map(async (name) => ({ name, size: Buffer.byteLength(await readFile(join(dir, name), 'utf8')) })));
+      return Promise.all(names.map(async (name) => ({ name, size: (await stat(join(dir, name))).size })));
     },
     async read(name) {
       if (!NAME.test(name)) return undefined;
