@@ -118,6 +118,11 @@ describe('deployed bundles behind API Gateway', () => {
     expect(await read.json()).toMatchObject({ subject: 'Created through the Lambda bundle' });
   });
 
+  it('tickets: also serves the notification settings, which reach it through the catch-all route', async () => {
+    const [preferences] = await invoke('tickets', [{ method: 'GET', path: '/api/me/notifications', token: await stack.token(AS.maria) }]);
+    expect(preferences!.statusCode, preferences!.body).toBe(200);
+  });
+
   it('bookings: the expert list for a signed-in caller, 401 without a token', async () => {
     const [experts, anonymous] = await invoke('bookings', [
       { method: 'GET', path: '/api/experts', token: await stack.token(AS.maria) },
