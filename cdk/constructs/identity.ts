@@ -8,9 +8,9 @@ export const STAFF_GROUPS = { experts: 'experts', coordinators: 'coordinators' }
 /** The custom attribute holding a requester's organisation id; it reaches the token as `custom:org`. */
 export const ORGANISATION_ATTRIBUTE = 'org';
 
-/** The site's OAuth callback and the page it returns to after signing out. */
+/** The site's OAuth callback, and the pages Cognito may return to after signing out (the site root, the app's sign-in page). */
 export const CALLBACK_PATH = '/app/callback';
-export const SIGNED_OUT_PATH = '/';
+export const SIGNED_OUT_PATHS = ['/', '/app/sign-in'];
 
 export interface IdentityProps {
   stage: string;
@@ -84,7 +84,7 @@ export class Identity extends Construct {
         flows: { authorizationCodeGrant: true },
         scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
         callbackUrls: siteOrigins.map((origin) => `${origin}${CALLBACK_PATH}`),
-        logoutUrls: siteOrigins.map((origin) => `${origin}${SIGNED_OUT_PATH}`),
+        logoutUrls: siteOrigins.flatMap((origin) => SIGNED_OUT_PATHS.map((path) => `${origin}${path}`)),
       },
       supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,

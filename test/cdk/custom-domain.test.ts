@@ -31,7 +31,7 @@ describe('custom domain deployment', () => {
   it('returns signed-in users to the domain, and to the local site for development', () => {
     const [, client] = resourcesOfType(synth.json, 'AWS::Cognito::UserPoolClient')[0]!;
     expect(client.Properties!.CallbackURLs).toEqual([`https://${DOMAIN}/app/callback`, `${LOCAL_SITE}/app/callback`]);
-    expect(client.Properties!.LogoutURLs).toEqual([`https://${DOMAIN}/`, `${LOCAL_SITE}/`]);
+    expect(client.Properties!.LogoutURLs).toEqual([`https://${DOMAIN}/`, `https://${DOMAIN}/app/sign-in`, `${LOCAL_SITE}/`, `${LOCAL_SITE}/app/sign-in`]);
   });
 
   it('tells the functions their public URL', () => {

@@ -28,10 +28,9 @@ describe('site request function', () => {
     expect(request('/app/favicon.svg').uri).toBe('/app/favicon.svg');
   });
 
-  it('serves the app shell for every app path', () => {
-    expect(request('/app').uri).toBe('/app/index.html');
-    expect(request('/app/tickets/new').uri).toBe('/app/index.html');
-    expect(request('/app/callback').uri).toBe('/app/index.html');
+  it('serves the app shell for every app path, with or without a trailing slash', () => {
+    for (const path of ['/app', '/app/', '/app/tickets/new', '/app/tickets/01J9ZQ/', '/app/callback']) expect(request(path).uri, path).toBe('/app/index.html');
+    expect(request('/app/manifest.webmanifest').uri).toBe('/app/manifest.webmanifest');
   });
 
   it('redirects a folder named without its slash, keeping the query', () => {
