@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
     await input.click();
     await input.pressSequentially('pending reas', { delay: 20 });
     const first = page.locator('#home-search-results [role="option"]').first();
-    await expect.poll(() => first.textContent()).toContain('Reading pending reasons');
+    await expect.poll(() => first.textContent(), { timeout: 20_000 }).toContain('Reading pending reasons');
     expect(await first.getAttribute('aria-selected')).toBe('true');
     expect(await first.locator('mark').first().textContent()).toMatch(/pending/i);
     expect(await input.getAttribute('aria-expanded')).toBe('true');
@@ -91,13 +91,13 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
     const page = await browser.newPage();
     await page.goto(`${base}/search/?q=${encodeURIComponent('storage quotas')}`);
     const results = page.locator('ol#search-results > li > a[data-search-result]');
-    await expect.poll(() => results.count()).toBeGreaterThan(0);
+    await expect.poll(() => results.count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await results.first().getAttribute('href')).toBe('/guides/data-transfer/#storage-quotas');
     expect(await page.locator('#page-search').inputValue()).toBe('storage quotas');
     const french = await browser.newPage();
     await french.goto(`${base}/search/?q=${encodeURIComponent('soumettre des tâches')}`);
     const frenchFirst = french.locator('a[data-search-result]').first();
-    await expect.poll(() => frenchFirst.textContent()).toContain('Soumettre des tâches avec Slurm');
+    await expect.poll(() => frenchFirst.textContent(), { timeout: 20_000 }).toContain('Soumettre des tâches avec Slurm');
     expect(await frenchFirst.locator('[lang="fr"]').count()).toBe(1);
     await page.close();
     await french.close();
