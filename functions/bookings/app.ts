@@ -7,7 +7,7 @@ import { canonicalZone } from './domain/availability.ts';
 import { expertsService } from './experts-service.ts';
 import type { TicketOwnership } from './ports.ts';
 import {
-  bookingIcsRoute, cancelBookingRoute, createBookingRoute, getAllowanceRoute, getBookingRoute, listBookingsRoute, listExpertsRoute,
+  bookingIcsRoute, cancelBookingRoute, createBookingRoute, getAllowanceRoute, getAvailabilityRoute, getBookingRoute, listBookingsRoute, listExpertsRoute,
   rescheduleBookingRoute, setAllowanceRoute, setAvailabilityRoute, setProfileRoute, slotsRoute,
 } from './routes.ts';
 import { bookingService } from './service.ts';
@@ -43,6 +43,11 @@ export function registerBookingRoutes(app: ApiApp, deps: BookingsAppDeps): ApiAp
   app.openapi({ ...setAvailabilityRoute, middleware: [auth, onlyRoles('expert')] }, async (c) => {
     const body = c.req.valid('json');
     return c.json(await experts.setAvailability(c.var.principal, { ...body, timeZone: canonicalZone(body.timeZone) }), 200);
+  });
+
+  app.openapi({ ...getAvailabilityRoute, middleware: [auth, onlyRoles('expert')] }, async (c) => {
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(await experts.availabilityOf(c.var.principal), 200);
   });
 
   app.openapi({ ...slotsRoute, middleware: [auth] }, async (c) => {

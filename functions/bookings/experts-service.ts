@@ -55,6 +55,13 @@ export function expertsService({ store, clock }: { store: BookingStore; clock: C
       return (await store.getExpert(principal.id))!;
     },
 
+    /** The caller's published availability; 404 until they publish one. */
+    async availabilityOf(principal: Principal): Promise<Availability> {
+      const availability = (await store.getExpert(principal.id))?.availability;
+      if (!availability) throw problems.notFound('You have not published your availability yet.');
+      return availability;
+    },
+
     async setAvailability(principal: Principal, availability: Availability): Promise<Availability> {
       await store.setAvailability({ id: principal.id, name: principal.name, email: principal.email }, availability);
       return availability;

@@ -31,6 +31,12 @@ export const setAvailabilityRoute = createRoute({
   responses: { 200: json(AvailabilityBody, 'Stored'), ...errorResponses(400, 401, 403, 413, 415) },
 });
 
+export const getAvailabilityRoute = createRoute({
+  ...base, method: 'get', path: '/api/experts/me/availability', tags: ['experts'],
+  description: 'What the availability editor starts from.',
+  responses: { 200: json(AvailabilityBody, 'The availability you published'), ...errorResponses(401, 403, 404) },
+});
+
 export const slotsRoute = createRoute({
   ...base, method: 'get', path: '/api/experts/{id}/slots', tags: ['experts'],
   request: { params: ExpertParams, query: SlotsQuery },
