@@ -17,6 +17,8 @@ function notifyConfig(env: NodeJS.ProcessEnv = process.env) {
     dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     publicUrl: env.PUBLIC_URL ?? 'http://localhost:3000',
     sender,
+    /** Another SES v2 endpoint (a test double, or a regional/VPC endpoint); the default is the region's. */
+    sesEndpoint: env.SES_ENDPOINT || undefined,
   };
 }
 
@@ -28,7 +30,7 @@ const notifications = composeNotifications({
   tableName: config.tableName,
   users: dynamoUserDirectory(db, config.tableName),
   clock: systemClock,
-  transport: sesTransport(new SESv2Client({ region: config.region })),
+  transport: sesTransport(new SESv2Client({ region: config.region, ...(config.sesEndpoint ? { endpoint: config.sesEndpoint } : {}) })),
   sender: { address: config.sender, name: 'HPC AI Support Centre' },
   publicUrl: config.publicUrl,
   logger,

@@ -1,48 +1,21 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OutgoingMail } from '../../functions/notify/mime.ts';
 import { sesTransport, SESv2Client } from '../../functions/notify/ses-transport.ts';
 import { parseMime } from './mime-reader.ts';
+import { startSesStub } from './ses-stub.ts';
 
-interface Received {
-  method: string;
-  path: string;
-  headers: IncomingMessage['headers'];
-  body: any;
-}
-
-/** A stand-in for the SES endpoint: records each request, answers with the queued responses (then 200). */
 describe('the SES v2 transport, against a local HTTP endpoint', () => {
-  let server: Server;
-  let endpoint: string;
-  const received: Received[] = [];
-  let failures = 0;
-
+  let ses: Awaited<ReturnType<typeof startSesStub>>;
+  let received: Awaited<ReturnType<typeof startSesStub>>['received'];
   beforeAll(async () => {
-    server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk) => chunks.push(chunk));
-      request.on('end', () => {
-        received.push({ method: request.method!, path: request.url!, headers: request.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') });
-        if (failures > 0) {
-          failures--;
-          response.writeHead(500, { 'content-type': 'application/json', 'x-amzn-errortype': 'InternalFailure' });
-          response.end(JSON.stringify({ message: 'Internal failure' }));
-          return;
-        }
-        response.writeHead(200, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ MessageId: `ses-${received.length}` }));
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ses = await startSesStub();
+    received = ses.received;
   });
-  afterAll(async () => { await new Promise((resolve) => server.close(resolve)); });
-  beforeEach(() => { received.length = 0; failures = 0; });
+  afterAll(() => ses.close());
+  beforeEach(() => { received.length = 0; ses.state.failures = 0; });
 
   const client = (maxAttempts = 3) => new SESv2Client({
-    region: 'eu-north-1', endpoint, maxAttempts,
+    region: 'eu-north-1', endpoint: ses.endpoint, maxAttempts,
     credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
   });
 
@@ -79,12 +52,12 @@ describe('the SES v2 transport, against a local HTTP endpoint', () => {
   });
 
   it('lets the SDK retry a server error, and throws when SES keeps failing', async () => {
-    failures = 1;
+    ses.state.failures = 1;
     expect(await sesTransport(client()).send(mail)).toEqual({ providerMessageId: 'ses-2' });
     expect(received).toHaveLength(2);
 
     received.length = 0;
-    failures = 10;
+    ses.state.failures = 10;
     await expect(sesTransport(client(2)).send(mail)).rejects.toThrow(/Internal failure/);
     expect(received).toHaveLength(2);
   });
