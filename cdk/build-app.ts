@@ -2,7 +2,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { deploymentConfig, settingReader, type DeploymentConfig } from './config.ts';
-import { FUNCTION_ENTRIES, fromRepository, notifyEntryIfPresent } from './paths.ts';
+import { FUNCTION_ENTRIES, fromRepository } from './paths.ts';
 import { SupportCentreStack, type FunctionEntries } from './support-centre-stack.ts';
 
 export interface BuildAppOptions {
@@ -11,7 +11,7 @@ export interface BuildAppOptions {
   env?: NodeJS.ProcessEnv;
   /** Where the cloud assembly goes; the CLI sets it through CDK_OUTDIR. */
   outdir?: string;
-  /** Overrides the function entries (tests use a stand-in notifier until functions/notify exists). */
+  /** Overrides the function entries. */
   entries?: Partial<FunctionEntries>;
 }
 
@@ -31,7 +31,7 @@ export function buildApp(options: BuildAppOptions = {}): BuiltApp {
     description: `HPC AI Support Centre (${config.stage}): site, API, identity, data, notifications`,
     // Environment-agnostic on purpose: nothing is looked up, so synth needs no account.
     config,
-    entries: { tickets: FUNCTION_ENTRIES.tickets, bookings: FUNCTION_ENTRIES.bookings, notify: notifyEntryIfPresent(), ...options.entries },
+    entries: { ...FUNCTION_ENTRIES, ...options.entries },
     siteDir: fromRepository(config.siteDir),
     tags: { application: 'hpc-ai-support-centre', stage: config.stage },
   });

@@ -30,11 +30,11 @@ export function suppressAcceptedFindings(stack: SupportCentreStack, options: { c
   const tableIndexes = `AwsSolutions-IAM5[Resource::${arnReference(table.table)}/index/*]`;
   const indexReason = 'Queries use the generic indexes gsi1..gsi5 of this one table; index/* names exactly those and nothing outside the table.';
 
-  for (const fn of [...Object.values(apiFunctions), bookingsSweep.function, ...(notifications?.functions ?? [])]) {
+  for (const fn of [...Object.values(apiFunctions), bookingsSweep.function, ...notifications.functions]) {
     acknowledge(fn.function, { id: 'AwsSolutions-L1', reason: RUNTIME_REASON });
     acknowledge(fn.role, { id: tableIndexes, reason: indexReason });
   }
-  const sweeps = [bookingsSweep, ...(notifications ? [{ function: notifications.sweepFunction, schedule: notifications.sweep }] : [])];
+  const sweeps = [bookingsSweep, { function: notifications.sweepFunction, schedule: notifications.sweep }];
   for (const sweep of sweeps) {
     acknowledge(sweep.schedule.role, {
       id: `AwsSolutions-IAM5[Resource::${arnReference(sweep.function.function)}:*]`,

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 
 export const REPOSITORY_ROOT = resolve(import.meta.dirname, '..');
@@ -12,9 +11,4 @@ export const FUNCTION_ENTRIES = {
 
 export function fromRepository(path: string): string {
   return isAbsolute(path) ? path : join(REPOSITORY_ROOT, path);
-}
-
-/** The notifications function is deployed once its folder exists; until then the stack has no notifier. */
-export function notifyEntryIfPresent(): string | undefined {
-  return existsSync(FUNCTION_ENTRIES.notify) ? FUNCTION_ENTRIES.notify : undefined;
 }

@@ -18,8 +18,7 @@ import type { ApiFunctionName } from './routes.ts';
 export interface FunctionEntries {
   tickets: string;
   bookings: string;
-  /** Absent until functions/notify exists: the stack then deploys no notifier and no table stream. */
-  notify?: string;
+  notify: string;
 }
 
 export interface SupportCentreStackProps extends StackProps {
@@ -39,7 +38,7 @@ export class SupportCentreStack extends Stack {
     apiFunctions: Record<ApiFunctionName, SupportFunction>;
     bookingsSweep: { function: SupportFunction; schedule: ScheduledSweep };
     deadLetters: DeadLetterQueue;
-    notifications?: Notifications;
+    notifications: Notifications;
   };
 
   constructor(scope: Construct, id: string, props: SupportCentreStackProps) {
@@ -47,7 +46,7 @@ export class SupportCentreStack extends Stack {
     const { config, entries } = props;
     const customOrigin = customSiteOrigin(config);
 
-    const table = new DataTable(this, 'Data', { stream: entries.notify !== undefined });
+    const table = new DataTable(this, 'Data');
     const identity = new Identity(this, 'Identity', { stage: config.stage, domainPrefix: config.cognitoDomainPrefix });
     // CORS only for origins known before deployment; the site itself reaches /api on its own origin.
     const api = new HttpApi(this, 'Api', {
@@ -93,11 +92,9 @@ export class SupportCentreStack extends Stack {
     if (!config.senderConfigured) {
       Annotations.of(sender).addWarningV2('support-centre:senderPlaceholder', `No sender address configured: ${config.senderAddress} cannot be verified, so no e-mail will be delivered. Set senderAddress.`);
     }
-    const notifications = entries.notify
-      ? new Notifications(this, 'Notifications', {
-        entry: entries.notify, table: table.table, senderIdentity: sender, deadLetters: deadLetters.queue, environment, logLevel: config.logLevel,
-      })
-      : undefined;
+    const notifications = new Notifications(this, 'Notifications', {
+      entry: entries.notify, table: table.table, senderIdentity: sender, deadLetters: deadLetters.queue, environment, logLevel: config.logLevel,
+    });
 
     new SiteDeployment(this, 'SiteContent', {
       siteDir: props.siteDir,
@@ -114,10 +111,8 @@ export class SupportCentreStack extends Stack {
     alarms.watchApi('Api', api.api);
     for (const [name, fn] of Object.entries(apiFunctions)) alarms.watchFunction(name, fn.function);
     alarms.watchFunction('bookingsSweep', bookingsSweepFunction.function);
-    if (notifications) {
-      alarms.watchFunction('notifyStream', notifications.streamFunction.function);
-      alarms.watchFunction('notifySweep', notifications.sweepFunction.function);
-    }
+    alarms.watchFunction('notifyStream', notifications.streamFunction.function);
+    alarms.watchFunction('notifySweep', notifications.sweepFunction.function);
     alarms.watchDeadLetters('DeadLetters', deadLetters.queue);
 
     this.parts = { table, identity, api, site, apiFunctions, bookingsSweep, deadLetters, notifications };

@@ -5,7 +5,7 @@
  * Target: every function at most 1.3 × the baseline on size and init time. For a function that misses,
  * the bundle's bytes (esbuild metafile) and init time (V8 CPU profile) are broken down by package.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FUNCTION_ENTRIES, REPOSITORY_ROOT } from '../../cdk/paths.ts';
@@ -30,8 +30,7 @@ const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const ratio = (value: number, base: number) => value / base;
 
 export async function runLambdaBench(): Promise<boolean> {
-  const entries: Record<string, string> = { [BASELINE]: join(import.meta.dirname, 'baseline-handler.ts') };
-  for (const [name, entry] of Object.entries(FUNCTION_ENTRIES)) if (existsSync(entry)) entries[name] = entry;
+  const entries: Record<string, string> = { [BASELINE]: join(import.meta.dirname, 'baseline-handler.ts'), ...FUNCTION_ENTRIES };
   const outDir = mkdtempSync(join(tmpdir(), 'bench-lambda-'));
   try {
     const bundles = new Map<string, Bundle>();

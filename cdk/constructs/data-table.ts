@@ -3,11 +3,6 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/core/table.ts';
 
-export interface DataTableProps {
-  /** A change stream for the notifier; none when nothing reads it. */
-  stream: boolean;
-}
-
 const stringKey = (name: string): dynamodb.Attribute => ({ name, type: dynamodb.AttributeType.STRING });
 
 /**
@@ -18,7 +13,7 @@ const stringKey = (name: string): dynamodb.Attribute => ({ name, type: dynamodb.
 export class DataTable extends Construct {
   readonly table: dynamodb.TableV2;
 
-  constructor(scope: Construct, id: string, props: DataTableProps) {
+  constructor(scope: Construct, id: string) {
     super(scope, id);
     this.table = new dynamodb.TableV2(this, 'Table', {
       partitionKey: stringKey(TABLE_KEYS.partitionKey),
@@ -34,7 +29,8 @@ export class DataTable extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
-      ...(props.stream ? { dynamoStream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES } : {}),
+      // The notifier derives events from each change (before and after).
+      dynamoStream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
     });
   }
 }

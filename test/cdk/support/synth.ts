@@ -1,6 +1,6 @@
 /**
- * Synthesizes the real app (cdk/build-app.ts) for the template tests: offline, no Docker, a temporary
- * built site, the real notifier once functions/notify exists and a stand-in with its exports until then.
+ * Synthesizes the real app (cdk/build-app.ts) for the template tests: offline, no Docker, with a temporary
+ * built site (the tests run on a clean clone, where dist/site does not exist).
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,9 +8,6 @@ import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { PolicyValidationPluginReport } from 'aws-cdk-lib';
 import { buildApp, type BuiltApp } from '../../../cdk/build-app.ts';
-import { notifyEntryIfPresent } from '../../../cdk/paths.ts';
-
-export const NOTIFY_STAND_IN = join(import.meta.dirname, '../fixtures/notify/index.ts');
 
 export interface Synthesized extends BuiltApp {
   template: Template;
@@ -41,7 +38,6 @@ export function synthesize(settings: Record<string, string> = {}): Synthesized {
     context: { siteDir, ...settings },
     env: {},
     outdir: join(workDir, 'cdk.out'),
-    entries: { notify: notifyEntryIfPresent() ?? NOTIFY_STAND_IN },
   });
   const assembly = built.app.synth();
   const artifact = assembly.getStackByName(built.stack.stackName);
