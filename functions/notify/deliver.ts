@@ -20,13 +20,13 @@ export interface NotifierDeps {
   sender: Mailbox;
   publicUrl: string;
   logger?: Logger;
-  /** Attempts before a delivery is parked for a coordinator (below the stream's own retry count). */
+  /** Attempts before a delivery is parked for a coordinator: the first, then the sweep's spaced retries. */
   maxAttempts?: number;
 }
 
 export type Outcome = 'sent' | 'duplicate' | 'opted-out' | 'no-address' | 'refused' | 'failed' | 'parked';
 
-export const DEFAULT_MAX_ATTEMPTS = 3;
+export const DEFAULT_MAX_ATTEMPTS = 4;
 const DAY_SECONDS = 86_400;
 
 /** A delivery's id: one per (event, recipient), whatever derives the event and however often. */
@@ -75,8 +75,9 @@ export function notifier(deps: NotifierDeps) {
   /**
    * One message to one person. The marker is claimed BEFORE the provider is called: a crash after the claim
    * can lose the message but never send it twice; such a delivery stays `sending`, and the sweep parks it
-   * "in doubt" for a coordinator to replay. A provider error marks it failed, to be retried (stream retry,
-   * next feed poll, or the sweep) and parked after `maxAttempts`.
+   * "in doubt" for a coordinator to replay. A provider error (after the SDK's own retries) marks it `failed`;
+   * the sweep tries it again every few minutes and parks it after `maxAttempts`. Only errors of our own
+   * (DynamoDB, a bug) are thrown, for the stream to retry the record.
    */
   async function deliver(delivery: Delivery): Promise<Outcome> {
     const user = (await deps.users.get(delivery.recipientId)) ?? delivery.fallback;
@@ -117,13 +118,13 @@ export function notifier(deps: NotifierDeps) {
     return audience.map((recipientId) => ({ ...deliveries[0]!, recipientId }));
   }
 
-  /** Every delivery of these events; `settled` is false when one failed and is owed another attempt. */
-  async function handle(events: DomainEvent[]): Promise<{ outcomes: Outcome[]; settled: boolean }> {
+  /** Every delivery of these events. A provider failure is an outcome (the sweep owns it); other errors throw. */
+  async function handle(events: DomainEvent[]): Promise<Outcome[]> {
     const outcomes: Outcome[] = [];
     for (const event of events) {
       for (const delivery of await deliveriesOf(event)) outcomes.push(await deliver(delivery));
     }
-    return { outcomes, settled: !outcomes.includes('failed') };
+    return outcomes;
   }
 
   /** Sends again what failed earlier or what a coordinator queued. */

@@ -89,12 +89,8 @@ export function dynamoNotifyStore(db: DynamoDBDocumentClient, tableName: string)
 
   return {
     claim(delivery: NewDelivery, at, expiresAt) {
-      const change = stateChange(delivery.id, 'sending', at, { ...delivery, [TTL_ATTRIBUTE]: expiresAt });
-      // attempts and createdAt keep their first values when a failed delivery is taken again.
-      change.expression = change.expression.replace(/^SET /, 'SET #attempts = if_not_exists(#attempts, :zero) + :one, #createdAt = if_not_exists(#createdAt, :at), ');
-      Object.assign(change.names, { '#attempts': 'attempts', '#createdAt': 'createdAt', '#state': 'state' });
-      Object.assign(change.values, { ':zero': 0, ':one': 1, ':at': at, ':failed': 'failed' });
-      return claimed(() => update(delivery.id, change, { expression: 'attribute_not_exists(pk) OR #state = :failed' }));
+      const change = stateChange(delivery.id, 'sending', at, { ...delivery, attempts: 1, createdAt: at, [TTL_ATTRIBUTE]: expiresAt });
+      return claimed(() => update(delivery.id, change, { expression: 'attribute_not_exists(pk)' }));
     },
 
     claimForRetry(id, at) {

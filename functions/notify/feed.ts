@@ -29,8 +29,9 @@ const CHECKPOINT = 'local-change-feed';
 /**
  * The local stand-in for DynamoDB Streams (dynalite has none): polls the tickets' and bookings' indexes for
  * items changed since a persisted checkpoint and feeds the same pure derivation as the stream handler, with
- * the ticket's audit entries before the checkpoint standing in for the old image. The checkpoint only moves
- * when every delivery settled (sent, parked or not owed), so a failed one is derived and retried again.
+ * the ticket's audit entries before the checkpoint standing in for the old image. The checkpoint moves once
+ * every event was handled (an error leaves it, and the next poll derives the same events again); a delivery the
+ * provider refused is the sweep's to retry, as in AWS.
  */
 export function changeFeed({ source, store, notify, clock, overlapMs = 0 }: ChangeFeedDeps) {
   /**
@@ -49,10 +50,10 @@ export function changeFeed({ source, store, notify, clock, overlapMs = 0 }: Chan
       ...tickets.flatMap((ticket) => ticketEvents(ticketBefore(ticket, since), ticket)),
       ...bookings.flatMap((booking) => bookingEvents(undefined, booking)),
     ];
-    const { outcomes, settled } = await notify.handle(events);
+    const outcomes = await notify.handle(events);
     let checkpoint = since;
     const next = new Date(startedAt - overlapMs).toISOString();
-    if (settled && next > since) {
+    if (next > since) {
       await store.setCheckpoint(CHECKPOINT, next);
       checkpoint = next;
     }

@@ -35,10 +35,7 @@ export type RequeueOutcome = 'queued' | 'not-parked' | 'unknown';
 
 /** The notifier's storage port; the DynamoDB adapter is the one implementation, in AWS and locally. */
 export interface NotifyStore {
-  /**
-   * Takes the delivery for sending: creates the marker, or takes back one whose last attempt failed.
-   * undefined when it was sent, is being sent, is parked or queued (someone else has it).
-   */
+  /** Takes the delivery for sending by creating its marker; undefined when the marker exists (in any state). */
   claim(delivery: NewDelivery, at: string, expiresAt: number): Promise<DeliveryRecord | undefined>;
   /** Takes a failed or queued delivery for sending again (the sweep); undefined when it is no longer in that state. */
   claimForRetry(id: string, at: string): Promise<DeliveryRecord | undefined>;

@@ -33,19 +33,18 @@ export function eventsOfRecord(record: StreamRecord): DomainEvent[] {
 }
 
 /**
- * Handles a batch in order. On the first record not fully handled it reports that record and every later one
- * (Lambda then retries from there); the markers make the records already handled harmless to see again.
+ * Handles a batch in order. A record whose handling throws (DynamoDB unreachable, a bug) is reported with every
+ * later one (Lambda retries from there, then hands the batch to the on-failure destination); the markers make
+ * the records already handled harmless to see again. A provider failure does not fail the record: Lambda
+ * retries a stream record at once and holds back its whole shard meanwhile, so an e-mail outage would block
+ * every later change; the delivery is marked failed instead and the sweep retries it, spaced, then parks it.
  */
 export async function handleStreamBatch(records: StreamRecord[], notify: Notifier, onError: (error: unknown) => void = () => {}): Promise<StreamBatchResponse> {
   for (const [index, record] of records.entries()) {
-    let settled: boolean;
     try {
-      settled = (await notify.handle(eventsOfRecord(record))).settled;
+      await notify.handle(eventsOfRecord(record));
     } catch (error) {
       onError(error);
-      settled = false;
-    }
-    if (!settled) {
       return {
         batchItemFailures: records.slice(index).map((r) => ({ itemIdentifier: r.dynamodb?.SequenceNumber ?? '' })).filter((f) => f.itemIdentifier),
       };

@@ -54,7 +54,7 @@ export function sweeper({ source, store, notify, clock, retryAfterMs = 5 * MINUT
     const now = clock.now();
     const [reminderEvents, tickets] = await Promise.all([reminders(now), source.ticketsWithRunningClocks()]);
     const escalationEvents = tickets.flatMap((ticket) => dueEscalations(ticket, now));
-    const { outcomes } = await notify.handle([...reminderEvents, ...escalationEvents]);
+    const outcomes = await notify.handle([...reminderEvents, ...escalationEvents]);
 
     const retried: Outcome[] = [];
     for (const record of await store.listRetryable(new Date(now.getTime() - retryAfterMs).toISOString(), batch)) retried.push(await notify.retry(record));

@@ -9,7 +9,7 @@ describe('a failing provider', () => {
 
   const parked = async (as: string = AS.coord) => stack.call('GET', '/api/notifications/parked', { as });
 
-  it('is retried, then parked for coordinators, who replay it: nothing lost, nothing twice', async () => {
+  it('is retried by the sweep, spaced, then parked for coordinators, who replay it: nothing lost, nothing twice', async () => {
     const ticket = await stack.newTicket(AS.maria);
     const slot = await stack.slot('u-ana');
     const booked = await stack.call('POST', '/api/bookings', { as: AS.jonas, body: { expertId: 'u-ana', start: slot.start, topic: 'Mixed precision' } });
@@ -17,21 +17,24 @@ describe('a failing provider', () => {
     await stack.reply(AS.ana, ticket.id, 'Public answer.');
     stack.transport.failing = true;
 
-    // Three deliveries owed (reply → María; booking → Jonas and Ana), each tried three times by the feed.
-    const first = await stack.server.notifications.feed.poll();
-    expect(first.outcomes).toEqual(['failed', 'failed', 'failed']);
-    await stack.server.notifications.feed.poll();
-    const third = await stack.server.notifications.feed.poll();
-    expect(third.outcomes).toEqual(['parked', 'parked', 'parked']);
-    expect(stack.transport.attempts()).toBe(9);
-    // Parked is settled: the feed moves on and tries no more.
+    // Three deliveries owed: the reply to María, the booking to Jonas and to Ana.
+    expect((await stack.server.notifications.feed.poll()).outcomes).toEqual(['failed', 'failed', 'failed']);
+    // Deriving the same events again does not hammer the provider: failed deliveries belong to the sweep.
     expect((await stack.server.notifications.feed.poll()).outcomes).toEqual(['duplicate', 'duplicate', 'duplicate']);
-    expect(stack.transport.attempts()).toBe(9);
+    stack.clock.advance(60_000);
+    expect((await stack.sweep()).retried).toEqual([]);
+    const retries: string[][] = [];
+    for (let run = 0; run < 4; run++) {
+      stack.clock.advance(6 * 60_000);
+      retries.push((await stack.sweep()).retried);
+    }
+    expect(retries).toEqual([['failed', 'failed', 'failed'], ['failed', 'failed', 'failed'], ['parked', 'parked', 'parked'], []]);
+    expect(stack.transport.attempts()).toBe(12);
 
     expect((await parked(AS.ana)).status).toBe(403);
     const list = await stack.json(await parked());
     expect(list.items.map((item: any) => item.to).sort()).toEqual([AS.ana, AS.jonas, AS.maria]);
-    for (const item of list.items) expect(item).toMatchObject({ attempts: 3, reason: 'failed', lastError: 'ServiceUnavailable: provider unavailable' });
+    for (const item of list.items) expect(item).toMatchObject({ attempts: 4, reason: 'failed', lastError: 'ServiceUnavailable: provider unavailable' });
 
     stack.transport.failing = false;
     for (const item of list.items) {
@@ -48,18 +51,20 @@ describe('a failing provider', () => {
     const mails = stack.take();
     expect(addressed(mails)).toEqual([AS.ana, AS.jonas, AS.maria]);
     expect((await stack.json(await parked())).items).toEqual([]);
+    stack.clock.advance(10 * 60_000);
     await stack.sweep();
     await stack.flush();
     expect(stack.take()).toEqual([]);
   });
 
-  it('is retried on the next poll when it recovers before the attempts run out', async () => {
+  it('is sent by the next sweep when the provider recovers before the attempts run out', async () => {
     const ticket = await stack.newTicket(AS.lea);
     await stack.reply(AS.mikko, ticket.id, 'Public answer.');
     stack.transport.failing = true;
     expect((await stack.server.notifications.feed.poll()).outcomes).toEqual(['failed']);
     stack.transport.failing = false;
-    expect((await stack.server.notifications.feed.poll()).outcomes).toEqual(['sent']);
+    stack.clock.advance(6 * 60_000);
+    expect((await stack.sweep()).retried).toEqual(['sent']);
     expect(addressed(stack.take())).toEqual([AS.lea]);
     expect((await stack.json(await parked())).items).toEqual([]);
   });

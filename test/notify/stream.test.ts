@@ -1,6 +1,10 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../functions/core/dynamo.ts';
+import { dynamoUserDirectory } from '../../functions/core/users.ts';
+import { notifier } from '../../functions/notify/deliver.ts';
+import { dynamoNotifyStore } from '../../functions/notify/dynamo-store.ts';
 import { eventsOfRecord, handleStreamBatch, type StreamRecord } from '../../functions/notify/stream.ts';
 import { AS, addressed, startNotifyStack, type NotifyStack } from './support.ts';
 
@@ -47,7 +51,7 @@ describe('the stream handler', () => {
     expect(stack.take()).toEqual([]);
   });
 
-  it('reports the failed record and those after it, then parks after the attempts so the stream moves on', async () => {
+  it('leaves a provider failure to the sweep, and reports the records it could not handle for Lambda to retry', async () => {
     const aurora = await stack.newTicket(AS.maria);
     const basalt = await stack.newTicket(AS.lea);
     const changes: StreamRecord[] = [];
@@ -56,20 +60,28 @@ describe('the stream handler', () => {
       await stack.reply(AS.giulia, ticket.id, 'Public answer.');
       changes.push(record(before, await item(`TICKET#${ticket.id}`, 'TICKET')));
     }
-    const { notify } = stack.server.notifications;
-    stack.transport.failing = true;
+
+    // The table is unreachable: the first record fails, and Lambda is told to retry it and all after it.
+    const { server } = stack;
+    const unreachable = createDocumentClient({ region: 'local', endpoint: 'http://127.0.0.1:9' });
+    const cut = notifier({
+      store: dynamoNotifyStore(unreachable, server.tableName), users: dynamoUserDirectory(server.db, server.tableName),
+      transport: stack.transport, clock: stack.clock, sender: { address: 'desk@example.eu' }, publicUrl: 'https://support.example.eu',
+    });
+    const errors: unknown[] = [];
     const sequences = changes.map((c) => ({ itemIdentifier: c.dynamodb!.SequenceNumber! }));
-    expect(await handleStreamBatch(changes, notify)).toEqual({ batchItemFailures: sequences });
-    expect(await handleStreamBatch(changes, notify)).toEqual({ batchItemFailures: sequences });
-    // Records after a failed one are not tried (Lambda retries from the failed one): the second record's
-    // attempts start when the first is parked.
-    expect(await handleStreamBatch(changes, notify)).toEqual({ batchItemFailures: [sequences[1]] });
-    expect(await handleStreamBatch(changes.slice(1), notify)).toEqual({ batchItemFailures: [sequences[1]] });
-    expect(await handleStreamBatch(changes.slice(1), notify)).toEqual({ batchItemFailures: [] });
-    expect(stack.transport.attempts()).toBe(6);
-    const parked = await stack.json(await stack.call('GET', '/api/notifications/parked', { as: AS.coord }));
-    expect(parked.items.map((p: any) => p.to).sort()).toEqual([AS.lea, AS.maria]);
+    expect(await handleStreamBatch(changes, cut, (error) => errors.push(error))).toEqual({ batchItemFailures: sequences });
+    expect(errors).toHaveLength(1);
+    unreachable.destroy();
+
+    // The provider is down: the records are handled (the shard moves on), the deliveries wait for the sweep.
+    stack.transport.failing = true;
+    expect(await handleStreamBatch(changes, server.notifications.notify)).toEqual({ batchItemFailures: [] });
     expect(stack.take()).toEqual([]);
+    stack.transport.failing = false;
+    stack.clock.advance(6 * 60_000);
+    expect((await stack.sweep()).retried).toEqual(['sent', 'sent']);
+    expect(addressed(stack.take())).toEqual([AS.lea, AS.maria]);
   });
 
   it('derives booking events from status and sequence changes only', async () => {
