@@ -30,14 +30,14 @@ export function registerNotificationRoutes(app: ApiApp, deps: NotificationRoutes
 
   app.openapi({ ...getPreferencesRoute, middleware: [auth] }, async (c) => {
     c.header('Cache-Control', 'private, no-store');
-    return c.json(preferencesView(await deps.store.getPreferences(c.var.principal.id)), 200);
+    return c.json(preferencesView(await deps.store.getPreferences(c.var.principal.id), c.var.principal), 200);
   });
 
   app.openapi({ ...putPreferencesRoute, middleware: [auth] }, async (c) => {
     const principal = c.var.principal;
     const next = changePreferences(await deps.store.getPreferences(principal.id), c.req.valid('json'), principal);
     await deps.store.putPreferences(principal.id, next, deps.clock.now().toISOString());
-    return c.json(preferencesView(next), 200);
+    return c.json(preferencesView(next, principal), 200);
   });
 
   app.openapi({ ...listParkedRoute, middleware: [auth, onlyRoles('coordinator')] }, async (c) => {

@@ -31,7 +31,7 @@ const DAY_SECONDS = 86_400;
 
 /** A delivery's id: one per (event, recipient), whatever derives the event and however often. */
 export function deliveryId(eventId: string, recipientId: string): string {
-  return createHash('sha256').update(`${eventId}\u0000${recipientId}`).digest('base64url').slice(0, 26).replace(/[_-]/g, 'x');
+  return createHash('sha256').update(`${eventId}\u0000${recipientId}`).digest('hex').slice(0, 32);
 }
 
 /**

@@ -29,7 +29,8 @@ function toRecord(item: Record<string, unknown>): DeliveryRecord {
 /** SET/REMOVE clauses and their names and values for an update that moves a delivery to `state`. */
 function stateChange(id: string, state: DeliveryState, at: string, set: Record<string, unknown> = {}, remove: string[] = []) {
   const partition = STATE_PARTITION[state];
-  const fields: Record<string, unknown> = { ...set, state, updatedAt: at, ...(partition ? { gsi1pk: partition, gsi1sk: `${at}#${id}` } : {}) };
+  const given = Object.fromEntries(Object.entries(set).filter(([, value]) => value !== undefined));
+  const fields: Record<string, unknown> = { ...given, state, updatedAt: at, ...(partition ? { gsi1pk: partition, gsi1sk: `${at}#${id}` } : {}) };
   const removed = [...remove, ...(partition ? [] : ['gsi1pk', 'gsi1sk'])];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};

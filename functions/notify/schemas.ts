@@ -6,8 +6,8 @@ const kindFlags = <T extends z.ZodType>(flag: T) =>
   z.strictObject(Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, flag])) as Record<NotificationKind, T>);
 
 export const PreferencesSchema = z.object({
-  kinds: kindFlags(z.boolean()).openapi({ description: 'Whether each kind of e-mail is sent to you' }),
-  mandatory: z.array(z.enum(NOTIFICATION_KINDS)).openapi({ description: 'Kinds that cannot be turned off' }),
+  kinds: kindFlags(z.boolean().optional()).openapi({ description: 'Whether each kind of e-mail that concerns your role is sent to you' }),
+  mandatory: z.array(z.enum(NOTIFICATION_KINDS)).openapi({ description: 'Those of your kinds that cannot be turned off' }),
   categories: z.array(z.enum(TICKET_CATEGORIES)).openapi({ description: 'Ticket categories whose new tickets you hear about (staff)' }),
 }).openapi('NotificationPreferences');
 

@@ -6,11 +6,16 @@ describe('GET/PUT /api/me/notifications', () => {
   beforeEach(async () => { stack = await startNotifyStack(); });
   afterEach(async () => { await stack.close(); });
 
-  it('shows every kind on by default, with the mandatory ones named', async () => {
+  it('shows the kinds of the caller\'s role, all on by default, with the mandatory ones named', async () => {
     const response = await stack.call('GET', '/api/me/notifications', { as: AS.maria });
     expect(response.status).toBe(200);
     expect(await stack.json(response)).toEqual({
-      kinds: { ticketReply: true, ticketResolved: true, newTicket: true, bookingChange: true, sessionReminder: true, slaWarning: true, slaBreach: true },
+      kinds: { ticketReply: true, ticketResolved: true, bookingChange: true, sessionReminder: true },
+      mandatory: ['bookingChange'],
+      categories: [],
+    });
+    expect(await stack.json(await stack.call('GET', '/api/me/notifications', { as: AS.coord }))).toEqual({
+      kinds: { ticketReply: true, newTicket: true, bookingChange: true, sessionReminder: true, slaWarning: true, slaBreach: true },
       mandatory: ['bookingChange', 'slaBreach'],
       categories: [],
     });
@@ -39,6 +44,9 @@ describe('GET/PUT /api/me/notifications', () => {
     expect((await stack.json(mandatory)).errors).toEqual([{ field: 'kinds.bookingChange', message: 'This kind of e-mail cannot be turned off.' }]);
     const categories = await stack.call('PUT', '/api/me/notifications', { as: AS.jonas, body: { categories: ['performance'] } });
     expect(categories.status).toBe(422);
+    const staffKind = await stack.call('PUT', '/api/me/notifications', { as: AS.jonas, body: { kinds: { slaWarning: false } } });
+    expect(staffKind.status).toBe(422);
+    expect((await stack.json(staffKind)).errors).toEqual([{ field: 'kinds.slaWarning', message: 'No slaWarning e-mails are sent to a requester.' }]);
     // Nothing was saved by the refused requests.
     expect((await stack.json(await stack.call('GET', '/api/me/notifications', { as: AS.maria }))).kinds.sessionReminder).toBe(true);
     for (const body of [{ kinds: { unknown: false } }, { categories: ['astrology'] }, { kinds: { ticketReply: 'no' } }, { extra: 1 }]) {

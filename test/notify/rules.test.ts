@@ -97,8 +97,9 @@ describe('preferences', () => {
   const maria: Principal = { id: 'u-maria', email: 'm@x', name: 'María', role: 'requester', orgId: 'aurora-ai' };
   const ana: Principal = { id: 'u-ana', email: 'a@x', name: 'Ana', role: 'expert' };
   it('turn kinds on and off, keep the mandatory ones on, give categories to staff only', () => {
-    const changed = changePreferences({ off: ['slaWarning'], categories: [] }, { kinds: { ticketReply: false, slaWarning: true } }, maria);
+    const changed = changePreferences({ off: ['slaWarning'], categories: [] }, { kinds: { ticketReply: false, slaWarning: true } }, ana);
     expect(changed).toEqual({ off: ['ticketReply'], categories: [] });
+    expect(() => changePreferences(changed, { kinds: { newTicket: false } }, maria)).toThrow(/No newTicket e-mails are sent to a requester/);
     expect(() => changePreferences(changed, { kinds: { slaBreach: false } }, ana)).toThrow(/cannot be turned off/);
     expect(() => changePreferences(changed, { categories: ['performance'] }, maria)).toThrow(/Only experts/);
     expect(changePreferences(changed, { categories: ['performance', 'performance'] }, ana).categories).toEqual(['performance']);

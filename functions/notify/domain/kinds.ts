@@ -1,4 +1,5 @@
 import type { TicketCategory } from '../../core/catalog.ts';
+import type { Role } from '../../core/principal.ts';
 
 /** What a user can choose to receive (GET/PUT /api/me/notifications). */
 export const NOTIFICATION_KINDS = [
@@ -13,6 +14,13 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
  * coordinators' duty to act, not a courtesy.
  */
 export const MANDATORY_KINDS: readonly NotificationKind[] = ['bookingChange', 'slaBreach'];
+
+/** The kinds that can reach someone of a role: requesters never get staff work, staff never a resolution notice. */
+export function kindsFor(role: Role): NotificationKind[] {
+  return role === 'requester'
+    ? ['ticketReply', 'ticketResolved', 'bookingChange', 'sessionReminder']
+    : NOTIFICATION_KINDS.filter((kind) => kind !== 'ticketResolved');
+}
 
 export interface Preferences {
   /** Kinds turned off; never contains a mandatory kind. */
