@@ -48,7 +48,6 @@ export function suppressAcceptedFindings(stack: SupportCentreStack, options: { c
 
   const publicReasons: Record<string, string> = {
     'GET /api/health': 'GET /api/health is the liveness probe for monitoring; it answers a fixed status and reads no data.',
-    'GET /api/openapi.json': 'GET /api/openapi.json is the API description, as public as the site; it is generated from the schemas and holds no data.',
   };
   for (const [key, route] of api.publicRoutes) {
     const reason = publicReasons[key];

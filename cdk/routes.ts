@@ -19,7 +19,6 @@ const owned = (target: ApiFunctionName, paths: string[]): ApiRoute[] => paths.ma
 
 export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/api/health', target: 'tickets', public: true },
-  { method: 'GET', path: '/api/openapi.json', target: 'tickets', public: true },
   ...owned('bookings', ['/api/experts', '/api/experts/{proxy+}', '/api/bookings', '/api/bookings/{proxy+}', '/api/orgs/{proxy+}']),
   ...owned('tickets', ['/api/me', '/api/tickets', '/api/tickets/{proxy+}', '/api/{proxy+}']),
 ];

@@ -17,6 +17,7 @@ export interface SiteHostingProps {
 }
 
 export const API_PATH_PATTERN = '/api/*';
+export const API_DOCUMENT_PATH = '/api/openapi.json';
 const EDGE_CODE_DIR = join(import.meta.dirname, '../edge');
 
 /**
@@ -79,6 +80,7 @@ export class SiteHosting extends Construct {
       ? acm.Certificate.fromCertificateArn(this, 'Certificate', props.customDomain.certificateArn)
       : undefined;
 
+    const siteOrigin = origins.S3BucketOrigin.withOriginAccessControl(this.bucket);
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'HPC AI Support Centre: site and /api',
       defaultRootObject: 'index.html',
@@ -93,7 +95,7 @@ export class SiteHosting extends Construct {
       logBucket: this.logBucket,
       logFilePrefix: 'cloudfront/',
       defaultBehavior: {
-        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: siteOrigin,
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
@@ -105,6 +107,16 @@ export class SiteHosting extends Construct {
         ],
       },
       additionalBehaviors: {
+        // The whole API's OpenAPI document is built with the site (npm run build), so no function has to carry
+        // the other functions' schemas. Listed before /api/* so CloudFront matches it first.
+        [API_DOCUMENT_PATH]: {
+          origin: siteOrigin,
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+          cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy: securityHeaders,
+          compress: true,
+        },
         [API_PATH_PATTERN]: {
           origin: new origins.HttpOrigin(props.apiOriginDomain, {
             protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,

@@ -1,5 +1,4 @@
 import { handle } from 'hono/aws-lambda';
-import { serveOpenApiDocument } from '../core/openapi.ts';
 import { apiRuntime } from '../core/runtime.ts';
 import { dynamoTicketStore } from '../tickets/dynamo-store.ts';
 import { createBookingsApp } from './app.ts';
@@ -16,7 +15,6 @@ const app = createBookingsApp({
   store,
   tickets: { orgOf: async (id) => (await tickets.get(id))?.orgId },
 });
-serveOpenApiDocument(app);
 
 /** The Lambda entry (API Gateway HTTP API, payload v2). */
 export const handler = handle(app);

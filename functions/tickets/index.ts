@@ -1,5 +1,4 @@
 import { handle } from 'hono/aws-lambda';
-import { serveOpenApiDocument } from '../core/openapi.ts';
 import { apiRuntime } from '../core/runtime.ts';
 import { dynamoUserDirectory } from '../core/users.ts';
 import { registerNotificationRoutes } from '../notify/app.ts';
@@ -18,7 +17,6 @@ const app = createTicketsApp({
 // E-mail preferences and parked e-mails: /api/me/notifications and /api/notifications/* reach this function
 // through the catch-all route; the notifier itself has no HTTP entry.
 registerNotificationRoutes(app, { ...runtime, store: dynamoNotifyStore(db, config.tableName) });
-serveOpenApiDocument(app);
 
 /** The Lambda entry (API Gateway HTTP API, payload v2). */
 export const handler = handle(app);

@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApiApp, type ApiApp } from '../../functions/core/http.ts';
 import { createLogger } from '../../functions/core/logger.ts';
-import { serveOpenApiDocument } from '../../functions/core/openapi.ts';
 import { registerBookingRoutes, type BookingsAppDeps } from '../../functions/bookings/app.ts';
 import { registerNotificationRoutes, type NotificationRoutesDeps } from '../../functions/notify/app.ts';
 import { registerTicketRoutes, type TicketsAppDeps } from '../../functions/tickets/app.ts';
@@ -24,7 +23,6 @@ const FUNCTION_OPERATIONS: Record<ApiFunctionName, string[]> = {
   tickets: registeredOperations((app) => {
     registerTicketRoutes(app, deps as unknown as TicketsAppDeps);
     registerNotificationRoutes(app, deps as unknown as NotificationRoutesDeps);
-    serveOpenApiDocument(app);
   }),
   bookings: registeredOperations((app) => registerBookingRoutes(app, deps as unknown as BookingsAppDeps)),
 };

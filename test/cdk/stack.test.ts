@@ -112,7 +112,7 @@ describe('API authorization', () => {
   it('puts the Cognito JWT authorizer on every route except the public ones', () => {
     const authorizerId = logicalIdOf('AWS::ApiGatewayV2::Authorizer');
     const publicKeys = API_ROUTES.filter((route) => route.public).map(routeKey);
-    expect(publicKeys.sort()).toEqual(['GET /api/health', 'GET /api/openapi.json']);
+    expect(publicKeys.sort()).toEqual(['GET /api/health']);
     for (const route of routes()) {
       if (publicKeys.includes(route.RouteKey as string)) {
         expect(route.AuthorizationType, String(route.RouteKey)).toBe('NONE');
@@ -253,8 +253,8 @@ describe('site bucket and CloudFront', () => {
   it('redirects the site to HTTPS and refuses plain HTTP on /api', () => {
     const config = distribution();
     expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
-    expect(config.CacheBehaviors).toHaveLength(1);
-    const api = config.CacheBehaviors[0];
+    expect(config.CacheBehaviors.map((behavior: any) => behavior.PathPattern)).toEqual(['/api/openapi.json', '/api/*']);
+    const api = config.CacheBehaviors[1];
     expect(api.PathPattern).toBe('/api/*');
     expect(api.ViewerProtocolPolicy).toBe('https-only');
     const apiOrigin = config.Origins.find((origin: any) => origin.Id === api.TargetOriginId);
@@ -276,8 +276,16 @@ describe('site bucket and CloudFront', () => {
     expect(headers.ContentTypeOptions.Override).toBe(true);
   });
 
+  it('serves the API document built with the site from the bucket, before /api/* can match it', () => {
+    const config = distribution();
+    const [document] = config.CacheBehaviors;
+    expect(document.PathPattern).toBe('/api/openapi.json');
+    expect(document.TargetOriginId).toBe(config.DefaultCacheBehavior.TargetOriginId);
+    expect(document.ViewerProtocolPolicy).toBe('redirect-to-https');
+  });
+
   it('forwards /api uncached with the caller\'s headers (Authorization included) but not the Host', () => {
-    const api = distribution().CacheBehaviors[0];
+    const api = distribution().CacheBehaviors[1];
     expect(api.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad'); // managed CachingDisabled
     expect(api.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac'); // managed AllViewerExceptHostHeader
     expect(api.AllowedMethods).toHaveLength(7);

@@ -1,0 +1,29 @@
+/**
+ * The whole API's OpenAPI document: every function's routes. Served by the local server at /api/openapi.json;
+ * for AWS, `npm run build` writes it into the site (dist/site/api/openapi.json), which CloudFront serves at the
+ * same path, so no function has to carry the other functions' schemas.
+ * CLI: tsx functions/api-document.ts OUT_FILE
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { registerBookingRoutes } from './bookings/app.ts';
+import { openApiDocument, type RouteRegistrar } from './core/openapi.ts';
+import { registerNotificationRoutes } from './notify/app.ts';
+import { registerTicketRoutes } from './tickets/app.ts';
+
+export const API_REGISTRARS = [registerTicketRoutes, registerBookingRoutes, registerNotificationRoutes] as unknown as RouteRegistrar[];
+
+export function apiDocument() {
+  return openApiDocument(API_REGISTRARS);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  const out = process.argv[2];
+  if (!out) {
+    console.error('usage: tsx functions/api-document.ts OUT_FILE');
+    process.exit(2);
+  }
+  mkdirSync(dirname(resolve(out)), { recursive: true });
+  writeFileSync(resolve(out), `${JSON.stringify(apiDocument(), null, 1)}\n`);
+  console.log(`Wrote the OpenAPI document to ${out}`);
+}
