@@ -11,10 +11,19 @@ import type { MailTransport } from './transport.ts';
 export interface LocalNotificationOptions {
   /** Instead of the outbox (tests: a failing provider). */
   transport?: MailTransport;
-  /** Change-feed poll interval; 0 runs nothing in the background (tests drive feed and sweep by hand). */
+  /**
+   * Change-feed poll interval; 0 runs nothing in the background (tests drive feed and sweep by hand).
+   * Default: NOTIFY_POLL_MS, else 2 s with a data dir and 0 without (in memory means a test).
+   */
   pollMs?: number;
-  /** Sweep interval (reminders, escalation, retries); 0 for none. */
+  /** Sweep interval (reminders, escalation, retries); 0 for none. Default: NOTIFY_SWEEP_MS, else 60 s / 0 as above. */
   sweepMs?: number;
+}
+
+/** An interval from the environment (e.g. NOTIFY_POLL_MS=0 to keep an API benchmark free of e-mail work). */
+function intervalFromEnv(name: string): number | undefined {
+  const value = process.env[name];
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
 export interface LocalNotifications extends Notifications {
@@ -63,8 +72,10 @@ export async function startLocalNotifications(deps: {
     overlapMs: background ? 5_000 : 0,
   });
   await parts.feed.initialise();
-  const stopFeed = repeat(deps.options?.pollMs ?? (background ? 2_000 : 0), () => parts.feed.poll(), deps.logger);
-  const stopSweep = repeat(deps.options?.sweepMs ?? (background ? 60_000 : 0), () => parts.sweep.run(), deps.logger);
+  const pollMs = deps.options?.pollMs ?? intervalFromEnv('NOTIFY_POLL_MS') ?? (background ? 2_000 : 0);
+  const sweepMs = deps.options?.sweepMs ?? intervalFromEnv('NOTIFY_SWEEP_MS') ?? (background ? 60_000 : 0);
+  const stopFeed = repeat(pollMs, () => parts.feed.poll(), deps.logger);
+  const stopSweep = repeat(sweepMs, () => parts.sweep.run(), deps.logger);
   return {
     ...parts,
     outbox,
