@@ -18,7 +18,8 @@ export interface Outbox extends MailTransport {
 const NAME = /^[A-Za-z0-9_-]{1,120}\.eml$/;
 
 function fileName(mail: OutgoingMail): string {
-  const stamp = mail.date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  // Milliseconds too, so a listing sorted by name is in sending order.
+  const stamp = mail.date.toISOString().replace(/[-:.]/g, '');
   const id = mail.messageId.split('@')[0]!.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 60);
   return `${stamp}-${id}.eml`;
 }

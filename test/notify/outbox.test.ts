@@ -30,7 +30,7 @@ describe('the local outbox', () => {
 
     const files = await readdir(join(dataDir, 'outbox'));
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^\d{8}T\d{6}Z-[A-Za-z0-9]+\.eml$/);
+    expect(files[0]).toMatch(/^\d{8}T\d{9}Z-[0-9a-f]{32}\.eml$/);
 
     const root = `http://127.0.0.1:${stack.server.port}`;
     const listing = await (await fetch(`${root}/dev/outbox`)).json() as { items: Array<{ name: string; url: string }> };
