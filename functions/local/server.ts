@@ -103,6 +103,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   app.route('/', outboxRoutes(notifications.outbox));
   app.route('/', api);
   app.all('/api/*', (c) => problemResponse(problems.notFound(`No route ${c.req.method} ${c.req.path}.`).problem));
+  // The web app's runtime configuration (in AWS the deployment writes this file).
+  app.get('/config.json', (c) => c.json({ apiUrl: '/api', mode: 'local' }));
   await mountSite(app, options.siteDir);
   root = app;
 

@@ -4,6 +4,7 @@ import { loadContent } from './content.ts';
 import { buildModel } from './model.ts';
 import { buildSearchFiles } from './searchFiles.ts';
 import { bundleAssets } from './assets.ts';
+import { bundleApp } from './app.ts';
 import { contentHash, OutputWriter, resetOutputFolder } from './output.ts';
 import type { SearchManifest } from '../search/types.ts';
 import type { Chrome } from '../pages/layout.ts';
@@ -50,6 +51,7 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
   resetOutputFolder(outDir, contentDir);
   phase('clean');
   const assets = await bundleAssets(outDir);
+  await bundleApp(outDir, { siteCss: assets.css });
   phase('bundle');
 
   // Pages do not depend on the search index (its hashed names are in search/manifest.json), so

@@ -1,0 +1,25 @@
+// Response shapes, inferred from the API's own zod schemas (type-only imports: nothing is bundled).
+import type { z } from '@hono/zod-openapi';
+import type { FiguresSchema, MeSchema, MessageSchema, TicketSchema, TicketSummarySchema } from '../../../../functions/tickets/schemas.ts';
+import type {
+  AllowanceSchema, AvailabilityBody, BookingSchema, ExpertSchema, SlotListSchema,
+} from '../../../../functions/bookings/schemas.ts';
+import type { Problem } from '../../../../functions/core/problem.ts';
+
+export type Me = z.infer<typeof MeSchema>;
+export type Role = Me['role'];
+export type TicketSummary = z.infer<typeof TicketSummarySchema>;
+export type Ticket = z.infer<typeof TicketSchema>;
+export type Message = z.infer<typeof MessageSchema>;
+export type Figures = z.infer<typeof FiguresSchema>;
+export type Expert = z.infer<typeof ExpertSchema>;
+export type SlotList = z.infer<typeof SlotListSchema>;
+export type Booking = z.infer<typeof BookingSchema>;
+export type Allowance = z.infer<typeof AllowanceSchema>;
+export type Availability = z.input<typeof AvailabilityBody>;
+export type { Problem };
+
+export interface Page<T> {
+  items: T[];
+  cursor?: string;
+}

@@ -1,0 +1,44 @@
+// The frame of every app page: skip link, header with the role's navigation, main landmark, footer.
+import { html } from 'htm/preact';
+import type { ComponentChildren, VNode } from 'preact';
+import type { Me, Role } from '../api/types.ts';
+import { signOut } from '../auth/flows.ts';
+import { navigate } from '../router.ts';
+
+const NAV: Record<Role, Array<[string, string]>> = {
+  requester: [['/app/tickets', 'My tickets'], ['/app/tickets/new', 'New ticket'], ['/app/mentoring', 'Mentoring'], ['/app/sessions', 'My sessions']],
+  expert: [['/app/tickets', 'Queue'], ['/app/sessions', 'My sessions'], ['/app/availability', 'Availability']],
+  coordinator: [['/app/tickets', 'Tickets'], ['/app/sessions', 'Sessions'], ['/app/service', 'Service']],
+};
+
+const ROLE_NAMES: Record<Role, string> = { requester: 'SME', expert: 'Expert', coordinator: 'Coordinator' };
+
+function isCurrent(href: string, path: string): boolean {
+  const here = path.replace(/\/$/, '');
+  if (href === '/app/tickets') return here === href || (/^\/app\/tickets\/[^/]+$/.test(here) && here !== '/app/tickets/new');
+  return here === href;
+}
+
+export function Layout({ user, path, children }: { user: Me | undefined; path: string; children: ComponentChildren }): VNode {
+  const leave = () => {
+    signOut();
+    navigate('/app/sign-in');
+  };
+  return html`
+    <a class="skip-link" href="#main">Skip to main content</a>
+    <header class="site-header">
+      <div class="wrap header-inner">
+        <a class="brand" href="/">HPC AI Support Centre</a>
+        ${user ? html`
+          <nav class="main-nav app-nav" aria-label="App">
+            <ul>${NAV[user.role].map(([href, label]) => html`<li><a href=${href} aria-current=${isCurrent(href, path) ? 'page' : undefined}>${label}</a></li>`)}</ul>
+          </nav>
+          <div class="who">
+            <span><span class="visually-hidden">Signed in as </span>${user.name} <span class="role">${ROLE_NAMES[user.role]}</span></span>
+            <button type="button" class="button secondary small" onClick=${leave}>Sign out</button>
+          </div>` : html`<nav class="main-nav" aria-label="Site"><ul><li><a href="/guides/">Guides</a></li></ul></nav>`}
+      </div>
+    </header>
+    <main id="main" class="wrap app-main" tabindex="-1">${children}</main>
+    <footer class="site-footer"><div class="wrap"><p>HPC AI Support Centre: help for European AI SMEs and start-ups on EuroHPC supercomputers. <a href="/guides/">Guides</a></p></div></footer>`;
+}

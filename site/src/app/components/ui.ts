@@ -1,0 +1,76 @@
+// Small building blocks shared by the pages: title, fields with their API errors, notices, badges.
+import { html } from 'htm/preact';
+import type { ComponentChildren, VNode } from 'preact';
+import { ApiError } from '../api/client.ts';
+import type { TicketSummary } from '../api/types.ts';
+import { formatDue, humanize } from '../format.ts';
+
+/** The page's heading; the router moves focus here after a navigation. */
+export function PageTitle({ children }: { children: ComponentChildren }): VNode {
+  return html`<h1 tabindex="-1" data-page-title>${children}</h1>`;
+}
+
+/** An error as people read it; field errors of a 400 are shown by their fields instead. */
+export function ErrorNotice({ error, fields = [] }: { error: unknown; fields?: readonly string[] }): VNode | null {
+  if (!error) return null;
+  if (error instanceof ApiError) {
+    const unplaced = (error.problem.errors ?? []).filter((fieldError) => !fields.includes(fieldError.field));
+    return html`<div class="notice error" role="alert">
+      <strong>${error.problem.title}</strong>${error.problem.detail ? html`: ${error.problem.detail}` : ''}
+      ${unplaced.length ? html`<ul>${unplaced.map((fieldError) => html`<li>${fieldError.field}: ${fieldError.message}</li>`)}</ul>` : ''}
+    </div>`;
+  }
+  return html`<div class="notice error" role="alert">${(error as Error).message ?? String(error)}</div>`;
+}
+
+export function Notice({ kind = 'info', children }: { kind?: 'info' | 'success' | 'warning'; children: ComponentChildren }): VNode {
+  return html`<div class=${`notice ${kind}`} role="status">${children}</div>`;
+}
+
+export function Loading({ what = 'Loading' }: { what?: string }): VNode {
+  return html`<p class="loading" role="status">${what}…</p>`;
+}
+
+interface FieldProps {
+  id: string;
+  label: string;
+  error?: unknown;
+  /** the API's field name, when it differs from the id */
+  field?: string;
+  hint?: string;
+  children: (describedBy: string | undefined, invalid: boolean) => VNode;
+}
+
+/** A labelled control with its hint and the API's message for it, wired with aria-describedby. */
+export function Field({ id, label, error, field = id, hint, children }: FieldProps): VNode {
+  const message = error instanceof ApiError ? error.fieldMessage(field) : undefined;
+  const ids = [hint ? `${id}-hint` : '', message ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return html`<div class=${`field${message ? ' invalid' : ''}`}>
+    <label for=${id}>${label}</label>
+    ${hint ? html`<p class="hint" id=${`${id}-hint`}>${hint}</p>` : ''}
+    ${children(ids, Boolean(message))}
+    ${message ? html`<p class="field-error" id=${`${id}-error`}>${message}</p>` : ''}
+  </div>`;
+}
+
+export function StatusBadge({ status }: { status: string }): VNode {
+  return html`<span class=${`badge status-${status}`}>${humanize(status)}</span>`;
+}
+
+/** Where the ticket stands against its SLA: breached, paused, or due when. */
+export function SlaBadge({ ticket }: { ticket: Pick<TicketSummary, 'sla' | 'status' | 'firstResponseAt'> }): VNode {
+  const { sla } = ticket;
+  if (ticket.status === 'closed' || ticket.status === 'resolved') {
+    return html`<span class=${`badge ${sla.breached ? 'sla-breached' : 'sla-ok'}`}>${sla.breached ? 'SLA missed' : 'SLA met'}</span>`;
+  }
+  if (sla.breached) return html`<span class="badge sla-breached">SLA breached</span>`;
+  if (sla.paused) return html`<span class="badge sla-paused">SLA paused</span>`;
+  const due = ticket.firstResponseAt ? sla.resolutionDue : sla.firstResponseDue;
+  const what = ticket.firstResponseAt ? 'Resolution' : 'First response';
+  return html`<span class="badge sla-ok" title=${`${what} due ${new Date(due).toLocaleString()}`}>${what} due ${formatDue(due)}</span>`;
+}
+
+/** The due time the expert queue sorts by: first response until there is one, then resolution. */
+export function slaDueOf(ticket: Pick<TicketSummary, 'sla' | 'firstResponseAt'>): string {
+  return ticket.firstResponseAt ? ticket.sla.resolutionDue : ticket.sla.firstResponseDue;
+}

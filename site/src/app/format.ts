@@ -1,0 +1,62 @@
+// Dates, durations and labels for display, in the viewer's locale and time zone (Intl).
+
+export const viewerZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+export function formatDateTime(iso: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+}
+
+export function formatTime(iso: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(undefined, { timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+}
+
+/** The calendar day of an instant in a zone, as YYYY-MM-DD (en-CA formats dates that way). */
+export function dayKey(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+}
+
+export function formatDay(day: string): string {
+  return new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+}
+
+/** Slots grouped by the viewer's calendar day, in order. */
+export function groupByDay<T extends { start: string }>(slots: readonly T[], timeZone: string): Array<{ day: string; slots: T[] }> {
+  const days = new Map<string, T[]>();
+  for (const slot of [...slots].sort((a, b) => a.start.localeCompare(b.start))) {
+    const key = dayKey(slot.start, timeZone);
+    days.set(key, [...(days.get(key) ?? []), slot]);
+  }
+  return [...days].map(([day, grouped]) => ({ day, slots: grouped }));
+}
+
+/** 95 → "1 h 35 min"; 3000 → "2 d 2 h". */
+export function formatMinutes(minutes: number | null | undefined): string {
+  if (minutes === null || minutes === undefined) return '–';
+  const rounded = Math.round(minutes);
+  const days = Math.floor(rounded / 1440);
+  const hours = Math.floor((rounded % 1440) / 60);
+  const rest = rounded % 60;
+  if (days > 0) return `${days} d${hours ? ` ${hours} h` : ''}`;
+  if (hours > 0) return `${hours} h${rest ? ` ${rest} min` : ''}`;
+  return `${rest} min`;
+}
+
+/** "in 3 h" / "2 d ago" relative to now. */
+export function formatDue(iso: string, now = Date.now()): string {
+  const minutes = (Date.parse(iso) - now) / 60_000;
+  return minutes >= 0 ? `in ${formatMinutes(minutes)}` : `${formatMinutes(-minutes)} ago`;
+}
+
+export const humanize = (id: string): string => (id.charAt(0).toUpperCase() + id.slice(1)).replace(/-/g, ' ');
+
+const ACRONYMS: Record<string, string> = {
+  ai: 'AI', aif: 'AI Factory', amd: 'AMD', rocm: 'ROCm', lumi: 'LUMI', llm: 'LLM', nvidia: 'NVIDIA', cuda: 'CUDA', arm: 'Arm',
+  eurohpc: 'EuroHPC', hpc: 'HPC', gpu: 'GPU', mpi: 'MPI', io: 'I/O', envs: 'environments', faq: 'FAQ',
+};
+
+/** A topic id as a label: "amd-rocm-lumi" → "AMD ROCm LUMI". */
+export function topicLabel(id: string): string {
+  const words = id.split('-').map((word) => ACRONYMS[word] ?? word);
+  const first = words[0] ?? '';
+  return [first.charAt(0).toUpperCase() + first.slice(1), ...words.slice(1)].join(' ');
+}

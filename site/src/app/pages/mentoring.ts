@@ -1,0 +1,135 @@
+// Mentoring: the expert directory (topic, language, system), an expert's free times, and the booking form.
+import { html } from 'htm/preact';
+import type { VNode } from 'preact';
+import { useRef, useState } from 'preact/hooks';
+import { api, ApiError, idempotencyKey } from '../api/client.ts';
+import type { Booking, Expert } from '../api/types.ts';
+import { SlotPicker } from '../components/slotPicker.ts';
+import { ErrorNotice, Field, Loading, Notice, PageTitle } from '../components/ui.ts';
+import { formatDateTime, topicLabel } from '../format.ts';
+import { useLoad } from '../hooks.ts';
+import { navigate, type PageProps } from '../router.ts';
+import { SYSTEMS, TOPIC_IDS } from '../vocabulary.ts';
+
+const LANGUAGES: Array<[string, string]> = [['en', 'English'], ['de', 'German'], ['fr', 'French'], ['es', 'Spanish'], ['it', 'Italian'], ['fi', 'Finnish'], ['pt', 'Portuguese']];
+const languageName = (code: string) => LANGUAGES.find(([id]) => id === code)?.[1] ?? code;
+
+function Filters({ query }: { query: URLSearchParams }): VNode {
+  const apply = (event: Event) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    for (const [name, value] of new FormData(event.currentTarget as HTMLFormElement)) if (value) next.set(name, String(value));
+    navigate(`/app/mentoring${next.size ? `?${next}` : ''}`, { replace: true });
+  };
+  return html`<form class="filters" onSubmit=${apply} aria-label="Filter experts">
+    <div class="field inline"><label for="f-topic">Topic</label>
+      <select id="f-topic" name="topic" value=${query.get('topic') ?? ''}><option value="">Any topic</option>
+        ${TOPIC_IDS.map((id) => html`<option value=${id}>${topicLabel(id)}</option>`)}</select></div>
+    <div class="field inline"><label for="f-lang">Language</label>
+      <select id="f-lang" name="lang" value=${query.get('lang') ?? ''}><option value="">Any language</option>
+        ${LANGUAGES.map(([id, name]) => html`<option value=${id}>${name}</option>`)}</select></div>
+    <div class="field inline"><label for="f-system">System</label>
+      <select id="f-system" name="system" value=${query.get('system') ?? ''}><option value="">Any system</option>
+        ${SYSTEMS.filter((id) => id !== 'other').map((id) => html`<option value=${id}>${id}</option>`)}</select></div>
+    <button type="submit" class="button secondary">Find experts</button>
+  </form>`;
+}
+
+function BookingForm({ expert, onBooked }: { expert: Expert; onBooked(booking: Booking): void }): VNode {
+  const [start, setStart] = useState<string | undefined>(undefined);
+  const [topic, setTopic] = useState('');
+  const [notes, setNotes] = useState('');
+  const [system, setSystem] = useState('');
+  const [ticketId, setTicketId] = useState('');
+  const [error, setError] = useState<unknown>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [slotsVersion, setSlotsVersion] = useState(0);
+  const key = useRef(idempotencyKey());
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setError(undefined);
+    if (!start) {
+      setError(new ApiError({ type: 'about:blank', title: 'Choose a time', status: 400, errors: [{ field: 'start', message: 'Choose one of the free times above.' }] }));
+      return;
+    }
+    setBusy(true);
+    try {
+      const booking = await api.post<Booking>('/bookings', {
+        expertId: expert.id, start, topic, ...(notes ? { notes } : {}), ...(system ? { system } : {}), ...(ticketId ? { ticketId } : {}),
+      }, { 'Idempotency-Key': key.current });
+      key.current = idempotencyKey();
+      onBooked(booking);
+    } catch (caught) {
+      setError(caught);
+      if (caught instanceof ApiError && caught.status === 409) {
+        setStart(undefined);
+        setSlotsVersion((value) => value + 1);
+        key.current = idempotencyKey();
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+  const input = (setter: (value: string) => void) => (event: Event) => setter((event.currentTarget as HTMLInputElement).value);
+  return html`<form class="stack booking-form" onSubmit=${submit} aria-labelledby="book-title">
+    <h2 id="book-title" tabindex="-1">Book ${expert.name}</h2>
+    <${SlotPicker} expertId=${expert.id} expertName=${expert.name} selected=${start} onSelect=${setStart} version=${slotsVersion} />
+    ${error instanceof ApiError && error.fieldMessage('start') ? html`<p class="field-error" role="alert">${error.fieldMessage('start')}</p>` : ''}
+    <${ErrorNotice} error=${error} fields=${['start', 'topic', 'notes', 'system', 'ticketId']} />
+    <${Field} id="topic" label="What would you like to work on?" error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
+      <input id="topic" type="text" required minlength="3" maxlength="200" value=${topic} onInput=${input(setTopic)} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />`}<//>
+    <${Field} id="notes" label="Notes for the expert (optional)" hint="Your setup, what you tried, links to code or logs." error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
+      <textarea id="notes" rows="4" maxlength="5000" value=${notes} onInput=${input(setNotes)} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined}></textarea>`}<//>
+    <div class="grid-2">
+      <${Field} id="booking-system" field="system" label="System (optional)" error=${error}>${(describedBy: string | undefined) => html`
+        <select id="booking-system" value=${system} onChange=${input(setSystem)} aria-describedby=${describedBy}><option value="">Not specific</option>
+          ${SYSTEMS.map((id) => html`<option value=${id}>${id === 'other' ? 'Other' : id}</option>`)}</select>`}<//>
+      <${Field} id="ticketId" label="Related ticket id (optional)" error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
+        <input id="ticketId" type="text" value=${ticketId} onInput=${input(setTicketId)} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />`}<//>
+    </div>
+    <p><button type="submit" disabled=${busy}>${busy ? 'Booking…' : 'Book this session'}</button></p>
+  </form>`;
+}
+
+function ExpertCard({ expert, onChoose, chosen }: { expert: Expert; onChoose(): void; chosen: boolean }): VNode {
+  return html`<li class="card expert">
+    <h2 class="h3">${expert.name}</h2>
+    <p>${expert.bio}</p>
+    <dl class="facts compact">
+      <div><dt>Topics</dt><dd>${expert.expertise.map(topicLabel).join(', ') || '–'}</dd></div>
+      ${expert.skills.length ? html`<div><dt>Skills</dt><dd>${expert.skills.join(', ')}</dd></div>` : ''}
+      <div><dt>Languages</dt><dd>${expert.languages.map(languageName).join(', ')}</dd></div>
+      <div><dt>Systems</dt><dd>${expert.systems.join(', ') || '–'}</dd></div>
+      <div><dt>Time zone</dt><dd>${expert.timeZone || '–'}</dd></div>
+    </dl>
+    ${expert.bookable
+      ? html`<button type="button" class=${chosen ? 'button' : 'button secondary'} aria-pressed=${chosen} onClick=${onChoose}>See free times with ${expert.name}</button>`
+      : html`<p class="muted">Not taking bookings at the moment.</p>`}
+  </li>`;
+}
+
+export default function MentoringPage({ query }: PageProps): VNode {
+  const key = query.toString();
+  const experts = useLoad(() => api.get<{ items: Expert[] }>('/experts', {
+    topic: query.get('topic') ?? undefined, lang: query.get('lang') ?? undefined, system: query.get('system') ?? undefined,
+  }), [key]);
+  const [chosen, setChosen] = useState<Expert | undefined>(undefined);
+  const [booked, setBooked] = useState<Booking | undefined>(undefined);
+  const choose = (expert: Expert) => {
+    setChosen(expert);
+    setBooked(undefined);
+    requestAnimationFrame(() => document.getElementById('book-title')?.focus());
+  };
+  return html`
+    <${PageTitle}>Mentoring<//>
+    <p class="lead">Book a session with an expert: pick someone who knows your topic, language and system, then a free time.</p>
+    <${Filters} query=${query} />
+    ${booked ? html`<${Notice} kind="success">Booked: “${booked.topic}” with ${booked.expertName} on ${formatDateTime(booked.start)}. <a href="/app/sessions">See my sessions</a>.<//>` : ''}
+    <${ErrorNotice} error=${experts.error} />
+    ${experts.loading && !experts.data ? html`<${Loading} what="Loading experts" />` : ''}
+    ${experts.data ? html`
+      ${experts.data.items.length === 0 ? html`<p class="empty">No expert matches these filters.</p>` : ''}
+      <ul class="cards experts" aria-label="Experts">${experts.data.items.map((expert) => html`
+        <${ExpertCard} key=${expert.id} expert=${expert} chosen=${chosen?.id === expert.id} onChoose=${() => choose(expert)} />`)}</ul>` : ''}
+    ${chosen && !booked ? html`<section class="panel" aria-label=${`Book ${chosen.name}`}><${BookingForm} key=${chosen.id} expert=${chosen} onBooked=${setBooked} /></section>` : ''}`;
+}

@@ -1,0 +1,161 @@
+// New ticket: the API's fields, guide suggestions while typing, and deflection when the requester leaves.
+import { html } from 'htm/preact';
+import type { VNode } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { createSearch, type SearchResult } from '../../search/index.ts';
+import { api, apiUrl, authHeaders, idempotencyKey } from '../api/client.ts';
+import type { Ticket } from '../api/types.ts';
+import { MarkdownEditor } from '../components/markdown.ts';
+import { ErrorNotice, Field, PageTitle } from '../components/ui.ts';
+import { createDeflectionTracker, guideFromUrl, type LeaveReason } from '../deflection.ts';
+import { humanize } from '../format.ts';
+import { navigate, type PageProps } from '../router.ts';
+import { PRIORITIES, SYSTEMS, TICKET_CATEGORIES, TICKET_CATEGORY_LABELS } from '../vocabulary.ts';
+
+const SUGGEST_AFTER_MS = 250;
+const MIN_QUERY_LENGTH = 4;
+
+type Category = (typeof TICKET_CATEGORIES)[number];
+
+/** What the search sees: the subject, then the start of the body. */
+export function suggestionQuery(subject: string, body: string): string {
+  return `${subject} ${body.slice(0, 300)}`.replace(/\s+/g, ' ').trim();
+}
+
+function useSuggestions(text: string): SearchResult[] {
+  const search = useMemo(() => createSearch({ baseUrl: '/' }), []);
+  const [results, setResults] = useState<SearchResult[]>([]);
+  useEffect(() => () => search.dispose(), [search]);
+  useEffect(() => {
+    if (text.length < MIN_QUERY_LENGTH) {
+      setResults([]);
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      search.query(text, { limit: 3, distinctGuides: true }).then(
+        (found) => { if (current && found.length) setResults(found); },
+        () => { if (current) setResults([]); },
+      );
+    }, SUGGEST_AFTER_MS);
+    return () => { current = false; clearTimeout(timer); };
+  }, [text]);
+  return results;
+}
+
+/** Records at most one deflection when the requester leaves after opening a suggestion. */
+function useDeflection() {
+  const tracker = useMemo(() => createDeflectionTracker(), []);
+  const key = useMemo(() => idempotencyKey(), []);
+  useEffect(() => {
+    const leave = (reason: LeaveReason) => {
+      const deflection = tracker.leaving(reason, Date.now());
+      if (!deflection) return;
+      // keepalive lets the request outlive the page; the key makes a repeated send count once.
+      void fetch(apiUrl('/deflections'), {
+        method: 'POST',
+        keepalive: true,
+        headers: { ...authHeaders(), 'Content-Type': 'application/json', 'Idempotency-Key': key },
+        body: JSON.stringify(deflection),
+      }).catch(() => {});
+    };
+    const onPageHide = () => leave('pagehide');
+    const onVisibility = () => { if (document.visibilityState === 'hidden') leave('hidden'); };
+    addEventListener('pagehide', onPageHide);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      removeEventListener('pagehide', onPageHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+      leave('route-change');
+    };
+  }, [tracker, key]);
+  return tracker;
+}
+
+function Suggestions({ results, onOpen }: { results: SearchResult[]; onOpen(url: string): void }): VNode {
+  return html`<section class="suggestions" aria-labelledby="suggestions-title" aria-live="polite">
+    ${results.length ? html`
+      <h2 id="suggestions-title">These guides may answer your question</h2>
+      <ul>${results.map((result) => html`<li>
+        <a href=${result.url} target="_blank" rel="noopener" onClick=${() => onOpen(result.url)} onAuxClick=${() => onOpen(result.url)}>
+          <span class="result-title">${result.guideTitle}</span>
+          ${result.sectionTitle ? html`<span class="result-section">${result.sectionTitle}</span>` : ''}
+        </a>
+        ${/* snippetHtml is the guide's own text, escaped by the search module, with <mark> around matches */ ''}
+        <span class="result-snippet" dangerouslySetInnerHTML=${{ __html: result.snippetHtml }}></span>
+      </li>`)}</ul>` : html`<h2 id="suggestions-title" class="visually-hidden">Guide suggestions</h2>`}
+  </section>`;
+}
+
+export default function NewTicketPage({ query }: PageProps): VNode {
+  const initialCategory = TICKET_CATEGORIES.includes(query.get('category') as Category) ? (query.get('category') as Category) : 'other';
+  const fromGuide = guideFromUrl(`/guides/${query.get('guide') ?? ''}/`);
+  const [subject, setSubject] = useState('');
+  const [body, setBody] = useState('');
+  const [category, setCategory] = useState<Category>(initialCategory);
+  const [priority, setPriority] = useState('normal');
+  const [system, setSystem] = useState('');
+  const [projectId, setProjectId] = useState('');
+  const [jobId, setJobId] = useState('');
+  const [error, setError] = useState<unknown>(undefined);
+  const [busy, setBusy] = useState(false);
+  const submitKey = useRef(idempotencyKey());
+  const tracker = useDeflection();
+  const suggestions = useSuggestions(suggestionQuery(subject, body));
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const fullBody = fromGuide ? `${body}\n\n_Opened from the guide [${fromGuide.guide}](/guides/${fromGuide.guide}/)._` : body;
+      const ticket = await api.post<Ticket>('/tickets', {
+        subject, body: fullBody, category, priority,
+        ...(system ? { system } : {}), ...(projectId ? { projectId } : {}), ...(jobId ? { jobId } : {}),
+      }, { 'Idempotency-Key': submitKey.current });
+      tracker.submitted();
+      navigate(`/app/tickets/${ticket.id}`);
+    } catch (caught) {
+      setError(caught);
+      setBusy(false);
+    }
+  };
+
+  const text = (setter: (value: string) => void) => (event: Event) => setter((event.currentTarget as HTMLInputElement).value);
+  const placed = ['subject', 'body', 'category', 'priority', 'system', 'projectId', 'jobId'];
+  return html`
+    <${PageTitle}>New ticket<//>
+    <p class="lead">Describe what you are trying to do and what happens. An expert answers within the service level of the priority you choose.</p>
+    ${fromGuide ? html`<p class="notice info">You came from the guide <a href=${`/guides/${fromGuide.guide}/`}>${fromGuide.guide}</a>; it will be linked in your ticket.</p>` : ''}
+    <div class="new-ticket">
+      <form class="stack" onSubmit=${submit} novalidate>
+        <${ErrorNotice} error=${error} fields=${placed} />
+        <${Field} id="subject" label="Subject" error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
+          <input id="subject" type="text" required minlength="3" maxlength="200" autocomplete="off" value=${subject} onInput=${text(setSubject)}
+            aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />`}<//>
+        <${Field} id="body" label="Description" error=${error} hint="What you ran, what you expected, what happened (error messages, job output).">${(describedBy: string | undefined, invalid: boolean) => html`
+          <${MarkdownEditor} id="body" label="Description" value=${body} onInput=${setBody} describedBy=${describedBy} invalid=${invalid} required />`}<//>
+        <div class="grid-2">
+          <${Field} id="category" label="Category" error=${error}>${(describedBy: string | undefined) => html`
+            <select id="category" value=${category} onChange=${text((value) => setCategory(value as Category))} aria-describedby=${describedBy}>
+              ${TICKET_CATEGORIES.map((id) => html`<option value=${id}>${TICKET_CATEGORY_LABELS[id]}</option>`)}
+            </select>`}<//>
+          <${Field} id="priority" label="Priority" error=${error}>${(describedBy: string | undefined) => html`
+            <select id="priority" value=${priority} onChange=${text(setPriority)} aria-describedby=${describedBy}>
+              ${PRIORITIES.map((id) => html`<option value=${id}>${humanize(id)}</option>`)}
+            </select>`}<//>
+          <${Field} id="system" label="System (optional)" error=${error}>${(describedBy: string | undefined) => html`
+            <select id="system" value=${system} onChange=${text(setSystem)} aria-describedby=${describedBy}>
+              <option value="">Not specific to a system</option>
+              ${SYSTEMS.map((id) => html`<option value=${id}>${id === 'other' ? 'Other' : id}</option>`)}
+            </select>`}<//>
+          <${Field} id="projectId" label="Project (optional)" error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
+            <input id="projectId" type="text" maxlength="64" value=${projectId} onInput=${text(setProjectId)} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />`}<//>
+          <${Field} id="jobId" label="Job id (optional)" error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
+            <input id="jobId" type="text" maxlength="64" value=${jobId} onInput=${text(setJobId)} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />`}<//>
+        </div>
+        <p><button type="submit" disabled=${busy}>${busy ? 'Submitting…' : 'Submit ticket'}</button></p>
+      </form>
+      <${Suggestions} results=${suggestions} onOpen=${(url: string) => { const guide = guideFromUrl(url); if (guide) tracker.opened(guide, Date.now()); }} />
+    </div>`;
+}

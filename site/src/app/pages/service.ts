@@ -1,0 +1,116 @@
+// The coordinator's service page: backlog, response and resolution medians, SLA breaches, deflections,
+// tickets created per day (SVG), and organisations' mentoring allowances.
+import { html } from 'htm/preact';
+import type { VNode } from 'preact';
+import { useState } from 'preact/hooks';
+import { api } from '../api/client.ts';
+import type { Allowance, Figures, Page, TicketSummary } from '../api/types.ts';
+import { BarList, ColumnChart } from '../components/charts.ts';
+import { ErrorNotice, Field, Loading, Notice, PageTitle } from '../components/ui.ts';
+import { formatMinutes, humanize } from '../format.ts';
+import { useLoad } from '../hooks.ts';
+import type { PageProps } from '../router.ts';
+import { TICKET_STATUSES } from '../vocabulary.ts';
+
+const WINDOWS = [7, 30, 90] as const;
+
+function Figure({ label, value, detail }: { label: string; value: string | number; detail?: string }): VNode {
+  return html`<div class="figure"><dt>${label}</dt><dd><span class="figure-value">${value}</span>${detail ? html`<span class="figure-detail">${detail}</span>` : ''}</dd></div>`;
+}
+
+function Figures({ figures }: { figures: Figures }): VNode {
+  const byStatus = TICKET_STATUSES.filter((status) => status in figures.backlog.byStatus).map((status) => ({ label: humanize(status), value: figures.backlog.byStatus[status]! }));
+  const bySystem = Object.entries(figures.backlog.bySystem).sort((a, b) => b[1] - a[1]).map(([label, value]) => ({ label: label === 'none' ? 'Not specified' : label, value }));
+  const perDay = figures.createdPerDay.map(({ date, count }) => ({ label: date.slice(5), value: count }));
+  return html`
+    <dl class="figures">
+      <${Figure} label="Open backlog" value=${figures.backlog.total} detail="tickets not resolved or closed" />
+      <${Figure} label="Median first response" value=${formatMinutes(figures.firstResponse.medianMinutes)} detail=${`over ${figures.firstResponse.count} tickets`} />
+      <${Figure} label="Median resolution" value=${formatMinutes(figures.resolution.medianMinutes)} detail=${`over ${figures.resolution.count} tickets`} />
+      <${Figure} label="SLA breaches" value=${figures.slaBreaches.openBreached + figures.slaBreaches.closedInWindowBreached}
+        detail=${`${figures.slaBreaches.openBreached} open, ${figures.slaBreaches.closedInWindowBreached} closed in the window`} />
+      <${Figure} label="Created / resolved" value=${`${figures.created} / ${figures.resolved}`} detail=${`last ${figures.windowDays} days`} />
+      <${Figure} label="Deflections" value=${figures.deflections.count} detail="left after opening a suggested guide" />
+    </dl>
+    <${ColumnChart} title=${`Tickets created per day, last ${figures.windowDays} days`} points=${perDay} unit="tickets" />
+    <div class="grid-2">
+      <${BarList} title="Open backlog by status" points=${byStatus} />
+      <${BarList} title="Open backlog by system" points=${bySystem} />
+    </div>
+    <section aria-labelledby="deflect-title">
+      <h2 id="deflect-title">Guides that answered questions</h2>
+      ${figures.deflections.topGuides.length
+        ? html`<ol>${figures.deflections.topGuides.map((item) => html`<li><a href=${`/guides/${item.guide}/`}>${item.guide}</a>: ${item.count}</li>`)}</ol>`
+        : html`<p class="muted">No deflections in this window.</p>`}
+    </section>`;
+}
+
+function Allowances(): VNode {
+  // Organisations the coordinator has seen tickets from; any other id can be typed.
+  const known = useLoad(async () => {
+    const page = await api.get<Page<TicketSummary>>('/tickets', { limit: 100 });
+    return [...new Set(page.items.map((ticket) => ticket.orgId))].sort();
+  }, []);
+  const [orgId, setOrgId] = useState('');
+  const [minutes, setMinutes] = useState('');
+  const [current, setCurrent] = useState<Allowance | undefined>(undefined);
+  const [error, setError] = useState<unknown>(undefined);
+  const [saved, setSaved] = useState(false);
+  const lookUp = async () => {
+    setError(undefined);
+    setSaved(false);
+    try {
+      const allowance = await api.get<Allowance>(`/orgs/${encodeURIComponent(orgId.trim())}/allowance`);
+      setCurrent(allowance);
+      setMinutes(String(allowance.minutes));
+    } catch (caught) {
+      setCurrent(undefined);
+      setError(caught);
+    }
+  };
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setError(undefined);
+    try {
+      setCurrent(await api.put<Allowance>(`/orgs/${encodeURIComponent(orgId.trim())}/allowance`, { minutes: Number(minutes) }));
+      setSaved(true);
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  return html`<section class="panel" aria-labelledby="allowance-title">
+    <h2 id="allowance-title">Mentoring allowance</h2>
+    <p class="hint">Minutes of mentoring an organisation may book per calendar quarter.</p>
+    <form class="stack" onSubmit=${save}>
+      <${ErrorNotice} error=${error} fields=${['minutes', 'id']} />
+      <div class="grid-3">
+        <${Field} id="org" field="id" label="Organisation id" error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
+          <input id="org" type="text" list="orgs" value=${orgId} required onInput=${(event: Event) => { setOrgId((event.currentTarget as HTMLInputElement).value); setCurrent(undefined); }}
+            onChange=${() => { if (orgId.trim()) void lookUp(); }} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />
+          <datalist id="orgs">${(known.data ?? []).map((id) => html`<option value=${id} />`)}</datalist>`}<//>
+        <${Field} id="minutes" label="Minutes per quarter" error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
+          <input id="minutes" type="number" min="0" max="100000" step="15" value=${minutes} required onInput=${(event: Event) => setMinutes((event.currentTarget as HTMLInputElement).value)}
+            aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />`}<//>
+      </div>
+      <p class="actions"><button type="button" class="button secondary" disabled=${!orgId.trim()} onClick=${lookUp}>Look up</button>
+        <button type="submit" disabled=${!orgId.trim() || minutes === ''}>Set allowance</button></p>
+    </form>
+    <div aria-live="polite">
+      ${saved ? html`<${Notice} kind="success">Allowance saved.<//>` : ''}
+      ${current ? html`<p class="allowance-now">${current.orgId}, ${current.quarter}: ${current.minutes} minutes, ${current.used} used, ${current.remaining} remaining.</p>` : ''}
+    </div>
+  </section>`;
+}
+
+export default function ServicePage({ query }: PageProps): VNode {
+  const days = WINDOWS.find((value) => String(value) === query.get('days')) ?? 30;
+  const figures = useLoad(() => api.get<Figures>('/stats', { days }), [days]);
+  return html`
+    <${PageTitle}>Service<//>
+    <p class="lead">How the helpdesk is doing${figures.data ? `, ${figures.data.from.slice(0, 10)} to ${figures.data.to.slice(0, 10)}` : ''}.</p>
+    <nav class="tabs" aria-label="Time window">${WINDOWS.map((value) => html`<a href=${`/app/service?days=${value}`} aria-current=${value === days ? 'page' : undefined}>Last ${value} days</a>`)}</nav>
+    <${ErrorNotice} error=${figures.error} />
+    ${figures.loading && !figures.data ? html`<${Loading} what="Loading the figures" />` : ''}
+    ${figures.data ? html`<${Figures} figures=${figures.data} />` : ''}
+    <${Allowances} />`;
+}

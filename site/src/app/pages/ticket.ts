@@ -1,0 +1,196 @@
+// One ticket: the thread, the reply box (public reply or internal note for staff), close/reopen for the
+// requester, take/assign/status/priority for staff. Changes carry If-Match; a 412 reloads the ticket.
+import { html } from 'htm/preact';
+import type { VNode } from 'preact';
+import { useRef, useState } from 'preact/hooks';
+import { allowedTransitions } from '../../../../functions/tickets/domain/state.ts';
+import { api, ApiError, idempotencyKey, request } from '../api/client.ts';
+import type { Expert, Me, Message, Ticket } from '../api/types.ts';
+import { Markdown, MarkdownEditor } from '../components/markdown.ts';
+import { ErrorNotice, Field, Loading, Notice, PageTitle, SlaBadge, StatusBadge } from '../components/ui.ts';
+import { formatDateTime, humanize } from '../format.ts';
+import { useLoad } from '../hooks.ts';
+import type { PageProps } from '../router.ts';
+import { PRIORITIES, TICKET_CATEGORY_LABELS } from '../vocabulary.ts';
+
+interface Loaded {
+  ticket: Ticket;
+  etag: string;
+}
+
+type Patch = Partial<Pick<Ticket, 'status' | 'priority'>> & { assigneeId?: string | null };
+
+export const STALE_MESSAGE = 'Someone else changed this ticket while you were looking at it. It has been reloaded: check the current state and make your change again.';
+
+function Thread({ ticket, user }: { ticket: Ticket; user: Me }): VNode {
+  const entries: Array<Pick<Message, 'id' | 'authorName' | 'authorRole' | 'body' | 'internal' | 'createdAt'>> = [
+    { id: 'original', authorName: ticket.requesterName, authorRole: 'requester', body: ticket.body, internal: false, createdAt: ticket.createdAt },
+    ...(ticket.messages ?? []),
+  ];
+  return html`<ol class="thread" aria-label="Conversation">${entries.map((entry) => html`
+    <li class=${`message${entry.internal ? ' internal' : ''}${entry.authorRole !== 'requester' ? ' staff' : ''}`}>
+      <article aria-label=${`${entry.internal ? 'Internal note' : 'Message'} from ${entry.authorName}`}>
+        <header class="message-head">
+          <strong>${entry.authorName}</strong>
+          ${entry.authorRole !== 'requester' ? html`<span class="badge">${entry.authorRole === 'expert' ? 'Expert' : 'Coordinator'}</span>` : ''}
+          ${entry.internal ? html`<span class="badge internal-badge">Internal note${user.role !== 'requester' ? ' (not shown to the requester)' : ''}</span>` : ''}
+          <time datetime=${entry.createdAt}>${formatDateTime(entry.createdAt)}</time>
+        </header>
+        <${Markdown} text=${entry.body} />
+      </article>
+    </li>`)}</ol>`;
+}
+
+function ReplyBox({ ticket, user, onPosted }: { ticket: Ticket; user: Me; onPosted(ticket: Ticket): void }): VNode {
+  const staff = user.role !== 'requester';
+  const [body, setBody] = useState('');
+  const [internal, setInternal] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+  const [busy, setBusy] = useState(false);
+  const key = useRef(idempotencyKey());
+  if (ticket.status === 'closed' && !staff) return html`<p class="muted">This ticket is closed. Open a new ticket if you need more help.</p>`;
+  const send = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const posted = await api.post<{ ticket: Ticket }>(`/tickets/${ticket.id}/messages`, { body, internal }, { 'Idempotency-Key': key.current });
+      key.current = idempotencyKey();
+      setBody('');
+      onPosted(posted.ticket);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return html`<form class="reply stack" onSubmit=${send} aria-labelledby="reply-title">
+    <h2 id="reply-title">${staff ? 'Reply or add a note' : 'Reply'}</h2>
+    <${ErrorNotice} error=${error} fields=${['body']} />
+    ${staff ? html`<fieldset class="choice"><legend>Visibility</legend>
+      <label><input type="radio" name="visibility" checked=${!internal} onChange=${() => setInternal(false)} /> Public reply (the requester sees it)</label>
+      <label><input type="radio" name="visibility" checked=${internal} onChange=${() => setInternal(true)} /> Internal note (staff only)</label>
+    </fieldset>` : ''}
+    <${Field} id="reply-body" field="body" label=${internal ? 'Note' : 'Message'} error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
+      <${MarkdownEditor} id="reply-body" label=${internal ? 'Note' : 'Message'} value=${body} onInput=${setBody} describedBy=${describedBy} invalid=${invalid} rows=${6} required />`}<//>
+    <p><button type="submit" disabled=${busy || !body.trim()}>${internal ? 'Add internal note' : 'Send reply'}</button></p>
+  </form>`;
+}
+
+function StaffActions({ ticket, user, experts, change }: { ticket: Ticket; user: Me; experts: Expert[]; change(patch: Patch): Promise<void> }): VNode {
+  const [status, setStatus] = useState<string>(ticket.status);
+  const [priority, setPriority] = useState<string>(ticket.priority);
+  const [assignee, setAssignee] = useState<string>(ticket.assigneeId ?? '');
+  const statuses = [ticket.status, ...allowedTransitions(ticket.status, user.role)];
+  const save = (event: Event) => {
+    event.preventDefault();
+    const patch: Patch = {};
+    if (status !== ticket.status) patch.status = status as Ticket['status'];
+    if (priority !== ticket.priority) patch.priority = priority as Ticket['priority'];
+    if (user.role === 'coordinator' && assignee !== (ticket.assigneeId ?? '')) patch.assigneeId = assignee || null;
+    if (Object.keys(patch).length) void change(patch);
+  };
+  const mine = ticket.assigneeId === user.id;
+  return html`<section class="panel" aria-labelledby="actions-title">
+    <h2 id="actions-title">Handle this ticket</h2>
+    ${user.role === 'expert' ? html`<p>
+      ${!ticket.assigneeId ? html`<button type="button" onClick=${() => change({ assigneeId: user.id })}>Take this ticket</button>` : ''}
+      ${mine ? html`<button type="button" class="button secondary" onClick=${() => change({ assigneeId: null })}>Release it</button>` : ''}
+      ${ticket.assigneeId && !mine ? html`<span class="muted">Assigned to ${ticket.assigneeName}.</span>` : ''}
+    </p>` : ''}
+    <form class="stack" onSubmit=${save}>
+      ${user.role === 'coordinator' ? html`<div class="field"><label for="assignee">Assignee</label>
+        <select id="assignee" value=${assignee} onChange=${(event: Event) => setAssignee((event.currentTarget as HTMLSelectElement).value)}>
+          <option value="">Unassigned</option>
+          ${experts.map((expert) => html`<option value=${expert.id}>${expert.name}</option>`)}
+        </select></div>` : ''}
+      <div class="field"><label for="status">Status</label>
+        <select id="status" value=${status} onChange=${(event: Event) => setStatus((event.currentTarget as HTMLSelectElement).value)}>
+          ${statuses.map((value) => html`<option value=${value}>${humanize(value)}</option>`)}
+        </select></div>
+      <div class="field"><label for="priority">Priority</label>
+        <select id="priority" value=${priority} onChange=${(event: Event) => setPriority((event.currentTarget as HTMLSelectElement).value)}>
+          ${PRIORITIES.map((value) => html`<option value=${value}>${humanize(value)}</option>`)}
+        </select></div>
+      <p><button type="submit">Save changes</button></p>
+    </form>
+  </section>`;
+}
+
+function RequesterActions({ ticket, change }: { ticket: Ticket; change(patch: Patch): Promise<void> }): VNode | null {
+  const allowed = allowedTransitions(ticket.status, 'requester');
+  if (!allowed.length) return null;
+  return html`<section class="panel" aria-labelledby="actions-title">
+    <h2 id="actions-title">Your ticket</h2>
+    <p class="actions">
+      ${allowed.includes('open') ? html`<button type="button" onClick=${() => change({ status: 'open' })}>Reopen ticket</button>` : ''}
+      ${allowed.includes('closed') ? html`<button type="button" class="button secondary" onClick=${() => change({ status: 'closed' })}>Close ticket</button>` : ''}
+    </p>
+  </section>`;
+}
+
+function Facts({ ticket }: { ticket: Ticket }): VNode {
+  return html`<dl class="facts">
+    <div><dt>Status</dt><dd><${StatusBadge} status=${ticket.status} /></dd></div>
+    <div><dt>Service level</dt><dd><${SlaBadge} ticket=${ticket} /></dd></div>
+    <div><dt>Priority</dt><dd>${humanize(ticket.priority)}</dd></div>
+    <div><dt>Category</dt><dd>${TICKET_CATEGORY_LABELS[ticket.category]}</dd></div>
+    ${ticket.system ? html`<div><dt>System</dt><dd>${ticket.system}</dd></div>` : ''}
+    ${ticket.projectId ? html`<div><dt>Project</dt><dd>${ticket.projectId}</dd></div>` : ''}
+    ${ticket.jobId ? html`<div><dt>Job</dt><dd>${ticket.jobId}</dd></div>` : ''}
+    <div><dt>Requester</dt><dd>${ticket.requesterName} (${ticket.orgId})</dd></div>
+    <div><dt>Assignee</dt><dd>${ticket.assigneeName ?? 'Unassigned'}</dd></div>
+    <div><dt>Opened</dt><dd>${formatDateTime(ticket.createdAt)}</dd></div>
+  </dl>`;
+}
+
+export default function TicketPage({ params, user }: PageProps): VNode {
+  const [notice, setNotice] = useState<{ kind: 'success' | 'warning'; text: string } | undefined>(undefined);
+  const [error, setError] = useState<unknown>(undefined);
+  const loaded = useLoad<Loaded>(async () => {
+    const { data, etag } = await request<Ticket>('GET', `/tickets/${encodeURIComponent(params.id!)}`);
+    return { ticket: data, etag: etag ?? '' };
+  }, [params.id]);
+  const experts = useLoad(async () => (user.role === 'coordinator' ? (await api.get<{ items: Expert[] }>('/experts')).items : []), [user.role]);
+
+  const change = async (patch: Patch) => {
+    if (!loaded.data) return;
+    setError(undefined);
+    setNotice(undefined);
+    try {
+      const { data, etag } = await request<Ticket>('PATCH', `/tickets/${loaded.data.ticket.id}`, { body: patch, headers: { 'If-Match': loaded.data.etag } });
+      // The PATCH answer has no messages; keep the thread we have.
+      loaded.set({ ticket: { ...data, messages: loaded.data.ticket.messages }, etag: etag ?? '' });
+      setNotice({ kind: 'success', text: 'Saved.' });
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.status === 412) {
+        await loaded.reload();
+        setNotice({ kind: 'warning', text: STALE_MESSAGE });
+      } else {
+        setError(caught);
+      }
+    }
+  };
+
+  if (loaded.loading && !loaded.data) return html`<${PageTitle}>Ticket<//><${Loading} what="Loading the ticket" />`;
+  if (!loaded.data) return html`<${PageTitle}>Ticket<//><${ErrorNotice} error=${loaded.error} /><p><a href="/app/tickets">Back to tickets</a></p>`;
+  const { ticket } = loaded.data;
+  return html`
+    <p class="back"><a href="/app/tickets">← ${user.role === 'requester' ? 'My tickets' : 'Queue'}</a></p>
+    <${PageTitle}><span class="ref">${ticket.reference}</span> ${ticket.subject}<//>
+    <div aria-live="polite">${notice ? html`<${Notice} kind=${notice.kind}>${notice.text}<//>` : ''}</div>
+    <${ErrorNotice} error=${error} />
+    <div class="ticket-layout">
+      <div class="ticket-main">
+        <${Thread} ticket=${ticket} user=${user} />
+        <${ReplyBox} key=${ticket.id} ticket=${ticket} user=${user}
+          onPosted=${() => { void loaded.reload(); setNotice({ kind: 'success', text: 'Posted.' }); }} />
+      </div>
+      <aside class="ticket-side" aria-label="Ticket details">
+        <${Facts} ticket=${ticket} />
+        ${user.role === 'requester'
+          ? html`<${RequesterActions} ticket=${ticket} change=${change} />`
+          : html`<${StaffActions} key=${`${ticket.id}-${ticket.version}`} ticket=${ticket} user=${user} experts=${experts.data ?? []} change=${change} />`}
+      </aside>
+    </div>`;
+}

@@ -1,0 +1,22 @@
+// The app's pages. Each page (site/src/app/pages/<page>.ts) is its own chunk, loaded when first opened.
+import type { PageComponent, RouteDef } from './router.ts';
+
+export const ROUTES: readonly RouteDef[] = [
+  { pattern: 'sign-in', title: 'Sign in', public: true, page: 'signIn' },
+  { pattern: 'callback', title: 'Signing in', public: true, page: 'callback' },
+  { pattern: 'tickets', title: 'Tickets', page: 'tickets' },
+  { pattern: 'tickets/new', title: 'New ticket', roles: ['requester'], page: 'newTicket' },
+  { pattern: 'tickets/:id', title: 'Ticket', page: 'ticket' },
+  { pattern: 'mentoring', title: 'Mentoring', roles: ['requester'], page: 'mentoring' },
+  { pattern: 'sessions', title: 'Sessions', page: 'sessions' },
+  { pattern: 'availability', title: 'Availability', roles: ['expert'], page: 'availability' },
+  { pattern: 'service', title: 'Service', roles: ['coordinator'], page: 'service' },
+];
+
+/** The folders the build also writes the shell into, so /app/<page>/ works on any static host. */
+export const STATIC_ROUTE_PATHS = ROUTES.filter((route) => !route.pattern.includes(':')).map((route) => route.pattern);
+
+/** esbuild turns this pattern into one chunk per file of pages/. */
+export function loadPage(route: RouteDef): Promise<{ default: PageComponent }> {
+  return import(`./pages/${route.page}.ts`) as Promise<{ default: PageComponent }>;
+}

@@ -1,0 +1,108 @@
+// Bundles the signed-in web app (site/src/app) with esbuild: ES modules split per route, content-hashed
+// under assets/app/, precompressed; writes the page shell to app/index.html and to each static route's
+// folder (so /app/<page>/ is a file on any static host), and reports what each page downloads.
+import path from 'node:path';
+import { promises as fs } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { build, type Metafile } from 'esbuild';
+import { ROUTES, STATIC_ROUTE_PATHS } from '../app/routes.ts';
+
+const SOURCE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const APP_SOURCE = path.join(SOURCE, 'app');
+
+export interface AppBundle {
+  /** URLs from the site root */
+  entry: string;
+  css: string;
+  /** JavaScript (gzip bytes) a first visit to each route downloads: entry, page chunk, and their static imports */
+  routeGzip: Record<string, number>;
+  metafile: Metafile;
+}
+
+/** Output files reachable from `start` through static imports (what the browser must fetch to run it). */
+export function staticClosure(metafile: Metafile, start: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const imported of metafile.outputs[file]?.imports ?? []) if (imported.kind === 'import-statement') visit(imported.path);
+  };
+  visit(start);
+  return seen;
+}
+
+/** Per route pattern: gzip bytes of the entry's closure joined with the route's page chunk's closure. */
+export function routeSizes(metafile: Metafile, gzipBytes: (file: string) => number): Record<string, number> {
+  const outputs = Object.entries(metafile.outputs);
+  const entry = outputs.find(([, meta]) => meta.entryPoint?.endsWith('app/main.ts'))?.[0];
+  if (!entry) throw new Error('The app bundle has no entry output.');
+  const base = staticClosure(metafile, entry);
+  const sizes: Record<string, number> = {};
+  for (const route of ROUTES) {
+    const suffix = `app/pages/${route.page}.ts`;
+    const chunk = outputs.find(([, meta]) => meta.entryPoint?.endsWith(suffix))?.[0];
+    if (!chunk) throw new Error(`No chunk for ${suffix}.`);
+    const files = new Set([...base, ...staticClosure(metafile, chunk)]);
+    sizes[route.pattern] = [...files].reduce((sum, file) => sum + gzipBytes(file), 0);
+  }
+  return sizes;
+}
+
+function shell({ siteCss, appCss, entry }: { siteCss: string; appCss: string; entry: string }): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta name="referrer" content="same-origin">
+<title>HPC AI Support Centre</title>
+<link rel="stylesheet" href="${siteCss}">
+<link rel="stylesheet" href="${appCss}">
+<link rel="modulepreload" href="${entry}">
+<script type="module" src="${entry}"></script>
+</head>
+<body>
+<div id="app"><main id="main" class="wrap"><p>Loading the app…</p><noscript><p>The support centre app needs JavaScript. The <a href="/guides/">guides</a> work without it.</p></noscript></main></div>
+</body>
+</html>
+`;
+}
+
+export async function bundleApp(outDir: string, { siteCss }: { siteCss: string }): Promise<AppBundle> {
+  const assetsDir = path.join(outDir, 'assets', 'app');
+  const result = await build({
+    entryPoints: { main: path.join(APP_SOURCE, 'main.ts'), app: path.join(APP_SOURCE, 'app.css') },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    target: ['es2022'],
+    outdir: assetsDir,
+    entryNames: '[name]-[hash]',
+    chunkNames: '[name]-[hash]',
+    metafile: true,
+    legalComments: 'none',
+    logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  const gzipped = new Map<string, number>();
+  await Promise.all(Object.keys(result.metafile.outputs).map(async (file) => {
+    const compressed = gzipSync(await fs.readFile(file), { level: 9 });
+    await fs.writeFile(`${file}.gz`, compressed);
+    gzipped.set(file, compressed.length);
+  }));
+  const url = (file: string) => `/assets/app/${path.basename(file)}`;
+  const outputs = Object.entries(result.metafile.outputs);
+  const entryFile = outputs.find(([file, meta]) => file.endsWith('.js') && meta.entryPoint?.endsWith('app/main.ts'))?.[0];
+  const cssFile = outputs.find(([file]) => file.endsWith('.css'))?.[0];
+  if (!entryFile || !cssFile) throw new Error('esbuild produced no app entry or stylesheet.');
+  const page = shell({ siteCss, appCss: url(cssFile), entry: url(entryFile) });
+  for (const folder of ['', ...STATIC_ROUTE_PATHS]) {
+    const target = path.join(outDir, 'app', folder, 'index.html');
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.writeFile(target, page);
+  }
+  return { entry: url(entryFile), css: url(cssFile), routeGzip: routeSizes(result.metafile, (file) => gzipped.get(file) ?? 0), metafile: result.metafile };
+}

@@ -1,0 +1,136 @@
+// Shared by the browser tests: the product on fresh data (site built into a temp folder, the local
+// server with its seed on a free port), Debian's Chromium, sign-in, axe-core and screenshots.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startLocalServer, type LocalServer } from '../../functions/local/server.ts';
+import { buildSite } from '../../site/src/build/buildSite.ts';
+import { launchChromium } from '../support/chromium.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const FIXTURE_CONTENT = path.join(ROOT, 'test/site/fixtures/content');
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export const USERS = {
+  maria: 'María Ortega',
+  jonas: 'Jonas Weber',
+  lea: 'Léa Martin',
+  ana: 'Ana García',
+  mikko: 'Mikko Virtanen',
+  coord: 'Sam Coordinator',
+} as const;
+
+export interface Product {
+  server: LocalServer;
+  base: string;
+  browser: Browser;
+  siteDir: string;
+  close(): Promise<void>;
+}
+
+/** One server and one browser per test file; every user gets their own context (their own tab storage). */
+export async function startProduct(): Promise<Product> {
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
+  const temp = await mkdtemp(path.join(tmpdir(), 'e2e-'));
+  const siteDir = path.join(temp, 'site');
+  await buildSite({ contentDir: FIXTURE_CONTENT, outDir: siteDir });
+  const server = await startLocalServer({ port: 0, siteDir });
+  const browser = await launchChromium();
+  return {
+    server, base: server.url, browser, siteDir,
+    async close() {
+      await browser.close();
+      await server.close();
+      await rm(temp, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** uncaught page errors and console errors, to assert none happened */
+  errors: string[];
+}
+
+export async function openAs(product: Product, name: string | undefined, options: { colorScheme?: 'light' | 'dark'; next?: string } = {}): Promise<Session> {
+  const context = await product.browser.newContext({
+    baseURL: product.base, colorScheme: options.colorScheme ?? 'light', acceptDownloads: true, viewport: { width: 1280, height: 900 },
+  });
+  // Fail a step with its locator well before the test's own timeout.
+  context.setDefaultTimeout(8_000);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(`console: ${message.text()}`);
+  });
+  page.on('response', (response) => { if (response.status() >= 400) errors.push(`HTTP ${response.status()} ${new URL(response.url()).pathname}`); });
+  if (name) await signIn(page, name, options.next);
+  return { context, page, errors };
+}
+
+export async function signIn(page: Page, name: string, next?: string): Promise<void> {
+  await page.goto(`/app/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}`);
+  await page.getByRole('button', { name: `Sign in as ${name}` }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/app/sign-in'));
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/** Navigation inside the app through its own links (the client-side router). */
+export async function goTo(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    history.pushState(null, '', to);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+export async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** A token for a seeded user, to prepare or check data through the API beside the browser. */
+export async function apiAs(product: Product, email: string) {
+  const { seedUser } = await import('../../functions/local/seed-data.ts');
+  const token = await product.server.idp.tokenFor(seedUser(email));
+  return async <T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; data: T; etag: string | null }> => {
+    const response = await fetch(`${product.base}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, data: (text && response.headers.get('Content-Type')?.includes('json') ? JSON.parse(text) : text) as T, etag: response.headers.get('ETag') };
+  };
+}
+
+export const EMAILS = {
+  maria: 'maria@aurora-ai.example',
+  jonas: 'jonas@aurora-ai.example',
+  ana: 'ana@support.example',
+  mikko: 'mikko@support.example',
+  coord: 'coord@support.example',
+} as const;
