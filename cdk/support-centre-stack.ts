@@ -2,6 +2,7 @@ import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { customSiteOrigin, type DeploymentConfig } from './config.ts';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { Alarms } from './constructs/alarms.ts';
 import { DataTable } from './constructs/data-table.ts';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.ts';
@@ -114,6 +115,16 @@ export class SupportCentreStack extends Stack {
     alarms.watchFunction('notifyStream', notifications.streamFunction.function);
     alarms.watchFunction('notifySweep', notifications.sweepFunction.function);
     alarms.watchDeadLetters('DeadLetters', deadLetters.queue);
+    // Parked e-mails wait in the table for a coordinator, not in the dead-letter queue: watch the records that park them.
+    alarms.watchLogRecords('ParkedEmails', notifications.sweepFunction.logGroup,
+      logs.FilterPattern.any(
+        logs.FilterPattern.all(logs.FilterPattern.stringValue('$.message', '=', 'delivery failed'), logs.FilterPattern.booleanValue('$.parked', true)),
+        logs.FilterPattern.all(logs.FilterPattern.stringValue('$.message', '=', 'sweep'), logs.FilterPattern.numberValue('$.parkedInDoubt', '>', 0)),
+      ),
+      'notify: e-mails parked after their last attempt or in doubt; replay them from GET /api/notifications/parked');
+    alarms.watchLogRecords('ParkedEmailsFromStream', notifications.streamFunction.logGroup,
+      logs.FilterPattern.all(logs.FilterPattern.stringValue('$.message', '=', 'delivery failed'), logs.FilterPattern.booleanValue('$.parked', true)),
+      'notify: e-mails parked after their last attempt; replay them from GET /api/notifications/parked');
 
     this.parts = { table, identity, api, site, apiFunctions, bookingsSweep, deadLetters, notifications };
     suppressAcceptedFindings(this, { customDomain: customOrigin !== undefined });

@@ -4,6 +4,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -44,6 +45,18 @@ export class Alarms extends Construct {
 
   watchDeadLetters(name: string, queue: sqs.IQueue): void {
     this.alarm(`${name}Depth`, queue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }), `${name}: messages could not be processed`);
+  }
+
+  /** Counts structured (Powertools JSON) log records matching `pattern` and alarms on any. */
+  watchLogRecords(name: string, logGroup: logs.ILogGroup, pattern: logs.IFilterPattern, description: string): void {
+    const filter = new logs.MetricFilter(this, `${name}Filter`, {
+      logGroup,
+      filterPattern: pattern,
+      metricNamespace: 'SupportCentre',
+      metricName: name,
+      metricValue: '1',
+    });
+    this.alarm(name, filter.metric({ period: PERIOD, statistic: 'Sum' }), description);
   }
 
   watchApi(name: string, api: apigw.HttpApi): void {

@@ -21,9 +21,11 @@ export interface NotificationsProps {
 }
 
 /**
- * E-mail notifications: one function reads the table's change stream (reporting failed records one by one),
- * another runs every five minutes from EventBridge Scheduler. What neither can deliver after its retries
- * lands in the dead-letter queue, which an alarm watches.
+ * E-mail notifications: one function reads the table's change stream (ticket and booking records only),
+ * another runs every five minutes from EventBridge Scheduler. A provider failure does not fail the stream
+ * record (that would hold back the whole shard): the delivery is marked failed, retried by the sweep, and
+ * parked in the table for coordinators after its last attempt. Failures of our own (storage, bugs) fail the
+ * record, which Lambda retries and then hands to the dead-letter queue an alarm watches.
  */
 export class Notifications extends Construct {
   readonly streamFunction: SupportFunction;
@@ -58,6 +60,11 @@ export class Notifications extends Construct {
       retryAttempts: 5,
       maxRecordAge: Duration.hours(6),
       onFailure: new SqsDlq(props.deadLetters),
+      // Only ticket and booking records carry events; the notifier's own delivery records must not wake it.
+      filters: [
+        lambda.FilterCriteria.filter({ dynamodb: { Keys: { sk: { S: lambda.FilterRule.isEqual('TICKET') } } } }),
+        lambda.FilterCriteria.filter({ dynamodb: { Keys: { sk: { S: lambda.FilterRule.isEqual('BOOKING') } } } }),
+      ],
     }));
 
     this.sweepFunction = notifyFunction('SweepFunction', 'sweepHandler', 'Booking reminders and SLA escalation', Duration.minutes(2));

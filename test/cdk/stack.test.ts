@@ -340,6 +340,23 @@ describe('notifications', () => {
     });
   });
 
+  it('wakes the notifier only for ticket and booking records, not for its own delivery records', () => {
+    const [, mapping] = resourcesOfType(synth.json, 'AWS::Lambda::EventSourceMapping')[0]!;
+    const patterns = ((mapping.Properties!.FilterCriteria as { Filters: Array<{ Pattern: string }> }).Filters).map((f) => JSON.parse(f.Pattern));
+    expect(patterns).toEqual([
+      { dynamodb: { Keys: { sk: { S: ['TICKET'] } } } },
+      { dynamodb: { Keys: { sk: { S: ['BOOKING'] } } } },
+    ]);
+  });
+
+  it('alarms on parked e-mails, which wait in the table rather than in the dead-letter queue', () => {
+    const filters = resourcesOfType(synth.json, 'AWS::Logs::MetricFilter').map(([, filter]) => filter.Properties!);
+    expect(filters.map((filter) => (filter.MetricTransformations as Array<{ MetricName: string }>)[0]!.MetricName).sort()).toEqual(['ParkedEmails', 'ParkedEmailsFromStream']);
+    for (const filter of filters) expect(filter.FilterPattern).toContain('$.parked');
+    const alarms = resourcesOfType(synth.json, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties!);
+    expect(alarms.filter((alarm) => alarm.Namespace === 'SupportCentre').map((alarm) => alarm.MetricName).sort()).toEqual(['ParkedEmails', 'ParkedEmailsFromStream']);
+  });
+
   it('runs the notifier\'s and the bookings\' sweeps every five minutes from EventBridge Scheduler, failures to the dead-letter queue', () => {
     const schedules = resourcesOfType(synth.json, 'AWS::Scheduler::Schedule').map(([, schedule]) => schedule.Properties!);
     const sweepFunctions = functions().filter(([, fn]) => fn.Properties!.Handler === 'index.sweepHandler').map(([id]) => id);
