@@ -14,27 +14,47 @@ export interface JwtVerifierOptions {
   jwksUrl: string;
 }
 
+/** Verified tokens are remembered until they expire: a signature check on every request is measurable CPU. */
+const CACHE_SIZE = 2_000;
+
+interface Verified {
+  principal: Principal;
+  expiresAt: number;
+}
+
 export function createJwtVerifier({ issuer, audience, jwksUrl }: JwtVerifierOptions): IdentityVerifier {
   const keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 30_000 });
+  const cache = new Map<string, Verified>();
+
+  async function verifySignature(token: string): Promise<Verified> {
+    let claims: Record<string, unknown>;
+    try {
+      ({ payload: claims } = await jwtVerify(token, keys, {
+        issuer,
+        audience,
+        algorithms: ['RS256'],
+        requiredClaims: ['exp', 'sub'],
+        clockTolerance: 5,
+      }));
+    } catch {
+      // Which check failed is the attacker's business only: every failure is the same 401.
+      throw problems.unauthorized('The token is missing, expired or not valid.');
+    }
+    if (claims.token_use !== undefined && claims.token_use !== 'id') {
+      throw problems.unauthorized('An ID token is required.');
+    }
+    return { principal: principalFromClaims(claims), expiresAt: Number(claims.exp) * 1000 };
+  }
+
   return {
     async verify(token) {
-      let claims: Record<string, unknown>;
-      try {
-        ({ payload: claims } = await jwtVerify(token, keys, {
-          issuer,
-          audience,
-          algorithms: ['RS256'],
-          requiredClaims: ['exp', 'sub'],
-          clockTolerance: 5,
-        }));
-      } catch {
-        // Which check failed is the attacker's business only: every failure is the same 401.
-        throw problems.unauthorized('The token is missing, expired or not valid.');
-      }
-      if (claims.token_use !== undefined && claims.token_use !== 'id') {
-        throw problems.unauthorized('An ID token is required.');
-      }
-      return principalFromClaims(claims);
+      const cached = cache.get(token);
+      if (cached && cached.expiresAt > Date.now()) return cached.principal;
+      cache.delete(token);
+      const verified = await verifySignature(token);
+      if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      cache.set(token, verified);
+      return verified.principal;
     },
   };
 }

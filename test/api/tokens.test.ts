@@ -71,6 +71,14 @@ describe('bearer tokens', () => {
     expect(await response.json()).toMatchObject({ role: 'requester', orgId: 'aurora-ai' });
   });
 
+  it('stops accepting a token once it expires, even after it was accepted (and remembered) before', async () => {
+    const shortLived = await stack.server.idp.sign(claims, { expiresIn: Math.floor(Date.now() / 1000) + 1 });
+    expect(await statusWith(shortLived)).toBe(200);
+    // Past its expiry and the verifier's 5 s clock tolerance.
+    await new Promise((resolve) => setTimeout(resolve, 7_000));
+    expect(await statusWith(shortLived)).toBe(401);
+  }, 15_000);
+
   it('refuses a requester token without an organisation', async () => {
     const { 'custom:org': _org, ...orgless } = claims;
     expect(await statusWith(await stack.server.idp.sign(orgless))).toBe(403);
