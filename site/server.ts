@@ -21,6 +21,17 @@ export function createSiteApp(rootDir: string): Hono {
     if (c.res.headers.get('Content-Type')?.startsWith('text/html')) c.header('X-Content-Type-Options', 'nosniff');
   });
 
+  // The signed-in app is one page whose router reads the path: every /app/... path without a file
+  // extension gets app/index.html, as the CloudFront function maps it (cdk/edge/site-request.js).
+  app.get('*', async (c, next) => {
+    const requested = c.req.path;
+    if ((requested !== '/app' && !requested.startsWith('/app/')) || path.extname(requested) !== '') return next();
+    const shell = await readFile(path.join(root, 'app', 'index.html'), 'utf8').catch(() => undefined);
+    if (shell === undefined) return next();
+    c.header('Cache-Control', REVALIDATE);
+    return c.html(shell);
+  });
+
   // A folder without its trailing slash would break relative URLs: redirect like S3 website hosting.
   app.get('*', async (c, next) => {
     const requested = c.req.path;
@@ -35,17 +46,6 @@ export function createSiteApp(rootDir: string): Hono {
   });
 
   app.use('*', serveStatic({ root, precompressed: true, index: 'index.html' }));
-
-  // The signed-in app is one page whose router reads the path: every /app/... path without a file
-  // extension gets app/index.html, as the CloudFront function maps it (cdk/edge/site-request.js).
-  app.get('*', async (c, next) => {
-    const requested = c.req.path;
-    if ((requested !== '/app' && !requested.startsWith('/app/')) || path.extname(requested) !== '') return next();
-    const shell = await readFile(path.join(root, 'app', 'index.html'), 'utf8').catch(() => undefined);
-    if (shell === undefined) return next();
-    c.header('Cache-Control', REVALIDATE);
-    return c.html(shell);
-  });
 
   // A route rather than app.notFound: a parent app that mounts this one keeps its own notFound.
   const notFound = async (c: Context) => {

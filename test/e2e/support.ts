@@ -57,9 +57,10 @@ export interface Session {
   errors: string[];
 }
 
-export async function openAs(product: Product, name: string | undefined, options: { colorScheme?: 'light' | 'dark'; next?: string } = {}): Promise<Session> {
+export async function openAs(product: Product, name: string | undefined, options: { colorScheme?: 'light' | 'dark'; next?: string; timezoneId?: string } = {}): Promise<Session> {
   const context = await product.browser.newContext({
     baseURL: product.base, colorScheme: options.colorScheme ?? 'light', acceptDownloads: true, viewport: { width: 1280, height: 900 },
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
   // Fail a step with its locator well before the test's own timeout.
   context.setDefaultTimeout(8_000);

@@ -71,7 +71,7 @@ function BookingForm({ expert, onBooked }: { expert: Expert; onBooked(booking: B
     }
   };
   const input = (setter: (value: string) => void) => (event: Event) => setter((event.currentTarget as HTMLInputElement).value);
-  return html`<form class="stack booking-form" onSubmit=${submit} aria-labelledby="book-title">
+  return html`<form class="stack booking-form" onSubmit=${submit} aria-labelledby="book-title" novalidate>
     <h2 id="book-title" tabindex="-1">Book ${expert.name}</h2>
     <${SlotPicker} expertId=${expert.id} expertName=${expert.name} selected=${start} onSelect=${setStart} version=${slotsVersion} />
     ${error instanceof ApiError && error.fieldMessage('start') ? html`<p class="field-error" role="alert">${error.fieldMessage('start')}</p>` : ''}

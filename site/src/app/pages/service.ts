@@ -20,7 +20,7 @@ function Figure({ label, value, detail }: { label: string; value: string | numbe
 
 function Figures({ figures }: { figures: Figures }): VNode {
   const byStatus = TICKET_STATUSES.filter((status) => status in figures.backlog.byStatus).map((status) => ({ label: humanize(status), value: figures.backlog.byStatus[status]! }));
-  const bySystem = Object.entries(figures.backlog.bySystem).sort((a, b) => b[1] - a[1]).map(([label, value]) => ({ label: label === 'none' ? 'Not specified' : label, value }));
+  const bySystem = Object.entries(figures.backlog.bySystem).sort((a, b) => b[1] - a[1]).map(([label, value]) => ({ label: label === 'none' || label === 'unspecified' ? 'Not specified' : label, value }));
   const perDay = figures.createdPerDay.map(({ date, count }) => ({ label: date.slice(5), value: count }));
   return html`
     <dl class="figures">
@@ -81,7 +81,7 @@ function Allowances(): VNode {
   return html`<section class="panel" aria-labelledby="allowance-title">
     <h2 id="allowance-title">Mentoring allowance</h2>
     <p class="hint">Minutes of mentoring an organisation may book per calendar quarter.</p>
-    <form class="stack" onSubmit=${save}>
+    <form class="stack" onSubmit=${save} novalidate>
       <${ErrorNotice} error=${error} fields=${['minutes', 'id']} />
       <div class="grid-3">
         <${Field} id="org" field="id" label="Organisation id" error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`

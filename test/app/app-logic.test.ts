@@ -1,0 +1,147 @@
+// App rules that need no browser: routing, return paths, sessions, configuration, deflection, formatting.
+import { describe, expect, it } from 'vitest';
+import { safeReturnPath } from '../../site/src/app/auth/flows.ts';
+import { readSession, tokenExpiry } from '../../site/src/app/auth/session.ts';
+import { niceMax } from '../../site/src/app/components/charts.ts';
+import { parseConfig } from '../../site/src/app/config.ts';
+import { createDeflectionTracker, guideFromUrl, OPENING_GRACE_MS } from '../../site/src/app/deflection.ts';
+import { formatMinutes, groupByDay, topicLabel } from '../../site/src/app/format.ts';
+import { byDueTime } from '../../site/src/app/pages/tickets.ts';
+import { matchRoute, mayOpen } from '../../site/src/app/router.ts';
+import { ROUTES, STATIC_ROUTE_PATHS } from '../../site/src/app/routes.ts';
+import type { Me, TicketSummary } from '../../site/src/app/api/types.ts';
+
+const user = (role: Me['role']): Me => ({ id: 'u', email: 'u@x', name: 'U', role });
+
+describe('routes', () => {
+  it('match with and without trailing slash; new is not an id', () => {
+    expect(matchRoute(ROUTES, '/app/tickets/new')?.route.page).toBe('newTicket');
+    expect(matchRoute(ROUTES, '/app/tickets/new/')?.route.page).toBe('newTicket');
+    expect(matchRoute(ROUTES, '/app/tickets/k2b8')).toMatchObject({ route: { page: 'ticket' }, params: { id: 'k2b8' } });
+    expect(matchRoute(ROUTES, '/app/mentoring/')?.route.page).toBe('mentoring');
+    expect(matchRoute(ROUTES, '/app/tickets/a/b')).toBeUndefined();
+    expect(matchRoute(ROUTES, '/guides/')).toBeUndefined();
+  });
+
+  it('let each role open only its pages, and anyone the sign-in', () => {
+    const route = (path: string) => matchRoute(ROUTES, path)!.route;
+    expect(mayOpen(route('/app/service'), undefined)).toBe('sign-in');
+    expect(mayOpen(route('/app/sign-in'), undefined)).toBe('ok');
+    expect(mayOpen(route('/app/service'), user('requester'))).toBe('forbidden');
+    expect(mayOpen(route('/app/service'), user('coordinator'))).toBe('ok');
+    expect(mayOpen(route('/app/availability'), user('expert'))).toBe('ok');
+    expect(mayOpen(route('/app/tickets/new'), user('expert'))).toBe('forbidden');
+    expect(mayOpen(route('/app/tickets'), user('expert'))).toBe('ok');
+  });
+
+  it('name every static page for the build to write a shell into', () => {
+    expect(STATIC_ROUTE_PATHS).toEqual(['sign-in', 'callback', 'tickets', 'tickets/new', 'mentoring', 'sessions', 'availability', 'service']);
+  });
+
+  it('return only to app paths after sign-in', () => {
+    expect(safeReturnPath('/app/tickets/new?category=other')).toBe('/app/tickets/new?category=other');
+    for (const bad of [null, '', 'https://evil.example/app/x', '//evil.example/app/', '/app//evil.example', '/app/sign-in?next=/app/x', '/app/callback', '/guides/', '/app/\\evil']) {
+      expect(safeReturnPath(bad)).toBe('/app/tickets');
+    }
+  });
+});
+
+describe('the session', () => {
+  const jwt = (claims: object) => `h.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.s`;
+  const storage = (value: unknown) => ({ getItem: () => JSON.stringify(value) }) as unknown as Storage;
+
+  it('reads the expiry of the ID token', () => {
+    expect(tokenExpiry(jwt({ exp: 1_800_000_000 }))).toBe(1_800_000_000_000);
+    expect(() => tokenExpiry(jwt({ sub: 'x' }))).toThrow();
+    expect(() => tokenExpiry('garbage')).toThrow();
+  });
+
+  it('is gone a minute before the token expires, or when the stored value is not one', () => {
+    const session = { token: 't', expiresAt: 1_000_000, user: user('expert') };
+    expect(readSession(storage(session), 1_000_000 - 61_000)).toEqual(session);
+    expect(readSession(storage(session), 1_000_000 - 59_000)).toBeUndefined();
+    expect(readSession({ getItem: () => '{not json' } as unknown as Storage, 0)).toBeUndefined();
+    expect(readSession({ getItem: () => null } as unknown as Storage, 0)).toBeUndefined();
+  });
+});
+
+describe('runtime configuration', () => {
+  it('reads the deployed Cognito configuration and the local one', () => {
+    expect(parseConfig({ apiUrl: '/api', mode: 'cognito', cognito: { domain: 'https://auth.example.eu/', clientId: 'c1', region: 'eu-west-1', userPoolId: 'p' } }))
+      .toEqual({ mode: 'cognito', apiUrl: '/api', cognito: { domain: 'auth.example.eu', clientId: 'c1', region: 'eu-west-1', userPoolId: 'p' } });
+    expect(parseConfig({ apiUrl: 'https://api.example.eu/api/', mode: 'local' })).toEqual({ mode: 'local', apiUrl: 'https://api.example.eu/api' });
+    expect(parseConfig(null)).toEqual({ mode: 'local', apiUrl: '/api' });
+    expect(() => parseConfig({ mode: 'cognito', cognito: { domain: 'x' } })).toThrow(/clientId/);
+  });
+});
+
+describe('deflection', () => {
+  it('reads guide and section from a suggestion URL', () => {
+    expect(guideFromUrl('/guides/slurm-basics/#reading-pending-reasons')).toEqual({ guide: 'slurm-basics', section: 'reading-pending-reasons' });
+    expect(guideFromUrl('https://support.example.eu/guides/slurm-basics/')).toEqual({ guide: 'slurm-basics' });
+    expect(guideFromUrl('/guides/slurm-basics/#Weird%20Anchor!')).toEqual({ guide: 'slurm-basics' });
+    expect(guideFromUrl('/tags/slurm/')).toBeUndefined();
+    expect(guideFromUrl('/guides//')).toBeUndefined();
+  });
+
+  it('counts a requester who opened a guide and left, once', () => {
+    const tracker = createDeflectionTracker();
+    expect(tracker.leaving('pagehide', 0)).toBeUndefined();
+    tracker.opened({ guide: 'a' }, 1_000);
+    tracker.opened({ guide: 'b', section: 's' }, 2_000);
+    expect(tracker.leaving('pagehide', 3_000)).toEqual({ guide: 'b', section: 's' });
+    expect(tracker.leaving('pagehide', 4_000)).toBeUndefined();
+    expect(tracker.leaving('route-change', 5_000)).toBeUndefined();
+  });
+
+  it('does not count the tab hidden by opening the guide, nor a requester who submitted', () => {
+    const tracker = createDeflectionTracker();
+    tracker.opened({ guide: 'a' }, 10_000);
+    expect(tracker.leaving('hidden', 10_000 + OPENING_GRACE_MS - 1)).toBeUndefined();
+    expect(tracker.leaving('hidden', 10_000 + OPENING_GRACE_MS)).toEqual({ guide: 'a' });
+    const submitted = createDeflectionTracker();
+    submitted.opened({ guide: 'a' }, 0);
+    submitted.submitted();
+    expect(submitted.leaving('pagehide', 60_000)).toBeUndefined();
+  });
+});
+
+describe('formatting', () => {
+  it('groups slots by the viewer\'s day, not the expert\'s or UTC', () => {
+    const slots = [{ start: '2026-12-03T23:30:00Z' }, { start: '2026-12-03T08:00:00Z' }, { start: '2026-12-04T09:00:00Z' }];
+    expect(groupByDay(slots, 'Europe/Helsinki').map((day) => [day.day, day.slots.length])).toEqual([['2026-12-03', 1], ['2026-12-04', 2]]);
+    expect(groupByDay(slots, 'America/New_York').map((day) => [day.day, day.slots.length])).toEqual([['2026-12-03', 2], ['2026-12-04', 1]]);
+  });
+
+  it('writes durations and topic names for people', () => {
+    expect(formatMinutes(null)).toBe('–');
+    expect(formatMinutes(45)).toBe('45 min');
+    expect(formatMinutes(95)).toBe('1 h 35 min');
+    expect(formatMinutes(120)).toBe('2 h');
+    expect(formatMinutes(3000)).toBe('2 d 2 h');
+    expect(topicLabel('amd-rocm-lumi')).toBe('AMD ROCm LUMI');
+    expect(topicLabel('llm-finetuning')).toBe('LLM finetuning');
+    expect(topicLabel('slurm-basics')).toBe('Slurm basics');
+  });
+
+  it('picks tidy chart maxima', () => {
+    expect([0, 1, 3, 7, 10, 11, 48, 120].map(niceMax)).toEqual([1, 1, 5, 10, 10, 20, 50, 200]);
+  });
+});
+
+describe('the expert queue', () => {
+  const ticket = (id: string, { firstResponseDue = '2026-12-01T00:00:00Z', resolutionDue = '2026-12-20T00:00:00Z', paused = false, answered = false } = {}) => ({
+    id, firstResponseAt: answered ? '2026-11-30T00:00:00Z' : undefined, sla: { firstResponseDue, resolutionDue, paused },
+  }) as unknown as TicketSummary;
+
+  it('puts the SLA clock due first on top and paused clocks last', () => {
+    const sorted = byDueTime([
+      ticket('late', { firstResponseDue: '2026-12-05T00:00:00Z' }),
+      ticket('paused', { firstResponseDue: '2026-12-01T00:00:00Z', paused: true }),
+      ticket('soon', { firstResponseDue: '2026-12-02T00:00:00Z' }),
+      // answered: its resolution clock counts, not the first-response one that has passed
+      ticket('answered', { firstResponseDue: '2026-11-30T00:00:00Z', resolutionDue: '2026-12-03T00:00:00Z', answered: true }),
+    ]);
+    expect(sorted.map((t) => t.id)).toEqual(['soon', 'answered', 'late', 'paused']);
+  });
+});
