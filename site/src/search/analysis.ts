@@ -14,7 +14,16 @@ const WORD = /[\p{L}\p{N}_]+/gu;
 
 export function splitWords(text: string): string[] {
   const words = text.toLowerCase().match(WORD) ?? [];
-  return words.filter((word) => word.length <= MAX_WORD_LENGTH && !/^_+$/.test(word));
+  return words.every(isOrdinaryWord) ? words : words.filter(isOrdinaryWord);
+}
+
+function isOrdinaryWord(word: string): boolean {
+  return word.length <= MAX_WORD_LENGTH && !isUnderscores(word);
+}
+
+function isUnderscores(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== 95) return false;
+  return true;
 }
 
 export function isNumber(word: string): boolean {
