@@ -1,11 +1,7 @@
 // `npm run build:site [-- --content DIR --out DIR --base-url URL]`: builds the knowledge base site.
 import { parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
 import { buildSite } from './src/build/buildSite.ts';
 import { BuildError } from './src/build/errors.ts';
-
-// The build allocates many short-lived strings; a larger young generation halves GC pauses.
-setFlagsFromString('--max-semi-space-size=32');
 
 const { values } = parseArgs({
   options: {
