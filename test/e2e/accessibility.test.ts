@@ -52,18 +52,23 @@ describe.skipIf(!hasChromium)('accessibility of the app in Chromium', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`finds no serious or critical violation on any page (${scheme})`, async () => {
       const failures: string[] = [];
+      // One tab per role: the session stays in its sessionStorage while each page is loaded afresh.
+      const tabs = new Map<string | undefined, Awaited<ReturnType<typeof openAs>>>();
       for (const visit of visits()) {
-        const session = await openAs(product, visit.as, { colorScheme: scheme, next: visit.path });
-        if (!visit.as) await session.page.goto(visit.path);
-        await session.page.waitForURL((url) => url.pathname.replace(/\/$/, '') === visit.path);
+        let session = tabs.get(visit.as);
+        if (!session) {
+          session = await openAs(product, visit.as, { colorScheme: scheme });
+          tabs.set(visit.as, session);
+        }
+        await session.page.goto(visit.path);
         await session.page.locator(visit.ready).first().waitFor();
         await visit.prepare?.(session.page);
         for (const violation of await seriousViolations(session.page)) failures.push(`${visit.path} as ${visit.as ?? 'nobody'}: ${violation}`);
         if (scheme === 'dark' && visit.path === '/app/service') await screenshot(session.page, 'service-dark');
         if (scheme === 'light' && visit.path === '/app/sign-in') await screenshot(session.page, 'sign-in');
         if (scheme === 'light' && visit.path === '/app/mentoring') await screenshot(session.page, 'mentoring-slots');
-        await session.context.close();
       }
+      for (const session of tabs.values()) await session.context.close();
       expect(failures).toEqual([]);
     });
   }

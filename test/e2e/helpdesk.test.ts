@@ -70,6 +70,11 @@ describe.skipIf(!hasChromium)('helpdesk pages in Chromium', () => {
     // and in the queue, the ticket is there with its state
     await coordinator.page.goto(ticketUrl);
     await expect.poll(() => coordinator.page.locator('.thread').textContent()).toContain('NOTE-FOR-STAFF');
+    // A coordinator assigns to any expert.
+    await coordinator.page.getByLabel('Assignee').selectOption({ label: 'Mikko Virtanen' });
+    await coordinator.page.getByRole('button', { name: 'Save changes' }).click();
+    await coordinator.page.getByText('Saved.').waitFor();
+    await expect.poll(() => coordinator.page.locator('.facts').textContent()).toContain('Mikko Virtanen');
     for (const session of [sme, expert, coordinator]) await session.context.close();
   });
 
@@ -146,6 +151,14 @@ describe.skipIf(!hasChromium)('helpdesk pages in Chromium', () => {
       expect(await text.first().textContent()).toContain('<script>window.__xss=7</script>');
       expect(await text.first().textContent()).toContain('click me');
       expect(await session.page.locator('h1').textContent()).toContain('<img src=x onerror="window.__xss=8">Subject');
+      // The preview of a reply being written is sanitized the same way.
+      await session.page.locator('#reply-body').fill(payloads);
+      await session.page.getByRole('button', { name: 'Preview' }).click();
+      await session.page.locator('.md-preview .user-text').waitFor();
+      expect(await session.page.locator('.md-preview').textContent()).toContain('<script>window.__xss=7</script>');
+      expect(await session.page.locator('.md-preview script, .md-preview [onerror], .md-preview a[href^="javascript:" i]').count()).toBe(0);
+      await session.page.waitForTimeout(200);
+      expect(await session.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
       // The list shows the subject as text too.
       await session.page.getByRole('link', { name: /Queue|My tickets/ }).first().click();
       await session.page.locator('table.data').waitFor();
