@@ -106,6 +106,20 @@ describe.skipIf(!hasChromium)('accessibility of the app in Chromium', () => {
     await session.context.close();
   });
 
+  it('runs under the deployed Content-Security-Policy, which refuses inline script', async () => {
+    const session = await openAs(product, USERS.maria, { next: '/app/tickets' });
+    await session.page.locator('table.data').waitFor();
+    const ran = await session.page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inline = 1';
+      document.body.append(script);
+      return (window as unknown as { __inline?: number }).__inline;
+    });
+    expect(ran).toBeUndefined();
+    expect(session.errors.some((error) => error.includes('Content Security Policy'))).toBe(true);
+    await session.context.close();
+  });
+
   it('shows a role only its pages: a requester opening the service page is told it is not available', async () => {
     const session = await openAs(product, USERS.maria, { next: '/app/service' });
     await session.page.getByRole('heading', { name: 'Not available' }).waitFor();

@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedUser } from '../../functions/local/seed-data.ts';
 import { hasChromium } from '../support/chromium.ts';
-import { EMAILS, openAs, startProduct, type Product } from './support.ts';
+import { EMAILS, openAs, SIGN_IN_ORIGIN, startProduct, type Product } from './support.ts';
 
-const DOMAIN = 'auth.support-centre.test';
+const DOMAIN = new URL(SIGN_IN_ORIGIN).host;
 const CLIENT_ID = 'web-client-1';
 
 describe.skipIf(!hasChromium)('hosted sign-in with authorization code and PKCE', () => {
@@ -64,8 +64,7 @@ describe.skipIf(!hasChromium)('hosted sign-in with authorization code and PKCE',
 
     // The code was in the address bar only as long as the callback needed it; no token ever was.
     expect(page.url()).not.toContain('one-time-code');
-    const callbackHistory = await page.evaluate(() => location.href);
-    expect(callbackHistory).not.toContain('code=');
+    expect(await page.evaluate(() => location.href)).not.toContain('code=');
     for (const address of addresses) expect(address).not.toMatch(/id_token|access_token|eyJ/);
     const stored = await page.evaluate(() => ({ session: sessionStorage.getItem('hpc-support.session'), pending: sessionStorage.getItem('hpc-support.pkce'), local: localStorage.length }));
     expect(stored.pending).toBeNull();
