@@ -122,6 +122,21 @@ describe.skipIf(!hasChromium)('helpdesk pages in Chromium', () => {
     for (const session of [ana, mikko]) await session.context.close();
   });
 
+  it('lists an organisation\'s tickets a page at a time', async () => {
+    const leaApi = await apiAs(product, 'lea@basalt-labs.example');
+    const existing = (await leaApi<{ items: unknown[] }>('GET', '/api/tickets?limit=100&status=new,open,waiting')).data.items.length;
+    for (let batch = 0; batch < 6; batch++) {
+      await Promise.all(Array.from({ length: 9 }, (_, i) => leaApi('POST', '/api/tickets', { subject: `Bulk question ${batch * 9 + i}`, body: 'Text', category: 'other' })));
+    }
+    const sme = await openAs(product, USERS.lea);
+    const rows = sme.page.locator('table.data tbody tr');
+    await expect.poll(() => rows.count()).toBe(50);
+    await sme.page.getByRole('button', { name: 'Load more tickets' }).click();
+    await expect.poll(() => rows.count()).toBe(existing + 54);
+    expect(await sme.page.getByRole('button', { name: 'Load more tickets' }).count()).toBe(0);
+    await sme.context.close();
+  });
+
   it('hostile Markdown in a ticket and a reply is shown as text and never runs', async () => {
     const payloads = [
       '<img src=x onerror="window.__xss=1;alert(1)">',

@@ -15,6 +15,9 @@ describe.skipIf(!hasChromium)('mentoring pages in Chromium', () => {
   it('an SME books a session in their own time zone, sees it, downloads the .ics, reschedules and cancels it', async () => {
     const sme = await openAs(product, USERS.lea, { next: '/app/mentoring', timezoneId: VIEWER_ZONE });
     await sme.page.waitForURL(/\/app\/mentoring/);
+    const remaining = async () => Number((await sme.page.locator('.allowance-note strong').textContent())!.split(' ')[0]);
+    await sme.page.locator('.allowance-note').waitFor();
+    const before = await remaining();
     await sme.page.getByRole('button', { name: 'See free times with Giulia Rossi' }).click();
     const note = sme.page.locator('.zone-note');
     await expect.poll(() => note.textContent()).toContain(VIEWER_ZONE);
@@ -31,6 +34,7 @@ describe.skipIf(!hasChromium)('mentoring pages in Chromium', () => {
     await screenshot(sme.page, 'mentoring-booking');
     await sme.page.getByRole('button', { name: 'Book this session' }).click();
     await sme.page.getByText('Booked: “Serving a fine-tuned Mistral with vLLM”').waitFor();
+    await expect.poll(remaining).toBe(before - 30);
 
     await sme.page.getByRole('link', { name: 'See my sessions' }).click();
     const card = sme.page.locator('.session', { hasText: 'Serving a fine-tuned Mistral with vLLM' });

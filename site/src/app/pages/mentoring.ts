@@ -3,7 +3,7 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { api, ApiError, idempotencyKey } from '../api/client.ts';
-import type { Booking, Expert } from '../api/types.ts';
+import type { Allowance, Booking, Expert } from '../api/types.ts';
 import { SlotPicker } from '../components/slotPicker.ts';
 import { ErrorNotice, Field, Loading, Notice, PageTitle } from '../components/ui.ts';
 import { formatDateTime, topicLabel } from '../format.ts';
@@ -108,7 +108,15 @@ function ExpertCard({ expert, onChoose, chosen }: { expert: Expert; onChoose(): 
   </li>`;
 }
 
-export default function MentoringPage({ query }: PageProps): VNode {
+/** What the organisation has left this quarter, so a requester knows before choosing a time. */
+function AllowanceNote({ orgId, version }: { orgId: string; version: string }): VNode | null {
+  const allowance = useLoad(() => api.get<Allowance>(`/orgs/${encodeURIComponent(orgId)}/allowance`), [orgId, version]);
+  if (!allowance.data) return null;
+  const { remaining, minutes, quarter } = allowance.data;
+  return html`<p class="allowance-note">Your organisation has <strong>${remaining} of ${minutes} minutes</strong> of mentoring left in ${quarter}.</p>`;
+}
+
+export default function MentoringPage({ query, user }: PageProps): VNode {
   const key = query.toString();
   const experts = useLoad(() => api.get<{ items: Expert[] }>('/experts', {
     topic: query.get('topic') ?? undefined, lang: query.get('lang') ?? undefined, system: query.get('system') ?? undefined,
@@ -123,6 +131,7 @@ export default function MentoringPage({ query }: PageProps): VNode {
   return html`
     <${PageTitle}>Mentoring<//>
     <p class="lead">Book a session with an expert: pick someone who knows your topic, language and system, then a free time.</p>
+    ${user.orgId ? html`<${AllowanceNote} orgId=${user.orgId} version=${booked?.id ?? ''} />` : ''}
     <${Filters} query=${query} />
     ${booked ? html`<${Notice} kind="success">Booked: “${booked.topic}” with ${booked.expertName} on ${formatDateTime(booked.start)}. <a href="/app/sessions">See my sessions</a>.<//>` : ''}
     <${ErrorNotice} error=${experts.error} />

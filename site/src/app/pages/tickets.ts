@@ -1,6 +1,7 @@
 // My tickets (SMEs: the organisation's tickets) or the queue (experts, coordinators: sorted by SLA due time).
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
+import { useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import type { Page, TicketSummary } from '../api/types.ts';
 import { ErrorNotice, Loading, PageTitle, SlaBadge, slaDueOf, StatusBadge } from '../components/ui.ts';
@@ -64,23 +65,41 @@ function Filters({ query, staff }: { query: URLSearchParams; staff: boolean }): 
 export default function TicketsPage({ user, query }: PageProps): VNode {
   const staff = user.role !== 'requester';
   const key = query.toString();
-  const tickets = useLoad(async () => {
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<unknown>(undefined);
+  const fetchPage = (cursor?: string) => {
     const status = query.get('status');
-    const page = await api.get<Page<TicketSummary>>('/tickets', {
+    return api.get<Page<TicketSummary>>('/tickets', {
       status: status === 'all' ? undefined : status || OPEN_STATUSES,
       assignee: query.get('assignee') ?? undefined,
       system: query.get('system') ?? undefined,
-      limit: 100,
+      limit: 50,
+      cursor,
     });
-    return staff ? byDueTime(page.items) : page.items;
-  }, [key]);
+  };
+  const tickets = useLoad(() => fetchPage(), [key]);
+  const loadMore = async () => {
+    if (!tickets.data?.cursor) return;
+    setLoadingMore(true);
+    setMoreError(undefined);
+    try {
+      const next = await fetchPage(tickets.data.cursor);
+      tickets.set({ items: [...tickets.data.items, ...next.items], ...(next.cursor ? { cursor: next.cursor } : {}) });
+    } catch (caught) {
+      setMoreError(caught);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
   const title = staff ? (user.role === 'expert' ? 'Ticket queue' : 'Tickets') : 'My tickets';
+  const shown = tickets.data ? (staff ? byDueTime(tickets.data.items) : tickets.data.items) : undefined;
   return html`
     <div class="page-head"><${PageTitle}>${title}<//>
       ${staff ? '' : html`<a class="button" href="/app/tickets/new">New ticket</a>`}</div>
     <p class="lead">${staff ? 'Sorted by the SLA time that is due first.' : `Your organisation's tickets (${user.orgId}) with their status and service level.`}</p>
     <${Filters} query=${query} staff=${staff} />
     ${tickets.loading && !tickets.data ? html`<${Loading} what="Loading tickets" />` : ''}
-    <${ErrorNotice} error=${tickets.error} />
-    ${tickets.data ? html`<${TicketTable} tickets=${tickets.data} caption=${title} staff=${staff} />` : ''}`;
+    <${ErrorNotice} error=${tickets.error ?? moreError} />
+    ${shown ? html`<${TicketTable} tickets=${shown} caption=${title} staff=${staff} />` : ''}
+    ${tickets.data?.cursor ? html`<p><button type="button" class="button secondary" disabled=${loadingMore} onClick=${loadMore}>${loadingMore ? 'Loading…' : 'Load more tickets'}</button></p>` : ''}`;
 }
