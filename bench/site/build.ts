@@ -6,6 +6,8 @@ export interface BuildTiming {
   wallMs: number;
   /** the build's own figure, without process start-up and module loading */
   inProcessMs: number;
+  /** CPU time of the build process (user + system), start-up included */
+  cpuMs: number;
   output: string;
 }
 
@@ -24,7 +26,8 @@ export function timeBuild(repoRoot: string, contentDir: string, outDir: string):
       const wallMs = performance.now() - started;
       if (code !== 0) return reject(new Error(`site build failed (${code}):\n${output}`));
       const inProcess = /in (\d+) ms/.exec(output);
-      resolve({ wallMs, inProcessMs: inProcess ? Number(inProcess[1]) : NaN, output: output.trim() });
+      const cpu = /process CPU (\d+) ms/.exec(output);
+      resolve({ wallMs, inProcessMs: inProcess ? Number(inProcess[1]) : NaN, cpuMs: cpu ? Number(cpu[1]) : NaN, output: output.trim() });
     });
   });
 }

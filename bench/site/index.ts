@@ -3,7 +3,7 @@
 // Options: --sizes 1000,5000  --runs 5  --no-ladder
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -41,6 +41,7 @@ interface Row {
   markdownMB: number;
   buildWallS: number;
   buildInProcessS: number;
+  buildCpuS: number;
   index: { raw: number; gzip: number };
   docs: { raw: number; gzip: number };
   first: FirstResults;
@@ -88,18 +89,20 @@ async function measure(n: number, work: string, ladder: LadderStep[][]): Promise
     ladder.push(await indexLadder(contentDir));
   }
   const buildPhases = /phases \(ms\): (.*)$/.exec(build.output)?.[1] ?? '';
-  return { n, sections, markdownMB: bytes / 1e6, buildWallS: build.wallMs / 1000, buildInProcessS: build.inProcessMs / 1000, index, docs, first, buildPhases, engine };
+  return { n, sections, markdownMB: bytes / 1e6, buildWallS: build.wallMs / 1000, buildInProcessS: build.inProcessMs / 1000, buildCpuS: build.cpuMs / 1000, index, docs, first, buildPhases, engine };
 }
 
 function printTable(rows: Row[], ladder: LadderStep[][]): void {
   const lines: string[] = [];
   const pad = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  lines.push(`\nSite build and search benchmark (query "${BENCH_QUERY}" typed at DOMContentLoaded; first results = median of ${runs} cold loads, headless Chromium)`);
-  lines.push(pad(['guides', 'sections', 'markdown', 'build (command)', 'build (in process)', 'index raw', 'index gzip', '+ docs table gzip', 'first results (median)', 'runs (ms)', 'with snippets (median)']));
-  lines.push(pad(Array(11).fill('---')));
+  const load = loadavg().map((value) => value.toFixed(2)).join(' ');
+  lines.push(`\nMachine: ${cpus().length} cores, load average now ${load} (build wall times depend on it; build CPU much less)`);
+  lines.push(`Site build and search benchmark (query "${BENCH_QUERY}" typed at DOMContentLoaded; first results = median of ${runs} cold loads, headless Chromium)`);
+  lines.push(pad(['guides', 'sections', 'markdown', 'build (command)', 'build (in process)', 'build CPU', 'index raw', 'index gzip', '+ docs table gzip', 'first results (median)', 'runs (ms)', 'with snippets (median)']));
+  lines.push(pad(Array(12).fill('---')));
   for (const row of rows) {
     lines.push(pad([
-      String(row.n), String(row.sections), `${row.markdownMB.toFixed(1)} MB`, `${s(row.buildWallS * 1000)} s`, `${s(row.buildInProcessS * 1000)} s`,
+      String(row.n), String(row.sections), `${row.markdownMB.toFixed(1)} MB`, `${s(row.buildWallS * 1000)} s`, `${s(row.buildInProcessS * 1000)} s`, `${s(row.buildCpuS * 1000)} s`,
       `${mb(row.index.raw)} MB`, `${mb(row.index.gzip)} MB`, `${mb(row.docs.gzip)} MB`, `${Math.round(row.first.median)} ms`, row.first.runs.map(Math.round).join(' '), `${Math.round(row.first.completeMedian)} ms`,
     ]));
   }

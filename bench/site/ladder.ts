@@ -1,5 +1,5 @@
 // What each index engineering step buys, on the same section documents: sizes (raw, gzip) and the
-// time to make the index queryable in Node (a proxy for the worker's load time).
+// time to make the index queryable in Node (a proxy for the worker's load time; fastest of three).
 import { gzipSync } from 'node:zlib';
 import { lunr } from '../../site/src/search/lunr.ts';
 import { loadContent } from '../../site/src/build/content.ts';
@@ -16,10 +16,16 @@ export interface LadderStep {
   loadMs: number | null;
 }
 
+/** Fastest of three runs: the heap left by the previous step must not be charged to this one. */
 function timed<T>(run: () => T): [T, number] {
-  const started = performance.now();
-  const result = run();
-  return [result, performance.now() - started];
+  let result: T | undefined;
+  let best = Infinity;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const started = performance.now();
+    result = run();
+    best = Math.min(best, performance.now() - started);
+  }
+  return [result as T, best];
 }
 
 export async function indexLadder(contentDir: string): Promise<LadderStep[]> {
