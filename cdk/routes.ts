@@ -19,7 +19,7 @@ const owned = (target: ApiFunctionName, paths: string[]): ApiRoute[] => paths.ma
 
 export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/api/health', target: 'tickets', public: true },
-  ...owned('bookings', ['/api/experts', '/api/experts/{proxy+}', '/api/bookings', '/api/bookings/{proxy+}', '/api/orgs/{proxy+}']),
+  ...owned('bookings', ['/api/experts', '/api/experts/{proxy+}', '/api/bookings', '/api/bookings/{proxy+}', '/api/orgs', '/api/orgs/{proxy+}']),
   ...owned('tickets', ['/api/me', '/api/tickets', '/api/tickets/{proxy+}', '/api/{proxy+}']),
 ];
 

@@ -12,6 +12,11 @@ export interface AllowanceView {
   remaining: number;
 }
 
+export interface OrganisationAllowanceView extends Omit<AllowanceView, 'orgId'> {
+  id: string;
+  name: string;
+}
+
 export function allowanceService({ store, clock }: { store: BookingStore; clock: Clock }) {
   async function view(orgId: string): Promise<AllowanceView> {
     const quarter = quarterOf(clock.now());
@@ -33,6 +38,15 @@ export function allowanceService({ store, clock }: { store: BookingStore; clock:
       const mayRead = principal.role === 'coordinator' || principal.orgId === orgId;
       if (!mayRead || !(await store.organisationExists(orgId))) throw problems.notFound(`No organisation ${orgId}.`);
       return view(orgId);
+    },
+
+    /** Every organisation with this quarter's allowance and use (coordinators). */
+    async list(): Promise<OrganisationAllowanceView[]> {
+      const organisations = await store.listOrganisations();
+      return Promise.all(organisations.map(async ({ id, name }) => {
+        const { orgId: _id, ...allowance } = await view(id);
+        return { id, name, ...allowance };
+      }));
     },
 
     /** The limit a charge is checked against. */

@@ -7,12 +7,12 @@ import { canonicalZone } from './domain/availability.ts';
 import { expertsService } from './experts-service.ts';
 import type { TicketOwnership } from './ports.ts';
 import {
-  bookingIcsRoute, cancelBookingRoute, createBookingRoute, getAllowanceRoute, getAvailabilityRoute, getBookingRoute, listBookingsRoute, listExpertsRoute,
+  bookingIcsRoute, cancelBookingRoute, createBookingRoute, getAllowanceRoute, getAvailabilityRoute, getBookingRoute, getProfileRoute, listBookingsRoute, listExpertsRoute, listOrganisationsRoute,
   rescheduleBookingRoute, setAllowanceRoute, setAvailabilityRoute, setProfileRoute, slotsRoute,
 } from './routes.ts';
 import { bookingService } from './service.ts';
 import type { BookingStore } from './store.ts';
-import { bookingView, expertView } from './views.ts';
+import { bookingView, expertView, ownProfileView } from './views.ts';
 
 export interface BookingsAppDeps {
   store: BookingStore;
@@ -35,9 +35,13 @@ export function registerBookingRoutes(app: ApiApp, deps: BookingsAppDeps): ApiAp
     return c.json({ items: ranked.map(({ expert, score }) => expertView(expert, filtered ? score : undefined)) }, 200);
   });
 
+  app.openapi({ ...getProfileRoute, middleware: [auth, onlyRoles('expert')] }, async (c) => {
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(ownProfileView(await experts.profileOf(c.var.principal)), 200);
+  });
+
   app.openapi({ ...setProfileRoute, middleware: [auth, onlyRoles('expert')] }, async (c) => {
-    const expert = await experts.setProfile(c.var.principal, c.req.valid('json'));
-    return c.json({ ...expertView(expert), meetingLink: expert.meetingLink }, 200);
+    return c.json(ownProfileView(await experts.setProfile(c.var.principal, c.req.valid('json'))), 200);
   });
 
   app.openapi({ ...setAvailabilityRoute, middleware: [auth, onlyRoles('expert')] }, async (c) => {
@@ -94,6 +98,11 @@ export function registerBookingRoutes(app: ApiApp, deps: BookingsAppDeps): ApiAp
 
   app.openapi({ ...setAllowanceRoute, middleware: [auth, onlyRoles('coordinator')] }, async (c) => {
     return c.json(await allowances.set(c.req.valid('param').id, c.req.valid('json').minutes), 200);
+  });
+
+  app.openapi({ ...listOrganisationsRoute, middleware: [auth, onlyRoles('coordinator')] }, async (c) => {
+    c.header('Cache-Control', 'private, no-store');
+    return c.json({ items: await allowances.list() }, 200);
   });
 
   app.openapi({ ...getAllowanceRoute, middleware: [auth, onlyRoles('requester', 'coordinator')] }, async (c) => {

@@ -1,5 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { conditionally } from '../core/conditional.ts';
+import { organisationKey, ORGANISATIONS_PARTITION, type Organisation } from '../core/organisations.ts';
 import { decodeCursor, encodeCursor } from '../core/pagination.ts';
 import { problems } from '../core/problem.ts';
 import { TTL_ATTRIBUTE } from '../core/table.ts';
@@ -65,6 +66,22 @@ export function dynamoBookingStore(db: DynamoDBDocumentClient, tableName: string
     return { used: Number(item?.used ?? 0), markers: Object.keys(item ?? {}).filter(isChargeMarker) };
   };
 
+  /** Every item of one gsi2 partition, in its sort order. */
+  const queryAll = async (partition: string) => {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await db.send(new QueryCommand({
+        TableName: tableName, IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': partition },
+        ExclusiveStartKey: startKey,
+      }));
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  };
+
   return {
     async getExpert(id) {
       const item = await get(expertKey(id));
@@ -72,18 +89,7 @@ export function dynamoBookingStore(db: DynamoDBDocumentClient, tableName: string
     },
 
     async listExperts() {
-      const items: Record<string, unknown>[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(new QueryCommand({
-          TableName: tableName, IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': 'EXPERTS' },
-          ExclusiveStartKey: startKey,
-        }));
-        items.push(...(page.Items ?? []));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return items.map((item) => strip<ExpertProfile>(item));
+      return (await queryAll('EXPERTS')).map((item) => strip<ExpertProfile>(item));
     },
 
     async putExpertProfile(profile) {
@@ -198,7 +204,12 @@ export function dynamoBookingStore(db: DynamoDBDocumentClient, tableName: string
     },
 
     async organisationExists(orgId) {
-      return Boolean(await get({ pk: `ORG#${orgId}`, sk: 'PROFILE' }));
+      return Boolean(await get(organisationKey(orgId)));
+    },
+
+    async listOrganisations() {
+      const items = await queryAll(ORGANISATIONS_PARTITION);
+      return items.map((item) => ({ id: String(item.id), name: String(item.name) } satisfies Organisation));
     },
 
     createBooking(record) {

@@ -55,6 +55,13 @@ export function expertsService({ store, clock }: { store: BookingStore; clock: C
       return (await store.getExpert(principal.id))!;
     },
 
+    /** The caller's own profile; 404 until they save one or publish availability. */
+    async profileOf(principal: Principal): Promise<ExpertProfile> {
+      const expert = await store.getExpert(principal.id);
+      if (!expert) throw problems.notFound('You have no expert profile yet.');
+      return expert;
+    },
+
     /** The caller's published availability; 404 until they publish one. */
     async availabilityOf(principal: Principal): Promise<Availability> {
       const availability = (await store.getExpert(principal.id))?.availability;

@@ -3,7 +3,7 @@ import { bearerSecurity } from '../core/http.ts';
 import { errorResponses, jsonBody } from '../core/schemas.ts';
 import {
   AllowanceBody, AllowanceSchema, AvailabilityBody, BookingListSchema, BookingParams, BookingSchema, CancelBody,
-  CreateBookingBody, ExpertParams, ExpertProfileBody, ExpertSchema, OwnProfileSchema, ListBookingsQuery, ListExpertsQuery, OrgParams, RescheduleBody,
+  CreateBookingBody, ExpertParams, ExpertProfileBody, ExpertSchema, OwnProfileSchema, ListBookingsQuery, ListExpertsQuery, OrganisationListSchema, OrgParams, RescheduleBody,
   SlotListSchema, SlotsQuery,
 } from './schemas.ts';
 
@@ -23,6 +23,12 @@ export const setProfileRoute = createRoute({
   ...base, method: 'put', path: '/api/experts/me', tags: ['experts'],
   request: { body: jsonBody(ExpertProfileBody) },
   responses: { 200: json(OwnProfileSchema, 'Stored; the meeting link is shown to you and to those who book'), ...errorResponses(400, 401, 403, 413, 415) },
+});
+
+export const getProfileRoute = createRoute({
+  ...base, method: 'get', path: '/api/experts/me', tags: ['experts'],
+  description: 'What the profile editor starts from.',
+  responses: { 200: json(OwnProfileSchema, 'Your profile, with your meeting link'), ...errorResponses(401, 403, 404) },
 });
 
 export const setAvailabilityRoute = createRoute({
@@ -95,4 +101,9 @@ export const getAllowanceRoute = createRoute({
   ...base, method: 'get', path: '/api/orgs/{id}/allowance', tags: ['allowance'],
   request: { params: OrgParams },
   responses: { 200: json(AllowanceSchema, 'Minutes per calendar quarter, and this quarter\'s use'), ...errorResponses(400, 401, 403, 404) },
+});
+
+export const listOrganisationsRoute = createRoute({
+  ...base, method: 'get', path: '/api/orgs', tags: ['allowance'],
+  responses: { 200: json(OrganisationListSchema, 'Every organisation by name, with this quarter\'s allowance and use'), ...errorResponses(401, 403) },
 });

@@ -106,3 +106,9 @@ export const BookingListSchema = z.object({ items: z.array(BookingSchema), curso
 export const AllowanceSchema = z.object({
   orgId: z.string(), minutes: z.number(), quarter: z.string(), used: z.number(), remaining: z.number(),
 }).openapi('Allowance');
+
+export const OrganisationListSchema = z.object({
+  items: z.array(z.object({
+    id: z.string(), name: z.string(), quarter: z.string(), minutes: z.number(), used: z.number(), remaining: z.number(),
+  }).openapi('OrganisationAllowance')),
+}).openapi('OrganisationList');

@@ -1,3 +1,4 @@
+import type { Organisation } from '../core/organisations.ts';
 import type { Availability, BookingRecord, BookingStatus, ExpertProfile } from './domain/model.ts';
 
 export type ExpertProfileFields = Omit<ExpertProfile, 'availability' | 'timeZone'> & { timeZone?: string };
@@ -71,6 +72,8 @@ export interface BookingStore {
   refund(refund: Refund): Promise<void>;
 
   organisationExists(orgId: string): Promise<boolean>;
+  /** Every organisation, by name (an index query on the `ORGS` partition). */
+  listOrganisations(): Promise<Organisation[]>;
 
   /** false when a record with this id exists already. */
   createBooking(record: BookingRecord): Promise<boolean>;

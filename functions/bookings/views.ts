@@ -17,3 +17,8 @@ export function expertView(expert: ExpertProfile, score?: number) {
     ...(score !== undefined ? { score } : {}),
   };
 }
+
+/** The expert's own profile: the directory entry plus the meeting link. */
+export function ownProfileView(expert: ExpertProfile) {
+  return { ...expertView(expert), meetingLink: expert.meetingLink };
+}

@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { fixedClock } from '../core/clock.ts';
+import { organisationItem } from '../core/organisations.ts';
 import type { Principal } from '../core/principal.ts';
 import type { UserDirectory, UserRecord } from '../core/users.ts';
 import { seedMentoring } from '../bookings/seed.ts';
@@ -81,7 +82,7 @@ export async function seedDemoData(deps: SeedDeps): Promise<boolean> {
   const { Item } = await deps.db.send(new GetCommand({ TableName: deps.tableName, Key: marker }));
   if (Item) return false;
   for (const org of SEED_ORGANISATIONS) {
-    await deps.db.send(new PutCommand({ TableName: deps.tableName, Item: { pk: `ORG#${org.id}`, sk: 'PROFILE', ...org } }));
+    await deps.db.send(new PutCommand({ TableName: deps.tableName, Item: organisationItem(org) }));
   }
   for (const user of SEED_USERS) await deps.users.put(user);
   await seedTickets(deps);

@@ -117,6 +117,8 @@ describe('endpoints without a target organisation', () => {
     ['GET /api/experts/:id/slots', () => ['GET', '/api/experts/u-giulia/slots'], { anonymous: 401, 'requester aurora-ai': 200, 'requester basalt-labs': 200, expert: 200, coordinator: 200 }],
     ['PUT /api/experts/me/availability', () => ['PUT', '/api/experts/me/availability', availability], { anonymous: 401, 'requester aurora-ai': 403, 'requester basalt-labs': 403, expert: 200, coordinator: 403 }],
     ['PUT /api/experts/me', () => ['PUT', '/api/experts/me', { bio: 'Distributed training.', expertise: ['distributed-training'], languages: ['en', 'es'], meetingLink: 'https://video.support.example/ana-garcia' }], { anonymous: 401, 'requester aurora-ai': 403, 'requester basalt-labs': 403, expert: 200, coordinator: 403 }],
+    ['GET /api/experts/me', () => ['GET', '/api/experts/me'], { anonymous: 401, 'requester aurora-ai': 403, 'requester basalt-labs': 403, expert: 200, coordinator: 403 }],
+    ['GET /api/orgs', () => ['GET', '/api/orgs'], { anonymous: 401, 'requester aurora-ai': 403, 'requester basalt-labs': 403, expert: 403, coordinator: 200 }],
     ['GET /api/bookings', () => ['GET', '/api/bookings'], { anonymous: 401, 'requester aurora-ai': 200, 'requester basalt-labs': 200, expert: 200, coordinator: 200 }],
   ];
   for (const [name, request, expected] of rows) {

@@ -47,6 +47,12 @@ describe('read endpoints never fail with a 5xx', () => {
     }), { numRuns: 60 });
   });
 
+  it('GET /api/orgs and GET /api/experts/me with any query string', async () => {
+    await fc.assert(fc.asyncProperty(fc.dictionary(fc.string({ maxLength: 12 }), value), fc.constantFrom(AS.coord, AS.ana, AS.maria), async (params, as) => {
+      for (const path of ['/api/orgs', '/api/experts/me']) await expectNoServerError(await stack.call('GET', `${path}?${new URLSearchParams(params)}`, { as }));
+    }), { numRuns: 30 });
+  });
+
   it('GET /api/bookings/:id/ics and GET /api/orgs/:id/allowance with any id', async () => {
     await fc.assert(fc.asyncProperty(fc.string({ maxLength: 50 }), async (id) => {
       await expectNoServerError(await stack.call('GET', `/api/bookings/${encodeURIComponent(id)}/ics`, { as: AS.maria }));

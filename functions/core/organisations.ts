@@ -1,0 +1,16 @@
+/**
+ * Organisation items (`ORG#<id>` / `PROFILE`) and how they are listed: every writer builds the item here, so
+ * each one lands in the generic gsi2 partition `ORGS` that `GET /api/orgs` queries (sorted by name).
+ */
+export interface Organisation {
+  id: string;
+  name: string;
+}
+
+export const ORGANISATIONS_PARTITION = 'ORGS';
+
+export const organisationKey = (id: string) => ({ pk: `ORG#${id}`, sk: 'PROFILE' });
+
+export function organisationItem(org: Organisation): Record<string, string> {
+  return { ...org, ...organisationKey(org.id), gsi2pk: ORGANISATIONS_PARTITION, gsi2sk: `${org.name.toLowerCase()}#${org.id}` };
+}
