@@ -1,4 +1,6 @@
 // App rules that need no browser: routing, return paths, sessions, configuration, deflection, formatting.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { safeReturnPath } from '../../site/src/app/auth/flows.ts';
 import { readSession, tokenExpiry } from '../../site/src/app/auth/session.ts';
@@ -6,7 +8,10 @@ import { niceMax } from '../../site/src/app/components/charts.ts';
 import { parseConfig } from '../../site/src/app/config.ts';
 import { createDeflectionTracker, guideFromUrl, OPENING_GRACE_MS } from '../../site/src/app/deflection.ts';
 import { formatMinutes, groupByDay, topicLabel } from '../../site/src/app/format.ts';
+import { describeEvent } from '../../site/src/app/history.ts';
+import { listOf } from '../../site/src/app/pages/profile.ts';
 import { byDueTime } from '../../site/src/app/pages/tickets.ts';
+import { TOPIC_TITLES } from '../../site/src/app/topics.ts';
 import { matchRoute, mayOpen } from '../../site/src/app/router.ts';
 import { ROUTES, STATIC_ROUTE_PATHS } from '../../site/src/app/routes.ts';
 import type { Me, TicketSummary } from '../../site/src/app/api/types.ts';
@@ -32,10 +37,15 @@ describe('routes', () => {
     expect(mayOpen(route('/app/availability'), user('expert'))).toBe('ok');
     expect(mayOpen(route('/app/tickets/new'), user('expert'))).toBe('forbidden');
     expect(mayOpen(route('/app/tickets'), user('expert'))).toBe('ok');
+    expect(mayOpen(route('/app/profile/'), user('expert'))).toBe('ok');
+    expect(mayOpen(route('/app/profile'), user('requester'))).toBe('forbidden');
+    expect(mayOpen(route('/app/profile'), user('coordinator'))).toBe('forbidden');
+    for (const role of ['requester', 'expert', 'coordinator'] as const) expect(mayOpen(route('/app/notifications/'), user(role))).toBe('ok');
+    expect(mayOpen(route('/app/notifications'), undefined)).toBe('sign-in');
   });
 
   it('name every static page for the build to write a shell into', () => {
-    expect(STATIC_ROUTE_PATHS).toEqual(['sign-in', 'callback', 'tickets', 'tickets/new', 'mentoring', 'sessions', 'availability', 'service']);
+    expect(STATIC_ROUTE_PATHS).toEqual(['sign-in', 'callback', 'tickets', 'tickets/new', 'mentoring', 'sessions', 'availability', 'service', 'profile', 'notifications']);
   });
 
   it('return only to app paths after sign-in', () => {
@@ -143,5 +153,36 @@ describe('the expert queue', () => {
       ticket('answered', { firstResponseDue: '2026-11-30T00:00:00Z', resolutionDue: '2026-12-03T00:00:00Z', answered: true }),
     ]);
     expect(sorted.map((t) => t.id)).toEqual(['soon', 'answered', 'late', 'paused']);
+  });
+});
+
+describe('the ticket history', () => {
+  const names: Record<string, string> = { 'u-ana': 'Ana García', 'u-mikko': 'Mikko Virtanen' };
+  const nameOf = (id: string) => names[id] ?? id;
+  const event = (type: string, extra: Record<string, unknown> = {}) => ({ at: '2026-11-30T08:00:00Z', type, actorId: 'u-coord', actorName: 'Sam Coordinator', ...extra });
+
+  it('says what each change did, with people\'s names', () => {
+    expect(describeEvent(event('created'), nameOf)).toBe('opened the ticket');
+    expect(describeEvent(event('status', { from: 'open', to: 'waiting' }), nameOf)).toBe('changed the status from open to waiting');
+    expect(describeEvent(event('priority', { from: 'normal', to: 'high' }), nameOf)).toBe('changed the priority from normal to high');
+    expect(describeEvent(event('category', { from: 'other', to: 'data-and-storage' }), nameOf)).toBe('moved it from Other to Data and storage');
+    expect(describeEvent(event('assigned', { from: null, to: 'u-ana' }), nameOf)).toBe('assigned it to Ana García');
+    expect(describeEvent(event('assigned', { from: 'u-ana', to: null }), nameOf)).toBe('unassigned Ana García');
+    expect(describeEvent(event('assigned', { actorId: 'u-mikko', from: null, to: 'u-mikko' }), nameOf)).toBe('took the ticket');
+    expect(describeEvent(event('assigned', { to: 'u-gone' }), nameOf)).toBe('assigned it to u-gone');
+    expect(describeEvent(event('note'), nameOf)).toBe('added an internal note');
+    expect(describeEvent(event('reply'), nameOf)).toBe('replied');
+  });
+});
+
+describe('the expert profile form', () => {
+  it('reads comma-separated lists, dropping blanks', () => {
+    expect(listOf(' FSDP, DeepSpeed ,, ')).toEqual(['FSDP', 'DeepSpeed']);
+    expect(listOf('')).toEqual([]);
+  });
+
+  it('shows the knowledge base\'s own topic titles', () => {
+    const shared = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../shared/topics.json'), 'utf8')) as { topics: Array<{ id: string; title: string }> };
+    expect(TOPIC_TITLES).toEqual(Object.fromEntries(shared.topics.map((topic) => [topic.id, topic.title])));
   });
 });

@@ -11,6 +11,8 @@ export const ROUTES: readonly RouteDef[] = [
   { pattern: 'sessions', title: 'Sessions', page: 'sessions' },
   { pattern: 'availability', title: 'Availability', roles: ['expert'], page: 'availability' },
   { pattern: 'service', title: 'Service', roles: ['coordinator'], page: 'service' },
+  { pattern: 'profile', title: 'Expert profile', roles: ['expert'], page: 'profile' },
+  { pattern: 'notifications', title: 'E-mail notifications', page: 'notifications' },
 ];
 
 /** The folders the build also writes the shell into, so /app/<page>/ works on any static host. */

@@ -2,8 +2,9 @@
 import type { z } from '@hono/zod-openapi';
 import type { FiguresSchema, MeSchema, MessageSchema, TicketSchema, TicketSummarySchema } from '../../../../functions/tickets/schemas.ts';
 import type {
-  AllowanceSchema, AvailabilityBody, BookingSchema, ExpertSchema, SlotListSchema,
+  AllowanceSchema, AvailabilityBody, BookingSchema, ExpertProfileBody, ExpertSchema, OrganisationListSchema, OwnProfileSchema, SlotListSchema,
 } from '../../../../functions/bookings/schemas.ts';
+import type { PreferencesBody, PreferencesSchema } from '../../../../functions/notify/schemas.ts';
 import type { Problem } from '../../../../functions/core/problem.ts';
 
 export type Me = z.infer<typeof MeSchema>;
@@ -17,6 +18,12 @@ export type SlotList = z.infer<typeof SlotListSchema>;
 export type Booking = z.infer<typeof BookingSchema>;
 export type Allowance = z.infer<typeof AllowanceSchema>;
 export type Availability = z.input<typeof AvailabilityBody>;
+export type OrganisationAllowance = z.infer<typeof OrganisationListSchema>['items'][number];
+export type OwnProfile = z.infer<typeof OwnProfileSchema>;
+export type ProfileChange = z.input<typeof ExpertProfileBody>;
+export type Preferences = z.infer<typeof PreferencesSchema>;
+export type PreferencesChange = z.input<typeof PreferencesBody>;
+export type TicketEvent = NonNullable<Ticket['events']>[number];
 export type { Problem };
 
 export interface Page<T> {

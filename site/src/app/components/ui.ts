@@ -31,19 +31,33 @@ export function Loading({ what = 'Loading' }: { what?: string }): VNode {
   return html`<p class="loading" role="status">${what}…</p>`;
 }
 
+/** The API's messages for a field and, for a list, its items ("skills", "skills.2"). */
+export function fieldMessages(error: unknown, field: string): string[] {
+  if (!(error instanceof ApiError)) return [];
+  return (error.problem.errors ?? []).filter((item) => item.field === field || item.field.startsWith(`${field}.`)).map((item) => item.message);
+}
+
+/** The API's messages for a field, for controls that are not a single labelled input (switches, checkbox lists). */
+export function FieldMessage({ error, field, id }: { error: unknown; field: string; id: string }): VNode | null {
+  const messages = fieldMessages(error, field);
+  return messages.length ? html`<p class="field-error" id=${id}>${messages.join(' ')}</p>` : null;
+}
+
 interface FieldProps {
   id: string;
   label: string;
   error?: unknown;
   /** the API's field name, when it differs from the id */
   field?: string;
+  /** also show the messages about the items of a list field ("skills.2") */
+  withItems?: boolean;
   hint?: string;
   children: (describedBy: string | undefined, invalid: boolean) => VNode;
 }
 
 /** A labelled control with its hint and the API's message for it, wired with aria-describedby. */
-export function Field({ id, label, error, field = id, hint, children }: FieldProps): VNode {
-  const message = error instanceof ApiError ? error.fieldMessage(field) : undefined;
+export function Field({ id, label, error, field = id, withItems = false, hint, children }: FieldProps): VNode {
+  const message = withItems ? fieldMessages(error, field).join(' ') || undefined : error instanceof ApiError ? error.fieldMessage(field) : undefined;
   const ids = [hint ? `${id}-hint` : '', message ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return html`<div class=${`field${message ? ' invalid' : ''}`}>
     <label for=${id}>${label}</label>

@@ -4,7 +4,7 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
-import type { Allowance, Figures, Page, TicketSummary } from '../api/types.ts';
+import type { Allowance, Figures, OrganisationAllowance } from '../api/types.ts';
 import { BarList, ColumnChart } from '../components/charts.ts';
 import { ErrorNotice, Field, Loading, Notice, PageTitle } from '../components/ui.ts';
 import { formatMinutes, humanize } from '../format.ts';
@@ -45,34 +45,38 @@ function Figures({ figures }: { figures: Figures }): VNode {
     </section>`;
 }
 
+function AllowanceTable({ organisations }: { organisations: OrganisationAllowance[] }): VNode {
+  return html`<table class="data allowances">
+    <caption>Mentoring minutes this quarter${organisations[0] ? ` (${organisations[0].quarter})` : ''}</caption>
+    <thead><tr><th scope="col">Organisation</th><th scope="col" class="num">Allowance</th><th scope="col" class="num">Used</th><th scope="col" class="num">Remaining</th></tr></thead>
+    <tbody>${organisations.map((org) => html`<tr>
+      <th scope="row">${org.name} <span class="muted">${org.id}</span></th>
+      <td class="num">${org.minutes}</td><td class="num">${org.used}</td><td class="num">${org.remaining}</td>
+    </tr>`)}</tbody>
+  </table>`;
+}
+
 function Allowances(): VNode {
-  // Organisations the coordinator has seen tickets from; any other id can be typed.
-  const known = useLoad(async () => {
-    const page = await api.get<Page<TicketSummary>>('/tickets', { limit: 100 });
-    return [...new Set(page.items.map((ticket) => ticket.orgId))].sort();
-  }, []);
+  const organisations = useLoad(async () => (await api.get<{ items: OrganisationAllowance[] }>('/orgs')).items, []);
   const [orgId, setOrgId] = useState('');
   const [minutes, setMinutes] = useState('');
-  const [current, setCurrent] = useState<Allowance | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
   const [saved, setSaved] = useState(false);
-  const lookUp = async () => {
+  const current = organisations.data?.find((org) => org.id === orgId);
+  const choose = (event: Event) => {
+    const id = (event.currentTarget as HTMLSelectElement).value;
+    setOrgId(id);
+    setMinutes(String(organisations.data?.find((org) => org.id === id)?.minutes ?? ''));
     setError(undefined);
     setSaved(false);
-    try {
-      const allowance = await api.get<Allowance>(`/orgs/${encodeURIComponent(orgId.trim())}/allowance`);
-      setCurrent(allowance);
-      setMinutes(String(allowance.minutes));
-    } catch (caught) {
-      setCurrent(undefined);
-      setError(caught);
-    }
   };
   const save = async (event: Event) => {
     event.preventDefault();
     setError(undefined);
+    setSaved(false);
     try {
-      setCurrent(await api.put<Allowance>(`/orgs/${encodeURIComponent(orgId.trim())}/allowance`, { minutes: Number(minutes) }));
+      await api.put<Allowance>(`/orgs/${encodeURIComponent(orgId)}/allowance`, { minutes: Number(minutes) });
+      await organisations.reload();
       setSaved(true);
     } catch (caught) {
       setError(caught);
@@ -81,23 +85,25 @@ function Allowances(): VNode {
   return html`<section class="panel" aria-labelledby="allowance-title">
     <h2 id="allowance-title">Mentoring allowance</h2>
     <p class="hint">Minutes of mentoring an organisation may book per calendar quarter.</p>
+    <${ErrorNotice} error=${organisations.error} />
+    ${organisations.data ? html`<${AllowanceTable} organisations=${organisations.data} />` : html`<${Loading} what="Loading the organisations" />`}
     <form class="stack" onSubmit=${save} novalidate>
       <${ErrorNotice} error=${error} fields=${['minutes', 'id']} />
       <div class="grid-3">
-        <${Field} id="org" field="id" label="Organisation id" error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
-          <input id="org" type="text" list="orgs" value=${orgId} required onInput=${(event: Event) => { setOrgId((event.currentTarget as HTMLInputElement).value); setCurrent(undefined); }}
-            onChange=${() => { if (orgId.trim()) void lookUp(); }} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />
-          <datalist id="orgs">${(known.data ?? []).map((id) => html`<option value=${id} />`)}</datalist>`}<//>
+        <${Field} id="org" field="id" label="Organisation" error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
+          <select id="org" value=${orgId} required onChange=${choose} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined}>
+            <option value="">Choose an organisation</option>
+            ${(organisations.data ?? []).map((org) => html`<option value=${org.id}>${org.name} (${org.used} of ${org.minutes} min used)</option>`)}
+          </select>`}<//>
         <${Field} id="minutes" label="Minutes per quarter" error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
-          <input id="minutes" type="number" min="0" max="100000" step="15" value=${minutes} required onInput=${(event: Event) => setMinutes((event.currentTarget as HTMLInputElement).value)}
+          <input id="minutes" type="number" min="0" max="100000" step="15" value=${minutes} required onInput=${(event: Event) => { setMinutes((event.currentTarget as HTMLInputElement).value); setSaved(false); }}
             aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />`}<//>
       </div>
-      <p class="actions"><button type="button" class="button secondary" disabled=${!orgId.trim()} onClick=${lookUp}>Look up</button>
-        <button type="submit" disabled=${!orgId.trim() || minutes === ''}>Set allowance</button></p>
+      <p class="actions"><button type="submit" disabled=${!orgId || minutes === ''}>Set allowance</button></p>
     </form>
     <div aria-live="polite">
       ${saved ? html`<${Notice} kind="success">Allowance saved.<//>` : ''}
-      ${current ? html`<p class="allowance-now">${current.orgId}, ${current.quarter}: ${current.minutes} minutes, ${current.used} used, ${current.remaining} remaining.</p>` : ''}
+      ${current ? html`<p class="allowance-now">${current.name}, ${current.quarter}: ${current.minutes} minutes, ${current.used} used, ${current.remaining} remaining.</p>` : ''}
     </div>
   </section>`;
 }

@@ -6,6 +6,7 @@ import { useRef, useState } from 'preact/hooks';
 import { allowedTransitions } from '../../../../functions/tickets/domain/state.ts';
 import { api, ApiError, idempotencyKey, request } from '../api/client.ts';
 import type { Expert, Me, Message, Ticket } from '../api/types.ts';
+import { describeEvent } from '../history.ts';
 import { Markdown, MarkdownEditor } from '../components/markdown.ts';
 import { ErrorNotice, Field, Loading, Notice, PageTitle, SlaBadge, StatusBadge } from '../components/ui.ts';
 import { formatDateTime, humanize } from '../format.ts';
@@ -144,14 +145,31 @@ function Facts({ ticket }: { ticket: Ticket }): VNode {
   </dl>`;
 }
 
+/** The audit trail (staff): who did what, oldest first. */
+function History({ ticket, experts }: { ticket: Ticket; experts: Expert[] }): VNode | null {
+  if (!ticket.events?.length) return null;
+  const names = new Map(experts.map((expert) => [expert.id, expert.name]));
+  if (ticket.assigneeId && ticket.assigneeName) names.set(ticket.assigneeId, ticket.assigneeName);
+  for (const event of ticket.events) names.set(event.actorId, event.actorName);
+  const nameOf = (id: string) => names.get(id) ?? id;
+  return html`<section class="panel history" aria-labelledby="history-title">
+    <h2 id="history-title">History</h2>
+    <ol class="history-list">${ticket.events.map((event) => html`<li>
+      <time datetime=${event.at}>${formatDateTime(event.at)}</time> <span><strong>${event.actorName}</strong> ${describeEvent(event, nameOf)}</span>
+    </li>`)}</ol>
+  </section>`;
+}
+
 export default function TicketPage({ params, user }: PageProps): VNode {
   const [notice, setNotice] = useState<{ kind: 'success' | 'warning'; text: string } | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
   const loaded = useLoad<Loaded>(async () => {
-    const { data, etag } = await request<Ticket>('GET', `/tickets/${encodeURIComponent(params.id!)}`);
+    const query = user.role === 'requester' ? {} : { include: 'events' };
+    const { data, etag } = await request<Ticket>('GET', `/tickets/${encodeURIComponent(params.id!)}`, { query });
     return { ticket: data, etag: etag ?? '' };
   }, [params.id]);
-  const experts = useLoad(async () => (user.role === 'coordinator' ? (await api.get<{ items: Expert[] }>('/experts')).items : []), [user.role]);
+  // Coordinators assign from this list; staff read assignees' names in the history from it.
+  const experts = useLoad(async () => (user.role === 'requester' ? [] : (await api.get<{ items: Expert[] }>('/experts')).items), [user.role]);
 
   const change = async (patch: Patch) => {
     if (!loaded.data) return;
@@ -159,9 +177,10 @@ export default function TicketPage({ params, user }: PageProps): VNode {
     setNotice(undefined);
     try {
       const { data, etag } = await request<Ticket>('PATCH', `/tickets/${loaded.data.ticket.id}`, { body: patch, headers: { 'If-Match': loaded.data.etag } });
-      // The PATCH answer has no messages; keep the thread we have.
-      loaded.set({ ticket: { ...data, messages: loaded.data.ticket.messages }, etag: etag ?? '' });
+      // The PATCH answer has no messages nor history; keep the thread, and fetch the history the change added to.
+      loaded.set({ ticket: { ...data, messages: loaded.data.ticket.messages, events: loaded.data.ticket.events }, etag: etag ?? '' });
       setNotice({ kind: 'success', text: 'Saved.' });
+      if (user.role !== 'requester') void loaded.reload();
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 412) {
         await loaded.reload();
@@ -191,6 +210,7 @@ export default function TicketPage({ params, user }: PageProps): VNode {
         ${user.role === 'requester'
           ? html`<${RequesterActions} ticket=${ticket} change=${change} />`
           : html`<${StaffActions} key=${`${ticket.id}-${ticket.version}`} ticket=${ticket} user=${user} experts=${experts.data ?? []} change=${change} />`}
+        <${History} ticket=${ticket} experts=${experts.data ?? []} />
       </aside>
     </div>`;
 }

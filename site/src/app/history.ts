@@ -1,0 +1,27 @@
+// A ticket's audit trail as sentences ("Ana García changed the status from open to waiting").
+import type { TicketEvent } from './api/types.ts';
+import { humanize } from './format.ts';
+import { TICKET_CATEGORY_LABELS } from './vocabulary.ts';
+
+/** Names of people by id; an unknown id is shown as it is. */
+export type NameOf = (id: string) => string;
+
+const categoryLabel = (value: string | null | undefined) => TICKET_CATEGORY_LABELS[value as keyof typeof TICKET_CATEGORY_LABELS] ?? value ?? 'none';
+const plain = (value: string | null | undefined) => (value ? value.replace(/-/g, ' ') : 'none');
+
+/** What the actor did, as the rest of a sentence that starts with their name. */
+export function describeEvent(event: TicketEvent, nameOf: NameOf): string {
+  switch (event.type) {
+    case 'created': return 'opened the ticket';
+    case 'reply': return 'replied';
+    case 'note': return 'added an internal note';
+    case 'status': return `changed the status from ${plain(event.from)} to ${plain(event.to)}`;
+    case 'priority': return `changed the priority from ${plain(event.from)} to ${plain(event.to)}`;
+    case 'category': return `moved it from ${categoryLabel(event.from)} to ${categoryLabel(event.to)}`;
+    case 'assigned':
+      if (!event.to) return `unassigned ${event.from ? nameOf(event.from) : 'it'}`;
+      if (event.to === event.actorId) return 'took the ticket';
+      return `assigned it to ${nameOf(event.to)}`;
+    default: return humanize(event.type);
+  }
+}
