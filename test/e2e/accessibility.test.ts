@@ -43,9 +43,12 @@ describe.skipIf(!hasChromium)('accessibility of the app in Chromium', () => {
     { as: USERS.ana, path: `/app/tickets/${ticketId}`, ready: '.message.internal' },
     { as: USERS.ana, path: '/app/sessions', ready: '.session' },
     { as: USERS.ana, path: '/app/availability', ready: '.week-grid' },
+    { as: USERS.ana, path: '/app/profile', ready: '#meetingLink' },
+    { as: USERS.ana, path: '/app/notifications', ready: '.checks' },
+    { as: USERS.maria, path: '/app/notifications', ready: '.switches' },
     { as: USERS.coord, path: '/app/tickets', ready: 'table.data' },
-    { as: USERS.coord, path: `/app/tickets/${ticketId}`, ready: '#assignee' },
-    { as: USERS.coord, path: '/app/service', ready: '.chart' },
+    { as: USERS.coord, path: `/app/tickets/${ticketId}`, ready: '#assignee', prepare: async (page) => { await page.locator('.history-list').waitFor(); } },
+    { as: USERS.coord, path: '/app/service', ready: '.chart', prepare: async (page) => { await page.locator('table.allowances').waitFor(); } },
     { as: USERS.coord, path: '/app/no-such-page', ready: 'h1 >> text=Page not found' },
   ];
 

@@ -48,6 +48,13 @@ describe.skipIf(!hasChromium)('helpdesk pages in Chromium', () => {
     await expert.page.getByLabel('Status').selectOption('resolved');
     await expert.page.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => expert.page.locator('.facts .badge').first().textContent()).toBe('Resolved');
+    // Staff see the audit trail, oldest first, brought up to date after each change.
+    const history = expert.page.locator('.history-list li');
+    await expect.poll(async () => (await history.last().textContent())?.replace(/\s+/g, ' ')).toContain('Ana García changed the status from');
+    const trail = (await history.allTextContents()).map((line) => line.replace(/\s+/g, ' '));
+    expect(trail[0]).toContain('María Ortega opened the ticket');
+    expect(trail.findIndex((line) => line.includes('Ana García took the ticket'))).toBeLessThan(trail.findIndex((line) => line.includes('Ana García replied')));
+    expect(trail.some((line) => line.includes('Ana García added an internal note'))).toBe(true);
     await screenshot(expert.page, 'ticket-expert-view');
 
     // The SME sees the reply, never the note, and reopens.
@@ -55,6 +62,7 @@ describe.skipIf(!hasChromium)('helpdesk pages in Chromium', () => {
     await expect.poll(() => sme.page.locator('.thread').textContent()).toContain('sbatch --begin=now+1hour');
     expect(await sme.page.locator('.thread').textContent()).not.toContain('NOTE-FOR-STAFF');
     expect(await sme.page.locator('.message.internal').count()).toBe(0);
+    expect(await sme.page.locator('.history-list').count()).toBe(0);
     await sme.page.getByRole('button', { name: 'Reopen ticket' }).click();
     await expect.poll(() => sme.page.locator('.facts .badge').first().textContent()).toBe('Open');
     await screenshot(sme.page, 'ticket-requester-view');
@@ -75,6 +83,7 @@ describe.skipIf(!hasChromium)('helpdesk pages in Chromium', () => {
     await coordinator.page.getByRole('button', { name: 'Save changes' }).click();
     await coordinator.page.getByText('Saved.').waitFor();
     await expect.poll(() => coordinator.page.locator('.facts').textContent()).toContain('Mikko Virtanen');
+    await expect.poll(async () => (await coordinator.page.locator('.history-list li').last().textContent())?.replace(/\s+/g, ' ')).toContain('Sam Coordinator assigned it to Mikko Virtanen');
     expect([...expert.errors, ...coordinator.errors]).toEqual([]);
     for (const session of [sme, expert, coordinator]) await session.context.close();
   });

@@ -101,12 +101,20 @@ describe.skipIf(!hasChromium)('mentoring pages in Chromium', () => {
     await expert.context.close();
   });
 
-  it('a coordinator looks up and sets an organisation\'s allowance; a bad value is shown at its field', async () => {
+  it('a coordinator sees every organisation\'s use, picks one from the list and sets its allowance; a bad value is shown at its field', async () => {
+    const coordApi = await apiAs(product, EMAILS.coord);
+    const listed = (await coordApi<{ items: Array<{ id: string; name: string; used: number; minutes: number }> }>('GET', '/api/orgs')).data.items;
     const coordinator = await openAs(product, USERS.coord, { next: '/app/service' });
     await coordinator.page.waitForURL(/\/app\/service/);
-    await coordinator.page.getByLabel('Organisation id').fill('aurora-ai');
-    await coordinator.page.getByRole('button', { name: 'Look up' }).click();
-    await expect.poll(() => coordinator.page.locator('.allowance-now').textContent()).toContain('aurora-ai');
+    const rows = coordinator.page.locator('table.allowances tbody tr');
+    await expect.poll(() => rows.count()).toBe(listed.length);
+    for (const org of listed) {
+      const cells = await rows.filter({ hasText: org.name }).locator('td').allTextContents();
+      expect(cells.map(Number)).toEqual([org.minutes, org.used, org.minutes - org.used]);
+    }
+    await coordinator.page.getByLabel('Organisation').selectOption('aurora-ai');
+    await expect.poll(() => coordinator.page.locator('.allowance-now').textContent()).toContain('Aurora AI');
+    expect(await coordinator.page.getByLabel('Minutes per quarter').inputValue()).toBe(String(listed.find((org) => org.id === 'aurora-ai')!.minutes));
     await coordinator.page.getByLabel('Minutes per quarter').fill('-5');
     await coordinator.page.getByRole('button', { name: 'Set allowance' }).click();
     const fieldError = coordinator.page.locator('#minutes-error');
@@ -116,7 +124,8 @@ describe.skipIf(!hasChromium)('mentoring pages in Chromium', () => {
     await coordinator.page.getByRole('button', { name: 'Set allowance' }).click();
     await coordinator.page.getByText('Allowance saved.').waitFor();
     expect(await coordinator.page.locator('.allowance-now').textContent()).toContain('900 minutes');
-    const coordApi = await apiAs(product, EMAILS.coord);
+    expect(await rows.filter({ hasText: 'Aurora AI' }).locator('td').first().textContent()).toBe('900');
+    await screenshot(coordinator.page, 'service-allowances');
     expect((await coordApi<{ minutes: number }>('GET', '/api/orgs/aurora-ai/allowance')).data.minutes).toBe(900);
     await coordinator.context.close();
   });

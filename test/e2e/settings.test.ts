@@ -1,0 +1,92 @@
+// The people's own settings in Chromium: e-mail preferences per role (mandatory kinds locked, staff's
+// categories, the API's refusal shown at its switch), and the expert profile (topic titles, errors by field).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium } from '../support/chromium.ts';
+import { apiAs, EMAILS, openAs, screenshot, startProduct, USERS, type Product } from './support.ts';
+
+describe.skipIf(!hasChromium)('settings pages in Chromium', () => {
+  let product: Product;
+  beforeAll(async () => { product = await startProduct(); });
+  afterAll(async () => { await product?.close(); });
+
+  it('a requester reaches the e-mail preferences from the navigation, turns reminders off and cannot turn booking e-mails off', async () => {
+    const sme = await openAs(product, USERS.maria);
+    await sme.page.getByRole('navigation', { name: 'App' }).getByRole('link', { name: 'E-mails' }).click();
+    await sme.page.waitForURL(/\/app\/notifications/);
+    const switches = sme.page.getByRole('switch');
+    await expect.poll(() => switches.count()).toBe(4);
+    const bookings = sme.page.getByRole('switch', { name: /Mentoring bookings/ });
+    expect(await bookings.isChecked()).toBe(true);
+    expect(await bookings.isDisabled()).toBe(true);
+    await expect.poll(() => sme.page.locator('#kind-bookingChange-hint').textContent()).toContain('cannot be turned off');
+    expect(await sme.page.getByRole('group', { name: 'Ticket categories you follow' }).count()).toBe(0);
+    await sme.page.getByRole('switch', { name: 'Session reminders' }).uncheck();
+    await sme.page.getByRole('button', { name: 'Save preferences' }).click();
+    await sme.page.getByText('Your preferences are saved.').waitFor();
+    const stored = (await (await apiAs(product, EMAILS.maria))<{ kinds: Record<string, boolean> }>('GET', '/api/me/notifications')).data;
+    expect(stored.kinds).toMatchObject({ sessionReminder: false, ticketReply: true, bookingChange: true });
+    expect(sme.errors).toEqual([]);
+    await sme.context.close();
+  });
+
+  it('an expert follows ticket categories; a switch forced on a mandatory kind gets the API\'s refusal beside it', async () => {
+    const expert = await openAs(product, USERS.mikko, { next: '/app/notifications' });
+    await expert.page.waitForURL(/\/app\/notifications/);
+    const categories = expert.page.getByRole('group', { name: 'Ticket categories you follow' });
+    await categories.getByLabel('Data and storage').check();
+    await categories.getByLabel('Performance').check();
+    await expert.page.getByRole('switch', { name: 'SLA warnings' }).uncheck();
+    await expert.page.getByRole('button', { name: 'Save preferences' }).click();
+    await expert.page.getByText('Your preferences are saved.').waitFor();
+    const mikkoApi = await apiAs(product, EMAILS.mikko);
+    const stored = (await mikkoApi<{ kinds: Record<string, boolean>; categories: string[] }>('GET', '/api/me/notifications')).data;
+    expect(new Set(stored.categories)).toEqual(new Set(['data-and-storage', 'performance']));
+    expect(stored.kinds.slaWarning).toBe(false);
+
+    // A tampered page (the lock removed) sends the mandatory kind off: the API refuses it and names the switch.
+    const breach = expert.page.getByRole('switch', { name: /SLA breaches/ });
+    await breach.evaluate((element) => element.removeAttribute('disabled'));
+    await breach.uncheck();
+    await expert.page.getByRole('button', { name: 'Save preferences' }).click();
+    const message = expert.page.locator('#kind-slaBreach-error');
+    await message.waitFor();
+    expect(await message.textContent()).toContain('cannot be turned off');
+    expect(await breach.getAttribute('aria-invalid')).toBe('true');
+    expect(await breach.getAttribute('aria-describedby')).toContain('kind-slaBreach-error');
+    await screenshot(expert.page, 'notifications-error');
+    expect((await mikkoApi<{ kinds: Record<string, boolean> }>('GET', '/api/me/notifications')).data.kinds.slaBreach).toBe(true);
+    await expert.context.close();
+  });
+
+  it('an expert edits the profile: topics by title, a wrong link and language shown at their fields, the fix stored', async () => {
+    const expert = await openAs(product, USERS.ana);
+    await expert.page.getByRole('navigation', { name: 'App' }).getByRole('link', { name: 'Profile' }).click();
+    await expert.page.waitForURL(/\/app\/profile/);
+    const anaApi = await apiAs(product, EMAILS.ana);
+    const before = (await anaApi<{ bio: string; expertise: string[]; meetingLink: string }>('GET', '/api/experts/me')).data;
+    await expect.poll(() => expert.page.getByLabel('About you').inputValue()).toBe(before.bio);
+    expect(await expert.page.getByLabel('Meeting link').inputValue()).toBe(before.meetingLink);
+    for (const topic of before.expertise) expect(await expert.page.locator(`#topic-${topic}`).isChecked()).toBe(true);
+    // Topics are offered by their knowledge-base titles.
+    expect(await expert.page.getByLabel('Batch inference and model serving').isChecked()).toBe(false);
+
+    await expert.page.getByLabel('Meeting link').fill('http://video.example/ana');
+    await expert.page.getByLabel('Languages').fill('en, Spanish');
+    await expert.page.getByRole('button', { name: 'Save profile' }).click();
+    await expert.page.locator('#meetingLink-error').waitFor();
+    expect(await expert.page.locator('#languages-error').textContent()).toContain('language code');
+    expect(await expert.page.getByLabel('Meeting link').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(expert.page, 'profile-error');
+
+    await expert.page.getByLabel('Meeting link').fill('https://video.support.example/ana-2');
+    await expert.page.getByLabel('Languages').fill('en, es, pt-BR');
+    await expert.page.getByLabel('Skills').fill('FSDP, DeepSpeed, RCCL');
+    await expert.page.getByLabel('Batch inference and model serving').check();
+    await expert.page.getByRole('button', { name: 'Save profile' }).click();
+    await expert.page.getByText('Your profile is saved.').waitFor();
+    const after = (await anaApi<{ languages: string[]; skills: string[]; expertise: string[]; meetingLink: string }>('GET', '/api/experts/me')).data;
+    expect(after).toMatchObject({ languages: ['en', 'es', 'pt-BR'], skills: ['FSDP', 'DeepSpeed', 'RCCL'], meetingLink: 'https://video.support.example/ana-2' });
+    expect(after.expertise).toEqual([...before.expertise, 'inference-serving']);
+    await expert.context.close();
+  });
+});
