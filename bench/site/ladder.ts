@@ -29,7 +29,7 @@ function timed<T>(run: () => T): [T, number] {
 }
 
 export async function indexLadder(contentDir: string): Promise<LadderStep[]> {
-  const model = await buildModel(await loadContent(contentDir));
+  const model = buildModel(await loadContent(contentDir));
   const sections = model.guides.flatMap((guide) =>
     guide.rendered.sections.map((section, i) => ({ guide, section, first: i === 0 })),
   );

@@ -46,7 +46,7 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
   };
   const content = await loadContent(contentDir);
   phase('read');
-  const model = await buildModel(content);
+  const model = buildModel(content);
   phase('render');
   resetOutputFolder(outDir, contentDir);
   phase('clean');

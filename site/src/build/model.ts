@@ -4,7 +4,6 @@ import { BuildError } from './errors.ts';
 import type { Content, PageFrontMatter, SourceFile } from './content.ts';
 import type { GuideFrontMatter } from './frontMatter.ts';
 import { renderMarkdown, type RenderedMarkdown } from './markdown.ts';
-import { renderAll } from './renderPool.ts';
 import { SYSTEMS, type SystemName } from './vocabulary.ts';
 
 const RELATED_GUIDES = 5;
@@ -34,10 +33,9 @@ export const tagUrl = (tag: string) => `/tags/${tag}/`;
 const collator = new Intl.Collator('en');
 export const byTitle = (a: { meta: { title: string } }, b: { meta: { title: string } }) => collator.compare(a.meta.title, b.meta.title);
 
-export async function buildModel(content: Content, minGuidesForWorkers?: number): Promise<SiteModel> {
-  const rendered = await renderAll(content.guides.map((source) => source.body), minGuidesForWorkers);
+export function buildModel(content: Content): SiteModel {
   const guides: Guide[] = content.guides
-    .map((source, i) => ({ ...source, url: guideUrl(source.slug), rendered: rendered[i] as RenderedMarkdown, related: [] as Guide[] }))
+    .map((source) => ({ ...source, url: guideUrl(source.slug), rendered: renderMarkdown(source.body), related: [] as Guide[] }))
     .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   const bySlug = new Map(guides.map((guide) => [guide.slug, guide]));
   const pages: SiteModel['pages'] = {};
