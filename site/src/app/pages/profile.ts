@@ -7,6 +7,7 @@ import type { TopicId } from '../../../../functions/core/topics.ts';
 import { api, ApiError } from '../api/client.ts';
 import type { OwnProfile, ProfileChange } from '../api/types.ts';
 import { ErrorNotice, Field, FieldMessage, fieldMessages, Loading, Notice, PageTitle } from '../components/ui.ts';
+import { humanize } from '../format.ts';
 import { TOPIC_TITLES } from '../topics.ts';
 import { SYSTEMS, TOPIC_IDS } from '../vocabulary.ts';
 
@@ -96,7 +97,7 @@ export default function ProfilePage(): VNode {
         <p class="hint" id="systems-hint">EuroHPC machines you can help with.</p>
         <ul class="checks systems">${SYSTEMS.map((system) => html`<li>
           <input id=${`system-${system.replace(/\s/g, '-')}`} type="checkbox" checked=${draft.systems.includes(system)} onChange=${(event: Event) => update({ systems: toggled(draft.systems, system, checkedOf(event)) })} />
-          <label for=${`system-${system.replace(/\s/g, '-')}`}>${system}</label>
+          <label for=${`system-${system.replace(/\s/g, '-')}`}>${humanize(system)}</label>
         </li>`)}</ul>
         <${FieldMessage} error=${error} field="systems" id="systems-error" />
       </fieldset>
