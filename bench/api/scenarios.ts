@@ -1,3 +1,6 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { dynamoBookingStore } from '../../functions/bookings/dynamo-store.ts';
+import { dynamoTicketStore } from '../../functions/tickets/dynamo-store.ts';
 import type { LoadRequest } from './load.ts';
 
 export interface BenchContext {
@@ -8,11 +11,20 @@ export interface BenchContext {
   request(method: string, path: string, options?: { token?: string; body?: unknown }): Promise<any>;
 }
 
+export interface Prepared {
+  request: LoadRequest;
+  /**
+   * The same DynamoDB work one request does, made directly through the same store code (no HTTP, token,
+   * validation or JSON): its throughput shows what the API layer itself costs.
+   */
+  storageWork?: (db: DynamoDBDocumentClient, tableName: string) => () => Promise<unknown>;
+}
+
 export interface Scenario {
   name: string;
   /** DynamoDB round trips one request makes: the storage limit divided by this is the scenario's ceiling. */
   dynamoCalls: number;
-  prepare(context: BenchContext): Promise<LoadRequest>;
+  prepare(context: BenchContext): Promise<Prepared>;
 }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
@@ -21,10 +33,17 @@ export const ticketScenarios: Scenario[] = [
   {
     name: 'POST /api/tickets (create)',
     dynamoCalls: 2, // ticket number counter + conditional put
-    async prepare({ token }) {
+    async prepare({ token, request }) {
+      const body = { subject: 'Benchmark: job hangs at NCCL init', body: 'It hangs after `init_process_group`.', category: 'performance', system: 'LUMI' };
+      const template = await request('POST', '/api/tickets', { token: await token('maria@aurora-ai.example'), body });
+      let copy = 0;
       return {
-        method: 'POST', path: '/api/tickets', headers: bearer(await token('maria@aurora-ai.example')),
-        body: JSON.stringify({ subject: 'Benchmark: job hangs at NCCL init', body: 'It hangs after `init_process_group`.', category: 'performance', system: 'LUMI' }),
+        request: { method: 'POST', path: '/api/tickets', headers: bearer(await token('maria@aurora-ai.example')), body: JSON.stringify(body) },
+        storageWork: (db, tableName) => {
+          const store = dynamoTicketStore(db, tableName);
+          const { sla: _sla, ...ticket } = template;
+          return async () => store.create({ ...ticket, id: `bench${copy++}`, number: await store.nextNumber() });
+        },
       };
     },
   },
@@ -32,7 +51,13 @@ export const ticketScenarios: Scenario[] = [
     name: 'GET /api/tickets (queue, 25)',
     dynamoCalls: 1, // one index query
     async prepare({ token }) {
-      return { method: 'GET', path: '/api/tickets?assignee=unassigned&limit=25', headers: bearer(await token('ana@support.example')) };
+      return {
+        request: { method: 'GET', path: '/api/tickets?assignee=unassigned&limit=25', headers: bearer(await token('ana@support.example')) },
+        storageWork: (db, tableName) => {
+          const store = dynamoTicketStore(db, tableName);
+          return () => store.list({ assignee: 'none', limit: 25 });
+        },
+      };
     },
   },
   {
@@ -45,7 +70,13 @@ export const ticketScenarios: Scenario[] = [
         body: { subject: 'Benchmark ticket to read', body: 'Read me.', category: 'other' },
       });
       await request('POST', `/api/tickets/${ticket.id}/messages`, { token: await token('ana@support.example'), body: { body: 'A first answer.' } });
-      return { method: 'GET', path: `/api/tickets/${ticket.id}`, headers: bearer(maria) };
+      return {
+        request: { method: 'GET', path: `/api/tickets/${ticket.id}`, headers: bearer(maria) },
+        storageWork: (db, tableName) => {
+          const store = dynamoTicketStore(db, tableName);
+          return () => store.getWithMessages(ticket.id);
+        },
+      };
     },
   },
 ];
@@ -72,7 +103,16 @@ export const bookingScenarios: Scenario[] = [
     async prepare({ token }) {
       const from = new Date(Date.now() + DAY).toISOString();
       const to = new Date(Date.now() + 8 * DAY).toISOString();
-      return { method: 'GET', path: `/api/experts/u-mikko/slots?from=${from}&to=${to}`, headers: bearer(await token('maria@aurora-ai.example')) };
+      return {
+        request: { method: 'GET', path: `/api/experts/u-mikko/slots?from=${from}&to=${to}`, headers: bearer(await token('maria@aurora-ai.example')) },
+        storageWork: (db, tableName) => {
+          const store = dynamoBookingStore(db, tableName);
+          return async () => {
+            await store.getExpert('u-mikko');
+            await store.listClaims('u-mikko', from, to);
+          };
+        },
+      };
     },
   },
   {
@@ -91,8 +131,10 @@ export const bookingScenarios: Scenario[] = [
       const slots = await freeSlots(context, 'u-ana', 360);
       let next = 0;
       return {
-        method: 'POST', path: '/api/bookings', headers: bearer(await context.token('maria@aurora-ai.example')),
-        nextBody: () => JSON.stringify({ expertId: 'u-ana', start: slots[next++ % slots.length], topic: 'Benchmark session' }),
+        request: {
+          method: 'POST', path: '/api/bookings', headers: bearer(await context.token('maria@aurora-ai.example')),
+          nextBody: () => JSON.stringify({ expertId: 'u-ana', start: slots[next++ % slots.length], topic: 'Benchmark session' }),
+        },
       };
     },
   },
