@@ -80,7 +80,14 @@ export class SiteHosting extends Construct {
       ? acm.Certificate.fromCertificateArn(this, 'Certificate', props.customDomain.certificateArn)
       : undefined;
 
-    const siteOrigin = origins.S3BucketOrigin.withOriginAccessControl(this.bucket);
+    const fromBucket: cloudfront.BehaviorOptions = {
+      origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy: securityHeaders,
+      compress: true,
+    };
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'HPC AI Support Centre: site and /api',
       defaultRootObject: 'index.html',
@@ -95,12 +102,7 @@ export class SiteHosting extends Construct {
       logBucket: this.logBucket,
       logFilePrefix: 'cloudfront/',
       defaultBehavior: {
-        origin: siteOrigin,
-        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
-        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: securityHeaders,
-        compress: true,
+        ...fromBucket,
         functionAssociations: [
           { eventType: cloudfront.FunctionEventType.VIEWER_REQUEST, function: edgeFunction('SiteRequest', 'site-request.js') },
           { eventType: cloudfront.FunctionEventType.VIEWER_RESPONSE, function: edgeFunction('SiteResponse', 'site-response.js') },
@@ -109,14 +111,7 @@ export class SiteHosting extends Construct {
       additionalBehaviors: {
         // The whole API's OpenAPI document is built with the site (npm run build), so no function has to carry
         // the other functions' schemas. Listed before /api/* so CloudFront matches it first.
-        [API_DOCUMENT_PATH]: {
-          origin: siteOrigin,
-          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-          allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
-          cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
-          responseHeadersPolicy: securityHeaders,
-          compress: true,
-        },
+        [API_DOCUMENT_PATH]: fromBucket,
         [API_PATH_PATTERN]: {
           origin: new origins.HttpOrigin(props.apiOriginDomain, {
             protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,

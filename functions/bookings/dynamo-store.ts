@@ -3,6 +3,7 @@ import { conditionally } from '../core/conditional.ts';
 import { organisationKey, ORGANISATIONS_PARTITION, type Organisation } from '../core/organisations.ts';
 import { decodeCursor, encodeCursor } from '../core/pagination.ts';
 import { problems } from '../core/problem.ts';
+import { queryAll } from '../core/query.ts';
 import { TTL_ATTRIBUTE } from '../core/table.ts';
 import { isUnsettled, type BookingRecord, type ExpertProfile } from './domain/model.ts';
 import { isChargeMarker } from './domain/quota.ts';
@@ -67,20 +68,10 @@ export function dynamoBookingStore(db: DynamoDBDocumentClient, tableName: string
   };
 
   /** Every item of one gsi2 partition, in its sort order. */
-  const queryAll = async (partition: string) => {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(new QueryCommand({
-        TableName: tableName, IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': partition },
-        ExclusiveStartKey: startKey,
-      }));
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
-  };
+  const queryPartition = (partition: string) => queryAll(db, {
+    TableName: tableName, IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': partition },
+  });
 
   return {
     async getExpert(id) {
@@ -89,7 +80,7 @@ export function dynamoBookingStore(db: DynamoDBDocumentClient, tableName: string
     },
 
     async listExperts() {
-      return (await queryAll('EXPERTS')).map((item) => strip<ExpertProfile>(item));
+      return (await queryPartition('EXPERTS')).map((item) => strip<ExpertProfile>(item));
     },
 
     async putExpertProfile(profile) {
@@ -208,7 +199,7 @@ export function dynamoBookingStore(db: DynamoDBDocumentClient, tableName: string
     },
 
     async listOrganisations() {
-      const items = await queryAll(ORGANISATIONS_PARTITION);
+      const items = await queryPartition(ORGANISATIONS_PARTITION);
       return items.map((item) => ({ id: String(item.id), name: String(item.name) } satisfies Organisation));
     },
 

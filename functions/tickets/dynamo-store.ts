@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { conditionally } from '../core/conditional.ts';
+import { queryAll } from '../core/query.ts';
 import { decodeCursor, encodeCursor, type StartKey } from '../core/pagination.ts';
 import type { IndexName } from '../core/table.ts';
 import type { Message, Ticket } from './domain/model.ts';
@@ -73,23 +74,13 @@ export function dynamoTicketStore(db: DynamoDBDocumentClient, tableName: string)
   const itemOf = (ticket: Ticket) => ({ ...ticket, ...ticketKey(ticket.id), ...indexKeys(ticket) });
 
   /** All items of one index partition from `since` on (ascending sort key), every page. */
-  async function queryPartition(index: IndexName, partition: string, since = ''): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(new QueryCommand({
-        TableName: tableName,
-        IndexName: index,
-        KeyConditionExpression: '#pk = :pk AND #sk >= :since',
-        ExpressionAttributeNames: { '#pk': `${index}pk`, '#sk': `${index}sk` },
-        ExpressionAttributeValues: { ':pk': partition, ':since': since },
-        ExclusiveStartKey: startKey,
-      }));
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
-  }
+  const queryPartition = (index: IndexName, partition: string, since = '') => queryAll(db, {
+    TableName: tableName,
+    IndexName: index,
+    KeyConditionExpression: '#pk = :pk AND #sk >= :since',
+    ExpressionAttributeNames: { '#pk': `${index}pk`, '#sk': `${index}sk` },
+    ExpressionAttributeValues: { ':pk': partition, ':since': since },
+  });
 
   return {
     async nextNumber() {
@@ -114,19 +105,12 @@ export function dynamoTicketStore(db: DynamoDBDocumentClient, tableName: string)
     },
 
     async getWithMessages(id) {
-      const items: Record<string, unknown>[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': `TICKET#${id}` },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }));
-        items.push(...(page.Items ?? []));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `TICKET#${id}` },
+        ConsistentRead: true,
+      });
       const ticketItem = items.find((item) => item.sk === 'TICKET');
       if (!ticketItem) return undefined;
       const messages = items

@@ -1,7 +1,6 @@
 // Shared by the browser tests: the product on fresh data (site built into a temp folder, the local
 // server with its seed on a free port), Debian's Chromium, sign-in, axe-core and screenshots.
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +13,6 @@ import { launchChromium } from '../support/chromium.ts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURE_CONTENT = path.join(ROOT, 'test/site/fixtures/content');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 export const USERS = {
   maria: 'María Ortega',
@@ -105,27 +103,7 @@ export async function goTo(page: Page, path: string): Promise<void> {
   }, path);
 }
 
-let axeCode: string | undefined;
-const axeSource = async () => (axeCode ??= await readFile(AXE_PATH, 'utf8'));
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-export async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the page's CSP rightly refuses an injected <script>.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(`${await axeSource()}\n;true`);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
+export { seriousViolations } from '../support/axe.ts';
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });

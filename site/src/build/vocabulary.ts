@@ -1,32 +1,9 @@
 // Names fixed by the content contract (content-contract.md) and facts.md.
 
-export const CATEGORIES = {
-  'access-and-allocations': 'Access and allocations',
-  'accounts-and-login': 'Accounts and login',
-  'jobs-and-scheduling': 'Jobs and scheduling',
-  'software-and-containers': 'Software and containers',
-  'ai-training-and-inference': 'AI training and inference',
-  'data-and-storage': 'Data and storage',
-  performance: 'Performance',
-  other: 'Other',
-} as const;
-export type Category = keyof typeof CATEGORIES;
-export const CATEGORY_IDS = Object.keys(CATEGORIES) as [Category, ...Category[]];
-
-export const SYSTEMS = [
-  'LUMI',
-  'Leonardo',
-  'MareNostrum 5',
-  'MeluXina',
-  'Karolina',
-  'Vega',
-  'Discoverer',
-  'Deucalion',
-  'JUPITER',
-  'Daedalus',
-  'Alice Recoque',
-] as const;
-export type SystemName = (typeof SYSTEMS)[number];
+// One catalogue for the API, the site and the content checks.
+export { TICKET_CATEGORY_LABELS as CATEGORIES, type TicketCategory as Category, TICKET_CATEGORIES as CATEGORY_IDS } from '../../../functions/core/catalog.ts';
+export { EUROHPC_SYSTEMS as SYSTEMS } from '../../../functions/core/catalog.ts';
+export type SystemName = (typeof import('../../../functions/core/catalog.ts').EUROHPC_SYSTEMS)[number];
 
 export const SITE_NAME = 'HPC AI Support Centre';
 
