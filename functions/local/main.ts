@@ -20,9 +20,10 @@ const logins = SEED_USERS.map((u) => `  ${u.email.padEnd(26)} ${u.role.padEnd(12
 console.log(`
 HPC AI Support Centre is running at ${server.url}/
   API:      ${server.url}/api   (OpenAPI: ${server.url}/api/openapi.json)
+  E-mails:  ${server.url}/dev/outbox
   Data:     ${dataDir}${server.seeded ? '  (seeded demo data)' : '  (existing data kept)'}
 
-Demo logins (no password locally; sign in on the site, or get a token with
+Sign in at ${server.url}/app/sign-in as one of these demo users (no password locally), or get a token with
   curl -s -X POST ${server.url}/api/dev/login -H 'content-type: application/json' -d '{"email":"maria@aurora-ai.example"}'):
 ${logins}
 

@@ -129,9 +129,9 @@ describe('formatting', () => {
     expect(formatMinutes(95)).toBe('1 h 35 min');
     expect(formatMinutes(120)).toBe('2 h');
     expect(formatMinutes(3000)).toBe('2 d 2 h');
-    expect(topicLabel('amd-rocm-lumi')).toBe('AMD ROCm LUMI');
-    expect(topicLabel('llm-finetuning')).toBe('LLM finetuning');
-    expect(topicLabel('slurm-basics')).toBe('Slurm basics');
+    expect(topicLabel('amd-rocm-lumi')).toBe('PyTorch on AMD MI250X (LUMI) with ROCm');
+    expect(topicLabel('slurm-basics')).toBe('Submitting GPU jobs with Slurm');
+    expect(topicLabel('not-a-topic')).toBe('Not a topic');
   });
 
   it('picks tidy chart maxima', () => {

@@ -1,4 +1,6 @@
 // Dates, durations and labels for display, in the viewer's locale and time zone (Intl).
+import type { TopicId } from '../../../functions/core/topics.ts';
+import { TOPIC_TITLES } from './topics.ts';
 
 export const viewerZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -49,14 +51,7 @@ export function formatDue(iso: string, now = Date.now()): string {
 
 export const humanize = (id: string): string => (id.charAt(0).toUpperCase() + id.slice(1)).replace(/-/g, ' ');
 
-const ACRONYMS: Record<string, string> = {
-  ai: 'AI', aif: 'AI Factory', amd: 'AMD', rocm: 'ROCm', lumi: 'LUMI', llm: 'LLM', nvidia: 'NVIDIA', cuda: 'CUDA', arm: 'Arm',
-  eurohpc: 'EuroHPC', hpc: 'HPC', gpu: 'GPU', mpi: 'MPI', io: 'I/O', envs: 'environments', faq: 'FAQ',
-};
-
-/** A topic id as a label: "amd-rocm-lumi" → "AMD ROCm LUMI". */
+/** A topic id as people know it: the knowledge base's title for it. */
 export function topicLabel(id: string): string {
-  const words = id.split('-').map((word) => ACRONYMS[word] ?? word);
-  const first = words[0] ?? '';
-  return [first.charAt(0).toUpperCase() + first.slice(1), ...words.slice(1)].join(' ');
+  return TOPIC_TITLES[id as TopicId] ?? humanize(id);
 }
