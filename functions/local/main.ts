@@ -24,7 +24,7 @@ HPC AI Support Centre is running at ${server.url}/
   Data:     ${dataDir}${server.seeded ? '  (seeded demo data)' : '  (existing data kept)'}
 
 Sign in at ${server.url}/app/sign-in as one of these demo users (no password locally), or get a token with
-  curl -s -X POST ${server.url}/api/dev/login -H 'content-type: application/json' -d '{"email":"maria@aurora-ai.example"}'):
+  curl -s -X POST ${server.url}/api/dev/login -H 'content-type: application/json' -d '{"email":"maria@aurora-ai.example"}'
 ${logins}
 
 Press Ctrl+C to stop.`);
