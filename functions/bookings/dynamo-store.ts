@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { conditionally } from '../core/conditional.ts';
 import { organisationKey, ORGANISATIONS_PARTITION, type Organisation } from '../core/organisations.ts';
 import { decodeCursor, encodeCursor } from '../core/pagination.ts';
@@ -6,11 +6,12 @@ import { problems } from '../core/problem.ts';
 import { queryAll } from '../core/query.ts';
 import { TTL_ATTRIBUTE } from '../core/table.ts';
 import { isUnsettled, type BookingRecord, type ExpertProfile } from './domain/model.ts';
+import { claimDayOf, type ClaimedInterval } from './domain/claims.ts';
 import { isChargeMarker } from './domain/quota.ts';
 import type { BookingQuery, BookingStore, SlotClaim } from './store.ts';
 
 const expertKey = (id: string) => ({ pk: `EXPERT#${id}`, sk: 'PROFILE' });
-const claimKey = (expertId: string, start: string) => ({ pk: `EXPERT#${expertId}`, sk: `SLOT#${start}` });
+const claimDayKey = (expertId: string, day: string) => ({ pk: `EXPERT#${expertId}`, sk: `CLAIMS#${day}` });
 const allowanceKey = (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'ALLOWANCE' });
 const usageKey = (orgId: string, quarter: string) => ({ pk: `ORG#${orgId}`, sk: `USAGE#${quarter}` });
 const bookingKey = (id: string) => ({ pk: `BOOKING#${id}`, sk: 'BOOKING' });
@@ -118,37 +119,30 @@ export function dynamoBookingStore(db: DynamoDBDocumentClient, tableName: string
     },
 
     async listClaims(expertId, from, to) {
-      const claims: SlotClaim[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(new QueryCommand({
-          TableName: tableName, ConsistentRead: true,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': `EXPERT#${expertId}`, ':from': `SLOT#${from}`, ':to': `SLOT#${to}` },
-          ExclusiveStartKey: startKey,
-        }));
-        claims.push(...(page.Items ?? []).filter((item) => String(item.sk) < `SLOT#${to}`).map((item) => strip<SlotClaim>(item)));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return claims;
+      const days = await queryAll(db, {
+        TableName: tableName, ConsistentRead: true,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': `EXPERT#${expertId}`, ':from': `CLAIMS#${claimDayOf(from)}`, ':to': `CLAIMS#${claimDayOf(to)}` },
+      });
+      const claims = new Map<string, SlotClaim>();
+      for (const interval of days.flatMap((item) => (item.intervals ?? []) as ClaimedInterval[])) {
+        if (interval.start >= from && interval.start < to) claims.set(`${interval.bookingId}#${interval.start}`, { expertId, ...interval });
+      }
+      return [...claims.values()].sort((a, b) => a.start.localeCompare(b.start));
     },
 
-    async getClaim(expertId, start) {
-      const item = await get(claimKey(expertId, start));
-      return item ? strip<SlotClaim>(item) : undefined;
+    async getClaimDay(expertId, day) {
+      const item = await get(claimDayKey(expertId, day));
+      return { expertId, day, intervals: (item?.intervals ?? []) as ClaimedInterval[], version: Number(item?.version ?? 0) };
     },
 
-    claimSlot(claim) {
+    putClaimDay({ expertId, day, intervals }, expectedVersion) {
+      // Emptied items stay (version kept): deleting one would let a writer holding an old read recreate it.
       return conditionally(() => db.send(new PutCommand({
-        TableName: tableName, Item: { ...claim, ...claimKey(claim.expertId, claim.start) },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      })));
-    },
-
-    async releaseSlot(expertId, start, bookingId) {
-      await conditionally(() => db.send(new DeleteCommand({
-        TableName: tableName, Key: claimKey(expertId, start),
-        ConditionExpression: '#booking = :id', ExpressionAttributeNames: { '#booking': 'bookingId' }, ExpressionAttributeValues: { ':id': bookingId },
+        TableName: tableName, Item: { ...claimDayKey(expertId, day), expertId, day, intervals, version: expectedVersion + 1 },
+        ...(expectedVersion === 0
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : { ConditionExpression: '#version = :expected', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': expectedVersion } }),
       })));
     },
 
@@ -227,7 +221,7 @@ export function dynamoBookingStore(db: DynamoDBDocumentClient, tableName: string
       const { index, partition, range, forward } = listingPlan(query);
       const pkAttribute = `${index}pk`;
       const skAttribute = `${index}sk`;
-      const startKey = decodeCursor(query.cursor, { attribute: pkAttribute, value: partition });
+      const startKey = decodeCursor(query.cursor, { attribute: pkAttribute, value: partition, extras: ['filter'] });
       // A cursor belongs to one filter (upcoming and past share a partition but not a range).
       if (startKey && startKey.filter !== query.filter) throw problems.invalid([{ field: 'cursor', message: 'Not a cursor from this listing.' }]);
       if (startKey) delete startKey.filter;

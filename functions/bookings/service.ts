@@ -10,6 +10,7 @@ import { chargeMarker, quarterOf } from './domain/quota.ts';
 import { LONGEST_SESSION_MS, offeredSlotAt } from './domain/slots.ts';
 import type { TicketOwnership } from './ports.ts';
 import { settlement } from './settlement.ts';
+import { slotClaims } from './slot-claims.ts';
 import type { BookingListFilter, BookingStore } from './store.ts';
 
 export interface BookingDeps {
@@ -28,18 +29,21 @@ export interface NewBooking {
 }
 
 const MAX_ATTEMPTS = 8;
+/** Claiming again after clearing leftovers: a second round covers leftovers freed while the first was refused. */
+const MAX_CLAIM_ATTEMPTS = 3;
 
 const failureProblem = (failure: NonNullable<BookingRecord['failure']>): ProblemError =>
   failure.status === 409 ? problems.conflict(failure.detail) : problems.businessRule(failure.detail);
 
 /**
- * Booking use cases. A booking takes three kinds of write: its record, the organisation's quarterly counter
- * and the expert's slot claim. The record is written first as an intent, so whatever a crash leaves between
+ * Booking use cases. A booking takes three kinds of write: its record, the expert's day of slot claims and
+ * the organisation's quarterly counter. The record is written first as an intent, so whatever a crash leaves between
  * the others is owned by a record that says what to finish or give back (see settlement.ts).
  */
 export function bookingService({ store, clock, tickets }: BookingDeps) {
   const settle = settlement({ store, clock });
   const allowance = allowanceService({ store, clock });
+  const claims = slotClaims(store);
   const now = () => clock.now();
 
   async function visible(principal: Principal, id: string): Promise<BookingRecord> {
@@ -64,14 +68,15 @@ export function bookingService({ store, clock, tickets }: BookingDeps) {
     return { placement: { ...slot, minutes: expert.availability!.slotMinutes }, meetingLink: expert.meetingLink, expert };
   }
 
-  /** Claims the slot for the booking; a leftover claim is cleared once. false when another booking holds it. */
+  /** Claims the slot for the booking, clearing claims in the way that crashes left over. false when another booking holds it. */
   async function claim(record: BookingRecord, placement: Placement): Promise<boolean> {
     const claimOf = { expertId: record.expertId, start: placement.start, end: placement.end, bookingId: record.id };
-    for (let attempt = 0; attempt < 2; attempt++) {
-      if (await store.claimSlot(claimOf)) return true;
-      const holder = await store.getClaim(record.expertId, placement.start);
-      if (holder?.bookingId === record.id) return true;
-      if (!holder || !(await settle.freeIfLeftover(holder))) return false;
+    for (let attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
+      const blocking = await claims.claim(claimOf);
+      if (blocking.length === 0) return true;
+      for (const holder of blocking) {
+        if (!(await settle.freeIfLeftover(holder))) return false;
+      }
     }
     return false;
   }
@@ -102,15 +107,19 @@ export function bookingService({ store, clock, tickets }: BookingDeps) {
     throw failureProblem(failure);
   }
 
-  /** Charge, claim, confirm: each step idempotent, so a retry of a pending intent resumes where it stopped. */
+  /**
+   * Claim, charge, confirm: each step idempotent, so a retry of a pending intent resumes where it stopped. The
+   * slot is claimed before the minutes are charged, so requests racing for one slot never charge: they lose
+   * on the slot (409), and a refused charge means the allowance really is spent by bookings that hold slots.
+   */
   async function complete(record: BookingRecord): Promise<BookingRecord> {
     const placement = placementOf(record);
+    if (!(await claim(record, placement))) return fail(record, { status: 409, detail: 'Someone booked this slot a moment ago; pick another.' });
     if (!(await charge(record, placement))) {
       const quarter = quarterOf(record.start);
       const [limit, usage] = await Promise.all([allowance.limitFor(record.orgId), store.getUsage(record.orgId, quarter)]);
       return fail(record, { status: 422, detail: `Your organisation's mentoring allowance for ${quarter} is spent (${Math.max(0, limit - usage.used)} of ${limit} minutes left, ${record.minutes} needed).` });
     }
-    if (!(await claim(record, placement))) return fail(record, { status: 409, detail: 'Someone booked this slot a moment ago; pick another.' });
     const confirmed: BookingRecord = { ...record, status: 'booked', version: record.version + 1, updatedAt: now().toISOString() };
     if (await store.replaceBooking(confirmed, record.version)) return confirmed;
     // Taken over meanwhile (a retry finished it, or the sweeper gave it up): follow the stored record.
@@ -192,7 +201,7 @@ export function bookingService({ store, clock, tickets }: BookingDeps) {
       }, principal);
     },
 
-    /** Books the new slot (charge, claim) before the old one is given back, so the booking is never without one. */
+    /** Books the new slot (claim, charge) before the old one is given back, so the booking is never without one. */
     async reschedule(principal: Principal, id: string, start: string): Promise<BookingRecord> {
       const record = await settle.settleFirst(await visible(principal, id));
       if (record.status !== 'booked') throw problems.businessRule('A cancelled booking cannot be moved; book a new session.');
@@ -206,10 +215,10 @@ export function bookingService({ store, clock, tickets }: BookingDeps) {
         await settle.abandon(intent);
         throw problem;
       };
+      if (!(await claim(intent, target))) return rollBack(problems.conflict('Someone booked this slot a moment ago; pick another.'));
       if (!(await charge(intent, target, placementOf(record)))) {
         return rollBack(problems.businessRule(`Your organisation's mentoring allowance for ${quarterOf(target.start)} does not cover this session.`));
       }
-      if (!(await claim(intent, target))) return rollBack(problems.conflict('Someone booked this slot a moment ago; pick another.'));
       const moved: BookingRecord = {
         ...intent, ...target, move: undefined, rescheduledFrom: record.start,
         sequence: record.sequence + 1, version: intent.version + 1, updatedAt: now().toISOString(),

@@ -2,6 +2,7 @@ import type { Clock } from '../core/clock.ts';
 import { problems } from '../core/problem.ts';
 import { placementOf, type BookingRecord, type Placement } from './domain/model.ts';
 import { chargeMarker, quarterOf } from './domain/quota.ts';
+import { slotClaims } from './slot-claims.ts';
 import type { BookingStore, Refund, SlotClaim } from './store.ts';
 
 /** Longer than any request can run: an intent untouched this long was left by a crash. */
@@ -25,11 +26,12 @@ function isHeld(record: BookingRecord, placement: Pick<Placement, 'start'>): boo
  * from a retry, a later change or the sweeper, converges on the record's state.
  */
 export function settlement({ store, clock }: { store: BookingStore; clock: Clock }) {
+  const claims = slotClaims(store);
   const isStale = (record: BookingRecord) => Date.parse(record.updatedAt) < clock.now().getTime() - SETTLE_GRACE_MS;
 
   /** Frees one placement of the booking: its slot claim (if still this booking's) and its charge (if still there). */
   async function givePlacementBack(record: Pick<BookingRecord, 'id' | 'orgId' | 'expertId'>, placement: Placement): Promise<void> {
-    await store.releaseSlot(record.expertId, placement.start, record.id);
+    await claims.release({ expertId: record.expertId, start: placement.start, end: placement.end, bookingId: record.id });
     await store.refund(refundFor(record, placement));
   }
 
@@ -98,7 +100,7 @@ export function settlement({ store, clock }: { store: BookingStore; clock: Clock
     const stands = isHeld(holder, claim);
     if (stands && !((holder.status === 'pending' || holder.move) && isStale(holder))) return false;
     if (stands) await abandon(holder);
-    else await store.releaseSlot(claim.expertId, claim.start, holder.id);
+    else await claims.release(claim);
     return true;
   }
 

@@ -1,4 +1,5 @@
 import type { Organisation } from '../core/organisations.ts';
+import type { ClaimedInterval } from './domain/claims.ts';
 import type { Availability, BookingRecord, BookingStatus, ExpertProfile } from './domain/model.ts';
 
 export type ExpertProfileFields = Omit<ExpertProfile, 'availability' | 'timeZone'> & { timeZone?: string };
@@ -8,6 +9,14 @@ export interface SlotClaim {
   start: string;
   end: string;
   bookingId: string;
+}
+
+/** One expert's claimed intervals on one UTC day; `version` 0 means no item is stored yet. */
+export interface ClaimDay {
+  expertId: string;
+  day: string;
+  intervals: ClaimedInterval[];
+  version: number;
 }
 
 export type ChargeOutcome = 'charged' | 'already-charged' | 'exceeded';
@@ -55,13 +64,15 @@ export interface BookingStore {
   /** Sets the availability (and the profile's zone); creates a minimal profile for an expert without one. */
   setAvailability(expert: Pick<ExpertProfile, 'id' | 'name' | 'email'>, availability: Availability): Promise<void>;
 
-  /** Claims in [from, to) by start. */
+  /** Claims in [from, to) by start (each once, though a session crossing midnight is stored on both days). */
   listClaims(expertId: string, from: string, to: string): Promise<SlotClaim[]>;
-  getClaim(expertId: string, start: string): Promise<SlotClaim | undefined>;
-  /** The no-double-booking write: false when the slot is claimed already. */
-  claimSlot(claim: SlotClaim): Promise<boolean>;
-  /** Deletes the claim only if this booking holds it (idempotent). */
-  releaseSlot(expertId: string, start: string, bookingId: string): Promise<void>;
+  /** The day's claim item; an empty one with version 0 when none is stored. */
+  getClaimDay(expertId: string, day: string): Promise<ClaimDay>;
+  /**
+   * The no-double-booking write: stores the day's intervals with version `expectedVersion + 1`, only if the
+   * stored version is still `expectedVersion` (0: no item yet). false when another write came first.
+   */
+  putClaimDay(day: Omit<ClaimDay, 'version'>, expectedVersion: number): Promise<boolean>;
 
   getAllowance(orgId: string): Promise<number | undefined>;
   setAllowance(orgId: string, minutes: number, at: string): Promise<void>;

@@ -53,14 +53,15 @@ async function isFree(expertId: string, slot: { start: string; end: string }): P
   return listing.slots.some((s: any) => s.start === slot.start);
 }
 
-describe('a crash between charging and claiming the slot', () => {
+describe('a crash between claiming the slot and charging', () => {
   it('is finished by the retry with the same Idempotency-Key, charging once', async () => {
     stack.clock.set(NOW);
     const before = await usedByAurora();
     const slot = await stack.takeSlot('u-ana');
-    const body = { expertId: 'u-ana', start: slot.start, topic: 'Crash after charge' };
-    await expect(serviceOver(crashingStore('claimSlot')).create(principal(AS.maria), body, 'crash-key-1')).rejects.toBeInstanceOf(Crash);
-    expect(await usedByAurora()).toBe(before + 60);
+    const body = { expertId: 'u-ana', start: slot.start, topic: 'Crash before charge' };
+    await expect(serviceOver(crashingStore('charge')).create(principal(AS.maria), body, 'crash-key-1')).rejects.toBeInstanceOf(Crash);
+    expect(await usedByAurora()).toBe(before);
+    expect(await isFree('u-ana', slot)).toBe(false);
     const id = idempotentId('booking', 'u-maria', 'crash-key-1');
     expect((await stack.call('GET', `/api/bookings/${id}`, { as: AS.maria })).status).toBe(404);
     const retry = await stack.call('POST', '/api/bookings', { as: AS.maria, body, headers: { 'idempotency-key': 'crash-key-1' } });
@@ -74,9 +75,9 @@ describe('a crash between charging and claiming the slot', () => {
     stack.clock.set(NOW);
     const before = await usedByAurora();
     const slot = await stack.takeSlot('u-ana');
-    await expect(serviceOver(crashingStore('claimSlot')).create(principal(AS.maria), { expertId: 'u-ana', start: slot.start, topic: 'Abandoned' })).rejects.toBeInstanceOf(Crash);
+    await expect(serviceOver(crashingStore('charge')).create(principal(AS.maria), { expertId: 'u-ana', start: slot.start, topic: 'Abandoned' })).rejects.toBeInstanceOf(Crash);
     expect(await sweep()).toBe(0);
-    expect(await usedByAurora()).toBe(before + 60);
+    expect(await isFree('u-ana', slot)).toBe(false);
     afterGrace();
     expect(await sweep()).toBeGreaterThan(0);
     expect(await usedByAurora()).toBe(before);
@@ -91,7 +92,7 @@ describe('a retry long after the crash', () => {
     const before = await usedByAurora();
     const slot = await stack.takeSlot('u-ana');
     const body = { expertId: 'u-ana', start: slot.start, topic: 'Late retry' };
-    await expect(serviceOver(crashingStore('claimSlot')).create(principal(AS.maria), body, 'crash-key-3')).rejects.toBeInstanceOf(Crash);
+    await expect(serviceOver(crashingStore('charge')).create(principal(AS.maria), body, 'crash-key-3')).rejects.toBeInstanceOf(Crash);
     afterGrace();
     const retry = await stack.call('POST', '/api/bookings', { as: AS.maria, body, headers: { 'idempotency-key': 'crash-key-3' } });
     expect(retry.status).toBe(409);
@@ -125,7 +126,7 @@ describe('a crash in the middle of a cancellation', () => {
     stack.clock.set(NOW);
     const booking = await stack.book(AS.maria, 'u-giulia');
     const before = await usedByAurora();
-    await expect(serviceOver(crashingStore('releaseSlot')).cancel(principal(AS.maria), booking.id, 'crash')).rejects.toBeInstanceOf(Crash);
+    await expect(serviceOver(crashingStore('putClaimDay')).cancel(principal(AS.maria), booking.id, 'crash')).rejects.toBeInstanceOf(Crash);
     expect(await isFree('u-giulia', booking)).toBe(false);
     const again = await stack.call('POST', `/api/bookings/${booking.id}/cancel`, { as: AS.maria, body: {} });
     expect(again.status).toBe(200);
@@ -161,7 +162,8 @@ describe('a crash in the middle of a reschedule', () => {
     const booking = await stack.book(AS.maria, 'u-ana');
     const target = await stack.takeSlot('u-ana');
     const before = await usedByAurora();
-    await expect(serviceOver(crashingStore('releaseSlot')).reschedule(principal(AS.maria), booking.id, target.start)).rejects.toBeInstanceOf(Crash);
+    // putClaimDay: 1st call claims the new slot, 2nd would give the old one back.
+    await expect(serviceOver(crashingStore('putClaimDay', 2)).reschedule(principal(AS.maria), booking.id, target.start)).rejects.toBeInstanceOf(Crash);
     expect(await isFree('u-ana', booking)).toBe(false);
     const cancel = await stack.call('POST', `/api/bookings/${booking.id}/cancel`, { as: AS.maria, body: {} });
     expect(cancel.status).toBe(200);

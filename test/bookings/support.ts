@@ -24,13 +24,21 @@ export interface BookingStack extends TestStack {
 
 /**
  * Once every change has settled: each booked record holds exactly its slot claim and its charge marker, the
- * quarterly counters equal the sum of their markers, nothing is pending or owed, no slot has two bookings.
+ * quarterly counters equal the sum of their markers, nothing is pending or owed, no two bookings' claims overlap.
  */
 export function consistencyProblems(items: Record<string, any>[]): string[] {
   const problems: string[] = [];
   const records = items.filter((i) => String(i.pk).startsWith('BOOKING#'));
   const booked = records.filter((r) => r.status === 'booked');
-  const claims = items.filter((i) => String(i.pk).startsWith('EXPERT#') && String(i.sk).startsWith('SLOT#'));
+  const days = items.filter((i) => String(i.pk).startsWith('EXPERT#') && String(i.sk).startsWith('CLAIMS#'));
+  // A session crossing midnight UTC sits in both days' items: count it once, and check each day on its own for overlaps.
+  const claims = [...new Map(days.flatMap((d) => (d.intervals as any[]).map((c) => [`${d.expertId}|${c.start}|${c.bookingId}`, { ...c, expertId: d.expertId }]))).values()];
+  for (const d of days) {
+    const intervals = d.intervals as any[];
+    intervals.forEach((a, i) => intervals.slice(i + 1).forEach((b) => {
+      if (a.bookingId !== b.bookingId && a.start < b.end && b.start < a.end) problems.push(`claims ${a.start} (${a.bookingId}) and ${b.start} (${b.bookingId}) overlap`);
+    }));
+  }
   const usages = items.filter((i) => String(i.sk).startsWith('USAGE#'));
   for (const r of records) {
     if (r.status === 'pending' || r.move || r.release?.length) problems.push(`record ${r.id} unsettled`);
