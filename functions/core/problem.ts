@@ -22,9 +22,10 @@ export class ProblemError extends Error {
   }
 }
 
+// Extensions come first: none of them may overwrite the standard members.
 const make = (status: number, slug: string, title: string) =>
   (detail?: string, extensions: Record<string, unknown> = {}): ProblemError =>
-    new ProblemError({ type: `/problems/${slug}`, title, status, ...(detail ? { detail } : {}), ...extensions });
+    new ProblemError({ ...extensions, type: `/problems/${slug}`, title, status, ...(detail ? { detail } : {}) });
 
 export const problems = {
   invalid: (errors: FieldError[], detail = 'The request has invalid fields.') =>

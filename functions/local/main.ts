@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { SEED_USERS } from './seed-data.ts';
 import { startLocalServer } from './server.ts';
 
@@ -8,12 +9,35 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const dataDir = resolve(process.env.DATA_DIR ?? '.data');
 const port = Number(process.env.PORT ?? 3000);
 
+// One running copy per data folder: the embedded database locks it, and a second copy would die obscurely.
+const lockFile = join(dataDir, 'server.pid');
+const holder = existsSync(lockFile) ? Number(readFileSync(lockFile, 'utf8')) : undefined;
+if (holder && holder !== process.pid && isRunning(holder)) {
+  console.error(`Another copy (process ${holder}) is running on ${dataDir}: stop it first, or use another DATA_DIR.`);
+  process.exit(1);
+}
+mkdirSync(dataDir, { recursive: true });
+writeFileSync(lockFile, String(process.pid));
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const server = await startLocalServer({
   port,
   host: process.env.HOST ?? '127.0.0.1',
   dataDir,
   siteDir: resolve(process.env.SITE_DIR ?? 'dist/site'),
   dynamoEndpoint: process.env.DYNAMODB_ENDPOINT || undefined,
+}).catch((error: NodeJS.ErrnoException) => {
+  if (error.code === 'EADDRINUSE') console.error(`Port ${port} is in use: stop what runs there, or start on another port, e.g. PORT=3001 npm start`);
+  else console.error('Could not start:', error);
+  process.exit(1);
 });
 
 const logins = SEED_USERS.map((u) => `  ${u.email.padEnd(26)} ${u.role.padEnd(12)} ${u.orgId ?? ''}`).join('\n');
@@ -35,6 +59,7 @@ async function stop(signal: string): Promise<void> {
   stopping = true;
   console.log(`\n${signal}: stopping...`);
   await server.close();
+  rmSync(lockFile, { force: true });
   process.exit(0);
 }
 process.on('SIGINT', () => void stop('SIGINT'));

@@ -80,8 +80,14 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
 
   // The port is known only once listening; requests arrive after that, so the app is bound lazily.
   let root: Hono | undefined;
-  const server: ServerType = await new Promise((resolve) => {
+  const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: (request) => root!.fetch(request), port: options.port, hostname: host }, () => resolve(s));
+    s.once('error', reject);
+  }).catch(async (error: unknown) => {
+    // Nothing half-started stays behind (the embedded database holds a lock on its folder).
+    db.destroy();
+    await dynamo.close();
+    throw error;
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;

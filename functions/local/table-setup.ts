@@ -1,4 +1,4 @@
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, type GlobalSecondaryIndex } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, waitUntilTableExists, type GlobalSecondaryIndex } from '@aws-sdk/client-dynamodb';
 import { TABLE_INDEXES, TABLE_KEYS } from '../core/table.ts';
 
 /** Creates the single table with its indexes unless it exists (a second start keeps the data). */
@@ -23,6 +23,8 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
     KeySchema: [{ AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' }, { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' }],
     GlobalSecondaryIndexes: indexes,
   }));
+  // Even with createTableMs 0, dynalite makes the table ACTIVE asynchronously: wait, or the first write may fail.
+  await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 0.05, maxDelay: 0.2 }, { TableName: tableName });
   client.destroy();
   return 'created';
 }

@@ -43,7 +43,7 @@ export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps): ApiApp 
     const { status, ...query } = c.req.valid('query');
     const page = await tickets.list(c.var.principal, { ...query, statuses: status });
     const at = now();
-    return c.json({ items: page.items.map((ticket) => ticketSummary(ticket, at)), ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
+    return c.json({ items: page.items.map((ticket) => ticketSummary(ticket, at, c.var.principal)), ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
   });
 
   app.openapi({ ...getTicketRoute, middleware: [auth] }, async (c) => {
@@ -70,7 +70,7 @@ export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps): ApiApp 
   });
 
   app.openapi({ ...recordDeflectionRoute, middleware: [auth, onlyRoles('requester')] }, async (c) => {
-    const { id } = await tickets.recordDeflection(c.var.principal, c.req.valid('json'), idempotencyKey(c));
+    const { id } = await tickets.recordDeflection(c.var.principal, c.req.valid('json'));
     return c.json({ id }, 201);
   });
 

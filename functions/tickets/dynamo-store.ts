@@ -26,7 +26,7 @@ function indexKeys(ticket: Ticket): Record<string, string> {
 const SUMMARY_ATTRIBUTES = [
   'id', 'number', 'reference', 'orgId', 'requesterId', 'requesterName', 'subject', 'category', 'priority', 'system',
   'projectId', 'jobId', 'status', 'assigneeId', 'assigneeName', 'createdAt', 'updatedAt', 'lastActivityAt',
-  'firstResponseAt', 'resolvedAt', 'messageCount', 'version', 'events',
+  'firstResponseAt', 'resolvedAt', 'messageCount', 'noteCount', 'version', 'events',
 ];
 
 const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk', 'gsi5pk', 'gsi5sk'];

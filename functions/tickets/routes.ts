@@ -57,8 +57,8 @@ export const patchTicketRoute = createRoute({
 
 export const recordDeflectionRoute = createRoute({
   method: 'post', path: '/api/deflections', tags: ['service'], security: bearerSecurity,
-  description: 'A requester left the new-ticket form after opening a suggested guide.',
-  request: { headers: IdempotencyHeader, body: jsonBody(DeflectionBody) },
+  description: 'A requester left the new-ticket form after opening a suggested guide; counted once per requester, guide and day.',
+  request: { body: jsonBody(DeflectionBody) },
   responses: { 201: json(z.object({ id: z.string() }), 'Recorded'), ...errorResponses(400, 401, 403, 413, 415) },
 });
 

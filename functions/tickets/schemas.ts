@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { SYSTEMS } from '../core/catalog.ts';
+import { TOPIC_IDS } from '../core/topics.ts';
 import { Id, shortText, text } from '../core/schemas.ts';
 import { PRIORITIES, TICKET_CATEGORIES, TICKET_STATUSES } from './domain/model.ts';
 
@@ -60,7 +61,7 @@ export const TicketSummarySchema = z.object({
   assigneeId: z.string().nullable().optional(), assigneeName: z.string().nullable().optional(),
   createdAt: z.string(), updatedAt: z.string(), lastActivityAt: z.string(),
   firstResponseAt: z.string().optional(), resolvedAt: z.string().optional(),
-  messageCount: z.number(), version: z.number(), sla: Sla,
+  messageCount: z.number(), noteCount: z.number().optional(), version: z.number(), sla: Sla,
 }).openapi('TicketSummary');
 
 export const MessageSchema = z.object({
@@ -85,7 +86,7 @@ export const MeSchema = z.object({
 }).openapi('Me');
 
 export const DeflectionBody = z.strictObject({
-  guide: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'A guide slug.'),
+  guide: z.enum(TOPIC_IDS, 'Not a guide of the knowledge base.'),
   section: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,149}$/, 'A heading anchor.').optional(),
 }).openapi('Deflection');
 

@@ -4,6 +4,7 @@ import { isStaff, type Principal } from '../core/principal.ts';
 import { problems } from '../core/problem.ts';
 import type { UserDirectory } from '../core/users.ts';
 import { serviceFigures, type Deflection, type ServiceFigures } from './domain/figures.ts';
+import { assertMayPost } from './domain/state.ts';
 import { applyMessage, applyPatch, recordsMessage, type TicketPatch } from './domain/changes.ts';
 import { ticketReference, type Message, type Ticket } from './domain/model.ts';
 import type { StoredTicket, TicketPage, TicketQuery, TicketStore } from './store.ts';
@@ -92,7 +93,7 @@ export function ticketService({ store, users, clock }: TicketDeps) {
 
     async addMessage(principal: Principal, ticketId: string, input: NewMessage, idempotencyKey?: string): Promise<{ message: Message; ticket: Ticket; replayed: boolean }> {
       if (input.internal && !isStaff(principal)) throw problems.forbidden('Only experts and coordinators write internal notes.');
-      await visibleTicket(principal, ticketId);
+      assertMayPost((await visibleTicket(principal, ticketId)).status, principal.role);
       const draft: Message = {
         id: idempotencyKey ? idempotentId('message', principal.id, `${ticketId}\u0000${idempotencyKey}`) : newId(),
         ticketId,
@@ -123,11 +124,15 @@ export function ticketService({ store, users, clock }: TicketDeps) {
       throw problems.conflict('The ticket is being changed by many people at once; send the same request again.');
     },
 
-    /** A requester left after opening a suggested guide: the guide answered them (counted once per key). */
-    async recordDeflection(principal: Principal, input: { guide: string; section?: string }, idempotencyKey?: string): Promise<Deflection> {
+    /**
+     * A requester left after opening a suggested guide: the guide answered them. Counted once per requester,
+     * guide and day, however often the page reports it, so nobody can inflate the figure.
+     */
+    async recordDeflection(principal: Principal, input: { guide: string; section?: string }): Promise<Deflection> {
+      const at = clock.now().toISOString();
       const deflection: Deflection = {
-        id: idempotencyKey ? idempotentId('deflection', principal.id, idempotencyKey) : newId(),
-        at: clock.now().toISOString(),
+        id: idempotentId('deflection', principal.id, `${input.guide}\u0000${at.slice(0, 10)}`),
+        at,
         orgId: principal.orgId!,
         ...input,
       };

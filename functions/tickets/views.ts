@@ -4,16 +4,17 @@ import type { Message, Ticket } from './domain/model.ts';
 import { computeSla } from './domain/sla.ts';
 
 /** What a list shows: no body, no audit trail. */
-export function ticketSummary(ticket: Ticket, now: Date) {
-  const { body: _body, events: _events, ...summary } = ticket;
-  return { ...summary, sla: computeSla(ticket, now) };
+export function ticketSummary(ticket: Ticket, now: Date, principal: Principal) {
+  const { body: _body, events: _events, noteCount, ...summary } = ticket;
+  return { ...summary, ...(isStaff(principal) ? { noteCount: noteCount ?? 0 } : {}), sla: computeSla(ticket, now) };
 }
 
 export function ticketDetail(ticket: Ticket, now: Date, principal: Principal, extras: { messages?: Message[]; includeEvents?: boolean } = {}) {
-  const { events, ...rest } = ticket;
+  const { events, noteCount, ...rest } = ticket;
   const visibleEvents = isStaff(principal) ? events : events.filter((event) => event.type !== 'note');
   return {
     ...rest,
+    ...(isStaff(principal) ? { noteCount: noteCount ?? 0 } : {}),
     sla: computeSla(ticket, now),
     ...(extras.messages ? { messages: extras.messages } : {}),
     ...(extras.includeEvents ? { events: visibleEvents } : {}),

@@ -26,6 +26,19 @@ describe('service figures over the API', () => {
     expect(after.deflections.topGuides[0]).toEqual({ guide: 'slurm-basics', count: 1 });
   });
 
+  it('counts a deflection once per requester, guide and day, and only for guides that exist', async () => {
+    const before = (await (await stack.call('GET', '/api/stats?days=30', { as: AS.coord })).json()).deflections.count;
+    for (let i = 0; i < 5; i++) expect((await stack.call('POST', '/api/deflections', { as: AS.jonas, body: { guide: 'python-envs' } })).status).toBe(201);
+    expect((await stack.call('POST', '/api/deflections', { as: AS.maria, body: { guide: 'python-envs' } })).status).toBe(201);
+    const unknown = await stack.call('POST', '/api/deflections', { as: AS.jonas, body: { guide: 'this-guide-does-not-exist' } });
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).errors[0].field).toBe('guide');
+    clock.advance(24 * 3_600_000);
+    await stack.call('POST', '/api/deflections', { as: AS.jonas, body: { guide: 'python-envs' } });
+    const after = (await (await stack.call('GET', '/api/stats?days=30', { as: AS.coord })).json()).deflections.count;
+    expect(after).toBe(before + 3);
+  });
+
   it('refuses a window outside 1 to 365 days', async () => {
     expect((await stack.call('GET', '/api/stats?days=0', { as: AS.coord })).status).toBe(400);
     expect((await stack.call('GET', '/api/stats?days=400', { as: AS.coord })).status).toBe(400);

@@ -118,9 +118,12 @@ describe('organisation isolation', () => {
     await stack.call('POST', `/api/tickets/${ticket.id}/messages`, { as: AS.ana, body: { body: 'Please load the OFI plugin.' } });
     const asRequester = await (await stack.call('GET', `/api/tickets/${ticket.id}?include=events`, { as: AS.maria })).json();
     expect(asRequester.messages.map((m: { body: string }) => m.body)).toEqual(['Please load the OFI plugin.']);
+    expect(asRequester.messageCount).toBe(1);
+    expect(asRequester.noteCount).toBeUndefined();
     expect(asRequester.events.some((e: { type: string }) => e.type === 'note')).toBe(false);
     const asExpert = await (await stack.call('GET', `/api/tickets/${ticket.id}?include=events`, { as: AS.mikko })).json();
     expect(asExpert.messages).toHaveLength(2);
+    expect(asExpert).toMatchObject({ messageCount: 1, noteCount: 1 });
     expect(asExpert.events.map((e: { type: string }) => e.type)).toEqual(['created', 'note', 'reply', 'status']);
   });
 });

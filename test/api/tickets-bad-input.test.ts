@@ -89,6 +89,26 @@ describe('bad input on reads and headers', () => {
     }), { numRuns: 60 });
   });
 
+  it('answers tampered cursors that still name the right partition with 400, never 500', async () => {
+    const encode = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    const requesterPartition = { gsi1pk: 'ORG#aurora-ai#TICKETS' };
+    const fixed = [
+      { ...requesterPartition, gsi1sk: 5 },
+      requesterPartition,
+      { ...requesterPartition, gsi1sk: '', pk: '', sk: '' },
+      { ...requesterPartition, gsi1sk: 'x', pk: 'TICKET#x', sk: 'TICKET', extra: 'y' },
+    ];
+    for (const key of fixed) {
+      expect((await stack.call('GET', `/api/tickets?cursor=${encode(key)}`, { as: AS.maria })).status).toBe(400);
+    }
+    await fc.assert(fc.asyncProperty(fc.dictionary(fc.constantFrom('pk', 'sk', 'gsi5sk', 'gsi2pk', 'x'), anyJson), async (junk) => {
+      const staff = await stack.call('GET', `/api/tickets?cursor=${encode({ ...junk, gsi5pk: 'TICKETS' })}`, { as: AS.coord });
+      expect([200, 400]).toContain(staff.status);
+      const requester = await stack.call('GET', `/api/tickets?cursor=${encode({ ...junk, ...requesterPartition })}`, { as: AS.maria });
+      expect([200, 400]).toContain(requester.status);
+    }), { numRuns: 60 });
+  });
+
   it('requires If-Match on PATCH (428) and refuses a stale one (412)', async () => {
     const ticket = await openTicket(stack, AS.maria);
     expect((await stack.call('PATCH', `/api/tickets/${ticket.id}`, { as: AS.ana, body: { priority: 'high' } })).status).toBe(428);

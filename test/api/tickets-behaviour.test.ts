@@ -57,6 +57,21 @@ describe('the ticket lifecycle through the API', () => {
     expect((await refused.json()).detail).toMatch(/closed.*open/);
   });
 
+  it('takes no more replies from the requester once closed, and an internal note is no activity they can see', async () => {
+    const ticket = await openTicket(stack, AS.maria);
+    const before = await get(ticket.id, AS.maria);
+    clock.advance(60_000);
+    await stack.call('POST', `/api/tickets/${ticket.id}/messages`, { as: AS.ana, body: { body: 'Internal: check the OFI plugin', internal: true } });
+    const afterNote = await get(ticket.id, AS.maria);
+    expect(afterNote.lastActivityAt).toBe(before.lastActivityAt);
+    expect(afterNote.messageCount).toBe(before.messageCount);
+    expect((await patch(ticket.id, AS.maria, { status: 'closed' })).status).toBe(200);
+    const refused = await stack.call('POST', `/api/tickets/${ticket.id}/messages`, { as: AS.maria, body: { body: 'still here' } });
+    expect(refused.status).toBe(422);
+    expect((await get(ticket.id, AS.maria)).messageCount).toBe(before.messageCount);
+    expect((await stack.call('POST', `/api/tickets/${ticket.id}/messages`, { as: AS.ana, body: { body: 'Closing note', internal: true } })).status).toBe(201);
+  });
+
   it('lets a coordinator assign an expert but never a requester', async () => {
     const ticket = await openTicket(stack, AS.maria);
     expect((await patch(ticket.id, AS.coord, { assigneeId: 'u-lea' })).status).toBe(422);

@@ -2,7 +2,7 @@ import type { Principal } from '../../core/principal.ts';
 import { problems } from '../../core/problem.ts';
 import type { UserRecord } from '../../core/users.ts';
 import type { Message, Priority, Ticket, TicketCategory, TicketEvent, TicketStatus } from './model.ts';
-import { assertTransition, statusAfterMessage } from './state.ts';
+import { assertMayPost, assertTransition, statusAfterMessage } from './state.ts';
 
 export interface TicketPatch {
   status?: TicketStatus;
@@ -77,8 +77,12 @@ export function recordsMessage(ticket: Ticket, messageId: string): boolean {
   return ticket.events.some((e) => e.messageId === messageId);
 }
 
-/** The ticket after a message: activity, first response, reopening (pure). */
+/**
+ * The ticket after a message: activity, first response, reopening (pure). An internal note is counted apart and
+ * is not activity the requester could see (their lists and counts must not betray that staff wrote something).
+ */
 export function applyMessage(ticket: Ticket, message: Message, actor: Actor): Ticket {
+  assertMayPost(ticket.status, actor.role);
   const at = message.createdAt;
   const events: TicketEvent[] = [event(actor, at, { type: message.internal ? 'note' : 'reply', messageId: message.id })];
   let next: Ticket = { ...ticket };
@@ -88,10 +92,11 @@ export function applyMessage(ticket: Ticket, message: Message, actor: Actor): Ti
   if (to) next = withStatus(next, to, actor, at, events);
   return {
     ...next,
-    messageCount: ticket.messageCount + 1,
+    ...(message.internal
+      ? { noteCount: (ticket.noteCount ?? 0) + 1 }
+      : { messageCount: ticket.messageCount + 1, lastActivityAt: at }),
     version: ticket.version + 1,
     updatedAt: at,
-    lastActivityAt: at,
     events: [...ticket.events, ...events],
   };
 }

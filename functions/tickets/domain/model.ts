@@ -44,7 +44,10 @@ export interface Ticket {
   lastActivityAt: string;
   firstResponseAt?: string;
   resolvedAt?: string;
+  /** Public messages (what the requester sees). */
   messageCount: number;
+  /** Internal notes, for staff only. */
+  noteCount?: number;
   version: number;
   events: TicketEvent[];
 }

@@ -37,3 +37,10 @@ export function statusAfterMessage(current: TicketStatus, authorRole: Role, inte
   if (authorRole === 'requester') return current === 'waiting' || current === 'resolved' ? 'open' : undefined;
   return current === 'new' ? 'open' : undefined;
 }
+
+/** A closed ticket takes no more from its requester: they open a new one (staff may still write on it). */
+export function assertMayPost(status: TicketStatus, role: Role): void {
+  if (status === 'closed' && role === 'requester') {
+    throw problems.businessRule('This ticket is closed; open a new ticket (you can mention this one).', { ticketStatus: status });
+  }
+}
