@@ -119,6 +119,14 @@ describe('slot generation against a plain luxon reference', () => {
       const fromMs = Date.parse('2026-01-01T00:00:00Z') + startDay * 86_400_000 + 3_600_000 * 5;
       const toMs = fromMs + 60 * 86_400_000;
       expect(generateSlots(a, fromMs, toMs).map((s) => s.start)).toEqual(reference(a, fromMs, toMs));
-    }), { numRuns: 150 });
+    }), {
+      numRuns: 150,
+      // Found by this property: a window starting in the hour repeated when DST ends (Chatham, 2026-04-05)
+      // begins at its first occurrence, and Lisbon's repeated hour on 2026-10-25 likewise.
+      examples: [
+        [{ timeZone: 'Pacific/Chatham', slotMinutes: 30, weekly: [{ day: 'sun', start: '02:45', end: '03:45' }], exceptions: [], bufferMinutes: 0, noticeHours: 0, horizonDays: 365 }, 34],
+        [{ timeZone: 'Europe/Lisbon', slotMinutes: 30, weekly: [{ day: 'sun', start: '01:00', end: '02:30' }], exceptions: [], bufferMinutes: 0, noticeHours: 0, horizonDays: 365 }, 270],
+      ],
+    });
   });
 });

@@ -26,9 +26,13 @@ function windowTables(availability: Availability) {
   return { weekly, byDate };
 }
 
+/** Zone offsets change by at most a few hours: an offset that holds this far either side holds throughout. */
+const TRANSITION_REACH = 3 * HOUR;
+
 /**
  * Converts wall-clock times of civil dates in one zone to UTC instants. The offset found last is tried first
- * (one zone lookup when it still holds); otherwise luxon resolves the time, DST gaps and overlaps included.
+ * while no offset change is near (then the wall time is neither skipped nor repeated); otherwise luxon
+ * resolves it, DST gaps and repeated hours included (a repeated hour means its first occurrence).
  */
 function wallClock(zoneName: string) {
   const zone = IANAZone.create(zoneName);
@@ -37,7 +41,8 @@ function wallClock(zoneName: string) {
     const asIfUtc = civilDay + minuteOfDay * MINUTE;
     if (offsetMinutes !== undefined) {
       const candidate = asIfUtc - offsetMinutes * MINUTE;
-      if (zone.offset(candidate) === offsetMinutes) return candidate;
+      const holds = (ms: number) => zone.offset(ms) === offsetMinutes;
+      if (holds(candidate - TRANSITION_REACH) && holds(candidate + TRANSITION_REACH)) return candidate;
     }
     const date = new Date(civilDay);
     const resolved = DateTime.fromObject({
