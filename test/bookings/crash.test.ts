@@ -4,9 +4,7 @@ import { bookingService } from '../../functions/bookings/service.ts';
 import { SETTLE_GRACE_MS, settlement } from '../../functions/bookings/settlement.ts';
 import type { BookingStore } from '../../functions/bookings/store.ts';
 import { idempotentId } from '../../functions/core/ids.ts';
-import type { Principal } from '../../functions/core/principal.ts';
-import { seedUser } from '../../functions/local/seed-data.ts';
-import { AS, NOW, startBookingStack, type BookingStack } from './support.ts';
+import { AS, NOW, principalOf, startBookingStack, type BookingStack } from './support.ts';
 
 /**
  * A process dying between two writes is simulated by a store whose chosen method throws on its nth call
@@ -39,10 +37,6 @@ function crashingStore(method: keyof BookingStore, onCall = 1): BookingStore {
   });
 }
 
-const principal = (email: string): Principal => {
-  const user = seedUser(email);
-  return { id: user.id, email: user.email, name: user.name, role: user.role, orgId: user.orgId };
-};
 const serviceOver = (faulty: BookingStore) => bookingService({ store: faulty, clock: stack.clock, tickets: { orgOf: async () => undefined } });
 const sweep = () => settlement({ store, clock: stack.clock }).sweep();
 const afterGrace = () => stack.clock.advance(SETTLE_GRACE_MS + 1000);
@@ -59,7 +53,7 @@ describe('a crash between claiming the slot and charging', () => {
     const before = await usedByAurora();
     const slot = await stack.takeSlot('u-ana');
     const body = { expertId: 'u-ana', start: slot.start, topic: 'Crash before charge' };
-    await expect(serviceOver(crashingStore('charge')).create(principal(AS.maria), body, 'crash-key-1')).rejects.toBeInstanceOf(Crash);
+    await expect(serviceOver(crashingStore('charge')).create(principalOf(AS.maria), body, 'crash-key-1')).rejects.toBeInstanceOf(Crash);
     expect(await usedByAurora()).toBe(before);
     expect(await isFree('u-ana', slot)).toBe(false);
     const id = idempotentId('booking', 'u-maria', 'crash-key-1');
@@ -75,7 +69,7 @@ describe('a crash between claiming the slot and charging', () => {
     stack.clock.set(NOW);
     const before = await usedByAurora();
     const slot = await stack.takeSlot('u-ana');
-    await expect(serviceOver(crashingStore('charge')).create(principal(AS.maria), { expertId: 'u-ana', start: slot.start, topic: 'Abandoned' })).rejects.toBeInstanceOf(Crash);
+    await expect(serviceOver(crashingStore('charge')).create(principalOf(AS.maria), { expertId: 'u-ana', start: slot.start, topic: 'Abandoned' })).rejects.toBeInstanceOf(Crash);
     expect(await sweep()).toBe(0);
     expect(await isFree('u-ana', slot)).toBe(false);
     afterGrace();
@@ -92,7 +86,7 @@ describe('a retry long after the crash', () => {
     const before = await usedByAurora();
     const slot = await stack.takeSlot('u-ana');
     const body = { expertId: 'u-ana', start: slot.start, topic: 'Late retry' };
-    await expect(serviceOver(crashingStore('charge')).create(principal(AS.maria), body, 'crash-key-3')).rejects.toBeInstanceOf(Crash);
+    await expect(serviceOver(crashingStore('charge')).create(principalOf(AS.maria), body, 'crash-key-3')).rejects.toBeInstanceOf(Crash);
     afterGrace();
     const retry = await stack.call('POST', '/api/bookings', { as: AS.maria, body, headers: { 'idempotency-key': 'crash-key-3' } });
     expect(retry.status).toBe(409);
@@ -107,7 +101,7 @@ describe('a crash between claiming the slot and confirming the booking', () => {
     stack.clock.set(NOW);
     const before = await usedByAurora();
     const slot = await stack.takeSlot('u-mikko');
-    await expect(serviceOver(crashingStore('replaceBooking')).create(principal(AS.maria), { expertId: 'u-mikko', start: slot.start, topic: 'Half done' }, 'crash-key-2'))
+    await expect(serviceOver(crashingStore('replaceBooking')).create(principalOf(AS.maria), { expertId: 'u-mikko', start: slot.start, topic: 'Half done' }, 'crash-key-2'))
       .rejects.toBeInstanceOf(Crash);
     const body = { expertId: 'u-mikko', start: slot.start, topic: 'Next in line' };
     expect((await stack.call('POST', '/api/bookings', { as: AS.lea, body })).status).toBe(409);
@@ -126,7 +120,7 @@ describe('a crash in the middle of a cancellation', () => {
     stack.clock.set(NOW);
     const booking = await stack.book(AS.maria, 'u-giulia');
     const before = await usedByAurora();
-    await expect(serviceOver(crashingStore('putClaimDay')).cancel(principal(AS.maria), booking.id, 'crash')).rejects.toBeInstanceOf(Crash);
+    await expect(serviceOver(crashingStore('putClaimDay')).cancel(principalOf(AS.maria), booking.id, 'crash')).rejects.toBeInstanceOf(Crash);
     expect(await isFree('u-giulia', booking)).toBe(false);
     const again = await stack.call('POST', `/api/bookings/${booking.id}/cancel`, { as: AS.maria, body: {} });
     expect(again.status).toBe(200);
@@ -144,7 +138,7 @@ describe('a crash in the middle of a reschedule', () => {
     const target = await stack.takeSlot('u-giulia');
     const before = await usedByAurora();
     // replaceBooking: 1st call writes the move intent, 2nd would commit the move.
-    await expect(serviceOver(crashingStore('replaceBooking', 2)).reschedule(principal(AS.maria), booking.id, target.start)).rejects.toBeInstanceOf(Crash);
+    await expect(serviceOver(crashingStore('replaceBooking', 2)).reschedule(principalOf(AS.maria), booking.id, target.start)).rejects.toBeInstanceOf(Crash);
     expect(await isFree('u-giulia', target)).toBe(false);
     const blocked = await stack.call('POST', `/api/bookings/${booking.id}/cancel`, { as: AS.maria, body: {} });
     expect(blocked.status).toBe(409);
@@ -163,13 +157,57 @@ describe('a crash in the middle of a reschedule', () => {
     const target = await stack.takeSlot('u-ana');
     const before = await usedByAurora();
     // putClaimDay: 1st call claims the new slot, 2nd would give the old one back.
-    await expect(serviceOver(crashingStore('putClaimDay', 2)).reschedule(principal(AS.maria), booking.id, target.start)).rejects.toBeInstanceOf(Crash);
+    await expect(serviceOver(crashingStore('putClaimDay', 2)).reschedule(principalOf(AS.maria), booking.id, target.start)).rejects.toBeInstanceOf(Crash);
     expect(await isFree('u-ana', booking)).toBe(false);
     const cancel = await stack.call('POST', `/api/bookings/${booking.id}/cancel`, { as: AS.maria, body: {} });
     expect(cancel.status).toBe(200);
     expect(await isFree('u-ana', booking)).toBe(true);
     expect(await isFree('u-ana', target)).toBe(true);
     expect(await usedByAurora()).toBe(before - 60);
+    await stack.expectConsistent();
+  });
+});
+
+describe('a crash between the two days of a session crossing midnight UTC', () => {
+  const night = { id: 'u-night', email: 'night@support.example', name: 'Nina Night', role: 'expert' as const };
+  const daysHolding = async (start: string, end: string) => {
+    const days = await Promise.all([start, end].map((instant) => store.getClaimDay(night.id, instant.slice(0, 10))));
+    return days.map((day) => day.intervals.filter((interval) => interval.start === start).length);
+  };
+  beforeAll(async () => {
+    // Thursday 01:00 to 02:30 in Helsinki is Wednesday 23:00 to Thursday 00:30 UTC.
+    const token = await stack.server.idp.tokenFor(night);
+    const body = { timeZone: 'Europe/Helsinki', slotMinutes: 90, weekly: [{ day: 'thu', start: '01:00', end: '02:30' }] };
+    expect((await stack.call('PUT', '/api/experts/me/availability', { token, body })).status).toBe(200);
+  });
+
+  it('leaves the first day claimed, which the retry completes on both days', async () => {
+    stack.clock.set(NOW);
+    const slot = { start: '2026-12-09T23:00:00.000Z', end: '2026-12-10T00:30:00.000Z' };
+    const body = { expertId: night.id, start: slot.start, topic: 'Past midnight' };
+    // putClaimDay: 1st call claims Wednesday, 2nd would claim Thursday.
+    await expect(serviceOver(crashingStore('putClaimDay', 2)).create(principalOf(AS.maria), body, 'crash-night-1')).rejects.toBeInstanceOf(Crash);
+    expect(await daysHolding(slot.start, slot.end)).toEqual([1, 0]);
+    expect(await isFree(night.id, slot)).toBe(false);
+    const retry = await stack.call('POST', '/api/bookings', { as: AS.maria, body, headers: { 'idempotency-key': 'crash-night-1' } });
+    expect(retry.status).toBe(201);
+    expect(await daysHolding(slot.start, slot.end)).toEqual([1, 1]);
+    expect(await store.listClaims(night.id, '2026-12-09T00:00:00.000Z', '2026-12-11T00:00:00.000Z')).toHaveLength(1);
+    await stack.expectConsistent();
+  });
+
+  it('without a retry, the sweeper releases the first day after the grace time', async () => {
+    stack.clock.set(NOW);
+    const before = await usedByAurora();
+    const slot = { start: '2026-12-16T23:00:00.000Z', end: '2026-12-17T00:30:00.000Z' };
+    await expect(serviceOver(crashingStore('putClaimDay', 2)).create(principalOf(AS.maria), { expertId: night.id, start: slot.start, topic: 'Past midnight, abandoned' }))
+      .rejects.toBeInstanceOf(Crash);
+    expect(await daysHolding(slot.start, slot.end)).toEqual([1, 0]);
+    afterGrace();
+    expect(await sweep()).toBeGreaterThan(0);
+    expect(await daysHolding(slot.start, slot.end)).toEqual([0, 0]);
+    expect(await isFree(night.id, slot)).toBe(true);
+    expect(await usedByAurora()).toBe(before);
     await stack.expectConsistent();
   });
 });

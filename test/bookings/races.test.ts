@@ -2,9 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoBookingStore } from '../../functions/bookings/dynamo-store.ts';
 import { bookingService } from '../../functions/bookings/service.ts';
 import type { BookingStore, SlotClaim } from '../../functions/bookings/store.ts';
-import type { Principal } from '../../functions/core/principal.ts';
-import { seedUser } from '../../functions/local/seed-data.ts';
-import { AS, startBookingStack, type BookingStack } from './support.ts';
+import { AS, principalOf, startBookingStack, type BookingStack } from './support.ts';
 
 /** Races the earlier tests could not provoke: sessions that overlap without sharing a start, and one slot against the allowance. */
 let stack: BookingStack;
@@ -17,13 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
-const principal = (email: string): Principal => {
-  const user = seedUser(email);
-  return { id: user.id, email: user.email, name: user.name, role: user.role, orgId: user.orgId };
-};
-
-async function publish(weekly: Array<{ day: string; start: string; end: string }>, slotMinutes = 60): Promise<void> {
-  const response = await stack.call('PUT', '/api/experts/me/availability', { as: AS.mikko, body: { timeZone: 'UTC', slotMinutes, weekly } });
+async function publish(weekly: Array<{ day: string; start: string; end: string }>, slotMinutes = 60, timeZone = 'UTC'): Promise<void> {
+  const response = await stack.call('PUT', '/api/experts/me/availability', { as: AS.mikko, body: { timeZone, slotMinutes, weekly } });
   expect(response.status, await response.clone().text()).toBe(200);
 }
 
@@ -35,7 +28,7 @@ function overlappingPairs(claims: SlotClaim[]): string[] {
   return pairs;
 }
 
-const claimsOfMikko = (day: string) => store.listClaims('u-mikko', `${day}T00:00:00.000Z`, `${day}T23:59:59.999Z`);
+const claimsOfMikko = (day: string, lastDay = day) => store.listClaims('u-mikko', `${day}T00:00:00.000Z`, `${lastDay}T23:59:59.999Z`);
 
 /**
  * Holds every caller of the slot-overlap read until `parties` have made it, so all of them decide on the same
@@ -64,23 +57,38 @@ function readBarrier(parties: number) {
   return { store: gated as BookingStore, firstArrived };
 }
 
+/** Runs two bookings that both pass the slot checks before either claims, the grid changing between them. */
+async function raceAcrossGridChange(early: string, nextGrid: () => Promise<void>, late: string) {
+  const barrier = readBarrier(2);
+  const service = bookingService({ store: barrier.store, clock: stack.clock, tickets: { orgOf: async () => undefined } });
+  const first = service.create(principalOf(AS.maria), { expertId: 'u-mikko', start: early, topic: 'On the old grid' });
+  // The early request has read the old grid; now the expert changes it.
+  await barrier.firstArrived;
+  await nextGrid();
+  const second = service.create(principalOf(AS.lea), { expertId: 'u-mikko', start: late, topic: 'On the new grid' });
+  const outcomes = await Promise.allSettled([first, second]);
+  expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+  const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+  expect(refused.reason).toMatchObject({ problem: { status: 409 } });
+}
+
 describe('sessions that overlap without sharing a start', () => {
   it('two requests that both saw the expert free: exactly one is booked, the stored claims never overlap', async () => {
     const day = '2026-12-10';
     await publish([{ day: 'thu', start: '10:00', end: '12:00' }]);
-    const barrier = readBarrier(2);
-    const service = bookingService({ store: barrier.store, clock: stack.clock, tickets: { orgOf: async () => undefined } });
-    const early = service.create(principal(AS.maria), { expertId: 'u-mikko', start: `${day}T10:00:00Z`, topic: 'On the old grid' });
-    // The 10:00 request has read the old grid; now the expert moves the window half an hour.
-    await barrier.firstArrived;
-    await publish([{ day: 'thu', start: '10:30', end: '12:30' }]);
-    const late = service.create(principal(AS.lea), { expertId: 'u-mikko', start: `${day}T10:30:00Z`, topic: 'On the new grid' });
-    const outcomes = await Promise.allSettled([early, late]);
-    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
-    const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
-    expect(refused.reason).toMatchObject({ problem: { status: 409 } });
+    await raceAcrossGridChange(`${day}T10:00:00Z`, () => publish([{ day: 'thu', start: '10:30', end: '12:30' }]), `${day}T10:30:00Z`);
     const claims = await claimsOfMikko(day);
     expect(claims).toHaveLength(1);
+    expect(overlappingPairs(claims)).toEqual([]);
+    await stack.expectConsistent();
+  });
+
+  it('a session crossing midnight UTC and one on the next day only: exactly one is booked', async () => {
+    // Thursday 01:00 to 02:30 in Helsinki is Wednesday 23:00 to Thursday 00:30 UTC.
+    await publish([{ day: 'thu', start: '01:00', end: '02:30' }], 90, 'Europe/Helsinki');
+    await raceAcrossGridChange('2026-12-09T23:00:00Z', () => publish([{ day: 'thu', start: '02:00', end: '03:00' }], 60, 'Europe/Helsinki'), '2026-12-10T00:00:00Z');
+    const claims = await claimsOfMikko('2026-12-09', '2026-12-10');
+    expect(claims.filter((c) => c.start.startsWith('2026-12-09T23') || c.start.startsWith('2026-12-10T00'))).toHaveLength(1);
     expect(overlappingPairs(claims)).toEqual([]);
     await stack.expectConsistent();
   });
