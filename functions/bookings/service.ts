@@ -36,9 +36,9 @@ const failureProblem = (failure: NonNullable<BookingRecord['failure']>): Problem
   failure.status === 409 ? problems.conflict(failure.detail) : problems.businessRule(failure.detail);
 
 /**
- * Booking use cases. A booking takes three kinds of write: its record, the expert's day of slot claims and
- * the organisation's quarterly counter. The record is written first as an intent, so whatever a crash leaves between
- * the others is owned by a record that says what to finish or give back (see settlement.ts).
+ * Booking use cases. A booking takes three kinds of write: its record, the expert's day of slot claims and the
+ * organisation's quarterly counter. The record is written first as an intent, so whatever a crash leaves
+ * between the others is owned by a record that says what to finish or give back (see settlement.ts).
  */
 export function bookingService({ store, clock, tickets }: BookingDeps) {
   const settle = settlement({ store, clock });
@@ -60,6 +60,7 @@ export function bookingService({ store, clock, tickets }: BookingDeps) {
     if (!expert) throw problems.businessRule(`No expert ${expertId}.`, { field: 'expertId' });
     const slot = expert.availability ? offeredSlotAt(expert.availability, new Date(start), now()) : undefined;
     if (!slot) throw problems.businessRule('The expert does not offer a session starting then; pick one of GET /api/experts/{id}/slots.', { field: 'start' });
+    // A pre-check that refuses before any write; the claim write (slot-claims.ts) is what decides under a race.
     // Overlap, not just the same start: sessions booked before the expert changed their slot grid still count.
     const nearby = await store.listClaims(expertId, new Date(Date.parse(slot.start) - LONGEST_SESSION_MS).toISOString(), slot.end);
     for (const claim of nearby.filter((c) => c.bookingId !== bookingId && c.start < slot.end && slot.start < c.end)) {
