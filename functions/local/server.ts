@@ -99,7 +99,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     db, tableName, users, clock, publicUrl: url, dataDir: options.dataDir, logger, options: options.notifications,
   });
   const api = createApiApp({ logger, maxBodyBytes: 128 * 1024 });
-  registerTicketRoutes(api, { store: tickets, users, clock, verifier });
+  // Deflections name guides of the site this server shows (the topics when it shows none).
+  const siteDir = options.siteDir;
+  const isGuide = siteDir && existsSync(join(siteDir, 'guides'))
+    ? (slug: string) => existsSync(join(siteDir, 'guides', slug, 'index.html'))
+    : undefined;
+  registerTicketRoutes(api, { store: tickets, users, clock, verifier, isGuide });
   registerNotificationRoutes(api, { store: notifications.store, clock, verifier });
   registerBookingRoutes(api, { store: dynamoBookingStore(db, tableName), tickets: { orgOf: async (id) => (await tickets.get(id))?.orgId }, clock, verifier });
   serveOpenApiDocument(api);

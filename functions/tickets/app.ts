@@ -1,19 +1,14 @@
-import type { Clock } from '../core/clock.ts';
 import { functionApp, etagFor, idempotencyKey, onlyRoles, signedIn, versionFromIfMatch, type ApiApp } from '../core/http.ts';
 import type { IdentityVerifier } from '../core/identity.ts';
-import { userFromPrincipal, type UserDirectory } from '../core/users.ts';
+import { userFromPrincipal } from '../core/users.ts';
 import {
   addMessageRoute, createTicketRoute, figuresRoute, getTicketRoute, healthRoute, listTicketsRoute, meRoute, patchTicketRoute,
   recordDeflectionRoute,
 } from './routes.ts';
-import { ticketService } from './service.ts';
-import type { TicketStore } from './store.ts';
+import { ticketService, type TicketDeps } from './service.ts';
 import { ticketDetail, ticketSummary } from './views.ts';
 
-export interface TicketsAppDeps {
-  store: TicketStore;
-  users: UserDirectory;
-  clock: Clock;
+export interface TicketsAppDeps extends TicketDeps {
   verifier: IdentityVerifier;
 }
 

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import { SYSTEMS } from '../core/catalog.ts';
-import { TOPIC_IDS } from '../core/topics.ts';
 import { Id, shortText, text } from '../core/schemas.ts';
 import { PRIORITIES, TICKET_CATEGORIES, TICKET_STATUSES } from './domain/model.ts';
 
@@ -86,7 +85,7 @@ export const MeSchema = z.object({
 }).openapi('Me');
 
 export const DeflectionBody = z.strictObject({
-  guide: z.enum(TOPIC_IDS, 'Not a guide of the knowledge base.'),
+  guide: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'A guide slug.'),
   section: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,149}$/, 'A heading anchor.').optional(),
 }).openapi('Deflection');
 

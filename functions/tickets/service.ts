@@ -2,6 +2,7 @@ import type { Clock } from '../core/clock.ts';
 import { fingerprint, idempotentId, newId } from '../core/ids.ts';
 import { isStaff, type Principal } from '../core/principal.ts';
 import { problems } from '../core/problem.ts';
+import { isTopicId } from '../core/topics.ts';
 import type { UserDirectory } from '../core/users.ts';
 import { serviceFigures, type Deflection, type ServiceFigures } from './domain/figures.ts';
 import { assertMayPost } from './domain/state.ts';
@@ -13,6 +14,8 @@ export interface TicketDeps {
   store: TicketStore;
   users: UserDirectory;
   clock: Clock;
+  /** Whether a guide with this slug is published (the topics by default; the local server asks its built site). */
+  isGuide?: (slug: string) => boolean;
 }
 
 export type NewTicket = Pick<Ticket, 'subject' | 'body' | 'category' | 'priority' | 'system' | 'projectId' | 'jobId'>;
@@ -37,7 +40,7 @@ function keepFingerprint(next: Ticket, stored: StoredTicket): StoredTicket {
   return stored.requestFingerprint ? { ...next, requestFingerprint: stored.requestFingerprint } : next;
 }
 
-export function ticketService({ store, users, clock }: TicketDeps) {
+export function ticketService({ store, users, clock, isGuide = isTopicId }: TicketDeps) {
   /** The ticket if the caller may see it; another organisation's ticket is "not found", never "forbidden". */
   async function visibleTicket(principal: Principal, id: string): Promise<StoredTicket> {
     const ticket = await store.get(id);
@@ -129,6 +132,7 @@ export function ticketService({ store, users, clock }: TicketDeps) {
      * guide and day, however often the page reports it, so nobody can inflate the figure.
      */
     async recordDeflection(principal: Principal, input: { guide: string; section?: string }): Promise<Deflection> {
+      if (!isGuide(input.guide)) throw problems.invalid([{ field: 'guide', message: 'Not a guide of the knowledge base.' }]);
       const at = clock.now().toISOString();
       const deflection: Deflection = {
         id: idempotentId('deflection', principal.id, `${input.guide}\u0000${at.slice(0, 10)}`),

@@ -155,6 +155,7 @@ describe.skipIf(!hasChromium)('helpdesk pages in Chromium', () => {
       '<svg onload="window.__xss=5"></svg>',
       '<iframe src="javascript:window.__xss=6"></iframe>',
       '`<script>window.__xss=7</script>` shown as code',
+      '![tracking pixel](http://tracker.invalid/pixel.png)',
     ].join('\n\n');
     const smeApi = await apiAs(product, EMAILS.maria);
     const anaApi = await apiAs(product, EMAILS.ana);
@@ -164,6 +165,8 @@ describe.skipIf(!hasChromium)('helpdesk pages in Chromium', () => {
 
     for (const [name, email] of [[USERS.maria, EMAILS.maria], [USERS.ana, EMAILS.ana]] as const) {
       const session = await openAs(product, name, { next: `/app/tickets/${ticket.id}` });
+      const foreignRequests: string[] = [];
+      session.page.on('request', (request) => { if (request.url().includes('tracker.invalid')) foreignRequests.push(request.url()); });
       const dialogs: string[] = [];
       session.page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
       await expect.poll(() => session.page.locator('.thread .message').count()).toBe(2);
@@ -176,6 +179,10 @@ describe.skipIf(!hasChromium)('helpdesk pages in Chromium', () => {
       expect(await text.first().textContent()).toContain('<script>window.__xss=7</script>');
       expect(await text.first().textContent()).toContain('click me');
       expect(await session.page.locator('h1').textContent()).toContain('<img src=x onerror="window.__xss=8">Subject');
+      // A remote image is shown as its link, never fetched (no tracking pixel tells a third party who reads).
+      expect(await session.page.locator('.user-text img[src*="tracker.invalid"]').count()).toBe(0);
+      expect(await session.page.locator('.user-text a[href="http://tracker.invalid/pixel.png"]').first().textContent()).toBe('tracking pixel');
+      expect(foreignRequests).toEqual([]);
       // The preview of a reply being written is sanitized the same way.
       await session.page.locator('#reply-body').fill(payloads);
       await session.page.getByRole('button', { name: 'Preview' }).click();

@@ -10,11 +10,29 @@ const markdown = new Marked({ gfm: true, breaks: true, async: false });
 
 const FORBID_TAGS = ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'object', 'embed', 'svg', 'math'];
 
-// Links in user text open in a new tab and pass neither the opener nor the referrer.
+// Links in user text open in a new tab and pass neither the opener nor the referrer. Images from other sites
+// would tell them who reads the ticket and when (a tracking pixel): they are shown as their link instead.
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   if (node.tagName === 'A' && node.hasAttribute('href')) {
     node.setAttribute('target', '_blank');
     node.setAttribute('rel', 'noopener noreferrer nofollow');
+  }
+  if (node.tagName === 'IMG') {
+    const source = node.getAttribute('src') ?? '';
+    let local = false;
+    try {
+      local = new URL(source, location.href).origin === location.origin;
+    } catch {
+      // Not a URL at all: dropped below like a foreign one.
+    }
+    if (!local && !source.startsWith('data:image/')) {
+      const link = node.ownerDocument.createElement('a');
+      link.textContent = node.getAttribute('alt') || source;
+      if (/^https?:/i.test(source)) link.setAttribute('href', source);
+      link.setAttribute('rel', 'noopener noreferrer nofollow');
+      link.setAttribute('target', '_blank');
+      node.replaceWith(link);
+    }
   }
 });
 
