@@ -20,10 +20,12 @@ export function ColumnChart({ title, points, unit }: { title: string; points: re
   const height = 200;
   const left = 32;
   const bottom = 24;
+  // Room above the top gridline for its label.
+  const top = 12;
   const max = niceMax(Math.max(0, ...points.map((point) => point.value)));
   const step = (width - left) / Math.max(1, points.length);
   const barWidth = Math.max(2, step * 0.7);
-  const y = (value: number) => (height - bottom) * (1 - value / max);
+  const y = (value: number) => top + (height - bottom - top) * (1 - value / max);
   const labelEvery = Math.ceil(points.length / 8);
   return html`<figure class="chart">
     <figcaption>${title}</figcaption>
