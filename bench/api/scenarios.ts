@@ -96,6 +96,14 @@ async function freeSlots(context: BenchContext, expertId: string, days: number):
   return starts;
 }
 
+function interleaveByDay(starts: string[]): string[] {
+  const byDay = new Map<string, string[]>();
+  for (const start of starts) byDay.set(start.slice(0, 10), [...(byDay.get(start.slice(0, 10)) ?? []), start]);
+  const days = [...byDay.values()];
+  const longest = Math.max(0, ...days.map((day) => day.length));
+  return Array.from({ length: longest }, (_, i) => days.map((day) => day[i]).filter((start): start is string => start !== undefined)).flat();
+}
+
 export const bookingScenarios: Scenario[] = [
   {
     name: 'GET /api/experts/:id/slots (7 days)',
@@ -117,7 +125,7 @@ export const bookingScenarios: Scenario[] = [
   },
   {
     name: 'POST /api/bookings (book a free slot)',
-    dynamoCalls: 7, // profile, claimed-slot check, intent, charge, claim, booked, ticket-less: see functions/bookings/README.md
+    dynamoCalls: 8, // profile, nearby claims, intent, allowance, claim day read + conditional write, charge, booked (functions/bookings/README.md)
     async prepare(context) {
       const coordinator = await context.token('coord@support.example');
       const ana = await context.token('ana@support.example');
@@ -128,7 +136,9 @@ export const bookingScenarios: Scenario[] = [
         token: ana,
         body: { timeZone: 'UTC', slotMinutes: 30, weekly: days.map((day) => ({ day, start: '00:00', end: '23:59' })), noticeHours: 0, horizonDays: 365 },
       });
-      const slots = await freeSlots(context, 'u-ana', 360);
+      // Many organisations book different days, not 50 sessions of one expert's one day (which all go through
+      // that day's claims item): consecutive requests take slots of consecutive days.
+      const slots = interleaveByDay(await freeSlots(context, 'u-ana', 360));
       let next = 0;
       return {
         request: {
