@@ -1,4 +1,4 @@
-import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { calendar } from '../core/icalendar.ts';
 import type { Booking } from './domain/model.ts';
 
 /** One UID per booking for its whole life, so calendars update or remove the same event. */
@@ -16,33 +16,32 @@ export function invitationMethod(booking: Pick<Booking, 'status'>): 'REQUEST' | 
  */
 export function bookingInvitation(booking: Booking): string {
   const cancelled = booking.status === 'cancelled';
-  const calendar = ical({
-    prodId: { company: 'HPC AI Support Centre', product: 'Mentoring', language: 'EN' },
+  return calendar({
+    prodId: '-//HPC AI Support Centre//Mentoring//EN',
     name: 'HPC AI Support Centre mentoring',
-    method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
-  });
-  calendar.createEvent({
-    id: invitationUid(booking.id),
-    sequence: booking.sequence,
-    stamp: new Date(booking.updatedAt),
-    start: new Date(booking.start),
-    end: new Date(booking.end),
-    summary: `Mentoring: ${booking.topic}`,
-    description: [
-      `Mentoring session with ${booking.expertName} for ${booking.requesterName} (${booking.orgId}).`,
-      `Join: ${booking.meetingLink}`,
-      ...(booking.system ? [`System: ${booking.system}`] : []),
-      ...(booking.notes ? ['', booking.notes] : []),
-      ...(cancelled && booking.cancelReason ? ['', `Cancelled: ${booking.cancelReason}`] : []),
-    ].join('\n'),
-    location: booking.meetingLink,
-    url: booking.meetingLink,
-    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    organizer: { name: booking.expertName, email: booking.expertEmail },
-    attendees: [{
-      name: booking.requesterName, email: booking.requesterEmail,
-      role: ICalAttendeeRole.REQ, status: cancelled ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.ACCEPTED,
+    method: invitationMethod(booking),
+    events: [{
+      uid: invitationUid(booking.id),
+      sequence: booking.sequence,
+      stamp: new Date(booking.updatedAt),
+      start: new Date(booking.start),
+      end: new Date(booking.end),
+      summary: `Mentoring: ${booking.topic}`,
+      description: [
+        `Mentoring session with ${booking.expertName} for ${booking.requesterName} (${booking.orgId}).`,
+        `Join: ${booking.meetingLink}`,
+        ...(booking.system ? [`System: ${booking.system}`] : []),
+        ...(booking.notes ? ['', booking.notes] : []),
+        ...(cancelled && booking.cancelReason ? ['', `Cancelled: ${booking.cancelReason}`] : []),
+      ].join('\n'),
+      location: booking.meetingLink,
+      url: booking.meetingLink,
+      status: cancelled ? 'CANCELLED' : 'CONFIRMED',
+      organizer: { name: booking.expertName, email: booking.expertEmail },
+      attendees: [{
+        name: booking.requesterName, email: booking.requesterEmail,
+        role: 'REQ-PARTICIPANT', partstat: cancelled ? 'DECLINED' : 'ACCEPTED',
+      }],
     }],
   });
-  return calendar.toString();
 }
