@@ -1,20 +1,21 @@
 /**
  * The whole API's OpenAPI document: every function's routes. Served by the local server at /api/openapi.json;
  * for AWS, `npm run build` writes it into the site (dist/site/api/openapi.json), which CloudFront serves at the
- * same path, so no function has to carry the other functions' schemas.
+ * same path, so no function has to carry a document generator or the other functions' schemas.
  * CLI: tsx functions/api-document.ts OUT_FILE
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { registerBookingRoutes } from './bookings/app.ts';
-import { openApiDocument, type RouteRegistrar } from './core/openapi.ts';
-import { registerNotificationRoutes } from './notify/app.ts';
-import { registerTicketRoutes } from './tickets/app.ts';
+import { bookingRoutes } from './bookings/routes.ts';
+import { openApiDocument } from './core/openapi.ts';
+import type { RouteSpec } from './core/route.ts';
+import { notificationRoutes } from './notify/routes.ts';
+import { ticketRoutes } from './tickets/routes.ts';
 
-export const API_REGISTRARS = [registerTicketRoutes, registerBookingRoutes, registerNotificationRoutes] as unknown as RouteRegistrar[];
+export const API_ROUTES: readonly RouteSpec[] = [...ticketRoutes, ...bookingRoutes, ...notificationRoutes];
 
 export function apiDocument() {
-  return openApiDocument(API_REGISTRARS);
+  return openApiDocument(API_ROUTES);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {

@@ -1,6 +1,7 @@
 import type { Clock } from '../core/clock.ts';
 import { functionApp, idempotencyKey, onlyRoles, signedIn, type ApiApp } from '../core/http.ts';
 import type { IdentityVerifier } from '../core/identity.ts';
+import { mount } from '../core/route.ts';
 import { allowanceService } from './allowance-service.ts';
 import { bookingInvitation, invitationMethod } from './calendar.ts';
 import { canonicalZone } from './domain/availability.ts';
@@ -29,65 +30,65 @@ export function registerBookingRoutes(app: ApiApp, deps: BookingsAppDeps): ApiAp
   const auth = signedIn(deps.verifier);
   const optionalDate = (value: string | undefined) => (value === undefined ? undefined : new Date(value));
 
-  app.openapi({ ...listExpertsRoute, middleware: [auth] }, async (c) => {
+  mount(app, listExpertsRoute, [auth], async (c) => {
     const ranked = await experts.list(c.req.valid('query'));
     const filtered = Object.values(c.req.valid('query')).some(Boolean);
     return c.json({ items: ranked.map(({ expert, score }) => expertView(expert, filtered ? score : undefined)) }, 200);
   });
 
-  app.openapi({ ...getProfileRoute, middleware: [auth, onlyRoles('expert')] }, async (c) => {
+  mount(app, getProfileRoute, [auth, onlyRoles('expert')], async (c) => {
     c.header('Cache-Control', 'private, no-store');
     return c.json(ownProfileView(await experts.profileOf(c.var.principal)), 200);
   });
 
-  app.openapi({ ...setProfileRoute, middleware: [auth, onlyRoles('expert')] }, async (c) => {
+  mount(app, setProfileRoute, [auth, onlyRoles('expert')], async (c) => {
     return c.json(ownProfileView(await experts.setProfile(c.var.principal, c.req.valid('json'))), 200);
   });
 
-  app.openapi({ ...setAvailabilityRoute, middleware: [auth, onlyRoles('expert')] }, async (c) => {
+  mount(app, setAvailabilityRoute, [auth, onlyRoles('expert')], async (c) => {
     const body = c.req.valid('json');
     return c.json(await experts.setAvailability(c.var.principal, { ...body, timeZone: canonicalZone(body.timeZone) }), 200);
   });
 
-  app.openapi({ ...getAvailabilityRoute, middleware: [auth, onlyRoles('expert')] }, async (c) => {
+  mount(app, getAvailabilityRoute, [auth, onlyRoles('expert')], async (c) => {
     c.header('Cache-Control', 'private, no-store');
     return c.json(await experts.availabilityOf(c.var.principal), 200);
   });
 
-  app.openapi({ ...slotsRoute, middleware: [auth] }, async (c) => {
+  mount(app, slotsRoute, [auth], async (c) => {
     const { from, to } = c.req.valid('query');
     return c.json(await experts.slots(c.req.valid('param').id, { from: optionalDate(from), to: optionalDate(to) }), 200);
   });
 
-  app.openapi({ ...createBookingRoute, middleware: [auth, onlyRoles('requester')] }, async (c) => {
+  mount(app, createBookingRoute, [auth, onlyRoles('requester')], async (c) => {
     const { booking, replayed } = await bookings.create(c.var.principal, c.req.valid('json'), idempotencyKey(c));
     c.header('Location', `/api/bookings/${booking.id}`);
     if (replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(bookingView(booking), 201);
   });
 
-  app.openapi({ ...listBookingsRoute, middleware: [auth] }, async (c) => {
+  mount(app, listBookingsRoute, [auth], async (c) => {
     const page = await bookings.list(c.var.principal, c.req.valid('query'));
     c.header('Cache-Control', 'private, no-store');
     return c.json({ items: page.items.map(bookingView), ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
   });
 
-  app.openapi({ ...getBookingRoute, middleware: [auth] }, async (c) => {
+  mount(app, getBookingRoute, [auth], async (c) => {
     c.header('Cache-Control', 'private, no-store');
     return c.json(bookingView(await bookings.get(c.var.principal, c.req.valid('param').id)), 200);
   });
 
-  app.openapi({ ...cancelBookingRoute, middleware: [auth] }, async (c) => {
+  mount(app, cancelBookingRoute, [auth], async (c) => {
     const booking = await bookings.cancel(c.var.principal, c.req.valid('param').id, c.req.valid('json').reason);
     return c.json(bookingView(booking), 200);
   });
 
-  app.openapi({ ...rescheduleBookingRoute, middleware: [auth] }, async (c) => {
+  mount(app, rescheduleBookingRoute, [auth], async (c) => {
     const booking = await bookings.reschedule(c.var.principal, c.req.valid('param').id, c.req.valid('json').start);
     return c.json(bookingView(booking), 200);
   });
 
-  app.openapi({ ...bookingIcsRoute, middleware: [auth] }, async (c) => {
+  mount(app, bookingIcsRoute, [auth], async (c) => {
     const booking = await bookings.get(c.var.principal, c.req.valid('param').id);
     return c.body(bookingInvitation(booking), 200, {
       'Content-Type': `text/calendar; charset=utf-8; method=${invitationMethod(booking)}`,
@@ -96,16 +97,16 @@ export function registerBookingRoutes(app: ApiApp, deps: BookingsAppDeps): ApiAp
     });
   });
 
-  app.openapi({ ...setAllowanceRoute, middleware: [auth, onlyRoles('coordinator')] }, async (c) => {
+  mount(app, setAllowanceRoute, [auth, onlyRoles('coordinator')], async (c) => {
     return c.json(await allowances.set(c.req.valid('param').id, c.req.valid('json').minutes), 200);
   });
 
-  app.openapi({ ...listOrganisationsRoute, middleware: [auth, onlyRoles('coordinator')] }, async (c) => {
+  mount(app, listOrganisationsRoute, [auth, onlyRoles('coordinator')], async (c) => {
     c.header('Cache-Control', 'private, no-store');
     return c.json({ items: await allowances.list() }, 200);
   });
 
-  app.openapi({ ...getAllowanceRoute, middleware: [auth, onlyRoles('requester', 'coordinator')] }, async (c) => {
+  mount(app, getAllowanceRoute, [auth, onlyRoles('requester', 'coordinator')], async (c) => {
     return c.json(await allowances.get(c.var.principal, c.req.valid('param').id), 200);
   });
 

@@ -1,6 +1,6 @@
-import { z } from '@hono/zod-openapi';
+import * as z from 'zod/mini';
 import { SYSTEMS } from '../core/catalog.ts';
-import { Id, shortText, text } from '../core/schemas.ts';
+import { Cursor, documented, Id, pageOf, queryInteger, shortText, text } from '../core/schemas.ts';
 import { TOPIC_IDS } from '../core/topics.ts';
 import { availabilityViolations } from './domain/availability.ts';
 import { SLOT_MINUTES, WEEKDAYS } from './domain/model.ts';
@@ -10,105 +10,106 @@ const DAY = 86_400_000;
 export const MAX_SLOT_RANGE_DAYS = 92;
 
 /** User and organisation ids are slugs ("u-ana", "aurora-ai"). */
-export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Not an id.');
-const Instant = z.iso.datetime({ offset: true }).openapi({ example: '2026-12-01T09:00:00Z' });
-const HhMm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM (00:00 to 23:59).');
+export const Slug = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Not an id.'));
+const Instant = documented(z.iso.datetime({ offset: true }), { example: '2026-12-01T09:00:00Z' });
+const HhMm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM (00:00 to 23:59).'));
+const wholeNumber = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
 
-export const AvailabilityBody = z.strictObject({
-  timeZone: z.string().min(1).max(64).openapi({ example: 'Europe/Madrid' }),
+export const AvailabilityBody = documented(z.strictObject({
+  timeZone: documented(z.string().check(z.minLength(1), z.maxLength(64)), { example: 'Europe/Madrid' }),
   slotMinutes: z.literal([...SLOT_MINUTES]),
-  weekly: z.array(z.strictObject({ day: z.enum(WEEKDAYS), start: HhMm, end: HhMm })).max(35),
-  exceptions: z.array(z.strictObject({ date: z.string().max(10), start: HhMm.optional(), end: HhMm.optional() })).max(366).default([]),
-  bufferMinutes: z.number().int().min(0).max(120).default(0),
-  noticeHours: z.number().int().min(0).max(720).default(24),
-  horizonDays: z.number().int().min(1).max(365).default(60),
-}).superRefine((value, ctx) => {
-  for (const violation of availabilityViolations(value)) ctx.addIssue({ code: 'custom', path: violation.path, message: violation.message });
-}).openapi('Availability');
+  weekly: z.array(z.strictObject({ day: z.enum(WEEKDAYS), start: HhMm, end: HhMm })).check(z.maxLength(35)),
+  exceptions: z._default(z.array(z.strictObject({ date: z.string().check(z.maxLength(10)), start: z.optional(HhMm), end: z.optional(HhMm) })).check(z.maxLength(366)), []),
+  bufferMinutes: z._default(wholeNumber(0, 120), 0),
+  noticeHours: z._default(wholeNumber(0, 720), 24),
+  horizonDays: z._default(wholeNumber(1, 365), 60),
+}).check(z.superRefine((value, ctx) => {
+  for (const violation of availabilityViolations(value)) ctx.addIssue({ code: 'custom', path: violation.path, message: violation.message, input: value });
+})), { id: 'Availability' });
 
-const Language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'A language code such as en or pt-BR.');
+const Language = z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'A language code such as en or pt-BR.'));
 
-export const ExpertProfileBody = z.strictObject({
+export const ExpertProfileBody = documented(z.strictObject({
   bio: text(0, 2000),
-  expertise: z.array(z.enum(TOPIC_IDS)).max(10).refine((ids) => new Set(ids).size === ids.length, 'Name each topic once.'),
-  skills: z.array(shortText(40)).max(20).default([]),
-  languages: z.array(Language).min(1).max(10),
-  systems: z.array(z.enum(SYSTEMS)).max(SYSTEMS.length).default([]),
-  meetingLink: z.url({ protocol: /^https$/, error: 'An https:// link to your video room.' }).max(500),
-}).openapi('ExpertProfile');
+  expertise: z.array(z.enum(TOPIC_IDS)).check(z.maxLength(10), z.refine((ids) => new Set(ids).size === ids.length, 'Name each topic once.')),
+  skills: z._default(z.array(shortText(40)).check(z.maxLength(20)), []),
+  languages: z.array(Language).check(z.minLength(1), z.maxLength(10)),
+  systems: z._default(z.array(z.enum(SYSTEMS)).check(z.maxLength(SYSTEMS.length)), []),
+  meetingLink: z.url({ protocol: /^https$/, error: 'An https:// link to your video room.' }).check(z.maxLength(500)),
+}), { id: 'ExpertProfile' });
 
 export const ListExpertsQuery = z.object({
-  topic: z.enum(TOPIC_IDS).optional(),
-  lang: Language.optional(),
-  system: z.enum(SYSTEMS).optional(),
+  topic: z.optional(z.enum(TOPIC_IDS)),
+  lang: z.optional(Language),
+  system: z.optional(z.enum(SYSTEMS)),
 });
 
-export const ExpertParams = z.object({ id: Slug.openapi({ param: { name: 'id', in: 'path' } }) });
-export const OrgParams = z.object({ id: Slug.openapi({ param: { name: 'id', in: 'path' } }) });
-export const BookingParams = z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' } }) });
+export const ExpertParams = z.object({ id: Slug });
+export const OrgParams = z.object({ id: Slug });
+export const BookingParams = z.object({ id: Id });
 
 export const SlotsQuery = z.object({
-  from: Instant.optional(),
-  to: Instant.optional(),
-}).superRefine((query, ctx) => {
+  from: z.optional(Instant),
+  to: z.optional(Instant),
+}).check(z.superRefine((query, ctx) => {
   if (!query.from || !query.to) return;
   const span = Date.parse(query.to) - Date.parse(query.from);
-  if (span <= 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Must be after from.' });
-  else if (span > MAX_SLOT_RANGE_DAYS * DAY) ctx.addIssue({ code: 'custom', path: ['to'], message: `At most ${MAX_SLOT_RANGE_DAYS} days after from.` });
-});
+  if (span <= 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Must be after from.', input: query });
+  else if (span > MAX_SLOT_RANGE_DAYS * DAY) ctx.addIssue({ code: 'custom', path: ['to'], message: `At most ${MAX_SLOT_RANGE_DAYS} days after from.`, input: query });
+}));
 
-export const CreateBookingBody = z.strictObject({
+export const CreateBookingBody = documented(z.strictObject({
   expertId: Slug,
   start: Instant,
-  topic: text(3, 200).openapi({ example: 'Scaling FSDP on Leonardo' }),
-  notes: text(0, 5000).optional(),
-  system: z.enum(SYSTEMS).optional(),
-  ticketId: Id.optional(),
-}).openapi('NewBooking');
+  topic: documented(text(3, 200), { example: 'Scaling FSDP on Leonardo' }),
+  notes: z.optional(text(0, 5000)),
+  system: z.optional(z.enum(SYSTEMS)),
+  ticketId: z.optional(Id),
+}), { id: 'NewBooking' });
 
-export const CancelBody = z.strictObject({ reason: text(1, 1000).optional() }).openapi('Cancellation');
-export const RescheduleBody = z.strictObject({ start: Instant }).openapi('Reschedule');
-export const AllowanceBody = z.strictObject({ minutes: z.number().int().min(0).max(100_000) }).openapi('AllowanceChange');
+export const CancelBody = documented(z.strictObject({ reason: z.optional(text(1, 1000)) }), { id: 'Cancellation' });
+export const RescheduleBody = documented(z.strictObject({ start: Instant }), { id: 'Reschedule' });
+export const AllowanceBody = documented(z.strictObject({ minutes: wholeNumber(0, 100_000) }), { id: 'AllowanceChange' });
 
 export const ListBookingsQuery = z.object({
-  filter: z.enum(['upcoming', 'past', 'cancelled']).default('upcoming'),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(2048).optional(),
+  filter: z._default(z.enum(['upcoming', 'past', 'cancelled']), 'upcoming'),
+  limit: queryInteger(1, 100, 50),
+  cursor: Cursor,
 });
 
-export const SlotSchema = z.object({ start: z.string(), end: z.string() }).openapi('Slot');
+export const SlotSchema = documented(z.object({ start: z.string(), end: z.string() }), { id: 'Slot' });
 
-export const SlotListSchema = z.object({
-  expertId: z.string(), timeZone: z.string(), slotMinutes: z.number().optional(),
+export const SlotListSchema = documented(z.object({
+  expertId: z.string(), timeZone: z.string(), slotMinutes: z.optional(z.number()),
   from: z.string(), to: z.string(), slots: z.array(SlotSchema),
-}).openapi('SlotList');
+}), { id: 'SlotList' });
 
-export const ExpertSchema = z.object({
+const expertShape = {
   id: z.string(), name: z.string(), bio: z.string(), expertise: z.array(z.string()), skills: z.array(z.string()),
   languages: z.array(z.string()), systems: z.array(z.string()), timeZone: z.string(),
-  slotMinutes: z.number().optional(), bookable: z.boolean(), score: z.number().optional(),
-}).openapi('Expert');
+  slotMinutes: z.optional(z.number()), bookable: z.boolean(), score: z.optional(z.number()),
+};
 
-export const OwnProfileSchema = ExpertSchema.extend({ meetingLink: z.string() }).openapi('OwnExpertProfile');
+export const ExpertSchema = documented(z.object(expertShape), { id: 'Expert' });
 
-export const BookingSchema = z.object({
+export const OwnProfileSchema = documented(z.object({ ...expertShape, meetingLink: z.string() }), { id: 'OwnExpertProfile' });
+
+export const BookingSchema = documented(z.object({
   id: z.string(), status: z.enum(['booked', 'cancelled']), start: z.string(), end: z.string(), minutes: z.number(),
   expertId: z.string(), expertName: z.string(), expertEmail: z.string(),
   orgId: z.string(), requesterId: z.string(), requesterName: z.string(), requesterEmail: z.string(),
-  topic: z.string(), notes: z.string().optional(), system: z.string().optional(), ticketId: z.string().optional(),
+  topic: z.string(), notes: z.optional(z.string()), system: z.optional(z.string()), ticketId: z.optional(z.string()),
   meetingLink: z.string(), sequence: z.number(), createdAt: z.string(), updatedAt: z.string(),
-  cancelledAt: z.string().optional(), cancelledById: z.string().optional(), cancelReason: z.string().optional(),
-  rescheduledFrom: z.string().optional(),
-}).openapi('Booking');
+  cancelledAt: z.optional(z.string()), cancelledById: z.optional(z.string()), cancelReason: z.optional(z.string()),
+  rescheduledFrom: z.optional(z.string()),
+}), { id: 'Booking' });
 
-export const BookingListSchema = z.object({ items: z.array(BookingSchema), cursor: z.string().optional() }).openapi('BookingList');
+export const BookingListSchema = documented(pageOf(BookingSchema), { id: 'BookingList' });
 
-export const AllowanceSchema = z.object({
-  orgId: z.string(), minutes: z.number(), quarter: z.string(), used: z.number(), remaining: z.number(),
-}).openapi('Allowance');
+const allowanceShape = { minutes: z.number(), quarter: z.string(), used: z.number(), remaining: z.number() };
 
-export const OrganisationListSchema = z.object({
-  items: z.array(z.object({
-    id: z.string(), name: z.string(), quarter: z.string(), minutes: z.number(), used: z.number(), remaining: z.number(),
-  }).openapi('OrganisationAllowance')),
-}).openapi('OrganisationList');
+export const AllowanceSchema = documented(z.object({ orgId: z.string(), ...allowanceShape }), { id: 'Allowance' });
+
+export const OrganisationListSchema = documented(z.object({
+  items: z.array(documented(z.object({ id: z.string(), name: z.string(), ...allowanceShape }), { id: 'OrganisationAllowance' })),
+}), { id: 'OrganisationList' });

@@ -1,5 +1,4 @@
-import { OpenAPIHono, type z } from '@hono/zod-openapi';
-import type { Context, MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
@@ -7,7 +6,7 @@ import type { Logger } from './logger.ts';
 import type { IdentityVerifier } from './identity.ts';
 import { bearerToken } from './identity.ts';
 import type { Principal, Role } from './principal.ts';
-import { PROBLEM_CONTENT_TYPE, problems, ProblemError, type FieldError, type Problem } from './problem.ts';
+import { PROBLEM_CONTENT_TYPE, problems, ProblemError, type Problem } from './problem.ts';
 
 export interface ApiEnv {
   Variables: {
@@ -16,7 +15,7 @@ export interface ApiEnv {
   };
 }
 
-export type ApiApp = OpenAPIHono<ApiEnv>;
+export type ApiApp = Hono<ApiEnv>;
 
 export interface ApiAppOptions {
   logger: Logger;
@@ -28,14 +27,6 @@ export function problemResponse(problem: Problem, headers: Record<string, string
     status: problem.status,
     headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...headers },
   });
-}
-
-/** Turns zod issues into per-field errors ("subject", "weekly.0.start"). */
-export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.length ? issue.path.map(String).join('.') : '(body)',
-    message: issue.message,
-  }));
 }
 
 const HTTP_EXCEPTION_PROBLEMS: Record<number, (detail?: string) => ProblemError> = {
@@ -50,11 +41,7 @@ const HTTP_EXCEPTION_PROBLEMS: Record<number, (detail?: string) => ProblemError>
  * problem+json for every error (validation, framework and unexpected ones alike).
  */
 export function createApiApp({ logger, maxBodyBytes }: ApiAppOptions): ApiApp {
-  const app = new OpenAPIHono<ApiEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw problems.invalid(fieldErrors(result.error));
-    },
-  });
+  const app = new Hono<ApiEnv>();
 
   app.use('*', requestId({ headerName: 'X-Request-Id' }));
   app.use('*', async (c, next) => {
@@ -83,7 +70,6 @@ export function createApiApp({ logger, maxBodyBytes }: ApiAppOptions): ApiApp {
     return problemResponse(problems.internal(`Something went wrong on our side (request ${c.var.requestId ?? 'unknown'}).`).problem);
   });
   app.notFound((c) => problemResponse(problems.notFound(`No route ${c.req.method} ${c.req.path}.`).problem));
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   return app;
 }
 
@@ -131,8 +117,6 @@ export function idempotencyKey(c: Context): string | undefined {
   }
   return key;
 }
-
-export const bearerSecurity = [{ bearer: [] as string[] }];
 
 /** A function's standalone app (Lambda): the base app plus that function's routes. */
 export function functionApp<Deps>(register: (app: ApiApp, deps: Deps) => ApiApp): (deps: Deps & ApiAppOptions) => ApiApp {

@@ -1,5 +1,12 @@
-import { createApiApp, type ApiApp } from './http.ts';
-import { createLogger } from './logger.ts';
+/**
+ * The OpenAPI 3.1 document, generated from the route specs (the same zod schemas that validate requests) at
+ * build time and by the local server. The Lambda functions never import this module: they carry validators,
+ * not a document generator.
+ */
+import * as z from 'zod/mini';
+import type { ApiApp } from './http.ts';
+import type { RouteSpec } from './route.ts';
+import { documented } from './schemas.ts';
 
 export const API_DOCUMENT_INFO = {
   openapi: '3.1.0',
@@ -9,32 +16,112 @@ export const API_DOCUMENT_INFO = {
     description: 'Helpdesk tickets and mentoring bookings for SMEs using EuroHPC systems. Errors are application/problem+json (RFC 9457).',
   },
   servers: [{ url: '/' }],
+} as const;
+
+const ProblemSchema = documented(z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int(),
+  detail: z.optional(z.string()),
+  errors: z.optional(z.array(z.object({ field: z.string(), message: z.string() }))),
+}), { id: 'Problem' });
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input', 401: 'Not signed in', 403: 'Role not allowed', 404: 'Unknown, or not yours',
+  409: 'Conflict', 412: 'Stale If-Match', 413: 'Body too large', 415: 'Not JSON', 422: 'Business rule',
+  428: 'If-Match required', 429: 'Throttled',
 };
 
-/** Dependencies that fail loudly if touched: registering routes must only declare them. */
-const inert: unknown = new Proxy({}, {
-  get: (_target, property) => {
-    if (property === 'then') return undefined;
-    throw new Error(`a dependency (${String(property)}) was used while only registering routes`);
-  },
-});
+type JsonSchema = Record<string, unknown>;
 
-export type RouteRegistrar = (app: ApiApp, deps: never) => ApiApp;
+/** Named schemas (`documented(..., { id })`) become components; one name may have an input and an output shape. */
+function componentCollector() {
+  const components: Record<string, JsonSchema> = {};
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/**
- * The OpenAPI 3.1 document of every route the given registrars add, generated from the zod schemas that
- * validate the requests (no second copy to keep in step). Registration touches no dependency, so the
- * document is built on a throwaway app.
- */
-export function openApiDocument(registrars: readonly RouteRegistrar[]): ReturnType<ApiApp['getOpenAPI31Document']> {
-  const app = createApiApp({ logger: createLogger('openapi'), maxBodyBytes: 0 });
-  const deps = new Proxy({}, { get: () => inert }) as never;
-  for (const register of registrars) register(app, deps);
-  return app.getOpenAPI31Document(API_DOCUMENT_INFO);
+  const rewriteRefs = (node: unknown, names: Map<string, string>): unknown => {
+    if (Array.isArray(node)) return node.map((item) => rewriteRefs(item, names));
+    if (node === null || typeof node !== 'object') return node;
+    return Object.fromEntries(Object.entries(node).map(([key, value]) => {
+      if (key === '$ref' && typeof value === 'string' && value.startsWith('#/$defs/')) {
+        const id = value.slice('#/$defs/'.length);
+        return [key, `#/components/schemas/${names.get(id) ?? id}`];
+      }
+      return [key, rewriteRefs(value, names)];
+    }));
+  };
+
+  /** The JSON Schema of a request (`input`: defaults make fields optional) or response (`output`) schema. */
+  function schemaOf(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
+    const { $schema: _, $defs = {}, ...root } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+    const names = new Map<string, string>();
+    for (const [id, definition] of Object.entries($defs)) {
+      const name = components[id] === undefined || same(components[id], definition) ? id : `${id}${io === 'input' ? 'Input' : 'Output'}`;
+      names.set(id, name);
+    }
+    for (const [id, definition] of Object.entries($defs)) {
+      const name = names.get(id)!;
+      const rewritten = rewriteRefs(definition, names) as JsonSchema;
+      if (components[name] !== undefined && !same(components[name], rewritten)) throw new Error(`Two different schemas are both named ${name}.`);
+      components[name] = rewritten;
+    }
+    return rewriteRefs(root, names) as JsonSchema;
+  }
+
+  return { components, schemaOf };
 }
 
-/** Serves the document of the routes registered on `app` itself (the local server, which has them all). */
-export function serveOpenApiDocument(app: ApiApp): ApiApp {
-  app.doc31('/api/openapi.json', API_DOCUMENT_INFO);
+function parametersOf(spec: RouteSpec, schemaOf: (schema: z.ZodMiniType, io: 'input') => JsonSchema) {
+  const fromObject = (schema: z.ZodMiniType | undefined, where: 'path' | 'query') => {
+    if (!schema) return [];
+    const { properties = {}, required = [] } = schemaOf(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+    return Object.entries(properties).map(([name, property]) => {
+      const { description, example, ...propertySchema } = property;
+      return {
+        name, in: where, required: where === 'path' || required.includes(name), schema: propertySchema,
+        ...(description ? { description } : {}), ...(example !== undefined ? { example } : {}),
+      };
+    });
+  };
+  const headers = Object.entries(spec.headers ?? {}).map(([name, description]) => ({ name, in: 'header', required: false, description, schema: { type: 'string' } }));
+  return [...fromObject(spec.params, 'path'), ...fromObject(spec.query, 'query'), ...headers];
+}
+
+/** The document for the given routes. */
+export function openApiDocument(routes: readonly RouteSpec[]) {
+  const { components, schemaOf } = componentCollector();
+  const problem = { $ref: '#/components/schemas/Problem' };
+  schemaOf(ProblemSchema, 'output');
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const spec of routes) {
+    const parameters = parametersOf(spec, schemaOf);
+    const responses: Record<string, unknown> = {};
+    for (const [status, { description, schema, contentType = 'application/json' }] of Object.entries(spec.responses)) {
+      responses[status] = { description, ...(schema ? { content: { [contentType]: { schema: schemaOf(schema, 'output') } } } : {}) };
+    }
+    for (const status of spec.errors) {
+      responses[status] = { description: ERROR_DESCRIPTIONS[status] ?? 'Error', content: { 'application/problem+json': { schema: problem } } };
+    }
+    paths[spec.path] ??= {};
+    paths[spec.path]![spec.method] = {
+      tags: spec.tags,
+      ...(spec.description ? { description: spec.description } : {}),
+      security: spec.public ? [] : [{ bearer: [] }],
+      ...(parameters.length ? { parameters } : {}),
+      ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(spec.body, 'input') } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    ...API_DOCUMENT_INFO,
+    paths,
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } }, schemas: components },
+  };
+}
+
+/** Serves the document of `routes` (the local server, which serves them all). */
+export function serveOpenApiDocument(app: ApiApp, routes: readonly RouteSpec[]): ApiApp {
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  app.get('/api/openapi.json', (c) => c.json(document ??= openApiDocument(routes)));
   return app;
 }

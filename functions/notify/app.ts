@@ -2,6 +2,7 @@ import type { Clock } from '../core/clock.ts';
 import { onlyRoles, signedIn, type ApiApp } from '../core/http.ts';
 import type { IdentityVerifier } from '../core/identity.ts';
 import { problems } from '../core/problem.ts';
+import { mount } from '../core/route.ts';
 import { changePreferences, preferencesView } from './preferences.ts';
 import { getPreferencesRoute, listParkedRoute, putPreferencesRoute, replayParkedRoute } from './routes.ts';
 import type { DeliveryRecord, NotifyStore } from './store.ts';
@@ -28,26 +29,26 @@ function parkedView(record: DeliveryRecord) {
 export function registerNotificationRoutes(app: ApiApp, deps: NotificationRoutesDeps): ApiApp {
   const auth = signedIn(deps.verifier);
 
-  app.openapi({ ...getPreferencesRoute, middleware: [auth] }, async (c) => {
+  mount(app, getPreferencesRoute, [auth], async (c) => {
     c.header('Cache-Control', 'private, no-store');
     return c.json(preferencesView(await deps.store.getPreferences(c.var.principal.id), c.var.principal), 200);
   });
 
-  app.openapi({ ...putPreferencesRoute, middleware: [auth] }, async (c) => {
+  mount(app, putPreferencesRoute, [auth], async (c) => {
     const principal = c.var.principal;
     const next = changePreferences(await deps.store.getPreferences(principal.id), c.req.valid('json'), principal);
     await deps.store.putPreferences(principal.id, next, deps.clock.now().toISOString());
     return c.json(preferencesView(next, principal), 200);
   });
 
-  app.openapi({ ...listParkedRoute, middleware: [auth, onlyRoles('coordinator')] }, async (c) => {
+  mount(app, listParkedRoute, [auth, onlyRoles('coordinator')], async (c) => {
     const { limit, cursor } = c.req.valid('query');
     const page = await deps.store.listParked(limit, cursor);
     c.header('Cache-Control', 'private, no-store');
     return c.json({ items: page.items.map(parkedView), ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
   });
 
-  app.openapi({ ...replayParkedRoute, middleware: [auth, onlyRoles('coordinator')] }, async (c) => {
+  mount(app, replayParkedRoute, [auth, onlyRoles('coordinator')], async (c) => {
     const { id } = c.req.valid('param');
     const outcome = await deps.store.requeue(id, deps.clock.now().toISOString());
     if (outcome === 'unknown') throw problems.notFound(`No parked e-mail ${id}.`);

@@ -1,3 +1,4 @@
+import { mount } from '../core/route.ts';
 import { functionApp, etagFor, idempotencyKey, onlyRoles, signedIn, versionFromIfMatch, type ApiApp } from '../core/http.ts';
 import type { IdentityVerifier } from '../core/identity.ts';
 import { userFromPrincipal } from '../core/users.ts';
@@ -18,15 +19,15 @@ export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps): ApiApp 
   const auth = signedIn(deps.verifier);
   const now = () => deps.clock.now();
 
-  app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
+  mount(app, healthRoute, [], (c) => c.json({ status: 'ok' as const }, 200));
 
-  app.openapi({ ...meRoute, middleware: [auth] }, async (c) => {
+  mount(app, meRoute, [auth], async (c) => {
     const principal = c.var.principal;
     await deps.users.put(userFromPrincipal(principal));
     return c.json(principal, 200);
   });
 
-  app.openapi({ ...createTicketRoute, middleware: [auth, onlyRoles('requester')] }, async (c) => {
+  mount(app, createTicketRoute, [auth, onlyRoles('requester')], async (c) => {
     const { ticket, replayed } = await tickets.create(c.var.principal, c.req.valid('json'), idempotencyKey(c));
     c.header('ETag', etagFor(ticket.version));
     c.header('Location', `/api/tickets/${ticket.id}`);
@@ -34,14 +35,14 @@ export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps): ApiApp 
     return c.json(ticketDetail(ticket, now(), c.var.principal), 201);
   });
 
-  app.openapi({ ...listTicketsRoute, middleware: [auth] }, async (c) => {
+  mount(app, listTicketsRoute, [auth], async (c) => {
     const { status, ...query } = c.req.valid('query');
     const page = await tickets.list(c.var.principal, { ...query, statuses: status });
     const at = now();
     return c.json({ items: page.items.map((ticket) => ticketSummary(ticket, at, c.var.principal)), ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
   });
 
-  app.openapi({ ...getTicketRoute, middleware: [auth] }, async (c) => {
+  mount(app, getTicketRoute, [auth], async (c) => {
     const { ticket, messages } = await tickets.get(c.var.principal, c.req.valid('param').id);
     c.header('ETag', etagFor(ticket.version));
     c.header('Cache-Control', 'private, no-store');
@@ -49,14 +50,14 @@ export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps): ApiApp 
     return c.json(ticketDetail(ticket, now(), c.var.principal, { messages, includeEvents }), 200);
   });
 
-  app.openapi({ ...addMessageRoute, middleware: [auth] }, async (c) => {
+  mount(app, addMessageRoute, [auth], async (c) => {
     const { message, ticket, replayed } = await tickets.addMessage(c.var.principal, c.req.valid('param').id, c.req.valid('json'), idempotencyKey(c));
     c.header('ETag', etagFor(ticket.version));
     if (replayed) c.header('Idempotent-Replayed', 'true');
     return c.json({ message, ticket: ticketDetail(ticket, now(), c.var.principal) }, 201);
   });
 
-  app.openapi({ ...patchTicketRoute, middleware: [auth] }, async (c) => {
+  mount(app, patchTicketRoute, [auth], async (c) => {
     const principal = c.var.principal;
     const expected = versionFromIfMatch(c);
     const ticket = await tickets.patch(principal, c.req.valid('param').id, c.req.valid('json'), expected);
@@ -64,12 +65,12 @@ export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps): ApiApp 
     return c.json(ticketDetail(ticket, now(), principal), 200);
   });
 
-  app.openapi({ ...recordDeflectionRoute, middleware: [auth, onlyRoles('requester')] }, async (c) => {
+  mount(app, recordDeflectionRoute, [auth, onlyRoles('requester')], async (c) => {
     const { id } = await tickets.recordDeflection(c.var.principal, c.req.valid('json'));
     return c.json({ id }, 201);
   });
 
-  app.openapi({ ...figuresRoute, middleware: [auth, onlyRoles('coordinator')] }, async (c) => {
+  mount(app, figuresRoute, [auth, onlyRoles('coordinator')], async (c) => {
     c.header('Cache-Control', 'private, max-age=60');
     return c.json(await tickets.figures(c.req.valid('query').days), 200);
   });

@@ -1,46 +1,48 @@
-import { z } from '@hono/zod-openapi';
+import * as z from 'zod/mini';
 import { SYSTEMS } from '../core/catalog.ts';
-import { Id, shortText, text } from '../core/schemas.ts';
+import { Cursor, documented, Id, pageOf, queryInteger, shortText, text } from '../core/schemas.ts';
 import { PRIORITIES, TICKET_CATEGORIES, TICKET_STATUSES } from './domain/model.ts';
 
-export const CreateTicketBody = z.strictObject({
+const Markdown = documented(text(1, 20_000), { description: 'Markdown' });
+
+export const CreateTicketBody = documented(z.strictObject({
   subject: text(3, 200),
-  body: text(1, 20_000).openapi({ description: 'Markdown' }),
+  body: Markdown,
   category: z.enum(TICKET_CATEGORIES),
-  priority: z.enum(PRIORITIES).default('normal'),
-  system: z.enum(SYSTEMS).optional(),
-  projectId: shortText(64).optional(),
-  jobId: shortText(64).optional(),
-}).openapi('NewTicket');
+  priority: z._default(z.enum(PRIORITIES), 'normal'),
+  system: z.optional(z.enum(SYSTEMS)),
+  projectId: z.optional(shortText(64)),
+  jobId: z.optional(shortText(64)),
+}), { id: 'NewTicket' });
 
-export const MessageBody = z.strictObject({
-  body: text(1, 20_000).openapi({ description: 'Markdown' }),
-  internal: z.boolean().default(false),
-}).openapi('NewMessage');
+export const MessageBody = documented(z.strictObject({
+  body: Markdown,
+  internal: z._default(z.boolean(), false),
+}), { id: 'NewMessage' });
 
-export const PatchTicketBody = z.strictObject({
-  status: z.enum(TICKET_STATUSES).optional(),
-  priority: z.enum(PRIORITIES).optional(),
-  category: z.enum(TICKET_CATEGORIES).optional(),
-  assigneeId: z.union([Id, z.null()]).optional(),
-}).refine((patch) => Object.values(patch).some((value) => value !== undefined), { message: 'Name at least one field to change.' })
-  .openapi('TicketPatch');
+export const PatchTicketBody = documented(z.strictObject({
+  status: z.optional(z.enum(TICKET_STATUSES)),
+  priority: z.optional(z.enum(PRIORITIES)),
+  category: z.optional(z.enum(TICKET_CATEGORIES)),
+  assigneeId: z.optional(z.nullable(Id)),
+}).check(z.refine((patch) => Object.values(patch).some((value) => value !== undefined), 'Name at least one field to change.')), { id: 'TicketPatch' });
 
-const statusList = z.string()
-  .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
-  .pipe(z.array(z.enum(TICKET_STATUSES)).min(1).max(TICKET_STATUSES.length));
+const statusList = z.pipe(
+  z.pipe(z.string(), z.transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))),
+  z.array(z.enum(TICKET_STATUSES)).check(z.minLength(1), z.maxLength(TICKET_STATUSES.length)),
+);
 
 export const ListTicketsQuery = z.object({
-  status: statusList.optional().openapi({ description: 'One status or a comma-separated list', example: 'new,open' }),
-  assignee: z.union([z.enum(['me', 'unassigned']), Id]).optional(),
-  system: z.enum(SYSTEMS).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(2048).optional(),
+  status: z.optional(documented(statusList, { description: 'One status or a comma-separated list', example: 'new,open' })),
+  assignee: z.optional(z.union([z.enum(['me', 'unassigned']), Id])),
+  system: z.optional(z.enum(SYSTEMS)),
+  limit: queryInteger(1, 100, 25),
+  cursor: Cursor,
 });
 
-export const TicketParams = z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' } }) });
+export const TicketParams = z.object({ id: Id });
 
-export const GetTicketQuery = z.object({ include: z.enum(['events']).optional() });
+export const GetTicketQuery = z.object({ include: z.optional(z.enum(['events'])) });
 
 const Sla = z.object({
   firstResponseDue: z.string(), resolutionDue: z.string(), paused: z.boolean(),
@@ -49,56 +51,57 @@ const Sla = z.object({
 
 const Event = z.object({
   at: z.string(), type: z.string(), actorId: z.string(), actorName: z.string(),
-  from: z.string().nullable().optional(), to: z.string().nullable().optional(), messageId: z.string().optional(),
+  from: z.optional(z.nullable(z.string())), to: z.optional(z.nullable(z.string())), messageId: z.optional(z.string()),
 });
 
-export const TicketSummarySchema = z.object({
+const summaryShape = {
   id: z.string(), number: z.number(), reference: z.string(), orgId: z.string(),
   requesterId: z.string(), requesterName: z.string(), subject: z.string(),
-  category: z.enum(TICKET_CATEGORIES), priority: z.enum(PRIORITIES), system: z.string().optional(),
-  projectId: z.string().optional(), jobId: z.string().optional(), status: z.enum(TICKET_STATUSES),
-  assigneeId: z.string().nullable().optional(), assigneeName: z.string().nullable().optional(),
+  category: z.enum(TICKET_CATEGORIES), priority: z.enum(PRIORITIES), system: z.optional(z.string()),
+  projectId: z.optional(z.string()), jobId: z.optional(z.string()), status: z.enum(TICKET_STATUSES),
+  assigneeId: z.optional(z.nullable(z.string())), assigneeName: z.optional(z.nullable(z.string())),
   createdAt: z.string(), updatedAt: z.string(), lastActivityAt: z.string(),
-  firstResponseAt: z.string().optional(), resolvedAt: z.string().optional(),
-  messageCount: z.number(), noteCount: z.number().optional(), version: z.number(), sla: Sla,
-}).openapi('TicketSummary');
+  firstResponseAt: z.optional(z.string()), resolvedAt: z.optional(z.string()),
+  messageCount: z.number(), noteCount: z.optional(z.number()), version: z.number(), sla: Sla,
+};
 
-export const MessageSchema = z.object({
+export const TicketSummarySchema = documented(z.object(summaryShape), { id: 'TicketSummary' });
+
+export const MessageSchema = documented(z.object({
   id: z.string(), ticketId: z.string(), authorId: z.string(), authorName: z.string(),
   authorRole: z.string(), body: z.string(), internal: z.boolean(), createdAt: z.string(),
-}).openapi('Message');
+}), { id: 'Message' });
 
-export const TicketSchema = TicketSummarySchema.extend({
+export const TicketSchema = documented(z.object({
+  ...summaryShape,
   body: z.string(),
-  messages: z.array(MessageSchema).optional(),
-  events: z.array(Event).optional(),
-}).openapi('Ticket');
+  messages: z.optional(z.array(MessageSchema)),
+  events: z.optional(z.array(Event)),
+}), { id: 'Ticket' });
 
-export const TicketListSchema = z.object({
-  items: z.array(TicketSummarySchema),
-  cursor: z.string().optional(),
-}).openapi('TicketList');
+export const TicketListSchema = documented(pageOf(TicketSummarySchema), { id: 'TicketList' });
 
-export const MeSchema = z.object({
+export const MeSchema = documented(z.object({
   id: z.string(), email: z.string(), name: z.string(),
-  role: z.enum(['requester', 'expert', 'coordinator']), orgId: z.string().optional(),
-}).openapi('Me');
+  role: z.enum(['requester', 'expert', 'coordinator']), orgId: z.optional(z.string()),
+}), { id: 'Me' });
 
-export const DeflectionBody = z.strictObject({
-  guide: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'A guide slug.'),
-  section: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,149}$/, 'A heading anchor.').optional(),
-}).openapi('Deflection');
+export const DeflectionBody = documented(z.strictObject({
+  guide: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'A guide slug.')),
+  section: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,149}$/, 'A heading anchor.'))),
+}), { id: 'Deflection' });
 
-export const FiguresQuery = z.object({ days: z.coerce.number().int().min(1).max(365).default(30) });
+export const FiguresQuery = z.object({ days: queryInteger(1, 365, 30) });
 
 const counts = z.record(z.string(), z.number());
-export const FiguresSchema = z.object({
+const median = z.object({ count: z.number(), medianMinutes: z.nullable(z.number()) });
+export const FiguresSchema = documented(z.object({
   windowDays: z.number(), from: z.string(), to: z.string(),
   backlog: z.object({ total: z.number(), byStatus: counts, bySystem: counts }),
-  firstResponse: z.object({ count: z.number(), medianMinutes: z.number().nullable() }),
-  resolution: z.object({ count: z.number(), medianMinutes: z.number().nullable() }),
+  firstResponse: median,
+  resolution: median,
   slaBreaches: z.object({ openBreached: z.number(), closedInWindowBreached: z.number() }),
   created: z.number(), resolved: z.number(),
   deflections: z.object({ count: z.number(), topGuides: z.array(z.object({ guide: z.string(), count: z.number() })) }),
   createdPerDay: z.array(z.object({ date: z.string(), count: z.number() })),
-}).openapi('ServiceFigures');
+}), { id: 'ServiceFigures' });

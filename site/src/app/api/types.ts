@@ -1,5 +1,5 @@
 // Response shapes, inferred from the API's own zod schemas (type-only imports: nothing is bundled).
-import type { z } from '@hono/zod-openapi';
+import type { z } from 'zod/mini';
 import type { FiguresSchema, MeSchema, MessageSchema, TicketSchema, TicketSummarySchema } from '../../../../functions/tickets/schemas.ts';
 import type {
   AllowanceSchema, AvailabilityBody, BookingSchema, ExpertProfileBody, ExpertSchema, OrganisationListSchema, OwnProfileSchema, SlotListSchema,

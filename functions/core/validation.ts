@@ -1,0 +1,70 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+import type { ApiEnv } from './http.ts';
+import { problems, type FieldError } from './problem.ts';
+
+// zod/mini leaves messages to the application ("Invalid input"); the English ones name what was expected.
+z.config(en());
+
+/** Turns zod issues into per-field errors ("subject", "weekly.0.start"). */
+export function fieldErrors(issues: readonly z.core.$ZodIssue[], prefix: string[] = []): FieldError[] {
+  return issues.map((issue) => {
+    const path = [...prefix, ...issue.path.map(String)];
+    return { field: path.length ? path.join('.') : '(body)', message: issue.message };
+  });
+}
+
+const JSON_MEDIA_TYPE = /^application\/([a-z.-]+\+)?json(;\s*[a-zA-Z0-9-]+=([^;]+))*$/i;
+
+/**
+ * The JSON body: 415 for another media type (or a body sent without one), 400 when it does not parse.
+ * No body and no Content-Type reads as `{}`, so an all-optional body (a cancellation reason) may be left out.
+ */
+async function jsonBody(c: Context): Promise<unknown> {
+  const contentType = c.req.header('content-type');
+  if (contentType === undefined) {
+    if ((await c.req.text()).length > 0) throw problems.unsupportedMediaType('Send JSON with Content-Type: application/json.');
+    return {};
+  }
+  if (!JSON_MEDIA_TYPE.test(contentType)) throw problems.unsupportedMediaType('Send JSON with Content-Type: application/json.');
+  try {
+    return await c.req.json();
+  } catch {
+    throw problems.badRequest('The request body is not valid JSON.');
+  }
+}
+
+/** Query parameters as strings, or string lists where a name repeats (as Hono's own validator reads them). */
+function queryOf(c: Context): Record<string, string | string[]> {
+  return Object.fromEntries(Object.entries(c.req.queries()).map(([name, values]) => [name, values.length === 1 ? values[0]! : values]));
+}
+
+interface RequestSchemas {
+  params?: z.ZodMiniType;
+  query?: z.ZodMiniType;
+  body?: z.ZodMiniType;
+}
+
+/**
+ * Validates path parameters, query and body against the route's schemas and hands the parsed values to the
+ * handler (`c.req.valid('param' | 'query' | 'json')`). Every invalid field is reported in one 400.
+ */
+export function validateRequest(schemas: RequestSchemas): MiddlewareHandler<ApiEnv> {
+  const targets = [
+    ['param', schemas.params, (c: Context) => c.req.param()],
+    ['query', schemas.query, queryOf],
+    ['json', schemas.body, jsonBody],
+  ] as const;
+  const present = targets.filter(([, schema]) => schema !== undefined);
+  return async (c, next) => {
+    const errors: FieldError[] = [];
+    for (const [target, schema, read] of present) {
+      const result = z.safeParse(schema!, await read(c));
+      if (result.success) c.req.addValidatedData(target, result.data as object);
+      else errors.push(...fieldErrors(result.error.issues));
+    }
+    if (errors.length) throw problems.invalid(errors);
+    await next();
+  };
+}
