@@ -6,16 +6,15 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { bookingRoutes } from './bookings/routes.ts';
-import { openApiDocument } from './core/openapi.ts';
-import type { RouteSpec } from './core/route.ts';
-import { notificationRoutes } from './notify/routes.ts';
-import { ticketRoutes } from './tickets/routes.ts';
+import { bookingDocs } from './bookings/docs.ts';
+import { openApiDocument, type RouteDoc } from './core/openapi.ts';
+import { notificationDocs } from './notify/docs.ts';
+import { ticketDocs } from './tickets/docs.ts';
 
-export const API_ROUTES: readonly RouteSpec[] = [...ticketRoutes, ...bookingRoutes, ...notificationRoutes];
+export const API_DOCS: readonly RouteDoc[] = [...ticketDocs, ...bookingDocs, ...notificationDocs];
 
 export function apiDocument() {
-  return openApiDocument(API_ROUTES);
+  return openApiDocument(API_DOCS);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {

@@ -32,6 +32,31 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   428: 'If-Match required', 429: 'Throttled',
 };
 
+/** What a successful response carries. */
+export interface ResponseDoc {
+  description: string;
+  schema?: z.ZodMiniType;
+  /** Default application/json. */
+  contentType?: string;
+}
+
+/** The documentation of one route: everything the OpenAPI document says beyond the request schemas. */
+export interface RouteDoc {
+  route: RouteSpec;
+  tags: string[];
+  description?: string;
+  /** Served without a token (health). Everything else needs a bearer token. */
+  public?: boolean;
+  /** Request headers the operation reads, with what they mean. */
+  headers?: Record<string, string>;
+  responses: Record<number, ResponseDoc>;
+  /** The problem statuses it can answer with. */
+  errors: number[];
+}
+
+/** The header that makes a create or reply safe to retry. */
+export const IDEMPOTENCY_HEADER = { 'Idempotency-Key': 'Retries with the same key return the first result.' };
+
 type JsonSchema = Record<string, unknown>;
 
 /** Named schemas (`documented(..., { id })`) become components; one name may have an input and an output shape. */
@@ -71,7 +96,7 @@ function componentCollector() {
   return { components, schemaOf };
 }
 
-function parametersOf(spec: RouteSpec, schemaOf: (schema: z.ZodMiniType, io: 'input') => JsonSchema) {
+function parametersOf({ route: spec, headers: documentedHeaders }: RouteDoc, schemaOf: (schema: z.ZodMiniType, io: 'input') => JsonSchema) {
   const fromObject = (schema: z.ZodMiniType | undefined, where: 'path' | 'query') => {
     if (!schema) return [];
     const { properties = {}, required = [] } = schemaOf(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
@@ -83,30 +108,31 @@ function parametersOf(spec: RouteSpec, schemaOf: (schema: z.ZodMiniType, io: 'in
       };
     });
   };
-  const headers = Object.entries(spec.headers ?? {}).map(([name, description]) => ({ name, in: 'header', required: false, description, schema: { type: 'string' } }));
+  const headers = Object.entries(documentedHeaders ?? {}).map(([name, description]) => ({ name, in: 'header', required: false, description, schema: { type: 'string' } }));
   return [...fromObject(spec.params, 'path'), ...fromObject(spec.query, 'query'), ...headers];
 }
 
 /** The document for the given routes. */
-export function openApiDocument(routes: readonly RouteSpec[]) {
+export function openApiDocument(docs: readonly RouteDoc[]) {
   const { components, schemaOf } = componentCollector();
   const problem = { $ref: '#/components/schemas/Problem' };
   schemaOf(ProblemSchema, 'output');
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const spec of routes) {
-    const parameters = parametersOf(spec, schemaOf);
+  for (const doc of docs) {
+    const spec = doc.route;
+    const parameters = parametersOf(doc, schemaOf);
     const responses: Record<string, unknown> = {};
-    for (const [status, { description, schema, contentType = 'application/json' }] of Object.entries(spec.responses)) {
+    for (const [status, { description, schema, contentType = 'application/json' }] of Object.entries(doc.responses)) {
       responses[status] = { description, ...(schema ? { content: { [contentType]: { schema: schemaOf(schema, 'output') } } } : {}) };
     }
-    for (const status of spec.errors) {
+    for (const status of doc.errors) {
       responses[status] = { description: ERROR_DESCRIPTIONS[status] ?? 'Error', content: { 'application/problem+json': { schema: problem } } };
     }
     paths[spec.path] ??= {};
     paths[spec.path]![spec.method] = {
-      tags: spec.tags,
-      ...(spec.description ? { description: spec.description } : {}),
-      security: spec.public ? [] : [{ bearer: [] }],
+      tags: doc.tags,
+      ...(doc.description ? { description: doc.description } : {}),
+      security: doc.public ? [] : [{ bearer: [] }],
       ...(parameters.length ? { parameters } : {}),
       ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(spec.body, 'input') } } } } : {}),
       responses,
@@ -119,9 +145,9 @@ export function openApiDocument(routes: readonly RouteSpec[]) {
   };
 }
 
-/** Serves the document of `routes` (the local server, which serves them all). */
-export function serveOpenApiDocument(app: ApiApp, routes: readonly RouteSpec[]): ApiApp {
+/** Serves the document of the documented routes (the local server, which serves them all). */
+export function serveOpenApiDocument(app: ApiApp, docs: readonly RouteDoc[]): ApiApp {
   let document: ReturnType<typeof openApiDocument> | undefined;
-  app.get('/api/openapi.json', (c) => c.json(document ??= openApiDocument(routes)));
+  app.get('/api/openapi.json', (c) => c.json(document ??= openApiDocument(docs)));
   return app;
 }

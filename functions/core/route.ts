@@ -5,39 +5,19 @@ import { validateRequest } from './validation.ts';
 
 type Schema = z.ZodMiniType;
 
-/** What the OpenAPI document says a successful response carries. */
-export interface ResponseDoc {
-  description: string;
-  schema?: Schema;
-  /** Default application/json. */
-  contentType?: string;
-}
-
 /**
- * One row of the API contract: where it is served, what the request must look like (validated at run time)
- * and what it answers (documentation only). The OpenAPI document is generated from these at build time, so
- * a function carries its validators but no document generator.
+ * Where a row of the API contract is served and what its request must look like, validated at run time.
+ * What it answers is documented apart (each function's `docs.ts`, read by core/openapi.ts at build time), so
+ * a function carries its validators but neither response schemas nor a document generator.
  */
 export interface RouteSpec {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI path template: `/api/tickets/{id}`. */
   path: `/api/${string}`;
-  tags: string[];
-  description?: string;
-  /** Served without a token (health). Everything else needs a bearer token. */
-  public?: boolean;
   params?: Schema;
   query?: Schema;
   body?: Schema;
-  /** Request headers the operation reads, with what they mean. */
-  headers?: Record<string, string>;
-  responses: Record<number, ResponseDoc>;
-  /** The problem statuses it can answer with. */
-  errors: number[];
 }
-
-/** The header that makes a create or reply safe to retry. */
-export const IDEMPOTENCY_HEADER = { 'Idempotency-Key': 'Retries with the same key return the first result.' };
 
 /** Keeps a spec's literal types (its schemas), so handlers get typed `c.req.valid(...)`. */
 export const defineRoute = <const R extends RouteSpec>(spec: R): R => spec;

@@ -11,7 +11,7 @@ import { problems } from '../core/problem.ts';
 import { createJwtVerifier } from '../core/identity.ts';
 import { createLogger } from '../core/logger.ts';
 import { serveOpenApiDocument } from '../core/openapi.ts';
-import { API_ROUTES } from '../api-document.ts';
+import { API_DOCS } from '../api-document.ts';
 import { dynamoUserDirectory } from '../core/users.ts';
 import { registerBookingRoutes } from '../bookings/app.ts';
 import { dynamoBookingStore } from '../bookings/dynamo-store.ts';
@@ -108,7 +108,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   registerTicketRoutes(api, { store: tickets, users, clock, verifier, isGuide });
   registerNotificationRoutes(api, { store: notifications.store, clock, verifier });
   registerBookingRoutes(api, { store: dynamoBookingStore(db, tableName), tickets: { orgOf: async (id) => (await tickets.get(id))?.orgId }, clock, verifier });
-  serveOpenApiDocument(api, API_ROUTES);
+  serveOpenApiDocument(api, API_DOCS);
 
   const app = new Hono();
   app.route('/', idp.routes);

@@ -1,10 +1,10 @@
 // Response shapes, inferred from the API's own zod schemas (type-only imports: nothing is bundled).
 import type { z } from 'zod/mini';
-import type { FiguresSchema, MeSchema, MessageSchema, TicketSchema, TicketSummarySchema } from '../../../../functions/tickets/schemas.ts';
-import type {
-  AllowanceSchema, AvailabilityBody, BookingSchema, ExpertProfileBody, ExpertSchema, OrganisationListSchema, OwnProfileSchema, SlotListSchema,
-} from '../../../../functions/bookings/schemas.ts';
-import type { PreferencesBody, PreferencesSchema } from '../../../../functions/notify/schemas.ts';
+import type { FiguresSchema, MeSchema, MessageSchema, TicketSchema, TicketSummarySchema } from '../../../../functions/tickets/responses.ts';
+import type { AllowanceSchema, BookingSchema, ExpertSchema, OrganisationListSchema, OwnProfileSchema, SlotListSchema } from '../../../../functions/bookings/responses.ts';
+import type { AvailabilityBody, ExpertProfileBody } from '../../../../functions/bookings/schemas.ts';
+import type { PreferencesSchema } from '../../../../functions/notify/responses.ts';
+import type { PreferencesBody } from '../../../../functions/notify/schemas.ts';
 import type { Problem } from '../../../../functions/core/problem.ts';
 
 export type Me = z.infer<typeof MeSchema>;

@@ -1,0 +1,25 @@
+import type { RouteDoc } from '../core/openapi.ts';
+import { ParkedListSchema, PreferencesSchema, ReplaySchema } from './responses.ts';
+import { getPreferencesRoute, listParkedRoute, putPreferencesRoute, replayParkedRoute } from './routes.ts';
+
+/** The notification rows of the OpenAPI document. */
+export const notificationDocs: RouteDoc[] = [
+  {
+    route: getPreferencesRoute, tags: ['notifications'],
+    responses: { 200: { description: 'Your e-mail preferences', schema: PreferencesSchema } }, errors: [401],
+  },
+  {
+    route: putPreferencesRoute, tags: ['notifications'],
+    description: 'Turns kinds on or off (the mandatory ones stay on) and, for staff, sets the categories followed. Fields left out keep their value.',
+    responses: { 200: { description: 'Saved', schema: PreferencesSchema } }, errors: [400, 401, 413, 415, 422],
+  },
+  {
+    route: listParkedRoute, tags: ['notifications'],
+    responses: { 200: { description: 'E-mails that could not be delivered, newest first', schema: ParkedListSchema } }, errors: [400, 401, 403],
+  },
+  {
+    route: replayParkedRoute, tags: ['notifications'],
+    description: 'Queues a parked e-mail; the next sweep sends it (the call never waits on e-mail).',
+    responses: { 202: { description: 'Queued', schema: ReplaySchema } }, errors: [400, 401, 403, 404, 409],
+  },
+];

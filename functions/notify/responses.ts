@@ -1,0 +1,29 @@
+/** What the notification routes answer: documentation and the web app's types, never loaded by a function. */
+import * as z from 'zod/mini';
+import { TICKET_CATEGORIES } from '../core/catalog.ts';
+import { documented, pageOf } from '../core/schemas.ts';
+import { NOTIFICATION_KINDS } from './domain/kinds.ts';
+import { kindFlags } from './schemas.ts';
+
+export const PreferencesSchema = documented(z.object({
+  kinds: documented(kindFlags(), { description: 'Whether each kind of e-mail that concerns your role is sent to you' }),
+  mandatory: documented(z.array(z.enum(NOTIFICATION_KINDS)), { description: 'Those of your kinds that cannot be turned off' }),
+  categories: documented(z.array(z.enum(TICKET_CATEGORIES)), { description: 'Ticket categories whose new tickets you hear about (staff)' }),
+}), { id: 'NotificationPreferences' });
+
+export const ParkedSchema = documented(z.object({
+  id: z.string(),
+  eventId: z.string(),
+  kind: z.enum(NOTIFICATION_KINDS),
+  recipientId: z.string(),
+  to: z.string(),
+  attempts: z.int(),
+  reason: z.enum(['failed', 'in-doubt']),
+  lastError: z.optional(z.string()),
+  parkedAt: z.string(),
+  createdAt: z.string(),
+}), { id: 'ParkedDelivery' });
+
+export const ParkedListSchema = pageOf(ParkedSchema);
+
+export const ReplaySchema = z.object({ id: z.string(), state: z.literal('queued') });
