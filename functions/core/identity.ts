@@ -23,13 +23,16 @@ interface Verified {
 }
 
 export function createJwtVerifier({ issuer, audience, jwksUrl }: JwtVerifierOptions): IdentityVerifier {
-  const keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 30_000 });
+  // Made on the first token, not at import: it constructs a fetch `Headers`, which loads Node's fetch
+  // implementation (undici, ~10 ms). The first request loads it anyway (Hono builds a Request per event);
+  // at import it would only lengthen every cold start's init by that much.
+  let keys: JWTVerifyGetKey | undefined;
   const cache = new Map<string, Verified>();
 
   async function verifySignature(token: string): Promise<Verified> {
     let claims: Record<string, unknown>;
     try {
-      ({ payload: claims } = await jwtVerify(token, keys, {
+      ({ payload: claims } = await jwtVerify(token, keys ??= createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 30_000 }), {
         issuer,
         audience,
         algorithms: ['RS256'],
