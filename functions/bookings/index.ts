@@ -1,6 +1,6 @@
 import { handle } from 'hono/aws-lambda';
 import { apiRuntime } from '../core/runtime.ts';
-import { dynamoTicketStore } from '../tickets/dynamo-store.ts';
+import { dynamoTicketOwnership } from '../tickets/ownership.ts';
 import { createBookingsApp } from './app.ts';
 import { dynamoBookingStore } from './dynamo-store.ts';
 import { settlement } from './settlement.ts';
@@ -8,12 +8,11 @@ import { settlement } from './settlement.ts';
 const runtime = apiRuntime('bookings');
 const { db, config, clock } = runtime;
 const store = dynamoBookingStore(db, config.tableName);
-const tickets = dynamoTicketStore(db, config.tableName);
 
 const app = createBookingsApp({
   ...runtime,
   store,
-  tickets: { orgOf: async (id) => (await tickets.get(id))?.orgId },
+  tickets: dynamoTicketOwnership(db, config.tableName),
 });
 
 /** The Lambda entry (API Gateway HTTP API, payload v2). */

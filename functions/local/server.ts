@@ -17,6 +17,7 @@ import { registerBookingRoutes } from '../bookings/app.ts';
 import { dynamoBookingStore } from '../bookings/dynamo-store.ts';
 import { registerTicketRoutes } from '../tickets/app.ts';
 import { dynamoTicketStore } from '../tickets/dynamo-store.ts';
+import { dynamoTicketOwnership } from '../tickets/ownership.ts';
 import { registerNotificationRoutes } from '../notify/app.ts';
 import { outboxRoutes, startLocalNotifications, type LocalNotificationOptions, type LocalNotifications } from '../notify/local.ts';
 import { startDynalite } from './dynalite.ts';
@@ -107,7 +108,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     : undefined;
   registerTicketRoutes(api, { store: tickets, users, clock, verifier, isGuide });
   registerNotificationRoutes(api, { store: notifications.store, clock, verifier });
-  registerBookingRoutes(api, { store: dynamoBookingStore(db, tableName), tickets: { orgOf: async (id) => (await tickets.get(id))?.orgId }, clock, verifier });
+  registerBookingRoutes(api, { store: dynamoBookingStore(db, tableName), tickets: dynamoTicketOwnership(db, tableName), clock, verifier });
   serveOpenApiDocument(api, API_DOCS);
 
   const app = new Hono();

@@ -4,10 +4,10 @@ import { queryAll } from '../core/query.ts';
 import { decodeCursor, encodeCursor, type StartKey } from '../core/pagination.ts';
 import type { IndexName } from '../core/table.ts';
 import type { Message, Ticket } from './domain/model.ts';
+import { ticketKey } from './keys.ts';
 import type { StoredTicket, TicketPage, TicketQuery, TicketStore } from './store.ts';
 
 const FIRST_NUMBER = 1000;
-const ticketKey = (id: string) => ({ pk: `TICKET#${id}`, sk: 'TICKET' });
 const messageKey = (ticketId: string, id: string) => ({ pk: `TICKET#${ticketId}`, sk: `MSG#${id}` });
 
 /** Every listing the API offers is a Query on one of these index keys; none is a Scan. */
