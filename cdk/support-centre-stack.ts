@@ -69,7 +69,7 @@ export class SupportCentreStack extends Stack {
       PUBLIC_URL: site.origin,
     };
     const tableFunction = (id: string, name: ApiFunctionName, handler: string, description: string) => {
-      const fn = new SupportFunction(this, id, { entry: entries[name], handler, serviceName: name, description, environment, logLevel: config.logLevel });
+      const fn = new SupportFunction(this, id, { entry: entries[name], handler, description, environment, logLevel: config.logLevel });
       table.table.grantReadWriteData(fn.role);
       return fn;
     };

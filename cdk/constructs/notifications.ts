@@ -38,7 +38,6 @@ export class Notifications extends Construct {
       const fn = new SupportFunction(this, name, {
         entry: props.entry,
         handler,
-        serviceName: 'notify',
         description,
         timeout,
         logLevel: props.logLevel,

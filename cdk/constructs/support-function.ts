@@ -13,8 +13,6 @@ export interface SupportFunctionProps {
   entry: string;
   /** Exported name of the handler in `entry`. */
   handler: string;
-  /** Also POWERTOOLS_SERVICE_NAME. */
-  serviceName: string;
   environment: Record<string, string>;
   logLevel: DeploymentConfig['logLevel'];
   timeout?: Duration;
@@ -64,8 +62,6 @@ export class SupportFunction extends Construct {
       environment: {
         ...props.environment,
         NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
-        POWERTOOLS_SERVICE_NAME: props.serviceName,
-        POWERTOOLS_LOG_LEVEL: props.logLevel,
       },
       bundling: {
         minify: LAMBDA_BUNDLE.minify,

@@ -4,7 +4,7 @@ import { AS } from '../support/stack.ts';
 
 let server: LocalServer;
 beforeAll(async () => {
-  process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
+  process.env.LOG_LEVEL ??= 'SILENT';
   server = await startLocalServer({ port: 0, seed: true });
 });
 afterAll(async () => { await server?.close(); });

@@ -86,13 +86,19 @@ describe('slot generation rules', () => {
 });
 
 describe('slot generation against a plain luxon reference', () => {
-  /** Each window boundary resolved by luxon on its own: slow, obviously right, independent of the offset cache. */
+  /**
+   * Each window boundary resolved by luxon on its own: slow, obviously right, independent of the offset cache.
+   * A repeated wall time is taken at its first occurrence, the earliest of luxon's `getPossibleOffsets()`:
+   * plain `fromObject` guesses from the zone's offset at the present moment, so on its own it picks the first
+   * or the second occurrence depending on the season the tests run in.
+   */
   function reference(availability: Availability, fromMs: number, toMs: number): string[] {
     const starts: string[] = [];
     let day = DateTime.fromMillis(fromMs, { zone: availability.timeZone }).startOf('day').minus({ days: 1 });
     while (day.toMillis() < toMs + 86_400_000) {
       for (const window of availability.weekly.filter((w) => WEEKDAYS.indexOf(w.day) === day.weekday - 1)) {
-        const at = (time: string) => DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: Number(time.slice(0, 2)), minute: Number(time.slice(3)) }, { zone: availability.timeZone }).toMillis();
+        const at = (time: string) => Math.min(...DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: Number(time.slice(0, 2)), minute: Number(time.slice(3)) }, { zone: availability.timeZone })
+          .getPossibleOffsets().map((possible) => possible.toMillis()));
         for (let start = at(window.start); start + availability.slotMinutes * 60_000 <= at(window.end); start += (availability.slotMinutes + availability.bufferMinutes) * 60_000) {
           if (start >= fromMs && start < toMs) starts.push(new Date(start).toISOString());
         }
@@ -105,7 +111,10 @@ describe('slot generation against a plain luxon reference', () => {
   const time = fc.integer({ min: 0, max: 23 * 60 + 59 }).map((m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
   const window = fc.tuple(fc.constantFrom(...WEEKDAYS), time, time).filter(([, a, b]) => a < b).map(([day, a, b]) => ({ day, start: a, end: b }));
   const availability = fc.record({
-    timeZone: fc.constantFrom('Europe/Helsinki', 'Europe/Lisbon', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata', 'America/Santiago', 'Pacific/Chatham'),
+    timeZone: fc.constantFrom(
+      'Europe/Helsinki', 'Europe/Lisbon', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata', 'America/Santiago', 'Pacific/Chatham',
+      'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/St_Johns', 'America/Havana', 'Africa/Casablanca', 'Antarctica/Troll', 'Europe/Dublin', 'Pacific/Auckland',
+    ),
     slotMinutes: fc.constantFrom(30 as const, 45 as const, 60 as const, 90 as const),
     weekly: fc.array(window, { maxLength: 4 }).filter((ws) => ws.every((w, i) => ws.slice(0, i).every((o) => o.day !== w.day || o.end <= w.start || w.end <= o.start))),
     exceptions: fc.constant<Availability['exceptions']>([]),
@@ -128,5 +137,24 @@ describe('slot generation against a plain luxon reference', () => {
         [{ timeZone: 'Europe/Lisbon', slotMinutes: 30, weekly: [{ day: 'sun', start: '01:00', end: '02:30' }], exceptions: [], bufferMinutes: 0, noticeHours: 0, horizonDays: 365 }, 270],
       ],
     });
+  });
+
+  // Windows in the small hours (where clocks change) on ranges that start within a week of a DST change,
+  // northern (March, October/November) and southern (April, September/October) alike.
+  const nightTime = fc.integer({ min: 0, max: 5 * 60 }).map((m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
+  const nightWindow = fc.tuple(fc.constantFrom(...WEEKDAYS), nightTime, nightTime).filter(([, a, b]) => a < b).map(([day, a, b]) => ({ day, start: a, end: b }));
+  const transitionWeeks = ['2026-03-01', '2026-03-22', '2026-03-29', '2026-09-20', '2026-09-27', '2026-10-18', '2026-10-25', '2027-03-07', '2027-03-28', '2027-09-26', '2027-10-24']
+    .map((date) => Date.parse(`${date}T00:00:00Z`));
+
+  it('gives the same UTC slots for night windows on ranges around DST changes', () => {
+    fc.assert(fc.property(
+      availability, fc.array(nightWindow, { minLength: 1, maxLength: 3 }), fc.constantFrom(...transitionWeeks), fc.integer({ min: 0, max: 7 * 24 - 1 }),
+      (a, windows, week, hour) => {
+        const nightly = { ...a, weekly: windows.filter((w, i) => windows.slice(0, i).every((o) => o.day !== w.day || o.end <= w.start || w.end <= o.start)) };
+        const fromMs = week + hour * 3_600_000;
+        const toMs = fromMs + 14 * 86_400_000;
+        expect(generateSlots(nightly, fromMs, toMs).map((s) => s.start)).toEqual(reference(nightly, fromMs, toMs));
+      },
+    ), { numRuns: 200 });
   });
 });

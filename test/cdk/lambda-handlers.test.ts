@@ -81,8 +81,7 @@ async function invokeHandler(functionName: string, handlerName: string, events: 
       AUTH_JWKS_URL: idp.jwksUrl,
       PUBLIC_URL: 'https://support.example.eu',
       SENDER_ADDRESS: 'desk@support.example.eu',
-      POWERTOOLS_LOG_LEVEL: 'SILENT',
-      POWERTOOLS_SERVICE_NAME: functionName,
+      LOG_LEVEL: 'SILENT',
     },
   });
   return JSON.parse(stdout) as unknown[];

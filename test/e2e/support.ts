@@ -33,7 +33,7 @@ export interface Product {
 
 /** One server and one browser per test file; every user gets their own context (their own tab storage). */
 export async function startProduct(): Promise<Product> {
-  process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
+  process.env.LOG_LEVEL ??= 'SILENT';
   const temp = await mkdtemp(path.join(tmpdir(), 'e2e-'));
   const siteDir = path.join(temp, 'site');
   await buildSite({ contentDir: FIXTURE_CONTENT, outDir: siteDir });

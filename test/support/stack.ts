@@ -26,7 +26,7 @@ export interface TestStack {
  * (the identity provider's JWKS is fetched over real HTTP, as Cognito's is in AWS).
  */
 export async function startTestStack(options: Partial<LocalServerOptions> = {}): Promise<TestStack> {
-  process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
+  process.env.LOG_LEVEL ??= 'SILENT';
   const server = await startLocalServer({ port: 0, seed: true, ...options });
   const tokens = new Map<string, string>();
   const token = async (email: string) => {
