@@ -1,5 +1,5 @@
-import { IANAZone } from 'luxon';
 import type { Availability, DateException, WeeklyWindow } from './model.ts';
+import { isValidTimeZone } from './zone.ts';
 
 export interface RuleViolation {
   path: Array<string | number>;
@@ -69,7 +69,7 @@ function exceptionRules(exceptions: DateException[]): RuleViolation[] {
 /** The rules a schema cannot state: a known IANA zone, ends after starts, no overlapping windows. */
 export function availabilityViolations(availability: Pick<Availability, 'timeZone' | 'weekly' | 'exceptions'>): RuleViolation[] {
   const problems: RuleViolation[] = [];
-  if (!IANAZone.isValidZone(availability.timeZone)) {
+  if (!isValidTimeZone(availability.timeZone)) {
     problems.push({ path: ['timeZone'], message: 'Not an IANA time zone such as Europe/Madrid.' });
   }
   return [...problems, ...weeklyRules(availability.weekly), ...exceptionRules(availability.exceptions)];

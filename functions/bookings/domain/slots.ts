@@ -1,6 +1,6 @@
-import { DateTime, IANAZone } from 'luxon';
 import { minutesOfDay } from './availability.ts';
 import { WEEKDAYS, type Availability, type Slot } from './model.ts';
+import { civilDateOf, instantOfWallClock, isValidTimeZone, offsetAt } from './zone.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -31,33 +31,23 @@ const TRANSITION_REACH = 3 * HOUR;
 
 /**
  * Converts wall-clock times of civil dates in one zone to UTC instants. The offset found last is tried first
- * while no offset change is near (then the wall time is neither skipped nor repeated); otherwise luxon
- * resolves it, DST gaps and repeated hours included (a repeated hour means its first occurrence).
+ * while no offset change is near (then the wall time is neither skipped nor repeated); otherwise
+ * `instantOfWallClock` resolves it, DST gaps and repeated hours included (a repeated hour means its first
+ * occurrence).
  */
-function wallClock(zoneName: string) {
-  const zone = IANAZone.create(zoneName);
+function wallClock(timeZone: string) {
   let offsetMinutes: number | undefined;
   return (civilDay: number, minuteOfDay: number): number => {
     const asIfUtc = civilDay + minuteOfDay * MINUTE;
     if (offsetMinutes !== undefined) {
       const candidate = asIfUtc - offsetMinutes * MINUTE;
-      const holds = (ms: number) => zone.offset(ms) === offsetMinutes;
+      const holds = (ms: number) => offsetAt(timeZone, ms) === offsetMinutes;
       if (holds(candidate - TRANSITION_REACH) && holds(candidate + TRANSITION_REACH)) return candidate;
     }
-    const date = new Date(civilDay);
-    const resolved = DateTime.fromObject({
-      year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(),
-      hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60,
-    }, { zone });
-    offsetMinutes = resolved.offset;
-    return resolved.toMillis();
+    const resolved = instantOfWallClock(timeZone, asIfUtc);
+    offsetMinutes = offsetAt(timeZone, resolved);
+    return resolved;
   };
-}
-
-/** The civil date (as a UTC midnight) that an instant falls on in the zone. */
-function civilDayOf(ms: number, zone: string): number {
-  const local = DateTime.fromMillis(ms, { zone });
-  return Date.UTC(local.year, local.month - 1, local.day);
 }
 
 /**
@@ -66,13 +56,14 @@ function civilDayOf(ms: number, zone: string): number {
  */
 export function generateSlots(availability: Availability, fromMs: number, toMs: number): Slot[] {
   const { timeZone, slotMinutes, bufferMinutes } = availability;
+  if (!isValidTimeZone(timeZone)) return [];
   const { weekly, byDate } = windowTables(availability);
   const slotMs = slotMinutes * MINUTE;
   const stepMs = slotMs + bufferMinutes * MINUTE;
   const instant = wallClock(timeZone);
   const slots: Slot[] = [];
-  const lastDay = civilDayOf(toMs, timeZone);
-  for (let day = civilDayOf(fromMs, timeZone); day <= lastDay; day += DAY) {
+  const lastDay = civilDateOf(timeZone, toMs);
+  for (let day = civilDateOf(timeZone, fromMs); day <= lastDay; day += DAY) {
     const exception = byDate.get(new Date(day).toISOString().slice(0, 10));
     if (exception === 'off') continue;
     const windows = exception ?? weekly[(new Date(day).getUTCDay() + 6) % 7]!;

@@ -1,0 +1,80 @@
+/**
+ * IANA time-zone arithmetic on epoch milliseconds, from the runtime's Intl time-zone data alone.
+ *
+ * Offsets are read with Intl.DateTimeFormat directly rather than with `tzOffset` of @date-fns/tz: in v1.5 that
+ * function gets the sign wrong for offsets between -01:00 and 00:00 ("GMT-00:44:30" gives +44.5 minutes), which
+ * are real for historical zones (Africa/Monrovia until 1972, local mean time in Lisbon, Madrid, Dublin...).
+ * Sub-hour and odd offsets (Pacific/Chatham +12:45/+13:45, Asia/Kathmandu, Australia/Lord_Howe's 30-minute DST)
+ * need nothing special; historical offsets with seconds come out as fractions of a minute. test/bookings/zone.test.ts
+ * checks all of this against an independent date library.
+ */
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+const formatters = new Map<string, (date: Date) => string>();
+const parsedOffsets = new Map<string, number>();
+
+/** "…, GMT+05:45" (or "…, GMT" for a zero offset, or "…, GMT-00:36:45" with seconds); throws RangeError for an unknown zone. */
+function offsetFormat(timeZone: string): (date: Date) => string {
+  let format = formatters.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).format;
+    formatters.set(timeZone, format);
+  }
+  return format;
+}
+
+function parseOffset(text: string): number {
+  const gmt = text.lastIndexOf('GMT');
+  const offset = gmt < 0 ? '' : text.slice(gmt + 3);
+  let minutes = parsedOffsets.get(offset);
+  if (minutes === undefined) {
+    const match = /^([+-])(\d\d):(\d\d)(?::(\d\d))?$/.exec(offset);
+    if (offset !== '' && match === null) throw new RangeError(`Unexpected offset "${text}"`);
+    // The sign applies to the whole offset: -00:36:45 is 36.75 minutes behind UTC.
+    minutes = match === null ? 0 : (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 3600 + Number(match[3]) * 60 + Number(match[4] ?? 0)) / 60;
+    parsedOffsets.set(offset, minutes);
+  }
+  return minutes;
+}
+
+/** Whether Intl knows the zone (any case: "europe/madrid" is valid; `canonicalZone` gives the usual spelling). */
+export function isValidTimeZone(timeZone: string): boolean {
+  if (!timeZone) return false;
+  try {
+    offsetFormat(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone's UTC offset in minutes at an instant (+60 for CET). Throws RangeError for an unknown zone. */
+export function offsetAt(timeZone: string, ms: number): number {
+  return parseOffset(offsetFormat(timeZone)(new Date(ms)));
+}
+
+/**
+ * The instant at which the zone's clocks show a wall-clock time, given as that time read as if it were UTC
+ * (`Date.UTC(y, m, d, h, min)`). The algorithm of the date library used before (`fixOffset` in its
+ * datetime.js): guess an offset, correct it once, and in a DST gap (skipped time) use the smaller of the two
+ * offsets, so 02:30 in a skipped 02:00-03:00 becomes 03:30 new time. The guess here is the offset in force a
+ * day earlier, so a repeated hour (DST end) always means its first occurrence. (That library's `fromObject`
+ * guesses the offset the zone has *now*, so there the occurrence chosen depends on the season it runs in.)
+ */
+export function instantOfWallClock(timeZone: string, wallMs: number): number {
+  const guess = offsetAt(timeZone, wallMs - DAY);
+  let utc = wallMs - guess * MINUTE;
+  const o2 = offsetAt(timeZone, utc);
+  if (o2 === guess) return utc;
+  utc -= (o2 - guess) * MINUTE;
+  const o3 = offsetAt(timeZone, utc);
+  if (o3 === o2) return utc;
+  return wallMs - Math.min(o2, o3) * MINUTE;
+}
+
+/** The civil date an instant falls on in the zone, as that date's UTC midnight. */
+export function civilDateOf(timeZone: string, ms: number): number {
+  return Math.floor((ms + offsetAt(timeZone, ms) * MINUTE) / DAY) * DAY;
+}
