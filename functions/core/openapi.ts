@@ -79,10 +79,12 @@ function componentCollector() {
   /** The JSON Schema of a request (`input`: defaults make fields optional) or response (`output`) schema. */
   function schemaOf(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
     const { $schema: _, $defs = {}, ...root } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+    // A name already taken by a different shape (a body's input beside the same schema's output) gets a suffix.
+    const asIs = new Map(Object.keys($defs).map((id) => [id, id]));
     const names = new Map<string, string>();
     for (const [id, definition] of Object.entries($defs)) {
-      const name = components[id] === undefined || same(components[id], definition) ? id : `${id}${io === 'input' ? 'Input' : 'Output'}`;
-      names.set(id, name);
+      const taken = components[id] !== undefined && !same(components[id], rewriteRefs(definition, asIs));
+      names.set(id, taken ? `${id}${io === 'input' ? 'Input' : 'Output'}` : id);
     }
     for (const [id, definition] of Object.entries($defs)) {
       const name = names.get(id)!;

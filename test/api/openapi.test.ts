@@ -27,4 +27,28 @@ describe('the OpenAPI document', () => {
     expect(create.security).toEqual([{ bearer: [] }]);
     expect(document.paths['/api/bookings'].post).toBeDefined();
   });
+
+  it('resolves every $ref to a component, and names a schema twice only where its input and output differ', () => {
+    const document = apiDocument() as any;
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((match) => match[1]);
+    expect(refs.length).toBeGreaterThan(20);
+    for (const name of refs) expect(document.components.schemas, name).toHaveProperty([name]);
+    const names = Object.keys(document.components.schemas);
+    expect(names.filter((name) => /(Input|Output)$/.test(name))).toEqual(['AvailabilityInput']);
+    // A default makes a field optional when sent and always present when answered.
+    expect(document.components.schemas.AvailabilityInput.required).not.toContain('bufferMinutes');
+    expect(document.components.schemas.Availability.required).toContain('bufferMinutes');
+  });
+
+  it('lists path, query and header parameters with their schemas', () => {
+    const document = apiDocument() as any;
+    const reply = document.paths['/api/tickets/{id}/messages'].post;
+    expect(reply.parameters).toEqual(expect.arrayContaining([
+      expect.objectContaining({ name: 'id', in: 'path', required: true, schema: expect.objectContaining({ type: 'string' }) }),
+      expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false }),
+    ]));
+    const list = document.paths['/api/tickets'].get.parameters;
+    expect(list.find((parameter: any) => parameter.name === 'limit')).toMatchObject({ in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 25 } });
+    expect(document.paths['/api/health'].get.security).toEqual([]);
+  });
 });
