@@ -5,7 +5,16 @@ import type { ApiEnv } from './http.ts';
 import { problems, type FieldError } from './problem.ts';
 
 // zod/mini leaves messages to the application ("Invalid input"); the English ones name what was expected.
+// Two cases read better in a form's words: a field left out, and a number that is not one ("limit=abc").
 z.config(en());
+z.config({
+  customError: (issue) => {
+    if (issue.code !== 'invalid_type') return undefined;
+    if (issue.input === undefined) return 'Required.';
+    if (issue.expected === 'number' && Number.isNaN(issue.input)) return 'Must be a number.';
+    return undefined;
+  },
+});
 
 /** Turns zod issues into per-field errors ("subject", "weekly.0.start"). */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[], prefix: string[] = []): FieldError[] {

@@ -30,7 +30,7 @@ describe('the OpenAPI document', () => {
 
   it('resolves every $ref to a component, and names a schema twice only where its input and output differ', () => {
     const document = apiDocument() as any;
-    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((match) => match[1]);
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((match) => match[1]!);
     expect(refs.length).toBeGreaterThan(20);
     for (const name of refs) expect(document.components.schemas, name).toHaveProperty([name]);
     const names = Object.keys(document.components.schemas);

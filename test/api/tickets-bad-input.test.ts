@@ -81,6 +81,23 @@ describe('bad input on reads and headers', () => {
     expect((await response.json()).errors).toEqual([{ field: 'subject', message: expect.any(String) }]);
   });
 
+  it('reports every invalid field at once, in words a form can show', async () => {
+    const { body: _omitted, ...withoutBody } = validTicket;
+    const created = await stack.call('POST', '/api/tickets', { as: AS.maria, body: { ...withoutBody, category: 'nope' } });
+    expect(created.status).toBe(400);
+    const { errors } = await created.json();
+    expect(errors).toEqual([
+      { field: 'body', message: 'Required.' },
+      { field: 'category', message: expect.stringMatching(/^Invalid option: expected one of /) },
+    ]);
+    const listed = await stack.call('GET', '/api/tickets?limit=abc&status=new,bogus', { as: AS.ana });
+    expect(listed.status).toBe(400);
+    expect((await listed.json()).errors).toEqual([
+      { field: 'status.1', message: expect.stringContaining('expected one of') },
+      { field: 'limit', message: 'Must be a number.' },
+    ]);
+  });
+
   it('refuses odd query strings without a 5xx', async () => {
     await fc.assert(fc.asyncProperty(fc.record({ status: fc.string(), limit: fc.string(), cursor: fc.string(), assignee: fc.string(), system: fc.string() }, { requiredKeys: [] }), async (query) => {
       const qs = new URLSearchParams(query as Record<string, string>).toString();
