@@ -26,13 +26,15 @@ export function createJwtVerifier({ issuer, audience, jwksUrl }: JwtVerifierOpti
   // Made on the first token, not at import: it constructs a fetch `Headers`, which loads Node's fetch
   // implementation (undici, ~10 ms). The first request loads it anyway (Hono builds a Request per event);
   // at import it would only lengthen every cold start's init by that much.
+  // The address is checked now, so a misconfigured one fails the cold start instead of every request.
+  const jwks = new URL(jwksUrl);
   let keys: JWTVerifyGetKey | undefined;
   const cache = new Map<string, Verified>();
 
   async function verifySignature(token: string): Promise<Verified> {
     let claims: Record<string, unknown>;
     try {
-      ({ payload: claims } = await jwtVerify(token, keys ??= createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 30_000 }), {
+      ({ payload: claims } = await jwtVerify(token, keys ??= createRemoteJWKSet(jwks, { cooldownDuration: 30_000 }), {
         issuer,
         audience,
         algorithms: ['RS256'],

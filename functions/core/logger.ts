@@ -26,17 +26,25 @@ function levelFrom(env: NodeJS.ProcessEnv): number {
   return LEVELS[name as Level] ?? LEVELS.INFO;
 }
 
-/** Errors keep their name, message and stack; values JSON cannot hold (bigint, cycles: an object met again is written as "[Repeated]") do not break the line. */
+/**
+ * Errors keep their name, message, stack and cause; values JSON cannot hold do not break the line: a bigint is
+ * written as digits, an object inside itself as "[Circular]" (one met twice side by side is written twice).
+ */
 function serialise(record: LogAttributes): string {
-  const seen = new WeakSet<object>();
-  return JSON.stringify(record, (_key, value: unknown) => {
-    if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
+  // The objects on the path from the record to the value being written, as given and as written.
+  const given: object[] = [];
+  const written: unknown[] = [];
+  return JSON.stringify(record, function (this: unknown, _key, value: unknown) {
     if (typeof value === 'bigint') return value.toString();
-    if (typeof value === 'object' && value !== null) {
-      if (seen.has(value)) return '[Repeated]';
-      seen.add(value);
-    }
-    return value;
+    if (typeof value !== 'object' || value === null) return value;
+    while (written.length > 0 && written.at(-1) !== this) { written.pop(); given.pop(); }
+    if (given.includes(value)) return '[Circular]';
+    const output = value instanceof Error
+      ? { name: value.name, message: value.message, stack: value.stack, ...(value.cause === undefined ? {} : { cause: value.cause }) }
+      : value;
+    given.push(value);
+    written.push(output);
+    return output;
   });
 }
 

@@ -18,10 +18,11 @@ export const API_DOCUMENT_INFO = {
   servers: [{ url: '/' }],
 } as const;
 
-const ProblemSchema = documented(z.object({
+// Loose: problems carry RFC 9457 extension members (`field`, `from`, `to`) beside the standard ones.
+const ProblemSchema = documented(z.looseObject({
   type: z.string(),
   title: z.string(),
-  status: z.int(),
+  status: z.number(),
   detail: z.optional(z.string()),
   errors: z.optional(z.array(z.object({ field: z.string(), message: z.string() }))),
 }), { id: 'Problem' });
@@ -59,6 +60,17 @@ export const IDEMPOTENCY_HEADER = { 'Idempotency-Key': 'Retries with the same ke
 
 type JsonSchema = Record<string, unknown>;
 
+/**
+ * What a client reads best: a response may gain fields without breaking anyone (zod's output schemas would
+ * forbid them), and a date-time says `format: date-time` without zod's 400-character pattern.
+ */
+function readable(io: 'input' | 'output') {
+  return ({ jsonSchema }: { jsonSchema: JsonSchema }) => {
+    if (io === 'output' && jsonSchema.additionalProperties === false) delete jsonSchema.additionalProperties;
+    if (jsonSchema.format === 'date-time') delete jsonSchema.pattern;
+  };
+}
+
 /** Named schemas (`documented(..., { id })`) become components; one name may have an input and an output shape. */
 function componentCollector() {
   const components: Record<string, JsonSchema> = {};
@@ -78,7 +90,7 @@ function componentCollector() {
 
   /** The JSON Schema of a request (`input`: defaults make fields optional) or response (`output`) schema. */
   function schemaOf(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
-    const { $schema: _, $defs = {}, ...root } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+    const { $schema: _, $defs = {}, ...root } = z.toJSONSchema(schema, { io, unrepresentable: 'any', override: readable(io) }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
     // A name already taken by a different shape (a body's input beside the same schema's output) gets a suffix.
     const asIs = new Map(Object.keys($defs).map((id) => [id, id]));
     const names = new Map<string, string>();
@@ -136,7 +148,8 @@ export function openApiDocument(docs: readonly RouteDoc[]) {
       ...(doc.description ? { description: doc.description } : {}),
       security: doc.public ? [] : [{ bearer: [] }],
       ...(parameters.length ? { parameters } : {}),
-      ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(spec.body, 'input') } } } } : {}),
+      // A body whose every field is optional may be left out (`{}` is what the server then reads).
+      ...(spec.body ? { requestBody: { required: !z.safeParse(spec.body, {}).success, content: { 'application/json': { schema: schemaOf(spec.body, 'input') } } } } : {}),
       responses,
     };
   }

@@ -24,7 +24,9 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], prefix: string[
   });
 }
 
-const JSON_MEDIA_TYPE = /^application\/([a-z.-]+\+)?json(;\s*[a-zA-Z0-9-]+=([^;]+))*$/i;
+/** application/json and its +json kin (merge-patch+json), whatever the parameters (charset). */
+const JSON_MEDIA_TYPE = /^application\/([a-z0-9.-]+\+)?json$/;
+const mediaTypeOf = (contentType: string) => contentType.split(';')[0]!.trim().toLowerCase();
 
 /**
  * The JSON body: 415 for another media type (or a body sent without one), 400 when it does not parse.
@@ -36,7 +38,7 @@ async function jsonBody(c: Context): Promise<unknown> {
     if ((await c.req.text()).length > 0) throw problems.unsupportedMediaType('Send JSON with Content-Type: application/json.');
     return {};
   }
-  if (!JSON_MEDIA_TYPE.test(contentType)) throw problems.unsupportedMediaType('Send JSON with Content-Type: application/json.');
+  if (!JSON_MEDIA_TYPE.test(mediaTypeOf(contentType))) throw problems.unsupportedMediaType('Send JSON with Content-Type: application/json.');
   try {
     return await c.req.json();
   } catch {

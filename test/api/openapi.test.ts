@@ -51,4 +51,18 @@ describe('the OpenAPI document', () => {
     expect(list.find((parameter: any) => parameter.name === 'limit')).toMatchObject({ in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 25 } });
     expect(document.paths['/api/health'].get.security).toEqual([]);
   });
+
+  it('lets responses and problems grow (no additionalProperties: false), keeps bodies strict, and spares clients zod\'s date pattern', () => {
+    const document = apiDocument() as any;
+    const { schemas } = document.components;
+    expect(JSON.stringify([schemas.Ticket, schemas.Booking, schemas.Problem])).not.toContain('"additionalProperties":false');
+    expect(schemas.Problem.additionalProperties).not.toBe(false);
+    expect(schemas.NewTicket.additionalProperties).toBe(false);
+    expect(schemas.NewBooking.properties.start).toEqual(expect.objectContaining({ type: 'string', format: 'date-time' }));
+    expect(schemas.NewBooking.properties.start.pattern).toBeUndefined();
+    // A body whose fields are all optional may be left out; one with required fields may not.
+    expect(document.paths['/api/bookings/{id}/cancel'].post.requestBody.required).toBe(false);
+    expect(document.paths['/api/bookings'].post.requestBody.required).toBe(true);
+  });
 });
+

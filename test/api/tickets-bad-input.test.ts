@@ -81,6 +81,18 @@ describe('bad input on reads and headers', () => {
     expect((await response.json()).errors).toEqual([{ field: 'subject', message: expect.any(String) }]);
   });
 
+  it('takes JSON whatever the media type\'s spelling and parameters, and refuses look-alikes with 415', async () => {
+    const send = (contentType: string) => stack.call('POST', '/api/tickets', {
+      as: AS.maria, rawBody: JSON.stringify({ ...validTicket, subject: `Sent as ${contentType}` }), headers: { 'content-type': contentType },
+    });
+    for (const accepted of ['application/json ; charset=utf-8', 'Application/JSON', 'application/json;', 'application/vnd.api+json']) {
+      expect((await send(accepted)).status, accepted).toBe(201);
+    }
+    for (const refused of ['application/x-json', 'text/json', 'application/jsonp', 'text/plain; a=application/json']) {
+      expect((await send(refused)).status, refused).toBe(415);
+    }
+  });
+
   it('reports every invalid field at once, in words a form can show', async () => {
     const { body: _omitted, ...withoutBody } = validTicket;
     const created = await stack.call('POST', '/api/tickets', { as: AS.maria, body: { ...withoutBody, category: 'nope' } });

@@ -29,16 +29,23 @@ describe('the logger', () => {
     expect(levels({ LOG_LEVEL: 'LOUD' })).toEqual(['INFO', 'WARN', 'ERROR']);
   });
 
-  it('records errors with name, message and stack, and survives values JSON cannot hold', () => {
+  it('records errors with name, message, stack and cause, and survives values JSON cannot hold', () => {
     const { logger, records } = capture({});
     const cyclic: Record<string, unknown> = { name: 'loop' };
     cyclic.self = cyclic;
-    logger.error('unhandled error', { error: new TypeError('boom'), big: 10n, cyclic });
+    const shared = { id: 7 };
+    const looping = new Error('again');
+    looping.cause = looping;
+    logger.error('unhandled error', {
+      error: new TypeError('boom', { cause: new Error('socket hang up') }), big: 10n, cyclic, pair: { a: shared, b: shared }, looping,
+    });
     const [record] = records();
-    expect(record.error).toMatchObject({ name: 'TypeError', message: 'boom' });
+    expect(record.error).toMatchObject({ name: 'TypeError', message: 'boom', cause: { name: 'Error', message: 'socket hang up' } });
     expect(record.error.stack).toContain('TypeError: boom');
     expect(record.big).toBe('10');
-    expect(record.cyclic).toEqual({ name: 'loop', self: '[Repeated]' });
+    expect(record.cyclic).toEqual({ name: 'loop', self: '[Circular]' });
+    expect(record.pair).toEqual({ a: { id: 7 }, b: { id: 7 } });
+    expect(record.looping).toMatchObject({ message: 'again', cause: '[Circular]' });
   });
 
   it('does not let attributes overwrite the level, service or message', () => {
