@@ -9,8 +9,7 @@ export const BENCH_ENVIRONMENT: Record<string, string> = {
   AUTH_AUDIENCE: 'bench-client',
   PUBLIC_URL: 'https://support.example.eu',
   SENDER_ADDRESS: 'desk@example.eu',
-  POWERTOOLS_LOG_LEVEL: 'ERROR',
-  POWERTOOLS_SERVICE_NAME: 'bench',
+  LOG_LEVEL: 'ERROR',
 };
 
 // Imports the bundle and prints how long the import (the function's init phase) took.

@@ -31,6 +31,8 @@ function levelFrom(env: NodeJS.ProcessEnv): number {
  * written as digits, an object inside itself as "[Circular]" (one met twice side by side is written twice).
  */
 function serialise(record: LogAttributes): string {
+  // The usual record (a request's method, path, status, time) holds only plain values: no replacer needed.
+  if (Object.values(record).every((value) => value === null || (typeof value !== 'object' && typeof value !== 'bigint'))) return JSON.stringify(record);
   // The objects on the path from the record to the value being written, as given and as written.
   const given: object[] = [];
   const written: unknown[] = [];
