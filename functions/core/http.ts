@@ -6,7 +6,8 @@ import type { Logger } from './logger.ts';
 import type { IdentityVerifier } from './identity.ts';
 import { bearerToken } from './identity.ts';
 import type { Principal, Role } from './principal.ts';
-import { PROBLEM_CONTENT_TYPE, problems, ProblemError, type Problem } from './problem.ts';
+import { PROBLEM_CONTENT_TYPE, problemOfViolation, problems, ProblemError, type Problem } from './problem.ts';
+import { Violation } from './violation.ts';
 
 export interface ApiEnv {
   Variables: {
@@ -38,7 +39,7 @@ const HTTP_EXCEPTION_PROBLEMS: Record<number, (detail?: string) => ProblemError>
 
 /**
  * The base every function's app is built on: request id, structured request log, body size limit,
- * problem+json for every error (validation, framework and unexpected ones alike).
+ * problem+json for every error (validation, broken business rules, framework and unexpected ones alike).
  */
 export function createApiApp({ logger, maxBodyBytes }: ApiAppOptions): ApiApp {
   const app = new Hono<ApiEnv>();
@@ -61,6 +62,7 @@ export function createApiApp({ logger, maxBodyBytes }: ApiAppOptions): ApiApp {
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(error.problem);
+    if (error instanceof Violation) return problemResponse(problemOfViolation(error));
     if (error instanceof HTTPException) {
       const toProblem = HTTP_EXCEPTION_PROBLEMS[error.status];
       if (toProblem) return problemResponse(toProblem(error.status === 400 ? undefined : error.message).problem);

@@ -1,4 +1,6 @@
 /** RFC 9457 problem details. Every error the API returns is one of these; nothing internal leaks into them. */
+import type { Violation, ViolationCode } from './violation.ts';
+
 export interface FieldError {
   field: string;
   message: string;
@@ -13,6 +15,69 @@ export interface Problem {
   [extension: string]: unknown;
 }
 
+/** Problems of the HTTP exchange itself (no business rule): their codes are the slugs their types always had. */
+type ExchangeCode =
+  | 'validation' | 'bad-request' | 'unauthorized' | 'forbidden' | 'not-found' | 'stale' | 'too-large'
+  | 'unsupported-media-type' | 'if-match-required' | 'throttled' | 'internal';
+
+export type ProblemCode = ExchangeCode | ViolationCode;
+
+export interface ProblemType {
+  status: number;
+  title: string;
+}
+
+/**
+ * Every problem the API can answer, by code: the one place a code gets its HTTP status and title. The type is
+ * always `/problems/<code>`; the body carries `code` too, so clients branch on it without parsing the type.
+ * Titles stay those each status had before codes existed (they are what people read in the web app).
+ */
+export const PROBLEM_TYPES: Record<ProblemCode, ProblemType> = {
+  validation: { status: 400, title: 'Invalid request' },
+  'bad-request': { status: 400, title: 'Bad request' },
+  unauthorized: { status: 401, title: 'Not signed in' },
+  forbidden: { status: 403, title: 'Not allowed' },
+  'not-found': { status: 404, title: 'Not found' },
+  stale: { status: 412, title: 'Changed by someone else' },
+  'too-large': { status: 413, title: 'Request body too large' },
+  'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  'if-match-required': { status: 428, title: 'If-Match required' },
+  throttled: { status: 429, title: 'Too many requests' },
+  internal: { status: 500, title: 'Internal error' },
+
+  'ticket.transition': { status: 422, title: 'Not possible' },
+  'ticket.closed': { status: 422, title: 'Not possible' },
+  'ticket.assignee': { status: 422, title: 'Not possible' },
+  'ticket.requester-change': { status: 403, title: 'Not allowed' },
+  'ticket.assignment': { status: 403, title: 'Not allowed' },
+  'ticket.internal-note': { status: 403, title: 'Not allowed' },
+  'expert.unknown': { status: 422, title: 'Not possible' },
+  'slot.not-offered': { status: 422, title: 'Not possible' },
+  'slot.taken': { status: 409, title: 'Conflict' },
+  'allowance.spent': { status: 422, title: 'Not possible' },
+  'booking.ticket': { status: 422, title: 'Not possible' },
+  'booking.cutoff': { status: 422, title: 'Not possible' },
+  'booking.cancelled': { status: 422, title: 'Not possible' },
+  'booking.same-time': { status: 422, title: 'Not possible' },
+  'booking.changed': { status: 409, title: 'Conflict' },
+  'booking.interrupted': { status: 409, title: 'Conflict' },
+  'preferences.refused': { status: 422, title: 'Not possible' },
+  'mail.not-parked': { status: 409, title: 'Conflict' },
+  'idempotency.key-reused': { status: 422, title: 'Not possible' },
+  busy: { status: 409, title: 'Conflict' },
+};
+
+export const problemTypeOf = (code: ProblemCode): string => `/problems/${code}`;
+
+/** The problem for a code. Extensions come first: none of them may overwrite the standard members. */
+export function problemOf(code: ProblemCode, detail?: string, extensions: Record<string, unknown> = {}): Problem {
+  const { status, title } = PROBLEM_TYPES[code];
+  return { ...extensions, type: problemTypeOf(code), code, title, status, ...(detail ? { detail } : {}) };
+}
+
+/** A domain violation as the API answers it (the HTTP edge calls this). */
+export const problemOfViolation = (violation: Violation): Problem => problemOf(violation.code, violation.message, violation.facts);
+
 export class ProblemError extends Error {
   readonly problem: Problem;
   constructor(problem: Problem) {
@@ -22,26 +87,22 @@ export class ProblemError extends Error {
   }
 }
 
-// Extensions come first: none of them may overwrite the standard members.
-const make = (status: number, slug: string, title: string) =>
-  (detail?: string, extensions: Record<string, unknown> = {}): ProblemError =>
-    new ProblemError({ ...extensions, type: `/problems/${slug}`, title, status, ...(detail ? { detail } : {}) });
+const make = (code: ExchangeCode) =>
+  (detail?: string, extensions?: Record<string, unknown>): ProblemError => new ProblemError(problemOf(code, detail, extensions));
 
+/** The problems of the HTTP exchange; business rules are violations (core/violation.ts), never these. */
 export const problems = {
-  invalid: (errors: FieldError[], detail = 'The request has invalid fields.') =>
-    new ProblemError({ type: '/problems/validation', title: 'Invalid request', status: 400, detail, errors }),
-  badRequest: make(400, 'bad-request', 'Bad request'),
-  unauthorized: make(401, 'unauthorized', 'Not signed in'),
-  forbidden: make(403, 'forbidden', 'Not allowed'),
-  notFound: make(404, 'not-found', 'Not found'),
-  conflict: make(409, 'conflict', 'Conflict'),
-  preconditionFailed: make(412, 'stale', 'Changed by someone else'),
-  tooLarge: make(413, 'too-large', 'Request body too large'),
-  unsupportedMediaType: make(415, 'unsupported-media-type', 'Unsupported media type'),
-  businessRule: make(422, 'rule', 'Not possible'),
-  preconditionRequired: make(428, 'if-match-required', 'If-Match required'),
-  throttled: make(429, 'throttled', 'Too many requests'),
-  internal: make(500, 'internal', 'Internal error'),
+  invalid: (errors: FieldError[], detail = 'The request has invalid fields.') => new ProblemError(problemOf('validation', detail, { errors })),
+  badRequest: make('bad-request'),
+  unauthorized: make('unauthorized'),
+  forbidden: make('forbidden'),
+  notFound: make('not-found'),
+  preconditionFailed: make('stale'),
+  tooLarge: make('too-large'),
+  unsupportedMediaType: make('unsupported-media-type'),
+  preconditionRequired: make('if-match-required'),
+  throttled: make('throttled'),
+  internal: make('internal'),
 };
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

@@ -4,6 +4,7 @@ import { isStaff, type Principal } from '../core/principal.ts';
 import { problems } from '../core/problem.ts';
 import { isTopicId } from '../core/topics.ts';
 import type { UserDirectory } from '../core/users.ts';
+import { violation } from '../core/violation.ts';
 import { serviceFigures, type Deflection, type ServiceFigures } from './domain/figures.ts';
 import { assertMayPost } from './domain/state.ts';
 import { applyMessage, applyPatch, recordsMessage, type TicketPatch } from './domain/changes.ts';
@@ -56,7 +57,7 @@ export function ticketService({ store, users, clock, isGuide = isTopicId }: Tick
         const existing = idempotencyKey ? await store.get(id) : undefined;
         if (!existing) return undefined;
         if (existing.requestFingerprint !== requestFingerprint) {
-          throw problems.businessRule('This Idempotency-Key was used for a different request.', { field: 'Idempotency-Key' });
+          throw violation('idempotency.key-reused', 'This Idempotency-Key was used for a different request.', { field: 'Idempotency-Key' });
         }
         return { ticket: withoutFingerprint(existing), replayed: true };
       };
@@ -95,7 +96,7 @@ export function ticketService({ store, users, clock, isGuide = isTopicId }: Tick
     },
 
     async addMessage(principal: Principal, ticketId: string, input: NewMessage, idempotencyKey?: string): Promise<{ message: Message; ticket: Ticket; replayed: boolean }> {
-      if (input.internal && !isStaff(principal)) throw problems.forbidden('Only experts and coordinators write internal notes.');
+      if (input.internal && !isStaff(principal)) throw violation('ticket.internal-note', 'Only experts and coordinators write internal notes.');
       assertMayPost((await visibleTicket(principal, ticketId)).status, principal.role);
       const draft: Message = {
         id: idempotencyKey ? idempotentId('message', principal.id, `${ticketId}\u0000${idempotencyKey}`) : newId(),
@@ -109,7 +110,7 @@ export function ticketService({ store, users, clock, isGuide = isTopicId }: Tick
       if (!created) {
         const existing = await store.getMessage(ticketId, draft.id);
         if (!existing || existing.body !== input.body || existing.internal !== input.internal) {
-          throw problems.businessRule('This Idempotency-Key was used for a different message.', { field: 'Idempotency-Key' });
+          throw violation('idempotency.key-reused', 'This Idempotency-Key was used for a different message.', { field: 'Idempotency-Key' });
         }
         message = existing;
       }
@@ -124,7 +125,7 @@ export function ticketService({ store, users, clock, isGuide = isTopicId }: Tick
         }
         await backoff(attempt);
       }
-      throw problems.conflict('The ticket is being changed by many people at once; send the same request again.');
+      throw violation('busy', 'The ticket is being changed by many people at once; send the same request again.');
     },
 
     /**
