@@ -8,6 +8,8 @@ export interface FieldError {
 
 export interface Problem {
   type: string;
+  /** Always set by the API; absent only on problems a client makes up itself (network errors and the like). */
+  code?: ProblemCode;
   title: string;
   status: number;
   detail?: string;
