@@ -1,7 +1,7 @@
 import type { SystemName } from '../core/catalog.ts';
 import type { Clock } from '../core/clock.ts';
 import { fingerprint, idempotentId, newId } from '../core/ids.ts';
-import type { Principal } from '../core/principal.ts';
+import type { Principal, RequesterPrincipal } from '../core/principal.ts';
 import { problems } from '../core/problem.ts';
 import { violation, type Violation } from '../core/violation.ts';
 import { allowanceService } from './allowance-service.ts';
@@ -154,7 +154,7 @@ export function bookingService({ store, clock, tickets }: BookingDeps) {
   }
 
   return {
-    async create(principal: Principal, input: NewBooking, idempotencyKey?: string): Promise<{ booking: BookingRecord; replayed: boolean }> {
+    async create(principal: RequesterPrincipal, input: NewBooking, idempotencyKey?: string): Promise<{ booking: BookingRecord; replayed: boolean }> {
       const requestFingerprint = fingerprint(input);
       const id = idempotencyKey ? idempotentId('booking', principal.id, idempotencyKey) : newId();
       const earlier = idempotencyKey ? await store.getBooking(id) : undefined;
@@ -168,7 +168,7 @@ export function bookingService({ store, clock, tickets }: BookingDeps) {
       const intent: BookingRecord = {
         id, status: 'pending', ...placement,
         expertId: input.expertId, expertName: expert.name, expertEmail: expert.email,
-        orgId: principal.orgId!, requesterId: principal.id, requesterName: principal.name, requesterEmail: principal.email,
+        orgId: principal.orgId, requesterId: principal.id, requesterName: principal.name, requesterEmail: principal.email,
         topic: input.topic, notes: input.notes, system: input.system, ticketId: input.ticketId, meetingLink,
         sequence: 0, version: 1, createdAt: at, updatedAt: at, release: [],
         ...(idempotencyKey ? { requestFingerprint } : {}),
@@ -182,7 +182,7 @@ export function bookingService({ store, clock, tickets }: BookingDeps) {
 
     async list(principal: Principal, query: { filter: BookingListFilter; limit: number; cursor?: string }) {
       const scope = principal.role === 'coordinator' ? 'all' as const
-        : principal.role === 'expert' ? { expertId: principal.id } : { orgId: principal.orgId! };
+        : principal.role === 'expert' ? { expertId: principal.id } : { orgId: principal.orgId };
       return store.listBookings({ ...query, scope, now: now().toISOString() });
     },
 

@@ -1,6 +1,6 @@
 import type { Clock } from '../core/clock.ts';
 import { fingerprint, idempotentId, newId } from '../core/ids.ts';
-import { isStaff, type Principal } from '../core/principal.ts';
+import { isStaff, type Principal, type RequesterPrincipal } from '../core/principal.ts';
 import { problems } from '../core/problem.ts';
 import { isTopicId } from '../core/topics.ts';
 import type { UserDirectory } from '../core/users.ts';
@@ -50,7 +50,7 @@ export function ticketService({ store, users, clock, isGuide = isTopicId }: Tick
   }
 
   return {
-    async create(principal: Principal, input: NewTicket, idempotencyKey?: string): Promise<{ ticket: Ticket; replayed: boolean }> {
+    async create(principal: RequesterPrincipal, input: NewTicket, idempotencyKey?: string): Promise<{ ticket: Ticket; replayed: boolean }> {
       const requestFingerprint = fingerprint(input);
       const id = idempotencyKey ? idempotentId('ticket', principal.id, idempotencyKey) : newId();
       const replay = async (): Promise<{ ticket: Ticket; replayed: boolean } | undefined> => {
@@ -68,7 +68,7 @@ export function ticketService({ store, users, clock, isGuide = isTopicId }: Tick
       const at = clock.now().toISOString();
       const ticket: StoredTicket = {
         id, number, reference: ticketReference(number),
-        orgId: principal.orgId!, requesterId: principal.id, requesterName: principal.name,
+        orgId: principal.orgId, requesterId: principal.id, requesterName: principal.name,
         ...input,
         status: 'new', assigneeId: null, assigneeName: null,
         createdAt: at, updatedAt: at, lastActivityAt: at,
@@ -132,13 +132,13 @@ export function ticketService({ store, users, clock, isGuide = isTopicId }: Tick
      * A requester left after opening a suggested guide: the guide answered them. Counted once per requester,
      * guide and day, however often the page reports it, so nobody can inflate the figure.
      */
-    async recordDeflection(principal: Principal, input: { guide: string; section?: string }): Promise<Deflection> {
+    async recordDeflection(principal: RequesterPrincipal, input: { guide: string; section?: string }): Promise<Deflection> {
       if (!isGuide(input.guide)) throw problems.invalid([{ field: 'guide', message: 'Not a guide of the knowledge base.' }]);
       const at = clock.now().toISOString();
       const deflection: Deflection = {
         id: idempotentId('deflection', principal.id, `${input.guide}\u0000${at.slice(0, 10)}`),
         at,
-        orgId: principal.orgId!,
+        orgId: principal.orgId,
         ...input,
       };
       await store.recordDeflection(deflection);
