@@ -29,16 +29,21 @@ export interface ProblemType {
   title: string;
 }
 
+// A business rule keeps the status and title every one of them had before codes existed: they are what people
+// read in the web app ("Not possible: This ticket is closed; ...").
+const RULE: ProblemType = { status: 422, title: 'Not possible' };
+const NOT_ALLOWED: ProblemType = { status: 403, title: 'Not allowed' };
+const CONFLICT: ProblemType = { status: 409, title: 'Conflict' };
+
 /**
  * Every problem the API can answer, by code: the one place a code gets its HTTP status and title. The type is
  * always `/problems/<code>`; the body carries `code` too, so clients branch on it without parsing the type.
- * Titles stay those each status had before codes existed (they are what people read in the web app).
  */
 export const PROBLEM_TYPES: Record<ProblemCode, ProblemType> = {
   validation: { status: 400, title: 'Invalid request' },
   'bad-request': { status: 400, title: 'Bad request' },
   unauthorized: { status: 401, title: 'Not signed in' },
-  forbidden: { status: 403, title: 'Not allowed' },
+  forbidden: NOT_ALLOWED,
   'not-found': { status: 404, title: 'Not found' },
   stale: { status: 412, title: 'Changed by someone else' },
   'too-large': { status: 413, title: 'Request body too large' },
@@ -47,26 +52,26 @@ export const PROBLEM_TYPES: Record<ProblemCode, ProblemType> = {
   throttled: { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },
 
-  'ticket.transition': { status: 422, title: 'Not possible' },
-  'ticket.closed': { status: 422, title: 'Not possible' },
-  'ticket.assignee': { status: 422, title: 'Not possible' },
-  'ticket.requester-change': { status: 403, title: 'Not allowed' },
-  'ticket.assignment': { status: 403, title: 'Not allowed' },
-  'ticket.internal-note': { status: 403, title: 'Not allowed' },
-  'expert.unknown': { status: 422, title: 'Not possible' },
-  'slot.not-offered': { status: 422, title: 'Not possible' },
-  'slot.taken': { status: 409, title: 'Conflict' },
-  'allowance.spent': { status: 422, title: 'Not possible' },
-  'booking.ticket': { status: 422, title: 'Not possible' },
-  'booking.cutoff': { status: 422, title: 'Not possible' },
-  'booking.cancelled': { status: 422, title: 'Not possible' },
-  'booking.same-time': { status: 422, title: 'Not possible' },
-  'booking.changed': { status: 409, title: 'Conflict' },
-  'booking.interrupted': { status: 409, title: 'Conflict' },
-  'preferences.refused': { status: 422, title: 'Not possible' },
-  'mail.not-parked': { status: 409, title: 'Conflict' },
-  'idempotency.key-reused': { status: 422, title: 'Not possible' },
-  busy: { status: 409, title: 'Conflict' },
+  'ticket.transition': RULE,
+  'ticket.closed': RULE,
+  'ticket.assignee': RULE,
+  'ticket.requester-change': NOT_ALLOWED,
+  'ticket.assignment': NOT_ALLOWED,
+  'ticket.internal-note': NOT_ALLOWED,
+  'expert.unknown': RULE,
+  'slot.not-offered': RULE,
+  'slot.taken': CONFLICT,
+  'allowance.spent': RULE,
+  'booking.ticket': RULE,
+  'booking.cutoff': RULE,
+  'booking.cancelled': RULE,
+  'booking.same-time': RULE,
+  'booking.changed': CONFLICT,
+  'booking.interrupted': CONFLICT,
+  'preferences.refused': RULE,
+  'mail.not-parked': CONFLICT,
+  'idempotency.key-reused': RULE,
+  busy: CONFLICT,
 };
 
 export const problemTypeOf = (code: ProblemCode): string => `/problems/${code}`;
