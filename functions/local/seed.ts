@@ -3,10 +3,10 @@ import { fixedClock } from '../core/clock.ts';
 import { organisationItem } from '../core/organisations.ts';
 import type { Principal } from '../core/principal.ts';
 import type { UserDirectory, UserRecord } from '../core/users.ts';
-import { seedMentoring } from '../bookings/seed.ts';
 import { ticketService } from '../tickets/service.ts';
 import type { TicketStore } from '../tickets/store.ts';
 import { SEED_ORGANISATIONS, SEED_USERS, seedUser } from './seed-data.ts';
+import { seedMentoring } from './seed-mentoring.ts';
 
 const HOUR = 3_600_000;
 const asPrincipal = (user: UserRecord): Principal => ({ id: user.id, email: user.email, name: user.name, role: user.role, orgId: user.orgId });
