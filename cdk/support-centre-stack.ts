@@ -46,6 +46,9 @@ export class SupportCentreStack extends Stack {
 
   constructor(scope: Construct, id: string, props: SupportCentreStackProps) {
     super(scope, id, props);
+    // Synth stops first thing if an operation a function documents (and so serves) would not reach it.
+    const unrouted = routingErrors(Object.fromEntries(API_FUNCTION_NAMES.map((name) => [name, API_WIRING[name].docs.map((doc) => doc.route)])));
+    if (unrouted.length) throw new Error(`API routes do not match the functions:\n  ${unrouted.join('\n  ')}`);
     const { config, entries } = props;
     const customOrigin = customSiteOrigin(config);
 
@@ -79,9 +82,6 @@ export class SupportCentreStack extends Stack {
     const apiFunctions = Object.fromEntries(API_FUNCTION_NAMES.map((name) => [
       name, tableFunction(constructId(name), entries[name], 'handler', API_FUNCTIONS[name].description),
     ])) as Record<ApiFunctionName, SupportFunction>;
-    // Synth stops here if an operation a function documents (and so serves) would not reach it.
-    const unrouted = routingErrors(Object.fromEntries(API_FUNCTION_NAMES.map((name) => [name, API_WIRING[name].docs.map((doc) => doc.route)])));
-    if (unrouted.length) throw new Error(`API routes do not match the functions:\n  ${unrouted.join('\n  ')}`);
     api.routeTo(apiFunctions, identity.userPool, siteClient);
 
     const deadLetters = new DeadLetterQueue(this, 'DeadLetters');

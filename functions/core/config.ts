@@ -15,43 +15,32 @@ export class ConfigError extends Error {
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
-/** Typed, validated reads of environment variables; empty values count as unset. */
-export interface EnvReader {
-  optional(name: string): string | undefined;
-  required(name: string): string;
-  /** A whole number within the bounds; `fallback` when unset. */
-  integer(name: string, fallback: number, bounds?: { min?: number; max?: number }): number;
-  /** An absolute http(s) URL; `fallback` when unset (none: required). */
-  url(name: string, fallback?: string): string;
+// Plain functions over the environment (not methods): the minifier can shorten them, and every bundle reads config.
+
+function fail(name: string, value: string | undefined, advice: string): never {
+  throw new ConfigError(name, `Environment variable ${name}${value ? ` = "${value}"` : ''}: ${advice}.`);
 }
 
-export function envReader(env: Environment = process.env): EnvReader {
-  const fail = (name: string, value: string, advice: string): never => {
-    throw new ConfigError(name, `Environment variable ${name}${value ? ` = "${value}"` : ''}: ${advice}.`);
-  };
-  const optional = (name: string) => env[name]?.trim() || undefined;
-  const required = (name: string) => optional(name) ?? fail(name, '', 'required, but not set');
-  return {
-    optional,
-    required,
-    integer(name, fallback, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}) {
-      const value = optional(name);
-      if (value === undefined) return fallback;
-      const number = /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
-      return Number.isSafeInteger(number) && number >= min && number <= max ? number : fail(name, value, `use a whole number from ${min} to ${max}`);
-    },
-    url(name, fallback) {
-      const value = optional(name) ?? fallback ?? required(name);
-      let url: URL | undefined;
-      try {
-        url = new URL(value);
-      } catch {
-        // reported below
-      }
-      return url && /^https?:$/.test(url.protocol) ? value : fail(name, value, 'use an absolute http(s) URL');
-    },
-  };
+/** The variable's value, trimmed; empty counts as unset. */
+export const optional = (env: Environment, name: string): string | undefined => env[name]?.trim() || undefined;
+
+export const required = (env: Environment, name: string): string => optional(env, name) ?? fail(name, '', 'required');
+
+/** A whole number from `min` to `max`; `fallback` when unset. */
+export function integer(env: Environment, name: string, fallback: number, min = 0, max = 2 ** 53): number {
+  const value = optional(env, name);
+  const number = value === undefined ? fallback : /^\d+$/.test(value) ? +value : -1;
+  return number >= min && number <= max ? number : fail(name, value, `use a whole number from ${min} to ${max}`);
 }
+
+/** An absolute http(s) URL; `fallback` when unset (no fallback: required). */
+export function url(env: Environment, name: string, fallback?: string): string {
+  const value = optional(env, name) ?? fallback ?? required(env, name);
+  return /^https?:\/\/[^\s/]+\S*$/.test(value) ? value : fail(name, value, 'use an absolute http(s) URL');
+}
+
+/** An optional URL: unset, or an absolute http(s) one. */
+export const optionalUrl = (env: Environment, name: string): string | undefined => optional(env, name) && url(env, name);
 
 /** Where the one DynamoDB table is. */
 export interface TableConfig {
@@ -61,11 +50,11 @@ export interface TableConfig {
   dynamoEndpoint?: string;
 }
 
-export function tableConfig(read: EnvReader): TableConfig {
+export function tableConfig(env: Environment = process.env): TableConfig {
   return {
-    tableName: read.optional('TABLE_NAME') ?? 'support-centre',
-    region: read.optional('AWS_REGION') ?? 'eu-north-1',
-    dynamoEndpoint: read.optional('DYNAMODB_ENDPOINT') && read.url('DYNAMODB_ENDPOINT'),
+    tableName: optional(env, 'TABLE_NAME') ?? 'support-centre',
+    region: optional(env, 'AWS_REGION') ?? 'eu-north-1',
+    dynamoEndpoint: optionalUrl(env, 'DYNAMODB_ENDPOINT'),
   };
 }
 
@@ -81,14 +70,14 @@ export interface ApiConfig extends TableConfig {
 
 export const DEFAULT_MAX_BODY_BYTES = 128 * 1024;
 
-export function apiConfig(read: EnvReader): ApiConfig {
-  const issuer = read.url('AUTH_ISSUER');
+export function apiConfig(env: Environment = process.env): ApiConfig {
+  const issuer = url(env, 'AUTH_ISSUER');
   return {
-    ...tableConfig(read),
+    ...tableConfig(env),
     issuer,
-    audience: read.required('AUTH_AUDIENCE'),
-    jwksUrl: read.url('AUTH_JWKS_URL', `${issuer}/.well-known/jwks.json`),
-    maxBodyBytes: read.integer('MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, { min: 1 }),
-    publicUrl: read.url('PUBLIC_URL', 'http://localhost:3000'),
+    audience: required(env, 'AUTH_AUDIENCE'),
+    jwksUrl: url(env, 'AUTH_JWKS_URL', `${issuer}/.well-known/jwks.json`),
+    maxBodyBytes: integer(env, 'MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1),
+    publicUrl: url(env, 'PUBLIC_URL', 'http://localhost:3000'),
   };
 }

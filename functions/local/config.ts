@@ -4,7 +4,7 @@
  * knows (its address, its identity provider, its table), so local runs get the same validated objects and
  * defaults as Lambda.
  */
-import { apiConfig, envReader, tableConfig, type ApiConfig, type Environment, type TableConfig } from '../core/config.ts';
+import { apiConfig, integer, optional, optionalUrl, tableConfig, type ApiConfig, type Environment, type TableConfig } from '../core/config.ts';
 import { notifyConfig, type NotifyConfig } from '../notify/config.ts';
 
 export interface LocalConfig {
@@ -20,14 +20,13 @@ export interface LocalConfig {
 }
 
 export function localConfig(env: Environment = process.env): LocalConfig {
-  const read = envReader(env);
-  const interval = (name: string) => (read.optional(name) === undefined ? undefined : read.integer(name, 0));
+  const interval = (name: string) => (optional(env, name) === undefined ? undefined : integer(env, name, 0));
   return {
-    port: read.integer('PORT', 3000, { max: 65_535 }),
-    host: read.optional('HOST') ?? '127.0.0.1',
-    dataDir: read.optional('DATA_DIR') ?? '.data',
-    siteDir: read.optional('SITE_DIR') ?? 'dist/site',
-    dynamoEndpoint: read.optional('DYNAMODB_ENDPOINT') && read.url('DYNAMODB_ENDPOINT'),
+    port: integer(env, 'PORT', 3000, 0, 65_535),
+    host: optional(env, 'HOST') ?? '127.0.0.1',
+    dataDir: optional(env, 'DATA_DIR') ?? '.data',
+    siteDir: optional(env, 'SITE_DIR') ?? 'dist/site',
+    dynamoEndpoint: optionalUrl(env, 'DYNAMODB_ENDPOINT'),
     notifyPollMs: interval('NOTIFY_POLL_MS'),
     notifySweepMs: interval('NOTIFY_SWEEP_MS'),
   };
@@ -44,15 +43,15 @@ export interface LocalSettings {
 }
 
 export function localTableConfig({ tableName, dynamoEndpoint }: Omit<LocalSettings, 'publicUrl'>): TableConfig {
-  return tableConfig(envReader({ TABLE_NAME: tableName, AWS_REGION: 'local', DYNAMODB_ENDPOINT: dynamoEndpoint }));
+  return tableConfig({ TABLE_NAME: tableName, AWS_REGION: 'local', DYNAMODB_ENDPOINT: dynamoEndpoint });
 }
 
 /** The API functions' settings, with the local identity provider as token issuer. */
 export function localApiConfig(settings: LocalSettings, identity: { issuer: string; audience: string; jwksUrl: string }): ApiConfig {
-  return apiConfig(envReader({
+  return apiConfig({
     TABLE_NAME: settings.tableName, AWS_REGION: 'local', DYNAMODB_ENDPOINT: settings.dynamoEndpoint, PUBLIC_URL: settings.publicUrl,
     AUTH_ISSUER: identity.issuer, AUTH_AUDIENCE: identity.audience, AUTH_JWKS_URL: identity.jwksUrl,
-  }));
+  });
 }
 
 export function localNotifyConfig(settings: LocalSettings): NotifyConfig {

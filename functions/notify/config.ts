@@ -1,11 +1,11 @@
-import { apiConfig, envReader, tableConfig, type ApiConfig, type Environment, type TableConfig } from '../core/config.ts';
+import { apiConfig, optionalUrl, required, tableConfig, url, type ApiConfig, type Environment, type TableConfig } from '../core/config.ts';
 import type { Mailbox } from './mime.ts';
 
 /** The notifications API (preferences, parked e-mails): the settings every API function shares. */
 export type NotificationsApiConfig = ApiConfig;
 
 export function notificationsApiConfig(env: Environment = process.env): NotificationsApiConfig {
-  return apiConfig(envReader(env));
+  return apiConfig(env);
 }
 
 /** The notifier (stream consumer and sweep): it verifies no tokens, so it has no identity settings. */
@@ -19,11 +19,10 @@ export interface NotifyConfig extends TableConfig {
 export const SENDER_NAME = 'HPC AI Support Centre';
 
 export function notifyConfig(env: Environment = process.env): NotifyConfig {
-  const read = envReader(env);
   return {
-    ...tableConfig(read),
-    publicUrl: read.url('PUBLIC_URL', 'http://localhost:3000'),
-    sender: { address: read.required('SENDER_ADDRESS'), name: SENDER_NAME },
-    sesEndpoint: read.optional('SES_ENDPOINT') && read.url('SES_ENDPOINT'),
+    ...tableConfig(env),
+    publicUrl: url(env, 'PUBLIC_URL', 'http://localhost:3000'),
+    sender: { address: required(env, 'SENDER_ADDRESS'), name: SENDER_NAME },
+    sesEndpoint: optionalUrl(env, 'SES_ENDPOINT'),
   };
 }

@@ -10,4 +10,3 @@ const runtime = apiRuntime(NAME, ticketsConfig());
 
 /** The Lambda entry (API Gateway HTTP API, payload v2) for the paths functions/api-functions.ts gives it. */
 export const handler = handle(wireTickets(createApiApp(runtime), runtime));
-export { createTicketsApp, registerTicketRoutes } from './app.ts';
