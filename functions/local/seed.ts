@@ -2,10 +2,10 @@ import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/li
 import { fixedClock } from '../core/clock.ts';
 import { organisationItem } from '../core/organisations.ts';
 import { principalFromUser, type UserDirectory } from '../core/users.ts';
-import { seedMentoring } from '../bookings/seed.ts';
 import { ticketService } from '../tickets/service.ts';
 import type { TicketStore } from '../tickets/store.ts';
 import { SEED_ORGANISATIONS, SEED_USERS, seedUser } from './seed-data.ts';
+import { seedMentoring } from './seed-mentoring.ts';
 
 const HOUR = 3_600_000;
 const asPrincipal = (email: string) => principalFromUser(seedUser(email));

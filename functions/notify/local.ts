@@ -5,6 +5,7 @@ import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
 import type { UserDirectory } from '../core/users.ts';
 import { composeNotifications, type Notifications } from './compose.ts';
+import type { Mailbox } from './mime.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
 import type { MailTransport } from './transport.ts';
 
@@ -13,17 +14,11 @@ export interface LocalNotificationOptions {
   transport?: MailTransport;
   /**
    * Change-feed poll interval; 0 runs nothing in the background (tests drive feed and sweep by hand).
-   * Default: NOTIFY_POLL_MS, else 2 s with a data dir and 0 without (in memory means a test).
+   * Default: 2 s with a data dir and 0 without (in memory means a test).
    */
   pollMs?: number;
-  /** Sweep interval (reminders, escalation, retries); 0 for none. Default: NOTIFY_SWEEP_MS, else 60 s / 0 as above. */
+  /** Sweep interval (reminders, escalation, retries); 0 for none. Default: 60 s / 0 as above. */
   sweepMs?: number;
-}
-
-/** An interval from the environment (e.g. NOTIFY_POLL_MS=0 to keep an API benchmark free of e-mail work). */
-function intervalFromEnv(name: string): number | undefined {
-  const value = process.env[name];
-  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
 export interface LocalNotifications extends Notifications {
@@ -56,6 +51,7 @@ export async function startLocalNotifications(deps: {
   tableName: string;
   users: UserDirectory;
   clock: Clock;
+  sender: Mailbox;
   publicUrl: string;
   dataDir?: string;
   logger?: Logger;
@@ -66,14 +62,14 @@ export async function startLocalNotifications(deps: {
   const parts = composeNotifications({
     db: deps.db, tableName: deps.tableName, users: deps.users, clock: deps.clock, logger: deps.logger,
     transport: deps.options?.transport ?? outbox,
-    sender: { address: 'support@hpc-ai-support-centre.local', name: 'HPC AI Support Centre' },
+    sender: deps.sender,
     publicUrl: deps.publicUrl,
     // A real clock: look back a few seconds for writes stamped before a poll but landing after it.
     overlapMs: background ? 5_000 : 0,
   });
   await parts.feed.initialise();
-  const pollMs = deps.options?.pollMs ?? intervalFromEnv('NOTIFY_POLL_MS') ?? (background ? 2_000 : 0);
-  const sweepMs = deps.options?.sweepMs ?? intervalFromEnv('NOTIFY_SWEEP_MS') ?? (background ? 60_000 : 0);
+  const pollMs = deps.options?.pollMs ?? (background ? 2_000 : 0);
+  const sweepMs = deps.options?.sweepMs ?? (background ? 60_000 : 0);
   const stopFeed = repeat(pollMs, () => parts.feed.poll(), deps.logger);
   const stopSweep = repeat(sweepMs, () => parts.sweep.run(), deps.logger);
   return {

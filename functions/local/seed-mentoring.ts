@@ -1,11 +1,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { fixedClock } from '../core/clock.ts';
 import { principalFromUser } from '../core/users.ts';
-import { seedUser } from '../local/seed-data.ts';
-import type { Availability, ExpertProfile, WeeklyWindow } from './domain/model.ts';
-import { dynamoBookingStore } from './dynamo-store.ts';
-import { expertsService } from './experts-service.ts';
-import { bookingService } from './service.ts';
+import type { Availability, ExpertProfile, WeeklyWindow } from '../bookings/domain/model.ts';
+import { dynamoBookingStore } from '../bookings/dynamo-store.ts';
+import { expertsService } from '../bookings/experts-service.ts';
+import { bookingService } from '../bookings/service.ts';
+import { seedUser } from './seed-data.ts';
 
 const DAY = 86_400_000;
 const WORKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
