@@ -57,7 +57,7 @@ export function createApiApp({ logger, maxBodyBytes }: ApiAppOptions): ApiApp {
       user: c.var.principal?.id,
     });
   });
-  app.use('*', bodyLimit({ maxSize: maxBodyBytes, onError: () => { throw problems.tooLarge(`At most ${maxBodyBytes} bytes.`); } }));
+  app.use('*', limitBody(maxBodyBytes));
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(error.problem);
@@ -71,6 +71,11 @@ export function createApiApp({ logger, maxBodyBytes }: ApiAppOptions): ApiApp {
   });
   app.notFound((c) => problemResponse(problems.notFound(`No route ${c.req.method} ${c.req.path}.`).problem));
   return app;
+}
+
+/** 413 problem for a body over `maxBytes`, read no further (also a chunked body, which has no length). */
+export function limitBody(maxBytes: number): MiddlewareHandler {
+  return bodyLimit({ maxSize: maxBytes, onError: () => problemResponse(problems.tooLarge(`At most ${maxBytes} bytes.`).problem) });
 }
 
 /** Verifies the bearer token and puts the principal on the context; 401 without a valid one. */

@@ -21,7 +21,7 @@ import { dynamoTicketOwnership } from '../tickets/ownership.ts';
 import { registerNotificationRoutes } from '../notify/app.ts';
 import { outboxRoutes, startLocalNotifications, type LocalNotificationOptions, type LocalNotifications } from '../notify/local.ts';
 import { startDynalite } from './dynalite.ts';
-import { createLocalIdentityProvider, type LocalIdentityProvider } from './identity-provider.ts';
+import { createLocalIdentityProvider, DEV_SESSION_COOKIE, type LocalIdentityProvider } from './identity-provider.ts';
 import { seedDemoData } from './seed.ts';
 import { SEED_USERS } from './seed-data.ts';
 import { ensureTable } from './table-setup.ts';
@@ -41,6 +41,11 @@ export interface LocalServerOptions {
   tableName?: string;
   /** E-mail notifications: by default timers run only with a data dir (tests drive feed and sweep by hand). */
   notifications?: LocalNotificationOptions;
+  /**
+   * The password-less demo login and the outbox (/api/dev/*, /dev/outbox). By default only on a loopback address;
+   * on any other the server refuses to start unless this is given: true (DEV_ROUTES=1) or false (DEV_ROUTES=0).
+   */
+  devRoutes?: boolean;
 }
 
 export interface LocalServer {
@@ -54,7 +59,24 @@ export interface LocalServer {
   seeded: boolean;
   /** The change feed, the sweep and the outbox (`/dev/outbox`). */
   notifications: LocalNotifications;
+  /** Whether the demo login and the outbox are mounted. */
+  devRoutes: boolean;
   close(): Promise<void>;
+}
+
+/** Whether only this machine can reach an address (127.0.0.0/8, ::1, localhost). */
+export function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(bare);
+}
+
+/** The dev routes' guard: anyone who reaches them signs in as anyone and reads everyone's mail. */
+function devRoutesWanted(host: string, optIn: boolean | undefined): boolean {
+  if (optIn !== undefined) return optIn;
+  if (isLoopback(host)) return true;
+  throw new Error(`On ${host} anyone who reaches this server could sign in as any demo user without a password and read `
+    + 'every e-mail (/api/dev/login, /dev/outbox). Set DEV_ROUTES=1 to accept that, DEV_ROUTES=0 to start without them, '
+    + 'or listen on HOST=127.0.0.1.');
 }
 
 async function mountSite(root: Hono, siteDir: string | undefined): Promise<void> {
@@ -71,6 +93,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const host = options.host ?? '127.0.0.1';
   const tableName = options.tableName ?? 'support-centre';
   const clock = options.clock ?? systemClock;
+  const devRoutes = devRoutesWanted(host, options.devRoutes);
   const dynamo = options.dynamoEndpoint
     ? { endpoint: options.dynamoEndpoint, close: async () => {} }
     : await startDynalite(options.dataDir ? join(options.dataDir, 'dynamodb') : undefined);
@@ -94,13 +117,14 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 
-  const idp = await createLocalIdentityProvider({ baseUrl: url, dataDir: options.dataDir, users: async () => SEED_USERS });
+  const maxBodyBytes = 128 * 1024;
+  const idp = await createLocalIdentityProvider({ baseUrl: url, dataDir: options.dataDir, users: async () => SEED_USERS, maxBodyBytes });
   const verifier = createJwtVerifier({ issuer: idp.issuer, audience: idp.audience, jwksUrl: idp.jwksUrl });
   const logger = createLogger('local');
   const notifications = await startLocalNotifications({
     db, tableName, users, clock, publicUrl: url, dataDir: options.dataDir, logger, options: options.notifications,
   });
-  const api = createApiApp({ logger, maxBodyBytes: 128 * 1024 });
+  const api = createApiApp({ logger, maxBodyBytes });
   // Deflections name guides of the site this server shows (the topics when it shows none).
   const siteDir = options.siteDir;
   const isGuide = siteDir && existsSync(join(siteDir, 'guides'))
@@ -113,7 +137,10 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
 
   const app = new Hono();
   app.route('/', idp.routes);
-  app.route('/', outboxRoutes(notifications.outbox));
+  if (devRoutes) {
+    app.route('/', idp.devRoutes);
+    app.route('/', outboxRoutes(notifications.outbox, { verifier, sessionCookie: DEV_SESSION_COOKIE }));
+  }
   app.route('/', api);
   app.all('/api/*', (c) => problemResponse(problems.notFound(`No route ${c.req.method} ${c.req.path}.`).problem));
   // The web app's runtime configuration (in AWS the deployment writes this file).
@@ -122,7 +149,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   root = app;
 
   return {
-    url, port, api, idp, db, tableName, dynamoEndpoint: dynamo.endpoint, seeded, notifications,
+    url, port, api, idp, db, tableName, dynamoEndpoint: dynamo.endpoint, seeded, notifications, devRoutes,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await notifications.stop();
