@@ -22,7 +22,7 @@ export interface LocalIdentityProvider {
   /** An ID token shaped like Cognito's for a user. */
   tokenFor(user: UserRecord, options?: { expiresIn?: string }): Promise<string>;
   /** Signs arbitrary claims with the provider's key (tests build bad tokens with it). */
-  sign(claims: Record<string, unknown>, options?: { expiresIn?: string | number; issuer?: string; audience?: string }): Promise<string>;
+  sign(claims: Record<string, unknown>, options?: { expiresIn?: string | number; issuer?: string; audience?: string; issuedAt?: number | null }): Promise<string>;
 }
 
 const KEY_ID = 'local-1';
@@ -57,14 +57,15 @@ export async function createLocalIdentityProvider(options: {
   const audience = 'local-web-client';
   const { privateKey, publicJwk } = await loadOrCreateKey(options.dataDir);
 
-  const sign: LocalIdentityProvider['sign'] = (claims, signOptions = {}) =>
-    new SignJWT(claims)
+  const sign: LocalIdentityProvider['sign'] = (claims, signOptions = {}) => {
+    const jwt = new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: KEY_ID, typ: 'JWT' })
       .setIssuer(signOptions.issuer ?? issuer)
-      .setAudience(signOptions.audience ?? audience)
-      .setIssuedAt()
-      .setExpirationTime(signOptions.expiresIn ?? `${TOKEN_LIFETIME_SECONDS}s`)
-      .sign(privateKey);
+      .setAudience(signOptions.audience ?? audience);
+    // null leaves iat out (tests of bad tokens); expiresIn relative to it, or an absolute time in seconds.
+    if (signOptions.issuedAt !== null) jwt.setIssuedAt(signOptions.issuedAt);
+    return jwt.setExpirationTime(signOptions.expiresIn ?? `${TOKEN_LIFETIME_SECONDS}s`).sign(privateKey);
+  };
 
   const tokenFor: LocalIdentityProvider['tokenFor'] = (user, tokenOptions = {}) => sign({
     sub: user.id,

@@ -1,7 +1,7 @@
 import { mount } from '../core/route.ts';
 import { functionApp, etagFor, idempotencyKey, onlyRoles, signedIn, versionFromIfMatch, type ApiApp } from '../core/http.ts';
 import type { IdentityVerifier } from '../core/identity.ts';
-import { userFromPrincipal } from '../core/users.ts';
+import { directoryUpdate } from '../core/users.ts';
 import {
   addMessageRoute, createTicketRoute, figuresRoute, getTicketRoute, healthRoute, listTicketsRoute, meRoute, patchTicketRoute,
   recordDeflectionRoute,
@@ -23,7 +23,8 @@ export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps): ApiApp 
 
   mount(app, meRoute, [auth], async (c) => {
     const principal = c.var.principal;
-    await deps.users.put(userFromPrincipal(principal));
+    const update = directoryUpdate(principal, await deps.users.get(principal.id));
+    if (update) await deps.users.put(update);
     return c.json(principal, 200);
   });
 
