@@ -65,6 +65,11 @@ export function createApiApp({ logger, maxBodyBytes }: ApiAppOptions): ApiApp {
       const toProblem = HTTP_EXCEPTION_PROBLEMS[error.status];
       if (toProblem) return problemResponse(toProblem(error.status === 400 ? undefined : error.message).problem);
     }
+    // The caller went away mid-body (Node's "aborted"): their doing, not ours, so no 5xx and no error to alarm on.
+    if (c.req.raw.signal.aborted || (error as NodeJS.ErrnoException).code === 'ECONNRESET') {
+      logger.warn('client aborted the request', { requestId: c.var.requestId, method: c.req.method, path: c.req.path });
+      return problemResponse(problems.badRequest('The request was aborted before its body arrived in full.').problem);
+    }
     // Unexpected: log the details for us, return nothing internal to the caller.
     logger.error('unhandled error', { requestId: c.var.requestId, error: error as Error });
     return problemResponse(problems.internal(`Something went wrong on our side (request ${c.var.requestId ?? 'unknown'}).`).problem);

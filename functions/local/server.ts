@@ -9,7 +9,7 @@ import { createDocumentClient } from '../core/dynamo.ts';
 import { createApiApp, problemResponse, type ApiApp } from '../core/http.ts';
 import { problems } from '../core/problem.ts';
 import { createJwtVerifier } from '../core/identity.ts';
-import { createLogger } from '../core/logger.ts';
+import { createLogger, type Logger } from '../core/logger.ts';
 import { serveOpenApiDocument } from '../core/openapi.ts';
 import { API_DOCS } from '../api-document.ts';
 import { dynamoUserDirectory } from '../core/users.ts';
@@ -46,6 +46,8 @@ export interface LocalServerOptions {
    * on any other the server refuses to start unless this is given: true (DEV_ROUTES=1) or false (DEV_ROUTES=0).
    */
   devRoutes?: boolean;
+  /** Where the server logs (JSON lines on stdout by default). */
+  logger?: Logger;
 }
 
 export interface LocalServer {
@@ -120,7 +122,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const maxBodyBytes = 128 * 1024;
   const idp = await createLocalIdentityProvider({ baseUrl: url, dataDir: options.dataDir, users: async () => SEED_USERS, maxBodyBytes });
   const verifier = createJwtVerifier({ issuer: idp.issuer, audience: idp.audience, jwksUrl: idp.jwksUrl });
-  const logger = createLogger('local');
+  const logger = options.logger ?? createLogger('local');
   const notifications = await startLocalNotifications({
     db, tableName, users, clock, publicUrl: url, dataDir: options.dataDir, logger, options: options.notifications,
   });
