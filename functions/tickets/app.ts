@@ -7,6 +7,7 @@ import {
   recordDeflectionRoute,
 } from './routes.ts';
 import { ticketService, type TicketDeps } from './service.ts';
+import { versionSeenBy } from './domain/visibility.ts';
 import { ticketDetail, ticketSummary } from './views.ts';
 
 export interface TicketsAppDeps extends TicketDeps {
@@ -30,7 +31,7 @@ export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps): ApiApp 
 
   mount(app, createTicketRoute, [auth, onlyRoles('requester')], async (c) => {
     const { ticket, replayed } = await tickets.create(c.var.principal, c.req.valid('json'), idempotencyKey(c));
-    c.header('ETag', etagFor(ticket.version));
+    c.header('ETag', etagFor(versionSeenBy(ticket, c.var.principal)));
     c.header('Location', `/api/tickets/${ticket.id}`);
     if (replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(ticketDetail(ticket, now(), c.var.principal), 201);
@@ -45,7 +46,7 @@ export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps): ApiApp 
 
   mount(app, getTicketRoute, [auth], async (c) => {
     const { ticket, messages } = await tickets.get(c.var.principal, c.req.valid('param').id);
-    c.header('ETag', etagFor(ticket.version));
+    c.header('ETag', etagFor(versionSeenBy(ticket, c.var.principal)));
     c.header('Cache-Control', 'private, no-store');
     const includeEvents = c.req.valid('query').include === 'events';
     return c.json(ticketDetail(ticket, now(), c.var.principal, { messages, includeEvents }), 200);
@@ -53,7 +54,7 @@ export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps): ApiApp 
 
   mount(app, addMessageRoute, [auth], async (c) => {
     const { message, ticket, replayed } = await tickets.addMessage(c.var.principal, c.req.valid('param').id, c.req.valid('json'), idempotencyKey(c));
-    c.header('ETag', etagFor(ticket.version));
+    c.header('ETag', etagFor(versionSeenBy(ticket, c.var.principal)));
     if (replayed) c.header('Idempotent-Replayed', 'true');
     return c.json({ message, ticket: ticketDetail(ticket, now(), c.var.principal) }, 201);
   });
@@ -62,7 +63,7 @@ export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps): ApiApp 
     const principal = c.var.principal;
     const expected = versionFromIfMatch(c);
     const ticket = await tickets.patch(principal, c.req.valid('param').id, c.req.valid('json'), expected);
-    c.header('ETag', etagFor(ticket.version));
+    c.header('ETag', etagFor(versionSeenBy(ticket, c.var.principal)));
     return c.json(ticketDetail(ticket, now(), principal), 200);
   });
 
