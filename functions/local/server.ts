@@ -22,6 +22,7 @@ import { registerNotificationRoutes } from '../notify/app.ts';
 import { outboxRoutes, startLocalNotifications, type LocalNotificationOptions, type LocalNotifications } from '../notify/local.ts';
 import { startDynalite } from './dynalite.ts';
 import { createLocalIdentityProvider, DEV_SESSION_COOKIE, type LocalIdentityProvider } from './identity-provider.ts';
+import { securityHeaders } from '../../site/security-headers.ts';
 import { seedDemoData } from './seed.ts';
 import { SEED_USERS } from './seed-data.ts';
 import { ensureTable } from './table-setup.ts';
@@ -48,6 +49,8 @@ export interface LocalServerOptions {
   devRoutes?: boolean;
   /** Where the server logs (JSON lines on stdout by default). */
   logger?: Logger;
+  /** A hosted sign-in origin the CSP allows besides the site's own (browser tests' stand-in for Cognito). */
+  signInOrigin?: string;
 }
 
 export interface LocalServer {
@@ -138,6 +141,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   serveOpenApiDocument(api, API_DOCS);
 
   const app = new Hono();
+  // CloudFront's response headers, from the same definition (plain HTTP here: no HSTS).
+  const headers = Object.entries(securityHeaders({ signInOrigin: options.signInOrigin, https: false }));
+  app.use('*', async (c, next) => {
+    await next();
+    for (const [name, value] of headers) c.res.headers.set(name, value);
+  });
   app.route('/', idp.routes);
   if (devRoutes) {
     app.route('/', idp.devRoutes);
