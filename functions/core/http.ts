@@ -57,7 +57,7 @@ export function createApiApp({ logger, maxBodyBytes }: ApiAppOptions): ApiApp {
       user: c.var.principal?.id,
     });
   });
-  app.use('*', bodyLimit({ maxSize: maxBodyBytes, onError: () => { throw problems.tooLarge(`At most ${maxBodyBytes} bytes.`); } }));
+  app.use('*', bodyLimit({ maxSize: maxBodyBytes, onError: () => { throw problems.tooLarge(`That is too much to send at once: at most ${Math.floor(maxBodyBytes / 1024)} KB.`); } }));
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(error.problem);

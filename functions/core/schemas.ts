@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { plural } from './plural.ts';
 
 /**
  * Names or describes a schema in the OpenAPI document (`id` makes it a component). The metadata lives in
@@ -14,8 +15,8 @@ export function text(min: number, max: number) {
   return z.string().check(
     z.refine((value) => value.isWellFormed(), 'Contains invalid Unicode.'),
     z.refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), 'Contains control characters.'),
-    z.refine((value) => value.trim().length >= min, `Must have at least ${min} characters.`),
-    z.refine((value) => value.length <= max, `Must have at most ${max} characters.`),
+    z.refine((value) => value.trim().length >= min, min <= 1 ? 'Must not be empty.' : `Must have at least ${plural(min, 'character')}.`),
+    z.refine((value) => value.length <= max, `Must have at most ${plural(max, 'character')}.`),
   );
 }
 
