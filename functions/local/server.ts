@@ -113,6 +113,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
 
   const app = new Hono();
   app.route('/', idp.routes);
+  // A browser opening /dev/outbox gets the app's outbox page, a view over this same JSON listing.
+  app.get('/dev/outbox', async (c, next) => (c.req.header('accept')?.includes('text/html') ? c.redirect('/app/outbox') : next()));
   app.route('/', outboxRoutes(notifications.outbox));
   app.route('/', api);
   app.all('/api/*', (c) => problemResponse(problems.notFound(`No route ${c.req.method} ${c.req.path}.`).problem));
