@@ -28,7 +28,8 @@ function DemoSignIn({ next }: { next: string }): VNode {
   if (users.loading) return html`<${Loading} what="Loading the demo users" />`;
   if (users.error) return html`<${ErrorNotice} error=${users.error} />`;
   return html`
-    <p class="lead">This is the local demo: choose who you are. In the deployed service you sign in with your organisation's account.</p>
+    <p class="lead">This is the local demo: choose who you are. In the deployed service you sign in with your organisation's account.
+      The e-mails the demo sends land in its <a href="/app/outbox">outbox</a>.</p>
     <${ErrorNotice} error=${error} />
     ${ROLE_HEADINGS.map(([role, heading]) => html`
       <section aria-labelledby=${`role-${role}`} class="demo-users">
