@@ -155,7 +155,7 @@ export default function NewTicketPage({ query, user }: PageProps): VNode {
             <select id="category" value=${category} onChange=${text((value) => setCategory(value as Category))} aria-describedby=${describedBy}>
               ${TICKET_CATEGORIES.map((id) => html`<option value=${id}>${TICKET_CATEGORY_LABELS[id]}</option>`)}
             </select>`}<//>
-          <${Field} id="priority" label="Priority" error=${error}>${(describedBy: string | undefined) => html`
+          <${Field} id="priority" label="Priority" error=${error} hint=${`${priorityOption(priority)}.`}>${(describedBy: string | undefined) => html`
             <select id="priority" value=${priority} onChange=${text(setPriority)} aria-describedby=${describedBy}>
               ${PRIORITIES.map((id) => html`<option value=${id}>${priorityOption(id)}</option>`)}
             </select>`}<//>

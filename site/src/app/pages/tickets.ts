@@ -22,9 +22,8 @@ function TicketCards({ tickets, caption, staff }: { tickets: TicketSummary[]; ca
   return html`<ul class="ticket-cards" aria-label=${caption}>${tickets.map((ticket) => html`<li class="card ticket-card">
     <a href=${`/app/tickets/${ticket.id}`}><span class="ref">${ticket.reference}</span> ${ticket.subject}</a>
     <p class="ticket-card-badges"><${StatusBadge} status=${ticket.status} /> <${SlaBadge} ticket=${ticket} /></p>
-    <p class="ticket-card-facts">${humanize(ticket.priority)} priority ·
-      ${staff ? html`${ticket.orgId}${ticket.system ? ` · ${ticket.system}` : ''} · ${ticket.assigneeName ?? 'Unassigned'}` : ticket.requesterName}
-      · <span class="muted">last activity ${formatDateTime(ticket.lastActivityAt)}</span></p>
+    <p class="ticket-card-facts">${[`${humanize(ticket.priority)} priority`, ...(staff ? [ticket.orgId, ticket.system, ticket.assigneeName ?? 'Unassigned'] : [ticket.requesterName])].filter(Boolean).join(' · ')}
+      <span class="muted">${` · last activity ${formatDateTime(ticket.lastActivityAt)}`}</span></p>
   </li>`)}</ul>`;
 }
 
