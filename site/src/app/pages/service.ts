@@ -47,8 +47,8 @@ function Figures({ figures }: { figures: Figures }): VNode {
 }
 
 function AllowanceTable({ organisations }: { organisations: OrganisationAllowance[] }): VNode {
-  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Mentoring minutes per organisation"><table class="data allowances">
-    <caption>Mentoring minutes this quarter${organisations[0] ? ` (${organisations[0].quarter})` : ''}</caption>
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="allowances-caption"><table class="data allowances">
+    <caption id="allowances-caption">Mentoring minutes this quarter${organisations[0] ? ` (${organisations[0].quarter})` : ''}</caption>
     <thead><tr><th scope="col">Organisation</th><th scope="col" class="num">Allowance</th><th scope="col" class="num">Used</th><th scope="col" class="num">Remaining</th></tr></thead>
     <tbody>${organisations.map((org) => html`<tr>
       <th scope="row">${org.name} <span class="muted org-id">${org.id}</span></th>
