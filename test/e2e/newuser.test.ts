@@ -294,7 +294,7 @@ describe.skipIf(!hasChromium)('what a new user tripped over', () => {
       const newest = listing.items.map((item) => item.name).sort().at(-1)!;
       expect(await page.locator('.mail-list li a').first().getAttribute('href')).toBe(`/app/outbox?mail=${encodeURIComponent(newest)}`);
       expect(await page.locator('.mail-list time').count()).toBe(listing.items.length);
-      const reply = page.locator('.mail-list li', { hasText: EMAILS.maria }).first();
+      const reply = page.locator('.mail-list li', { hasText: EMAILS.maria }).filter({ hasText: 'Job stuck in pending' }).first();
       await reply.getByRole('link').click();
       await page.locator('iframe.mail-frame').waitFor();
       expect(await page.locator('iframe.mail-frame').getAttribute('sandbox')).not.toContain('allow-scripts');
@@ -303,6 +303,12 @@ describe.skipIf(!hasChromium)('what a new user tripped over', () => {
       // The mail's own inline styles are applied although the page's CSP refuses style attributes.
       expect(await frame.locator('body').evaluate((body) => getComputedStyle(body).maxWidth)).not.toBe('none');
       expect(await page.locator('.mail-text').textContent()).toContain('Job stuck in pending');
+      // A booking's mail carries its calendar invitation as an attachment to download.
+      await page.getByRole('link', { name: '← Outbox' }).click();
+      await page.locator('.mail-list li', { hasText: /mentor/i }).first().getByRole('link').click();
+      const invitation = page.locator('a[download$=".ics"]');
+      await invitation.waitFor();
+      expect(await invitation.getAttribute('href')).toMatch(/^blob:/);
       expect(errors).toEqual([]);
       await context.close();
     });
