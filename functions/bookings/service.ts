@@ -58,7 +58,7 @@ export function bookingService({ store, clock, tickets }: BookingDeps) {
     const expert = await store.getExpert(expertId);
     if (!expert) throw violation('expert.unknown', `No expert ${expertId}.`, { field: 'expertId' });
     const slot = expert.availability ? offeredSlotAt(expert.availability, new Date(start), now()) : undefined;
-    if (!slot) throw violation('slot.not-offered', 'The expert does not offer a session starting then; pick one of GET /api/experts/{id}/slots.', { field: 'start' });
+    if (!slot) throw violation('slot.not-offered', 'The expert has no free session starting at that time. Choose one of the free times shown for them.', { field: 'start' });
     // A pre-check that refuses before any write; the claim write (slot-claims.ts) is what decides under a race.
     // Overlap, not just the same start: sessions booked before the expert changed their slot grid still count.
     const nearby = await store.listClaims(expertId, new Date(Date.parse(slot.start) - LONGEST_SESSION_MS).toISOString(), slot.end);

@@ -82,7 +82,7 @@ export function createApiApp({ logger, maxBodyBytes }: ApiAppOptions): ApiApp {
 
 /** 413 problem for a body over `maxBytes`, read no further (also a chunked body, which has no length). */
 export function limitBody(maxBytes: number): MiddlewareHandler {
-  return bodyLimit({ maxSize: maxBytes, onError: () => problemResponse(problems.tooLarge(`At most ${maxBytes} bytes.`).problem) });
+  return bodyLimit({ maxSize: maxBytes, onError: () => problemResponse(problems.tooLarge(`That is too much to send at once: at most ${Math.floor(maxBytes / 1024)} KB.`).problem) });
 }
 
 /** Verifies the bearer token and puts the principal on the context; 401 without a valid one. */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CONTROL_CHARACTER, INVISIBLE_OR_BIDI, LINE_BREAK } from './characters.ts';
+import { plural } from './plural.ts';
 
 /**
  * Names or describes a schema in the OpenAPI document (`id` makes it a component). The metadata lives in
@@ -15,8 +16,8 @@ export function text(min: number, max: number) {
   return z.string().check(
     z.refine((value) => value.isWellFormed(), 'Contains invalid Unicode.'),
     z.refine((value) => !CONTROL_CHARACTER.test(value), 'Contains control characters.'),
-    z.refine((value) => value.trim().length >= min, `Must have at least ${min} characters.`),
-    z.refine((value) => value.length <= max, `Must have at most ${max} characters.`),
+    z.refine((value) => value.trim().length >= min, min <= 1 ? 'Must not be empty.' : `Must have at least ${plural(min, 'character')}.`),
+    z.refine((value) => value.length <= max, `Must have at most ${plural(max, 'character')}.`),
   );
 }
 

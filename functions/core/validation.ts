@@ -3,18 +3,12 @@ import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import type { ApiEnv } from './http.ts';
 import { problems, type FieldError } from './problem.ts';
+import { plainIssueMessage, type IssueLike } from './validation-messages.ts';
 
-// zod/mini leaves messages to the application ("Invalid input"); the English ones name what was expected.
-// Two cases read better in a form's words: a field left out, and a number that is not one ("limit=abc").
+// zod/mini leaves messages to the application ("Invalid input"); the English locale is the fallback, and
+// the common issues are said in a form's words (validation-messages.ts): "Must have at least 3 characters."
 z.config(en());
-z.config({
-  customError: (issue) => {
-    if (issue.code !== 'invalid_type') return undefined;
-    if (issue.input === undefined) return 'Required.';
-    if (issue.expected === 'number' && Number.isNaN(issue.input)) return 'Must be a number.';
-    return undefined;
-  },
-});
+z.config({ customError: (issue) => plainIssueMessage(issue as IssueLike) });
 
 /** Turns zod issues into per-field errors ("subject", "weekly.0.start"). */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[], prefix: string[] = []): FieldError[] {

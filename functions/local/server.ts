@@ -153,6 +153,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   app.route('/', idp.routes);
   if (devRoutes) {
     app.route('/', idp.devRoutes);
+    // A browser opening /dev/outbox gets the app's outbox page, a view over this same JSON listing.
+    app.get('/dev/outbox', async (c, next) => (c.req.header('accept')?.includes('text/html') ? c.redirect('/app/outbox') : next()));
     app.route('/', outboxRoutes(notifications.outbox, { verifier, sessionCookie: DEV_SESSION_COOKIE }));
   }
   app.route('/', api);

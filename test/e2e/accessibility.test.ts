@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium)('accessibility of the app in Chromium', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`finds no serious or critical violation on any page (${scheme})`, async () => {
       const failures: string[] = [];
-      // One tab per role: the session stays in its sessionStorage while each page is loaded afresh.
+      // One browser context per role: the session stays in its localStorage while each page is loaded afresh.
       const tabs = new Map<string | undefined, Awaited<ReturnType<typeof openAs>>>();
       for (const visit of visits()) {
         let session = tabs.get(visit.as);
@@ -97,9 +97,9 @@ describe.skipIf(!hasChromium)('accessibility of the app in Chromium', () => {
     const { page } = session;
     // A token whose signature the API rejects (401), still "valid" for the page by its expiry.
     await page.evaluate(() => {
-      const stored = JSON.parse(sessionStorage.getItem('hpc-support.session')!);
+      const stored = JSON.parse(localStorage.getItem('hpc-support.session')!);
       stored.token = stored.token.replace(/\.[^.]+$/, '.invalid-signature');
-      sessionStorage.setItem('hpc-support.session', JSON.stringify(stored));
+      localStorage.setItem('hpc-support.session', JSON.stringify(stored));
     });
     await page.goto('/app/sessions?filter=past');
     await page.waitForURL(/\/app\/sign-in\?next=/);

@@ -66,16 +66,16 @@ describe.skipIf(!hasChromium)('hosted sign-in with authorization code and PKCE',
     expect(page.url()).not.toContain('one-time-code');
     expect(await page.evaluate(() => location.href)).not.toContain('code=');
     for (const address of addresses) expect(address).not.toMatch(/id_token|access_token|eyJ/);
-    const stored = await page.evaluate(() => ({ session: sessionStorage.getItem('hpc-support.session'), pending: sessionStorage.getItem('hpc-support.pkce'), local: localStorage.length }));
+    const stored = await page.evaluate(() => ({ session: localStorage.getItem('hpc-support.session'), pending: sessionStorage.getItem('hpc-support.pkce'), local: Object.keys(localStorage) }));
     expect(stored.pending).toBeNull();
-    expect(stored.local).toBe(0);
+    expect(stored.local).toEqual(['hpc-support.session']);
     expect(JSON.parse(stored.session!).user.email).toBe(EMAILS.jonas);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/app\/sign-in$/);
     expect(seen.logout!.searchParams.get('client_id')).toBe(CLIENT_ID);
     expect(seen.logout!.searchParams.get('logout_uri')).toBe(`${product.base}/app/sign-in`);
-    expect(await page.evaluate(() => sessionStorage.getItem('hpc-support.session'))).toBeNull();
+    expect(await page.evaluate(() => localStorage.getItem('hpc-support.session'))).toBeNull();
     expect(errors).toEqual([]);
     await context.close();
   });

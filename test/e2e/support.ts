@@ -12,6 +12,8 @@ import { launchChromium } from '../support/chromium.ts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURE_CONTENT = path.join(ROOT, 'test/site/fixtures/content');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+/** The real knowledge base (all guides), for tests that must see every page. */
+export const REAL_CONTENT = path.join(ROOT, 'content');
 
 export const USERS = {
   maria: 'María Ortega',
@@ -31,11 +33,11 @@ export interface Product {
 }
 
 /** One server and one browser per test file; every user gets their own context (their own tab storage). */
-export async function startProduct(): Promise<Product> {
+export async function startProduct(options: { contentDir?: string } = {}): Promise<Product> {
   process.env.LOG_LEVEL ??= 'SILENT';
   const temp = await mkdtemp(path.join(tmpdir(), 'e2e-'));
   const siteDir = path.join(temp, 'site');
-  await buildSite({ contentDir: FIXTURE_CONTENT, outDir: siteDir });
+  await buildSite({ contentDir: options.contentDir ?? FIXTURE_CONTENT, outDir: siteDir });
   // The server sends the production security headers (site/security-headers.ts); its CSP also allows the
   // hosted-sign-in test's stand-in for Cognito, as the deployed one allows Cognito.
   const server = await startLocalServer({ port: 0, siteDir, signInOrigin: SIGN_IN_ORIGIN });
@@ -60,9 +62,11 @@ export interface Session {
   errors: string[];
 }
 
-export async function openAs(product: Product, name: string | undefined, options: { colorScheme?: 'light' | 'dark'; next?: string; timezoneId?: string } = {}): Promise<Session> {
+export const PHONE = { width: 390, height: 844 } as const;
+
+export async function openAs(product: Product, name: string | undefined, options: { colorScheme?: 'light' | 'dark'; next?: string; timezoneId?: string; viewport?: { width: number; height: number } } = {}): Promise<Session> {
   const context = await product.browser.newContext({
-    baseURL: product.base, colorScheme: options.colorScheme ?? 'light', acceptDownloads: true, viewport: { width: 1280, height: 900 },
+    baseURL: product.base, colorScheme: options.colorScheme ?? 'light', acceptDownloads: true, viewport: options.viewport ?? { width: 1280, height: 900 },
     ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
   // Fail a step with its locator well before the test's own timeout.
@@ -82,7 +86,8 @@ export async function signIn(page: Page, name: string, next?: string): Promise<v
   await page.goto(`/app/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}`);
   await page.getByRole('button', { name: `Sign in as ${name}` }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/app/sign-in'));
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  // The app's menu (folded behind a Menu button on a phone) is there once signed in.
+  await page.locator('#app-menu').waitFor({ state: 'attached' });
 }
 
 /** Navigation inside the app through its own links (the client-side router). */
@@ -96,8 +101,9 @@ export async function goTo(page: Page, path: string): Promise<void> {
 export { seriousViolations } from '../support/axe.ts';
 
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await mkdir(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await mkdir(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file, fullPage: true });
 }
 
 /** A token for a seeded user, to prepare or check data through the API beside the browser. */

@@ -88,7 +88,7 @@ describe('site pages', () => {
   it('tags, systems, about, search, 404 and sitemap', async () => {
     expect(await page('tags/slurm/index.html')).toContain('href="/guides/slurm-basics/"');
     const systems = await page('systems/index.html');
-    const lumi = /<h2 id="lumi">[\s\S]*?<\/section>/.exec(systems)?.[0] ?? '';
+    const lumi = /<section class="system" id="lumi"[\s\S]*?<\/section>/.exec(systems)?.[0] ?? '';
     expect(lumi).toContain('/guides/slurm-basics/');
     expect(lumi).not.toContain('/guides/data-transfer/');
     expect(await page('about/index.html')).toContain('About the support centre');
@@ -136,5 +136,18 @@ describe('createSiteApp serves the built site', () => {
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('Page not found');
     expect((await app.request('/sitemap.xml')).headers.get('content-type')).toMatch(/xml/);
+  });
+});
+
+describe('the systems page', () => {
+  it('shows per system what is specific to it (its own guides, sections naming it), not every guide again, with a filter', async () => {
+    const html = await page('systems/index.html');
+    expect(html).toMatch(/<nav aria-label="Show one system" class="system-filter">.*<a href="#systems-title">All systems<\/a>.*<a href="#lumi">LUMI<\/a>/s);
+    const lumi = /<section class="system" id="lumi"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    // ssh-login names LUMI alone: it is LUMI's own guide. pytorch-distributed names three systems: a general guide.
+    expect(lumi).toContain('Guides about LUMI');
+    expect(lumi).toContain('href="/guides/ssh-login/"');
+    expect(lumi).not.toContain('<h3><a href="/guides/pytorch-distributed/">');
+    expect(lumi).toMatch(/1 general guide also applies to LUMI/);
   });
 });

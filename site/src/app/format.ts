@@ -1,5 +1,7 @@
 // Dates, durations and labels for display, in the viewer's locale and time zone (Intl).
 import type { TopicId } from '../../../functions/core/topics.ts';
+import { DEFAULT_SLA } from '../../../functions/tickets/domain/sla.ts';
+import type { Priority } from '../../../functions/tickets/domain/model.ts';
 import { TOPIC_TITLES } from './topics.ts';
 
 export const viewerZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -54,4 +56,24 @@ export const humanize = (id: string): string => (id.charAt(0).toUpperCase() + id
 /** A topic id as people know it: the knowledge base's title for it. */
 export function topicLabel(id: string): string {
   return TOPIC_TITLES[id as TopicId] ?? humanize(id);
+}
+
+/** A priority with what it promises, for the priority menus: "Urgent: first answer within 4 h, resolved within 2 d". */
+export function priorityOption(priority: string): string {
+  const target = DEFAULT_SLA[priority as Priority];
+  if (!target) return humanize(priority);
+  return `${humanize(priority)}: first answer within ${formatMinutes(target.firstResponseMs / 60_000)}, resolved within ${formatMinutes(target.resolutionMs / 60_000)}`;
+}
+
+/** A YYYY-MM-DD day moved by whole days (calendar arithmetic in UTC, so no zone shifts it). */
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The days of grouped slots that fall in the week starting on `weekStart` (7 days). */
+export function daysOfWeek<T extends { day: string }>(days: readonly T[], weekStart: string): T[] {
+  const end = addDays(weekStart, 7);
+  return days.filter(({ day }) => day >= weekStart && day < end);
 }

@@ -2,6 +2,7 @@
 // /app/... path the same shell): path patterns, link interception, history.
 import type { VNode } from 'preact';
 import type { Me, Role } from './api/types.ts';
+import { mayLeave } from './drafts.ts';
 
 export interface PageProps {
   params: Record<string, string>;
@@ -80,6 +81,7 @@ export function interceptLinks(root: Document): void {
     const url = new URL(link.href, location.href);
     if (url.origin !== location.origin || !url.pathname.startsWith(APP_ROOT)) return;
     event.preventDefault();
+    if (url.pathname !== location.pathname && !mayLeave()) return;
     navigate(url.pathname + url.search + url.hash);
   });
 }

@@ -13,6 +13,7 @@ export const ROUTES: readonly RouteDef[] = [
   { pattern: 'service', title: 'Service', roles: ['coordinator'], page: 'service' },
   { pattern: 'profile', title: 'Expert profile', roles: ['expert'], page: 'profile' },
   { pattern: 'notifications', title: 'E-mail notifications', page: 'notifications' },
+  { pattern: 'outbox', title: 'Outbox', page: 'outbox' },
 ];
 
 /** The folders the build also writes the shell into, so /app/<page>/ works on any static host. */

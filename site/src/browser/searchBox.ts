@@ -56,7 +56,7 @@ export function enhanceSearchForm(form: HTMLFormElement): void {
     popup.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     setActive(keepActive && previous >= 0 ? previous : 0);
-    if (status) status.textContent = `${results.length} suggestions. Use the arrow keys and Enter to open one.`;
+    if (status) status.textContent = `${results.length === 1 ? '1 suggestion' : `${results.length} suggestions`}. Use the arrow keys and Enter to open one.`;
   };
 
   input.addEventListener('focus', () => pageSearch().warm(), { once: true });

@@ -57,6 +57,7 @@ function shell({ siteCss, appCss, entry }: { siteCss: string; appCss: string; en
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <meta name="referrer" content="same-origin">
+<link rel="icon" href="/favicon.ico">
 <title>HPC AI Support Centre</title>
 <link rel="stylesheet" href="${siteCss}">
 <link rel="stylesheet" href="${appCss}">

@@ -12,6 +12,7 @@ import { homePage } from '../pages/home.ts';
 import { guidePage } from '../pages/guide.ts';
 import { aboutPage, guidesIndexPage, systemsPage, tagPage, tagsIndexPage } from '../pages/listings.ts';
 import { notFoundPage, searchPage, sitemap } from '../pages/utility.ts';
+import { faviconIco } from './favicon.ts';
 
 /** guides per file of section texts (see SearchManifest.textChunk) */
 const TEXT_CHUNK = 8;
@@ -72,6 +73,7 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
   if (about) pages.push(['about/index.html', () => aboutPage(chrome, about)]);
   for (const [file, page] of pages) out.write(file, page());
   out.write('sitemap.xml', sitemap(model, baseUrl));
+  out.write('favicon.ico', faviconIco());
   phase('pages');
 
   const search = buildSearchFiles(model);

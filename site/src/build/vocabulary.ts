@@ -10,6 +10,10 @@ export const SITE_NAME = 'HPC AI Support Centre';
 /** Links into the signed-in web app (content contract). */
 export const APP_LINKS = {
   bookMentor: '/app/mentoring/',
+  /** From a guide: the mentoring page with the guide's topic chosen (guide slugs are the topic ids). */
+  bookMentorOn(topic: string): string {
+    return `/app/mentoring/?topic=${encodeURIComponent(topic)}`;
+  },
   openTicket(category?: string, guide?: string): string {
     const params = new URLSearchParams();
     if (category) params.set('category', category);

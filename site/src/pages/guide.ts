@@ -2,6 +2,7 @@ import { html, raw } from '../build/html.ts';
 import type { Guide } from '../build/model.ts';
 import type { Heading } from '../build/markdown.ts';
 import { APP_LINKS, CATEGORIES } from '../build/vocabulary.ts';
+import { TOPIC_IDS, type TopicId } from '../../../functions/core/topics.ts';
 import { layout, type Chrome } from './layout.ts';
 import { systemAnchor, tagLinks } from './parts.ts';
 
@@ -45,7 +46,7 @@ export function guidePage(chrome: Chrome, guide: Guide): string {
   <aside class="still-stuck" aria-labelledby="stuck-title">
     <h2 id="stuck-title">Still stuck?</h2>
     <p>Our experts answer tickets about ${category ? CATEGORIES[category].toLowerCase() : 'this topic'} and can meet you for a mentoring session.</p>
-    <p><a class="button" href="${APP_LINKS.openTicket(category, guide.slug)}">Open a ticket</a> <a class="button secondary" href="${APP_LINKS.bookMentor}">Book a mentor</a></p>
+    <p><a class="button" href="${APP_LINKS.openTicket(category, guide.slug)}">Open a ticket</a> <a class="button secondary" href="${TOPIC_IDS.includes(guide.slug as TopicId) ? APP_LINKS.bookMentorOn(guide.slug) : APP_LINKS.bookMentor}">Book a mentor</a></p>
   </aside>
   ${guide.related.length > 0
     ? html`<section class="related" aria-labelledby="related-title"><h2 id="related-title">Related guides</h2><ul>${guide.related.map((other) => html`<li><a href="${other.url}">${other.meta.title}</a></li>`)}</ul></section>`

@@ -48,6 +48,7 @@ export function layout(chrome: Chrome, page: PageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
+<link rel="icon" href="/favicon.ico">
 <title>${title}</title>
 <meta name="description" content="${page.description}">
 <link rel="stylesheet" href="${chrome.css}">
@@ -64,6 +65,7 @@ export function layout(chrome: Chrome, page: PageOptions): string {
         <li><a href="/tags/">Topics</a></li>
         <li><a href="/systems/">Systems</a></li>
         ${chrome.hasAbout ? html`<li><a href="/about/">About</a></li>` : ''}
+        <li><a href="/app/sign-in">Sign in</a></li>
       </ul>
     </nav>
     ${searchForm('site-search', 'Search the site')}

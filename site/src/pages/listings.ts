@@ -1,6 +1,7 @@
 // The browsing pages: all guides by category, topics (tags), systems, and the about page.
 import { html, raw } from '../build/html.ts';
-import { byTitle, tagUrl, type Page, type SiteModel } from '../build/model.ts';
+import { byTitle, tagUrl, type Guide, type Page, type SiteModel } from '../build/model.ts';
+import type { Heading } from '../build/markdown.ts';
 import { CATEGORIES, CATEGORY_IDS, type Category } from '../build/vocabulary.ts';
 import { layout, type Chrome } from './layout.ts';
 import { guideList, systemAnchor } from './parts.ts';
@@ -38,10 +39,35 @@ export function tagPage(chrome: Chrome, tag: string, guides: SiteModel['guides']
   });
 }
 
+/** A guide naming at most this many systems is about them in particular; the others apply almost everywhere. */
+const SPECIFIC_AT_MOST = 2;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** What the knowledge base says about one system in particular: its own guides and the sections naming it. */
+export function systemSpecifics(system: string, guides: readonly Guide[]): { own: Guide[]; sections: Array<{ guide: Guide; heading: Heading }>; general: number } {
+  const own = guides.filter((guide) => guide.meta.systems.length <= SPECIFIC_AT_MOST);
+  const named = new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(system)}($|[^\\p{L}\\p{N}])`, 'iu');
+  const sections = guides.filter((guide) => !own.includes(guide)).flatMap((guide) => guide.rendered.headings
+    .filter((heading) => (heading.depth === 2 || heading.depth === 3) && named.test(heading.text))
+    .map((heading) => ({ guide, heading })));
+  return { own, sections, general: guides.length - own.length };
+}
+
 export function systemsPage(chrome: Chrome, model: SiteModel): string {
-  const main = html`<h1>Guides per EuroHPC system</h1>
-<nav aria-label="Systems"><ul class="tags">${[...model.systems.keys()].map((system) => html`<li><a href="#${systemAnchor(system)}">${system}</a></li>`)}</ul></nav>
-${[...model.systems.entries()].map(([system, guides]) => html`<section aria-labelledby="${systemAnchor(system)}"><h2 id="${systemAnchor(system)}">${system}</h2>${guideList(guides)}</section>`)}`;
+  const systems = [...model.systems.entries()].filter(([, guides]) => guides.length > 0);
+  // The filter is links to each system's section; CSS shows only the targeted one (no script needed).
+  const main = html`<div class="systems-page"><h1 id="systems-title">EuroHPC systems</h1>
+<p class="lead">Most guides apply to every system. Here is what is specific to each one: its own guides, and the sections of the general guides about it.</p>
+<nav aria-label="Show one system" class="system-filter"><ul class="tags"><li><a href="#systems-title">All systems</a></li>${systems.map(([system]) => html`<li><a href="#${systemAnchor(system)}">${system}</a></li>`)}</ul></nav>
+${systems.map(([system, guides]) => {
+    const { own, sections, general } = systemSpecifics(system, guides);
+    return html`<section class="system" id="${systemAnchor(system)}" aria-labelledby="${systemAnchor(system)}-title"><h2 id="${systemAnchor(system)}-title">${system}</h2>
+${own.length ? html`<h3 class="h4">Guides about ${system}</h3>${guideList(own, 3)}` : ''}
+${sections.length ? html`<h3 class="h4">In the general guides</h3><ul class="system-sections">${sections.map(({ guide, heading }) => html`<li><a href="${guide.url}#${heading.id}">${heading.text}</a> <span class="muted">in ${guide.meta.title}</span></li>`)}</ul>` : ''}
+${own.length === 0 && sections.length === 0 ? html`<p class="empty">Nothing specific to ${system} yet.</p>` : ''}
+<p class="muted">${general === 1 ? '1 general guide also applies' : `${general} general guides also apply`} to ${system}: <a href="/guides/">all guides</a>.</p></section>`;
+  })}</div>`;
   return layout(chrome, { title: 'Systems', description: 'Guides for each EuroHPC supercomputer.', main, breadcrumbs: [{ label: 'Home', url: '/' }, { label: 'Systems' }] });
 }
 

@@ -1,6 +1,7 @@
 // The frame of every app page: skip link, header with the role's navigation, main landmark, footer.
 import { html } from 'htm/preact';
 import type { ComponentChildren, VNode } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Me, Role } from '../api/types.ts';
 import { signOut } from '../auth/flows.ts';
 import { navigate } from '../router.ts';
@@ -19,24 +20,50 @@ function isCurrent(href: string, path: string): boolean {
   return here === href;
 }
 
-export function Layout({ user, path, children }: { user: Me | undefined; path: string; children: ComponentChildren }): VNode {
+/**
+ * The role's navigation and who is signed in. On narrow screens it folds behind a Menu button (a disclosure:
+ * aria-expanded; opening moves focus to the first link, Escape closes it and returns focus to the button).
+ */
+function AppMenu({ user, path }: { user: Me; path: string }): VNode {
+  const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  useEffect(() => setOpen(false), [path]);
   const leave = () => {
     signOut();
     navigate('/app/sign-in');
   };
+  const flip = () => {
+    const next = !open;
+    setOpen(next);
+    if (next) requestAnimationFrame(() => menu.current?.querySelector<HTMLElement>('a, button')?.focus());
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return;
+    setOpen(false);
+    toggle.current?.focus();
+  };
+  return html`
+    <button type="button" class="button secondary small menu-toggle" ref=${toggle} aria-expanded=${open ? 'true' : 'false'} aria-controls="app-menu" onClick=${flip}>Menu</button>
+    <div id="app-menu" class=${`app-menu${open ? ' open' : ''}`} ref=${menu} onKeyDown=${onKeyDown}>
+      <nav class="main-nav app-nav" aria-label="App">
+        <ul>${NAV[user.role].map(([href, label]) => html`<li><a href=${href} aria-current=${isCurrent(href, path) ? 'page' : undefined}>${label}</a></li>`)}
+          <li><a href="/guides/">Guides</a></li></ul>
+      </nav>
+      <div class="who">
+        <span><span class="visually-hidden">Signed in as </span>${user.name} <span class="role">${ROLE_NAMES[user.role]}</span></span>
+        <button type="button" class="button secondary small" onClick=${leave}>Sign out</button>
+      </div>
+    </div>`;
+}
+
+export function Layout({ user, path, children }: { user: Me | undefined; path: string; children: ComponentChildren }): VNode {
   return html`
     <a class="skip-link" href="#main">Skip to main content</a>
     <header class="site-header">
       <div class="wrap header-inner">
         <a class="brand" href="/">HPC AI Support Centre</a>
-        ${user ? html`
-          <nav class="main-nav app-nav" aria-label="App">
-            <ul>${NAV[user.role].map(([href, label]) => html`<li><a href=${href} aria-current=${isCurrent(href, path) ? 'page' : undefined}>${label}</a></li>`)}</ul>
-          </nav>
-          <div class="who">
-            <span><span class="visually-hidden">Signed in as </span>${user.name} <span class="role">${ROLE_NAMES[user.role]}</span></span>
-            <button type="button" class="button secondary small" onClick=${leave}>Sign out</button>
-          </div>` : html`<nav class="main-nav" aria-label="Site"><ul><li><a href="/guides/">Guides</a></li></ul></nav>`}
+        ${user ? html`<${AppMenu} user=${user} path=${path} />` : html`<nav class="main-nav" aria-label="Site"><ul><li><a href="/guides/">Guides</a></li></ul></nav>`}
       </div>
     </header>
     <main id="main" class="wrap app-main" tabindex="-1">${children}</main>

@@ -13,6 +13,8 @@ const FORBID_TAGS = ['style', 'form', 'input', 'button', 'textarea', 'select', '
 // Links in user text open in a new tab and pass neither the opener nor the referrer. Images from other sites
 // would tell them who reads the ticket and when (a tracking pixel): they are shown as their link instead.
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+  // A code block scrolls inside itself on a phone; keyboard users must be able to scroll it too.
+  if (node.tagName === 'PRE') node.setAttribute('tabindex', '0');
   if (node.tagName === 'A' && node.hasAttribute('href')) {
     node.setAttribute('target', '_blank');
     node.setAttribute('rel', 'noopener noreferrer nofollow');

@@ -1,12 +1,17 @@
-// Free slots of an expert, shown in the viewer's time zone and grouped by the viewer's day; the
-// expert's own zone is named so both sides know what "10:00" means.
+// Free slots of an expert, shown in the viewer's time zone and grouped by the viewer's day, one week at a
+// time up to the expert's horizon (previous / next week, or a date to jump to); the expert's own zone is
+// named so both sides know what "10:00" means.
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
+import { useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import type { SlotList } from '../api/types.ts';
-import { formatDay, formatTime, groupByDay, viewerZone } from '../format.ts';
+import { addDays, dayKey, daysOfWeek, formatDay, formatTime, groupByDay, viewerZone } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { ErrorNotice, Loading } from './ui.ts';
+
+/** The widest listing the API gives in one request; the expert's horizon (often 60 days) caps it further. */
+const LOOK_AHEAD_DAYS = 92;
 
 interface SlotPickerProps {
   expertId: string;
@@ -19,17 +24,39 @@ interface SlotPickerProps {
 
 export function SlotPicker({ expertId, expertName, selected, onSelect, version = 0 }: SlotPickerProps): VNode {
   const zone = viewerZone();
-  const slots = useLoad(() => api.get<SlotList>(`/experts/${encodeURIComponent(expertId)}/slots`), [expertId, version]);
+  const today = dayKey(new Date().toISOString(), zone);
+  const [weekStart, setWeekStart] = useState(today);
+  // One request for everything bookable: the answer's `to` is where the expert's horizon ends.
+  const slots = useLoad(() => {
+    const from = new Date();
+    return api.get<SlotList>(`/experts/${encodeURIComponent(expertId)}/slots`, { from: from.toISOString(), to: new Date(from.getTime() + LOOK_AHEAD_DAYS * 86_400_000).toISOString() });
+  }, [expertId, version]);
   if (slots.loading && !slots.data) return html`<${Loading} what="Loading free times" />`;
   if (!slots.data) return html`<${ErrorNotice} error=${slots.error} />`;
+  const lastDay = dayKey(slots.data.to, zone);
   const days = groupByDay(slots.data.slots, zone);
+  const shown = daysOfWeek(days, weekStart);
+  const weekEnd = addDays(weekStart, 6);
+  const nextFree = days.find(({ day }) => day > weekEnd);
   const sameZone = slots.data.timeZone === zone;
+  const jump = (event: Event) => {
+    const value = (event.currentTarget as HTMLInputElement).value;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) setWeekStart(value < today ? today : value > lastDay ? lastDay : value);
+  };
   return html`<div class="slot-picker">
-    <p class="zone-note">Times are shown in your time zone, <strong>${zone}</strong>.
+    <p class="zone-note">Times are shown in your time zone, <strong>${zone}</strong>.${' '}
       ${sameZone ? `${expertName} works in the same zone.` : html`${expertName} works in <strong>${slots.data.timeZone}</strong>.`}
-      ${slots.data.slotMinutes ? ` Sessions last ${slots.data.slotMinutes} minutes.` : ''}</p>
-    ${days.length === 0 ? html`<p class="empty">No free times in the next two weeks.</p>` : ''}
-    <div class="slot-days">${days.map(({ day, slots: daySlots }) => html`
+      ${slots.data.slotMinutes ? ` Sessions last ${slots.data.slotMinutes} minutes.` : ''}
+      ${' '}${expertName} can be booked up to ${formatDay(lastDay)}.</p>
+    <div class="week-nav" role="group" aria-label="Choose the week">
+      <button type="button" class="button secondary small" disabled=${weekStart <= today} onClick=${() => setWeekStart(addDays(weekStart, -7) < today ? today : addDays(weekStart, -7))}>← Previous week</button>
+      <p class="week-label" aria-live="polite"><strong>${formatDay(weekStart)} – ${formatDay(weekEnd)}</strong></p>
+      <button type="button" class="button secondary small" disabled=${addDays(weekStart, 7) > lastDay} onClick=${() => setWeekStart(addDays(weekStart, 7))}>Next week →</button>
+      <span class="field inline week-jump"><label for=${`jump-${expertId}`}>Go to a date</label>
+        <input id=${`jump-${expertId}`} type="date" min=${today} max=${lastDay} value=${weekStart} onChange=${jump} /></span>
+    </div>
+    ${shown.length === 0 ? html`<p class="empty">No free times in this week.${nextFree ? html`${' '}<button type="button" class="button secondary small" onClick=${() => setWeekStart(nextFree.day)}>Go to the next free day, ${formatDay(nextFree.day)}</button>` : ''}</p>` : ''}
+    <div class="slot-days">${shown.map(({ day, slots: daySlots }) => html`
       <fieldset class="slot-day">
         <legend>${formatDay(day)}</legend>
         <div class="slot-grid">${daySlots.map((slot) => html`

@@ -14,30 +14,36 @@ import { SYSTEMS, TOPIC_IDS } from '../vocabulary.ts';
 const LANGUAGES: Array<[string, string]> = [['en', 'English'], ['de', 'German'], ['fr', 'French'], ['es', 'Spanish'], ['it', 'Italian'], ['fi', 'Finnish'], ['pt', 'Portuguese']];
 const languageName = (code: string) => LANGUAGES.find(([id]) => id === code)?.[1] ?? code;
 
-function Filters({ query }: { query: URLSearchParams }): VNode {
+/** The languages at least one expert speaks, in the menu's order; a filter on any other would find nobody. */
+export function spokenLanguages(experts: ReadonlyArray<Pick<Expert, 'languages'>>): Array<[string, string]> {
+  const spoken = new Set(experts.flatMap((expert) => expert.languages));
+  return [...LANGUAGES.filter(([id]) => spoken.has(id)), ...[...spoken].filter((id) => !LANGUAGES.some(([known]) => known === id)).map((id): [string, string] => [id, id])];
+}
+
+function Filters({ query, languages }: { query: URLSearchParams; languages: Array<[string, string]> }): VNode {
   const apply = (event: Event) => {
     event.preventDefault();
     const next = new URLSearchParams();
     for (const [name, value] of new FormData(event.currentTarget as HTMLFormElement)) if (value) next.set(name, String(value));
     navigate(`/app/mentoring${next.size ? `?${next}` : ''}`, { replace: true });
   };
-  return html`<form class="filters" onSubmit=${apply} aria-label="Filter experts">
+  // A changed menu applies at once.
+  return html`<form class="filters" onSubmit=${apply} onChange=${(event: Event) => (event.currentTarget as HTMLFormElement).requestSubmit()} aria-label="Filter experts">
     <div class="field inline"><label for="f-topic">Topic</label>
       <select id="f-topic" name="topic" value=${query.get('topic') ?? ''}><option value="">Any topic</option>
         ${TOPIC_IDS.map((id) => html`<option value=${id}>${topicLabel(id)}</option>`)}</select></div>
     <div class="field inline"><label for="f-lang">Language</label>
       <select id="f-lang" name="lang" value=${query.get('lang') ?? ''}><option value="">Any language</option>
-        ${LANGUAGES.map(([id, name]) => html`<option value=${id}>${name}</option>`)}</select></div>
+        ${languages.map(([id, name]) => html`<option value=${id}>${name}</option>`)}</select></div>
     <div class="field inline"><label for="f-system">System</label>
       <select id="f-system" name="system" value=${query.get('system') ?? ''}><option value="">Any system</option>
         ${SYSTEMS.filter((id) => id !== 'other').map((id) => html`<option value=${id}>${id}</option>`)}</select></div>
-    <button type="submit" class="button secondary">Find experts</button>
   </form>`;
 }
 
-function BookingForm({ expert, onBooked }: { expert: Expert; onBooked(booking: Booking): void }): VNode {
+function BookingForm({ expert, onBooked, initialTopic = '' }: { expert: Expert; onBooked(booking: Booking): void; initialTopic?: string }): VNode {
   const [start, setStart] = useState<string | undefined>(undefined);
-  const [topic, setTopic] = useState('');
+  const [topic, setTopic] = useState(initialTopic);
   const [notes, setNotes] = useState('');
   const [system, setSystem] = useState('');
   const [ticketId, setTicketId] = useState('');
@@ -119,6 +125,9 @@ function AllowanceNote({ orgId, version }: { orgId: string; version: string }): 
 
 export default function MentoringPage({ query, user }: PageProps): VNode {
   const key = query.toString();
+  // Every expert, once: the language menu offers only what someone speaks.
+  const everyone = useLoad(() => api.get<{ items: Expert[] }>('/experts'), []);
+  const topicId = TOPIC_IDS.find((id) => id === query.get('topic'));
   const experts = useLoad(() => api.get<{ items: Expert[] }>('/experts', {
     topic: query.get('topic') ?? undefined, lang: query.get('lang') ?? undefined, system: query.get('system') ?? undefined,
   }), [key]);
@@ -133,13 +142,13 @@ export default function MentoringPage({ query, user }: PageProps): VNode {
     <${PageTitle}>Mentoring<//>
     <p class="lead">Book a session with an expert: pick someone who knows your topic, language and system, then a free time.</p>
     ${user.orgId ? html`<${AllowanceNote} orgId=${user.orgId} version=${booked?.id ?? ''} />` : ''}
-    <${Filters} query=${query} />
+    <${Filters} query=${query} languages=${spokenLanguages(everyone.data?.items ?? [])} />
     ${booked ? html`<${Notice} kind="success">Booked: “${booked.topic}” with ${booked.expertName} on ${formatDateTime(booked.start)}. <a href="/app/sessions">See my sessions</a>.<//>` : ''}
     <${ErrorNotice} error=${experts.error} />
     ${experts.loading && !experts.data ? html`<${Loading} what="Loading experts" />` : ''}
     ${experts.data ? html`
-      ${experts.data.items.length === 0 ? html`<p class="empty">No expert matches these filters.</p>` : ''}
+      ${experts.data.items.length === 0 ? html`<p class="empty">No expert matches these filters. <a href="/app/mentoring">Show every expert</a>.</p>` : ''}
       <ul class="cards experts" aria-label="Experts">${experts.data.items.map((expert) => html`
         <${ExpertCard} key=${expert.id} expert=${expert} chosen=${chosen?.id === expert.id} onChoose=${() => choose(expert)} />`)}</ul>` : ''}
-    ${chosen && !booked ? html`<section class="panel" aria-label=${`Book ${chosen.name}`}><${BookingForm} key=${chosen.id} expert=${chosen} onBooked=${setBooked} /></section>` : ''}`;
+    ${chosen && !booked ? html`<section class="panel" aria-label=${`Book ${chosen.name}`}><${BookingForm} key=${chosen.id} expert=${chosen} onBooked=${setBooked} initialTopic=${topicId ? topicLabel(topicId) : ''} /></section>` : ''}`;
 }

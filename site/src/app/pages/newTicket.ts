@@ -8,7 +8,8 @@ import type { Ticket } from '../api/types.ts';
 import { MarkdownEditor } from '../components/markdown.ts';
 import { ErrorNotice, Field, PageTitle } from '../components/ui.ts';
 import { createDeflectionTracker, guideFromUrl, type LeaveReason } from '../deflection.ts';
-import { humanize } from '../format.ts';
+import { priorityOption } from '../format.ts';
+import { draftKey, useDraft } from '../drafts.ts';
 import { navigate, type PageProps } from '../router.ts';
 import { PRIORITIES, SYSTEMS, TICKET_CATEGORIES, TICKET_CATEGORY_LABELS } from '../vocabulary.ts';
 
@@ -87,16 +88,27 @@ function Suggestions({ results, onOpen }: { results: SearchResult[]; onOpen(url:
   </section>`;
 }
 
-export default function NewTicketPage({ query }: PageProps): VNode {
+interface TicketDraft {
+  subject: string;
+  body: string;
+  category: Category;
+  priority: string;
+  system: string;
+  projectId: string;
+  jobId: string;
+}
+
+export default function NewTicketPage({ query, user }: PageProps): VNode {
   const initialCategory = TICKET_CATEGORIES.includes(query.get('category') as Category) ? (query.get('category') as Category) : 'other';
   const fromGuide = guideFromUrl(`/guides/${query.get('guide') ?? ''}/`);
-  const [subject, setSubject] = useState('');
-  const [body, setBody] = useState('');
-  const [category, setCategory] = useState<Category>(initialCategory);
-  const [priority, setPriority] = useState('normal');
-  const [system, setSystem] = useState('');
-  const [projectId, setProjectId] = useState('');
-  const [jobId, setJobId] = useState('');
+  const [draft, setDraft, clearDraft] = useDraft<TicketDraft>(
+    draftKey(user.id, 'new-ticket'),
+    { subject: '', body: '', category: initialCategory, priority: 'normal', system: '', projectId: '', jobId: '' },
+    (value) => Boolean(value.subject.trim() || value.body.trim() || value.projectId.trim() || value.jobId.trim()),
+  );
+  const { subject, body, category, priority, system, projectId, jobId } = draft;
+  const field = <K extends keyof TicketDraft>(name: K) => (value: TicketDraft[K]) => setDraft({ ...draft, [name]: value });
+  const [setSubject, setBody, setCategory, setPriority, setSystem, setProjectId, setJobId] = [field('subject'), field('body'), field('category'), field('priority'), field('system'), field('projectId'), field('jobId')];
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
   const submitKey = useRef(idempotencyKey());
@@ -114,6 +126,7 @@ export default function NewTicketPage({ query }: PageProps): VNode {
         ...(system ? { system } : {}), ...(projectId ? { projectId } : {}), ...(jobId ? { jobId } : {}),
       }, { 'Idempotency-Key': submitKey.current });
       tracker.submitted();
+      clearDraft();
       navigate(`/app/tickets/${ticket.id}`);
     } catch (caught) {
       setError(caught);
@@ -133,6 +146,8 @@ export default function NewTicketPage({ query }: PageProps): VNode {
         <${Field} id="subject" label="Subject" error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
           <input id="subject" type="text" required minlength="3" maxlength="200" autocomplete="off" value=${subject} onInput=${text(setSubject)}
             aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />`}<//>
+        ${/* Right after the subject, so a phone shows the guides while one types; wide screens place it beside the form. */ ''}
+        <${Suggestions} results=${suggestions} onOpen=${(url: string) => { const guide = guideFromUrl(url); if (guide) tracker.opened(guide, Date.now()); }} />
         <${Field} id="body" label="Description" error=${error} hint="What you ran, what you expected, what happened (error messages, job output).">${(describedBy: string | undefined, invalid: boolean) => html`
           <${MarkdownEditor} id="body" label="Description" value=${body} onInput=${setBody} describedBy=${describedBy} invalid=${invalid} required />`}<//>
         <div class="grid-2">
@@ -140,9 +155,9 @@ export default function NewTicketPage({ query }: PageProps): VNode {
             <select id="category" value=${category} onChange=${text((value) => setCategory(value as Category))} aria-describedby=${describedBy}>
               ${TICKET_CATEGORIES.map((id) => html`<option value=${id}>${TICKET_CATEGORY_LABELS[id]}</option>`)}
             </select>`}<//>
-          <${Field} id="priority" label="Priority" error=${error}>${(describedBy: string | undefined) => html`
+          <${Field} id="priority" label="Priority" error=${error} hint=${`${priorityOption(priority)}.`}>${(describedBy: string | undefined) => html`
             <select id="priority" value=${priority} onChange=${text(setPriority)} aria-describedby=${describedBy}>
-              ${PRIORITIES.map((id) => html`<option value=${id}>${humanize(id)}</option>`)}
+              ${PRIORITIES.map((id) => html`<option value=${id}>${priorityOption(id)}</option>`)}
             </select>`}<//>
           <${Field} id="system" label="System (optional)" error=${error}>${(describedBy: string | undefined) => html`
             <select id="system" value=${system} onChange=${text(setSystem)} aria-describedby=${describedBy}>
@@ -156,6 +171,5 @@ export default function NewTicketPage({ query }: PageProps): VNode {
         </div>
         <p><button type="submit" disabled=${busy}>${busy ? 'Submitting…' : 'Submit ticket'}</button></p>
       </form>
-      <${Suggestions} results=${suggestions} onOpen=${(url: string) => { const guide = guideFromUrl(url); if (guide) tracker.opened(guide, Date.now()); }} />
     </div>`;
 }

@@ -11,6 +11,7 @@ import { formatMinutes, humanize } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import type { PageProps } from '../router.ts';
 import { TICKET_STATUSES } from '../vocabulary.ts';
+import { plural } from '../../../../functions/core/plural.ts';
 
 const WINDOWS = [7, 30, 90] as const;
 
@@ -25,11 +26,11 @@ function Figures({ figures }: { figures: Figures }): VNode {
   return html`
     <dl class="figures">
       <${Figure} label="Open backlog" value=${figures.backlog.total} detail="tickets not resolved or closed" />
-      <${Figure} label="Median first response" value=${formatMinutes(figures.firstResponse.medianMinutes)} detail=${`over ${figures.firstResponse.count} tickets`} />
-      <${Figure} label="Median resolution" value=${formatMinutes(figures.resolution.medianMinutes)} detail=${`over ${figures.resolution.count} tickets`} />
+      <${Figure} label="Median first response" value=${formatMinutes(figures.firstResponse.medianMinutes)} detail=${`over ${plural(figures.firstResponse.count, 'ticket')}`} />
+      <${Figure} label="Median resolution" value=${formatMinutes(figures.resolution.medianMinutes)} detail=${`over ${plural(figures.resolution.count, 'ticket')}`} />
       <${Figure} label="SLA breaches" value=${figures.slaBreaches.openBreached + figures.slaBreaches.closedInWindowBreached}
         detail=${`${figures.slaBreaches.openBreached} open, ${figures.slaBreaches.closedInWindowBreached} closed in the window`} />
-      <${Figure} label="Created / resolved" value=${`${figures.created} / ${figures.resolved}`} detail=${`last ${figures.windowDays} days`} />
+      <${Figure} label="Created / resolved" value=${`${figures.created} / ${figures.resolved}`} detail=${`last ${plural(figures.windowDays, 'day')}`} />
       <${Figure} label="Deflections" value=${figures.deflections.count} detail="left after opening a suggested guide" />
     </dl>
     <${ColumnChart} title=${`Tickets created per day, last ${figures.windowDays} days`} points=${perDay} unit="tickets" />
@@ -46,14 +47,14 @@ function Figures({ figures }: { figures: Figures }): VNode {
 }
 
 function AllowanceTable({ organisations }: { organisations: OrganisationAllowance[] }): VNode {
-  return html`<table class="data allowances">
-    <caption>Mentoring minutes this quarter${organisations[0] ? ` (${organisations[0].quarter})` : ''}</caption>
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby="allowances-caption"><table class="data allowances">
+    <caption id="allowances-caption">Mentoring minutes this quarter${organisations[0] ? ` (${organisations[0].quarter})` : ''}</caption>
     <thead><tr><th scope="col">Organisation</th><th scope="col" class="num">Allowance</th><th scope="col" class="num">Used</th><th scope="col" class="num">Remaining</th></tr></thead>
     <tbody>${organisations.map((org) => html`<tr>
-      <th scope="row">${org.name} <span class="muted">${org.id}</span></th>
+      <th scope="row">${org.name} <span class="muted org-id">${org.id}</span></th>
       <td class="num">${org.minutes}</td><td class="num">${org.used}</td><td class="num">${org.remaining}</td>
     </tr>`)}</tbody>
-  </table>`;
+  </table></div>`;
 }
 
 function Allowances(): VNode {
@@ -99,6 +100,9 @@ function Allowances(): VNode {
           <input id="minutes" type="number" min="0" max="100000" step="15" value=${minutes} required onInput=${(event: Event) => { setMinutes((event.currentTarget as HTMLInputElement).value); setSaved(false); }}
             aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />`}<//>
       </div>
+      ${current && minutes !== '' && Number(minutes) < current.used ? html`<p class="notice warning" id="minutes-below-use" role="status">
+        ${current.name} has already booked ${plural(current.used, 'minute')} this quarter (${current.quarter}). With ${plural(Number(minutes), 'minute')} they cannot book new sessions until the next quarter; the sessions already booked are kept.
+      </p>` : ''}
       <p class="actions"><button type="submit" disabled=${!orgId || minutes === ''}>Set allowance</button></p>
     </form>
     <div aria-live="polite">

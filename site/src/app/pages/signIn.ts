@@ -28,15 +28,17 @@ function DemoSignIn({ next }: { next: string }): VNode {
   if (users.loading) return html`<${Loading} what="Loading the demo users" />`;
   if (users.error) return html`<${ErrorNotice} error=${users.error} />`;
   return html`
-    <p class="lead">This is the local demo: choose who you are. In the deployed service you sign in with your organisation's account.</p>
+    <p class="lead">This is the local demo: choose who you are. In the deployed service you sign in with your organisation's account.
+      The e-mails the demo sends land in its <a href="/app/outbox">outbox</a>.</p>
     <${ErrorNotice} error=${error} />
     ${ROLE_HEADINGS.map(([role, heading]) => html`
       <section aria-labelledby=${`role-${role}`} class="demo-users">
         <h2 id=${`role-${role}`}>${heading}</h2>
         <ul class="user-list">
           ${users.data!.filter((user) => user.role === role).map((user) => html`
-            <li><button type="button" class="button secondary" disabled=${Boolean(busy)} onClick=${() => signIn(user)}>
+            <li><button type="button" class="button secondary demo-user" disabled=${Boolean(busy)} onClick=${() => signIn(user)}>
               Sign in as ${user.name}${user.orgId ? html` <span class="muted">(${user.orgId})</span>` : ''}
+              ${/* the README lists the demo logins by e-mail */ ''}<span class="demo-email">${user.email}</span>
             </button></li>`)}
         </ul>
       </section>`)}`;

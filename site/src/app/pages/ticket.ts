@@ -7,9 +7,10 @@ import { allowedTransitions } from '../../../../functions/tickets/domain/state.t
 import { api, idempotencyKey, isProblem, request } from '../api/client.ts';
 import type { Expert, Me, Message, Ticket } from '../api/types.ts';
 import { describeEvent } from '../history.ts';
+import { draftKey, useDraft } from '../drafts.ts';
 import { Markdown, MarkdownEditor } from '../components/markdown.ts';
 import { ErrorNotice, Field, Loading, Notice, PageTitle, SlaBadge, StatusBadge } from '../components/ui.ts';
-import { formatDateTime, humanize } from '../format.ts';
+import { formatDateTime, humanize, priorityOption } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import type { PageProps } from '../router.ts';
 import { PRIORITIES, TICKET_CATEGORY_LABELS } from '../vocabulary.ts';
@@ -44,8 +45,13 @@ function Thread({ ticket, user }: { ticket: Ticket; user: Me }): VNode {
 
 function ReplyBox({ ticket, user, onPosted }: { ticket: Ticket; user: Me; onPosted(ticket: Ticket): void }): VNode {
   const staff = user.role !== 'requester';
-  const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
+  // A reply and an internal note are two drafts of their own, per user and ticket.
+  const hasText = (value: { body: string }) => Boolean(value.body.trim());
+  const [reply, setReply, clearReply] = useDraft(draftKey(user.id, `ticket.${ticket.id}.reply`), { body: '' }, hasText);
+  const [note, setNote, clearNote] = useDraft(draftKey(user.id, `ticket.${ticket.id}.note`), { body: '' }, hasText);
+  const body = internal ? note.body : reply.body;
+  const setBody = (value: string) => (internal ? setNote : setReply)({ body: value });
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
   const key = useRef(idempotencyKey());
@@ -57,7 +63,7 @@ function ReplyBox({ ticket, user, onPosted }: { ticket: Ticket; user: Me; onPost
     try {
       const posted = await api.post<{ ticket: Ticket }>(`/tickets/${ticket.id}/messages`, { body, internal }, { 'Idempotency-Key': key.current });
       key.current = idempotencyKey();
-      setBody('');
+      (internal ? clearNote : clearReply)();
       onPosted(posted.ticket);
     } catch (caught) {
       setError(caught);
@@ -111,7 +117,7 @@ function StaffActions({ ticket, user, experts, change }: { ticket: Ticket; user:
         </select></div>
       <div class="field"><label for="priority">Priority</label>
         <select id="priority" value=${priority} onChange=${(event: Event) => setPriority((event.currentTarget as HTMLSelectElement).value)}>
-          ${PRIORITIES.map((value) => html`<option value=${value}>${humanize(value)}</option>`)}
+          ${PRIORITIES.map((value) => html`<option value=${value}>${priorityOption(value)}</option>`)}
         </select></div>
       <p><button type="submit">Save changes</button></p>
     </form>

@@ -17,9 +17,19 @@ export function byDueTime(tickets: readonly TicketSummary[]): TicketSummary[] {
   return [...tickets].sort((a, b) => Number(a.sla.paused) - Number(b.sla.paused) || slaDueOf(a).localeCompare(slaDueOf(b)));
 }
 
+/** On narrow screens the table becomes this list of cards (CSS shows one or the other). */
+function TicketCards({ tickets, caption, staff }: { tickets: TicketSummary[]; caption: string; staff: boolean }): VNode {
+  return html`<ul class="ticket-cards" aria-label=${caption}>${tickets.map((ticket) => html`<li class="card ticket-card">
+    <a href=${`/app/tickets/${ticket.id}`}><span class="ref">${ticket.reference}</span> ${ticket.subject}</a>
+    <p class="ticket-card-badges"><${StatusBadge} status=${ticket.status} /> <${SlaBadge} ticket=${ticket} /></p>
+    <p class="ticket-card-facts">${[`${humanize(ticket.priority)} priority`, ...(staff ? [ticket.orgId, ticket.system, ticket.assigneeName ?? 'Unassigned'] : [ticket.requesterName])].filter(Boolean).join(' · ')}
+      <span class="muted">${` · last activity ${formatDateTime(ticket.lastActivityAt)}`}</span></p>
+  </li>`)}</ul>`;
+}
+
 function TicketTable({ tickets, caption, staff }: { tickets: TicketSummary[]; caption: string; staff: boolean }): VNode {
   if (!tickets.length) return html`<p class="empty">No tickets here.</p>`;
-  return html`<div class="table-scroll"><table class="data">
+  return html`<${TicketCards} tickets=${tickets} caption=${caption} staff=${staff} /><div class="table-scroll ticket-table"><table class="data">
     <caption class="visually-hidden">${caption}</caption>
     <thead><tr><th scope="col">Ticket</th><th scope="col">Status</th><th scope="col">Priority</th><th scope="col">SLA</th>
       ${staff ? html`<th scope="col">Organisation</th><th scope="col">System</th><th scope="col">Assignee</th>` : html`<th scope="col">Requester</th>`}
@@ -43,7 +53,8 @@ function Filters({ query, staff }: { query: URLSearchParams; staff: boolean }): 
     for (const [name, value] of form) if (value) next.set(name, String(value));
     navigate(`/app/tickets${next.size ? `?${next}` : ''}`, { replace: true });
   };
-  return html`<form class="filters" onSubmit=${apply} aria-label="Filter tickets">
+  // A changed menu applies at once (no Apply button to find).
+  return html`<form class="filters" onSubmit=${apply} onChange=${(event: Event) => (event.currentTarget as HTMLFormElement).requestSubmit()} aria-label="Filter tickets">
     ${staff ? html`<div class="field inline"><label for="f-assignee">Assignee</label>
       <select id="f-assignee" name="assignee" value=${query.get('assignee') ?? ''}>
         <option value="">Anyone</option><option value="unassigned">Unassigned</option><option value="me">Mine</option>
@@ -58,7 +69,6 @@ function Filters({ query, staff }: { query: URLSearchParams; staff: boolean }): 
       <select id="f-system" name="system" value=${query.get('system') ?? ''}>
         <option value="">Any system</option>${SYSTEMS.map((system) => html`<option value=${system}>${system}</option>`)}
       </select></div>` : ''}
-    <button type="submit" class="button secondary">Apply</button>
   </form>`;
 }
 
