@@ -32,11 +32,11 @@ export interface Product {
 }
 
 /** One server and one browser per test file; every user gets their own context (their own tab storage). */
-export async function startProduct(): Promise<Product> {
+export async function startProduct(options: { contentDir?: string } = {}): Promise<Product> {
   process.env.LOG_LEVEL ??= 'SILENT';
   const temp = await mkdtemp(path.join(tmpdir(), 'e2e-'));
   const siteDir = path.join(temp, 'site');
-  await buildSite({ contentDir: FIXTURE_CONTENT, outDir: siteDir });
+  await buildSite({ contentDir: options.contentDir ?? FIXTURE_CONTENT, outDir: siteDir });
   const server = await startLocalServer({ port: 0, siteDir });
   const browser = await launchChromium();
   return {
