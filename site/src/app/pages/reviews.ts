@@ -10,6 +10,7 @@ import { ErrorNotice, Loading, PageTitle } from '../components/ui.ts';
 import { useLoad } from '../hooks.ts';
 import type { PageProps } from '../router.ts';
 import { dueState, isDue, type DueState } from '../reviewStatus.ts';
+import { todayIso } from '../../build/dates.ts';
 
 async function loadReviews(): Promise<ReviewData> {
   const response = await fetch('/guides/review.json', { headers: { Accept: 'application/json' } });
@@ -17,7 +18,6 @@ async function loadReviews(): Promise<ReviewData> {
   return (await response.json()) as ReviewData;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 const STATE_TEXT: Record<DueState, string> = { never: 'Never reviewed', overdue: 'Overdue', soon: 'Due soon', ok: 'Up to date' };
 
@@ -78,7 +78,7 @@ function CoordinatorView({ data, on }: { data: ReviewData; on: string }): VNode 
 
 export default function ReviewsPage({ user }: PageProps): VNode {
   const reviews = useLoad(loadReviews, []);
-  const on = today();
+  const on = todayIso();
   return html`
     <${PageTitle}>Guide reviews<//>
     ${reviews.error ? html`<${ErrorNotice} error=${reviews.error} />` : ''}
