@@ -27,6 +27,10 @@ try {
       `page JS ${kb(report.assets.js.gzip)} gzip, worker ${kb(report.assets.worker.gzip)} gzip, CSS ${kb(report.assets.css.gzip)} gzip; ` +
       `phases (ms): ${Object.entries(report.phases).map(([name, ms]) => `${name} ${ms}`).join(', ')}`,
   );
+  if (report.staleReviews.length > 0) {
+    console.log(`${report.staleReviews.length} guide(s) due for review (last review older than 180 days, or none):`);
+    for (const line of report.staleReviews) console.log(`  - ${line}`);
+  }
 } catch (error) {
   if (error instanceof BuildError) {
     console.error(error.message);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 
 // The same vocabularies the API validates tickets with, so a guide's category and systems always match.
@@ -8,7 +10,13 @@ export const I18N_LANGUAGES = ['fr', 'de', 'es', 'it'] as const;
 
 const nonEmptyText = z.string().trim().min(1);
 const kebabCaseTag = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'tags are lowercase kebab-case');
-const httpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain });
+// Sources must be absolute https URLs: readers follow them, and the link check fetches them.
+const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'must be an absolute https URL' });
+
+/** The experts who may own guides: content/experts.json, the list the site build reads too. */
+export const EXPERT_IDS: readonly string[] = (
+  JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../content/experts.json'), 'utf8')) as { experts: { id: string }[] }
+).experts.map((expert) => expert.id);
 
 const translation = z.strictObject({
   title: nonEmptyText,
@@ -29,8 +37,12 @@ export const guideFrontMatterSchema = z.strictObject({
   audience: z.array(nonEmptyText).min(1),
   // YAML 1.2 (the `yaml` package's default) keeps 2026-11-27 a string.
   updated: z.iso.date(),
+  /** when an expert last checked the guide against its sources */
+  reviewed: z.iso.date(),
+  /** who keeps it right: an expert of content/experts.json */
+  owner: z.string().refine((id) => EXPERT_IDS.includes(id), { message: `must be one of the experts in content/experts.json` }),
   lang: z.literal('en').optional(),
-  sources: z.array(httpUrl).min(1),
+  sources: z.array(httpsUrl).min(1),
   i18n: z.strictObject({
     fr: translation,
     de: translation,

@@ -12,6 +12,7 @@ export const ROUTES: readonly RouteDef[] = [
   { pattern: 'availability', title: 'Availability', roles: ['expert'], page: 'availability' },
   { pattern: 'service', title: 'Service', roles: ['coordinator'], page: 'service' },
   { pattern: 'profile', title: 'Expert profile', roles: ['expert'], page: 'profile' },
+  { pattern: 'reviews', title: 'Guide reviews', roles: ['expert', 'coordinator'], page: 'reviews' },
   { pattern: 'notifications', title: 'E-mail notifications', page: 'notifications' },
   { pattern: 'outbox', title: 'Outbox', page: 'outbox' },
 ];

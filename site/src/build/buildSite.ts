@@ -13,6 +13,8 @@ import { guidePage } from '../pages/guide.ts';
 import { aboutPage, guidesIndexPage, systemsPage, tagPage, tagsIndexPage } from '../pages/listings.ts';
 import { notFoundPage, searchPage, sitemap } from '../pages/utility.ts';
 import { faviconIco } from './favicon.ts';
+import { reviewData, staleReviewLines } from './review.ts';
+import { todayIso } from './dates.ts';
 
 /** guides per file of section texts (see SearchManifest.textChunk) */
 const TEXT_CHUNK = 8;
@@ -22,6 +24,8 @@ export interface BuildOptions {
   outDir: string;
   /** absolute URLs in sitemap.xml */
   baseUrl?: string;
+  /** the date reviews are judged against (YYYY-MM-DD); today by default */
+  today?: string;
 }
 
 export interface BuildReport {
@@ -34,9 +38,11 @@ export interface BuildReport {
   assets: Awaited<ReturnType<typeof bundleAssets>>['bytes'];
   /** milliseconds per phase, in order */
   phases: Record<string, number>;
+  /** guides whose review is older than the review interval (or missing), one line each */
+  staleReviews: string[];
 }
 
-export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhost:3000' }: BuildOptions): Promise<BuildReport> {
+export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhost:3000', today = todayIso() }: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const phases: Record<string, number> = {};
   let phaseStart = started;
@@ -74,6 +80,8 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
   for (const [file, page] of pages) out.write(file, page());
   out.write('sitemap.xml', sitemap(model, baseUrl));
   out.write('favicon.ico', faviconIco());
+  const reviews = reviewData(model.guides, today);
+  out.write('guides/review.json', JSON.stringify(reviews));
   phase('pages');
 
   const search = buildSearchFiles(model);
@@ -110,5 +118,6 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
     docs: { raw: Buffer.byteLength(docsJson), gzip: docsGzip.length },
     assets: assets.bytes,
     phases,
+    staleReviews: staleReviewLines(reviews),
   };
 }

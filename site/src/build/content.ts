@@ -2,6 +2,7 @@
 // base name) and the optional site pages. All problems are collected, so one build reports them all.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { BuildError } from './errors.ts';
 import { FrontMatterError, guideFrontMatterSchema, pageFrontMatterSchema, parseFrontMatter, type GuideFrontMatter } from './frontMatter.ts';
 
@@ -18,6 +19,42 @@ export type PageFrontMatter = ReturnType<typeof pageFrontMatterSchema.parse>;
 export interface Content {
   guides: SourceFile<GuideFrontMatter>[];
   pages: { home?: SourceFile<PageFrontMatter>; about?: SourceFile<PageFrontMatter> };
+  /** who may own guides (experts.json); the site has no database, so names come from here */
+  experts: Expert[];
+}
+
+export interface Expert {
+  /** the expert's user id in the web app (e.g. u-ana) */
+  id: string;
+  name: string;
+}
+
+const expertsFileSchema = z.strictObject({
+  experts: z.array(z.strictObject({ id: z.string().trim().min(1), name: z.string().trim().min(1) })),
+});
+
+/** `<content>/experts.json`, optional: without it no guide may name an owner. */
+async function loadExperts(contentDir: string, problems: string[]): Promise<Expert[]> {
+  const file = path.join(contentDir, 'experts.json');
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    return [];
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    problems.push(`${displayPath(file)}: not valid JSON: ${(error as Error).message}`);
+    return [];
+  }
+  const result = expertsFileSchema.safeParse(parsed);
+  if (!result.success) {
+    problems.push(...result.error.issues.map((issue) => `${displayPath(file)}: "${issue.path.join('.')}": ${issue.message}`));
+    return [];
+  }
+  return result.data.experts;
 }
 
 async function listMarkdown(dir: string): Promise<string[]> {
@@ -86,6 +123,7 @@ export async function loadContent(contentDir: string): Promise<Content> {
       else throw error;
     }
   }
+  const experts = await loadExperts(contentDir, problems);
   if (problems.length > 0) throw new BuildError(problems);
-  return { guides, pages };
+  return { guides, pages, experts };
 }

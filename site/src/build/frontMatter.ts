@@ -25,6 +25,10 @@ export const guideFrontMatterSchema = z.strictObject({
   systems: z.array(z.enum(SYSTEMS)).default([]),
   audience: z.array(nonEmpty).default([]),
   updated: isoDate.optional(),
+  /** when an expert last checked the guide against its sources */
+  reviewed: isoDate.optional(),
+  /** the id of the expert who keeps the guide right (an entry of experts.json) */
+  owner: nonEmpty.optional(),
   lang: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code').default('en'),
   sources: z.array(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })).default([]),
   i18n: z

@@ -7,6 +7,8 @@ import hljs from 'highlight.js/lib/common';
 import { plainText } from './plainText.ts';
 import { sanitizeRawHtml } from './sanitize.ts';
 import { escapeHtml } from './html.ts';
+import { CHECK_MARKER, checkHeaderProblems, parseCheckHeader, type CheckNote } from './checkNotes.ts';
+import { formatDate } from './dates.ts';
 
 export interface Heading {
   depth: number;
@@ -33,10 +35,15 @@ export interface RenderedMarkdown {
   headings: Heading[];
   sections: Section[];
   links: InternalLink[];
+  /** the page's Check notes, in document order */
+  checks: CheckNote[];
+  /** malformed Check notes, in an author's words (the build names the file) */
+  problems: string[];
 }
 
 type AnchoredHeading = Tokens.Heading & { id?: string };
 type MarkedLink = Tokens.Link & { external?: boolean };
+type CheckBlockquote = Tokens.Blockquote & { check?: CheckNote };
 
 const SECTION_DEPTHS = new Set([2, 3]);
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:)?\/\//i;
@@ -59,6 +66,16 @@ const marked = new Marked({
       const label = language ? ` data-lang="${escapeHtml(language)}"` : '';
       // tabindex: a code block that scrolls sideways must be reachable by keyboard (axe: scrollable-region-focusable)
       return `<pre tabindex="0"${label}><code class="hljs${known ? ` language-${language}` : ''}">${body}</code></pre>\n`;
+    },
+    blockquote(token) {
+      const { check } = token as CheckBlockquote;
+      const body = this.parser.parse(token.tokens);
+      if (!check) return `<blockquote>\n${body}</blockquote>\n`;
+      // role="note", not <aside>: a complementary landmark may not sit inside <main> (axe).
+      const host = new URL(check.source).hostname;
+      return `<div class="check-note" role="note" aria-label="Check note"><p class="check-note-head"><span class="check-note-label">Check</span> `
+        + `Last checked <time datetime="${check.checked}">${formatDate(check.checked)}</time> against `
+        + `<a class="external" href="${escapeHtml(check.source)}" rel="noopener">${escapeHtml(host)}<span class="visually-hidden"> (external link)</span></a></p>\n${body}</div>\n`;
     },
     table(token) {
       // Wide tables scroll inside a focusable region instead of widening the page.
@@ -111,17 +128,39 @@ export function renderMarkdown(source: string): RenderedMarkdown {
   const slugger = new GithubSlugger();
   const headings: Heading[] = [];
   const links: InternalLink[] = [];
+  const checks: CheckNote[] = [];
+  const problems: string[] = [];
+  let sectionAnchor = '';
   marked.walkTokens(tokens, (token) => {
     if (token.type === 'heading') {
       const heading = token as AnchoredHeading;
       const text = plainText(heading.tokens);
       heading.id = slugger.slug(text);
       headings.push({ depth: heading.depth, text, id: heading.id });
+      if (SECTION_DEPTHS.has(heading.depth)) sectionAnchor = heading.id;
     } else if (token.type === 'link') {
       rewriteLink(token as MarkedLink, links);
+    } else if (token.type === 'blockquote') {
+      // Replacing the children here means walkTokens goes on into the note's own text.
+      const note = readCheckNote(token as CheckBlockquote, sectionAnchor);
+      if (note?.problems.length) problems.push(...note.problems.map((problem) => `${problem} (under "${sectionAnchor || 'the introduction'}")`));
+      else if (note) checks.push(note.check);
     }
   });
-  return { html: marked.parser(tokens), headings, sections: splitSections(tokens), links };
+  return { html: marked.parser(tokens), headings, sections: splitSections(tokens), links, checks, problems };
+}
+
+/** Turns a `> [!CHECK] source=… checked=…` blockquote into a Check note (marker line removed from its text). */
+function readCheckNote(token: CheckBlockquote, anchor: string): { check: CheckNote; problems: string[] } | undefined {
+  const marker = CHECK_MARKER.exec(token.text);
+  if (!marker) return undefined;
+  const header = parseCheckHeader(marker[1] ?? '');
+  const body = `${header.rest}\n${token.text.slice(marker[0].length)}`.trim();
+  token.tokens = marked.lexer(body);
+  const check: CheckNote = { source: header.source ?? '', checked: header.checked ?? '', text: plainText(token.tokens), anchor };
+  const problems = checkHeaderProblems(header);
+  if (problems.length === 0) token.check = check;
+  return { check, problems };
 }
 
 function splitSections(tokens: readonly Token[]): Section[] {

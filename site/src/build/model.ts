@@ -1,7 +1,7 @@
 // The site as data: rendered guides with their cross-references (related guides, tags, systems),
 // built once and shared by every page template. Broken internal links fail here.
 import { BuildError } from './errors.ts';
-import type { Content, PageFrontMatter, SourceFile } from './content.ts';
+import type { Content, Expert, PageFrontMatter, SourceFile } from './content.ts';
 import type { GuideFrontMatter } from './frontMatter.ts';
 import { renderMarkdown, type RenderedMarkdown } from './markdown.ts';
 import { SYSTEMS, type SystemName } from './vocabulary.ts';
@@ -12,6 +12,8 @@ export interface Guide extends SourceFile<GuideFrontMatter> {
   url: string;
   rendered: RenderedMarkdown;
   related: Guide[];
+  /** the expert named by `owner` in the front matter */
+  owner?: Expert;
 }
 
 export interface Page extends SourceFile<PageFrontMatter> {
@@ -26,6 +28,7 @@ export interface SiteModel {
   tags: Map<string, Guide[]>;
   systems: Map<SystemName, Guide[]>;
   pages: { home?: Page; about?: Page };
+  experts: Expert[];
 }
 
 export const guideUrl = (slug: string) => `/guides/${slug}/`;
@@ -43,6 +46,7 @@ export function buildModel(content: Content): SiteModel {
     pages[name] = { ...page, rendered: renderMarkdown(page.body) };
   }
   checkLinks([...guides, ...Object.values(pages)], bySlug);
+  assignOwners(guides, content.experts);
 
   const tags = new Map<string, Guide[]>();
   for (const guide of guides) {
@@ -61,12 +65,13 @@ export function buildModel(content: Content): SiteModel {
 
   const titleRank = new Map([...guides].sort(byTitle).map((guide, rank) => [guide, rank]));
   for (const guide of guides) guide.related = relatedGuides(guide, tags, titleRank);
-  return { guides, bySlug, tags: sortedTags, systems, pages };
+  return { guides, bySlug, tags: sortedTags, systems, pages, experts: content.experts };
 }
 
 function checkLinks(documents: readonly { file: string; rendered: RenderedMarkdown }[], bySlug: Map<string, Guide>): void {
   const problems: string[] = [];
   for (const { file, rendered } of documents) {
+    for (const problem of rendered.problems) problems.push(`${file}: ${problem}`);
     for (const link of rendered.links) {
       const target = link.slug === '' ? { rendered } : bySlug.get(link.slug);
       const where = link.slug === '' ? 'this page' : `guide "${link.slug}"`;
@@ -76,6 +81,19 @@ function checkLinks(documents: readonly { file: string; rendered: RenderedMarkdo
         problems.push(`${file}: broken link "${link.href}": ${where} has no heading with anchor "#${link.anchor}"`);
       }
     }
+  }
+  if (problems.length > 0) throw new BuildError(problems);
+}
+
+function assignOwners(guides: Guide[], experts: readonly Expert[]): void {
+  const byId = new Map(experts.map((expert) => [expert.id, expert]));
+  const problems: string[] = [];
+  for (const guide of guides) {
+    const id = guide.meta.owner;
+    if (id === undefined) continue;
+    const expert = byId.get(id);
+    if (expert) guide.owner = expert;
+    else problems.push(`${guide.file}: front matter field "owner": "${id}" is not an expert listed in experts.json`);
   }
   if (problems.length > 0) throw new BuildError(problems);
 }

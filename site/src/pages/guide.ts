@@ -4,6 +4,7 @@ import type { Heading } from '../build/markdown.ts';
 import { APP_LINKS, CATEGORIES } from '../build/vocabulary.ts';
 import { TOPIC_IDS, type TopicId } from '../../../functions/core/topics.ts';
 import { layout, type Chrome } from './layout.ts';
+import { formatDate } from '../build/dates.ts';
 import { systemAnchor, tagLinks } from './parts.ts';
 
 function tableOfContents(headings: readonly Heading[]) {
@@ -34,6 +35,7 @@ export function guidePage(chrome: Chrome, guide: Guide): string {
       ${meta.systems.length > 0 ? html`<div><dt>Systems</dt><dd>${meta.systems.map((system, i) => html`${i > 0 ? ', ' : ''}<a href="/systems/#${systemAnchor(system)}">${system}</a>`)}</dd></div>` : ''}
       ${meta.audience.length > 0 ? html`<div><dt>For</dt><dd>${meta.audience.join(', ')}</dd></div>` : ''}
     </dl>
+    ${meta.reviewed ? html`<p class="reviewed">Last reviewed on <time datetime="${meta.reviewed}">${formatDate(meta.reviewed)}</time>${guide.owner ? html` by ${guide.owner.name}` : ''}</p>` : ''}
     ${tagLinks(meta.tags)}
   </header>
   <div class="guide-body">

@@ -1,5 +1,5 @@
 import { html, raw } from '../build/html.ts';
-import { tagUrl, type SiteModel } from '../build/model.ts';
+import { tagUrl, type Guide, type SiteModel } from '../build/model.ts';
 import { APP_LINKS, SITE_NAME } from '../build/vocabulary.ts';
 import { layout, searchForm, type Chrome } from './layout.ts';
 import { guideList } from './parts.ts';
@@ -7,13 +7,19 @@ import { guideList } from './parts.ts';
 const POPULAR_TOPICS = 12;
 const RECENT_GUIDES = 6;
 
+const lastChanged = (guide: Guide) => guide.meta.reviewed ?? guide.meta.updated ?? '';
+const recentDate = (guide: Guide) =>
+  guide.meta.reviewed ? { label: 'Reviewed', iso: guide.meta.reviewed } : guide.meta.updated ? { label: 'Updated', iso: guide.meta.updated } : undefined;
+
 export function homePage(chrome: Chrome, model: SiteModel): string {
   const intro = model.pages.home;
   const popular = [...model.tags.entries()]
     .sort(([tagA, a], [tagB, b]) => b.length - a.length || tagA.localeCompare(tagB))
     .slice(0, POPULAR_TOPICS);
+  // The real date a guide last changed in substance is its review (an expert checked it against its
+  // sources); `updated` is the fallback for guides not reviewed yet.
   const recent = [...model.guides]
-    .sort((a, b) => (b.meta.updated ?? '').localeCompare(a.meta.updated ?? '') || a.meta.title.localeCompare(b.meta.title))
+    .sort((a, b) => lastChanged(b).localeCompare(lastChanged(a)) || a.meta.title.localeCompare(b.meta.title))
     .slice(0, RECENT_GUIDES);
   const main = html`
 <section class="hero" aria-labelledby="hero-title">
@@ -39,7 +45,7 @@ ${intro ? html`<section class="prose home-intro" aria-label="Introduction">${raw
 </section>
 <section aria-labelledby="recent-title">
   <h2 id="recent-title">Recently updated guides</h2>
-  ${guideList(recent)}
+  ${guideList(recent, 3, recentDate)}
 </section>`;
   return layout(chrome, { title: SITE_NAME, description: intro?.meta.summary ?? 'Helpdesk, mentoring and guides for AI SMEs using EuroHPC supercomputers.', main, bodyClass: 'home' });
 }
