@@ -12,6 +12,7 @@ import { homePage } from '../pages/home.ts';
 import { guidePage } from '../pages/guide.ts';
 import { aboutPage, guidesIndexPage, systemsPage, tagPage, tagsIndexPage } from '../pages/listings.ts';
 import { notFoundPage, searchPage, sitemap } from '../pages/utility.ts';
+import { estimatePage } from '../pages/estimate.ts';
 
 /** guides per file of section texts (see SearchManifest.textChunk) */
 const TEXT_CHUNK = 8;
@@ -64,6 +65,7 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
     ['tags/index.html', () => tagsIndexPage(chrome, model)],
     ['systems/index.html', () => systemsPage(chrome, model)],
     ['search/index.html', () => searchPage(chrome)],
+    ['tools/estimate/index.html', () => estimatePage(chrome, assets.estimate)],
     ['404.html', () => notFoundPage(chrome)],
     ...model.guides.map((guide): [string, () => string] => [`guides/${guide.slug}/index.html`, () => guidePage(chrome, guide)]),
     ...[...model.tags.entries()].map(([tag, guides]): [string, () => string] => [`tags/${tag}/index.html`, () => tagPage(chrome, tag, guides)]),
