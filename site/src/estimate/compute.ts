@@ -2,8 +2,8 @@
 // device, jobs, checkpoints and storage. Pure functions of Inputs; every result carries the formula and
 // the inputs it used, so the page can show how each number was computed.
 
-import { GPU_MODELS, SYSTEMS, type System } from './hardware.ts';
-import { defaultMfu, type MfuRange } from './efficiency.ts';
+import { GPU_MODELS, SYSTEMS, type GpuModelId, type System } from './hardware.ts';
+import { defaultMfu, type MfuRange, type Workload } from './efficiency.ts';
 import type { Inputs } from './inputs.ts';
 
 export interface Derivation {
@@ -100,19 +100,28 @@ export interface Efficiency extends MfuRange {
   edited: boolean;
 }
 
-export function efficiency(inputs: Inputs): Efficiency {
-  const system = SYSTEMS[inputs.system];
-  const gpu = GPU_MODELS[system.gpu];
-  const defaults = defaultMfu(system.gpu, inputs.workload, inputs.active / GB);
-  const fp8 = inputs.precision === 'fp8' && gpu.fp8Tflops;
+/** The efficiency range for a GPU model, workload and precision; the user's overrides win. */
+export function efficiencyFor(gpuId: GpuModelId, workload: Workload, activeParams: number, precision: Inputs['precision'], overrides: Inputs['mfu'] = {}): Efficiency {
+  const gpu = GPU_MODELS[gpuId];
+  const defaults = defaultMfu(gpuId, workload, activeParams / GB);
+  const fp8 = precision === 'fp8' && gpu.fp8Tflops;
   const peak = fp8 ? gpu.fp8Tflops! : gpu.bf16Tflops;
   const scale = fp8 ? FP8_MFU_FACTOR : 1;
-  const likely = inputs.mfu.likely ?? defaults.likely * scale;
-  const low = Math.min(inputs.mfu.low ?? defaults.low * scale, likely);
-  const high = Math.max(inputs.mfu.high ?? defaults.high * scale, likely);
-  const edited = Object.keys(inputs.mfu).length > 0;
+  const likely = overrides.likely ?? defaults.likely * scale;
+  const low = Math.min(overrides.low ?? defaults.low * scale, likely);
+  const high = Math.max(overrides.high ?? defaults.high * scale, likely);
+  const edited = Object.keys(overrides).length > 0;
   const basis = fp8 ? `${defaults.basis} fp8: ${FP8_MFU_FACTOR * 100} % of the bf16 figures against the fp8 peak (assumption).` : defaults.basis;
   return { low, likely, high, basis, assumed: defaults.assumed || Boolean(fp8), peakTflops: peak.value, peakSource: peak.source, peakVerified: peak.verified, edited };
+}
+
+export function efficiency(inputs: Inputs): Efficiency {
+  return efficiencyFor(SYSTEMS[inputs.system].gpu, inputs.workload, inputs.active, inputs.precision, inputs.mfu);
+}
+
+/** Device-hours low / likely / high: the high efficiency gives the low end of the hours, and the other way round. */
+export function deviceHoursRange(flops: number, eff: Pick<Efficiency, 'low' | 'likely' | 'high' | 'peakTflops'>): Range {
+  return { low: deviceHours(flops, eff.peakTflops, eff.high), likely: deviceHours(flops, eff.peakTflops, eff.likely), high: deviceHours(flops, eff.peakTflops, eff.low) };
 }
 
 // ---- memory ------------------------------------------------------------------------------------------
@@ -245,8 +254,7 @@ export function estimate(inputs: Inputs): Estimate {
   const system = SYSTEMS[inputs.system];
   const flops = totalFlops(inputs);
   const eff = efficiency(inputs);
-  // high MFU gives the low end of the hours, and the other way round
-  const device: Range = { low: deviceHours(flops.value, eff.peakTflops, eff.high), likely: deviceHours(flops.value, eff.peakTflops, eff.likely), high: deviceHours(flops.value, eff.peakTflops, eff.low) };
+  const device = deviceHoursRange(flops.value, eff);
   const nodeHours = mapRange(device, (h) => nodeHoursFromDeviceHours(h, system));
   const gpuHours = mapRange(nodeHours, (h) => gpuHoursFromNodeHours(h, system));
   const wallHours = mapRange(nodeHours, (h) => h / inputs.nodes);

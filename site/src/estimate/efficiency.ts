@@ -16,8 +16,18 @@ export interface MfuRange {
   assumed: boolean;
 }
 
-/** Above this many active parameters, H100-class defaults follow the large Llama runs. */
-const LARGE_MODEL_B = 30;
+/**
+ * H100-class defaults move with model size, from the Llama 3/3.1 8B runs (10B and below) to the 70B and
+ * 405B runs (70B and above), interpolated in log N between. The step is gentle enough that hours still
+ * grow with N (the property tests check it).
+ */
+const SMALL_B = 10;
+const LARGE_B = 70;
+
+function bySize(small: number, large: number, activeParamsB: number): number {
+  const t = Math.min(1, Math.max(0, Math.log(activeParamsB / SMALL_B) / Math.log(LARGE_B / SMALL_B)));
+  return small + (large - small) * t;
+}
 
 function trainingRange(gpu: GpuModelId, activeParamsB: number): MfuRange {
   if (gpu === 'a100') {
@@ -26,10 +36,12 @@ function trainingRange(gpu: GpuModelId, activeParamsB: number): MfuRange {
   if (gpu === 'mi250x-gcd') {
     return { low: 0.2, likely: 0.3, high: 0.4, assumed: true, basis: 'No published MI250X run with total GPU-hours was found; 30 % is the figure the estimate-compute guide uses for LUMI.' };
   }
-  const hopper = gpu === 'h100' ? '' : ' (taken from H100 runs)';
-  return activeParamsB >= LARGE_MODEL_B
-    ? { low: 0.2, likely: 0.3, high: 0.45, assumed: gpu !== 'h100', basis: `Llama 3/3.1 70B and 405B on H100 imply 25–33 %${hopper}.` }
-    : { low: 0.12, likely: 0.2, high: 0.35, assumed: gpu !== 'h100', basis: `Llama 3/3.1 8B on H100 imply 14–16 % on very large clusters; small jobs often do better${hopper}.` };
+  const hopper = gpu === 'h100' ? '' : ' Taken from H100 runs.';
+  return {
+    low: bySize(0.12, 0.2, activeParamsB), likely: bySize(0.2, 0.3, activeParamsB), high: bySize(0.35, 0.45, activeParamsB),
+    assumed: gpu !== 'h100',
+    basis: `Llama 3/3.1 on H100 imply 14–16 % at 8B (very large clusters; small jobs often do better) and 25–33 % at 70B–405B.${hopper}`,
+  };
 }
 
 /** Adjustments for workloads no published total covers: stated as assumptions on the page. */
@@ -46,6 +58,5 @@ export function defaultMfu(gpu: GpuModelId, workload: Workload, activeParamsB: n
   const base = trainingRange(gpu, activeParamsB);
   const { factor, why } = WORKLOAD_FACTOR[workload];
   if (factor === 1) return base;
-  const round = (x: number) => Math.round(x * 1000) / 1000;
-  return { low: round(base.low * factor), likely: round(base.likely * factor), high: round(base.high * factor), assumed: true, basis: `${base.basis} ${why}` };
+  return { low: base.low * factor, likely: base.likely * factor, high: base.high * factor, assumed: true, basis: `${base.basis} ${why}` };
 }

@@ -66,7 +66,10 @@ function numberField(raw: string, label: string, min: number, max: number, integ
   const value = Number(text);
   if (!Number.isFinite(value)) return `${capitalise(label)} must be a number.`;
   if (integer && !Number.isInteger(value)) return `${capitalise(label)} must be a whole number.`;
-  if (value < min || value > max) return `${capitalise(label)} must be between ${min.toLocaleString('en')} and ${max.toLocaleString('en')}.`;
+  if (value < min || value > max) {
+    const lower = min > 0 && min < 0.001 ? 'more than 0' : `at least ${min.toLocaleString('en')}`;
+    return `${capitalise(label)} must be ${lower} and at most ${max.toLocaleString('en')}.`;
+  }
   return value;
 }
 
