@@ -1,5 +1,6 @@
 // The compute estimator's arithmetic: properties (monotonic in N and D, linear in D, units consistent and
 // round-tripping), the published-runs table, bad input, the URL that reproduces a form, and the paragraph.
+import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -199,6 +200,20 @@ describe('the URL and the paragraph', () => {
         expect(fact.source).toMatch(/^(https:\/\/|\/guides\/)/);
         if (!fact.verified) expect(fact.note).toBeTruthy();
       }
+    }
+  });
+});
+
+describe('links to the estimator', () => {
+  it('sit near the top of the estimate-compute and writing-proposal guides, and in the new-ticket and mentoring forms', async () => {
+    for (const guide of ['estimate-compute', 'writing-proposal']) {
+      const text = await readFile(new URL(`../../content/guides/${guide}.md`, import.meta.url), 'utf8');
+      const body = text.split(/^---$/m)[2]!;
+      expect(body.trimStart().split('\n')[0], guide).toContain('](/tools/estimate/)');
+    }
+    for (const page of ['newTicket', 'mentoring']) {
+      const source = await readFile(new URL(`../../site/src/app/pages/${page}.ts`, import.meta.url), 'utf8');
+      expect(source, page).toContain('href="/tools/estimate/"');
     }
   });
 });

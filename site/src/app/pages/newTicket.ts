@@ -90,11 +90,12 @@ function Suggestions({ results, onOpen }: { results: SearchResult[]; onOpen(url:
 export default function NewTicketPage({ query }: PageProps): VNode {
   const initialCategory = TICKET_CATEGORIES.includes(query.get('category') as Category) ? (query.get('category') as Category) : 'other';
   const fromGuide = guideFromUrl(`/guides/${query.get('guide') ?? ''}/`);
-  const [subject, setSubject] = useState('');
-  const [body, setBody] = useState('');
+  // subject, body and system may come prefilled in the query (the compute estimator's "attach to a ticket")
+  const [subject, setSubject] = useState(query.get('subject')?.slice(0, 200) ?? '');
+  const [body, setBody] = useState(query.get('body') ?? '');
   const [category, setCategory] = useState<Category>(initialCategory);
   const [priority, setPriority] = useState('normal');
-  const [system, setSystem] = useState('');
+  const [system, setSystem] = useState((SYSTEMS as readonly string[]).includes(query.get('system') ?? '') ? query.get('system')! : '');
   const [projectId, setProjectId] = useState('');
   const [jobId, setJobId] = useState('');
   const [error, setError] = useState<unknown>(undefined);
@@ -154,6 +155,7 @@ export default function NewTicketPage({ query }: PageProps): VNode {
           <${Field} id="jobId" label="Job id (optional)" error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
             <input id="jobId" type="text" maxlength="64" value=${jobId} onInput=${text(setJobId)} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />`}<//>
         </div>
+        ${category === 'access-and-allocations' ? html`<p class="hint" id="estimate-hint">Asking for compute time? <a href="/tools/estimate/">Estimate the hours</a> and attach the estimate here.</p>` : ''}
         <p><button type="submit" disabled=${busy}>${busy ? 'Submitting…' : 'Submit ticket'}</button></p>
       </form>
       <${Suggestions} results=${suggestions} onOpen=${(url: string) => { const guide = guideFromUrl(url); if (guide) tracker.opened(guide, Date.now()); }} />
