@@ -55,7 +55,7 @@ export function resultsHtml(inputs: Inputs, result: Estimate, routes: RouteFit[]
   <div class="stat" id="result-node-hours"><h3>Node-hours</h3><p>${range(result.nodeHours, 'node-hours')}</p>
     <p class="unit">The unit of the classic EuroHPC calls and AI for Science.</p>${how(result.derivations.nodeHours)}</div>
   <div class="stat" id="result-wall"><h3>Wall time on ${inputs.nodes} node${inputs.nodes === 1 ? '' : 's'}</h3><p>${range(result.wallHours, 'hours')}</p>
-    <p class="unit">About ${round(result.wallHours.likely / 24)} days of running, in ${result.jobs} job${result.jobs === 1 ? '' : 's'}.</p>${how(result.derivations.wallHours)}</div>
+    <p class="unit">About ${round(result.wallHours.likely / 24)} days of running, in ${result.jobs.toLocaleString('en')} job${result.jobs === 1 ? '' : 's'}.</p>${how(result.derivations.wallHours)}</div>
   <div class="stat" id="result-request"><h3>To request</h3><p><span class="likely">${round(result.request.gpuHours)}</span> GPU-hours or ${round(result.request.nodeHours)} node-hours</p>
     <p class="unit">Likely value plus ${pct(inputs.contingency)} contingency.</p>${how(result.derivations.request)}</div>
 </div>
@@ -74,8 +74,8 @@ export function resultsHtml(inputs: Inputs, result: Estimate, routes: RouteFit[]
 ${memory.advice.length ? `<p>What to change:</p><ul class="advice">${memory.advice.map((line) => `<li>${esc(line)}</li>`).join('')}</ul>` : ''}
 <h3>Jobs, checkpoints and storage</h3>
 <ul class="facts">
-  <li><strong>${result.jobs}</strong> job${result.jobs === 1 ? '' : 's'} under the ${system.maxWallHours.value}-hour limit of ${esc(system.partition)}. ${how(result.derivations.jobs)}</li>
-  <li>${result.checkpoints.count > 0 ? `Checkpoints of about <strong>${round(result.checkpoints.sizeGB)} GB</strong>, ${result.checkpoints.count} written, ${result.checkpoints.kept} kept.` : 'No training checkpoints.'} ${how(result.derivations.checkpoints)}</li>
+  <li><strong>${result.jobs.toLocaleString('en')}</strong> job${result.jobs === 1 ? '' : 's'} under the ${system.maxWallHours.value}-hour limit of ${esc(system.partition)}. ${how(result.derivations.jobs)}</li>
+  <li>${result.checkpoints.count > 0 ? `Checkpoints of about <strong>${round(result.checkpoints.sizeGB)} GB</strong>, ${result.checkpoints.count.toLocaleString('en')} written, ${result.checkpoints.kept} kept.` : 'No training checkpoints.'} ${how(result.derivations.checkpoints)}</li>
   <li>Storage to request: about <strong>${round(result.storageTB)} TB</strong>. ${how(result.derivations.storage)}</li>
 </ul>
 <h3>Access routes for this size</h3>

@@ -27,7 +27,7 @@ export function justification(inputs: Inputs, result: Estimate, routes: RouteFit
       + `${round(result.gpuHours.low)}–${round(result.gpuHours.high)} GPU-hours (likely ${round(result.gpuHours.likely)}), where one GPU-hour is one ${system.gpuUnit} for one hour, `
       + `or ${round(result.nodeHours.likely)} node-hours. `
       + `With ${pct(inputs.contingency)} contingency for evaluation, failures and restarts we request **${round(result.request.gpuHours)} GPU-hours (${round(result.request.nodeHours)} node-hours)**. `
-      + `On ${inputs.nodes} node${inputs.nodes === 1 ? '' : 's'} the run takes about ${round(result.wallHours.likely)} hours of wall time in ${result.jobs} job${result.jobs === 1 ? '' : 's'} `
+      + `On ${inputs.nodes} node${inputs.nodes === 1 ? '' : 's'} the run takes about ${round(result.wallHours.likely)} hours of wall time in ${result.jobs.toLocaleString('en')} job${result.jobs === 1 ? '' : 's'} `
       + `of at most ${system.maxWallHours.value} hours, resuming from checkpoints${result.checkpoints.sizeGB > 0 ? ` of ${round(result.checkpoints.sizeGB)} GB` : ''}; we ask for ${round(result.storageTB)} TB of storage. `
       + `${memory}. `
       + (fitting.length ? `The request fits ${fitting.join(', ')}. ` : '')
