@@ -123,7 +123,7 @@ describe('bad input', () => {
   it('names the field and never yields NaN or Infinity', () => {
     const cases: Array<[Partial<FormState>, string]> = [
       [{ params: '-7' }, 'params'], [{ params: 'seven' }, 'params'], [{ params: '' }, 'params'], [{ params: '1e400' }, 'params'],
-      [{ tokens: '0' }, 'tokens'], [{ system: 'frontier' }, 'system'], [{ nodes: '99999' }, 'nodes'], [{ nodes: '2.5' }, 'nodes'],
+      [{ tokens: '0' }, 'tokens'], [{ system: 'frontier' }, 'system'], [{ nodes: '99999' }, 'nodes'], [{ nodes: '1025' }, 'nodes'], [{ nodes: '2.5' }, 'nodes'],
       [{ active: '70' }, 'active'], [{ layers: '32' }, 'hidden'], [{ precision: 'fp8' }, 'precision'],
       [{ mfuLow: '50', mfuLikely: '30' }, 'mfuLow'], [{ workload: 'inference' }, 'tokensIn'], [{ workload: 'dance' }, 'workload'],
       [{ dataMode: 'dataset', dataset: '', epochs: '2' }, 'dataset'],

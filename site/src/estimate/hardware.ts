@@ -69,6 +69,8 @@ export interface System {
   memoryPerDeviceGB: Fact<number>;
   /** GPU nodes in the partition (an upper bound for the node field) */
   nodes: Fact<number>;
+  /** the partition's limit per job, where published */
+  maxNodesPerJob?: Fact<number>;
   /** billing GPUs per node: the unit AI Factory calls count ("GPU-hours") on this system */
   billedGpusPerNode: Fact<number>;
   /** what one billed GPU is on this system, in words */
@@ -91,6 +93,7 @@ export const SYSTEMS: Record<SystemId, System> = {
     devicesPerNode: fact(8, GUIDE_SYSTEMS, '4 MI250X modules, each seen as 2 GCDs.'),
     memoryPerDeviceGB: fact(64, GUIDE_SYSTEMS, '64 GB per GCD, 128 GB per MI250X.'),
     nodes: fact(2978, GUIDE_SYSTEMS),
+    maxNodesPerJob: fact(1024, 'https://docs.lumi-supercomputer.eu/runjobs/scheduled-jobs/partitions/', 'standard-g: at most 1,024 nodes per job.'),
     billedGpusPerNode: fact(4, LUMI_BILLING, 'One LUMI GPU-hour is one MI250X module (2 GCDs) for one hour; standard-g bills 4 per node-hour.'),
     gpuUnit: 'MI250X module (2 GCDs)',
     siteAccounting: fact('GPU-hours per MI250X module (`lumi-allocations`)', LUMI_BILLING),

@@ -94,7 +94,7 @@ export function parseForm(state: FormState): Parsed {
   if (!(workload in WORKLOADS)) errors.workload = 'Choose a workload from the list.';
   const system = state.system;
   if (!isSystemId(system)) errors.system = 'Choose a system from the list.';
-  const maxNodes = isSystemId(system) ? SYSTEMS[system].nodes.value : 10_000;
+  const maxNodes = isSystemId(system) ? (SYSTEMS[system].maxNodesPerJob ?? SYSTEMS[system].nodes).value : 10_000;
 
   const params = read('params', 'the parameter count (billions)', 0.001, 10_000);
   const active = optional('active', 'the active parameters (billions)', 0.001, 10_000) ?? params;
