@@ -1,4 +1,4 @@
-// The only script of the static pages: enhances the search boxes and renders /search/ results.
+// The script of every static page: enhances the search boxes and renders /search/ results. (The estimator page adds its own, estimate.ts.)
 import { enableSlashShortcut, enhanceSearchForm } from './searchBox.ts';
 import { renderSearchPage } from './searchPage.ts';
 
