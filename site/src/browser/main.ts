@@ -1,4 +1,4 @@
-// The only script of the static pages: enhances the search boxes, renders /search/ results, adds copy buttons to code.
+// The script of every static page: search boxes, /search/ results, copy buttons on code. (The estimator page adds its own, estimate.ts.)
 import { enableSlashShortcut, enhanceSearchForm } from './searchBox.ts';
 import { renderSearchPage } from './searchPage.ts';
 import { addCopyButtons } from './copyCode.ts';

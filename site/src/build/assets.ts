@@ -13,7 +13,9 @@ export interface BundledAssets {
   js: string;
   css: string;
   worker: string;
-  bytes: Record<'js' | 'css' | 'worker', { raw: number; gzip: number }>;
+  /** the compute estimator's page script (/tools/estimate/) */
+  estimate: string;
+  bytes: Record<'js' | 'css' | 'worker' | 'estimate', { raw: number; gzip: number }>;
 }
 
 export async function bundleAssets(outDir: string): Promise<BundledAssets> {
@@ -22,6 +24,7 @@ export async function bundleAssets(outDir: string): Promise<BundledAssets> {
     entryPoints: {
       main: path.join(SOURCE, 'browser/main.ts'),
       'search-worker': path.join(SOURCE, 'search/worker.ts'),
+      estimate: path.join(SOURCE, 'browser/estimate.ts'),
       styles: path.join(SOURCE, 'styles.css'),
     },
     bundle: true,
@@ -46,6 +49,6 @@ export async function bundleAssets(outDir: string): Promise<BundledAssets> {
     await fs.writeFile(`${output}.gz`, compressed);
     return { url: `/assets/${path.basename(output)}`, raw: data.length, gzip: compressed.length };
   };
-  const [js, worker, css] = await Promise.all([locate('main'), locate('worker'), locate('styles')]);
-  return { js: js.url, css: css.url, worker: worker.url, bytes: { js, css, worker } };
+  const [js, worker, css, estimate] = await Promise.all([locate('main'), locate('worker'), locate('styles'), locate('estimate')]);
+  return { js: js.url, css: css.url, worker: worker.url, estimate: estimate.url, bytes: { js, css, worker, estimate } };
 }

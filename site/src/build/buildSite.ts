@@ -15,6 +15,7 @@ import { notFoundPage, searchPage, sitemap } from '../pages/utility.ts';
 import { faviconIco } from './favicon.ts';
 import { reviewData, staleReviewLines } from './review.ts';
 import { todayIso } from './dates.ts';
+import { estimatePage } from '../pages/estimate.ts';
 
 /** guides per file of section texts (see SearchManifest.textChunk) */
 const TEXT_CHUNK = 8;
@@ -71,6 +72,7 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
     ['tags/index.html', () => tagsIndexPage(chrome, model)],
     ['systems/index.html', () => systemsPage(chrome, model)],
     ['search/index.html', () => searchPage(chrome)],
+    ['tools/estimate/index.html', () => estimatePage(chrome, assets.estimate)],
     ['404.html', () => notFoundPage(chrome)],
     ...model.guides.map((guide): [string, () => string] => [`guides/${guide.slug}/index.html`, () => guidePage(chrome, guide)]),
     ...[...model.tags.entries()].map(([tag, guides]): [string, () => string] => [`tags/${tag}/index.html`, () => tagPage(chrome, tag, guides)]),

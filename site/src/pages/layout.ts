@@ -64,6 +64,7 @@ export function layout(chrome: Chrome, page: PageOptions): string {
         <li><a href="/guides/">Guides</a></li>
         <li><a href="/tags/">Topics</a></li>
         <li><a href="/systems/">Systems</a></li>
+        <li><a href="/tools/estimate/">Estimator</a></li>
         ${chrome.hasAbout ? html`<li><a href="/about/">About</a></li>` : ''}
         <li><a href="/app/sign-in">Sign in</a></li>
       </ul>

@@ -30,6 +30,7 @@ export function sitemap(model: SiteModel, baseUrl: string): string {
     { path: '/guides/' },
     { path: '/tags/' },
     { path: '/systems/' },
+    { path: '/tools/estimate/' },
     ...(model.pages.about ? [{ path: '/about/' }] : []),
     ...model.guides.map((guide) => ({ path: guide.url, ...(guide.meta.updated ? { updated: guide.meta.updated } : {}) })),
     ...[...model.tags.keys()].map((tag) => ({ path: `/tags/${tag}/` })),

@@ -87,6 +87,7 @@ function BookingForm({ expert, onBooked, initialTopic = '' }: { expert: Expert; 
       <input id="topic" type="text" required minlength="3" maxlength="200" value=${topic} onInput=${input(setTopic)} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />`}<//>
     <${Field} id="notes" label="Notes for the expert (optional)" hint="Your setup, what you tried, links to code or logs." error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
       <textarea id="notes" rows="4" maxlength="5000" value=${notes} onInput=${input(setNotes)} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined}></textarea>`}<//>
+    <p class="hint" id="attach-estimate">Planning a compute request? <a href="/tools/estimate/">Attach an estimate</a>: paste its link or its paragraph into the notes.</p>
     <div class="grid-2">
       <${Field} id="booking-system" field="system" label="System (optional)" error=${error}>${(describedBy: string | undefined) => html`
         <select id="booking-system" value=${system} onChange=${input(setSystem)} aria-describedby=${describedBy}><option value="">Not specific</option>

@@ -101,9 +101,12 @@ interface TicketDraft {
 export default function NewTicketPage({ query, user }: PageProps): VNode {
   const initialCategory = TICKET_CATEGORIES.includes(query.get('category') as Category) ? (query.get('category') as Category) : 'other';
   const fromGuide = guideFromUrl(`/guides/${query.get('guide') ?? ''}/`);
+  // Subject, body and system may come prefilled in the query (the compute estimator's "attach to a ticket"); a draft
+  // the person typed earlier wins over them, so nothing typed is lost.
+  const prefilledSystem = (SYSTEMS as readonly string[]).includes(query.get('system') ?? '') ? query.get('system')! : '';
   const [draft, setDraft, clearDraft] = useDraft<TicketDraft>(
     draftKey(user.id, 'new-ticket'),
-    { subject: '', body: '', category: initialCategory, priority: 'normal', system: '', projectId: '', jobId: '' },
+    { subject: query.get('subject')?.slice(0, 200) ?? '', body: query.get('body') ?? '', category: initialCategory, priority: 'normal', system: prefilledSystem, projectId: '', jobId: '' },
     (value) => Boolean(value.subject.trim() || value.body.trim() || value.projectId.trim() || value.jobId.trim()),
   );
   const { subject, body, category, priority, system, projectId, jobId } = draft;
@@ -169,6 +172,7 @@ export default function NewTicketPage({ query, user }: PageProps): VNode {
           <${Field} id="jobId" label="Job id (optional)" error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
             <input id="jobId" type="text" maxlength="64" value=${jobId} onInput=${text(setJobId)} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />`}<//>
         </div>
+        ${category === 'access-and-allocations' ? html`<p class="hint" id="estimate-hint">Asking for compute time? <a href="/tools/estimate/">Estimate the hours</a> and attach the estimate here.</p>` : ''}
         <p><button type="submit" disabled=${busy}>${busy ? 'Submitting…' : 'Submit ticket'}</button></p>
       </form>
     </div>`;
