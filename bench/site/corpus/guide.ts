@@ -1,10 +1,14 @@
 import { stringify } from 'yaml';
 import { EUROHPC_SYSTEMS, TICKET_CATEGORIES, type TicketCategory } from '../../../functions/core/catalog.ts';
+import experts from '../../../content/experts.json' with { type: 'json' };
 import { longTail, seededRandom, type Random } from './random.ts';
 import {
   ADJECTIVES, AUDIENCES, ERRORS, MODULES, NOUNS, PARTITIONS, SECTIONS, SOURCE_SITES, SUBJECTS, SUBSECTIONS, TITLE_FORMS,
   TRANSLATIONS, VERBS,
 } from './vocabulary.ts';
+
+/** Guides are owned by the experts the site knows (content/experts.json), as the real ones are. */
+const EXPERT_IDS = experts.experts.map((expert) => expert.id);
 
 export interface GeneratedGuide {
   /** Relative to the content folder's guides/ (a category folder, then a unique file name). */
@@ -109,6 +113,7 @@ function guide(index: number, seed: number, rareTerm: (random: Random) => string
     summary: `${t.about} ${subject}.`,
     keywords: random.some(t.words, random.between(5, 8)),
   }]));
+  const updated = `2026-${String(random.between(1, 12)).padStart(2, '0')}-${String(random.between(1, 28)).padStart(2, '0')}`;
   const frontMatter = {
     title,
     summary,
@@ -116,7 +121,9 @@ function guide(index: number, seed: number, rareTerm: (random: Random) => string
     category,
     systems: random.some(EUROHPC_SYSTEMS, random.between(1, 4)),
     audience: random.some(AUDIENCES, random.between(1, 3)),
-    updated: `2026-${String(random.between(1, 12)).padStart(2, '0')}-${String(random.between(1, 28)).padStart(2, '0')}`,
+    updated,
+    reviewed: updated,
+    owner: random.one(EXPERT_IDS),
     sources: random.some(SOURCE_SITES, random.between(1, 3)).map((site) => `${site}/${slugOf(subject)}/`),
     i18n: translated,
   };
