@@ -1,5 +1,5 @@
 import type { Availability, DateException, WeeklyWindow } from './model.ts';
-import { isValidTimeZone } from './zone.ts';
+import { isValidTimeZone } from '../../core/zone.ts';
 
 export interface RuleViolation {
   path: Array<string | number>;

@@ -1,6 +1,6 @@
 import { minutesOfDay } from './availability.ts';
 import { WEEKDAYS, type Availability, type Slot } from './model.ts';
-import { civilDateOf, instantOfWallClock, isValidTimeZone, offsetAt } from './zone.ts';
+import { civilDateOf, instantOfWallClock, isValidTimeZone, offsetAt } from '../../core/zone.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
