@@ -78,3 +78,32 @@ export function instantOfWallClock(timeZone: string, wallMs: number): number {
 export function civilDateOf(timeZone: string, ms: number): number {
   return Math.floor((ms + offsetAt(timeZone, ms) * MINUTE) / DAY) * DAY;
 }
+
+/** The zone's canonical spelling ("europe/madrid" is valid, "Europe/Madrid" is what we keep). */
+export function canonicalZone(timeZone: string): string {
+  return new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone;
+}
+
+/** Zone offsets change by at most a few hours: an offset that holds this far either side holds throughout. */
+const TRANSITION_REACH = 3 * 60 * MINUTE;
+
+/**
+ * Converts wall-clock times of civil dates in one zone to UTC instants, for walking many days in order. The
+ * offset found last is tried first while no offset change is near (then the wall time is neither skipped nor
+ * repeated); otherwise `instantOfWallClock` resolves it, DST gaps and repeated hours included (a repeated hour
+ * means its first occurrence; a skipped time moves forward by the gap).
+ */
+export function wallClock(timeZone: string): (civilDay: number, minuteOfDay: number) => number {
+  let offsetMinutes: number | undefined;
+  return (civilDay, minuteOfDay) => {
+    const asIfUtc = civilDay + minuteOfDay * MINUTE;
+    if (offsetMinutes !== undefined) {
+      const candidate = asIfUtc - offsetMinutes * MINUTE;
+      const holds = (ms: number) => offsetAt(timeZone, ms) === offsetMinutes;
+      if (holds(candidate - TRANSITION_REACH) && holds(candidate + TRANSITION_REACH)) return candidate;
+    }
+    const resolved = instantOfWallClock(timeZone, asIfUtc);
+    offsetMinutes = offsetAt(timeZone, resolved);
+    return resolved;
+  };
+}

@@ -1,6 +1,6 @@
-import { minutesOfDay } from './availability.ts';
+import { minutesOfDay, weekdayIndexOf } from '../../core/weekly-hours.ts';
+import { civilDateOf, isValidTimeZone, wallClock } from '../../core/zone.ts';
 import { WEEKDAYS, type Availability, type Slot } from './model.ts';
-import { civilDateOf, instantOfWallClock, isValidTimeZone, offsetAt } from '../../core/zone.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -26,30 +26,6 @@ function windowTables(availability: Availability) {
   return { weekly, byDate };
 }
 
-/** Zone offsets change by at most a few hours: an offset that holds this far either side holds throughout. */
-const TRANSITION_REACH = 3 * HOUR;
-
-/**
- * Converts wall-clock times of civil dates in one zone to UTC instants. The offset found last is tried first
- * while no offset change is near (then the wall time is neither skipped nor repeated); otherwise
- * `instantOfWallClock` resolves it, DST gaps and repeated hours included (a repeated hour means its first
- * occurrence).
- */
-function wallClock(timeZone: string) {
-  let offsetMinutes: number | undefined;
-  return (civilDay: number, minuteOfDay: number): number => {
-    const asIfUtc = civilDay + minuteOfDay * MINUTE;
-    if (offsetMinutes !== undefined) {
-      const candidate = asIfUtc - offsetMinutes * MINUTE;
-      const holds = (ms: number) => offsetAt(timeZone, ms) === offsetMinutes;
-      if (holds(candidate - TRANSITION_REACH) && holds(candidate + TRANSITION_REACH)) return candidate;
-    }
-    const resolved = instantOfWallClock(timeZone, asIfUtc);
-    offsetMinutes = offsetAt(timeZone, resolved);
-    return resolved;
-  };
-}
-
 /**
  * Every slot the weekly windows and date exceptions define whose start lies in [fromMs, toMs), as UTC.
  * Windows are stated in the expert's zone, so a 09:00 window is 09:00 local on both sides of a DST change.
@@ -66,7 +42,7 @@ export function generateSlots(availability: Availability, fromMs: number, toMs: 
   for (let day = civilDateOf(timeZone, fromMs); day <= lastDay; day += DAY) {
     const exception = byDate.get(new Date(day).toISOString().slice(0, 10));
     if (exception === 'off') continue;
-    const windows = exception ?? weekly[(new Date(day).getUTCDay() + 6) % 7]!;
+    const windows = exception ?? weekly[weekdayIndexOf(day)]!;
     for (const window of windows) {
       const windowEnd = instant(day, window.endMin);
       for (let start = instant(day, window.startMin); start + slotMs <= windowEnd; start += stepMs) {
