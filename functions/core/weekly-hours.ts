@@ -39,6 +39,17 @@ export function weekdayIndexOf(civilDay: number): number {
   return (new Date(civilDay).getUTCDay() + 6) % 7;
 }
 
+/** A window as minutes of the day, [startMin, endMin). */
+export interface MinuteWindow { startMin: number; endMin: number }
+
+/** Each weekday's windows (0 = Monday) in minutes, earliest first. */
+export function windowsByWeekday(weekly: readonly WeeklyWindow[]): MinuteWindow[][] {
+  const table: MinuteWindow[][] = WEEKDAYS.map(() => []);
+  for (const w of weekly) table[WEEKDAYS.indexOf(w.day)]!.push({ startMin: minutesOfDay(w.start), endMin: minutesOfDay(w.end) });
+  for (const windows of table) windows.sort((a, b) => a.startMin - b.startMin);
+  return table;
+}
+
 export function timeZoneViolations(timeZone: string, at: Array<string | number> = ['timeZone']): RuleViolation[] {
   return isValidTimeZone(timeZone) ? [] : [{ path: at, message: 'Not an IANA time zone such as Europe/Madrid.' }];
 }

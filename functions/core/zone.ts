@@ -107,3 +107,47 @@ export function wallClock(timeZone: string): (civilDay: number, minuteOfDay: num
     return resolved;
   };
 }
+
+/** Real offsets lie within UTC-12..UTC+14: every instant whose wall clock shows a date lies this close to it. */
+const OFFSET_REACH = 15 * 60 * MINUTE;
+
+/** The first instant in (from, to] whose offset differs from `offset`, or `to` when none is found. */
+function nextOffsetChange(timeZone: string, from: number, to: number, offset: number): number {
+  // Offsets change at most once in the ~2.5 days searched (DST changes are months apart), so the ends decide.
+  if (offsetAt(timeZone, to - 1) === offset) return to;
+  let same = from;
+  let other = to - 1;
+  while (other - same > 1) {
+    const mid = Math.floor((same + other) / 2);
+    if (offsetAt(timeZone, mid) === offset) same = mid;
+    else other = mid;
+  }
+  return other;
+}
+
+/** A stretch of UTC instants [start, end) over which the zone's offset is `offsetMinutes`. */
+export interface OffsetPiece {
+  start: number;
+  end: number;
+  offsetMinutes: number;
+}
+
+/**
+ * The instants whose wall clock shows a civil date (given as its UTC midnight), as pieces of constant offset in
+ * time order: one piece on most days, two on a DST day. On a spring-forward day the skipped hour belongs to no
+ * piece; on a fall-back day the repeated hour is in both (wall time 02:30 happens twice). Wall time w of a piece
+ * is the instant `civilDay + w - offsetMinutes`, when that lies in the piece.
+ */
+export function civilDayPieces(timeZone: string, civilDay: number): OffsetPiece[] {
+  const pieces: OffsetPiece[] = [];
+  const last = civilDay + DAY + OFFSET_REACH;
+  for (let from = civilDay - OFFSET_REACH; from < last;) {
+    const offsetMinutes = offsetAt(timeZone, from);
+    const to = nextOffsetChange(timeZone, from, last, offsetMinutes);
+    const start = Math.max(from, civilDay - offsetMinutes * MINUTE);
+    const end = Math.min(to, civilDay + DAY - offsetMinutes * MINUTE);
+    if (start < end) pieces.push({ start, end, offsetMinutes });
+    from = to;
+  }
+  return pieces;
+}

@@ -1,6 +1,6 @@
-import { minutesOfDay, weekdayIndexOf } from '../../core/weekly-hours.ts';
+import { minutesOfDay, weekdayIndexOf, windowsByWeekday, type MinuteWindow } from '../../core/weekly-hours.ts';
 import { civilDateOf, isValidTimeZone, wallClock } from '../../core/zone.ts';
-import { WEEKDAYS, type Availability, type Slot } from './model.ts';
+import type { Availability, Slot } from './model.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -9,14 +9,12 @@ const DAY = 24 * HOUR;
 /** No session is longer than this, so claims starting this long before an instant are all that can overlap it. */
 export const LONGEST_SESSION_MS = 2 * HOUR;
 
-interface Window { startMin: number; endMin: number }
 interface Interval { start: string; end: string }
 
 /** The windows of each weekday (0 = Monday) and of each exception date ('off' for a day off). */
 function windowTables(availability: Availability) {
-  const weekly: Window[][] = WEEKDAYS.map(() => []);
-  for (const w of availability.weekly) weekly[WEEKDAYS.indexOf(w.day)]!.push({ startMin: minutesOfDay(w.start), endMin: minutesOfDay(w.end) });
-  const byDate = new Map<string, Window[] | 'off'>();
+  const weekly = windowsByWeekday(availability.weekly);
+  const byDate = new Map<string, MinuteWindow[] | 'off'>();
   for (const e of availability.exceptions) {
     if (e.start === undefined || e.end === undefined) { byDate.set(e.date, 'off'); continue; }
     const existing = byDate.get(e.date);
