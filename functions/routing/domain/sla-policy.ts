@@ -38,9 +38,10 @@ export const DEFAULT_POLICY: SlaPolicy = {
 };
 
 /** A policy as it may arrive: anything may be missing or of the wrong kind. */
-export type SlaPolicyInput = Readonly<Record<string, { readonly [target: string]: { readonly hours?: unknown; readonly clock?: unknown } | undefined } | undefined>>;
+export type SlaPolicyInput = Readonly<Record<string, { readonly firstResponse?: TargetInput; readonly resolution?: TargetInput } | undefined>>;
+interface TargetInput { readonly hours?: unknown; readonly clock?: unknown }
 
-function targetViolations(target: { hours?: unknown; clock?: unknown } | undefined, at: Array<string | number>): RuleViolation[] {
+function targetViolations(target: TargetInput | undefined, at: Array<string | number>): RuleViolation[] {
   if (target === undefined) return [{ path: at, message: 'Required.' }];
   const problems: RuleViolation[] = [];
   const { hours, clock } = target;
