@@ -173,7 +173,9 @@ export function chooseAssignee(ticket: TicketToRoute, candidates: readonly Candi
   const isAvailable = (a: Assessed) => a.duty.state === 'on duty' || a.duty.state === 'off duty';
   const preference = byPreference(ordered);
   const ranked = assessed.filter(isAvailable).sort((a, b) => dutyStart(a, nowMs) - dutyStart(b, nowMs) || preference(a, b));
-  const passedOver = assessed.filter((a) => !isAvailable(a)).sort(preference);
+  // Those back soonest are named first: they are whom a coordinator might wait for.
+  const backAt = (a: Assessed) => (a.duty.state === 'away' ? a.duty.until : Number.POSITIVE_INFINITY);
+  const passedOver = assessed.filter((a) => !isAvailable(a)).sort((a, b) => backAt(a) - backAt(b) || preference(a, b));
   const considered = [...ranked, ...passedOver].map(considerationOf);
   const chosen = ranked[0];
   if (!chosen) {
