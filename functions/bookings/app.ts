@@ -4,7 +4,7 @@ import type { IdentityVerifier } from '../core/identity.ts';
 import { mount } from '../core/route.ts';
 import { allowanceService } from './allowance-service.ts';
 import { bookingInvitation, invitationMethod } from './calendar.ts';
-import { canonicalZone } from './domain/availability.ts';
+import { canonicalZone } from '../core/zone.ts';
 import { expertsService } from './experts-service.ts';
 import type { TicketOwnership } from './ports.ts';
 import {

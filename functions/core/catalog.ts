@@ -23,3 +23,7 @@ export const TICKET_CATEGORY_LABELS = {
 } as const;
 export type TicketCategory = keyof typeof TICKET_CATEGORY_LABELS;
 export const TICKET_CATEGORIES = Object.keys(TICKET_CATEGORY_LABELS) as [TicketCategory, ...TicketCategory[]];
+
+/** Ticket priorities, least urgent first; the SLA policy and routing's load weights are stated per priority. */
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];

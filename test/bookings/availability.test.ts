@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { availabilityViolations, canonicalZone } from '../../functions/bookings/domain/availability.ts';
+import { availabilityViolations } from '../../functions/bookings/domain/availability.ts';
+import { canonicalZone } from '../../functions/core/zone.ts';
 
 const fields = (input: Parameters<typeof availabilityViolations>[0]) => availabilityViolations(input).map((v) => v.path.join('.'));
 

@@ -1,6 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { civilDateOf, instantOfWallClock, isValidTimeZone, offsetAt } from '../../functions/bookings/domain/zone.ts';
+import { civilDateOf, instantOfWallClock, isValidTimeZone, offsetAt } from '../../functions/core/zone.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

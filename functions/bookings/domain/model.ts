@@ -1,19 +1,13 @@
 import type { SystemName } from '../../core/catalog.ts';
 import type { TopicId } from '../../core/topics.ts';
 import type { BookingFailure, LegacyBookingFailure } from './failure.ts';
+import type { WeeklyWindow } from '../../core/weekly-hours.ts';
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+// Weekly windows are shared with routing's support hours; the bookings vocabulary keeps naming them from here.
+export { WEEKDAYS, type Weekday, type WeeklyWindow } from '../../core/weekly-hours.ts';
 
 export const SLOT_MINUTES = [30, 45, 60, 90] as const;
 export type SlotMinutes = (typeof SLOT_MINUTES)[number];
-
-/** "HH:MM" wall-clock times in the expert's zone. */
-export interface WeeklyWindow {
-  day: Weekday;
-  start: string;
-  end: string;
-}
 
 /** A date off (no start/end) or other hours that day (start and end); several entries may share a date. */
 export interface DateException {

@@ -1,6 +1,6 @@
-import { minutesOfDay } from './availability.ts';
-import { WEEKDAYS, type Availability, type Slot } from './model.ts';
-import { civilDateOf, instantOfWallClock, isValidTimeZone, offsetAt } from './zone.ts';
+import { minutesOfDay, weekdayIndexOf, windowsByWeekday, type MinuteWindow } from '../../core/weekly-hours.ts';
+import { civilDateOf, isValidTimeZone, wallClock } from '../../core/zone.ts';
+import type { Availability, Slot } from './model.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -9,14 +9,12 @@ const DAY = 24 * HOUR;
 /** No session is longer than this, so claims starting this long before an instant are all that can overlap it. */
 export const LONGEST_SESSION_MS = 2 * HOUR;
 
-interface Window { startMin: number; endMin: number }
 interface Interval { start: string; end: string }
 
 /** The windows of each weekday (0 = Monday) and of each exception date ('off' for a day off). */
 function windowTables(availability: Availability) {
-  const weekly: Window[][] = WEEKDAYS.map(() => []);
-  for (const w of availability.weekly) weekly[WEEKDAYS.indexOf(w.day)]!.push({ startMin: minutesOfDay(w.start), endMin: minutesOfDay(w.end) });
-  const byDate = new Map<string, Window[] | 'off'>();
+  const weekly = windowsByWeekday(availability.weekly);
+  const byDate = new Map<string, MinuteWindow[] | 'off'>();
   for (const e of availability.exceptions) {
     if (e.start === undefined || e.end === undefined) { byDate.set(e.date, 'off'); continue; }
     const existing = byDate.get(e.date);
@@ -24,30 +22,6 @@ function windowTables(availability: Availability) {
     byDate.set(e.date, [...(existing ?? []), { startMin: minutesOfDay(e.start), endMin: minutesOfDay(e.end) }]);
   }
   return { weekly, byDate };
-}
-
-/** Zone offsets change by at most a few hours: an offset that holds this far either side holds throughout. */
-const TRANSITION_REACH = 3 * HOUR;
-
-/**
- * Converts wall-clock times of civil dates in one zone to UTC instants. The offset found last is tried first
- * while no offset change is near (then the wall time is neither skipped nor repeated); otherwise
- * `instantOfWallClock` resolves it, DST gaps and repeated hours included (a repeated hour means its first
- * occurrence).
- */
-function wallClock(timeZone: string) {
-  let offsetMinutes: number | undefined;
-  return (civilDay: number, minuteOfDay: number): number => {
-    const asIfUtc = civilDay + minuteOfDay * MINUTE;
-    if (offsetMinutes !== undefined) {
-      const candidate = asIfUtc - offsetMinutes * MINUTE;
-      const holds = (ms: number) => offsetAt(timeZone, ms) === offsetMinutes;
-      if (holds(candidate - TRANSITION_REACH) && holds(candidate + TRANSITION_REACH)) return candidate;
-    }
-    const resolved = instantOfWallClock(timeZone, asIfUtc);
-    offsetMinutes = offsetAt(timeZone, resolved);
-    return resolved;
-  };
 }
 
 /**
@@ -66,7 +40,7 @@ export function generateSlots(availability: Availability, fromMs: number, toMs: 
   for (let day = civilDateOf(timeZone, fromMs); day <= lastDay; day += DAY) {
     const exception = byDate.get(new Date(day).toISOString().slice(0, 10));
     if (exception === 'off') continue;
-    const windows = exception ?? weekly[(new Date(day).getUTCDay() + 6) % 7]!;
+    const windows = exception ?? weekly[weekdayIndexOf(day)]!;
     for (const window of windows) {
       const windowEnd = instant(day, window.endMin);
       for (let start = instant(day, window.startMin); start + slotMs <= windowEnd; start += stepMs) {

@@ -1,4 +1,4 @@
-import { computeSla, DEFAULT_SLA, type SlaTarget } from '../../tickets/domain/sla.ts';
+import { computeSla, DEFAULT_SLA, roundTheClockPolicy, type SlaTarget } from '../../tickets/domain/sla.ts';
 import type { Priority } from '../../tickets/domain/model.ts';
 import type { DomainEvent, SlaTargetName, TicketFacts } from './events.ts';
 
@@ -15,7 +15,7 @@ export function escalationEventId(ticketId: string, target: SlaTargetName, stage
  * ticket resolved) or stand still (waiting) escalate nothing; ids make each (ticket, target, stage) happen once.
  */
 export function dueEscalations(ticket: TicketFacts, now: Date, targets: Record<Priority, SlaTarget> = DEFAULT_SLA): DomainEvent[] {
-  const sla = computeSla(ticket, now, targets);
+  const sla = computeSla(ticket, now, roundTheClockPolicy(targets));
   if (sla.paused) return [];
   const target = targets[ticket.priority];
   const clocks: Array<{ name: SlaTargetName; due: string; ms: number; running: boolean }> = [

@@ -1,13 +1,10 @@
-import type { SystemName, TicketCategory } from '../../core/catalog.ts';
+import type { Priority, SystemName, TicketCategory } from '../../core/catalog.ts';
 import type { Role } from '../../core/principal.ts';
 
 export const TICKET_STATUSES = ['new', 'open', 'waiting', 'resolved', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export type Priority = (typeof PRIORITIES)[number];
-
-export { TICKET_CATEGORIES, type TicketCategory } from '../../core/catalog.ts';
+export { PRIORITIES, TICKET_CATEGORIES, type Priority, type TicketCategory } from '../../core/catalog.ts';
 
 export type TicketEventType = 'created' | 'status' | 'assigned' | 'priority' | 'category' | 'reply' | 'note';
 

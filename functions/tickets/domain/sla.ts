@@ -1,3 +1,7 @@
+import type { ServiceCalendar } from '../../routing/domain/calendar.ts';
+import { instantAfterCounted } from '../../routing/domain/counted-time.ts';
+import { DEFAULT_CALENDAR } from '../../routing/domain/default-calendar.ts';
+import type { SlaPolicy, SlaTargetHours } from '../../routing/domain/sla-policy.ts';
 import type { Priority, TicketEvent, TicketStatus } from './model.ts';
 
 const HOUR = 3_600_000;
@@ -15,6 +19,16 @@ export const DEFAULT_SLA: Record<Priority, SlaTarget> = {
   normal: { firstResponseMs: 2 * DAY, resolutionMs: 10 * DAY },
   low: { firstResponseMs: 5 * DAY, resolutionMs: 20 * DAY },
 };
+
+/** Calendar-time targets as a policy whose clocks all run round the clock. */
+export function roundTheClockPolicy(targets: Record<Priority, SlaTarget>): SlaPolicy {
+  const always = (ms: number): SlaTargetHours => ({ hours: ms / HOUR, clock: 'always' });
+  const entry = (target: SlaTarget) => ({ firstResponse: always(target.firstResponseMs), resolution: always(target.resolutionMs) });
+  return { urgent: entry(targets.urgent), high: entry(targets.high), normal: entry(targets.normal), low: entry(targets.low) };
+}
+
+/** What callers that name no policy get: DEFAULT_SLA, round the clock. */
+export const CALENDAR_TIME_POLICY = roundTheClockPolicy(DEFAULT_SLA);
 
 /** While a ticket waits on the requester (or sits resolved awaiting confirmation) its clocks stand still. */
 const PAUSED: readonly TicketStatus[] = ['waiting', 'resolved', 'closed'];
@@ -35,6 +49,8 @@ export interface SlaInput {
   events: readonly TicketEvent[];
 }
 
+interface Interval { start: number; end: number }
+
 /** Status intervals from the audit trail: the ticket starts `new` at creation. */
 function statusTimeline(createdAt: string, events: readonly TicketEvent[]): Array<{ status: TicketStatus; at: number }> {
   const timeline: Array<{ status: TicketStatus; at: number }> = [{ status: 'new', at: Date.parse(createdAt) }];
@@ -44,25 +60,33 @@ function statusTimeline(createdAt: string, events: readonly TicketEvent[]): Arra
   return timeline;
 }
 
-/** SLA due times and breaches, from the ticket's history alone (pure: `now` is an argument). */
-export function computeSla(input: SlaInput, now: Date, targets: Record<Priority, SlaTarget> = DEFAULT_SLA): SlaState {
-  const target = targets[input.priority];
+/** The stretches spent in a paused status, the current one lasting until now. */
+function pausesOf(timeline: Array<{ status: TicketStatus; at: number }>, nowMs: number): Interval[] {
+  return timeline.flatMap((entry, i) => (PAUSED.includes(entry.status) ? [{ start: entry.at, end: timeline[i + 1]?.at ?? nowMs }] : []));
+}
+
+/**
+ * SLA due times and breaches, from the ticket's history alone (pure: `now` is an argument). A due time is the
+ * instant at which the target's clock (business hours on the calendar, or round the clock) has counted the
+ * target, less the time the ticket was paused before the clock was judged. A clock is judged when it stopped
+ * (first response given, ticket resolved) or now, so pauses after it stopped do not move it; while a ticket
+ * waits, the pause lasts until now and the due time moves with it.
+ */
+export function computeSla(input: SlaInput, now: Date, policy: SlaPolicy = CALENDAR_TIME_POLICY, calendar: ServiceCalendar = DEFAULT_CALENDAR): SlaState {
+  const targets = policy[input.priority];
   const timeline = statusTimeline(input.createdAt, input.events);
   const nowMs = now.getTime();
-  const pausedBefore = (until: number): number => timeline.reduce((sum, entry, i) => {
-    if (!PAUSED.includes(entry.status)) return sum;
-    const end = Math.min(timeline[i + 1]?.at ?? nowMs, until);
-    return sum + Math.max(0, end - entry.at);
-  }, 0);
+  const pauses = pausesOf(timeline, nowMs);
   const current = timeline[timeline.length - 1]!;
   const created = Date.parse(input.createdAt);
-  // A clock is judged when it stopped: first response when it came, resolution when the ticket was resolved.
   const resolvedAt = ['resolved', 'closed'].includes(current.status) ? current.at : undefined;
   const firstResponseAt = input.firstResponseAt ? Date.parse(input.firstResponseAt) : undefined;
   const firstResponseJudged = firstResponseAt ?? resolvedAt ?? nowMs;
   const resolutionJudged = resolvedAt ?? nowMs;
-  const firstResponseDue = created + target.firstResponseMs + pausedBefore(firstResponseJudged);
-  const resolutionDue = created + target.resolutionMs + pausedBefore(resolutionJudged);
+  const dueFor = (target: SlaTargetHours, judged: number) => instantAfterCounted(created, target.hours * HOUR, target.clock, calendar,
+    pauses.map((pause) => ({ start: pause.start, end: Math.min(pause.end, judged) })));
+  const firstResponseDue = dueFor(targets.firstResponse, firstResponseJudged);
+  const resolutionDue = dueFor(targets.resolution, resolutionJudged);
   const firstResponseBreached = firstResponseJudged > firstResponseDue;
   const resolutionBreached = resolutionJudged > resolutionDue;
   return {

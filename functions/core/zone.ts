@@ -78,3 +78,76 @@ export function instantOfWallClock(timeZone: string, wallMs: number): number {
 export function civilDateOf(timeZone: string, ms: number): number {
   return Math.floor((ms + offsetAt(timeZone, ms) * MINUTE) / DAY) * DAY;
 }
+
+/** The zone's canonical spelling ("europe/madrid" is valid, "Europe/Madrid" is what we keep). */
+export function canonicalZone(timeZone: string): string {
+  return new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone;
+}
+
+/** Zone offsets change by at most a few hours: an offset that holds this far either side holds throughout. */
+const TRANSITION_REACH = 3 * 60 * MINUTE;
+
+/**
+ * Converts wall-clock times of civil dates in one zone to UTC instants, for walking many days in order. The
+ * offset found last is tried first while no offset change is near (then the wall time is neither skipped nor
+ * repeated); otherwise `instantOfWallClock` resolves it, DST gaps and repeated hours included (a repeated hour
+ * means its first occurrence; a skipped time moves forward by the gap).
+ */
+export function wallClock(timeZone: string): (civilDay: number, minuteOfDay: number) => number {
+  let offsetMinutes: number | undefined;
+  return (civilDay, minuteOfDay) => {
+    const asIfUtc = civilDay + minuteOfDay * MINUTE;
+    if (offsetMinutes !== undefined) {
+      const candidate = asIfUtc - offsetMinutes * MINUTE;
+      const holds = (ms: number) => offsetAt(timeZone, ms) === offsetMinutes;
+      if (holds(candidate - TRANSITION_REACH) && holds(candidate + TRANSITION_REACH)) return candidate;
+    }
+    const resolved = instantOfWallClock(timeZone, asIfUtc);
+    offsetMinutes = offsetAt(timeZone, resolved);
+    return resolved;
+  };
+}
+
+/** Real offsets lie within UTC-12..UTC+14: every instant whose wall clock shows a date lies this close to it. */
+const OFFSET_REACH = 15 * 60 * MINUTE;
+
+/** The first instant in (from, to] whose offset differs from `offset`, or `to` when none is found. */
+function nextOffsetChange(timeZone: string, from: number, to: number, offset: number): number {
+  // Offsets change at most once in the ~2.5 days searched (DST changes are months apart), so the ends decide.
+  if (offsetAt(timeZone, to - 1) === offset) return to;
+  let same = from;
+  let other = to - 1;
+  while (other - same > 1) {
+    const mid = Math.floor((same + other) / 2);
+    if (offsetAt(timeZone, mid) === offset) same = mid;
+    else other = mid;
+  }
+  return other;
+}
+
+/** A stretch of UTC instants [start, end) over which the zone's offset is `offsetMinutes`. */
+export interface OffsetPiece {
+  start: number;
+  end: number;
+  offsetMinutes: number;
+}
+
+/**
+ * The instants whose wall clock shows a civil date (given as its UTC midnight), as pieces of constant offset in
+ * time order: one piece on most days, two on a DST day. On a spring-forward day the skipped hour belongs to no
+ * piece; on a fall-back day the repeated hour is in both (wall time 02:30 happens twice). Wall time w of a piece
+ * is the instant `civilDay + w - offsetMinutes`, when that lies in the piece.
+ */
+export function civilDayPieces(timeZone: string, civilDay: number): OffsetPiece[] {
+  const pieces: OffsetPiece[] = [];
+  const last = civilDay + DAY + OFFSET_REACH;
+  for (let from = civilDay - OFFSET_REACH; from < last;) {
+    const offsetMinutes = offsetAt(timeZone, from);
+    const to = nextOffsetChange(timeZone, from, last, offsetMinutes);
+    const start = Math.max(from, civilDay - offsetMinutes * MINUTE);
+    const end = Math.min(to, civilDay + DAY - offsetMinutes * MINUTE);
+    if (start < end) pieces.push({ start, end, offsetMinutes });
+    from = to;
+  }
+  return pieces;
+}
