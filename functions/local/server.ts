@@ -20,6 +20,7 @@ import { dynamoTicketStore } from '../tickets/dynamo-store.ts';
 import { dynamoTicketOwnership } from '../tickets/ownership.ts';
 import { registerNotificationRoutes } from '../notify/app.ts';
 import { outboxRoutes, startLocalNotifications, type LocalNotificationOptions, type LocalNotifications } from '../notify/local.ts';
+import { startLocalEvents, type LocalEvents, type LocalEventsOptions } from '../events/local.ts';
 import { startDynalite } from './dynalite.ts';
 import { createLocalIdentityProvider, type LocalIdentityProvider } from './identity-provider.ts';
 import { seedDemoData } from './seed.ts';
@@ -39,8 +40,10 @@ export interface LocalServerOptions {
   /** Use this DynamoDB-compatible endpoint instead of starting the embedded one (benchmarks, DynamoDB Local). */
   dynamoEndpoint?: string;
   tableName?: string;
-  /** E-mail notifications: by default timers run only with a data dir (tests drive feed and sweep by hand). */
+  /** E-mail notifications: by default the sweep runs on a timer only with a data dir (tests sweep by hand). */
   notifications?: LocalNotificationOptions;
+  /** The change feed: by default it polls only with a data dir (tests poll by hand). */
+  events?: LocalEventsOptions;
 }
 
 export interface LocalServer {
@@ -52,8 +55,10 @@ export interface LocalServer {
   tableName: string;
   dynamoEndpoint: string;
   seeded: boolean;
-  /** The change feed, the sweep and the outbox (`/dev/outbox`). */
+  /** The sweep and the outbox (`/dev/outbox`). */
   notifications: LocalNotifications;
+  /** The change feed, handing the table's events to notifications. */
+  events: LocalEvents;
   close(): Promise<void>;
 }
 
@@ -100,6 +105,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const notifications = await startLocalNotifications({
     db, tableName, users, clock, publicUrl: url, dataDir: options.dataDir, logger, options: options.notifications,
   });
+  const events = await startLocalEvents({
+    db, tableName, clock, consumers: [notifications.consumer], dataDir: options.dataDir, logger, options: options.events,
+  });
   const api = createApiApp({ logger, maxBodyBytes: 128 * 1024 });
   // Deflections name guides of the site this server shows (the topics when it shows none).
   const siteDir = options.siteDir;
@@ -122,9 +130,10 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   root = app;
 
   return {
-    url, port, api, idp, db, tableName, dynamoEndpoint: dynamo.endpoint, seeded, notifications,
+    url, port, api, idp, db, tableName, dynamoEndpoint: dynamo.endpoint, seeded, notifications, events,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await events.stop();
       await notifications.stop();
       db.destroy();
       await dynamo.close();

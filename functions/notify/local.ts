@@ -3,6 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Hono } from 'hono';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
+import { intervalFromEnv, repeat } from '../core/repeat.ts';
 import type { UserDirectory } from '../core/users.ts';
 import { composeNotifications, type Notifications } from './compose.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
@@ -12,44 +13,21 @@ export interface LocalNotificationOptions {
   /** Instead of the outbox (tests: a failing provider). */
   transport?: MailTransport;
   /**
-   * Change-feed poll interval; 0 runs nothing in the background (tests drive feed and sweep by hand).
-   * Default: NOTIFY_POLL_MS, else 2 s with a data dir and 0 without (in memory means a test).
+   * Sweep interval (reminders, escalation, retries); 0 runs nothing in the background (tests sweep by hand).
+   * Default: NOTIFY_SWEEP_MS, else 60 s with a data dir and 0 without (in memory means a test).
    */
-  pollMs?: number;
-  /** Sweep interval (reminders, escalation, retries); 0 for none. Default: NOTIFY_SWEEP_MS, else 60 s / 0 as above. */
   sweepMs?: number;
-}
-
-/** An interval from the environment (e.g. NOTIFY_POLL_MS=0 to keep an API benchmark free of e-mail work). */
-function intervalFromEnv(name: string): number | undefined {
-  const value = process.env[name];
-  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
 export interface LocalNotifications extends Notifications {
   outbox: Outbox;
-  /** Waits for a run in progress and stops the timers. */
+  /** Waits for a sweep in progress and stops its timer. */
   stop(): Promise<void>;
 }
 
-/** A timer that never overlaps its own runs and can be stopped after the run in flight. */
-function repeat(everyMs: number, run: () => Promise<unknown>, logger?: Logger) {
-  let current: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const timer = everyMs > 0 ? setInterval(() => {
-    current = current.then(() => (stopped ? undefined : run())).catch((error) => logger?.error('notification run failed', { error: error as Error }));
-  }, everyMs) : undefined;
-  timer?.unref();
-  return async () => {
-    stopped = true;
-    if (timer) clearInterval(timer);
-    await current;
-  };
-}
-
 /**
- * Notifications on one machine: the change feed and the sweep on timers, every message an `.eml` file under
- * `DATA_DIR/outbox/` (in memory without a data dir).
+ * Notifications on one machine: the sweep on a timer, every message an `.eml` file under `DATA_DIR/outbox/`
+ * (in memory without a data dir). The local change feed (events/local.ts) hands them events through `consumer`.
  */
 export async function startLocalNotifications(deps: {
   db: DynamoDBDocumentClient;
@@ -68,21 +46,9 @@ export async function startLocalNotifications(deps: {
     transport: deps.options?.transport ?? outbox,
     sender: { address: 'support@hpc-ai-support-centre.local', name: 'HPC AI Support Centre' },
     publicUrl: deps.publicUrl,
-    // A real clock: look back a few seconds for writes stamped before a poll but landing after it.
-    overlapMs: background ? 5_000 : 0,
   });
-  await parts.feed.initialise();
-  const pollMs = deps.options?.pollMs ?? intervalFromEnv('NOTIFY_POLL_MS') ?? (background ? 2_000 : 0);
   const sweepMs = deps.options?.sweepMs ?? intervalFromEnv('NOTIFY_SWEEP_MS') ?? (background ? 60_000 : 0);
-  const stopFeed = repeat(pollMs, () => parts.feed.poll(), deps.logger);
-  const stopSweep = repeat(sweepMs, () => parts.sweep.run(), deps.logger);
-  return {
-    ...parts,
-    outbox,
-    async stop() {
-      await Promise.all([stopFeed(), stopSweep()]);
-    },
-  };
+  return { ...parts, outbox, stop: repeat(sweepMs, () => parts.sweep.run(), deps.logger, 'notification sweep') };
 }
 
 /** GET /dev/outbox (the messages, newest last) and GET /dev/outbox/:name (one, as message/rfc822). Local only. */
