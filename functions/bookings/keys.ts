@@ -31,14 +31,16 @@ export const bookingPartitions = {
 export const AFTER_EVERY_ID = '~';
 export const sessionOrder = (end: string, id: string) => `${end}#${id}`;
 
-export const BOOKING_KEY_SPACE: KeySpace = {
-  module: 'bookings',
-  items: [expertKey(ANY), claimDayKey(ANY, ANY), allowanceKey(ANY), usageKey(ANY, ANY), bookingKey(ANY)],
-  partitions: {
-    gsi1: [bookingPartitions.unsettled],
-    gsi2: [bookingPartitions.experts],
-    gsi3: [bookingPartitions.byOrg(ANY, ANY)],
-    gsi4: [bookingPartitions.byExpert(ANY, ANY)],
-    gsi5: [bookingPartitions.all(ANY)],
-  },
-};
+export function bookingKeySpace(): KeySpace {
+  return {
+    module: 'bookings',
+    items: [expertKey(ANY), claimDayKey(ANY, ANY), allowanceKey(ANY), usageKey(ANY, ANY), bookingKey(ANY)],
+    partitions: {
+      gsi1: [bookingPartitions.unsettled],
+      gsi2: [bookingPartitions.experts],
+      gsi3: [bookingPartitions.byOrg(ANY, ANY)],
+      gsi4: [bookingPartitions.byExpert(ANY, ANY)],
+      gsi5: [bookingPartitions.all(ANY)],
+    },
+  };
+}

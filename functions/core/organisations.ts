@@ -17,6 +17,8 @@ export function organisationItem(org: Organisation): Record<string, string> {
   return { ...org, ...organisationKey(org.id), gsi2pk: ORGANISATIONS_PARTITION, gsi2sk: `${org.name.toLowerCase()}#${org.id}` };
 }
 
-export const ORGANISATION_KEY_SPACE: KeySpace = {
-  module: 'organisations', items: [organisationKey(ANY)], partitions: { gsi2: [ORGANISATIONS_PARTITION] },
-};
+export function organisationKeySpace(): KeySpace {
+  return {
+    module: 'organisations', items: [organisationKey(ANY)], partitions: { gsi2: [ORGANISATIONS_PARTITION] },
+  };
+}

@@ -35,8 +35,9 @@ export function withoutKeys<T>(item: Record<string, unknown>, alsoDrop: readonly
 
 /**
  * The keys a module writes, for the check that no two modules can write the same item or share an index
- * partition (test/core/table-keys.test.ts). Built by calling the module's own key builders with `ANY` for
- * every variable part, so the description cannot drift from the keys written.
+ * partition (test/core/table-keys.test.ts). Each module's `keySpace()` builds it by calling its own key builders
+ * with `ANY` for every variable part, so the description cannot drift from the keys written; a function, so a
+ * Lambda bundle that never asks for it carries none of it.
  */
 export interface KeySpace {
   module: string;

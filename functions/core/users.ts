@@ -24,7 +24,9 @@ export const userKey = (id: string) => ({ pk: `USER#${id}`, sk: 'PROFILE' });
 /** gsi1: the users of one role, by name. */
 export const rolePartition = (role: Role | typeof ANY) => `ROLE#${role}`;
 
-export const USER_KEY_SPACE: KeySpace = { module: 'users', items: [userKey(ANY)], partitions: { gsi1: [rolePartition(ANY)] } };
+export function userKeySpace(): KeySpace {
+  return { module: 'users', items: [userKey(ANY)], partitions: { gsi1: [rolePartition(ANY)] } };
+}
 
 export function userFromPrincipal(principal: Principal): UserRecord {
   return { id: principal.id, email: principal.email, name: principal.name, role: principal.role, orgId: principal.orgId };

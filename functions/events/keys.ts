@@ -5,10 +5,13 @@ import { ticketKey } from '../tickets/keys.ts';
 /** Where the local change feed keeps how far it has read (one item per feed). */
 export const checkpointKey = (name: string) => ({ pk: 'EVENTS#FEED', sk: name });
 
-export const EVENTS_KEY_SPACE: KeySpace = { module: 'events', items: [checkpointKey(ANY)], partitions: {} };
+export function eventsKeySpace(): KeySpace {
+  return { module: 'events', items: [checkpointKey(ANY)], partitions: {} };
+}
 
 /**
  * The sort keys of the items whose changes carry events (tickets and bookings): the stream's event-source filter
- * lets only these through, so other writes (a consumer's own records included) never wake the handler.
+ * lets only these through, so a consumer's own records never wake the handler (the ticket counter, which shares
+ * the ticket's sort key, does, and yields no event).
  */
-export const EVENT_SOURCE_SORT_KEYS: readonly string[] = [ticketKey(ANY).sk, bookingKey(ANY).sk];
+export const eventSourceSortKeys = (): string[] => [ticketKey(ANY).sk, bookingKey(ANY).sk];

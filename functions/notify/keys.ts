@@ -13,8 +13,10 @@ export const DELIVERY_STATE_PARTITION: Partial<Record<DeliveryState, string>> = 
   sending: 'NOTIFY#SENDING', failed: 'NOTIFY#FAILED', parked: 'NOTIFY#PARKED', queued: 'NOTIFY#QUEUED',
 };
 
-export const NOTIFY_KEY_SPACE: KeySpace = {
-  module: 'notify',
-  items: [deliveryKey(ANY), preferencesKey(ANY), followKey(ANY, ANY), audienceKey(ANY)],
-  partitions: { gsi1: Object.values(DELIVERY_STATE_PARTITION) },
-};
+export function notifyKeySpace(): KeySpace {
+  return {
+    module: 'notify',
+    items: [deliveryKey(ANY), preferencesKey(ANY), followKey(ANY, ANY), audienceKey(ANY)],
+    partitions: { gsi1: Object.values(DELIVERY_STATE_PARTITION) },
+  };
+}

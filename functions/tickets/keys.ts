@@ -28,14 +28,16 @@ export const DEFLECTIONS_PARTITION = 'DEFLECTIONS';
 /** The sort key of every ticket partition: a range `>= time` finds what was active since then. */
 export const ticketOrder = (lastActivityAt: string, id: string) => `${lastActivityAt}#${id}`;
 
-export const TICKET_KEY_SPACE: KeySpace = {
-  module: 'tickets',
-  items: [ticketKey(ANY), messageKey(ANY, ANY), TICKET_COUNTER_KEY, deflectionKey(ANY)],
-  partitions: {
-    gsi1: [ticketPartitions.byOrg(ANY)],
-    gsi2: [ticketPartitions.byStatus(ANY)],
-    gsi3: [ticketPartitions.byAssignee(ANY)],
-    gsi4: [ticketPartitions.bySystem(ANY)],
-    gsi5: [ticketPartitions.all, DEFLECTIONS_PARTITION],
-  },
-};
+export function ticketKeySpace(): KeySpace {
+  return {
+    module: 'tickets',
+    items: [ticketKey(ANY), messageKey(ANY, ANY), TICKET_COUNTER_KEY, deflectionKey(ANY)],
+    partitions: {
+      gsi1: [ticketPartitions.byOrg(ANY)],
+      gsi2: [ticketPartitions.byStatus(ANY)],
+      gsi3: [ticketPartitions.byAssignee(ANY)],
+      gsi4: [ticketPartitions.bySystem(ANY)],
+      gsi5: [ticketPartitions.all, DEFLECTIONS_PARTITION],
+    },
+  };
+}

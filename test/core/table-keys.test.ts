@@ -1,18 +1,18 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOOKING_KEY_SPACE, isBookingItem } from '../../functions/bookings/keys.ts';
-import { ORGANISATION_KEY_SPACE } from '../../functions/core/organisations.ts';
+import { bookingKeySpace, isBookingItem } from '../../functions/bookings/keys.ts';
+import { organisationKeySpace } from '../../functions/core/organisations.ts';
 import { TABLE_INDEXES, type IndexName, type KeySpace } from '../../functions/core/table.ts';
-import { USER_KEY_SPACE } from '../../functions/core/users.ts';
-import { EVENT_SOURCE_SORT_KEYS, EVENTS_KEY_SPACE } from '../../functions/events/keys.ts';
+import { userKeySpace } from '../../functions/core/users.ts';
+import { eventSourceSortKeys, eventsKeySpace } from '../../functions/events/keys.ts';
 import { SEED_MARKER_KEY } from '../../functions/local/seed.ts';
-import { NOTIFY_KEY_SPACE } from '../../functions/notify/keys.ts';
-import { isTicketItem, TICKET_KEY_SPACE } from '../../functions/tickets/keys.ts';
+import { notifyKeySpace } from '../../functions/notify/keys.ts';
+import { isTicketItem, ticketKeySpace } from '../../functions/tickets/keys.ts';
 import { AS, startNotifyStack, type NotifyStack } from '../notify/support.ts';
 
 /** Every module that writes to the table, with the keys it writes. A new module adds its key space here. */
 const KEY_SPACES: KeySpace[] = [
-  TICKET_KEY_SPACE, BOOKING_KEY_SPACE, NOTIFY_KEY_SPACE, EVENTS_KEY_SPACE, USER_KEY_SPACE, ORGANISATION_KEY_SPACE,
+  ticketKeySpace(), bookingKeySpace(), notifyKeySpace(), eventsKeySpace(), userKeySpace(), organisationKeySpace(),
   { module: 'local', items: [SEED_MARKER_KEY], partitions: {} },
 ];
 
@@ -163,8 +163,8 @@ describe('table keys', () => {
     for (const space of KEY_SPACES) {
       for (const key of space.items) {
         const item = { pk: key.pk.replaceAll('*', 'x'), sk: key.sk.replaceAll('*', 'x') };
-        if (isTicketItem(item) || isBookingItem(item)) expect(EVENT_SOURCE_SORT_KEYS, `${key.pk}/${key.sk}`).toContain(item.sk);
-        else if (EVENT_SOURCE_SORT_KEYS.includes(item.sk)) passing.push(`${key.pk}/${key.sk}`);
+        if (isTicketItem(item) || isBookingItem(item)) expect(eventSourceSortKeys(), `${key.pk}/${key.sk}`).toContain(item.sk);
+        else if (eventSourceSortKeys().includes(item.sk)) passing.push(`${key.pk}/${key.sk}`);
       }
     }
     // The counter shares the ticket's sort key: it wakes the handler on each new ticket and yields no event.
