@@ -3,6 +3,8 @@
  * (`SUPPORT_CENTRE_STAGE=prod`); context wins. Everything has an offline-safe default so `npm run synth`
  * needs no configuration, and every value is validated here so a typo fails at synth, not mid-deploy.
  */
+import { ConfigError } from '../functions/core/config.ts';
+
 export interface DeploymentConfig {
   /** Short name that keeps several deployments apart in one account (`dev`, `prod`). */
   stage: string;
@@ -54,9 +56,8 @@ const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}
 // Cognito refuses prefixes containing these words.
 const COGNITO_RESERVED = /aws|amazon|cognito/;
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+// One error for every setting at fault, deployment or runtime: it names the variable.
+export { ConfigError };
 
 /** Reads context first, then the environment. */
 export function settingReader(context: (key: string) => unknown, env: NodeJS.ProcessEnv): SettingReader {
@@ -142,5 +143,5 @@ function isLogLevel(value: string): value is DeploymentConfig['logLevel'] {
 }
 
 function fail(name: SettingName, value: string, advice: string): never {
-  throw new ConfigError(`Setting ${name} (context "${name}" or env ${SETTINGS[name]})${value ? ` = "${value}"` : ''}: ${advice}.`);
+  throw new ConfigError(SETTINGS[name], `Setting ${name} (context "${name}" or env ${SETTINGS[name]})${value ? ` = "${value}"` : ''}: ${advice}.`);
 }

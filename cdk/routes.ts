@@ -1,10 +1,13 @@
 /**
- * Which function answers which part of /api, as data the stack builds routes from and the tests check.
- * API Gateway picks the most specific match, so the catch-all only gets what no other route claims.
- * The local server's dev login (/api/dev/*) and identity provider (/idp/*) are never routed: in AWS,
- * /api/dev/* falls to the catch-all behind the authorizer and the deployed tickets function has no such route.
+ * API Gateway's routes, derived from the manifest of API functions (functions/api-functions.ts), and the
+ * check that keeps the two honest: every operation a function serves must reach that function the way an
+ * HTTP API picks a route. There is no catch-all: a path no function claims is not routed, and synth fails
+ * if a function serves one. The local server's dev login (/api/dev/*) and identity provider (/idp/*) are
+ * never routed.
  */
-export type ApiFunctionName = 'tickets' | 'bookings';
+import { API_FUNCTIONS, API_FUNCTION_NAMES, type ApiFunctionName } from '../functions/api-functions.ts';
+
+export type { ApiFunctionName };
 
 export interface ApiRoute {
   /** `ANY` or an HTTP method. */
@@ -15,14 +18,55 @@ export interface ApiRoute {
   public: boolean;
 }
 
-const owned = (target: ApiFunctionName, paths: string[]): ApiRoute[] => paths.map((path) => ({ method: 'ANY', path, target, public: false }));
-
-export const API_ROUTES: readonly ApiRoute[] = [
-  { method: 'GET', path: '/api/health', target: 'tickets', public: true },
-  ...owned('bookings', ['/api/experts', '/api/experts/{proxy+}', '/api/bookings', '/api/bookings/{proxy+}', '/api/orgs', '/api/orgs/{proxy+}']),
-  ...owned('tickets', ['/api/me', '/api/tickets', '/api/tickets/{proxy+}', '/api/{proxy+}']),
-];
+export const API_ROUTES: readonly ApiRoute[] = API_FUNCTION_NAMES.flatMap((target): ApiRoute[] => [
+  ...API_FUNCTIONS[target].publicRoutes.map((route) => ({ method: route.method, path: route.path, target, public: true })),
+  ...API_FUNCTIONS[target].paths.map((path) => ({ method: 'ANY' as const, path, target, public: false })),
+]);
 
 export function routeKey(route: Pick<ApiRoute, 'method' | 'path'>): string {
   return `${route.method} ${route.path}`;
+}
+
+/**
+ * HTTP API route selection: an exact path beats a greedy `{proxy+}` one, the longer greedy prefix wins,
+ * and a route for the method beats ANY on the same path.
+ */
+export function selectRoute(method: string, path: string, routes: readonly ApiRoute[] = API_ROUTES): ApiRoute | undefined {
+  const methodMatches = (route: ApiRoute) => route.method === 'ANY' || route.method === method;
+  const byMethod = (a: ApiRoute, b: ApiRoute) => Number(b.method !== 'ANY') - Number(a.method !== 'ANY');
+  const exact = routes.filter((route) => route.path === path && methodMatches(route)).sort(byMethod);
+  if (exact[0]) return exact[0];
+  const greedy = routes
+    .filter((route) => route.path.endsWith('/{proxy+}') && methodMatches(route))
+    .filter((route) => path.startsWith(route.path.slice(0, -'{proxy+}'.length)) && path.length > route.path.length - '{proxy+}'.length)
+    .sort((a, b) => b.path.length - a.path.length || byMethod(a, b));
+  return greedy[0];
+}
+
+/** An operation a function serves: `GET` and a path template (`/api/tickets/{id}` or Hono's `/api/tickets/:id`). */
+export interface Operation {
+  method: string;
+  path: string;
+}
+
+/** `/api/tickets/{id}/messages` → `/api/tickets/id/messages`: a concrete request path for the template. */
+const samplePath = (template: string) => template.replace(/\{(\w+)\}|:(\w+)/g, (_match, braced, colon) => braced ?? colon);
+
+/**
+ * What is wrong with the routes: a route key claimed twice, or an operation API Gateway would send to
+ * another function or to none. Empty when every operation reaches the function that serves it.
+ */
+export function routingErrors(operations: Partial<Record<ApiFunctionName, readonly Operation[]>>, routes: readonly ApiRoute[] = API_ROUTES): string[] {
+  const errors: string[] = [];
+  const keys = routes.map(routeKey);
+  for (const key of new Set(keys.filter((key, i) => keys.indexOf(key) !== i))) errors.push(`${key} is claimed by more than one function`);
+  for (const [target, served] of Object.entries(operations) as Array<[ApiFunctionName, readonly Operation[]]>) {
+    for (const { method, path } of served) {
+      const route = selectRoute(method.toUpperCase(), samplePath(path), routes);
+      if (route?.target !== target) {
+        errors.push(`${method.toUpperCase()} ${path} (served by ${target}) is routed ${route ? `to ${route.target} by ${routeKey(route)}` : 'nowhere'}: claim it in functions/api-functions.ts`);
+      }
+    }
+  }
+  return errors;
 }

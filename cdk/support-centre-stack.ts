@@ -14,13 +14,15 @@ import { SiteDeployment } from './constructs/site-deployment.ts';
 import { SiteHosting } from './constructs/site-hosting.ts';
 import { SupportFunction } from './constructs/support-function.ts';
 import { suppressAcceptedFindings } from './nag-suppressions.ts';
-import type { ApiFunctionName } from './routes.ts';
+import { API_FUNCTIONS, API_FUNCTION_NAMES, type ApiFunctionName } from '../functions/api-functions.ts';
+import { API_WIRING } from '../functions/api-wiring.ts';
+import { routingErrors } from './routes.ts';
 
-export interface FunctionEntries {
-  tickets: string;
-  bookings: string;
-  notify: string;
-}
+/** The Lambda entry of each API function and of the notifier (cdk/paths.ts). */
+export type FunctionEntries = Record<ApiFunctionName | 'notify', string>;
+
+/** `tickets` → `TicketsFunction`: the construct id (and so the logical id) of an API function. */
+const constructId = (name: string) => `${name[0]!.toUpperCase()}${name.slice(1)}Function`;
 
 export interface SupportCentreStackProps extends StackProps {
   config: DeploymentConfig;
@@ -44,6 +46,9 @@ export class SupportCentreStack extends Stack {
 
   constructor(scope: Construct, id: string, props: SupportCentreStackProps) {
     super(scope, id, props);
+    // Synth stops first thing if an operation a function documents (and so serves) would not reach it.
+    const unrouted = routingErrors(Object.fromEntries(API_FUNCTION_NAMES.map((name) => [name, API_WIRING[name].docs.map((doc) => doc.route)])));
+    if (unrouted.length) throw new Error(`API routes do not match the functions:\n  ${unrouted.join('\n  ')}`);
     const { config, entries } = props;
     const customOrigin = customSiteOrigin(config);
 
@@ -68,20 +73,20 @@ export class SupportCentreStack extends Stack {
       AUTH_AUDIENCE: siteClient.userPoolClientId,
       PUBLIC_URL: site.origin,
     };
-    const tableFunction = (id: string, name: ApiFunctionName, handler: string, description: string) => {
-      const fn = new SupportFunction(this, id, { entry: entries[name], handler, description, environment, logLevel: config.logLevel });
+    const tableFunction = (id: string, entry: string, handler: string, description: string) => {
+      const fn = new SupportFunction(this, id, { entry, handler, description, environment, logLevel: config.logLevel });
       table.table.grantReadWriteData(fn.role);
       return fn;
     };
-    const apiFunctions = {
-      tickets: tableFunction('TicketsFunction', 'tickets', 'handler', 'Tickets API, identity and the remaining /api routes'),
-      bookings: tableFunction('BookingsFunction', 'bookings', 'handler', 'Mentoring API: experts, availability, bookings, allowances'),
-    };
-    api.routeTo({ tickets: apiFunctions.tickets.function, bookings: apiFunctions.bookings.function }, identity.userPool, siteClient);
+    // One function per row of the manifest, each answering the paths the manifest gives it.
+    const apiFunctions = Object.fromEntries(API_FUNCTION_NAMES.map((name) => [
+      name, tableFunction(constructId(name), entries[name], 'handler', API_FUNCTIONS[name].description),
+    ])) as Record<ApiFunctionName, SupportFunction>;
+    api.routeTo(apiFunctions, identity.userPool, siteClient);
 
     const deadLetters = new DeadLetterQueue(this, 'DeadLetters');
     // functions/bookings exports sweepHandler: it settles bookings a crash left half-written.
-    const bookingsSweepFunction = tableFunction('BookingsSweepFunction', 'bookings', 'sweepHandler', 'Settles bookings left half-written');
+    const bookingsSweepFunction = tableFunction('BookingsSweepFunction', entries.bookings, 'sweepHandler', 'Settles bookings left half-written');
     const bookingsSweep = {
       function: bookingsSweepFunction,
       schedule: new ScheduledSweep(this, 'BookingsSweep', {

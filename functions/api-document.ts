@@ -6,12 +6,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { bookingDocs } from './bookings/docs.ts';
+import { API_FUNCTION_NAMES } from './api-functions.ts';
+import { API_WIRING } from './api-wiring.ts';
 import { openApiDocument, type RouteDoc } from './core/openapi.ts';
-import { notificationDocs } from './notify/docs.ts';
-import { ticketDocs } from './tickets/docs.ts';
 
-export const API_DOCS: readonly RouteDoc[] = [...ticketDocs, ...bookingDocs, ...notificationDocs];
+/** Every function's docs, in the manifest's order. */
+export const API_DOCS: readonly RouteDoc[] = API_FUNCTION_NAMES.flatMap((name) => API_WIRING[name].docs);
 
 export function apiDocument() {
   return openApiDocument(API_DOCS);

@@ -28,7 +28,7 @@ export async function runApiBench(scenarios: Scenario[] = [...ticketScenarios, .
   const endpoint = `http://127.0.0.1:${dynamoPort}`;
   const dynamo = await startProcess(process.execPath, [join(repoRoot, 'node_modules/dynalite/cli.js'), '--port', String(dynamoPort), '--host', '127.0.0.1', '--createTableMs', '0'], {}, /listening/i);
   const server = await startProcess(process.execPath, ['--import', 'tsx', 'functions/local/main.ts'], {
-    PORT: String(apiPort), DATA_DIR: dataDir, DYNAMODB_ENDPOINT: endpoint, SITE_DIR: join(dataDir, 'no-site'), LOG_LEVEL: 'ERROR', EVENTS_POLL_MS: '0', NOTIFY_SWEEP_MS: '0',
+    PORT: String(apiPort), DATA_DIR: dataDir, DYNAMODB_ENDPOINT: endpoint, SITE_DIR: join(dataDir, 'no-site'), LOG_LEVEL: 'ERROR', NOTIFY_POLL_MS: '0', NOTIFY_SWEEP_MS: '0',
   }, /is running at/);
   try {
     const url = `http://127.0.0.1:${apiPort}`;

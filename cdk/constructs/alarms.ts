@@ -47,7 +47,7 @@ export class Alarms extends Construct {
     this.alarm(`${name}Depth`, queue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }), `${name}: messages could not be processed`);
   }
 
-  /** Counts structured (Powertools JSON) log records matching `pattern` and alarms on any. */
+  /** Counts structured (JSON, core/logger.ts) log records matching `pattern` and alarms on any. */
   watchLogRecords(name: string, logGroup: logs.ILogGroup, pattern: logs.IFilterPattern, description: string): void {
     const filter = new logs.MetricFilter(this, `${name}Filter`, {
       logGroup,

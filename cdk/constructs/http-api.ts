@@ -79,14 +79,14 @@ export class HttpApi extends Construct {
    * Routes API_ROUTES to the functions. Separate from construction because the functions need the site's
    * URL, and the site's CloudFront distribution needs this API first.
    */
-  routeTo(functions: Record<ApiFunctionName, lambda.IFunction>, userPool: cognito.IUserPool, siteClient: cognito.IUserPoolClient): void {
+  routeTo(functions: Record<ApiFunctionName, { function: lambda.IFunction }>, userPool: cognito.IUserPool, siteClient: cognito.IUserPoolClient): void {
     const authorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', userPool, {
       userPoolClients: [siteClient],
       userPoolRegion: Aws.REGION,
       identitySource: ['$request.header.Authorization'],
     });
     const integrations = Object.fromEntries(
-      Object.entries(functions).map(([name, fn]) => [name, new HttpLambdaIntegration(`${name}-integration`, fn)]),
+      Object.entries(functions).map(([name, fn]) => [name, new HttpLambdaIntegration(`${name}-integration`, fn.function)]),
     ) as Record<ApiFunctionName, HttpLambdaIntegration>;
 
     for (const route of API_ROUTES) {

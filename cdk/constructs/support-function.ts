@@ -53,7 +53,8 @@ export class SupportFunction extends Construct {
       timeout: props.timeout ?? Duration.seconds(10),
       role: this.role,
       logGroup: this.logGroup,
-      // JSON logs let Lambda filter by level; the filter must match Powertools' level or it drops what Powertools writes.
+      // JSON logs let Lambda filter by level; Lambda hands the level to our logger (AWS_LAMBDA_LOG_LEVEL, core/logger.ts),
+      // so the records it writes and the ones Lambda keeps agree.
       loggingFormat: lambda.LoggingFormat.JSON,
       applicationLogLevelV2: lambda.ApplicationLogLevel[props.logLevel],
       systemLogLevelV2: lambda.SystemLogLevel.INFO,

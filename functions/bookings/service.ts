@@ -1,10 +1,12 @@
 import type { SystemName } from '../core/catalog.ts';
 import type { Clock } from '../core/clock.ts';
 import { idempotentCreation, type IdempotentCreation } from '../core/idempotency.ts';
-import type { Principal } from '../core/principal.ts';
-import { problems, type ProblemError } from '../core/problem.ts';
+import type { Principal, RequesterPrincipal } from '../core/principal.ts';
+import { problems } from '../core/problem.ts';
+import { violation, type Violation } from '../core/violation.ts';
 import { allowanceService } from './allowance-service.ts';
 import { assertMayChange, maySee } from './domain/access.ts';
+import { failureViolation, type BookingFailure } from './domain/failure.ts';
 import { placementOf, type BookingRecord, type Placement } from './domain/model.ts';
 import { chargeMarker, quarterOf } from './domain/quota.ts';
 import { LONGEST_SESSION_MS, offeredSlotAt } from './domain/slots.ts';
@@ -32,9 +34,6 @@ const MAX_ATTEMPTS = 8;
 /** Claiming again after clearing leftovers: a second round covers leftovers freed while the first was refused. */
 const MAX_CLAIM_ATTEMPTS = 3;
 
-const failureProblem = (failure: NonNullable<BookingRecord['failure']>): ProblemError =>
-  failure.status === 409 ? problems.conflict(failure.detail) : problems.businessRule(failure.detail);
-
 /**
  * Booking use cases. A booking takes three kinds of write: its record, the expert's day of slot claims and the
  * organisation's quarterly counter. The record is written first as an intent, so whatever a crash leaves
@@ -54,17 +53,17 @@ export function bookingService({ store, clock, tickets }: BookingDeps) {
     return record;
   }
 
-  /** The slot for `start` if the expert offers it and nobody else holds it: else 422 (not offered) or 409 (taken). */
+  /** The slot for `start` if the expert offers it and nobody else holds it: else `slot.not-offered` or `slot.taken`. */
   async function freeSlot(expertId: string, start: string, bookingId: string): Promise<{ placement: Placement; meetingLink: string; expert: { name: string; email: string } }> {
     const expert = await store.getExpert(expertId);
-    if (!expert) throw problems.businessRule(`No expert ${expertId}.`, { field: 'expertId' });
+    if (!expert) throw violation('expert.unknown', `No expert ${expertId}.`, { field: 'expertId' });
     const slot = expert.availability ? offeredSlotAt(expert.availability, new Date(start), now()) : undefined;
-    if (!slot) throw problems.businessRule('The expert does not offer a session starting then; pick one of GET /api/experts/{id}/slots.', { field: 'start' });
+    if (!slot) throw violation('slot.not-offered', 'The expert does not offer a session starting then; pick one of GET /api/experts/{id}/slots.', { field: 'start' });
     // A pre-check that refuses before any write; the claim write (slot-claims.ts) is what decides under a race.
     // Overlap, not just the same start: sessions booked before the expert changed their slot grid still count.
     const nearby = await store.listClaims(expertId, new Date(Date.parse(slot.start) - LONGEST_SESSION_MS).toISOString(), slot.end);
     for (const claim of nearby.filter((c) => c.bookingId !== bookingId && c.start < slot.end && slot.start < c.end)) {
-      if (!(await settle.freeIfLeftover(claim))) throw problems.conflict('Someone booked this slot a moment ago; pick another.');
+      if (!(await settle.freeIfLeftover(claim))) throw violation('slot.taken', 'Someone booked this slot a moment ago; pick another.');
     }
     return { placement: { ...slot, minutes: expert.availability!.slotMinutes }, meetingLink: expert.meetingLink, expert };
   }
@@ -99,27 +98,27 @@ export function bookingService({ store, clock, tickets }: BookingDeps) {
     return (await attempt()) !== 'exceeded';
   }
 
-  async function fail(record: BookingRecord, failure: NonNullable<BookingRecord['failure']>): Promise<never> {
+  async function fail(record: BookingRecord, failure: BookingFailure): Promise<never> {
     const failed: BookingRecord = {
       ...record, status: 'failed', failure, release: [...record.release, placementOf(record)],
       version: record.version + 1, updatedAt: now().toISOString(),
     };
     if (await store.replaceBooking(failed, record.version)) await settle.settle(failed);
-    throw failureProblem(failure);
+    throw failureViolation(failure);
   }
 
   /**
    * Claim, charge, confirm: each step idempotent, so a retry of a pending intent resumes where it stopped. The
    * slot is claimed before the minutes are charged, so requests racing for one slot never charge: they lose
-   * on the slot (409), and a refused charge means the allowance really is spent by bookings that hold slots.
+   * on the slot (`slot.taken`), and a refused charge means the allowance really is spent by bookings that hold slots.
    */
   async function complete(record: BookingRecord): Promise<BookingRecord> {
     const placement = placementOf(record);
-    if (!(await claim(record, placement))) return fail(record, { status: 409, detail: 'Someone booked this slot a moment ago; pick another.' });
+    if (!(await claim(record, placement))) return fail(record, { code: 'slot.taken', detail: 'Someone booked this slot a moment ago; pick another.' });
     if (!(await charge(record, placement))) {
       const quarter = quarterOf(record.start);
       const [limit, usage] = await Promise.all([allowance.limitFor(record.orgId), store.getUsage(record.orgId, quarter)]);
-      return fail(record, { status: 422, detail: `Your organisation's mentoring allowance for ${quarter} is spent (${Math.max(0, limit - usage.used)} of ${limit} minutes left, ${record.minutes} needed).` });
+      return fail(record, { code: 'allowance.spent', detail: `Your organisation's mentoring allowance for ${quarter} is spent (${Math.max(0, limit - usage.used)} of ${limit} minutes left, ${record.minutes} needed).` });
     }
     const confirmed: BookingRecord = { ...record, status: 'booked', version: record.version + 1, updatedAt: now().toISOString() };
     if (await store.replaceBooking(confirmed, record.version)) return confirmed;
@@ -127,16 +126,16 @@ export function bookingService({ store, clock, tickets }: BookingDeps) {
     const fresh = await store.getBooking(record.id);
     if (fresh?.status === 'booked' && fresh.start === record.start) return fresh;
     await settle.givePlacementBack(record, placement);
-    throw failureProblem(fresh?.failure ?? { status: 409, detail: 'The booking was interrupted; book the slot again.' });
+    throw failureViolation(fresh?.failure ?? { code: 'booking.interrupted', detail: 'The booking was interrupted; book the slot again.' });
   }
 
   /** A retried Idempotency-Key: the first answer, or the intent resumed. */
   async function replay(existing: BookingRecord, principal: Principal, creation: IdempotentCreation): Promise<{ booking: BookingRecord; replayed: boolean }> {
     creation.assertSameRequest(existing.requesterId === principal.id ? existing : {});
-    if (existing.status === 'failed') throw failureProblem(existing.failure!);
+    if (existing.status === 'failed') throw failureViolation(existing.failure!);
     if (existing.status === 'pending') {
       // A retry long after the first attempt died does not revive it: the slot was checked back then.
-      if (settle.isStale(existing)) throw failureProblem((await settle.abandon(existing)).failure!);
+      if (settle.isStale(existing)) throw failureViolation((await settle.abandon(existing)).failure!);
       return { booking: await complete(existing), replayed: true };
     }
     return { booking: existing, replayed: true };
@@ -149,11 +148,11 @@ export function bookingService({ store, clock, tickets }: BookingDeps) {
       if (!next) return record;
       if (await store.replaceBooking(next, record.version)) return settle.settle(next);
     }
-    throw problems.conflict('The booking is being changed by many requests at once; try again.');
+    throw violation('busy', 'The booking is being changed by many requests at once; try again.');
   }
 
   return {
-    async create(principal: Principal, input: NewBooking, idempotencyKey?: string): Promise<{ booking: BookingRecord; replayed: boolean }> {
+    async create(principal: RequesterPrincipal, input: NewBooking, idempotencyKey?: string): Promise<{ booking: BookingRecord; replayed: boolean }> {
       const creation = idempotentCreation('booking', principal.id, idempotencyKey, input);
       const { id } = creation;
       const earlier = creation.keyed ? await store.getBooking(id) : undefined;
@@ -161,13 +160,13 @@ export function bookingService({ store, clock, tickets }: BookingDeps) {
 
       const { placement, meetingLink, expert } = await freeSlot(input.expertId, input.start, id);
       if (input.ticketId && (await tickets.orgOf(input.ticketId)) !== principal.orgId) {
-        throw problems.businessRule(`No ticket ${input.ticketId} of your organisation.`, { field: 'ticketId' });
+        throw violation('booking.ticket', `No ticket ${input.ticketId} of your organisation.`, { field: 'ticketId' });
       }
       const at = now().toISOString();
       const intent: BookingRecord = {
         id, status: 'pending', ...placement,
         expertId: input.expertId, expertName: expert.name, expertEmail: expert.email,
-        orgId: principal.orgId!, requesterId: principal.id, requesterName: principal.name, requesterEmail: principal.email,
+        orgId: principal.orgId, requesterId: principal.id, requesterName: principal.name, requesterEmail: principal.email,
         topic: input.topic, notes: input.notes, system: input.system, ticketId: input.ticketId, meetingLink,
         sequence: 0, version: 1, createdAt: at, updatedAt: at, release: [],
         ...creation.stamp,
@@ -181,7 +180,7 @@ export function bookingService({ store, clock, tickets }: BookingDeps) {
 
     async list(principal: Principal, query: { filter: BookingListFilter; limit: number; cursor?: string }) {
       const scope = principal.role === 'coordinator' ? 'all' as const
-        : principal.role === 'expert' ? { expertId: principal.id } : { orgId: principal.orgId! };
+        : principal.role === 'expert' ? { expertId: principal.id } : { orgId: principal.orgId };
       return store.listBookings({ ...query, scope, now: now().toISOString() });
     },
 
@@ -203,20 +202,20 @@ export function bookingService({ store, clock, tickets }: BookingDeps) {
     /** Books the new slot (claim, charge) before the old one is given back, so the booking is never without one. */
     async reschedule(principal: Principal, id: string, start: string): Promise<BookingRecord> {
       const record = await settle.settleFirst(await visible(principal, id));
-      if (record.status !== 'booked') throw problems.businessRule('A cancelled booking cannot be moved; book a new session.');
+      if (record.status !== 'booked') throw violation('booking.cancelled', 'A cancelled booking cannot be moved; book a new session.');
       assertMayChange(record, principal, now());
-      if (new Date(start).toISOString() === record.start) throw problems.businessRule('The booking is already at this time.', { field: 'start' });
+      if (new Date(start).toISOString() === record.start) throw violation('booking.same-time', 'The booking is already at this time.', { field: 'start' });
       const { placement: target } = await freeSlot(record.expertId, start, record.id);
       const intent: BookingRecord = { ...record, move: { ...target, at: now().toISOString() }, version: record.version + 1, updatedAt: now().toISOString() };
-      if (!(await store.replaceBooking(intent, record.version))) throw problems.conflict('The booking changed meanwhile; reload it and try again.');
+      if (!(await store.replaceBooking(intent, record.version))) throw violation('booking.changed', 'The booking changed meanwhile; reload it and try again.');
 
-      const rollBack = async (problem: ProblemError): Promise<never> => {
+      const rollBack = async (refusal: Violation): Promise<never> => {
         await settle.abandon(intent);
-        throw problem;
+        throw refusal;
       };
-      if (!(await claim(intent, target))) return rollBack(problems.conflict('Someone booked this slot a moment ago; pick another.'));
+      if (!(await claim(intent, target))) return rollBack(violation('slot.taken', 'Someone booked this slot a moment ago; pick another.'));
       if (!(await charge(intent, target, placementOf(record)))) {
-        return rollBack(problems.businessRule(`Your organisation's mentoring allowance for ${quarterOf(target.start)} does not cover this session.`));
+        return rollBack(violation('allowance.spent', `Your organisation's mentoring allowance for ${quarterOf(target.start)} does not cover this session.`));
       }
       const moved: BookingRecord = {
         ...intent, ...target, move: undefined, rescheduledFrom: record.start,
@@ -227,7 +226,7 @@ export function bookingService({ store, clock, tickets }: BookingDeps) {
       const fresh = await store.getBooking(id);
       if (fresh && fresh.status === 'booked' && fresh.start === target.start) return fresh;
       await settle.givePlacementBack(intent, target);
-      throw problems.conflict('The booking changed meanwhile; reload it and try again.');
+      throw violation('booking.changed', 'The booking changed meanwhile; reload it and try again.');
     },
   };
 }

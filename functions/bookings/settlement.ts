@@ -1,5 +1,5 @@
 import type { Clock } from '../core/clock.ts';
-import { problems } from '../core/problem.ts';
+import { violation } from '../core/violation.ts';
 import { placementOf, type BookingRecord, type Placement } from './domain/model.ts';
 import { chargeMarker, quarterOf } from './domain/quota.ts';
 import { slotClaims } from './slot-claims.ts';
@@ -48,7 +48,7 @@ export function settlement({ store, clock }: { store: BookingStore; clock: Clock
       if (!fresh) return current;
       current = fresh;
     }
-    throw problems.conflict('The booking is being changed by many requests at once; try again.');
+    throw violation('busy', 'The booking is being changed by many requests at once; try again.');
   }
 
   /** Gives up a change left half-done: a pending booking fails, a move is undone; then the debts are settled. */
@@ -59,7 +59,7 @@ export function settlement({ store, clock }: { store: BookingStore; clock: Clock
       const release = [...current.release, ...(current.status === 'pending' ? [placementOf(current)] : []), ...(current.move ? [placementOf(current.move)] : [])];
       const next: BookingRecord = {
         ...current,
-        ...(current.status === 'pending' ? { status: 'failed' as const, failure: { status: 409 as const, detail: 'The booking was interrupted before it completed; book the slot again.' } } : {}),
+        ...(current.status === 'pending' ? { status: 'failed' as const, failure: { code: 'booking.interrupted' as const, detail: 'The booking was interrupted before it completed; book the slot again.' } } : {}),
         move: undefined, release, version: current.version + 1, updatedAt: clock.now().toISOString(),
       };
       if (await store.replaceBooking(next, current.version)) return settle(next);
@@ -67,13 +67,13 @@ export function settlement({ store, clock }: { store: BookingStore; clock: Clock
       if (!fresh) return current;
       current = fresh;
     }
-    throw problems.conflict('The booking is being changed by many requests at once; try again.');
+    throw violation('busy', 'The booking is being changed by many requests at once; try again.');
   }
 
   /** Before a new change: finish what an earlier one owes; a change still under way blocks it unless stale. */
   async function settleFirst(record: BookingRecord): Promise<BookingRecord> {
     if (record.status === 'pending' || record.move) {
-      if (!isStale(record)) throw problems.conflict('Another change to this booking is under way; try again in a moment.');
+      if (!isStale(record)) throw violation('busy', 'Another change to this booking is under way; try again in a moment.');
       return abandon(record);
     }
     return settle(record);

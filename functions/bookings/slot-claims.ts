@@ -1,4 +1,4 @@
-import { problems } from '../core/problem.ts';
+import { violation } from '../core/violation.ts';
 import { addClaim, claimDaysOf, removeClaim, type ClaimDecision, type ClaimedInterval } from './domain/claims.ts';
 import type { BookingStore, SlotClaim } from './store.ts';
 
@@ -20,7 +20,7 @@ export function slotClaims(store: BookingStore) {
       if ('unchanged' in decision) return [];
       if (await store.putClaimDay({ expertId, day, intervals: decision.write }, current.version)) return [];
     }
-    throw problems.conflict("The expert's calendar is being changed by many requests at once; try again.");
+    throw violation('busy', "The expert's calendar is being changed by many requests at once; try again.");
   }
 
   const intervalOf = ({ start, end, bookingId }: SlotClaim): ClaimedInterval => ({ start, end, bookingId });

@@ -1,9 +1,65 @@
-/** Runtime configuration, read once from the environment (Lambda or the local server). */
-export interface Config {
+/**
+ * Runtime configuration: every setting a function reads from its environment, validated once at start, so a
+ * typo fails the cold start with the variable's name instead of misbehaving later. The shared sections live
+ * here; each function composes its own in its `config.ts` (tickets/config.ts, notify/config.ts, ...), and the
+ * local server builds the same objects from the values it knows (functions/local/config.ts).
+ */
+
+/** A setting that is missing or malformed; `variable` names the environment variable at fault. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly variable: string, message: string) {
+    super(message);
+  }
+}
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+// Plain functions over the environment (not methods): the minifier can shorten them, and every bundle reads config.
+
+function fail(name: string, value: string | undefined, advice: string): never {
+  throw new ConfigError(name, `Environment variable ${name}${value ? ` = "${value}"` : ''}: ${advice}.`);
+}
+
+/** The variable's value, trimmed; empty counts as unset. */
+export const optional = (env: Environment, name: string): string | undefined => env[name]?.trim() || undefined;
+
+export const required = (env: Environment, name: string): string => optional(env, name) ?? fail(name, '', 'required');
+
+/** A whole number from `min` to `max`; `fallback` when unset. */
+export function integer(env: Environment, name: string, fallback: number, min = 0, max = 2 ** 53): number {
+  const value = optional(env, name);
+  const number = value === undefined ? fallback : /^\d+$/.test(value) ? +value : -1;
+  return number >= min && number <= max ? number : fail(name, value, `use a whole number from ${min} to ${max}`);
+}
+
+/** An absolute http(s) URL; `fallback` when unset (no fallback: required). */
+export function url(env: Environment, name: string, fallback?: string): string {
+  const value = optional(env, name) ?? fallback ?? required(env, name);
+  return /^https?:\/\/[^\s/]+\S*$/.test(value) ? value : fail(name, value, 'use an absolute http(s) URL');
+}
+
+/** An optional URL: unset, or an absolute http(s) one. */
+export const optionalUrl = (env: Environment, name: string): string | undefined => optional(env, name) && url(env, name);
+
+/** Where the one DynamoDB table is. */
+export interface TableConfig {
   tableName: string;
   region: string;
   /** Set for local runs (dynalite); unset in AWS. */
   dynamoEndpoint?: string;
+}
+
+export function tableConfig(env: Environment = process.env): TableConfig {
+  return {
+    tableName: optional(env, 'TABLE_NAME') ?? 'support-centre',
+    region: optional(env, 'AWS_REGION') ?? 'eu-north-1',
+    dynamoEndpoint: optionalUrl(env, 'DYNAMODB_ENDPOINT'),
+  };
+}
+
+/** What every API function reads: the table, the token issuer, the body limit and the public origin. */
+export interface ApiConfig extends TableConfig {
   issuer: string;
   audience: string;
   jwksUrl: string;
@@ -12,20 +68,16 @@ export interface Config {
   publicUrl: string;
 }
 
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
-  const required = (name: string): string => {
-    const value = env[name];
-    if (!value) throw new Error(`Missing required environment variable ${name}`);
-    return value;
-  };
+export const DEFAULT_MAX_BODY_BYTES = 128 * 1024;
+
+export function apiConfig(env: Environment = process.env): ApiConfig {
+  const issuer = url(env, 'AUTH_ISSUER');
   return {
-    tableName: env.TABLE_NAME ?? 'support-centre',
-    region: env.AWS_REGION ?? 'eu-north-1',
-    dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
-    issuer: required('AUTH_ISSUER'),
-    audience: required('AUTH_AUDIENCE'),
-    jwksUrl: env.AUTH_JWKS_URL ?? `${required('AUTH_ISSUER')}/.well-known/jwks.json`,
-    maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 128 * 1024),
-    publicUrl: env.PUBLIC_URL ?? 'http://localhost:3000',
+    ...tableConfig(env),
+    issuer,
+    audience: required(env, 'AUTH_AUDIENCE'),
+    jwksUrl: url(env, 'AUTH_JWKS_URL', `${issuer}/.well-known/jwks.json`),
+    maxBodyBytes: integer(env, 'MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1),
+    publicUrl: url(env, 'PUBLIC_URL', 'http://localhost:3000'),
   };
 }

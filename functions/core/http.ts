@@ -5,8 +5,9 @@ import { requestId } from 'hono/request-id';
 import type { Logger } from './logger.ts';
 import type { IdentityVerifier } from './identity.ts';
 import { bearerToken } from './identity.ts';
-import type { Principal, Role } from './principal.ts';
-import { PROBLEM_CONTENT_TYPE, problems, ProblemError, type Problem } from './problem.ts';
+import { hasRole, type Principal, type PrincipalOf, type Role } from './principal.ts';
+import { PROBLEM_CONTENT_TYPE, problemOfViolation, problems, ProblemError, type Problem } from './problem.ts';
+import { Violation } from './violation.ts';
 
 export interface ApiEnv {
   Variables: {
@@ -38,7 +39,7 @@ const HTTP_EXCEPTION_PROBLEMS: Record<number, (detail?: string) => ProblemError>
 
 /**
  * The base every function's app is built on: request id, structured request log, body size limit,
- * problem+json for every error (validation, framework and unexpected ones alike).
+ * problem+json for every error (validation, broken business rules, framework and unexpected ones alike).
  */
 export function createApiApp({ logger, maxBodyBytes }: ApiAppOptions): ApiApp {
   const app = new Hono<ApiEnv>();
@@ -61,6 +62,7 @@ export function createApiApp({ logger, maxBodyBytes }: ApiAppOptions): ApiApp {
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(error.problem);
+    if (error instanceof Violation) return problemResponse(problemOfViolation(error));
     if (error instanceof HTTPException) {
       const toProblem = HTTP_EXCEPTION_PROBLEMS[error.status];
       if (toProblem) return problemResponse(toProblem(error.status === 400 ? undefined : error.message).problem);
@@ -81,8 +83,14 @@ export function signedIn(verifier: IdentityVerifier): MiddlewareHandler<ApiEnv> 
   };
 }
 
+/**
+ * Route middleware that lets through only principals of type P. The type is never set at run time: `mount` reads
+ * it so that the handler after the guard gets the narrowed principal.
+ */
+export type Guard<P extends Principal> = MiddlewareHandler<ApiEnv> & { readonly admits?: P };
+
 /** Route middleware: 403 unless the signed-in caller has one of the roles (checked before the body is validated). */
-export function onlyRoles(...roles: Role[]): MiddlewareHandler<ApiEnv> {
+export function onlyRoles<const R extends Role>(...roles: R[]): Guard<PrincipalOf<R>> {
   return async (c, next) => {
     requireRole(c.var.principal, ...roles);
     await next();
@@ -90,8 +98,8 @@ export function onlyRoles(...roles: Role[]): MiddlewareHandler<ApiEnv> {
 }
 
 /** 403 unless the caller has one of the roles. */
-export function requireRole(principal: Principal, ...roles: Role[]): void {
-  if (!roles.includes(principal.role)) {
+export function requireRole<R extends Role>(principal: Principal, ...roles: R[]): asserts principal is PrincipalOf<R> {
+  if (!hasRole(principal, roles)) {
     throw problems.forbidden(`This needs the role ${roles.join(' or ')}.`);
   }
 }

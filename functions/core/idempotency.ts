@@ -1,5 +1,5 @@
 import { fingerprint, idempotentId, newId } from './ids.ts';
-import { problems } from './problem.ts';
+import { violation } from './violation.ts';
 
 /**
  * A creation that a client may retry under an Idempotency-Key. The same caller and key always map to the same
@@ -11,7 +11,7 @@ export interface IdempotentCreation {
   keyed: boolean;
   /** Spread into the stored item: the fingerprint, kept only when a key was sent. */
   stamp: { requestFingerprint?: string };
-  /** Refuses (422, field Idempotency-Key) a stored result made for a different request than this one. */
+  /** Refuses (`idempotency.key-reused`, field Idempotency-Key) a stored result made for a different request than this one. */
   assertSameRequest(stored: { requestFingerprint?: string }): void;
 }
 
@@ -24,7 +24,7 @@ export function idempotentCreation(scope: string, callerId: string, key: string 
     stamp: key === undefined ? {} : { requestFingerprint },
     assertSameRequest(stored) {
       if (stored.requestFingerprint !== requestFingerprint) {
-        throw problems.businessRule('This Idempotency-Key was used for a different request.', { field: 'Idempotency-Key' });
+        throw violation('idempotency.key-reused', 'This Idempotency-Key was used for a different request.', { field: 'Idempotency-Key' });
       }
     },
   };

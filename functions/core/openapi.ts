@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import type { ApiApp } from './http.ts';
+import { PROBLEM_TYPES, type ProblemCode } from './problem.ts';
 import type { RouteSpec } from './route.ts';
 import { documented } from './schemas.ts';
 
@@ -18,9 +19,19 @@ export const API_DOCUMENT_INFO = {
   servers: [{ url: '/' }],
 } as const;
 
+const PROBLEM_CODES = Object.keys(PROBLEM_TYPES) as ProblemCode[];
+
+// Every problem type the API answers, as a list a client can branch on.
+const ProblemCodeSchema = documented(z.enum(PROBLEM_CODES), {
+  id: 'ProblemCode',
+  description: `What went wrong, stable for clients to branch on; the problem's type is /problems/<code>. ${
+    PROBLEM_CODES.map((code) => `${code}: ${PROBLEM_TYPES[code].status} ${PROBLEM_TYPES[code].title}`).join('; ')}.`,
+});
+
 // Loose: problems carry RFC 9457 extension members (`field`, `from`, `to`) beside the standard ones.
 const ProblemSchema = documented(z.looseObject({
   type: z.string(),
+  code: ProblemCodeSchema,
   title: z.string(),
   status: z.number(),
   detail: z.optional(z.string()),
@@ -51,9 +62,12 @@ export interface RouteDoc {
   /** Request headers the operation reads, with what they mean. */
   headers?: Record<string, string>;
   responses: Record<number, ResponseDoc>;
-  /** The problem statuses it can answer with. */
-  errors: number[];
+  /** The problems it can answer with; the document groups them by status (core/problem.ts). */
+  errors: ProblemCode[];
 }
+
+/** What any route with a JSON body can answer besides its own problems. */
+export const BODY_PROBLEMS: ProblemCode[] = ['validation', 'bad-request', 'too-large', 'unsupported-media-type'];
 
 /** The header that makes a create or reply safe to retry. */
 export const IDEMPOTENCY_HEADER = { 'Idempotency-Key': 'Retries with the same key return the first result.' };
@@ -126,6 +140,15 @@ function parametersOf({ route: spec, headers: documentedHeaders }: RouteDoc, sch
   return [...fromObject(spec.params, 'path'), ...fromObject(spec.query, 'query'), ...headers];
 }
 
+function problemsByStatus(codes: readonly ProblemCode[]): Map<number, ProblemCode[]> {
+  const byStatus = new Map<number, ProblemCode[]>();
+  for (const code of new Set(codes)) {
+    const { status } = PROBLEM_TYPES[code];
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  return byStatus;
+}
+
 /** The document for the given routes. */
 export function openApiDocument(docs: readonly RouteDoc[]) {
   const { components, schemaOf } = componentCollector();
@@ -139,8 +162,9 @@ export function openApiDocument(docs: readonly RouteDoc[]) {
     for (const [status, { description, schema, contentType = 'application/json' }] of Object.entries(doc.responses)) {
       responses[status] = { description, ...(schema ? { content: { [contentType]: { schema: schemaOf(schema, 'output') } } } : {}) };
     }
-    for (const status of doc.errors) {
-      responses[status] = { description: ERROR_DESCRIPTIONS[status] ?? 'Error', content: { 'application/problem+json': { schema: problem } } };
+    for (const [status, codes] of problemsByStatus(doc.errors)) {
+      const schema = { allOf: [problem, { properties: { code: { enum: codes } } }] };
+      responses[status] = { description: ERROR_DESCRIPTIONS[status] ?? 'Error', content: { 'application/problem+json': { schema } } };
     }
     paths[spec.path] ??= {};
     paths[spec.path]![spec.method] = {

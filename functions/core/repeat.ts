@@ -14,9 +14,3 @@ export function repeat(everyMs: number, run: () => Promise<unknown>, logger?: Lo
     await current;
   };
 }
-
-/** An interval in ms from the environment (e.g. EVENTS_POLL_MS=0 keeps an API benchmark free of background work). */
-export function intervalFromEnv(name: string, env: NodeJS.ProcessEnv = process.env): number | undefined {
-  const value = env[name];
-  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
-}

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type * as z from 'zod/mini';
 import type { ApiApp, ApiEnv } from './http.ts';
+import type { Principal } from './principal.ts';
 import { validateRequest } from './validation.ts';
 
 type Schema = z.ZodMiniType;
@@ -28,7 +29,15 @@ export interface RouteInput<R extends RouteSpec> {
   out: { param: OutputOf<R['params']>; query: OutputOf<R['query']>; json: OutputOf<R['body']> };
 }
 
-export type RouteHandler<R extends RouteSpec> = (c: Context<ApiEnv, string, RouteInput<R>>) => Response | Promise<Response>;
+/** The context a handler sees: its route's validated input, and the principal as narrow as its guards made it. */
+type HandlerEnv<P extends Principal> = { Variables: Omit<ApiEnv['Variables'], 'principal'> & { principal: P } };
+
+export type RouteHandler<R extends RouteSpec, P extends Principal = Principal> = (c: Context<HandlerEnv<P>, string, RouteInput<R>>) => Response | Promise<Response>;
+
+/** What each guard of the list admits (`Guard<P>` in http.ts), all at once; plain middleware admits anyone. */
+type Admitted<M extends readonly unknown[]> = M extends readonly [infer First, ...infer Rest]
+  ? (First extends { readonly admits?: infer P } ? P : unknown) & Admitted<Rest>
+  : unknown;
 
 /** `/api/tickets/{id}` → `/api/tickets/:id` (Hono's syntax). */
 export const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
@@ -37,7 +46,9 @@ export const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
  * Serves a route: the given middleware first (sign-in and role checks, so a caller who may not call it learns
  * nothing about the body's rules), then the request validated against the spec, then the handler.
  */
-export function mount<const R extends RouteSpec>(app: ApiApp, spec: R, middleware: MiddlewareHandler<ApiEnv>[], handler: RouteHandler<R>): void {
+export function mount<const R extends RouteSpec, const M extends readonly MiddlewareHandler<ApiEnv>[]>(
+  app: ApiApp, spec: R, middleware: M, handler: RouteHandler<R, Principal & Admitted<M>>,
+): void {
   const handlers = [...middleware, validateRequest(spec), handler as unknown as MiddlewareHandler<ApiEnv>];
   (app.on as (method: string, path: string, ...handlers: MiddlewareHandler<ApiEnv>[]) => ApiApp)(spec.method.toUpperCase(), honoPath(spec.path), ...handlers);
 }

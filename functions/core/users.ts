@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Principal, Role } from './principal.ts';
+import { hasRole, principalFor, type Principal, type PrincipalOf, type Role } from './principal.ts';
 import { ANY, type KeySpace } from './table.ts';
 
 export interface UserRecord {
@@ -30,6 +30,19 @@ export function userKeySpace(): KeySpace {
 
 export function userFromPrincipal(principal: Principal): UserRecord {
   return { id: principal.id, email: principal.email, name: principal.name, role: principal.role, orgId: principal.orgId };
+}
+
+/**
+ * The principal a stored user stands for (the seed acts as users, without tokens), in the role expected if one is
+ * given; throws for a requester of no organisation or another role.
+ */
+export function principalFromUser(user: UserRecord): Principal;
+export function principalFromUser<R extends Role>(user: UserRecord, role: R): PrincipalOf<R>;
+export function principalFromUser(user: UserRecord, role?: Role): Principal {
+  const principal = principalFor(user, user.role, user.orgId);
+  if (!principal) throw new Error(`User ${user.id} is a requester of no organisation.`);
+  if (role && !hasRole(principal, [role])) throw new Error(`User ${user.id} is not a ${role}.`);
+  return principal;
 }
 
 export function dynamoUserDirectory(db: DynamoDBDocumentClient, tableName: string): UserDirectory {

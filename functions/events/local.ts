@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
-import { intervalFromEnv, repeat } from '../core/repeat.ts';
+import { repeat } from '../core/repeat.ts';
 import type { EventConsumer } from './consumer.ts';
 import { dynamoChangeSource, dynamoCheckpoints } from './dynamo-source.ts';
 import { changeFeed, type ChangeFeed } from './feed.ts';
@@ -9,7 +9,7 @@ import { changeFeed, type ChangeFeed } from './feed.ts';
 export interface LocalEventsOptions {
   /**
    * Change-feed poll interval; 0 runs nothing in the background (tests poll by hand).
-   * Default: EVENTS_POLL_MS, else 2 s with a data dir and 0 without (in memory means a test).
+   * Default: 2 s with a data dir and 0 without (in memory means a test).
    */
   pollMs?: number;
 }
@@ -40,6 +40,6 @@ export async function startLocalEvents(deps: {
     overlapMs: background ? 5_000 : 0,
   });
   await feed.initialise();
-  const pollMs = deps.options?.pollMs ?? intervalFromEnv('EVENTS_POLL_MS') ?? (background ? 2_000 : 0);
+  const pollMs = deps.options?.pollMs ?? (background ? 2_000 : 0);
   return { feed, stop: repeat(pollMs, () => feed.poll(), deps.logger, 'change feed poll') };
 }

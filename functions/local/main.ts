@@ -1,13 +1,23 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ConfigError } from '../core/config.ts';
+import { localConfig, type LocalConfig } from './config.ts';
 import { SEED_USERS } from './seed-data.ts';
 import { startLocalServer } from './server.ts';
 
 // The local run is for development on whatever Node the machine has; the deployed functions run Node 22.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const dataDir = resolve(process.env.DATA_DIR ?? '.data');
-const port = Number(process.env.PORT ?? 3000);
+let config: LocalConfig;
+try {
+  config = localConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+const dataDir = resolve(config.dataDir);
+const port = config.port;
 
 // One running copy per data folder: the embedded database locks it, and a second copy would die obscurely.
 const lockFile = join(dataDir, 'server.pid');
@@ -30,10 +40,12 @@ function isRunning(pid: number): boolean {
 
 const server = await startLocalServer({
   port,
-  host: process.env.HOST ?? '127.0.0.1',
+  host: config.host,
   dataDir,
-  siteDir: resolve(process.env.SITE_DIR ?? 'dist/site'),
-  dynamoEndpoint: process.env.DYNAMODB_ENDPOINT || undefined,
+  siteDir: resolve(config.siteDir),
+  dynamoEndpoint: config.dynamoEndpoint,
+  events: { pollMs: config.notifyPollMs },
+  notifications: { sweepMs: config.notifySweepMs },
 }).catch((error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE') console.error(`Port ${port} is in use: stop what runs there, or start on another port, e.g. PORT=3001 npm start`);
   else console.error('Could not start:', error);

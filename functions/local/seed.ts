@@ -1,15 +1,15 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { fixedClock } from '../core/clock.ts';
 import { organisationItem } from '../core/organisations.ts';
-import type { Principal } from '../core/principal.ts';
-import type { UserDirectory, UserRecord } from '../core/users.ts';
-import { seedMentoring } from '../bookings/seed.ts';
+import { principalFromUser, type UserDirectory } from '../core/users.ts';
 import { ticketService } from '../tickets/service.ts';
 import type { TicketStore } from '../tickets/store.ts';
 import { SEED_ORGANISATIONS, SEED_USERS, seedUser } from './seed-data.ts';
+import { seedMentoring } from './seed-mentoring.ts';
 
 const HOUR = 3_600_000;
-const asPrincipal = (user: UserRecord): Principal => ({ id: user.id, email: user.email, name: user.name, role: user.role, orgId: user.orgId });
+const asPrincipal = (email: string) => principalFromUser(seedUser(email));
+const asRequester = (email: string) => principalFromUser(seedUser(email), 'requester');
 
 export interface SeedDeps {
   db: DynamoDBDocumentClient;
@@ -23,11 +23,11 @@ export interface SeedDeps {
 async function seedTickets({ users, tickets, now }: SeedDeps): Promise<void> {
   const clock = fixedClock(new Date(now.getTime() - 72 * HOUR));
   const service = ticketService({ store: tickets, users, clock });
-  const maria = asPrincipal(seedUser('maria@aurora-ai.example'));
-  const jonas = asPrincipal(seedUser('jonas@aurora-ai.example'));
-  const lea = asPrincipal(seedUser('lea@basalt-labs.example'));
-  const ana = asPrincipal(seedUser('ana@support.example'));
-  const mikko = asPrincipal(seedUser('mikko@support.example'));
+  const maria = asRequester('maria@aurora-ai.example');
+  const jonas = asRequester('jonas@aurora-ai.example');
+  const lea = asRequester('lea@basalt-labs.example');
+  const ana = asPrincipal('ana@support.example');
+  const mikko = asPrincipal('mikko@support.example');
 
   const { ticket: nccl } = await service.create(maria, {
     subject: 'Multi-node PyTorch job on LUMI hangs at NCCL init',

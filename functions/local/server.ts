@@ -11,16 +11,14 @@ import { problems } from '../core/problem.ts';
 import { createJwtVerifier } from '../core/identity.ts';
 import { createLogger } from '../core/logger.ts';
 import { serveOpenApiDocument } from '../core/openapi.ts';
+import { API_FUNCTION_NAMES } from '../api-functions.ts';
 import { API_DOCS } from '../api-document.ts';
+import { API_WIRING } from '../api-wiring.ts';
 import { dynamoUserDirectory } from '../core/users.ts';
-import { registerBookingRoutes } from '../bookings/app.ts';
-import { dynamoBookingStore } from '../bookings/dynamo-store.ts';
-import { registerTicketRoutes } from '../tickets/app.ts';
 import { dynamoTicketStore } from '../tickets/dynamo-store.ts';
-import { dynamoTicketOwnership } from '../tickets/ownership.ts';
-import { registerNotificationRoutes } from '../notify/app.ts';
 import { outboxRoutes, startLocalNotifications, type LocalNotificationOptions, type LocalNotifications } from '../notify/local.ts';
 import { startLocalEvents, type LocalEvents, type LocalEventsOptions } from '../events/local.ts';
+import { localApiConfig, localNotifyConfig, localTableConfig } from './config.ts';
 import { startDynalite } from './dynalite.ts';
 import { createLocalIdentityProvider, type LocalIdentityProvider } from './identity-provider.ts';
 import { seedDemoData } from './seed.ts';
@@ -80,7 +78,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     ? { endpoint: options.dynamoEndpoint, close: async () => {} }
     : await startDynalite(options.dataDir ? join(options.dataDir, 'dynamodb') : undefined);
   await ensureTable(dynamo.endpoint, tableName);
-  const db = createDocumentClient({ region: 'local', endpoint: dynamo.endpoint });
+  const table = localTableConfig({ tableName, dynamoEndpoint: dynamo.endpoint });
+  const db = createDocumentClient({ region: table.region, endpoint: table.dynamoEndpoint });
   const users = dynamoUserDirectory(db, tableName);
   const tickets = dynamoTicketStore(db, tableName);
   const seeded = options.seed === false ? false : await seedDemoData({ db, tableName, users, tickets, now: clock.now() });
@@ -100,23 +99,26 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 
   const idp = await createLocalIdentityProvider({ baseUrl: url, dataDir: options.dataDir, users: async () => SEED_USERS });
-  const verifier = createJwtVerifier({ issuer: idp.issuer, audience: idp.audience, jwksUrl: idp.jwksUrl });
+  // The same configuration objects a Lambda builds from its environment, from what this server knows.
+  const settings = { tableName, dynamoEndpoint: dynamo.endpoint, publicUrl: url };
+  const config = localApiConfig(settings, idp);
+  const notifyConfig = localNotifyConfig(settings);
+  const verifier = createJwtVerifier(config);
   const logger = createLogger('local');
   const notifications = await startLocalNotifications({
-    db, tableName, users, clock, publicUrl: url, dataDir: options.dataDir, logger, options: options.notifications,
+    db, tableName, users, clock, sender: notifyConfig.sender, publicUrl: notifyConfig.publicUrl, dataDir: options.dataDir, logger, options: options.notifications,
   });
   const events = await startLocalEvents({
     db, tableName, clock, consumers: [notifications.consumer], dataDir: options.dataDir, logger, options: options.events,
   });
-  const api = createApiApp({ logger, maxBodyBytes: 128 * 1024 });
+  const api = createApiApp({ logger, maxBodyBytes: config.maxBodyBytes });
   // Deflections name guides of the site this server shows (the topics when it shows none).
   const siteDir = options.siteDir;
   const isGuide = siteDir && existsSync(join(siteDir, 'guides'))
     ? (slug: string) => existsSync(join(siteDir, 'guides', slug, 'index.html'))
     : undefined;
-  registerTicketRoutes(api, { store: tickets, users, clock, verifier, isGuide });
-  registerNotificationRoutes(api, { store: notifications.store, clock, verifier });
-  registerBookingRoutes(api, { store: dynamoBookingStore(db, tableName), tickets: dynamoTicketOwnership(db, tableName), clock, verifier });
+  // Every function of the manifest, wired as its Lambda entry wires it, on one app.
+  for (const name of API_FUNCTION_NAMES) API_WIRING[name].wire(api, { db, tableName, clock, verifier, isGuide });
   serveOpenApiDocument(api, API_DOCS);
 
   const app = new Hono();

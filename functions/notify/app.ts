@@ -3,6 +3,7 @@ import { onlyRoles, signedIn, type ApiApp } from '../core/http.ts';
 import type { IdentityVerifier } from '../core/identity.ts';
 import { problems } from '../core/problem.ts';
 import { mount } from '../core/route.ts';
+import { violation } from '../core/violation.ts';
 import { changePreferences, preferencesView } from './preferences.ts';
 import { getPreferencesRoute, listParkedRoute, putPreferencesRoute, replayParkedRoute } from './routes.ts';
 import type { DeliveryRecord, NotifyStore } from './store.ts';
@@ -52,7 +53,7 @@ export function registerNotificationRoutes(app: ApiApp, deps: NotificationRoutes
     const { id } = c.req.valid('param');
     const outcome = await deps.store.requeue(id, deps.clock.now().toISOString());
     if (outcome === 'unknown') throw problems.notFound(`No parked e-mail ${id}.`);
-    if (outcome === 'not-parked') throw problems.conflict('This e-mail is no longer parked (queued, sending or sent).');
+    if (outcome === 'not-parked') throw violation('mail.not-parked', 'This e-mail is no longer parked (queued, sending or sent).');
     return c.json({ id, state: 'queued' as const }, 202);
   });
 

@@ -1,4 +1,4 @@
-import type { RouteDoc } from '../core/openapi.ts';
+import { BODY_PROBLEMS, type RouteDoc } from '../core/openapi.ts';
 import { ParkedListSchema, PreferencesSchema, ReplaySchema } from './responses.ts';
 import { getPreferencesRoute, listParkedRoute, putPreferencesRoute, replayParkedRoute } from './routes.ts';
 
@@ -6,20 +6,20 @@ import { getPreferencesRoute, listParkedRoute, putPreferencesRoute, replayParked
 export const notificationDocs: RouteDoc[] = [
   {
     route: getPreferencesRoute, tags: ['notifications'],
-    responses: { 200: { description: 'Your e-mail preferences', schema: PreferencesSchema } }, errors: [401],
+    responses: { 200: { description: 'Your e-mail preferences', schema: PreferencesSchema } }, errors: ['unauthorized'],
   },
   {
     route: putPreferencesRoute, tags: ['notifications'],
     description: 'Turns kinds on or off (the mandatory ones stay on) and, for staff, sets the categories followed. Fields left out keep their value.',
-    responses: { 200: { description: 'Saved', schema: PreferencesSchema } }, errors: [400, 401, 413, 415, 422],
+    responses: { 200: { description: 'Saved', schema: PreferencesSchema } }, errors: [...BODY_PROBLEMS, 'unauthorized', 'preferences.refused'],
   },
   {
     route: listParkedRoute, tags: ['notifications'],
-    responses: { 200: { description: 'E-mails that could not be delivered, newest first', schema: ParkedListSchema } }, errors: [400, 401, 403],
+    responses: { 200: { description: 'E-mails that could not be delivered, newest first', schema: ParkedListSchema } }, errors: ['validation', 'unauthorized', 'forbidden'],
   },
   {
     route: replayParkedRoute, tags: ['notifications'],
     description: 'Queues a parked e-mail; the next sweep sends it (the call never waits on e-mail).',
-    responses: { 202: { description: 'Queued', schema: ReplaySchema } }, errors: [400, 401, 403, 404, 409],
+    responses: { 202: { description: 'Queued', schema: ReplaySchema } }, errors: ['validation', 'unauthorized', 'forbidden', 'not-found', 'mail.not-parked'],
   },
 ];

@@ -3,24 +3,10 @@ import { createDocumentClient } from '../core/dynamo.ts';
 import { createLogger } from '../core/logger.ts';
 import { dynamoUserDirectory } from '../core/users.ts';
 import { composeNotifications } from './compose.ts';
+import { notifyConfig } from './config.ts';
 import { sesTransport, SESv2Client } from './ses-transport.ts';
 import { handleStreamBatch, type StreamBatchResponse, type StreamRecord } from '../events/stream.ts';
 import type { SweepResult } from './sweep.ts';
-
-/** Only what the notifier needs (it verifies no tokens, so no identity settings). */
-function notifyConfig(env: NodeJS.ProcessEnv = process.env) {
-  const sender = env.SENDER_ADDRESS;
-  if (!sender) throw new Error('Missing required environment variable SENDER_ADDRESS');
-  return {
-    tableName: env.TABLE_NAME ?? 'support-centre',
-    region: env.AWS_REGION ?? 'eu-north-1',
-    dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
-    publicUrl: env.PUBLIC_URL ?? 'http://localhost:3000',
-    sender,
-    /** Another SES v2 endpoint (a test double, or a regional/VPC endpoint); the default is the region's. */
-    sesEndpoint: env.SES_ENDPOINT || undefined,
-  };
-}
 
 const config = notifyConfig();
 const logger = createLogger('notify');
@@ -31,7 +17,7 @@ const notifications = composeNotifications({
   users: dynamoUserDirectory(db, config.tableName),
   clock: systemClock,
   transport: sesTransport(new SESv2Client({ region: config.region, ...(config.sesEndpoint ? { endpoint: config.sesEndpoint } : {}) })),
-  sender: { address: config.sender, name: 'HPC AI Support Centre' },
+  sender: config.sender,
   publicUrl: config.publicUrl,
   logger,
 });

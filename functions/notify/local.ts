@@ -3,9 +3,10 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Hono } from 'hono';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
-import { intervalFromEnv, repeat } from '../core/repeat.ts';
+import { repeat } from '../core/repeat.ts';
 import type { UserDirectory } from '../core/users.ts';
 import { composeNotifications, type Notifications } from './compose.ts';
+import type { Mailbox } from './mime.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
 import type { MailTransport } from './transport.ts';
 
@@ -14,7 +15,7 @@ export interface LocalNotificationOptions {
   transport?: MailTransport;
   /**
    * Sweep interval (reminders, escalation, retries); 0 runs nothing in the background (tests sweep by hand).
-   * Default: NOTIFY_SWEEP_MS, else 60 s with a data dir and 0 without (in memory means a test).
+   * Default: 60 s with a data dir and 0 without (in memory means a test).
    */
   sweepMs?: number;
 }
@@ -34,6 +35,7 @@ export async function startLocalNotifications(deps: {
   tableName: string;
   users: UserDirectory;
   clock: Clock;
+  sender: Mailbox;
   publicUrl: string;
   dataDir?: string;
   logger?: Logger;
@@ -44,10 +46,10 @@ export async function startLocalNotifications(deps: {
   const parts = composeNotifications({
     db: deps.db, tableName: deps.tableName, users: deps.users, clock: deps.clock, logger: deps.logger,
     transport: deps.options?.transport ?? outbox,
-    sender: { address: 'support@hpc-ai-support-centre.local', name: 'HPC AI Support Centre' },
+    sender: deps.sender,
     publicUrl: deps.publicUrl,
   });
-  const sweepMs = deps.options?.sweepMs ?? intervalFromEnv('NOTIFY_SWEEP_MS') ?? (background ? 60_000 : 0);
+  const sweepMs = deps.options?.sweepMs ?? (background ? 60_000 : 0);
   return { ...parts, outbox, stop: repeat(sweepMs, () => parts.sweep.run(), deps.logger, 'notification sweep') };
 }
 

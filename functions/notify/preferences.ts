@@ -1,6 +1,6 @@
 import { isStaff, type Principal } from '../core/principal.ts';
-import { problems } from '../core/problem.ts';
 import type { TicketCategory } from '../core/catalog.ts';
+import { violation } from '../core/violation.ts';
 import { kindsFor, MANDATORY_KINDS, NOTIFICATION_KINDS, type NotificationKind, type Preferences } from './domain/kinds.ts';
 
 export interface PreferencesChange {
@@ -37,7 +37,7 @@ export function changePreferences(current: Preferences, change: PreferencesChang
     return [];
   });
   if (change.categories?.length && !isStaff(principal)) errors.push({ field: 'categories', message: 'Only experts and coordinators follow ticket categories.' });
-  if (errors.length) throw problems.businessRule(errors.map((e) => e.message).join(' '), { errors });
+  if (errors.length) throw violation('preferences.refused', errors.map((e) => e.message).join(' '), { errors });
   const off = new Set(current.off);
   for (const [kind, on] of Object.entries(change.kinds ?? {}) as Array<[NotificationKind, boolean | undefined]>) {
     if (on === true) off.delete(kind);

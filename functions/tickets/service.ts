@@ -1,10 +1,11 @@
 import type { Clock } from '../core/clock.ts';
 import { idempotentCreation } from '../core/idempotency.ts';
 import { fingerprint, idempotentId } from '../core/ids.ts';
-import { isStaff, type Principal } from '../core/principal.ts';
+import { isStaff, type Principal, type RequesterPrincipal } from '../core/principal.ts';
 import { problems } from '../core/problem.ts';
 import { isTopicId } from '../core/topics.ts';
 import type { UserDirectory } from '../core/users.ts';
+import { violation } from '../core/violation.ts';
 import { serviceFigures, type Deflection, type ServiceFigures } from './domain/figures.ts';
 import { assertMayPost } from './domain/state.ts';
 import { applyMessage, applyPatch, recordsMessage, type TicketPatch } from './domain/changes.ts';
@@ -50,7 +51,7 @@ export function ticketService({ store, users, clock, isGuide = isTopicId }: Tick
   }
 
   return {
-    async create(principal: Principal, input: NewTicket, idempotencyKey?: string): Promise<{ ticket: Ticket; replayed: boolean }> {
+    async create(principal: RequesterPrincipal, input: NewTicket, idempotencyKey?: string): Promise<{ ticket: Ticket; replayed: boolean }> {
       const creation = idempotentCreation('ticket', principal.id, idempotencyKey, input);
       const { id } = creation;
       const replay = async (): Promise<{ ticket: Ticket; replayed: boolean } | undefined> => {
@@ -66,7 +67,7 @@ export function ticketService({ store, users, clock, isGuide = isTopicId }: Tick
       const at = clock.now().toISOString();
       const ticket: StoredTicket = {
         id, number, reference: ticketReference(number),
-        orgId: principal.orgId!, requesterId: principal.id, requesterName: principal.name,
+        orgId: principal.orgId, requesterId: principal.id, requesterName: principal.name,
         ...input,
         status: 'new', assigneeId: null, assigneeName: null,
         createdAt: at, updatedAt: at, lastActivityAt: at,
@@ -94,7 +95,7 @@ export function ticketService({ store, users, clock, isGuide = isTopicId }: Tick
     },
 
     async addMessage(principal: Principal, ticketId: string, input: NewMessage, idempotencyKey?: string): Promise<{ message: Message; ticket: Ticket; replayed: boolean }> {
-      if (input.internal && !isStaff(principal)) throw problems.forbidden('Only experts and coordinators write internal notes.');
+      if (input.internal && !isStaff(principal)) throw violation('ticket.internal-note', 'Only experts and coordinators write internal notes.');
       assertMayPost((await visibleTicket(principal, ticketId)).status, principal.role);
       // Messages keep no fingerprint: a retry must repeat what the stored message says.
       const said = (m: NewMessage) => ({ body: m.body, internal: m.internal });
@@ -124,20 +125,20 @@ export function ticketService({ store, users, clock, isGuide = isTopicId }: Tick
         }
         await backoff(attempt);
       }
-      throw problems.conflict('The ticket is being changed by many people at once; send the same request again.');
+      throw violation('busy', 'The ticket is being changed by many people at once; send the same request again.');
     },
 
     /**
      * A requester left after opening a suggested guide: the guide answered them. Counted once per requester,
      * guide and day, however often the page reports it, so nobody can inflate the figure.
      */
-    async recordDeflection(principal: Principal, input: { guide: string; section?: string }): Promise<Deflection> {
+    async recordDeflection(principal: RequesterPrincipal, input: { guide: string; section?: string }): Promise<Deflection> {
       if (!isGuide(input.guide)) throw problems.invalid([{ field: 'guide', message: 'Not a guide of the knowledge base.' }]);
       const at = clock.now().toISOString();
       const deflection: Deflection = {
         id: idempotentId('deflection', principal.id, `${input.guide}\u0000${at.slice(0, 10)}`),
         at,
-        orgId: principal.orgId!,
+        orgId: principal.orgId,
         ...input,
       };
       await store.recordDeflection(deflection);

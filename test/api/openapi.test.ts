@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiDocument } from '../../functions/api-document.ts';
+import { PROBLEM_TYPES, type ProblemCode } from '../../functions/core/problem.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
 let stack: TestStack;
@@ -64,5 +65,24 @@ describe('the OpenAPI document', () => {
     expect(document.paths['/api/bookings/{id}/cancel'].post.requestBody.required).toBe(false);
     expect(document.paths['/api/bookings'].post.requestBody.required).toBe(true);
   });
-});
 
+  it('names the problem codes each operation can answer under their status, and lists every code', () => {
+    const document = apiDocument() as any;
+    expect(document.components.schemas.ProblemCode.enum).toEqual(Object.keys(PROBLEM_TYPES));
+    expect(document.components.schemas.Problem.properties.code).toEqual({ $ref: '#/components/schemas/ProblemCode' });
+    const codesOf = (path: string, method: string, status: number): string[] =>
+      document.paths[path][method].responses[status].content['application/problem+json'].schema.allOf[1].properties.code.enum;
+    expect(codesOf('/api/bookings', 'post', 409)).toEqual(expect.arrayContaining(['slot.taken']));
+    expect(codesOf('/api/bookings', 'post', 422)).toEqual(expect.arrayContaining(['allowance.spent', 'slot.not-offered']));
+    expect(codesOf('/api/tickets/{id}', 'patch', 422)).toEqual(expect.arrayContaining(['ticket.transition']));
+    expect(codesOf('/api/tickets/{id}', 'patch', 412)).toEqual(['stale']);
+    for (const operations of Object.values(document.paths) as any[]) {
+      for (const operation of Object.values(operations) as any[]) {
+        for (const [status, response] of Object.entries(operation.responses) as Array<[string, any]>) {
+          const codes: ProblemCode[] = response.content?.['application/problem+json']?.schema.allOf[1].properties.code.enum ?? [];
+          for (const code of codes) expect(PROBLEM_TYPES[code].status, code).toBe(Number(status));
+        }
+      }
+    }
+  });
+});

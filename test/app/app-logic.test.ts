@@ -1,7 +1,8 @@
-// App rules that need no browser: routing, return paths, sessions, configuration, deflection, formatting.
+// App rules that need no browser: routing, return paths, sessions, configuration, deflection, formatting, problems.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ApiError, isProblem } from '../../site/src/app/api/client.ts';
 import { safeReturnPath } from '../../site/src/app/auth/flows.ts';
 import { readSession, tokenExpiry } from '../../site/src/app/auth/session.ts';
 import { niceMax } from '../../site/src/app/components/charts.ts';
@@ -184,5 +185,16 @@ describe('the expert profile form', () => {
   it('shows the knowledge base\'s own topic titles', () => {
     const shared = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../shared/topics.json'), 'utf8')) as { topics: Array<{ id: string; title: string }> };
     expect(TOPIC_TITLES).toEqual(Object.fromEntries(shared.topics.map((topic) => [topic.id, topic.title])));
+  });
+});
+
+describe('API problems', () => {
+  it('are told apart by their code, not their status', () => {
+    const taken = new ApiError({ type: '/problems/slot.taken', code: 'slot.taken', title: 'Conflict', status: 409, detail: 'Someone booked this slot a moment ago; pick another.' });
+    const changed = new ApiError({ type: '/problems/booking.changed', code: 'booking.changed', title: 'Conflict', status: 409 });
+    expect(isProblem(taken, 'slot.taken', 'busy')).toBe(true);
+    expect(isProblem(changed, 'slot.taken', 'busy')).toBe(false);
+    expect(isProblem(new ApiError({ type: 'about:blank', title: 'Network error', status: 0 }), 'busy')).toBe(false);
+    expect(isProblem(new Error('slot.taken'), 'slot.taken')).toBe(false);
   });
 });

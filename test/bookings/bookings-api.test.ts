@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_EXPERTS } from '../../functions/bookings/seed.ts';
+import { SEED_EXPERTS } from '../../functions/local/seed-mentoring.ts';
 import { generateSlots } from '../../functions/bookings/domain/slots.ts';
 import { AS, startBookingStack, type BookingStack } from './support.ts';
 

@@ -69,7 +69,7 @@ async function raceAcrossGridChange(early: string, nextGrid: () => Promise<void>
   const outcomes = await Promise.allSettled([first, second]);
   expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
   const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
-  expect(refused.reason).toMatchObject({ problem: { status: 409 } });
+  expect(refused.reason).toMatchObject({ code: 'slot.taken' });
 }
 
 describe('sessions that overlap without sharing a start', () => {

@@ -3,7 +3,7 @@ import { assertMayChange, maySee } from '../../functions/bookings/domain/access.
 import { rankExperts } from '../../functions/bookings/domain/matching.ts';
 import type { ExpertProfile } from '../../functions/bookings/domain/model.ts';
 import { chargeMarker, quarterOf } from '../../functions/bookings/domain/quota.ts';
-import type { Principal } from '../../functions/core/principal.ts';
+import { principalFor, type Principal } from '../../functions/core/principal.ts';
 
 const expert = (id: string, name: string, expertise: string[], languages: string[], systems: string[]): ExpertProfile => ({
   id, name, email: `${id}@x.example`, bio: '', expertise: expertise as ExpertProfile['expertise'], skills: [], languages,
@@ -14,7 +14,7 @@ const experts = [
   expert('g', 'Giulia', ['llm-finetuning'], ['en', 'it'], ['Leonardo']),
   expert('m', 'Mikko', ['containers-apptainer'], ['en', 'fi'], ['LUMI', 'Leonardo']),
 ];
-const person = (role: Principal['role'], id: string, orgId?: string): Principal => ({ id, email: `${id}@x.example`, name: id, role, orgId });
+const person = (role: Principal['role'], id: string, orgId?: string): Principal => principalFor({ id, email: `${id}@x.example`, name: id }, role, orgId)!;
 
 describe('expert matching', () => {
   it('puts the topic first, then language, then system, and leaves out experts matching nothing', () => {

@@ -2,17 +2,16 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
 import { chargeMarker, quarterOf } from '../../functions/bookings/domain/quota.ts';
 import { fixedClock } from '../../functions/core/clock.ts';
-import type { Principal } from '../../functions/core/principal.ts';
+import { principalFromUser } from '../../functions/core/users.ts';
 import { seedUser } from '../../functions/local/seed-data.ts';
 import { AS, startTestStack, type TestStack } from '../support/stack.ts';
 
 /** Monday morning; the seed's demo bookings fall on Thursday 2026-12-03. */
 export const NOW = '2026-11-30T08:00:00Z';
 
-/** A seeded user as the service layer sees them, for tests that call the service directly. */
-export function principalOf(email: string): Principal {
-  const user = seedUser(email);
-  return { id: user.id, email: user.email, name: user.name, role: user.role, orgId: user.orgId };
+/** A seeded requester as the service layer sees them, for tests that call the service directly. */
+export function principalOf(email: string) {
+  return principalFromUser(seedUser(email), 'requester');
 }
 
 export interface BookingStack extends TestStack {

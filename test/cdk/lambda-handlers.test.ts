@@ -23,7 +23,7 @@ const bundles: Record<string, string> = {};
 beforeAll(async () => {
   stack = await startTestStack();
   workDir = mkdtempSync(join(tmpdir(), 'lambda-bundles-'));
-  for (const name of ['tickets', 'bookings', 'notify'] as const) {
+  for (const name of Object.keys(FUNCTION_ENTRIES) as Array<keyof typeof FUNCTION_ENTRIES>) {
     bundles[name] = join(workDir, name, 'index.mjs');
     await build(esbuildOptions(FUNCTION_ENTRIES[name], bundles[name]!));
   }
@@ -117,9 +117,17 @@ describe('deployed bundles behind API Gateway', () => {
     expect(await read.json()).toMatchObject({ subject: 'Created through the Lambda bundle' });
   });
 
-  it('tickets: also serves the notification settings, which reach it through the catch-all route', async () => {
-    const [preferences] = await invoke('tickets', [{ method: 'GET', path: '/api/me/notifications', token: await stack.token(AS.maria) }]);
+  it('notifications: the e-mail preferences for a signed-in caller, 401 without a token; the tickets function no longer serves them', async () => {
+    const maria = await stack.token(AS.maria);
+    const [preferences, anonymous] = await invoke('notifications', [
+      { method: 'GET', path: '/api/me/notifications', token: maria },
+      { method: 'GET', path: '/api/me/notifications' },
+    ]);
     expect(preferences!.statusCode, preferences!.body).toBe(200);
+    expect(JSON.parse(preferences!.body)).toHaveProperty('kinds');
+    expect(anonymous!.statusCode).toBe(401);
+    const [fromTickets] = await invoke('tickets', [{ method: 'GET', path: '/api/me/notifications', token: maria }]);
+    expect(fromTickets!.statusCode).toBe(404);
   });
 
   it('bookings: the expert list for a signed-in caller, 401 without a token', async () => {

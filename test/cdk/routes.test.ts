@@ -1,74 +1,76 @@
-// API Gateway's routes (cdk/routes.ts) against the routes the function apps really register: every
-// operation must reach the function that serves it, the way an HTTP API picks a route.
+// API Gateway's routes (derived from functions/api-functions.ts) against the routes the function apps really
+// register: every operation must reach the function that serves it, the way an HTTP API picks a route, and
+// a path no function claims is an error, not a fall-through.
 import { describe, expect, it } from 'vitest';
-import { createApiApp, type ApiApp } from '../../functions/core/http.ts';
+import { API_FUNCTIONS, API_FUNCTION_NAMES, type ApiFunctionName } from '../../functions/api-functions.ts';
+import { API_WIRING } from '../../functions/api-wiring.ts';
+import { createDocumentClient } from '../../functions/core/dynamo.ts';
+import { createApiApp } from '../../functions/core/http.ts';
 import { createLogger } from '../../functions/core/logger.ts';
-import { registerBookingRoutes, type BookingsAppDeps } from '../../functions/bookings/app.ts';
-import { registerNotificationRoutes, type NotificationRoutesDeps } from '../../functions/notify/app.ts';
-import { registerTicketRoutes, type TicketsAppDeps } from '../../functions/tickets/app.ts';
-import { API_ROUTES, routeKey, type ApiFunctionName, type ApiRoute } from '../../cdk/routes.ts';
+import { API_ROUTES, routeKey, routingErrors, selectRoute, type ApiRoute, type Operation } from '../../cdk/routes.ts';
 
-/** Registering routes must not use the dependencies; anything that tries fails the test loudly. */
+/** Registering routes must not call the clock or the verifier; anything that tries fails the test loudly. */
 const untouchable = new Proxy({}, { get: (_target, property) => { throw new Error(`dependency used at registration: ${String(property)}`); } });
-const deps = { store: untouchable, users: untouchable, clock: untouchable, verifier: untouchable, tickets: untouchable };
+// A client for an address nothing listens on: wiring builds the stores, and a store that called it would fail.
+const db = createDocumentClient({ region: 'local', endpoint: 'http://127.0.0.1:9' });
 
-function registeredOperations(register: (app: ApiApp) => void): string[] {
+function registeredOperations(name: ApiFunctionName): Operation[] {
   const app = createApiApp({ logger: createLogger('routes-test'), maxBodyBytes: 1024 });
-  register(app);
-  return [...new Set(app.routes.filter((route) => route.method !== 'ALL').map((route) => `${route.method} ${route.path}`))];
+  API_WIRING[name].wire(app, { db, tableName: 'routes-test', clock: untouchable as never, verifier: untouchable as never });
+  const keys = new Set(app.routes.filter((route) => route.method !== 'ALL').map((route) => `${route.method} ${route.path}`));
+  return [...keys].map((key) => {
+    const [method, path] = key.split(' ') as [string, string];
+    return { method, path };
+  });
 }
 
-const FUNCTION_OPERATIONS: Record<ApiFunctionName, string[]> = {
-  // The notifier has no HTTP entry: its preference and parked-delivery routes are the tickets function's (catch-all).
-  tickets: registeredOperations((app) => {
-    registerTicketRoutes(app, deps as unknown as TicketsAppDeps);
-    registerNotificationRoutes(app, deps as unknown as NotificationRoutesDeps);
-  }),
-  bookings: registeredOperations((app) => registerBookingRoutes(app, deps as unknown as BookingsAppDeps)),
-};
-
-/**
- * HTTP API route selection: an exact path beats a greedy `{proxy+}` one, the longer greedy prefix wins,
- * and a route for the method beats ANY on the same path.
- */
-function selectRoute(method: string, path: string, routes: readonly ApiRoute[] = API_ROUTES): ApiRoute | undefined {
-  const methodMatches = (route: ApiRoute) => route.method === 'ANY' || route.method === method;
-  const byMethod = (a: ApiRoute, b: ApiRoute) => Number(b.method !== 'ANY') - Number(a.method !== 'ANY');
-  const exact = routes.filter((route) => route.path === path && methodMatches(route)).sort(byMethod);
-  if (exact[0]) return exact[0];
-  const greedy = routes
-    .filter((route) => route.path.endsWith('/{proxy+}') && methodMatches(route))
-    .filter((route) => path.startsWith(route.path.slice(0, -'{proxy+}'.length)) && path.length > route.path.length - '{proxy+}'.length)
-    .sort((a, b) => b.path.length - a.path.length || byMethod(a, b));
-  return greedy[0];
-}
-
-/** `/api/tickets/:id/messages` → `/api/tickets/id/messages`: a concrete request path for the template. */
-const samplePath = (template: string) => template.replace(/:(\w+)/g, '$1');
+const FUNCTION_OPERATIONS = Object.fromEntries(API_FUNCTION_NAMES.map((name) => [name, registeredOperations(name)])) as Record<ApiFunctionName, Operation[]>;
 
 describe('API Gateway routes', () => {
   it('select routes the way an HTTP API does', () => {
     expect(routeKey(selectRoute('GET', '/api/health')!)).toBe('GET /api/health');
-    expect(routeKey(selectRoute('POST', '/api/health')!)).toBe('ANY /api/{proxy+}');
     expect(routeKey(selectRoute('GET', '/api/experts/x/slots')!)).toBe('ANY /api/experts/{proxy+}');
     expect(routeKey(selectRoute('GET', '/api/experts')!)).toBe('ANY /api/experts');
+    expect(routeKey(selectRoute('PUT', '/api/me/notifications')!)).toBe('ANY /api/me/notifications');
     expect(selectRoute('GET', '/idp/jwks')).toBeUndefined();
   });
 
-  for (const [target, operations] of Object.entries(FUNCTION_OPERATIONS)) {
-    it(`send every operation of the ${target} function to it`, () => {
-      expect(operations.length).toBeGreaterThan(3);
-      for (const operation of operations) {
-        const [method, template] = operation.split(' ') as [string, string];
-        const route = selectRoute(method, samplePath(template));
-        expect(route?.target, `${operation} is routed by ${route ? routeKey(route) : 'nothing'}`).toBe(target);
-      }
+  it('route nothing that no function claims: no catch-all, no other method on a public route', () => {
+    expect(API_ROUTES.map((route) => route.path)).not.toContain('/api/{proxy+}');
+    expect(selectRoute('GET', '/api/unknown')).toBeUndefined();
+    expect(selectRoute('POST', '/api/health')).toBeUndefined();
+    expect(selectRoute('POST', '/api/dev/login')).toBeUndefined();
+  });
+
+  for (const name of API_FUNCTION_NAMES) {
+    it(`send every operation the ${name} function registers to it`, () => {
+      expect(FUNCTION_OPERATIONS[name].length).toBeGreaterThan(3);
+      expect(routingErrors({ [name]: FUNCTION_OPERATIONS[name] })).toEqual([]);
     });
   }
 
-  it('leave public only operations the functions serve without a token', () => {
+  it('give the notification routes their own function', () => {
+    expect(FUNCTION_OPERATIONS.notifications.map((op) => `${op.method} ${op.path}`)).toContain('GET /api/me/notifications');
+    expect(FUNCTION_OPERATIONS.tickets.map((op) => op.path)).not.toContain('/api/me/notifications');
+    expect(selectRoute('POST', '/api/notifications/parked/x/replay')?.target).toBe('notifications');
+  });
+
+  it('report an operation whose path no function claims, instead of letting another function have it', () => {
+    const withoutStats: ApiRoute[] = API_ROUTES.filter((route) => route.path !== '/api/stats');
+    expect(routingErrors(FUNCTION_OPERATIONS, withoutStats)).toEqual(['GET /api/stats (served by tickets) is routed nowhere: claim it in functions/api-functions.ts']);
+    const claimedByBookings = [...withoutStats, { method: 'ANY' as const, path: '/api/stats', target: 'bookings' as const, public: false }];
+    expect(routingErrors(FUNCTION_OPERATIONS, claimedByBookings)).toEqual([expect.stringMatching(/^GET \/api\/stats \(served by tickets\) is routed to bookings by ANY \/api\/stats/)]);
+  });
+
+  it('report a route claimed by two functions', () => {
+    const twice = [...API_ROUTES, { method: 'ANY' as const, path: '/api/tickets', target: 'bookings' as const, public: false }];
+    expect(routingErrors({}, twice)).toEqual(['ANY /api/tickets is claimed by more than one function']);
+  });
+
+  it('leave public only operations the functions serve without a token, each with its reason', () => {
     for (const route of API_ROUTES.filter((r) => r.public)) {
-      expect(FUNCTION_OPERATIONS[route.target], routeKey(route)).toContain(`${route.method} ${route.path}`);
+      expect(FUNCTION_OPERATIONS[route.target].map((op) => `${op.method} ${op.path}`), routeKey(route)).toContain(`${route.method} ${route.path}`);
     }
+    for (const fn of Object.values(API_FUNCTIONS)) for (const route of fn.publicRoutes) expect(route.reason.length).toBeGreaterThan(40);
   });
 });

@@ -5,6 +5,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/core/table.ts';
 import { ESM_REQUIRE_BANNER } from '../../cdk/bundling.ts';
 import { API_ROUTES, routeKey } from '../../cdk/routes.ts';
+import { API_FUNCTION_NAMES } from '../../functions/api-functions.ts';
 import { assetFiles, resourcesOfType, synthesize, type Synthesized } from './support/synth.ts';
 
 let synth: Synthesized;
@@ -59,8 +60,9 @@ describe('functions', () => {
     const tableId = logicalIdOf('AWS::DynamoDB::GlobalTable');
     const clientId = logicalIdOf('AWS::Cognito::UserPoolClient');
     const userPoolId = logicalIdOf('AWS::Cognito::UserPool');
-    // tickets, bookings, the bookings sweep, the notifier's stream consumer and sweep
-    expect(functions().length).toBe(5);
+    // one per API function of the manifest, the bookings sweep, the notifier's stream consumer and sweep
+    expect(functions().length).toBe(API_FUNCTION_NAMES.length + 3);
+    expect(API_FUNCTION_NAMES).toEqual(['tickets', 'bookings', 'notifications']);
     for (const [id, fn] of functions()) {
       expect(fn.Properties!.Architectures, id).toEqual(['arm64']);
       expect(fn.Properties!.Handler, id).toMatch(/^index\.(handler|streamHandler|sweepHandler)$/);
@@ -376,8 +378,8 @@ describe('alarms', () => {
   it('alarm on every function\'s errors and throttles, the dead-letter queue and API 5xx, to the alarm topic', () => {
     const alarms = resourcesOfType(synth.json, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties!);
     const metrics = alarms.map((alarm) => `${alarm.Namespace}/${alarm.MetricName}`);
-    expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(5);
-    expect(metrics.filter((m) => m === 'AWS/Lambda/Throttles')).toHaveLength(5);
+    expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(functions().length);
+    expect(metrics.filter((m) => m === 'AWS/Lambda/Throttles')).toHaveLength(functions().length);
     expect(metrics).toContain('AWS/SQS/ApproximateNumberOfMessagesVisible');
     expect(metrics).toContain('AWS/ApiGateway/5xx');
     const topic = ref(logicalIdOf('AWS::SNS::Topic'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyMessage, applyPatch } from '../../functions/tickets/domain/changes.ts';
 import type { Ticket } from '../../functions/tickets/domain/model.ts';
-import { ProblemError } from '../../functions/core/problem.ts';
+import type { Violation } from '../../functions/core/violation.ts';
 
 const base: Ticket = {
   id: 't1', number: 1001, reference: 'HD-1001', orgId: 'aurora-ai', requesterId: 'u-maria', requesterName: 'María',
@@ -15,8 +15,8 @@ const mikko = { id: 'u-mikko', name: 'Mikko', role: 'expert' as const };
 const coord = { id: 'u-coord', name: 'Sam', role: 'coordinator' as const };
 const maria = { id: 'u-maria', name: 'María', role: 'requester' as const };
 const later = '2026-11-02T10:00:00.000Z';
-const statusOf = (fn: () => unknown) => {
-  try { fn(); } catch (error) { return (error as ProblemError).problem.status; }
+const codeOf = (fn: () => unknown) => {
+  try { fn(); } catch (error) { return (error as Violation).code; }
   return 'no error';
 };
 
@@ -28,22 +28,22 @@ describe('applying a patch', () => {
   });
 
   it('stops an expert from assigning someone else or taking a ticket someone holds', () => {
-    expect(statusOf(() => applyPatch(base, { assigneeId: 'u-mikko' }, ana, { id: 'u-mikko', email: 'm', name: 'Mikko', role: 'expert' }, later))).toBe(403);
+    expect(codeOf(() => applyPatch(base, { assigneeId: 'u-mikko' }, ana, { id: 'u-mikko', email: 'm', name: 'Mikko', role: 'expert' }, later))).toBe('ticket.assignment');
     const held = { ...base, assigneeId: 'u-mikko' };
-    expect(statusOf(() => applyPatch(held, { assigneeId: 'u-ana' }, ana, { id: 'u-ana', email: 'a', name: 'Ana', role: 'expert' }, later))).toBe(403);
+    expect(codeOf(() => applyPatch(held, { assigneeId: 'u-ana' }, ana, { id: 'u-ana', email: 'a', name: 'Ana', role: 'expert' }, later))).toBe('ticket.assignment');
     expect(applyPatch(held, { assigneeId: null }, mikko, undefined, later).assigneeId).toBeNull();
   });
 
   it('lets a coordinator assign any expert but not a requester', () => {
     expect(applyPatch(base, { assigneeId: 'u-mikko' }, coord, { id: 'u-mikko', email: 'm', name: 'Mikko', role: 'expert' }, later).assigneeId).toBe('u-mikko');
-    expect(statusOf(() => applyPatch(base, { assigneeId: 'u-lea' }, coord, { id: 'u-lea', email: 'l', name: 'Léa', role: 'requester' }, later))).toBe(422);
-    expect(statusOf(() => applyPatch(base, { assigneeId: 'nobody' }, coord, undefined, later))).toBe(422);
+    expect(codeOf(() => applyPatch(base, { assigneeId: 'u-lea' }, coord, { id: 'u-lea', email: 'l', name: 'Léa', role: 'requester' }, later))).toBe('ticket.assignee');
+    expect(codeOf(() => applyPatch(base, { assigneeId: 'nobody' }, coord, undefined, later))).toBe('ticket.assignee');
   });
 
   it('lets a requester close but not change priority', () => {
     expect(applyPatch(base, { status: 'closed' }, maria, undefined, later).status).toBe('closed');
-    expect(statusOf(() => applyPatch(base, { priority: 'urgent' }, maria, undefined, later))).toBe(403);
-    expect(statusOf(() => applyPatch({ ...base, status: 'open' }, { status: 'waiting' }, maria, undefined, later))).toBe(422);
+    expect(codeOf(() => applyPatch(base, { priority: 'urgent' }, maria, undefined, later))).toBe('ticket.requester-change');
+    expect(codeOf(() => applyPatch({ ...base, status: 'open' }, { status: 'waiting' }, maria, undefined, later))).toBe('ticket.transition');
   });
 
   it('returns the same ticket when nothing changes', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allowedTransitions, assertTransition, statusAfterMessage } from '../../functions/tickets/domain/state.ts';
 import { TICKET_STATUSES } from '../../functions/tickets/domain/model.ts';
-import { ProblemError } from '../../functions/core/problem.ts';
+import { Violation } from '../../functions/core/violation.ts';
 
 describe('ticket state machine', () => {
   it('lets staff move through the lifecycle and reopen a closed ticket', () => {
@@ -19,19 +19,19 @@ describe('ticket state machine', () => {
     expect(allowedTransitions('closed', 'requester')).toEqual([]);
   });
 
-  it('refuses an invalid change with a 422 naming both states', () => {
+  it('refuses an invalid change with ticket.transition naming both states', () => {
     try {
       assertTransition('closed', 'waiting', 'expert');
       expect.unreachable();
     } catch (error) {
-      expect(error).toBeInstanceOf(ProblemError);
-      const { problem } = error as ProblemError;
-      expect(problem.status).toBe(422);
-      expect(problem).toMatchObject({ from: 'closed', to: 'waiting' });
-      expect(problem.detail).toContain('closed');
-      expect(problem.detail).toContain('waiting');
+      expect(error).toBeInstanceOf(Violation);
+      const violation = error as Violation;
+      expect(violation.code).toBe('ticket.transition');
+      expect(violation.facts).toEqual({ from: 'closed', to: 'waiting' });
+      expect(violation.message).toContain('closed');
+      expect(violation.message).toContain('waiting');
     }
-    expect(() => assertTransition('open', 'waiting', 'requester')).toThrow(ProblemError);
+    expect(() => assertTransition('open', 'waiting', 'requester')).toThrow(Violation);
   });
 
   it('moves a ticket on messages: staff reply opens new, requester reply reopens waiting or resolved', () => {

@@ -1,5 +1,5 @@
 import type { Principal } from '../../core/principal.ts';
-import { problems } from '../../core/problem.ts';
+import { violation } from '../../core/violation.ts';
 import type { Booking } from './model.ts';
 
 const HOUR = 3_600_000;
@@ -14,10 +14,10 @@ export function maySee(booking: Pick<Booking, 'orgId' | 'expertId'>, principal: 
   return booking.orgId === principal.orgId;
 }
 
-/** 422 when a requester changes a session less than the cut-off before its start. */
+/** `booking.cutoff` when a requester changes a session less than the cut-off before its start. */
 export function assertMayChange(booking: Pick<Booking, 'start'>, principal: Principal, now: Date): void {
   if (principal.role !== 'requester') return;
   if (Date.parse(booking.start) - now.getTime() < REQUESTER_CUTOFF_HOURS * HOUR) {
-    throw problems.businessRule(`Sessions can be cancelled or moved until ${REQUESTER_CUTOFF_HOURS} hours before they start; ask the expert or the support centre.`);
+    throw violation('booking.cutoff', `Sessions can be cancelled or moved until ${REQUESTER_CUTOFF_HOURS} hours before they start; ask the expert or the support centre.`);
   }
 }

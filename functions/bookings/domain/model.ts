@@ -1,5 +1,6 @@
 import type { SystemName } from '../../core/catalog.ts';
 import type { TopicId } from '../../core/topics.ts';
+import type { BookingFailure, LegacyBookingFailure } from './failure.ts';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -103,7 +104,7 @@ export interface BookingRecord extends Booking {
   requestFingerprint?: string;
   move?: Placement & { at: string };
   release: Placement[];
-  failure?: { status: 409 | 422; detail: string };
+  failure?: BookingFailure | LegacyBookingFailure;
 }
 
 export function isUnsettled(record: BookingRecord): boolean {

@@ -1,6 +1,6 @@
 import type { Principal } from '../../core/principal.ts';
-import { problems } from '../../core/problem.ts';
 import type { UserRecord } from '../../core/users.ts';
+import { violation } from '../../core/violation.ts';
 import type { Message, Priority, Ticket, TicketCategory, TicketEvent, TicketStatus } from './model.ts';
 import { assertMayPost, assertTransition, statusAfterMessage } from './state.ts';
 
@@ -27,14 +27,14 @@ function assertMayPatch(ticket: Ticket, patch: TicketPatch, actor: Actor): void 
   if (actor.role === 'requester') {
     const fields = Object.keys(patch).filter((key) => patch[key as keyof TicketPatch] !== undefined);
     if (fields.some((field) => field !== 'status')) {
-      throw problems.forbidden('Requesters may only close their ticket or reopen a resolved one.');
+      throw violation('ticket.requester-change', 'Requesters may only close their ticket or reopen a resolved one.');
     }
     return;
   }
   if (actor.role === 'expert' && patch.assigneeId !== undefined) {
     const taking = patch.assigneeId === actor.id && (!ticket.assigneeId || ticket.assigneeId === actor.id);
     const releasing = patch.assigneeId === null && ticket.assigneeId === actor.id;
-    if (!taking && !releasing) throw problems.forbidden('Experts may take an unassigned ticket or release their own; a coordinator assigns others.');
+    if (!taking && !releasing) throw violation('ticket.assignment', 'Experts may take an unassigned ticket or release their own; a coordinator assigns others.');
   }
 }
 
@@ -49,7 +49,7 @@ export function applyPatch(ticket: Ticket, patch: TicketPatch, actor: Actor, ass
 
   if (patch.assigneeId !== undefined && patch.assigneeId !== (ticket.assigneeId ?? null)) {
     if (patch.assigneeId !== null && (!assignee || assignee.role === 'requester')) {
-      throw problems.businessRule('The assignee must be an expert of the support centre.', { field: 'assigneeId' });
+      throw violation('ticket.assignee', 'The assignee must be an expert of the support centre.', { field: 'assigneeId' });
     }
     events.push(event(actor, at, { type: 'assigned', from: ticket.assigneeId ?? null, to: patch.assigneeId }));
     next = { ...next, assigneeId: patch.assigneeId, assigneeName: assignee?.name ?? null };

@@ -1,5 +1,5 @@
 import type { Role } from '../../core/principal.ts';
-import { problems } from '../../core/problem.ts';
+import { violation } from '../../core/violation.ts';
 import type { TicketStatus } from './model.ts';
 
 /** Status changes staff may make by hand (design.md's lifecycle; closed can be reopened by staff only). */
@@ -24,10 +24,10 @@ export function allowedTransitions(from: TicketStatus, role: Role): readonly Tic
   return role === 'requester' ? REQUESTER_TRANSITIONS[from] : STAFF_TRANSITIONS[from];
 }
 
-/** Throws 422 naming both states when the change is not allowed for this role. */
+/** Throws `ticket.transition`, naming both states, when the change is not allowed for this role. */
 export function assertTransition(from: TicketStatus, to: TicketStatus, role: Role): void {
   if (!allowedTransitions(from, role).includes(to)) {
-    throw problems.businessRule(`A ticket cannot go from ${from} to ${to}${role === 'requester' ? ' by its requester' : ''}.`, { from, to });
+    throw violation('ticket.transition', `A ticket cannot go from ${from} to ${to}${role === 'requester' ? ' by its requester' : ''}.`, { from, to });
   }
 }
 
@@ -41,6 +41,6 @@ export function statusAfterMessage(current: TicketStatus, authorRole: Role, inte
 /** A closed ticket takes no more from its requester: they open a new one (staff may still write on it). */
 export function assertMayPost(status: TicketStatus, role: Role): void {
   if (status === 'closed' && role === 'requester') {
-    throw problems.businessRule('This ticket is closed; open a new ticket (you can mention this one).', { ticketStatus: status });
+    throw violation('ticket.closed', 'This ticket is closed; open a new ticket (you can mention this one).', { ticketStatus: status });
   }
 }

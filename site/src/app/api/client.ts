@@ -1,5 +1,5 @@
 // The one way pages talk to the API: bearer token, JSON, RFC 9457 problems as ApiError, ETags.
-import type { Problem } from './types.ts';
+import type { Problem, ProblemCode } from './types.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -9,6 +9,11 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.status = problem.status;
     this.problem = problem;
+  }
+
+  /** Whether the API answered with one of these problem codes (core/problem.ts lists them): pages branch on codes, not statuses. */
+  is(...codes: ProblemCode[]): boolean {
+    return this.problem.code !== undefined && codes.includes(this.problem.code);
   }
 
   /** The message for one field of a 400, if the API named it. */
@@ -90,6 +95,11 @@ export const api = {
   post: async <T>(path: string, body: unknown, headers?: Record<string, string>) => (await request<T>('POST', path, { body, headers })).data,
   put: async <T>(path: string, body: unknown) => (await request<T>('PUT', path, { body })).data,
 };
+
+/** Whether `error` is the API's answer with one of these codes. */
+export function isProblem(error: unknown, ...codes: ProblemCode[]): error is ApiError {
+  return error instanceof ApiError && error.is(...codes);
+}
 
 /** A fresh key per user intent, so a retried submit is not applied twice. */
 export function idempotencyKey(): string {

@@ -5,7 +5,7 @@ import type { AllowanceSchema, BookingSchema, ExpertSchema, OrganisationListSche
 import type { AvailabilityBody, ExpertProfileBody } from '../../../../functions/bookings/schemas.ts';
 import type { PreferencesSchema } from '../../../../functions/notify/responses.ts';
 import type { PreferencesBody } from '../../../../functions/notify/schemas.ts';
-import type { Problem } from '../../../../functions/core/problem.ts';
+import type { Problem, ProblemCode } from '../../../../functions/core/problem.ts';
 
 export type Me = z.infer<typeof MeSchema>;
 export type Role = Me['role'];
@@ -24,7 +24,7 @@ export type ProfileChange = z.input<typeof ExpertProfileBody>;
 export type Preferences = z.infer<typeof PreferencesSchema>;
 export type PreferencesChange = z.input<typeof PreferencesBody>;
 export type TicketEvent = NonNullable<Ticket['events']>[number];
-export type { Problem };
+export type { Problem, ProblemCode };
 
 export interface Page<T> {
   items: T[];

@@ -3,7 +3,7 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError } from '../api/client.ts';
+import { api, ApiError, isProblem } from '../api/client.ts';
 import type { Availability } from '../api/types.ts';
 import { ErrorNotice, Field, Loading, Notice, PageTitle } from '../components/ui.ts';
 import { viewerZone } from '../format.ts';
@@ -47,7 +47,7 @@ export default function AvailabilityPage(): VNode {
   useEffect(() => {
     api.get<Availability>('/experts/me/availability').then(
       (stored) => setDraft({ ...defaultDraft(stored.timeZone), ...stored, exceptions: stored.exceptions ?? [] } as Draft),
-      (caught) => (caught instanceof ApiError && caught.status === 404 ? setDraft(defaultDraft(viewerZone())) : setLoadError(caught)),
+      (caught) => (isProblem(caught, 'not-found') ? setDraft(defaultDraft(viewerZone())) : setLoadError(caught)),
     );
   }, []);
   if (loadError) return html`<${PageTitle}>Availability<//><${ErrorNotice} error=${loadError} />`;

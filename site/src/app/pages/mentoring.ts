@@ -2,7 +2,7 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import { api, ApiError, idempotencyKey } from '../api/client.ts';
+import { api, ApiError, idempotencyKey, isProblem } from '../api/client.ts';
 import type { Allowance, Booking, Expert } from '../api/types.ts';
 import { SlotPicker } from '../components/slotPicker.ts';
 import { ErrorNotice, Field, Loading, Notice, PageTitle } from '../components/ui.ts';
@@ -61,7 +61,8 @@ function BookingForm({ expert, onBooked }: { expert: Expert; onBooked(booking: B
       onBooked(booking);
     } catch (caught) {
       setError(caught);
-      if (caught instanceof ApiError && caught.status === 409) {
+      // The slot went, or this attempt died: pick again under a new key (the old one answers with the same refusal).
+      if (isProblem(caught, 'slot.taken', 'booking.interrupted', 'busy')) {
         setStart(undefined);
         setSlotsVersion((value) => value + 1);
         key.current = idempotencyKey();

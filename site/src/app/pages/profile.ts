@@ -4,7 +4,7 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { TopicId } from '../../../../functions/core/topics.ts';
-import { api, ApiError } from '../api/client.ts';
+import { api, ApiError, isProblem } from '../api/client.ts';
 import type { OwnProfile, ProfileChange } from '../api/types.ts';
 import { ErrorNotice, Field, FieldMessage, fieldMessages, Loading, Notice, PageTitle } from '../components/ui.ts';
 import { humanize } from '../format.ts';
@@ -45,7 +45,7 @@ export default function ProfilePage(): VNode {
   useEffect(() => {
     api.get<OwnProfile>('/experts/me').then(
       (profile) => setDraft(draftOf(profile)),
-      (caught) => (caught instanceof ApiError && caught.status === 404 ? setDraft(EMPTY) : setLoadError(caught)),
+      (caught) => (isProblem(caught, 'not-found') ? setDraft(EMPTY) : setLoadError(caught)),
     );
   }, []);
   if (loadError) return html`<${PageTitle}>Expert profile<//><${ErrorNotice} error=${loadError} />`;

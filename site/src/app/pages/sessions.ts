@@ -2,7 +2,7 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
-import { api, apiUrl, authHeaders, ApiError } from '../api/client.ts';
+import { api, apiUrl, authHeaders, ApiError, isProblem } from '../api/client.ts';
 import type { Booking, Page } from '../api/types.ts';
 import { SlotPicker } from '../components/slotPicker.ts';
 import { ErrorNotice, Loading, Notice, PageTitle } from '../components/ui.ts';
@@ -36,7 +36,8 @@ function Reschedule({ booking, onDone, onCancel }: { booking: Booking; onDone(bo
       onDone(await api.post<Booking>(`/bookings/${booking.id}/reschedule`, { start }));
     } catch (caught) {
       setError(caught);
-      if (caught instanceof ApiError && caught.status === 409) setVersion((value) => value + 1);
+      // The free slots changed under the picker (or the booking did): show them afresh.
+      if (isProblem(caught, 'slot.taken', 'booking.changed', 'busy')) setVersion((value) => value + 1);
     }
   };
   return html`<form class="stack reschedule" onSubmit=${move} aria-label=${`Reschedule ${booking.topic}`}>

@@ -1,10 +1,10 @@
 // One ticket: the thread, the reply box (public reply or internal note for staff), close/reopen for the
-// requester, take/assign/status/priority for staff. Changes carry If-Match; a 412 reloads the ticket.
+// requester, take/assign/status/priority for staff. Changes carry If-Match; a stale one (412) reloads the ticket.
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { allowedTransitions } from '../../../../functions/tickets/domain/state.ts';
-import { api, ApiError, idempotencyKey, request } from '../api/client.ts';
+import { api, idempotencyKey, isProblem, request } from '../api/client.ts';
 import type { Expert, Me, Message, Ticket } from '../api/types.ts';
 import { describeEvent } from '../history.ts';
 import { Markdown, MarkdownEditor } from '../components/markdown.ts';
@@ -182,7 +182,7 @@ export default function TicketPage({ params, user }: PageProps): VNode {
       setNotice({ kind: 'success', text: 'Saved.' });
       if (user.role !== 'requester') void loaded.reload();
     } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 412) {
+      if (isProblem(caught, 'stale')) {
         await loaded.reload();
         setNotice({ kind: 'warning', text: STALE_MESSAGE });
       } else {

@@ -1,11 +1,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { fixedClock } from '../core/clock.ts';
-import type { Principal } from '../core/principal.ts';
-import { seedUser } from '../local/seed-data.ts';
-import type { Availability, ExpertProfile, WeeklyWindow } from './domain/model.ts';
-import { dynamoBookingStore } from './dynamo-store.ts';
-import { expertsService } from './experts-service.ts';
-import { bookingService } from './service.ts';
+import { principalFromUser } from '../core/users.ts';
+import type { Availability, ExpertProfile, WeeklyWindow } from '../bookings/domain/model.ts';
+import { dynamoBookingStore } from '../bookings/dynamo-store.ts';
+import { expertsService } from '../bookings/experts-service.ts';
+import { bookingService } from '../bookings/service.ts';
+import { seedUser } from './seed-data.ts';
 
 const DAY = 86_400_000;
 const WORKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
@@ -44,10 +44,7 @@ export const SEED_EXPERTS: SeedExpert[] = [
   },
 ];
 
-const asPrincipal = (email: string): Principal => {
-  const user = seedUser(email);
-  return { id: user.id, email: user.email, name: user.name, role: user.role, orgId: user.orgId };
-};
+const asRequester = (email: string) => principalFromUser(seedUser(email), 'requester');
 
 /** Expert profiles, their availability, and two demo bookings made through the service (so they obey its rules). */
 export async function seedMentoring({ db, tableName, now }: { db: DynamoDBDocumentClient; tableName: string; now: Date }): Promise<void> {
@@ -66,6 +63,6 @@ export async function seedMentoring({ db, tableName, now }: { db: DynamoDBDocume
   ];
   for (const { requester, expert, topic, system } of demo) {
     const { slots } = await experts.slots(expert, { from: new Date(now.getTime() + 3 * DAY), to: new Date(now.getTime() + 10 * DAY) });
-    if (slots[0]) await bookings.create(asPrincipal(requester), { expertId: expert, start: slots[0].start, topic, system });
+    if (slots[0]) await bookings.create(asRequester(requester), { expertId: expert, start: slots[0].start, topic, system });
   }
 }

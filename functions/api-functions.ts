@@ -1,0 +1,55 @@
+/**
+ * The API functions and the part of /api each one owns: the one home of route ownership.
+ *
+ * Data only, with no imports, so a Lambda entry reads its own row without pulling another function's code
+ * into its bundle. What each function registers and documents is wired to these names in
+ * functions/api-wiring.ts (the local server, the OpenAPI document, the tests); the CDK stack makes one Lambda
+ * per row and one API Gateway route per owned path (cdk/routes.ts), and fails to synthesize when an
+ * operation a function serves is not routed to it. Nothing falls through: API Gateway answers a path no
+ * function owns itself.
+ */
+
+/** A route API Gateway lets through without the JWT authorizer; the function still decides what anonymous callers get. */
+export interface PublicRoute {
+  method: 'GET';
+  path: string;
+  /** Why it needs no token (shown as the cdk-nag acknowledgement of the open route). */
+  reason: string;
+}
+
+export interface ApiFunction {
+  /** The function's module with the Lambda `handler`, relative to the repository root. */
+  entry: string;
+  /** The Lambda function's description. */
+  description: string;
+  /** API Gateway paths routed to this function for any method, behind the JWT authorizer (`{proxy+}`: everything below). */
+  paths: readonly string[];
+  publicRoutes: readonly PublicRoute[];
+}
+
+export const API_FUNCTIONS = {
+  tickets: {
+    entry: 'functions/tickets/index.ts',
+    description: 'Tickets API: tickets, deflections, service figures and the signed-in caller (/api/me)',
+    paths: ['/api/me', '/api/tickets', '/api/tickets/{proxy+}', '/api/deflections', '/api/stats'],
+    publicRoutes: [
+      { method: 'GET', path: '/api/health', reason: 'GET /api/health is the liveness probe for monitoring; it answers a fixed status and reads no data.' },
+    ],
+  },
+  bookings: {
+    entry: 'functions/bookings/index.ts',
+    description: 'Mentoring API: experts, availability, bookings, allowances',
+    paths: ['/api/experts', '/api/experts/{proxy+}', '/api/bookings', '/api/bookings/{proxy+}', '/api/orgs', '/api/orgs/{proxy+}'],
+    publicRoutes: [],
+  },
+  notifications: {
+    entry: 'functions/notify/api-index.ts',
+    description: 'Notifications API: e-mail preferences and parked e-mails',
+    paths: ['/api/me/notifications', '/api/notifications/{proxy+}'],
+    publicRoutes: [],
+  },
+} as const satisfies Record<string, ApiFunction>;
+
+export type ApiFunctionName = keyof typeof API_FUNCTIONS;
+
+export const API_FUNCTION_NAMES = Object.keys(API_FUNCTIONS) as ApiFunctionName[];

@@ -1,0 +1,31 @@
+/**
+ * What each API function of the manifest (functions/api-functions.ts) registers and documents. The local
+ * server mounts every function from here, the OpenAPI document is their docs, and the tests and the CDK
+ * stack check the routes against them. Never imported by a Lambda entry: each one wires only its own
+ * function, so no bundle carries another function's code.
+ */
+import type { ApiFunctionName } from './api-functions.ts';
+import { bookingDocs } from './bookings/docs.ts';
+import { wireBookings } from './bookings/wiring.ts';
+import type { ApiApp } from './core/http.ts';
+import type { RouteDoc } from './core/openapi.ts';
+import { notificationDocs } from './notify/docs.ts';
+import { wireNotifications } from './notify/wiring.ts';
+import { ticketDocs } from './tickets/docs.ts';
+import { wireTickets, type TicketsInfrastructure } from './tickets/wiring.ts';
+
+/** Everything any function is wired from (the tickets function's is the widest). */
+export type ApiWiringInfrastructure = TicketsInfrastructure;
+
+export interface ApiFunctionWiring {
+  /** Mounts the function's routes on an API app, with its storage on the table. */
+  wire(app: ApiApp, infrastructure: ApiWiringInfrastructure): ApiApp;
+  /** Its rows of the OpenAPI document. */
+  docs: readonly RouteDoc[];
+}
+
+export const API_WIRING: Record<ApiFunctionName, ApiFunctionWiring> = {
+  tickets: { wire: wireTickets, docs: ticketDocs },
+  bookings: { wire: wireBookings, docs: bookingDocs },
+  notifications: { wire: wireNotifications, docs: notificationDocs },
+};

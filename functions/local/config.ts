@@ -1,0 +1,65 @@
+/**
+ * The local server's settings. `npm start` reads its own (port, folders, the notifier's timers) from the
+ * environment; the functions' settings are built with the functions' own readers from what the local server
+ * knows (its address, its identity provider, its table), so local runs get the same validated objects and
+ * defaults as Lambda.
+ */
+import { apiConfig, integer, optional, optionalUrl, tableConfig, type ApiConfig, type Environment, type TableConfig } from '../core/config.ts';
+import { notifyConfig, type NotifyConfig } from '../notify/config.ts';
+
+export interface LocalConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  siteDir: string;
+  /** Use this DynamoDB-compatible endpoint instead of the embedded one. */
+  dynamoEndpoint?: string;
+  /**
+   * The change feed's (functions/events) and the notifier's sweep intervals (0: none, e.g. to keep an API
+   * benchmark free of e-mail work). NOTIFY_POLL_MS keeps its name from when the feed lived in notify.
+   */
+  notifyPollMs?: number;
+  notifySweepMs?: number;
+}
+
+export function localConfig(env: Environment = process.env): LocalConfig {
+  const interval = (name: string) => (optional(env, name) === undefined ? undefined : integer(env, name, 0));
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65_535),
+    host: optional(env, 'HOST') ?? '127.0.0.1',
+    dataDir: optional(env, 'DATA_DIR') ?? '.data',
+    siteDir: optional(env, 'SITE_DIR') ?? 'dist/site',
+    dynamoEndpoint: optionalUrl(env, 'DYNAMODB_ENDPOINT'),
+    notifyPollMs: interval('NOTIFY_POLL_MS'),
+    notifySweepMs: interval('NOTIFY_SWEEP_MS'),
+  };
+}
+
+/** Where local e-mails say they come from (they land in the outbox, never leave the machine). */
+export const LOCAL_SENDER = 'support@hpc-ai-support-centre.local';
+
+export interface LocalSettings {
+  tableName: string;
+  dynamoEndpoint: string;
+  /** The server's own address: the public URL in links. */
+  publicUrl: string;
+}
+
+export function localTableConfig({ tableName, dynamoEndpoint }: Omit<LocalSettings, 'publicUrl'>): TableConfig {
+  return tableConfig({ TABLE_NAME: tableName, AWS_REGION: 'local', DYNAMODB_ENDPOINT: dynamoEndpoint });
+}
+
+/** The API functions' settings, with the local identity provider as token issuer. */
+export function localApiConfig(settings: LocalSettings, identity: { issuer: string; audience: string; jwksUrl: string }): ApiConfig {
+  return apiConfig({
+    TABLE_NAME: settings.tableName, AWS_REGION: 'local', DYNAMODB_ENDPOINT: settings.dynamoEndpoint, PUBLIC_URL: settings.publicUrl,
+    AUTH_ISSUER: identity.issuer, AUTH_AUDIENCE: identity.audience, AUTH_JWKS_URL: identity.jwksUrl,
+  });
+}
+
+export function localNotifyConfig(settings: LocalSettings): NotifyConfig {
+  return notifyConfig({
+    TABLE_NAME: settings.tableName, AWS_REGION: 'local', DYNAMODB_ENDPOINT: settings.dynamoEndpoint, PUBLIC_URL: settings.publicUrl,
+    SENDER_ADDRESS: LOCAL_SENDER,
+  });
+}

@@ -1,0 +1,9 @@
+import type { ApiApp } from '../core/http.ts';
+import type { ApiInfrastructure } from '../core/runtime.ts';
+import { registerNotificationRoutes } from './app.ts';
+import { dynamoNotifyStore } from './dynamo-store.ts';
+
+/** The notification routes on the DynamoDB table: the one wiring the Lambda entry and the local server share. */
+export function wireNotifications(app: ApiApp, { db, tableName, clock, verifier }: ApiInfrastructure): ApiApp {
+  return registerNotificationRoutes(app, { store: dynamoNotifyStore(db, tableName), clock, verifier });
+}
