@@ -8,17 +8,15 @@ export const deflectionKey = (id: string) => ({ pk: `DEFLECTION#${id}`, sk: 'DEF
 
 export const isTicketItem = (item: Record<string, unknown> | undefined) => String(item?.pk ?? '').startsWith('TICKET#') && item?.sk === 'TICKET';
 
-/** The index partitions of tickets, each sorted by `ticketOrder` (last activity, then id). */
+/**
+ * The index partitions of tickets, each sorted by `ticketOrder` (last activity, then id): gsi1 one organisation's,
+ * gsi2 one status, gsi3 one assignee's (`none`: unassigned), gsi4 one system (`none`: not given), gsi5 all.
+ */
 export const ticketPartitions = {
-  /** gsi1: one organisation's tickets. */
   byOrg: (orgId: string) => `ORG#${orgId}#TICKETS`,
-  /** gsi2: tickets in one status. */
   byStatus: (status: string) => `TICKETS#STATUS#${status}`,
-  /** gsi3: an assignee's tickets (`none` for unassigned). */
   byAssignee: (assigneeId: string) => `TICKETS#ASSIGNEE#${assigneeId}`,
-  /** gsi4: tickets about one system (`none` when not given). */
   bySystem: (system: string) => `TICKETS#SYSTEM#${system}`,
-  /** gsi5: every ticket. */
   all: 'TICKETS',
 } as const;
 
