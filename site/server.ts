@@ -34,7 +34,8 @@ export function createSiteApp(rootDir: string): Hono {
 
   // A folder without its trailing slash would break relative URLs: redirect like S3 website hosting.
   app.get('*', async (c, next) => {
-    const requested = c.req.path;
+    // "//host/" in a Location is scheme-relative (an open redirect), and browsers read "\\" as "/": one slash only.
+    const requested = c.req.path.replace(/^[/\\]+/, '/');
     if (requested.endsWith('/') || requested.includes('..') || path.extname(requested) !== '') return next();
     const isFolder = await stat(path.join(root, requested, 'index.html')).then(
       (found) => found.isFile(),

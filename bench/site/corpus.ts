@@ -1,29 +1,13 @@
-// Writes the shared synthetic corpus (../shared/bench/gen-corpus.mjs) as a content folder.
-import { mkdir, writeFile, rm } from 'node:fs/promises';
+// Writes the project's synthetic corpus (corpus/guide.ts) as a content folder: guides/<category>/<nnnnn-slug>.md.
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { generateCorpus } from './corpus/guide.ts';
 
-interface GeneratedDoc {
-  path: string;
-  markdown: string;
-}
-
-export async function writeCorpus(repoRoot: string, n: number, contentDir: string): Promise<{ bytes: number }> {
-  const generator = path.resolve(repoRoot, '../shared/bench/gen-corpus.mjs');
-  const { generateCorpus } = (await import(pathToFileURL(generator).href)) as {
-    generateCorpus(options: { n: number; seed?: number }): GeneratedDoc[];
-  };
-  await rm(contentDir, { recursive: true, force: true });
-  let bytes = 0;
-  const folders = new Set<string>();
-  const docs = generateCorpus({ n, seed: 42 });
-  for (const doc of docs) folders.add(path.dirname(path.join(contentDir, 'guides', doc.path)));
+export async function writeCorpus(contentDir: string, { n, seed = 42 }: { n: number; seed?: number }): Promise<{ files: number; bytes: number }> {
+  await rm(path.join(contentDir, 'guides'), { recursive: true, force: true });
+  const guides = generateCorpus({ n, seed });
+  const folders = new Set(guides.map((guide) => path.dirname(path.join(contentDir, 'guides', guide.path))));
   await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
-  await Promise.all(
-    docs.map((doc) => {
-      bytes += Buffer.byteLength(doc.markdown);
-      return writeFile(path.join(contentDir, 'guides', doc.path), doc.markdown);
-    }),
-  );
-  return { bytes };
+  await Promise.all(guides.map((guide) => writeFile(path.join(contentDir, 'guides', guide.path), guide.markdown)));
+  return { files: guides.length, bytes: guides.reduce((sum, guide) => sum + Buffer.byteLength(guide.markdown), 0) };
 }

@@ -61,7 +61,7 @@ async function measure(n: number, work: string, ladder: LadderStep[][]): Promise
   const contentDir = path.join(work, `content-${n}`);
   const outDir = path.join(work, `site-${n}`);
   console.error(`\n[bench:site] N=${n}: generating the corpus…`);
-  const { bytes } = await writeCorpus(repoRoot, n, contentDir);
+  const { bytes } = await writeCorpus(contentDir, { n });
   console.error(`[bench:site] N=${n}: building…`);
   const build = await timeBuild(repoRoot, contentDir, outDir);
   console.error(`  ${build.output}`);

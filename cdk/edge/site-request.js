@@ -20,7 +20,9 @@ function queryString(querystring) {
 
 function handler(event) {
   var request = event.request;
-  var uri = request.uri;
+  // "//host" in a Location is scheme-relative (an open redirect), and browsers read "\\" as "/": one slash only.
+  var uri = request.uri.replace(/^[\/\\]+/, '/');
+  request.uri = uri;
   var lastSegment = uri.substring(uri.lastIndexOf('/') + 1);
   var isFile = lastSegment.indexOf('.') !== -1;
   if (!isFile && (uri === '/app' || uri.startsWith(APP_PREFIX))) {

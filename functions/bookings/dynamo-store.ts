@@ -208,7 +208,8 @@ export function dynamoBookingStore(db: DynamoDBDocumentClient, tableName: string
     async listBookings(query) {
       const { index, partition, range, forward } = listingPlan(query);
       const { partitionKey: pkAttribute, sortKey: skAttribute } = indexKeyNames(index);
-      const startKey = decodeCursor(query.cursor, { attribute: pkAttribute, value: partition, extras: ['filter'] });
+      // A past listing's keys all lie before now (an upcoming one's may since have passed: handled below).
+      const startKey = decodeCursor(query.cursor, { attribute: pkAttribute, value: partition, extras: ['filter'], sortKeyBelow: range === '<' ? query.now : undefined });
       // A cursor belongs to one filter (upcoming and past share a partition but not a range).
       if (startKey && startKey.filter !== query.filter) throw problems.invalid([{ field: 'cursor', message: 'Not a cursor from this listing.' }]);
       if (startKey) delete startKey.filter;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { SYSTEMS } from '../core/catalog.ts';
-import { Cursor, documented, Id, queryInteger, shortText, text } from '../core/schemas.ts';
+import { Cursor, documented, Id, line, queryInteger, shortText, text } from '../core/schemas.ts';
 import { TOPIC_IDS } from '../core/topics.ts';
 import { availabilityViolations } from './domain/availability.ts';
 import { SLOT_MINUTES, WEEKDAYS } from './domain/model.ts';
@@ -61,7 +61,7 @@ export const SlotsQuery = z.object({
 export const CreateBookingBody = documented(z.strictObject({
   expertId: Slug,
   start: Instant,
-  topic: documented(text(3, 200), { example: 'Scaling FSDP on Leonardo' }),
+  topic: documented(line(3, 200), { example: 'Scaling FSDP on Leonardo' }),
   notes: z.optional(text(0, 5000)),
   system: z.optional(z.enum(SYSTEMS)),
   ticketId: z.optional(Id),

@@ -58,7 +58,7 @@ export function createApiApp({ logger, maxBodyBytes }: ApiAppOptions): ApiApp {
       user: c.var.principal?.id,
     });
   });
-  app.use('*', bodyLimit({ maxSize: maxBodyBytes, onError: () => { throw problems.tooLarge(`At most ${maxBodyBytes} bytes.`); } }));
+  app.use('*', limitBody(maxBodyBytes));
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(error.problem);
@@ -67,12 +67,22 @@ export function createApiApp({ logger, maxBodyBytes }: ApiAppOptions): ApiApp {
       const toProblem = HTTP_EXCEPTION_PROBLEMS[error.status];
       if (toProblem) return problemResponse(toProblem(error.status === 400 ? undefined : error.message).problem);
     }
+    // The caller went away mid-body (Node's "aborted"): their doing, not ours, so no 5xx and no error to alarm on.
+    if (c.req.raw.signal.aborted || (error as NodeJS.ErrnoException).code === 'ECONNRESET') {
+      logger.warn('client aborted the request', { requestId: c.var.requestId, method: c.req.method, path: c.req.path });
+      return problemResponse(problems.badRequest('The request was aborted before its body arrived in full.').problem);
+    }
     // Unexpected: log the details for us, return nothing internal to the caller.
     logger.error('unhandled error', { requestId: c.var.requestId, error: error as Error });
     return problemResponse(problems.internal(`Something went wrong on our side (request ${c.var.requestId ?? 'unknown'}).`).problem);
   });
   app.notFound((c) => problemResponse(problems.notFound(`No route ${c.req.method} ${c.req.path}.`).problem));
   return app;
+}
+
+/** 413 problem for a body over `maxBytes`, read no further (also a chunked body, which has no length). */
+export function limitBody(maxBytes: number): MiddlewareHandler {
+  return bodyLimit({ maxSize: maxBytes, onError: () => problemResponse(problems.tooLarge(`At most ${maxBytes} bytes.`).problem) });
 }
 
 /** Verifies the bearer token and puts the principal on the context; 401 without a valid one. */

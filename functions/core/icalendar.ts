@@ -47,17 +47,25 @@ export interface Calendar {
 }
 
 const CRLF = '\r\n';
+
+/**
+ * Line breaks as any parser may read them: CR, LF and the Unicode ones (NEL, LINE and PARAGRAPH SEPARATOR) that
+ * e.g. Python's str.splitlines splits on, so an injected "ATTENDEE:" line is impossible in every reader.
+ */
+const LINE_BREAK = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+/** Other controls (C0 but HTAB, DEL, C1) are not allowed in TEXT or parameter values and are dropped. */
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
 const MAX_OCTETS = 75;
 
 /**
- * A TEXT value (§3.3.11): backslash, semicolon, comma escaped; every line break becomes "\n". Other control
- * characters than HTAB are not allowed in TEXT and are dropped.
+ * A TEXT value (§3.3.11): backslash, semicolon, comma escaped; every line break (Unicode's too) becomes "\n".
+ * Other control characters than HTAB are not allowed in TEXT and are dropped.
  */
 export function escapeText(value: string): string {
   return value
     .replace(/[\\;,]/g, (c) => `\\${c}`)
-    .replace(/\r\n|\r|\n/g, '\\n')
-    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
+    .replace(LINE_BREAK, '\\n')
+    .replace(CONTROL, '');
 }
 
 /**
@@ -68,14 +76,14 @@ export function paramValue(value: string): string {
   const encoded = value
     .replace(/\^/g, '^^')
     .replace(/"/g, "^'")
-    .replace(/\r\n|\r|\n/g, '^n')
-    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
+    .replace(LINE_BREAK, '^n')
+    .replace(CONTROL, '');
   return /[:;,]/.test(encoded) ? `"${encoded}"` : encoded;
 }
 
 /** A URI or CAL-ADDRESS value: not escaped as TEXT, but a control character could end the line, so it is percent-encoded. */
 function uriValue(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f]/g, (c) => encodeURIComponent(c));
+  return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => encodeURIComponent(c));
 }
 
 /** A CAL-ADDRESS (§3.3.3) for an e-mail address. */

@@ -14,6 +14,11 @@ export interface JwtVerifierOptions {
   jwksUrl: string;
 }
 
+/** How far ahead of our clock a token's issue time may be (clock skew between us and the identity provider). */
+const MAX_ISSUED_AHEAD_SECONDS = 300;
+/** The longest a token may be valid (Cognito's ID tokens last 1 hour by default and 1 day at most). */
+const MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
+
 /** Verified tokens are remembered until they expire: a signature check on every request is measurable CPU. */
 const CACHE_SIZE = 2_000;
 
@@ -38,9 +43,12 @@ export function createJwtVerifier({ issuer, audience, jwksUrl }: JwtVerifierOpti
         issuer,
         audience,
         algorithms: ['RS256'],
-        requiredClaims: ['exp', 'sub'],
+        requiredClaims: ['exp', 'iat', 'sub'],
         clockTolerance: 5,
       }));
+      const issuedAt = Number(claims.iat);
+      const lifetime = Number(claims.exp) - issuedAt;
+      if (issuedAt > Date.now() / 1000 + MAX_ISSUED_AHEAD_SECONDS || !(lifetime <= MAX_TOKEN_LIFETIME_SECONDS)) throw new Error('issue time or lifetime out of bounds');
     } catch {
       // Which check failed is the attacker's business only: every failure is the same 401.
       throw problems.unauthorized('The token is missing, expired or not valid.');

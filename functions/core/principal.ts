@@ -1,3 +1,4 @@
+import { oneLine } from './characters.ts';
 import { problems } from './problem.ts';
 
 export type Role = 'requester' | 'expert' | 'coordinator';
@@ -50,7 +51,8 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   const email = typeof claims.email === 'string' ? claims.email : undefined;
   if (!sub || !email) throw problems.unauthorized('The token lacks a subject or e-mail.');
   const groups = Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as unknown[]) : [];
-  const name = typeof claims.name === 'string' && claims.name ? claims.name : email;
+  // The name goes into mails and calendar files: one line, shown as written (no bidi or invisible characters).
+  const name = (typeof claims.name === 'string' && oneLine(claims.name)) || email;
   const orgId = typeof claims['custom:org'] === 'string' && claims['custom:org'] ? claims['custom:org'] : undefined;
   const role = groups.includes('coordinators') ? 'coordinator' : groups.includes('experts') ? 'expert' : 'requester';
   const principal = principalFor({ id: sub, email, name }, role, orgId);

@@ -56,6 +56,7 @@ export const PROBLEM_TYPES: Record<ProblemCode, ProblemType> = {
   'ticket.closed': RULE,
   'ticket.assignee': RULE,
   'ticket.requester-change': NOT_ALLOWED,
+  'ticket.close-not-opener': NOT_ALLOWED,
   'ticket.assignment': NOT_ALLOWED,
   'ticket.internal-note': NOT_ALLOWED,
   'expert.unknown': RULE,

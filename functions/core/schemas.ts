@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { CONTROL_CHARACTER, INVISIBLE_OR_BIDI, LINE_BREAK } from './characters.ts';
 
 /**
  * Names or describes a schema in the OpenAPI document (`id` makes it a component). The metadata lives in
@@ -9,13 +10,24 @@ export function documented<T extends z.ZodMiniType>(schema: T, meta: { id?: stri
   return schema;
 }
 
-/** Text a person typed: well-formed Unicode (no lone surrogates, which DynamoDB cannot store) and no control characters but newlines and tabs. */
+/** Text a person typed: well-formed Unicode (no lone surrogates, which DynamoDB cannot store) and no control characters (C0, DEL, C1) but newlines and tabs. */
 export function text(min: number, max: number) {
   return z.string().check(
     z.refine((value) => value.isWellFormed(), 'Contains invalid Unicode.'),
-    z.refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), 'Contains control characters.'),
+    z.refine((value) => !CONTROL_CHARACTER.test(value), 'Contains control characters.'),
     z.refine((value) => value.trim().length >= min, `Must have at least ${min} characters.`),
     z.refine((value) => value.length <= max, `Must have at most ${max} characters.`),
+  );
+}
+
+/**
+ * One line a person typed that others read as a heading (a ticket subject, a booking topic): text without line
+ * breaks, bidi overrides or invisible characters, which could make a mail or a list say something else.
+ */
+export function line(min: number, max: number) {
+  return text(min, max).check(
+    z.refine((value) => !LINE_BREAK.test(value), 'Must be one line.'),
+    z.refine((value) => !INVISIBLE_OR_BIDI.test(value), 'Contains invisible or text-direction characters.'),
   );
 }
 

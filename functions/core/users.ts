@@ -45,6 +45,21 @@ export function principalFromUser(user: UserRecord, role?: Role): Principal {
   return principal;
 }
 
+const RANK: Record<Role, number> = { requester: 0, expert: 1, coordinator: 2 };
+
+/**
+ * What a signed-in caller's token may write to the directory (pure): their name and e-mail, and a role no higher
+ * than the directory already gives them. Staff entries are created by the seed or an administrator, never from a
+ * token alone: the directory decides who gets staff mail (SLA breaches) and who may be assigned tickets.
+ * undefined: nothing to write.
+ */
+export function directoryUpdate(principal: Principal, existing: UserRecord | undefined): UserRecord | undefined {
+  const fromToken = userFromPrincipal(principal);
+  if (principal.role === 'requester') return fromToken;
+  if (!existing || existing.role === 'requester') return undefined;
+  return RANK[principal.role] < RANK[existing.role] ? fromToken : { ...fromToken, role: existing.role };
+}
+
 export function dynamoUserDirectory(db: DynamoDBDocumentClient, tableName: string): UserDirectory {
   const strip = (item: Record<string, unknown> | undefined): UserRecord | undefined => {
     if (!item) return undefined;

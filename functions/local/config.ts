@@ -4,7 +4,7 @@
  * knows (its address, its identity provider, its table), so local runs get the same validated objects and
  * defaults as Lambda.
  */
-import { apiConfig, integer, optional, optionalUrl, tableConfig, type ApiConfig, type Environment, type TableConfig } from '../core/config.ts';
+import { apiConfig, ConfigError, integer, optional, optionalUrl, tableConfig, type ApiConfig, type Environment, type TableConfig } from '../core/config.ts';
 import { notifyConfig, type NotifyConfig } from '../notify/config.ts';
 
 export interface LocalConfig {
@@ -20,6 +20,8 @@ export interface LocalConfig {
    */
   notifyPollMs?: number;
   notifySweepMs?: number;
+  /** DEV_ROUTES=1 mounts the demo login and the outbox on any address, DEV_ROUTES=0 never; unset: on loopback only. */
+  devRoutes?: boolean;
 }
 
 export function localConfig(env: Environment = process.env): LocalConfig {
@@ -32,7 +34,17 @@ export function localConfig(env: Environment = process.env): LocalConfig {
     dynamoEndpoint: optionalUrl(env, 'DYNAMODB_ENDPOINT'),
     notifyPollMs: interval('NOTIFY_POLL_MS'),
     notifySweepMs: interval('NOTIFY_SWEEP_MS'),
+    devRoutes: flag(env, 'DEV_ROUTES'),
   };
+}
+
+/** A yes/no setting: 1/true or 0/false; unset is undefined, anything else a ConfigError naming it. */
+function flag(env: Environment, name: string): boolean | undefined {
+  const value = optional(env, name);
+  if (value === undefined) return undefined;
+  if (value === '1' || value === 'true') return true;
+  if (value === '0' || value === 'false') return false;
+  throw new ConfigError(name, `${name} must be 1 or 0 (got "${value}").`);
 }
 
 /** Where local e-mails say they come from (they land in the outbox, never leave the machine). */

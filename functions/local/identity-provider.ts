@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type CryptoKey } from 'jose';
 import { z } from 'zod';
-import { problemResponse } from '../core/http.ts';
+import { limitBody, problemResponse } from '../core/http.ts';
 import { problems } from '../core/problem.ts';
 import type { UserRecord } from '../core/users.ts';
 
@@ -11,12 +11,18 @@ export interface LocalIdentityProvider {
   issuer: string;
   audience: string;
   jwksUrl: string;
-  /** Routes: the JWKS document and the demo login (local server only, never deployed). */
+  /** The JWKS document the API verifies tokens with. */
   routes: Hono;
+  /**
+   * The demo users and the password-less login (local server only, never deployed; mounted only on loopback or by
+   * explicit opt-in). The login also sets the token as an HttpOnly cookie for /dev, so the outbox opens in the
+   * browser of whoever signed in to the web app.
+   */
+  devRoutes: Hono;
   /** An ID token shaped like Cognito's for a user. */
   tokenFor(user: UserRecord, options?: { expiresIn?: string }): Promise<string>;
   /** Signs arbitrary claims with the provider's key (tests build bad tokens with it). */
-  sign(claims: Record<string, unknown>, options?: { expiresIn?: string | number; issuer?: string; audience?: string }): Promise<string>;
+  sign(claims: Record<string, unknown>, options?: { expiresIn?: string | number; issuer?: string; audience?: string; issuedAt?: number | null }): Promise<string>;
 }
 
 const KEY_ID = 'local-1';
@@ -36,23 +42,30 @@ async function loadOrCreateKey(dataDir: string | undefined): Promise<{ privateKe
   return { privateKey, publicJwk: await exportJWK(publicKey) };
 }
 
+/** The cookie the dev login sets for the /dev pages (never sent to /api, so it cannot stand in for the bearer token). */
+export const DEV_SESSION_COOKIE = 'dev_session';
+const TOKEN_LIFETIME_SECONDS = 8 * 3600;
+
 export async function createLocalIdentityProvider(options: {
   baseUrl: string;
   dataDir?: string;
   users: () => Promise<UserRecord[]>;
+  /** The same limit as the API's: a login is a few bytes. */
+  maxBodyBytes: number;
 }): Promise<LocalIdentityProvider> {
   const issuer = `${options.baseUrl}/idp`;
   const audience = 'local-web-client';
   const { privateKey, publicJwk } = await loadOrCreateKey(options.dataDir);
 
-  const sign: LocalIdentityProvider['sign'] = (claims, signOptions = {}) =>
-    new SignJWT(claims)
+  const sign: LocalIdentityProvider['sign'] = (claims, signOptions = {}) => {
+    const jwt = new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: KEY_ID, typ: 'JWT' })
       .setIssuer(signOptions.issuer ?? issuer)
-      .setAudience(signOptions.audience ?? audience)
-      .setIssuedAt()
-      .setExpirationTime(signOptions.expiresIn ?? '8h')
-      .sign(privateKey);
+      .setAudience(signOptions.audience ?? audience);
+    // null leaves iat out (tests of bad tokens); expiresIn relative to it, or an absolute time in seconds.
+    if (signOptions.issuedAt !== null) jwt.setIssuedAt(signOptions.issuedAt);
+    return jwt.setExpirationTime(signOptions.expiresIn ?? `${TOKEN_LIFETIME_SECONDS}s`).sign(privateKey);
+  };
 
   const tokenFor: LocalIdentityProvider['tokenFor'] = (user, tokenOptions = {}) => sign({
     sub: user.id,
@@ -64,18 +77,24 @@ export async function createLocalIdentityProvider(options: {
   }, { expiresIn: tokenOptions.expiresIn });
 
   const routes = new Hono();
+  routes.use('/idp/*', limitBody(options.maxBodyBytes));
   routes.get('/idp/.well-known/jwks.json', (c) => c.json({ keys: [{ ...publicJwk, kid: KEY_ID, alg: 'RS256', use: 'sig' }] }));
-  routes.get('/api/dev/users', async (c) => {
+
+  const devRoutes = new Hono();
+  devRoutes.use('/api/dev/*', limitBody(options.maxBodyBytes));
+  devRoutes.get('/api/dev/users', async (c) => {
     const users = await options.users();
     return c.json(users.map(({ email, name, role, orgId }) => ({ email, name, role, orgId })));
   });
-  routes.post('/api/dev/login', async (c) => {
+  devRoutes.post('/api/dev/login', async (c) => {
     const parsed = z.object({ email: z.string().email() }).safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) return problemResponse(problems.invalid([{ field: 'email', message: 'An e-mail address is required.' }]).problem);
     const user = (await options.users()).find((u) => u.email.toLowerCase() === parsed.data.email.toLowerCase());
     if (!user) return problemResponse(problems.notFound('No demo user with that e-mail.').problem);
-    return c.json({ token: await tokenFor(user), user });
+    const token = await tokenFor(user);
+    c.header('Set-Cookie', `${DEV_SESSION_COOKIE}=${token}; Path=/dev; HttpOnly; SameSite=Strict; Max-Age=${TOKEN_LIFETIME_SECONDS}`);
+    return c.json({ token, user });
   });
 
-  return { issuer, audience, jwksUrl: `${issuer}/.well-known/jwks.json`, routes, tokenFor, sign };
+  return { issuer, audience, jwksUrl: `${issuer}/.well-known/jwks.json`, routes, devRoutes, tokenFor, sign };
 }

@@ -41,6 +41,7 @@ function isRunning(pid: number): boolean {
 const server = await startLocalServer({
   port,
   host: config.host,
+  devRoutes: config.devRoutes,
   dataDir,
   siteDir: resolve(config.siteDir),
   dynamoEndpoint: config.dynamoEndpoint,
@@ -48,21 +49,26 @@ const server = await startLocalServer({
   notifications: { sweepMs: config.notifySweepMs },
 }).catch((error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE') console.error(`Port ${port} is in use: stop what runs there, or start on another port, e.g. PORT=3001 npm start`);
-  else console.error('Could not start:', error);
+  else console.error('Could not start:', error.message ?? error);
   process.exit(1);
 });
 
 const logins = SEED_USERS.map((u) => `  ${u.email.padEnd(26)} ${u.role.padEnd(12)} ${u.orgId ?? ''}`).join('\n');
+const red = (text: string) => (process.env.NO_COLOR ? text : `\x1b[1;31m${text}\x1b[0m`);
+const devLines = server.devRoutes ? `
+  E-mails:  ${server.url}/dev/outbox   (your own once signed in; a coordinator sees all)
+${config.devRoutes ? `${red('  DEV_ROUTES=1: the password-less demo login and the outbox are on for anyone who can reach this address.')}\n` : ''}` : `
+  Dev routes off (DEV_ROUTES=0): no demo login, no outbox.
+`;
 console.log(`
 HPC AI Support Centre is running at ${server.url}/
-  API:      ${server.url}/api   (OpenAPI: ${server.url}/api/openapi.json)
-  E-mails:  ${server.url}/dev/outbox
+  API:      ${server.url}/api   (OpenAPI: ${server.url}/api/openapi.json)${devLines}
   Data:     ${dataDir}${server.seeded ? '  (seeded demo data)' : '  (existing data kept)'}
-
+${server.devRoutes ? `
 Sign in at ${server.url}/app/sign-in as one of these demo users (no password locally), or get a token with
   curl -s -X POST ${server.url}/api/dev/login -H 'content-type: application/json' -d '{"email":"maria@aurora-ai.example"}'
 ${logins}
-
+` : ''}
 Press Ctrl+C to stop.`);
 
 let stopping = false;

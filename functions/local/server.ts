@@ -9,7 +9,7 @@ import { createDocumentClient } from '../core/dynamo.ts';
 import { createApiApp, problemResponse, type ApiApp } from '../core/http.ts';
 import { problems } from '../core/problem.ts';
 import { createJwtVerifier } from '../core/identity.ts';
-import { createLogger } from '../core/logger.ts';
+import { createLogger, type Logger } from '../core/logger.ts';
 import { serveOpenApiDocument } from '../core/openapi.ts';
 import { API_FUNCTION_NAMES } from '../api-functions.ts';
 import { API_DOCS } from '../api-document.ts';
@@ -18,9 +18,11 @@ import { dynamoUserDirectory } from '../core/users.ts';
 import { dynamoTicketStore } from '../tickets/dynamo-store.ts';
 import { outboxRoutes, startLocalNotifications, type LocalNotificationOptions, type LocalNotifications } from '../notify/local.ts';
 import { startLocalEvents, type LocalEvents, type LocalEventsOptions } from '../events/local.ts';
+import { DEFAULT_MAX_BODY_BYTES } from '../core/config.ts';
 import { localApiConfig, localNotifyConfig, localTableConfig } from './config.ts';
 import { startDynalite } from './dynalite.ts';
-import { createLocalIdentityProvider, type LocalIdentityProvider } from './identity-provider.ts';
+import { createLocalIdentityProvider, DEV_SESSION_COOKIE, type LocalIdentityProvider } from './identity-provider.ts';
+import { securityHeaders } from '../../site/security-headers.ts';
 import { seedDemoData } from './seed.ts';
 import { SEED_USERS } from './seed-data.ts';
 import { ensureTable } from './table-setup.ts';
@@ -42,6 +44,15 @@ export interface LocalServerOptions {
   notifications?: LocalNotificationOptions;
   /** The change feed: by default it polls only with a data dir (tests poll by hand). */
   events?: LocalEventsOptions;
+  /**
+   * The password-less demo login and the outbox (/api/dev/*, /dev/outbox). By default only on a loopback address;
+   * on any other the server refuses to start unless this is given: true (DEV_ROUTES=1) or false (DEV_ROUTES=0).
+   */
+  devRoutes?: boolean;
+  /** Where the server logs (JSON lines on stdout by default). */
+  logger?: Logger;
+  /** A hosted sign-in origin the CSP allows besides the site's own (browser tests' stand-in for Cognito). */
+  signInOrigin?: string;
 }
 
 export interface LocalServer {
@@ -57,7 +68,24 @@ export interface LocalServer {
   notifications: LocalNotifications;
   /** The change feed, handing the table's events to notifications. */
   events: LocalEvents;
+  /** Whether the demo login and the outbox are mounted. */
+  devRoutes: boolean;
   close(): Promise<void>;
+}
+
+/** Whether only this machine can reach an address (127.0.0.0/8, ::1, localhost). */
+export function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(bare);
+}
+
+/** The dev routes' guard: anyone who reaches them signs in as anyone and reads everyone's mail. */
+function devRoutesWanted(host: string, optIn: boolean | undefined): boolean {
+  if (optIn !== undefined) return optIn;
+  if (isLoopback(host)) return true;
+  throw new Error(`On ${host} anyone who reaches this server could sign in as any demo user without a password and read `
+    + 'every e-mail (/api/dev/login, /dev/outbox). Set DEV_ROUTES=1 to accept that, DEV_ROUTES=0 to start without them, '
+    + 'or listen on HOST=127.0.0.1.');
 }
 
 async function mountSite(root: Hono, siteDir: string | undefined): Promise<void> {
@@ -74,6 +102,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const host = options.host ?? '127.0.0.1';
   const tableName = options.tableName ?? 'support-centre';
   const clock = options.clock ?? systemClock;
+  const devRoutes = devRoutesWanted(host, options.devRoutes);
   const dynamo = options.dynamoEndpoint
     ? { endpoint: options.dynamoEndpoint, close: async () => {} }
     : await startDynalite(options.dataDir ? join(options.dataDir, 'dynamodb') : undefined);
@@ -98,13 +127,14 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 
-  const idp = await createLocalIdentityProvider({ baseUrl: url, dataDir: options.dataDir, users: async () => SEED_USERS });
-  // The same configuration objects a Lambda builds from its environment, from what this server knows.
+  // The same configuration objects a Lambda builds from its environment, from what this server knows; the identity
+  // provider's routes take the API's body limit.
+  const idp = await createLocalIdentityProvider({ baseUrl: url, dataDir: options.dataDir, users: async () => SEED_USERS, maxBodyBytes: DEFAULT_MAX_BODY_BYTES });
   const settings = { tableName, dynamoEndpoint: dynamo.endpoint, publicUrl: url };
   const config = localApiConfig(settings, idp);
   const notifyConfig = localNotifyConfig(settings);
   const verifier = createJwtVerifier(config);
-  const logger = createLogger('local');
+  const logger = options.logger ?? createLogger('local');
   const notifications = await startLocalNotifications({
     db, tableName, users, clock, sender: notifyConfig.sender, publicUrl: notifyConfig.publicUrl, dataDir: options.dataDir, logger, options: options.notifications,
   });
@@ -122,8 +152,17 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   serveOpenApiDocument(api, API_DOCS);
 
   const app = new Hono();
+  // CloudFront's response headers, from the same definition (plain HTTP here: no HSTS).
+  const headers = Object.entries(securityHeaders({ signInOrigin: options.signInOrigin, https: false }));
+  app.use('*', async (c, next) => {
+    await next();
+    for (const [name, value] of headers) c.res.headers.set(name, value);
+  });
   app.route('/', idp.routes);
-  app.route('/', outboxRoutes(notifications.outbox));
+  if (devRoutes) {
+    app.route('/', idp.devRoutes);
+    app.route('/', outboxRoutes(notifications.outbox, { verifier, sessionCookie: DEV_SESSION_COOKIE }));
+  }
   app.route('/', api);
   app.all('/api/*', (c) => problemResponse(problems.notFound(`No route ${c.req.method} ${c.req.path}.`).problem));
   // The web app's runtime configuration (in AWS the deployment writes this file).
@@ -132,7 +171,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   root = app;
 
   return {
-    url, port, api, idp, db, tableName, dynamoEndpoint: dynamo.endpoint, seeded, notifications, events,
+    url, port, api, idp, db, tableName, dynamoEndpoint: dynamo.endpoint, seeded, notifications, events, devRoutes,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await events.stop();

@@ -1,13 +1,17 @@
 import { join } from 'node:path';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { problemResponse } from '../core/http.ts';
+import { bearerToken, type IdentityVerifier } from '../core/identity.ts';
+import { problems, ProblemError } from '../core/problem.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
 import { repeat } from '../core/repeat.ts';
 import type { UserDirectory } from '../core/users.ts';
 import { composeNotifications, type Notifications } from './compose.ts';
 import type { Mailbox } from './mime.ts';
-import { createOutbox, type Outbox } from './outbox.ts';
+import { createOutbox, recipientOf, type Outbox } from './outbox.ts';
 import type { MailTransport } from './transport.ts';
 
 export interface LocalNotificationOptions {
@@ -53,16 +57,29 @@ export async function startLocalNotifications(deps: {
   return { ...parts, outbox, stop: repeat(sweepMs, () => parts.sweep.run(), deps.logger, 'notification sweep') };
 }
 
-/** GET /dev/outbox (the messages, newest last) and GET /dev/outbox/:name (one, as message/rfc822). Local only. */
-export function outboxRoutes(outbox: Outbox): Hono {
+/**
+ * GET /dev/outbox (the messages, newest last) and GET /dev/outbox/:name (one, as message/rfc822). Local only, and
+ * only a signed-in user's own mail (coordinators: everyone's). The token comes as a bearer header, or in the cookie
+ * `sessionCookie` the dev login sets for /dev, so a developer signed in to the web app can open the outbox.
+ */
+export function outboxRoutes(outbox: Outbox, { verifier, sessionCookie }: { verifier: IdentityVerifier; sessionCookie: string }): Hono {
   const app = new Hono();
+  const notFound = () => problemResponse(problems.notFound('No such message for you.').problem);
+  const readerOf = async (c: Context) => {
+    const cookie = getCookie(c, sessionCookie);
+    const principal = await verifier.verify(c.req.header('authorization') || !cookie ? bearerToken(c.req.header('authorization')) : cookie);
+    return (entry: { to: string }) => principal.role === 'coordinator' || entry.to === principal.email.toLowerCase();
+  };
+  app.onError((error) => error instanceof ProblemError ? problemResponse(error.problem) : problemResponse(problems.internal().problem));
   app.get('/dev/outbox', async (c) => {
-    const entries = await outbox.list();
+    const mayRead = await readerOf(c);
+    const entries = (await outbox.list()).filter(mayRead);
     return c.json({ items: entries.map((entry) => ({ ...entry, url: `/dev/outbox/${entry.name}` })) });
   });
   app.get('/dev/outbox/:name', async (c) => {
+    const mayRead = await readerOf(c);
     const content = await outbox.read(c.req.param('name'));
-    if (content === undefined) return c.json({ type: '/problems/not-found', title: 'Not found', status: 404 }, 404);
+    if (content === undefined || !mayRead({ to: recipientOf(content) })) return notFound();
     return c.body(content, 200, { 'content-type': 'message/rfc822' });
   });
   return app;

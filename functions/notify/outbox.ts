@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toMime, type OutgoingMail } from './mime.ts';
 import type { MailTransport } from './transport.ts';
@@ -6,6 +6,8 @@ import type { MailTransport } from './transport.ts';
 export interface OutboxEntry {
   name: string;
   size: number;
+  /** The recipient's address (lower case), read from the message's To header. */
+  to: string;
 }
 
 /** The local transport: every message is an `.eml` file (or, in tests, an in-memory entry) anyone can open. */
@@ -16,6 +18,13 @@ export interface Outbox extends MailTransport {
 }
 
 const NAME = /^[A-Za-z0-9_-]{1,120}\.eml$/;
+
+/** The address in a message's To header (we write one mailbox: `"Name" <address>` or the bare address). */
+export function recipientOf(message: string): string {
+  const headers = message.split(/\r?\n\r?\n/, 1)[0]!.replace(/\r?\n[ \t]+/g, ' ');
+  const to = /^To:(.*)$/im.exec(headers)?.[1]?.trim() ?? '';
+  return (/<([^>]*)>\s*$/.exec(to)?.[1] ?? to).toLowerCase();
+}
 
 function fileName(mail: OutgoingMail): string {
   // Milliseconds too, so a listing sorted by name is in sending order.
@@ -40,9 +49,10 @@ export function createOutbox(dir?: string): Outbox {
       return { providerMessageId: name };
     },
     async list() {
-      if (!dir) return [...memory].map(([name, content]) => ({ name, size: Buffer.byteLength(content) })).sort((a, b) => a.name.localeCompare(b.name));
+      const entry = (name: string, content: string) => ({ name, size: Buffer.byteLength(content), to: recipientOf(content) });
+      if (!dir) return [...memory].map(([name, content]) => entry(name, content)).sort((a, b) => a.name.localeCompare(b.name));
       const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => NAME.test(name)).sort();
-      return Promise.all(names.map(async (name) => ({ name, size: (await stat(join(dir, name))).size })));
+      return Promise.all(names.map(async (name) => entry(name, await readFile(join(dir, name), 'utf8'))));
     },
     async read(name) {
       if (!NAME.test(name)) return undefined;

@@ -1,12 +1,13 @@
 import { mount } from '../core/route.ts';
 import { functionApp, etagFor, idempotencyKey, onlyRoles, signedIn, versionFromIfMatch, type ApiApp } from '../core/http.ts';
 import type { IdentityVerifier } from '../core/identity.ts';
-import { userFromPrincipal } from '../core/users.ts';
+import { directoryUpdate } from '../core/users.ts';
 import {
   addMessageRoute, createTicketRoute, figuresRoute, getTicketRoute, healthRoute, listTicketsRoute, meRoute, patchTicketRoute,
   recordDeflectionRoute,
 } from './routes.ts';
 import { ticketService, type TicketDeps } from './service.ts';
+import { versionSeenBy } from './domain/visibility.ts';
 import { ticketDetail, ticketSummary } from './views.ts';
 
 export interface TicketsAppDeps extends TicketDeps {
@@ -23,13 +24,14 @@ export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps): ApiApp 
 
   mount(app, meRoute, [auth], async (c) => {
     const principal = c.var.principal;
-    await deps.users.put(userFromPrincipal(principal));
+    const update = directoryUpdate(principal, await deps.users.get(principal.id));
+    if (update) await deps.users.put(update);
     return c.json(principal, 200);
   });
 
   mount(app, createTicketRoute, [auth, onlyRoles('requester')], async (c) => {
     const { ticket, replayed } = await tickets.create(c.var.principal, c.req.valid('json'), idempotencyKey(c));
-    c.header('ETag', etagFor(ticket.version));
+    c.header('ETag', etagFor(versionSeenBy(ticket, c.var.principal)));
     c.header('Location', `/api/tickets/${ticket.id}`);
     if (replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(ticketDetail(ticket, now(), c.var.principal), 201);
@@ -44,7 +46,7 @@ export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps): ApiApp 
 
   mount(app, getTicketRoute, [auth], async (c) => {
     const { ticket, messages } = await tickets.get(c.var.principal, c.req.valid('param').id);
-    c.header('ETag', etagFor(ticket.version));
+    c.header('ETag', etagFor(versionSeenBy(ticket, c.var.principal)));
     c.header('Cache-Control', 'private, no-store');
     const includeEvents = c.req.valid('query').include === 'events';
     return c.json(ticketDetail(ticket, now(), c.var.principal, { messages, includeEvents }), 200);
@@ -52,7 +54,7 @@ export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps): ApiApp 
 
   mount(app, addMessageRoute, [auth], async (c) => {
     const { message, ticket, replayed } = await tickets.addMessage(c.var.principal, c.req.valid('param').id, c.req.valid('json'), idempotencyKey(c));
-    c.header('ETag', etagFor(ticket.version));
+    c.header('ETag', etagFor(versionSeenBy(ticket, c.var.principal)));
     if (replayed) c.header('Idempotent-Replayed', 'true');
     return c.json({ message, ticket: ticketDetail(ticket, now(), c.var.principal) }, 201);
   });
@@ -61,7 +63,7 @@ export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps): ApiApp 
     const principal = c.var.principal;
     const expected = versionFromIfMatch(c);
     const ticket = await tickets.patch(principal, c.req.valid('param').id, c.req.valid('json'), expected);
-    c.header('ETag', etagFor(ticket.version));
+    c.header('ETag', etagFor(versionSeenBy(ticket, c.var.principal)));
     return c.json(ticketDetail(ticket, now(), principal), 200);
   });
 

@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
 import { SYSTEMS } from '../core/catalog.ts';
-import { Cursor, documented, Id, queryInteger, shortText, text } from '../core/schemas.ts';
+import { Cursor, documented, Id, line, queryInteger, shortText, text } from '../core/schemas.ts';
 import { PRIORITIES, TICKET_CATEGORIES, TICKET_STATUSES } from './domain/model.ts';
 
 const Markdown = documented(text(1, 20_000), { description: 'Markdown' });
 
 export const CreateTicketBody = documented(z.strictObject({
-  subject: text(3, 200),
+  subject: line(3, 200),
   body: Markdown,
   category: z.enum(TICKET_CATEGORIES),
   priority: z._default(z.enum(PRIORITIES), 'normal'),

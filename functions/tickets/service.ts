@@ -10,6 +10,7 @@ import { serviceFigures, type Deflection, type ServiceFigures } from './domain/f
 import { assertMayPost } from './domain/state.ts';
 import { applyMessage, applyPatch, recordsMessage, type TicketPatch } from './domain/changes.ts';
 import { ticketReference, type Message, type Ticket } from './domain/model.ts';
+import { versionSeenBy } from './domain/visibility.ts';
 import type { StoredTicket, TicketPage, TicketQuery, TicketStore } from './store.ts';
 
 export interface TicketDeps {
@@ -152,14 +153,17 @@ export function ticketService({ store, users, clock, isGuide = isTopicId }: Tick
       return serviceFigures(tickets, deflections, now, windowDays);
     },
 
+    /** `expectedVersion` is the version the caller saw: an internal note in between is no conflict for a requester. */
     async patch(principal: Principal, ticketId: string, patch: TicketPatch, expectedVersion: number): Promise<Ticket> {
-      const ticket = await visibleTicket(principal, ticketId);
-      if (ticket.version !== expectedVersion) throw problems.preconditionFailed('The ticket changed since you read it; reload it.');
       const assignee = patch.assigneeId ? await users.get(patch.assigneeId) : undefined;
-      const next = applyPatch(withoutFingerprint(ticket), patch, principal, assignee, clock.now().toISOString());
-      if (next.version === ticket.version) return next;
-      if (!(await store.replace(keepFingerprint(next, ticket), expectedVersion))) throw problems.preconditionFailed('The ticket changed since you read it; reload it.');
-      return next;
+      for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
+        const ticket = await visibleTicket(principal, ticketId);
+        if (versionSeenBy(ticket, principal) !== expectedVersion) throw problems.preconditionFailed('The ticket changed since you read it; reload it.');
+        const next = applyPatch(withoutFingerprint(ticket), patch, principal, assignee, clock.now().toISOString());
+        if (next.version === ticket.version || (await store.replace(keepFingerprint(next, ticket), ticket.version))) return next;
+        await backoff(attempt);
+      }
+      throw violation('busy', 'The ticket is being changed by many people at once; send the same request again.');
     },
   };
 }

@@ -2,11 +2,15 @@ import type { Principal } from '../core/principal.ts';
 import { isStaff } from '../core/principal.ts';
 import type { Message, Ticket } from './domain/model.ts';
 import { computeSla } from './domain/sla.ts';
+import { updatedAtSeenBy, versionSeenBy } from './domain/visibility.ts';
+
+/** The version and updatedAt as this caller may see them (no trace of internal notes for requesters). */
+const seenBy = (ticket: Ticket, principal: Principal) => ({ version: versionSeenBy(ticket, principal), updatedAt: updatedAtSeenBy(ticket, principal) });
 
 /** What a list shows: no body, no audit trail. */
 export function ticketSummary(ticket: Ticket, now: Date, principal: Principal) {
   const { body: _body, events: _events, noteCount, ...summary } = ticket;
-  return { ...summary, ...(isStaff(principal) ? { noteCount: noteCount ?? 0 } : {}), sla: computeSla(ticket, now) };
+  return { ...summary, ...seenBy(ticket, principal), ...(isStaff(principal) ? { noteCount: noteCount ?? 0 } : {}), sla: computeSla(ticket, now) };
 }
 
 export function ticketDetail(ticket: Ticket, now: Date, principal: Principal, extras: { messages?: Message[]; includeEvents?: boolean } = {}) {
@@ -14,6 +18,7 @@ export function ticketDetail(ticket: Ticket, now: Date, principal: Principal, ex
   const visibleEvents = isStaff(principal) ? events : events.filter((event) => event.type !== 'note');
   return {
     ...rest,
+    ...seenBy(ticket, principal),
     ...(isStaff(principal) ? { noteCount: noteCount ?? 0 } : {}),
     sla: computeSla(ticket, now),
     ...(extras.messages ? { messages: extras.messages } : {}),

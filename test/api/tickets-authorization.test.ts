@@ -60,10 +60,11 @@ const CASES: Case[] = [
     },
   },
   {
+    // Aurora's tickets are opened by María: Jonas, of her organisation, may reply but not close (see below).
     name: 'PATCH /api/tickets/:id (close)',
     call: async (as, id) => stack.call('PATCH', `/api/tickets/${id}`, { as, body: { status: 'closed' }, headers: { 'if-match': await etagOf(stack, id) } }),
     expected: {
-      aurora: { anonymous: 401, 'aurora requester': 200, 'basalt requester': 404, expert: 200, coordinator: 200 },
+      aurora: { anonymous: 401, 'aurora requester': 403, 'basalt requester': 404, expert: 200, coordinator: 200 },
       basalt: { anonymous: 401, 'aurora requester': 404, 'basalt requester': 200, expert: 200, coordinator: 200 },
     },
   },
@@ -125,5 +126,25 @@ describe('organisation isolation', () => {
     expect(asExpert.messages).toHaveLength(2);
     expect(asExpert).toMatchObject({ messageCount: 1, noteCount: 1 });
     expect(asExpert.events.map((e: { type: string }) => e.type)).toEqual(['created', 'note', 'reply', 'status']);
+  });
+});
+
+describe('who may close a ticket (outside review, finding 7)', () => {
+  const patch = async (as: string, id: string, status: string) =>
+    stack.call('PATCH', `/api/tickets/${id}`, { as, body: { status }, headers: { 'if-match': await etagOf(stack, id) } });
+
+  it('the requester who opened it may; another member of the organisation may reply, not close', async () => {
+    const ticket = await openTicket(stack, AS.maria);
+    expect((await stack.call('POST', `/api/tickets/${ticket.id}/messages`, { as: AS.jonas, body: { body: 'Same problem here.' } })).status).toBe(201);
+    const refused = await patch(AS.jonas, ticket.id, 'closed');
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).detail).toBe('Only the person who opened this ticket, or the support staff, may close it.');
+    expect((await patch(AS.maria, ticket.id, 'closed')).status).toBe(200);
+  });
+
+  it('any member of the organisation may reopen a resolved ticket, as a reply from them would', async () => {
+    const ticket = await openTicket(stack, AS.maria);
+    expect((await patch(AS.ana, ticket.id, 'resolved')).status).toBe(200);
+    expect((await patch(AS.jonas, ticket.id, 'open')).status).toBe(200);
   });
 });

@@ -1,5 +1,6 @@
 import { generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dynamoUserDirectory } from '../../functions/core/users.ts';
 import { seedUser } from '../../functions/local/seed-data.ts';
 import { AS, startTestStack, type TestStack } from '../support/stack.ts';
 
@@ -82,5 +83,46 @@ describe('bearer tokens', () => {
   it('refuses a requester token without an organisation', async () => {
     const { 'custom:org': _org, ...orgless } = claims;
     expect(await statusWith(await stack.server.idp.sign(orgless))).toBe(403);
+  });
+
+  // Outside review, finding 9.
+  const now = () => Math.floor(Date.now() / 1000);
+
+  it('refuses a token issued in the future beyond a small clock skew', async () => {
+    expect(await statusWith(await stack.server.idp.sign(claims, { issuedAt: now() + 10 * 3600, expiresIn: now() + 11 * 3600 }))).toBe(401);
+    expect(await statusWith(await stack.server.idp.sign(claims, { issuedAt: now() + 60 }))).toBe(200);
+  });
+
+  it('refuses a token without an issue time, or one valid for more than a day', async () => {
+    expect(await statusWith(await stack.server.idp.sign(claims, { issuedAt: null }))).toBe(401);
+    expect(await statusWith(await stack.server.idp.sign(claims, { expiresIn: now() + 10 * 365 * 86_400 }))).toBe(401);
+    expect(await statusWith(await stack.server.idp.sign(claims, { expiresIn: now() + 86_400 + 600 }))).toBe(401);
+    expect(await statusWith(await stack.server.idp.sign(claims, { expiresIn: now() + 3600 }))).toBe(200);
+  });
+});
+
+describe('the user directory and /api/me (finding 9)', () => {
+  const directory = () => dynamoUserDirectory(stack.server.db, stack.server.tableName);
+  const me = async (extra: Record<string, unknown>) => stack.call('GET', '/api/me', { token: await stack.server.idp.sign({ token_use: 'id', ...extra }) });
+
+  it('never writes a staff entry from a token alone', async () => {
+    const response = await me({ sub: 'u-stranger', email: 'stranger@evil.example', name: 'Stranger', 'cognito:groups': ['coordinators'] });
+    expect(response.status).toBe(200);
+    expect(await directory().get('u-stranger')).toBeUndefined();
+    expect((await directory().listByRole('coordinator')).map((u) => u.id)).not.toContain('u-stranger');
+  });
+
+  it('never raises the role of someone already in the directory', async () => {
+    const ana = seedUser(AS.ana);
+    await me({ sub: ana.id, email: ana.email, name: 'Ana (renamed)', 'cognito:groups': ['coordinators'] });
+    expect(await directory().get(ana.id)).toMatchObject({ role: 'expert', name: 'Ana (renamed)' });
+  });
+
+  it('still records requesters, and a staff member who lost the group (the control case)', async () => {
+    await me({ sub: 'u-new-requester', email: 'new@aurora-ai.example', name: 'New Person', 'custom:org': 'aurora-ai' });
+    expect(await directory().get('u-new-requester')).toMatchObject({ role: 'requester', orgId: 'aurora-ai' });
+    const mikko = seedUser(AS.mikko);
+    await me({ sub: mikko.id, email: mikko.email, name: mikko.name, 'cognito:groups': [], 'custom:org': 'aurora-ai' });
+    expect(await directory().get(mikko.id)).toMatchObject({ role: 'requester' });
   });
 });

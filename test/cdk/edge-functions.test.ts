@@ -38,6 +38,15 @@ describe('site request function', () => {
     const redirected = request('/search', { q: { value: 'slurm' }, tag: { value: 'a', multiValue: [{ value: 'a' }, { value: 'b' }] }, flag: { value: '' } });
     expect(redirected.headers.location.value).toBe('/search/?q=slurm&tag=a&tag=b&flag');
   });
+
+  it('never answers a scheme-relative Location: leading slashes collapse to one', () => {
+    for (const uri of ['//guides', '///guides', '/\\guides', '//evil']) {
+      const location = request(uri).headers.location.value as string;
+      expect(location, uri).toMatch(/^\/[^/\\]/);
+    }
+    expect(request('//guides/').uri).toBe('/guides/index.html');
+    expect(request('//evil.example').uri).toBe('/evil.example');
+  });
 });
 
 describe('site response function', () => {

@@ -7,6 +7,7 @@ import { ESM_REQUIRE_BANNER } from '../../cdk/bundling.ts';
 import { API_ROUTES, routeKey } from '../../cdk/routes.ts';
 import { API_FUNCTION_NAMES } from '../../functions/api-functions.ts';
 import { assetFiles, resourcesOfType, synthesize, type Synthesized } from './support/synth.ts';
+import { securityHeaders } from '../../site/security-headers.ts';
 
 let synth: Synthesized;
 beforeAll(() => {
@@ -275,6 +276,14 @@ describe('site bucket and CloudFront', () => {
     expect(csp).not.toContain('unsafe-');
     expect(headers.FrameOptions.FrameOption).toBe('DENY');
     expect(headers.ContentTypeOptions.Override).toBe(true);
+    // From the one definition the local server sends too.
+    const local = securityHeaders({ https: true });
+    expect(headers.FrameOptions.FrameOption).toBe(local['X-Frame-Options']);
+    expect(headers.ReferrerPolicy.ReferrerPolicy).toBe(local['Referrer-Policy']);
+    expect(`max-age=${headers.StrictTransportSecurity.AccessControlMaxAgeSec}; includeSubDomains`).toBe(local['Strict-Transport-Security']);
+    const custom = (policy.Properties!.ResponseHeadersPolicyConfig as any).CustomHeadersConfig.Items as Array<{ Header: string; Value: string }>;
+    expect(Object.fromEntries(custom.map((item) => [item.Header, item.Value]))).toEqual({ 'Permissions-Policy': local['Permissions-Policy'], 'Cross-Origin-Opener-Policy': local['Cross-Origin-Opener-Policy'] });
+    for (const directive of local['Content-Security-Policy']!.split('; ')) expect(csp).toContain(directive.split(' ')[0]);
   });
 
   it('serves the API document built with the site from the bucket, before /api/* can match it', () => {

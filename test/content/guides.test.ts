@@ -3,16 +3,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countWords, headingAnchors, relativeMarkdownLinks, splitGuide } from './guide-markdown.ts';
 import { guideFrontMatterSchema } from './guide-schema.ts';
+import { TOPIC_IDS } from '../../functions/core/topics.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const guidesDir = path.join(repoRoot, 'content', 'guides');
-// CI lays shared/ beside the clone, so topics come from outside the repository.
-const topicsFile = path.resolve(repoRoot, '../shared/topics.json');
 const MIN_BODY_WORDS = 800;
 
-const topicIds: string[] = (JSON.parse(readFileSync(topicsFile, 'utf8')) as { topics: { id: string }[] }).topics.map(
-  (topic) => topic.id,
-);
+// One guide per topic of the catalogue the functions and the web app read.
+const topicIds: string[] = [...TOPIC_IDS];
 
 function markdownFilesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];

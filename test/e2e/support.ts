@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startLocalServer, type LocalServer } from '../../functions/local/server.ts';
 import { buildSite } from '../../site/src/build/buildSite.ts';
-import { contentSecurityPolicy } from '../../cdk/security-headers.ts';
 import { launchChromium } from '../support/chromium.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -37,7 +36,9 @@ export async function startProduct(): Promise<Product> {
   const temp = await mkdtemp(path.join(tmpdir(), 'e2e-'));
   const siteDir = path.join(temp, 'site');
   await buildSite({ contentDir: FIXTURE_CONTENT, outDir: siteDir });
-  const server = await startLocalServer({ port: 0, siteDir });
+  // The server sends the production security headers (site/security-headers.ts); its CSP also allows the
+  // hosted-sign-in test's stand-in for Cognito, as the deployed one allows Cognito.
+  const server = await startLocalServer({ port: 0, siteDir, signInOrigin: SIGN_IN_ORIGIN });
   const browser = await launchChromium();
   return {
     server, base: server.url, browser, siteDir,
@@ -52,12 +53,6 @@ export async function startProduct(): Promise<Product> {
 /** Where the hosted-sign-in test's stand-in for Cognito lives. */
 export const SIGN_IN_ORIGIN = 'https://auth.support-centre.test';
 
-/**
- * The deployed Content-Security-Policy (cdk/security-headers.ts) on every app page, so a violation shows up
- * as a console error; without upgrade-insecure-requests, which would send the local http:// requests to https.
- */
-const APP_CSP = contentSecurityPolicy(SIGN_IN_ORIGIN).replace(/;\s*upgrade-insecure-requests/, '');
-
 export interface Session {
   context: BrowserContext;
   page: Page;
@@ -69,11 +64,6 @@ export async function openAs(product: Product, name: string | undefined, options
   const context = await product.browser.newContext({
     baseURL: product.base, colorScheme: options.colorScheme ?? 'light', acceptDownloads: true, viewport: { width: 1280, height: 900 },
     ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
-  });
-  await context.route((url) => url.pathname === '/app' || url.pathname.startsWith('/app/'), async (route) => {
-    if (route.request().resourceType() !== 'document') return route.continue();
-    const response = await route.fetch();
-    return route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': APP_CSP } });
   });
   // Fail a step with its locator well before the test's own timeout.
   context.setDefaultTimeout(8_000);

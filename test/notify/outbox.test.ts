@@ -33,16 +33,17 @@ describe('the local outbox', () => {
     expect(files[0]).toMatch(/^\d{8}T\d{9}Z-[0-9a-f]{32}\.eml$/);
 
     const root = `http://127.0.0.1:${stack.server.port}`;
-    const listing = await (await fetch(`${root}/dev/outbox`)).json() as { items: Array<{ name: string; url: string }> };
+    const asMaria = { headers: { authorization: `Bearer ${await stack.token(AS.maria)}` } };
+    const listing = await (await fetch(`${root}/dev/outbox`, asMaria)).json() as { items: Array<{ name: string; url: string }> };
     expect(listing.items.map((item) => item.name)).toEqual(files);
-    const message = await fetch(`${root}${listing.items[0]!.url}`);
+    const message = await fetch(`${root}${listing.items[0]!.url}`, asMaria);
     expect(message.headers.get('content-type')).toBe('message/rfc822');
     const parsed = parseMime(await message.text());
     expect(parsed.headers.to).toBe('María Ortega <maria@aurora-ai.example>');
     expect(parsed.headers.subject).toBe(`[${ticket.reference}] Mikko Virtanen ha respondido: Conda env on Leonardo`);
     expect(parsed.text).toContain(`${root}/app/tickets/${ticket.id}`);
     expect(parsed.html).toContain(`href="${root}/app/tickets/${ticket.id}"`);
-    for (const name of ['nope.eml', '..%2F..%2Fetc%2Fpasswd', '..%2Foutbox.eml']) expect((await fetch(`${root}/dev/outbox/${name}`)).status).toBe(404);
+    for (const name of ['nope.eml', '..%2F..%2Fetc%2Fpasswd', '..%2Foutbox.eml']) expect((await fetch(`${root}/dev/outbox/${name}`, asMaria)).status).toBe(404);
   });
 });
 

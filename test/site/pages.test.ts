@@ -120,6 +120,12 @@ describe('createSiteApp serves the built site', () => {
     const redirect = await app.request('/guides/slurm-basics');
     expect(redirect.status).toBe(301);
     expect(redirect.headers.get('location')).toBe('/guides/slurm-basics/');
+    // Never a scheme-relative Location (a browser follows //guides/ to http://guides/): leading slashes collapse.
+    for (const sneaky of ['//guides', '///guides', '//guides?x=1']) {
+      const response = await app.request(sneaky);
+      expect(response.status, sneaky).toBe(301);
+      expect(response.headers.get('location'), sneaky).toMatch(/^\/guides\/(\?x=1)?$/);
+    }
     const manifest = JSON.parse(await (await app.request('/search/manifest.json')).text()) as { index: string; worker: string };
     const index = await app.request(`/${manifest.index}`, { headers: { 'accept-encoding': 'gzip, br' } });
     expect(index.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');

@@ -147,3 +147,27 @@ describe('calendar()', () => {
     ].join('\r\n'));
   });
 });
+
+describe('Unicode line separators (outside review, finding 3)', () => {
+  // What e.g. Python's str.splitlines treats as a line end, beyond CR and LF.
+  const UNICODE_BREAKS = ['\u2028', '\u2029', '\u0085', '\u000b', '\u000c', '\u001c', '\u001d', '\u001e'];
+  const splitlines = (s: string) => s.split(/\r\n|[\n\r\u000b\u000c\u001c-\u001e\u0085\u2028\u2029]/);
+  const injected = (sep: string) => `Talk${sep}ATTENDEE:mailto:eve@evil.example`;
+
+  it.each(UNICODE_BREAKS.map((sep) => [sep.codePointAt(0)!.toString(16).padStart(4, '0'), sep]))('U+%s never starts a line, in text, parameters or URIs', (_, sep) => {
+    const text = calendar({ prodId: '-//T//T//EN', name: injected(sep), events: [{
+      ...event, summary: injected(sep), description: injected(sep), location: injected(sep), url: `https://x.example/${injected(sep)}`,
+      organizer: { name: injected(sep), email: `ana@support.example${sep}ATTENDEE:mailto:eve@evil.example` },
+      attendees: [{ name: injected(sep), email: 'maria@aurora.example', role: 'REQ-PARTICIPANT', partstat: 'ACCEPTED' }],
+    }] });
+    const lines = splitlines(unfold(text));
+    expect(lines.filter((line) => line.startsWith('ATTENDEE')), text).toHaveLength(1);
+    expect(text).not.toMatch(/[\u0080-\u009f\u2028\u2029]/);
+  });
+
+  it('keeps a separator\'s meaning as an escaped line break in TEXT', () => {
+    expect(escapeText('a\u2028b\u2029c\u0085d')).toBe('a\\nb\\nc\\nd');
+    expect(paramValue('a\u2028b')).toBe('a^nb');
+    expect(escapeText('a\u0080\u009fb')).toBe('ab');
+  });
+});

@@ -27,7 +27,7 @@ function assertMayPatch(ticket: Ticket, patch: TicketPatch, actor: Actor): void 
   if (actor.role === 'requester') {
     const fields = Object.keys(patch).filter((key) => patch[key as keyof TicketPatch] !== undefined);
     if (fields.some((field) => field !== 'status')) {
-      throw violation('ticket.requester-change', 'Requesters may only close their ticket or reopen a resolved one.');
+      throw violation('ticket.requester-change', 'Requesters may only change the status: close a ticket they opened, or reopen a resolved one.');
     }
     return;
   }
@@ -57,7 +57,7 @@ export function applyPatch(ticket: Ticket, patch: TicketPatch, actor: Actor, ass
     if (patch.assigneeId !== null && next.status === 'new' && patch.status === undefined) next = withStatus(next, 'open', actor, at, events);
   }
   if (patch.status !== undefined && patch.status !== next.status) {
-    assertTransition(next.status, patch.status, actor.role);
+    assertTransition(next.status, patch.status, actor.role, ticket.requesterId === actor.id);
     next = withStatus(next, patch.status, actor, at, events);
   }
   if (patch.priority !== undefined && patch.priority !== next.priority) {

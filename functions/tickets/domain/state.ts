@@ -11,7 +11,7 @@ const STAFF_TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
   closed: ['open'],
 };
 
-/** Requesters may close their ticket, or reopen one that was resolved. */
+/** Requesters may close a ticket they opened, or reopen one that was resolved. */
 const REQUESTER_TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
   new: ['closed'],
   open: ['closed'],
@@ -20,13 +20,24 @@ const REQUESTER_TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
   closed: [],
 };
 
-export function allowedTransitions(from: TicketStatus, role: Role): readonly TicketStatus[] {
-  return role === 'requester' ? REQUESTER_TRANSITIONS[from] : STAFF_TRANSITIONS[from];
+/**
+ * The statuses a ticket may move to. Closing is for staff and the requester who opened it (`isOpener`): others of
+ * the organisation may reply and reopen a resolved ticket (as their reply would), but not end someone else's.
+ */
+export function allowedTransitions(from: TicketStatus, role: Role, isOpener = true): readonly TicketStatus[] {
+  if (role !== 'requester') return STAFF_TRANSITIONS[from];
+  return isOpener ? REQUESTER_TRANSITIONS[from] : REQUESTER_TRANSITIONS[from].filter((to) => to !== 'closed');
 }
 
-/** Throws `ticket.transition`, naming both states, when the change is not allowed for this role. */
-export function assertTransition(from: TicketStatus, to: TicketStatus, role: Role): void {
-  if (!allowedTransitions(from, role).includes(to)) {
+export const CLOSE_NOT_OPENER = 'Only the person who opened this ticket, or the support staff, may close it.';
+
+/**
+ * Throws `ticket.close-not-opener` for a requester closing someone else's ticket, `ticket.transition` naming both
+ * states for another change not allowed for this role.
+ */
+export function assertTransition(from: TicketStatus, to: TicketStatus, role: Role, isOpener = true): void {
+  if (!isOpener && role === 'requester' && to === 'closed' && REQUESTER_TRANSITIONS[from].includes(to)) throw violation('ticket.close-not-opener', CLOSE_NOT_OPENER);
+  if (!allowedTransitions(from, role, isOpener).includes(to)) {
     throw violation('ticket.transition', `A ticket cannot go from ${from} to ${to}${role === 'requester' ? ' by its requester' : ''}.`, { from, to });
   }
 }

@@ -1,38 +1,4 @@
-// The knowledge-base topics' titles (../shared/topics.json), for pages that show topic ids to people;
-// test/app/app-logic.test.ts checks they stay equal to that file.
-import type { TopicId } from '../../../functions/core/topics.ts';
+// The knowledge-base topics' titles, for pages that show topic ids to people (one source: content/topics.json).
+import { TOPICS, type TopicId } from '../../../functions/core/topics.ts';
 
-export const TOPIC_TITLES: Record<TopicId, string> = {
-  'eurohpc-systems-overview': 'EuroHPC supercomputers at a glance',
-  'choose-a-system': 'Choosing the right system for your AI workload',
-  'access-routes-overview': 'Routes to free GPU time: overview and decision tree',
-  'aif-playground': 'AI Factories Playground access',
-  'aif-fast-lane': 'AI Factories Fast Lane access',
-  'aif-large-scale': 'AI Factories Large Scale access',
-  'ai-for-science-collab': 'AI for Science and Collaborative EU Projects call',
-  'eurohpc-classic-calls': 'EuroHPC Benchmark, Development, Regular and Extreme Scale access',
-  'eligibility-obligations': 'Eligibility and obligations for companies',
-  'writing-proposal': 'Writing a successful access proposal',
-  'estimate-compute': 'Estimating the compute you need',
-  'billing-accounting': 'How usage is billed and how to check your balance',
-  'account-onboarding': 'After the award: accounts, identity and team members',
-  'login-data-transfer': 'Logging in and moving data',
-  'storage-filesystems': 'Storage, quotas and dataset formats',
-  'slurm-basics': 'Submitting GPU jobs with Slurm',
-  'interactive-jupyter': 'Interactive work: salloc, Jupyter, web portals, VS Code',
-  'software-modules': 'Software stacks: modules, EasyBuild and Spack',
-  'python-envs': 'Python environments on supercomputers',
-  'containers-apptainer': 'Containers with Singularity/Apptainer',
-  'amd-rocm-lumi': 'PyTorch on AMD MI250X (LUMI) with ROCm',
-  'nvidia-cuda-arm': 'NVIDIA systems: CUDA versions, H100/A100 and Grace-Hopper (aarch64)',
-  'distributed-training': 'Multi-GPU and multi-node training',
-  'llm-finetuning': 'Fine-tuning LLMs on EuroHPC systems',
-  'inference-serving': 'Batch inference and model serving',
-  'offline-models-datasets': 'Working without internet on compute nodes',
-  'monitoring-profiling': 'Monitoring, profiling and experiment tracking',
-  'checkpointing-walltime': 'Wall-time limits, checkpointing and resuming',
-  'troubleshooting-jobs': 'Troubleshooting failed or stuck jobs',
-  'data-protection-ip': 'Data protection, security and IP',
-  'support-mentoring': 'Getting help: mentoring, NCCs and helpdesks',
-  'funding-programmes': 'Funding programmes alongside compute',
-};
+export const TOPIC_TITLES: Readonly<Record<TopicId, string>> = Object.fromEntries(TOPICS.map((topic) => [topic.id, topic.title]));

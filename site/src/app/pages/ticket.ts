@@ -118,8 +118,8 @@ function StaffActions({ ticket, user, experts, change }: { ticket: Ticket; user:
   </section>`;
 }
 
-function RequesterActions({ ticket, change }: { ticket: Ticket; change(patch: Patch): Promise<void> }): VNode | null {
-  const allowed = allowedTransitions(ticket.status, 'requester');
+function RequesterActions({ ticket, user, change }: { ticket: Ticket; user: Me; change(patch: Patch): Promise<void> }): VNode | null {
+  const allowed = allowedTransitions(ticket.status, 'requester', ticket.requesterId === user.id);
   if (!allowed.length) return null;
   return html`<section class="panel" aria-labelledby="actions-title">
     <h2 id="actions-title">Your ticket</h2>
@@ -208,7 +208,7 @@ export default function TicketPage({ params, user }: PageProps): VNode {
       <aside class="ticket-side" aria-label="Ticket details">
         <${Facts} ticket=${ticket} />
         ${user.role === 'requester'
-          ? html`<${RequesterActions} ticket=${ticket} change=${change} />`
+          ? html`<${RequesterActions} ticket=${ticket} user=${user} change=${change} />`
           : html`<${StaffActions} key=${`${ticket.id}-${ticket.version}`} ticket=${ticket} user=${user} experts=${experts.data ?? []} change=${change} />`}
         <${History} ticket=${ticket} experts=${experts.data ?? []} />
       </aside>
