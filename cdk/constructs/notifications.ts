@@ -5,6 +5,7 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { eventSourceSortKeys } from '../../functions/events/keys.ts';
 import type { DeploymentConfig } from '../config.ts';
 import { ScheduledSweep } from './scheduled-sweep.ts';
 import { SupportFunction } from './support-function.ts';
@@ -60,10 +61,7 @@ export class Notifications extends Construct {
       maxRecordAge: Duration.hours(6),
       onFailure: new SqsDlq(props.deadLetters),
       // Only ticket and booking records carry events; the notifier's own delivery records must not wake it.
-      filters: [
-        lambda.FilterCriteria.filter({ dynamodb: { Keys: { sk: { S: lambda.FilterRule.isEqual('TICKET') } } } }),
-        lambda.FilterCriteria.filter({ dynamodb: { Keys: { sk: { S: lambda.FilterRule.isEqual('BOOKING') } } } }),
-      ],
+      filters: eventSourceSortKeys().map((sk) => lambda.FilterCriteria.filter({ dynamodb: { Keys: { sk: { S: lambda.FilterRule.isEqual(sk) } } } })),
     }));
 
     this.sweepFunction = notifyFunction('SweepFunction', 'sweepHandler', 'Booking reminders and SLA escalation', Duration.minutes(2));

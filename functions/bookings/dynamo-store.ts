@@ -4,37 +4,25 @@ import { organisationKey, ORGANISATIONS_PARTITION, type Organisation } from '../
 import { decodeCursor, encodeCursor } from '../core/pagination.ts';
 import { problems } from '../core/problem.ts';
 import { queryAll } from '../core/query.ts';
-import { TTL_ATTRIBUTE } from '../core/table.ts';
+import { indexKeyNames, TTL_ATTRIBUTE, withoutKeys } from '../core/table.ts';
 import { isUnsettled, type BookingRecord, type ExpertProfile } from './domain/model.ts';
 import { claimDayOf, type ClaimedInterval } from './domain/claims.ts';
 import { isChargeMarker } from './domain/quota.ts';
+import { allowanceKey, bookingKey, bookingPartitions, claimDayKey, expertKey, sessionOrder, usageKey } from './keys.ts';
 import type { BookingQuery, BookingStore, SlotClaim } from './store.ts';
 
-const expertKey = (id: string) => ({ pk: `EXPERT#${id}`, sk: 'PROFILE' });
-const claimDayKey = (expertId: string, day: string) => ({ pk: `EXPERT#${expertId}`, sk: `CLAIMS#${day}` });
-const allowanceKey = (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'ALLOWANCE' });
-const usageKey = (orgId: string, quarter: string) => ({ pk: `ORG#${orgId}`, sk: `USAGE#${quarter}` });
-const bookingKey = (id: string) => ({ pk: `BOOKING#${id}`, sk: 'BOOKING' });
-
-const UNSETTLED_PARTITION = 'BOOKINGS#UNSETTLED';
 /** A failed intent is kept a week so a retry with its Idempotency-Key gets the same answer. */
 const FAILED_KEEP_SECONDS = 7 * 24 * 3600;
-const KEY_ATTRIBUTES = ['pk', 'sk', TTL_ATTRIBUTE, ...[1, 2, 3, 4, 5].flatMap((n) => [`gsi${n}pk`, `gsi${n}sk`])];
-
-function strip<T>(item: Record<string, unknown>): T {
-  const rest = { ...item };
-  for (const key of KEY_ATTRIBUTES) delete rest[key];
-  return rest as T;
-}
+const strip = <T>(item: Record<string, unknown>) => withoutKeys<T>(item, [TTL_ATTRIBUTE]);
 
 /** Listings are Queries on one partition per (scope, status), ordered by the session's end. */
 function listingKeys(record: BookingRecord): Record<string, string> {
   if (record.status !== 'booked' && record.status !== 'cancelled') return {};
-  const order = `${record.end}#${record.id}`;
+  const order = sessionOrder(record.end, record.id);
   return {
-    gsi3pk: `BOOKINGS#ORG#${record.orgId}#${record.status}`, gsi3sk: order,
-    gsi4pk: `BOOKINGS#EXPERT#${record.expertId}#${record.status}`, gsi4sk: order,
-    gsi5pk: `BOOKINGS#ALL#${record.status}`, gsi5sk: order,
+    gsi3pk: bookingPartitions.byOrg(record.orgId, record.status), gsi3sk: order,
+    gsi4pk: bookingPartitions.byExpert(record.expertId, record.status), gsi4sk: order,
+    gsi5pk: bookingPartitions.all(record.status), gsi5sk: order,
   };
 }
 
@@ -43,7 +31,7 @@ function bookingItem(record: BookingRecord): Record<string, unknown> {
     ...record,
     ...bookingKey(record.id),
     ...listingKeys(record),
-    ...(isUnsettled(record) ? { gsi1pk: UNSETTLED_PARTITION, gsi1sk: `${record.updatedAt}#${record.id}` } : {}),
+    ...(isUnsettled(record) ? { gsi1pk: bookingPartitions.unsettled, gsi1sk: `${record.updatedAt}#${record.id}` } : {}),
     ...(record.status === 'failed' ? { [TTL_ATTRIBUTE]: Math.floor(Date.parse(record.updatedAt) / 1000) + FAILED_KEEP_SECONDS } : {}),
   };
 }
@@ -51,10 +39,10 @@ function bookingItem(record: BookingRecord): Record<string, unknown> {
 function listingPlan(query: BookingQuery): { index: 'gsi3' | 'gsi4' | 'gsi5'; partition: string; range?: string; forward: boolean } {
   const status = query.filter === 'cancelled' ? 'cancelled' : 'booked';
   const [index, partition] = query.scope === 'all'
-    ? ['gsi5', `BOOKINGS#ALL#${status}`] as const
+    ? ['gsi5', bookingPartitions.all(status)] as const
     : 'orgId' in query.scope
-      ? ['gsi3', `BOOKINGS#ORG#${query.scope.orgId}#${status}`] as const
-      : ['gsi4', `BOOKINGS#EXPERT#${query.scope.expertId}#${status}`] as const;
+      ? ['gsi3', bookingPartitions.byOrg(query.scope.orgId, status)] as const
+      : ['gsi4', bookingPartitions.byExpert(query.scope.expertId, status)] as const;
   if (query.filter === 'upcoming') return { index, partition, range: '>', forward: true };
   if (query.filter === 'past') return { index, partition, range: '<', forward: false };
   return { index, partition, forward: false };
@@ -81,11 +69,11 @@ export function dynamoBookingStore(db: DynamoDBDocumentClient, tableName: string
     },
 
     async listExperts() {
-      return (await queryPartition('EXPERTS')).map((item) => strip<ExpertProfile>(item));
+      return (await queryPartition(bookingPartitions.experts)).map((item) => strip<ExpertProfile>(item));
     },
 
     async putExpertProfile(profile) {
-      const fields: Record<string, unknown> = { ...profile, gsi2pk: 'EXPERTS', gsi2sk: `${profile.name.toLowerCase()}#${profile.id}` };
+      const fields: Record<string, unknown> = { ...profile, gsi2pk: bookingPartitions.experts, gsi2sk: `${profile.name.toLowerCase()}#${profile.id}` };
       const names = Object.keys(fields).filter((name) => fields[name] !== undefined);
       await db.send(new UpdateCommand({
         TableName: tableName, Key: expertKey(profile.id),
@@ -97,7 +85,7 @@ export function dynamoBookingStore(db: DynamoDBDocumentClient, tableName: string
 
     async setAvailability(expert, availability) {
       // A new expert gets a minimal profile (empty lists) so it is listed and bookable at once.
-      const set = { availability, timeZone: availability.timeZone, id: expert.id, gsi2pk: 'EXPERTS' };
+      const set = { availability, timeZone: availability.timeZone, id: expert.id, gsi2pk: bookingPartitions.experts };
       const keep = {
         name: expert.name, email: expert.email, bio: '', expertise: [], skills: [], languages: [], systems: [], meetingLink: '',
         gsi2sk: `${expert.name.toLowerCase()}#${expert.id}`,
@@ -122,7 +110,7 @@ export function dynamoBookingStore(db: DynamoDBDocumentClient, tableName: string
       const days = await queryAll(db, {
         TableName: tableName, ConsistentRead: true,
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': `EXPERT#${expertId}`, ':from': `CLAIMS#${claimDayOf(from)}`, ':to': `CLAIMS#${claimDayOf(to)}` },
+        ExpressionAttributeValues: { ':pk': expertKey(expertId).pk, ':from': claimDayKey(expertId, claimDayOf(from)).sk, ':to': claimDayKey(expertId, claimDayOf(to)).sk },
       });
       const claims = new Map<string, SlotClaim>();
       for (const interval of days.flatMap((item) => (item.intervals ?? []) as ClaimedInterval[])) {
@@ -219,8 +207,7 @@ export function dynamoBookingStore(db: DynamoDBDocumentClient, tableName: string
 
     async listBookings(query) {
       const { index, partition, range, forward } = listingPlan(query);
-      const pkAttribute = `${index}pk`;
-      const skAttribute = `${index}sk`;
+      const { partitionKey: pkAttribute, sortKey: skAttribute } = indexKeyNames(index);
       // A past listing's keys all lie before now (an upcoming one's may since have passed: handled below).
       const startKey = decodeCursor(query.cursor, { attribute: pkAttribute, value: partition, extras: ['filter'], sortKeyBelow: range === '<' ? query.now : undefined });
       // A cursor belongs to one filter (upcoming and past share a partition but not a range).
@@ -245,7 +232,7 @@ export function dynamoBookingStore(db: DynamoDBDocumentClient, tableName: string
       const { Items = [] } = await db.send(new QueryCommand({
         TableName: tableName, IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before',
-        ExpressionAttributeValues: { ':pk': UNSETTLED_PARTITION, ':before': before },
+        ExpressionAttributeValues: { ':pk': bookingPartitions.unsettled, ':before': before },
         Limit: limit,
       }));
       return Items.map((item) => strip<BookingRecord>(item));

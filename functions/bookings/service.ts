@@ -1,6 +1,6 @@
 import type { SystemName } from '../core/catalog.ts';
 import type { Clock } from '../core/clock.ts';
-import { fingerprint, idempotentId, newId } from '../core/ids.ts';
+import { idempotentCreation, type IdempotentCreation } from '../core/idempotency.ts';
 import type { Principal, RequesterPrincipal } from '../core/principal.ts';
 import { problems } from '../core/problem.ts';
 import { violation, type Violation } from '../core/violation.ts';
@@ -130,10 +130,8 @@ export function bookingService({ store, clock, tickets }: BookingDeps) {
   }
 
   /** A retried Idempotency-Key: the first answer, or the intent resumed. */
-  async function replay(existing: BookingRecord, principal: Principal, requestFingerprint: string): Promise<{ booking: BookingRecord; replayed: boolean }> {
-    if (existing.requesterId !== principal.id || existing.requestFingerprint !== requestFingerprint) {
-      throw violation('idempotency.key-reused', 'This Idempotency-Key was used for a different request.', { field: 'Idempotency-Key' });
-    }
+  async function replay(existing: BookingRecord, principal: Principal, creation: IdempotentCreation): Promise<{ booking: BookingRecord; replayed: boolean }> {
+    creation.assertSameRequest(existing.requesterId === principal.id ? existing : {});
     if (existing.status === 'failed') throw failureViolation(existing.failure!);
     if (existing.status === 'pending') {
       // A retry long after the first attempt died does not revive it: the slot was checked back then.
@@ -155,10 +153,10 @@ export function bookingService({ store, clock, tickets }: BookingDeps) {
 
   return {
     async create(principal: RequesterPrincipal, input: NewBooking, idempotencyKey?: string): Promise<{ booking: BookingRecord; replayed: boolean }> {
-      const requestFingerprint = fingerprint(input);
-      const id = idempotencyKey ? idempotentId('booking', principal.id, idempotencyKey) : newId();
-      const earlier = idempotencyKey ? await store.getBooking(id) : undefined;
-      if (earlier) return replay(earlier, principal, requestFingerprint);
+      const creation = idempotentCreation('booking', principal.id, idempotencyKey, input);
+      const { id } = creation;
+      const earlier = creation.keyed ? await store.getBooking(id) : undefined;
+      if (earlier) return replay(earlier, principal, creation);
 
       const { placement, meetingLink, expert } = await freeSlot(input.expertId, input.start, id);
       if (input.ticketId && (await tickets.orgOf(input.ticketId)) !== principal.orgId) {
@@ -171,11 +169,11 @@ export function bookingService({ store, clock, tickets }: BookingDeps) {
         orgId: principal.orgId, requesterId: principal.id, requesterName: principal.name, requesterEmail: principal.email,
         topic: input.topic, notes: input.notes, system: input.system, ticketId: input.ticketId, meetingLink,
         sequence: 0, version: 1, createdAt: at, updatedAt: at, release: [],
-        ...(idempotencyKey ? { requestFingerprint } : {}),
+        ...creation.stamp,
       };
       if (!(await store.createBooking(intent))) {
         // A concurrent retry with the same key wrote the intent first: answer as that request does.
-        return replay((await store.getBooking(id))!, principal, requestFingerprint);
+        return replay((await store.getBooking(id))!, principal, creation);
       }
       return { booking: await complete(intent), replayed: false };
     },

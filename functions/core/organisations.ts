@@ -1,3 +1,5 @@
+import { ANY, type KeySpace } from './table.ts';
+
 /**
  * Organisation items (`ORG#<id>` / `PROFILE`) and how they are listed: every writer builds the item here, so
  * each one lands in the generic gsi2 partition `ORGS` that `GET /api/orgs` queries (sorted by name).
@@ -13,4 +15,10 @@ export const organisationKey = (id: string) => ({ pk: `ORG#${id}`, sk: 'PROFILE'
 
 export function organisationItem(org: Organisation): Record<string, string> {
   return { ...org, ...organisationKey(org.id), gsi2pk: ORGANISATIONS_PARTITION, gsi2sk: `${org.name.toLowerCase()}#${org.id}` };
+}
+
+export function organisationKeySpace(): KeySpace {
+  return {
+    module: 'organisations', items: [organisationKey(ANY)], partitions: { gsi2: [ORGANISATIONS_PARTITION] },
+  };
 }

@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { hasRole, principalFor, type Principal, type PrincipalOf, type Role } from './principal.ts';
+import { ANY, type KeySpace } from './table.ts';
 
 export interface UserRecord {
   id: string;
@@ -16,6 +17,15 @@ export interface UserDirectory {
   get(id: string): Promise<UserRecord | undefined>;
   put(user: UserRecord): Promise<void>;
   listByRole(role: Role): Promise<UserRecord[]>;
+}
+
+/** A user's directory entry; other capabilities may keep their own items in the same partition (other sort keys). */
+export const userKey = (id: string) => ({ pk: `USER#${id}`, sk: 'PROFILE' });
+/** gsi1: the users of one role, by name. */
+export const rolePartition = (role: Role | typeof ANY) => `ROLE#${role}`;
+
+export function userKeySpace(): KeySpace {
+  return { module: 'users', items: [userKey(ANY)], partitions: { gsi1: [rolePartition(ANY)] } };
 }
 
 export function userFromPrincipal(principal: Principal): UserRecord {
@@ -57,16 +67,16 @@ export function dynamoUserDirectory(db: DynamoDBDocumentClient, tableName: strin
   };
   return {
     async get(id) {
-      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: { pk: `USER#${id}`, sk: 'PROFILE' } }));
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: userKey(id) }));
       return strip(Item);
     },
     async put(user) {
       // An update, not a put: other capabilities (expert profiles) keep their own attributes on this item.
-      const fields: Record<string, unknown> = { ...user, gsi1pk: `ROLE#${user.role}`, gsi1sk: user.name.toLowerCase() };
+      const fields: Record<string, unknown> = { ...user, gsi1pk: rolePartition(user.role), gsi1sk: user.name.toLowerCase() };
       const names = Object.keys(fields).filter((name) => fields[name] !== undefined);
       await db.send(new UpdateCommand({
         TableName: tableName,
-        Key: { pk: `USER#${user.id}`, sk: 'PROFILE' },
+        Key: userKey(user.id),
         UpdateExpression: `SET ${names.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
         ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#f${i}`, name])),
         ExpressionAttributeValues: Object.fromEntries(names.map((name, i) => [`:v${i}`, fields[name]])),
@@ -77,7 +87,7 @@ export function dynamoUserDirectory(db: DynamoDBDocumentClient, tableName: strin
         TableName: tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': `ROLE#${role}` },
+        ExpressionAttributeValues: { ':pk': rolePartition(role) },
       }));
       return Items.map((item) => strip(item)!);
     },

@@ -14,7 +14,10 @@ export interface LocalConfig {
   siteDir: string;
   /** Use this DynamoDB-compatible endpoint instead of the embedded one. */
   dynamoEndpoint?: string;
-  /** The notifier's change-feed and sweep intervals (0: none, e.g. to keep an API benchmark free of e-mail work). */
+  /**
+   * The change feed's (functions/events) and the notifier's sweep intervals (0: none, e.g. to keep an API
+   * benchmark free of e-mail work). NOTIFY_POLL_MS keeps its name from when the feed lived in notify.
+   */
   notifyPollMs?: number;
   notifySweepMs?: number;
   /** DEV_ROUTES=1 mounts the demo login and the outbox on any address, DEV_ROUTES=0 never; unset: on loopback only. */

@@ -45,7 +45,8 @@ const server = await startLocalServer({
   dataDir,
   siteDir: resolve(config.siteDir),
   dynamoEndpoint: config.dynamoEndpoint,
-  notifications: { pollMs: config.notifyPollMs, sweepMs: config.notifySweepMs },
+  events: { pollMs: config.notifyPollMs },
+  notifications: { sweepMs: config.notifySweepMs },
 }).catch((error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE') console.error(`Port ${port} is in use: stop what runs there, or start on another port, e.g. PORT=3001 npm start`);
   else console.error('Could not start:', error.message ?? error);

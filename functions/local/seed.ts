@@ -76,9 +76,12 @@ async function seedTickets({ users, tickets, now }: SeedDeps): Promise<void> {
   await service.patch(mikko, apptainer.id, { status: 'resolved' }, answered.ticket.version);
 }
 
+/** The item that says the demo data is in (the local server's only item of its own). */
+export const SEED_MARKER_KEY = { pk: 'META', sk: 'SEED' } as const;
+
 /** Seeds once: organisations, demo users and tickets. A marker item makes later starts skip it. */
 export async function seedDemoData(deps: SeedDeps): Promise<boolean> {
-  const marker = { pk: 'META', sk: 'SEED' };
+  const marker = SEED_MARKER_KEY;
   const { Item } = await deps.db.send(new GetCommand({ TableName: deps.tableName, Key: marker }));
   if (Item) return false;
   for (const org of SEED_ORGANISATIONS) {

@@ -17,6 +17,7 @@ import { API_WIRING } from '../api-wiring.ts';
 import { dynamoUserDirectory } from '../core/users.ts';
 import { dynamoTicketStore } from '../tickets/dynamo-store.ts';
 import { outboxRoutes, startLocalNotifications, type LocalNotificationOptions, type LocalNotifications } from '../notify/local.ts';
+import { startLocalEvents, type LocalEvents, type LocalEventsOptions } from '../events/local.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '../core/config.ts';
 import { localApiConfig, localNotifyConfig, localTableConfig } from './config.ts';
 import { startDynalite } from './dynalite.ts';
@@ -39,8 +40,10 @@ export interface LocalServerOptions {
   /** Use this DynamoDB-compatible endpoint instead of starting the embedded one (benchmarks, DynamoDB Local). */
   dynamoEndpoint?: string;
   tableName?: string;
-  /** E-mail notifications: by default timers run only with a data dir (tests drive feed and sweep by hand). */
+  /** E-mail notifications: by default the sweep runs on a timer only with a data dir (tests sweep by hand). */
   notifications?: LocalNotificationOptions;
+  /** The change feed: by default it polls only with a data dir (tests poll by hand). */
+  events?: LocalEventsOptions;
   /**
    * The password-less demo login and the outbox (/api/dev/*, /dev/outbox). By default only on a loopback address;
    * on any other the server refuses to start unless this is given: true (DEV_ROUTES=1) or false (DEV_ROUTES=0).
@@ -61,8 +64,10 @@ export interface LocalServer {
   tableName: string;
   dynamoEndpoint: string;
   seeded: boolean;
-  /** The change feed, the sweep and the outbox (`/dev/outbox`). */
+  /** The sweep and the outbox (`/dev/outbox`). */
   notifications: LocalNotifications;
+  /** The change feed, handing the table's events to notifications. */
+  events: LocalEvents;
   /** Whether the demo login and the outbox are mounted. */
   devRoutes: boolean;
   close(): Promise<void>;
@@ -133,6 +138,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const notifications = await startLocalNotifications({
     db, tableName, users, clock, sender: notifyConfig.sender, publicUrl: notifyConfig.publicUrl, dataDir: options.dataDir, logger, options: options.notifications,
   });
+  const events = await startLocalEvents({
+    db, tableName, clock, consumers: [notifications.consumer], dataDir: options.dataDir, logger, options: options.events,
+  });
   const api = createApiApp({ logger, maxBodyBytes: config.maxBodyBytes });
   // Deflections name guides of the site this server shows (the topics when it shows none).
   const siteDir = options.siteDir;
@@ -165,9 +173,10 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   root = app;
 
   return {
-    url, port, api, idp, db, tableName, dynamoEndpoint: dynamo.endpoint, seeded, notifications, devRoutes,
+    url, port, api, idp, db, tableName, dynamoEndpoint: dynamo.endpoint, seeded, notifications, events, devRoutes,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await events.stop();
       await notifications.stop();
       db.destroy();
       await dynamo.close();

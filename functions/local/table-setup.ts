@@ -1,5 +1,5 @@
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, waitUntilTableExists, type GlobalSecondaryIndex } from '@aws-sdk/client-dynamodb';
-import { TABLE_INDEXES, TABLE_KEYS } from '../core/table.ts';
+import { KEY_ATTRIBUTES, TABLE_INDEXES, TABLE_KEYS } from '../core/table.ts';
 
 /** Creates the single table with its indexes unless it exists (a second start keeps the data). */
 export async function ensureTable(endpoint: string, tableName: string): Promise<'created' | 'existing'> {
@@ -10,7 +10,6 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
-  const attributes = [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, ...TABLE_INDEXES.flatMap((i) => [i.partitionKey, i.sortKey])];
   const indexes: GlobalSecondaryIndex[] = TABLE_INDEXES.map((index) => ({
     IndexName: index.name,
     KeySchema: [{ AttributeName: index.partitionKey, KeyType: 'HASH' }, { AttributeName: index.sortKey, KeyType: 'RANGE' }],
@@ -19,7 +18,7 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
   await client.send(new CreateTableCommand({
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: attributes.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+    AttributeDefinitions: KEY_ATTRIBUTES.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
     KeySchema: [{ AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' }, { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' }],
     GlobalSecondaryIndexes: indexes,
   }));

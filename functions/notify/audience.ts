@@ -1,5 +1,6 @@
 import type { UserRecord, UserDirectory } from '../core/users.ts';
-import type { BookingFacts, DomainEvent } from './domain/events.ts';
+import type { BookingFacts } from '../events/domain/events.ts';
+import type { NotifyEvent } from './domain/events.ts';
 import type { NotificationKind } from './domain/kinds.ts';
 import { ticketRef, type Delivery, type Notice, type Side } from './domain/notice.ts';
 
@@ -20,7 +21,7 @@ function bookingParty(booking: BookingFacts, side: Side): { recipientId: string;
  * requester, assignee, expert), from staff (followers, coordinators), never from anywhere else; the delivery
  * step checks again that each is staff or a member of `orgId`. The actor is not told about their own action.
  */
-export async function deliveriesFor(event: DomainEvent, deps: AudienceDeps): Promise<Delivery[]> {
+export async function deliveriesFor(event: NotifyEvent, deps: AudienceDeps): Promise<Delivery[]> {
   const deliveries: Delivery[] = [];
   const add = (recipientId: string | null | undefined, kind: NotificationKind, orgId: string, notice: Notice, extra: Partial<Delivery> = {}) => {
     if (!recipientId || deliveries.some((d) => d.recipientId === recipientId)) return;

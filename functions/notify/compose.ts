@@ -1,11 +1,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Clock } from '../core/clock.ts';
+import type { EventConsumer } from '../events/consumer.ts';
 import type { Logger } from '../core/logger.ts';
 import type { UserDirectory } from '../core/users.ts';
 import { notifier } from './deliver.ts';
 import { dynamoNotifyStore } from './dynamo-store.ts';
-import { dynamoSources } from './dynamo-sources.ts';
-import { changeFeed } from './feed.ts';
+import { dynamoSweepSource } from './dynamo-sources.ts';
 import type { Mailbox } from './mime.ts';
 import { sweeper } from './sweep.ts';
 import type { MailTransport } from './transport.ts';
@@ -19,20 +19,21 @@ export interface NotificationsDeps {
   sender: Mailbox;
   publicUrl: string;
   logger?: Logger;
-  /** The local feed's look-back (see changeFeed). */
-  overlapMs?: number;
 }
 
-/** The notifier's parts over one table: the same composition in Lambda and in the local server. */
+/**
+ * The notifier's parts over one table: the same composition in Lambda and in the local server. `consumer` is
+ * what the stream handler and the local change feed (functions/events) hand the table's events to.
+ */
 export function composeNotifications(deps: NotificationsDeps) {
   const store = dynamoNotifyStore(deps.db, deps.tableName);
-  const source = dynamoSources(deps.db, deps.tableName);
   const notify = notifier({ store, users: deps.users, transport: deps.transport, clock: deps.clock, sender: deps.sender, publicUrl: deps.publicUrl, logger: deps.logger });
+  const consumer: EventConsumer = { name: 'notify', handle: (events) => notify.handle(events) };
   return {
     store,
     notify,
-    feed: changeFeed({ source, store, notify, clock: deps.clock, overlapMs: deps.overlapMs }),
-    sweep: sweeper({ source, store, notify, clock: deps.clock }),
+    consumer,
+    sweep: sweeper({ source: dynamoSweepSource(deps.db, deps.tableName), store, notify, clock: deps.clock }),
   };
 }
 

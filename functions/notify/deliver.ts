@@ -4,7 +4,7 @@ import type { Logger } from '../core/logger.ts';
 import { STAFF_ROLES } from '../core/principal.ts';
 import type { UserDirectory, UserRecord } from '../core/users.ts';
 import { deliveriesFor } from './audience.ts';
-import type { DomainEvent } from './domain/events.ts';
+import type { NotifyEvent } from './domain/events.ts';
 import { MANDATORY_KINDS, wants } from './domain/kinds.ts';
 import type { Delivery } from './domain/notice.ts';
 import type { Mailbox } from './mime.ts';
@@ -110,7 +110,7 @@ export function notifier(deps: NotifierDeps) {
    * The deliveries of one event. An escalation's audience depends on the ticket at the time of the sweep (its
    * assignee), so its first audience is kept: a later assignee does not get the same warning again.
    */
-  async function deliveriesOf(event: DomainEvent): Promise<Delivery[]> {
+  async function deliveriesOf(event: NotifyEvent): Promise<Delivery[]> {
     const deliveries = await deliveriesFor(event, { users: deps.users, followers });
     if (event.type !== 'slaEscalation' || deliveries.length === 0) return deliveries;
     const expiresAt = Math.floor(deps.clock.now().getTime() / 1000) + retentionDays(event.eventId) * DAY_SECONDS;
@@ -119,7 +119,7 @@ export function notifier(deps: NotifierDeps) {
   }
 
   /** Every delivery of these events. A provider failure is an outcome (the sweep owns it); other errors throw. */
-  async function handle(events: DomainEvent[]): Promise<Outcome[]> {
+  async function handle(events: NotifyEvent[]): Promise<Outcome[]> {
     const outcomes: Outcome[] = [];
     for (const event of events) {
       for (const delivery of await deliveriesOf(event)) outcomes.push(await deliver(delivery));

@@ -2,20 +2,11 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, typ
 import { conditionally } from '../core/conditional.ts';
 import { isConditionFailure } from '../core/dynamo.ts';
 import { decodeCursor, encodeCursor } from '../core/pagination.ts';
+import { queryAll } from '../core/query.ts';
 import { TTL_ATTRIBUTE } from '../core/table.ts';
 import { DEFAULT_PREFERENCES, type Preferences } from './domain/kinds.ts';
+import { audienceKey, DELIVERY_STATE_PARTITION as STATE_PARTITION, deliveryKey, followKey, preferencesKey } from './keys.ts';
 import type { DeliveryRecord, DeliveryState, NewDelivery, NotifyStore } from './store.ts';
-
-const deliveryKey = (id: string) => ({ pk: `NOTIFY#DELIVERY#${id}`, sk: 'DELIVERY' });
-const preferencesKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'NOTIFY#PREFERENCES' });
-const followKey = (category: string, userId: string) => ({ pk: `NOTIFY#FOLLOW#${category}`, sk: `USER#${userId}` });
-const audienceKey = (eventId: string) => ({ pk: `NOTIFY#AUDIENCE#${eventId}`, sk: 'AUDIENCE' });
-const checkpointKey = (name: string) => ({ pk: 'NOTIFY#FEED', sk: name });
-
-/** Deliveries that need someone (the sweep, a coordinator) sit in one gsi1 partition per state; sent ones leave the index. */
-const STATE_PARTITION: Partial<Record<DeliveryState, string>> = {
-  sending: 'NOTIFY#SENDING', failed: 'NOTIFY#FAILED', parked: 'NOTIFY#PARKED', queued: 'NOTIFY#QUEUED',
-};
 
 const RECORD_ATTRIBUTES = [
   'id', 'eventId', 'recipientId', 'to', 'lang', 'kind', 'mandatory', 'notice', 'state', 'attempts', 'createdAt', 'updatedAt',
@@ -177,28 +168,12 @@ export function dynamoNotifyStore(db: DynamoDBDocumentClient, tableName: string)
     },
 
     async followers(category) {
-      const ids: string[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': `NOTIFY#FOLLOW#${category}` },
-          ExclusiveStartKey: startKey,
-        }));
-        ids.push(...(page.Items ?? []).map((item) => String(item.userId)));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return ids;
-    },
-
-    async getCheckpoint(name) {
-      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: checkpointKey(name), ConsistentRead: true }));
-      return typeof Item?.value === 'string' ? Item.value : undefined;
-    },
-
-    async setCheckpoint(name, value) {
-      await db.send(new PutCommand({ TableName: tableName, Item: { ...checkpointKey(name), value } }));
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': followKey(category, '').pk },
+      });
+      return items.map((item) => String(item.userId));
     },
   };
 }

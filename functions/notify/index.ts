@@ -5,7 +5,7 @@ import { dynamoUserDirectory } from '../core/users.ts';
 import { composeNotifications } from './compose.ts';
 import { notifyConfig } from './config.ts';
 import { sesTransport, SESv2Client } from './ses-transport.ts';
-import { handleStreamBatch, type StreamBatchResponse, type StreamRecord } from './stream.ts';
+import { handleStreamBatch, type StreamBatchResponse, type StreamRecord } from '../events/stream.ts';
 import type { SweepResult } from './sweep.ts';
 
 const config = notifyConfig();
@@ -22,9 +22,9 @@ const notifications = composeNotifications({
   logger,
 });
 
-/** DynamoDB stream consumer (NEW_AND_OLD_IMAGES, ReportBatchItemFailures). */
+/** DynamoDB stream (NEW_AND_OLD_IMAGES, ReportBatchItemFailures): the table's events, notify their consumer. */
 export const streamHandler = async (event: { Records: StreamRecord[] }): Promise<StreamBatchResponse> =>
-  handleStreamBatch(event.Records, notifications.notify, (error) => logger.error('stream record failed', { error: error as Error }));
+  handleStreamBatch(event.Records, [notifications.consumer], (error) => logger.error('stream record failed', { error: error as Error }));
 
 /** Scheduled every few minutes: reminders, SLA escalation, retries, in-doubt deliveries. */
 export const sweepHandler = async (): Promise<Omit<SweepResult, 'outcomes' | 'retried'> & { sent: number; retried: number }> => {

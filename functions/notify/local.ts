@@ -7,6 +7,7 @@ import { bearerToken, type IdentityVerifier } from '../core/identity.ts';
 import { problems, ProblemError } from '../core/problem.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
+import { repeat } from '../core/repeat.ts';
 import type { UserDirectory } from '../core/users.ts';
 import { composeNotifications, type Notifications } from './compose.ts';
 import type { Mailbox } from './mime.ts';
@@ -17,38 +18,21 @@ export interface LocalNotificationOptions {
   /** Instead of the outbox (tests: a failing provider). */
   transport?: MailTransport;
   /**
-   * Change-feed poll interval; 0 runs nothing in the background (tests drive feed and sweep by hand).
-   * Default: 2 s with a data dir and 0 without (in memory means a test).
+   * Sweep interval (reminders, escalation, retries); 0 runs nothing in the background (tests sweep by hand).
+   * Default: 60 s with a data dir and 0 without (in memory means a test).
    */
-  pollMs?: number;
-  /** Sweep interval (reminders, escalation, retries); 0 for none. Default: 60 s / 0 as above. */
   sweepMs?: number;
 }
 
 export interface LocalNotifications extends Notifications {
   outbox: Outbox;
-  /** Waits for a run in progress and stops the timers. */
+  /** Waits for a sweep in progress and stops its timer. */
   stop(): Promise<void>;
 }
 
-/** A timer that never overlaps its own runs and can be stopped after the run in flight. */
-function repeat(everyMs: number, run: () => Promise<unknown>, logger?: Logger) {
-  let current: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const timer = everyMs > 0 ? setInterval(() => {
-    current = current.then(() => (stopped ? undefined : run())).catch((error) => logger?.error('notification run failed', { error: error as Error }));
-  }, everyMs) : undefined;
-  timer?.unref();
-  return async () => {
-    stopped = true;
-    if (timer) clearInterval(timer);
-    await current;
-  };
-}
-
 /**
- * Notifications on one machine: the change feed and the sweep on timers, every message an `.eml` file under
- * `DATA_DIR/outbox/` (in memory without a data dir).
+ * Notifications on one machine: the sweep on a timer, every message an `.eml` file under `DATA_DIR/outbox/`
+ * (in memory without a data dir). The local change feed (events/local.ts) hands them events through `consumer`.
  */
 export async function startLocalNotifications(deps: {
   db: DynamoDBDocumentClient;
@@ -68,21 +52,9 @@ export async function startLocalNotifications(deps: {
     transport: deps.options?.transport ?? outbox,
     sender: deps.sender,
     publicUrl: deps.publicUrl,
-    // A real clock: look back a few seconds for writes stamped before a poll but landing after it.
-    overlapMs: background ? 5_000 : 0,
   });
-  await parts.feed.initialise();
-  const pollMs = deps.options?.pollMs ?? (background ? 2_000 : 0);
   const sweepMs = deps.options?.sweepMs ?? (background ? 60_000 : 0);
-  const stopFeed = repeat(pollMs, () => parts.feed.poll(), deps.logger);
-  const stopSweep = repeat(sweepMs, () => parts.sweep.run(), deps.logger);
-  return {
-    ...parts,
-    outbox,
-    async stop() {
-      await Promise.all([stopFeed(), stopSweep()]);
-    },
-  };
+  return { ...parts, outbox, stop: repeat(sweepMs, () => parts.sweep.run(), deps.logger, 'notification sweep') };
 }
 
 /**

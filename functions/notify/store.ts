@@ -61,7 +61,4 @@ export interface NotifyStore {
   putPreferences(userId: string, preferences: Preferences, at: string): Promise<void>;
   /** Users following new tickets of a category (their preferences remain the truth). */
   followers(category: string): Promise<string[]>;
-
-  getCheckpoint(name: string): Promise<string | undefined>;
-  setCheckpoint(name: string, value: string): Promise<void>;
 }

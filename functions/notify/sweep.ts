@@ -1,5 +1,5 @@
 import type { Clock } from '../core/clock.ts';
-import type { DomainEvent } from './domain/events.ts';
+import type { NotifyEvent } from './domain/events.ts';
 import { dueEscalations } from './domain/escalation.ts';
 import { dueReminder, LONGEST_LEAD_MS } from './domain/reminders.ts';
 import type { Notifier, Outcome } from './deliver.ts';
@@ -37,9 +37,9 @@ const SESSION_ENDS_WITHIN_MS = LONGEST_LEAD_MS + 24 * 60 * MINUTE;
  * Every candidate comes from an index query; every message is once-only through its event id.
  */
 export function sweeper({ source, store, notify, clock, retryAfterMs = 5 * MINUTE, inDoubtAfterMs = 15 * MINUTE, batch = 100 }: SweepDeps) {
-  async function reminders(now: Date): Promise<DomainEvent[]> {
+  async function reminders(now: Date): Promise<NotifyEvent[]> {
     const sessions = await source.bookedSessionsEndingBetween(now.toISOString(), new Date(now.getTime() + SESSION_ENDS_WITHIN_MS).toISOString());
-    const events: DomainEvent[] = [];
+    const events: NotifyEvent[] = [];
     for (const session of sessions) {
       if (!dueReminder(session, now)) continue;
       // The index may lag a cancellation or a move: decide on the record itself.

@@ -2,23 +2,22 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocum
 import { conditionally } from '../core/conditional.ts';
 import { queryAll } from '../core/query.ts';
 import { decodeCursor, encodeCursor, type StartKey } from '../core/pagination.ts';
-import type { IndexName } from '../core/table.ts';
+import { indexKeyNames, withoutKeys, type IndexName } from '../core/table.ts';
 import type { Message, Ticket } from './domain/model.ts';
-import { ticketKey } from './keys.ts';
+import { deflectionKey, DEFLECTIONS_PARTITION, messageKey, TICKET_COUNTER_KEY, ticketKey, ticketOrder, ticketPartitions } from './keys.ts';
 import type { StoredTicket, TicketPage, TicketQuery, TicketStore } from './store.ts';
 
 const FIRST_NUMBER = 1000;
-const messageKey = (ticketId: string, id: string) => ({ pk: `TICKET#${ticketId}`, sk: `MSG#${id}` });
 
 /** Every listing the API offers is a Query on one of these index keys; none is a Scan. */
 function indexKeys(ticket: Ticket): Record<string, string> {
-  const order = `${ticket.lastActivityAt}#${ticket.id}`;
+  const order = ticketOrder(ticket.lastActivityAt, ticket.id);
   return {
-    gsi1pk: `ORG#${ticket.orgId}#TICKETS`, gsi1sk: order,
-    gsi2pk: `TICKETS#STATUS#${ticket.status}`, gsi2sk: order,
-    gsi3pk: `TICKETS#ASSIGNEE#${ticket.assigneeId ?? 'none'}`, gsi3sk: order,
-    gsi4pk: `TICKETS#SYSTEM#${ticket.system ?? 'none'}`, gsi4sk: order,
-    gsi5pk: 'TICKETS', gsi5sk: order,
+    gsi1pk: ticketPartitions.byOrg(ticket.orgId), gsi1sk: order,
+    gsi2pk: ticketPartitions.byStatus(ticket.status), gsi2sk: order,
+    gsi3pk: ticketPartitions.byAssignee(ticket.assigneeId ?? 'none'), gsi3sk: order,
+    gsi4pk: ticketPartitions.bySystem(ticket.system ?? 'none'), gsi4sk: order,
+    gsi5pk: ticketPartitions.all, gsi5sk: order,
   };
 }
 
@@ -29,13 +28,7 @@ const SUMMARY_ATTRIBUTES = [
   'firstResponseAt', 'resolvedAt', 'messageCount', 'noteCount', 'version', 'events',
 ];
 
-const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk', 'gsi5pk', 'gsi5sk'];
-
-function toTicket(item: Record<string, unknown>): StoredTicket {
-  const ticket = { ...item };
-  for (const key of KEY_ATTRIBUTES) delete ticket[key];
-  return ticket as unknown as StoredTicket;
-}
+const toTicket = (item: Record<string, unknown>) => withoutKeys<StoredTicket>(item);
 
 function toMessage(item: Record<string, unknown>): Message {
   const { pk: _pk, sk: _sk, ...message } = item;
@@ -52,14 +45,14 @@ interface Plan {
 function plan(query: TicketQuery): Plan {
   const filters: Plan['filters'] = [];
   const statusFilter = query.statuses?.length ? { attribute: 'status', values: query.statuses } : undefined;
-  const assigneeFilter = query.assignee ? { attribute: 'gsi3pk', values: [`TICKETS#ASSIGNEE#${query.assignee}`] } : undefined;
-  const systemFilter = query.system ? { attribute: 'gsi4pk', values: [`TICKETS#SYSTEM#${query.system}`] } : undefined;
+  const assigneeFilter = query.assignee ? { attribute: indexKeyNames('gsi3').partitionKey, values: [ticketPartitions.byAssignee(query.assignee)] } : undefined;
+  const systemFilter = query.system ? { attribute: indexKeyNames('gsi4').partitionKey, values: [ticketPartitions.bySystem(query.system)] } : undefined;
   let chosen: Omit<Plan, 'filters'>;
-  if (query.orgId) chosen = { index: 'gsi1', partition: `ORG#${query.orgId}#TICKETS` };
-  else if (query.statuses?.length === 1) chosen = { index: 'gsi2', partition: `TICKETS#STATUS#${query.statuses[0]}` };
-  else if (query.assignee) chosen = { index: 'gsi3', partition: `TICKETS#ASSIGNEE#${query.assignee}` };
-  else if (query.system) chosen = { index: 'gsi4', partition: `TICKETS#SYSTEM#${query.system}` };
-  else chosen = { index: 'gsi5', partition: 'TICKETS' };
+  if (query.orgId) chosen = { index: 'gsi1', partition: ticketPartitions.byOrg(query.orgId) };
+  else if (query.statuses?.length === 1) chosen = { index: 'gsi2', partition: ticketPartitions.byStatus(query.statuses[0]!) };
+  else if (query.assignee) chosen = { index: 'gsi3', partition: ticketPartitions.byAssignee(query.assignee) };
+  else if (query.system) chosen = { index: 'gsi4', partition: ticketPartitions.bySystem(query.system) };
+  else chosen = { index: 'gsi5', partition: ticketPartitions.all };
   for (const filter of [statusFilter, assigneeFilter, systemFilter]) {
     if (!filter) continue;
     const servedByKey = (filter === statusFilter && chosen.index === 'gsi2')
@@ -78,7 +71,7 @@ export function dynamoTicketStore(db: DynamoDBDocumentClient, tableName: string)
     TableName: tableName,
     IndexName: index,
     KeyConditionExpression: '#pk = :pk AND #sk >= :since',
-    ExpressionAttributeNames: { '#pk': `${index}pk`, '#sk': `${index}sk` },
+    ExpressionAttributeNames: { '#pk': indexKeyNames(index).partitionKey, '#sk': indexKeyNames(index).sortKey },
     ExpressionAttributeValues: { ':pk': partition, ':since': since },
   });
 
@@ -86,7 +79,7 @@ export function dynamoTicketStore(db: DynamoDBDocumentClient, tableName: string)
     async nextNumber() {
       const { Attributes } = await db.send(new UpdateCommand({
         TableName: tableName,
-        Key: { pk: 'COUNTER', sk: 'TICKET' },
+        Key: TICKET_COUNTER_KEY,
         UpdateExpression: 'SET #v = if_not_exists(#v, :start) + :one',
         ExpressionAttributeNames: { '#v': 'value' },
         ExpressionAttributeValues: { ':start': FIRST_NUMBER, ':one': 1 },
@@ -108,7 +101,7 @@ export function dynamoTicketStore(db: DynamoDBDocumentClient, tableName: string)
       const items = await queryAll(db, {
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `TICKET#${id}` },
+        ExpressionAttributeValues: { ':pk': ticketKey(id).pk },
         ConsistentRead: true,
       });
       const ticketItem = items.find((item) => item.sk === 'TICKET');
@@ -145,9 +138,9 @@ export function dynamoTicketStore(db: DynamoDBDocumentClient, tableName: string)
 
     async list(query): Promise<TicketPage> {
       const { index, partition, filters } = plan(query);
-      const pkAttribute = `${index}pk`;
+      const { partitionKey: pkAttribute, sortKey: skAttribute } = indexKeyNames(index);
       let startKey: StartKey | undefined = decodeCursor(query.cursor, { attribute: pkAttribute, value: partition });
-      const projected = [...SUMMARY_ATTRIBUTES, 'pk', 'sk', pkAttribute, `${index}sk`];
+      const projected = [...SUMMARY_ATTRIBUTES, 'pk', 'sk', pkAttribute, skAttribute];
       const names: Record<string, string> = { '#pk': pkAttribute, ...Object.fromEntries(projected.map((name, i) => [`#p${i}`, name])) };
       const values: Record<string, unknown> = { ':pk': partition };
       const conditions = filters.map((filter, f) => {
@@ -178,15 +171,15 @@ export function dynamoTicketStore(db: DynamoDBDocumentClient, tableName: string)
       const last = pageItems[pageItems.length - 1];
       const more = items.length > query.limit || startKey !== undefined;
       const cursorKey = more && last
-        ? { pk: last.pk, sk: last.sk, [pkAttribute]: last[pkAttribute], [`${index}sk`]: last[`${index}sk`] }
+        ? { pk: last.pk, sk: last.sk, [pkAttribute]: last[pkAttribute], [skAttribute]: last[skAttribute] }
         : undefined;
       return { items: pageItems.map(toTicket), cursor: encodeCursor(cursorKey) };
     },
 
     async listForFigures(since) {
       const [active, ...open] = await Promise.all([
-        queryPartition('gsi5', 'TICKETS', since),
-        ...(['new', 'open', 'waiting'] as const).map((status) => queryPartition('gsi2', `TICKETS#STATUS#${status}`)),
+        queryPartition('gsi5', ticketPartitions.all, since),
+        ...(['new', 'open', 'waiting'] as const).map((status) => queryPartition('gsi2', ticketPartitions.byStatus(status))),
       ]);
       const byId = new Map<string, Ticket>();
       for (const item of [...active!, ...open.flat()]) byId.set(String(item.id), toTicket(item));
@@ -196,13 +189,13 @@ export function dynamoTicketStore(db: DynamoDBDocumentClient, tableName: string)
     recordDeflection(deflection) {
       return conditionally(() => db.send(new PutCommand({
         TableName: tableName,
-        Item: { pk: `DEFLECTION#${deflection.id}`, sk: 'DEFLECTION', gsi5pk: 'DEFLECTIONS', gsi5sk: `${deflection.at}#${deflection.id}`, ...deflection },
+        Item: { ...deflectionKey(deflection.id), gsi5pk: DEFLECTIONS_PARTITION, gsi5sk: `${deflection.at}#${deflection.id}`, ...deflection },
         ConditionExpression: 'attribute_not_exists(pk)',
       })));
     },
 
     async listDeflectionsSince(since) {
-      return (await queryPartition('gsi5', 'DEFLECTIONS', since)).map(({ id, at, orgId, guide, section }) => ({
+      return (await queryPartition('gsi5', DEFLECTIONS_PARTITION, since)).map(({ id, at, orgId, guide, section }) => ({
         id: String(id), at: String(at), orgId: String(orgId), guide: String(guide), ...(section ? { section: String(section) } : {}),
       }));
     },

@@ -1,5 +1,6 @@
 import type { Clock } from '../core/clock.ts';
-import { fingerprint, idempotentId, newId } from '../core/ids.ts';
+import { idempotentCreation } from '../core/idempotency.ts';
+import { fingerprint, idempotentId } from '../core/ids.ts';
 import { isStaff, type Principal, type RequesterPrincipal } from '../core/principal.ts';
 import { problems } from '../core/problem.ts';
 import { isTopicId } from '../core/topics.ts';
@@ -52,14 +53,12 @@ export function ticketService({ store, users, clock, isGuide = isTopicId }: Tick
 
   return {
     async create(principal: RequesterPrincipal, input: NewTicket, idempotencyKey?: string): Promise<{ ticket: Ticket; replayed: boolean }> {
-      const requestFingerprint = fingerprint(input);
-      const id = idempotencyKey ? idempotentId('ticket', principal.id, idempotencyKey) : newId();
+      const creation = idempotentCreation('ticket', principal.id, idempotencyKey, input);
+      const { id } = creation;
       const replay = async (): Promise<{ ticket: Ticket; replayed: boolean } | undefined> => {
-        const existing = idempotencyKey ? await store.get(id) : undefined;
+        const existing = creation.keyed ? await store.get(id) : undefined;
         if (!existing) return undefined;
-        if (existing.requestFingerprint !== requestFingerprint) {
-          throw violation('idempotency.key-reused', 'This Idempotency-Key was used for a different request.', { field: 'Idempotency-Key' });
-        }
+        creation.assertSameRequest(existing);
         return { ticket: withoutFingerprint(existing), replayed: true };
       };
       const earlier = await replay();
@@ -75,7 +74,7 @@ export function ticketService({ store, users, clock, isGuide = isTopicId }: Tick
         createdAt: at, updatedAt: at, lastActivityAt: at,
         messageCount: 0, version: 1,
         events: [{ at, type: 'created', actorId: principal.id, actorName: principal.name }],
-        ...(idempotencyKey ? { requestFingerprint } : {}),
+        ...creation.stamp,
       };
       if (await store.create(ticket)) return { ticket: withoutFingerprint(ticket), replayed: false };
       // Lost the race against a concurrent retry with the same key: the winner's ticket is the answer.
@@ -99,8 +98,11 @@ export function ticketService({ store, users, clock, isGuide = isTopicId }: Tick
     async addMessage(principal: Principal, ticketId: string, input: NewMessage, idempotencyKey?: string): Promise<{ message: Message; ticket: Ticket; replayed: boolean }> {
       if (input.internal && !isStaff(principal)) throw violation('ticket.internal-note', 'Only experts and coordinators write internal notes.');
       assertMayPost((await visibleTicket(principal, ticketId)).status, principal.role);
+      // Messages keep no fingerprint: a retry must repeat what the stored message says.
+      const said = (m: NewMessage) => ({ body: m.body, internal: m.internal });
+      const creation = idempotentCreation('message', principal.id, idempotencyKey === undefined ? undefined : `${ticketId}\u0000${idempotencyKey}`, said(input));
       const draft: Message = {
-        id: idempotencyKey ? idempotentId('message', principal.id, `${ticketId}\u0000${idempotencyKey}`) : newId(),
+        id: creation.id,
         ticketId,
         authorId: principal.id, authorName: principal.name, authorRole: principal.role,
         body: input.body, internal: input.internal,
@@ -110,10 +112,8 @@ export function ticketService({ store, users, clock, isGuide = isTopicId }: Tick
       const created = await store.addMessage(draft);
       if (!created) {
         const existing = await store.getMessage(ticketId, draft.id);
-        if (!existing || existing.body !== input.body || existing.internal !== input.internal) {
-          throw violation('idempotency.key-reused', 'This Idempotency-Key was used for a different message.', { field: 'Idempotency-Key' });
-        }
-        message = existing;
+        creation.assertSameRequest({ requestFingerprint: existing && fingerprint(said(existing)) });
+        message = existing!;
       }
       // The message is stored; now record it on the ticket. Retries of this request converge here too,
       // so a crash between the two writes is repaired by the client's retry.

@@ -284,7 +284,7 @@ describe.skipIf(!hasChromium)('what a new user tripped over', () => {
     it('shows the outbox as a page: mails newest first, one mail as its recipient sees it', async () => {
       const ana = await apiAs(product, EMAILS.ana);
       await ana('POST', `/api/tickets/${ticketId}/messages`, { body: 'Try `squeue --start`.' });
-      await product.server.notifications.feed.poll();
+      await product.server.events.feed.poll();
       const { page, context, errors } = await openAs(product, USERS.maria);
       await page.goto('/dev/outbox');
       await page.waitForURL(/\/app\/outbox$/);

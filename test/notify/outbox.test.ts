@@ -14,7 +14,7 @@ describe('the local outbox', () => {
   beforeEach(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'notify-'));
     // With a data dir the feed and sweep run on timers; none here, this test drives the feed.
-    stack = await startTestStack({ dataDir, clock, notifications: { pollMs: 0, sweepMs: 0 } });
+    stack = await startTestStack({ dataDir, clock, events: { pollMs: 0 }, notifications: { sweepMs: 0 } });
     clock.advance(1000); // the feed starts just after start-up
   });
   afterEach(async () => {
@@ -26,7 +26,7 @@ describe('the local outbox', () => {
     const created = await stack.call('POST', '/api/tickets', { as: AS.maria, body: { subject: 'Conda env on Leonardo', body: 'Slow imports.', category: 'software-and-containers' } });
     const ticket = await created.json() as { id: string; reference: string };
     await stack.call('POST', `/api/tickets/${ticket.id}/messages`, { as: AS.mikko, body: { body: 'Use a container instead.' } });
-    await stack.server.notifications.feed.poll();
+    await stack.server.events.feed.poll();
 
     const files = await readdir(join(dataDir, 'outbox'));
     expect(files).toHaveLength(1);

@@ -18,9 +18,9 @@ describe('a failing provider', () => {
     stack.transport.failing = true;
 
     // Three deliveries owed: the reply to María, the booking to Jonas and to Ana.
-    expect((await stack.server.notifications.feed.poll()).outcomes).toEqual(['failed', 'failed', 'failed']);
+    expect((await stack.server.events.feed.poll()).results.notify).toEqual(['failed', 'failed', 'failed']);
     // Deriving the same events again does not hammer the provider: failed deliveries belong to the sweep.
-    expect((await stack.server.notifications.feed.poll()).outcomes).toEqual(['duplicate', 'duplicate', 'duplicate']);
+    expect((await stack.server.events.feed.poll()).results.notify).toEqual(['duplicate', 'duplicate', 'duplicate']);
     stack.clock.advance(60_000);
     expect((await stack.sweep()).retried).toEqual([]);
     const retries: string[][] = [];
@@ -61,7 +61,7 @@ describe('a failing provider', () => {
     const ticket = await stack.newTicket(AS.lea);
     await stack.reply(AS.mikko, ticket.id, 'Public answer.');
     stack.transport.failing = true;
-    expect((await stack.server.notifications.feed.poll()).outcomes).toEqual(['failed']);
+    expect((await stack.server.events.feed.poll()).results.notify).toEqual(['failed']);
     stack.transport.failing = false;
     stack.clock.advance(6 * 60_000);
     expect((await stack.sweep()).retried).toEqual(['sent']);

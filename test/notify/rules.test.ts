@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Booking } from '../../functions/bookings/domain/model.ts';
 import type { Principal } from '../../functions/core/principal.ts';
+import { bookingEvents } from '../../functions/events/domain/booking-events.ts';
+import type { TicketFacts } from '../../functions/events/domain/events.ts';
+import { ticketBefore, ticketEvents } from '../../functions/events/domain/ticket-events.ts';
 import { mayReceive } from '../../functions/notify/deliver.ts';
-import { bookingEvents } from '../../functions/notify/domain/booking-events.ts';
 import { dueEscalations } from '../../functions/notify/domain/escalation.ts';
-import type { TicketFacts } from '../../functions/notify/domain/events.ts';
 import { wants } from '../../functions/notify/domain/kinds.ts';
 import { dueReminder } from '../../functions/notify/domain/reminders.ts';
-import { ticketBefore, ticketEvents } from '../../functions/notify/domain/ticket-events.ts';
 import { changePreferences } from '../../functions/notify/preferences.ts';
 
 const HOUR = 3_600_000;

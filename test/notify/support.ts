@@ -60,7 +60,7 @@ export async function startNotifyStack(now = NOW): Promise<NotifyStack> {
     transport,
     json,
     async flush() {
-      await stack.server.notifications.feed.poll();
+      await stack.server.events.feed.poll();
     },
     sweep: () => stack.server.notifications.sweep.run(),
     take() {

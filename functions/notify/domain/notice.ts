@@ -1,4 +1,5 @@
-import type { BookingChange, BookingFacts, ReminderLead, SlaTargetName, TicketFacts } from './events.ts';
+import type { BookingChange, BookingFacts, TicketFacts } from '../../events/domain/events.ts';
+import type { ReminderLead, SlaTargetName } from './events.ts';
 import type { NotificationKind } from './kinds.ts';
 import type { TicketCategory } from '../../core/catalog.ts';
 import type { UserRecord } from '../../core/users.ts';

@@ -1,4 +1,5 @@
-import type { BookingFacts, DomainEvent, ReminderLead } from './events.ts';
+import type { BookingFacts } from '../../events/domain/events.ts';
+import type { NotifyEvent, ReminderLead } from './events.ts';
 
 const HOUR = 3_600_000;
 
@@ -21,7 +22,7 @@ export function reminderEventId(booking: Pick<BookingFacts, 'id' | 'start' | 'se
  * once `now` is within the lead, not when a shorter lead is due as well, and not when the session was booked or
  * moved inside that lead (the confirmation just sent serves).
  */
-export function dueReminder(booking: BookingFacts, now: Date): DomainEvent | undefined {
+export function dueReminder(booking: BookingFacts, now: Date): NotifyEvent | undefined {
   if (booking.status !== 'booked') return undefined;
   const start = Date.parse(booking.start);
   const at = now.getTime();

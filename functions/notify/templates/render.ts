@@ -1,6 +1,6 @@
 import { bookingInvitation, invitationMethod } from '../../bookings/calendar.ts';
 import { TICKET_CATEGORY_LABELS } from '../../core/catalog.ts';
-import type { BookingFacts } from '../domain/events.ts';
+import type { BookingFacts } from '../../events/domain/events.ts';
 import type { Notice } from '../domain/notice.ts';
 import type { Attachment } from '../mime.ts';
 import { languageFor, STRINGS, type Language, type Strings, type Texts } from './strings.ts';

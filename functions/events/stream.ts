@@ -1,10 +1,12 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { isBookingItem } from '../bookings/keys.ts';
+import { isTicketItem } from '../tickets/keys.ts';
+import { handToAll, type EventConsumer } from './consumer.ts';
 import { bookingEvents } from './domain/booking-events.ts';
 import type { DomainEvent } from './domain/events.ts';
 import { ticketEvents } from './domain/ticket-events.ts';
-import type { Notifier } from './deliver.ts';
-import { bookingFacts, isBookingItem, isTicketItem, ticketFacts } from './facts.ts';
+import { bookingFacts, ticketFacts } from './facts.ts';
 
 /** The parts of a DynamoDB stream record (Lambda event source, NEW_AND_OLD_IMAGES) this handler reads. */
 export interface StreamRecord {
@@ -33,16 +35,17 @@ export function eventsOfRecord(record: StreamRecord): DomainEvent[] {
 }
 
 /**
- * Handles a batch in order. A record whose handling throws (DynamoDB unreachable, a bug) is reported with every
- * later one (Lambda retries from there, then hands the batch to the on-failure destination); the markers make
- * the records already handled harmless to see again. A provider failure does not fail the record: Lambda
- * retries a stream record at once and holds back its whole shard meanwhile, so an e-mail outage would block
- * every later change; the delivery is marked failed instead and the sweep retries it, spaced, then parks it.
+ * Hands each record's events to every consumer, in order. A record whose handling throws (DynamoDB unreachable,
+ * a bug) is reported with every later one (Lambda retries from there, then hands the batch to the on-failure
+ * destination); consumers are idempotent, so the records and consumers already handled are harmless to see
+ * again. A consumer decides what is worth failing a record for: notify does not fail one for an e-mail outage,
+ * since Lambda retries a stream record at once and holds back its whole shard meanwhile (see notify/README.md).
  */
-export async function handleStreamBatch(records: StreamRecord[], notify: Notifier, onError: (error: unknown) => void = () => {}): Promise<StreamBatchResponse> {
+export async function handleStreamBatch(records: StreamRecord[], consumers: readonly EventConsumer[], onError: (error: unknown) => void = () => {}): Promise<StreamBatchResponse> {
   for (const [index, record] of records.entries()) {
     try {
-      await notify.handle(eventsOfRecord(record));
+      const events = eventsOfRecord(record);
+      if (events.length) await handToAll(consumers, events);
     } catch (error) {
       onError(error);
       return {

@@ -5,8 +5,8 @@ import { createDocumentClient } from '../../functions/core/dynamo.ts';
 import { dynamoUserDirectory } from '../../functions/core/users.ts';
 import { notifier } from '../../functions/notify/deliver.ts';
 import { dynamoNotifyStore } from '../../functions/notify/dynamo-store.ts';
-import { eventsOfRecord, handleStreamBatch, type StreamRecord } from '../../functions/notify/stream.ts';
-import { AS, addressed, startNotifyStack, type NotifyStack } from './support.ts';
+import { eventsOfRecord, handleStreamBatch, type StreamRecord } from '../../functions/events/stream.ts';
+import { AS, addressed, startNotifyStack, type NotifyStack } from '../notify/support.ts';
 
 let sequence = 100;
 
@@ -42,7 +42,7 @@ describe('the stream handler', () => {
     expect(eventsOfRecord(record(undefined, { pk: `TICKET#${ticket.id}`, sk: 'MSG#1', body: 'x' }))).toEqual([]);
     expect(eventsOfRecord(record(before, undefined))).toEqual([]);
 
-    const { notify } = stack.server.notifications;
+    const notify = [stack.server.notifications.consumer];
     expect(await handleStreamBatch([change, change], notify)).toEqual({ batchItemFailures: [] });
     expect(addressed(stack.take())).toEqual([AS.maria]);
     // Lambda retrying the batch, and the local feed deriving the same change: still one e-mail.
@@ -70,13 +70,13 @@ describe('the stream handler', () => {
     });
     const errors: unknown[] = [];
     const sequences = changes.map((c) => ({ itemIdentifier: c.dynamodb!.SequenceNumber! }));
-    expect(await handleStreamBatch(changes, cut, (error) => errors.push(error))).toEqual({ batchItemFailures: sequences });
+    expect(await handleStreamBatch(changes, [{ name: 'notify', handle: cut.handle }], (error) => errors.push(error))).toEqual({ batchItemFailures: sequences });
     expect(errors).toHaveLength(1);
     unreachable.destroy();
 
     // The provider is down: the records are handled (the shard moves on), the deliveries wait for the sweep.
     stack.transport.failing = true;
-    expect(await handleStreamBatch(changes, server.notifications.notify)).toEqual({ batchItemFailures: [] });
+    expect(await handleStreamBatch(changes, [server.notifications.consumer])).toEqual({ batchItemFailures: [] });
     expect(stack.take()).toEqual([]);
     stack.transport.failing = false;
     stack.clock.advance(6 * 60_000);

@@ -1,4 +1,5 @@
 import type { BookingRecord } from '../bookings/domain/model.ts';
+import { TTL_ATTRIBUTE, withoutKeys } from '../core/table.ts';
 import type { BookingFacts, TicketFacts } from './domain/events.ts';
 
 const TICKET_FIELDS = [
@@ -17,15 +18,9 @@ export function ticketFacts(item: Record<string, unknown>): TicketFacts {
   return { ...facts, events: facts.events ?? [] };
 }
 
-/** Storage bookkeeping (intents, releases, fingerprints, index keys) is not a fact about the session. */
-const BOOKING_BOOKKEEPING = ['requestFingerprint', 'move', 'release', 'failure', 'pk', 'sk', 'expiresAt',
-  ...[1, 2, 3, 4, 5].flatMap((n) => [`gsi${n}pk`, `gsi${n}sk`])];
+/** Storage bookkeeping (intents, releases, fingerprints, keys) is not a fact about the session. */
+const BOOKING_BOOKKEEPING = ['requestFingerprint', 'move', 'release', 'failure', TTL_ATTRIBUTE];
 
 export function bookingFacts(item: Record<string, unknown> | BookingRecord): BookingFacts {
-  const facts: Record<string, unknown> = { ...item };
-  for (const name of BOOKING_BOOKKEEPING) delete facts[name];
-  return facts as unknown as BookingFacts;
+  return withoutKeys<BookingFacts>(item as Record<string, unknown>, BOOKING_BOOKKEEPING);
 }
-
-export const isTicketItem = (item: Record<string, unknown> | undefined) => String(item?.pk ?? '').startsWith('TICKET#') && item?.sk === 'TICKET';
-export const isBookingItem = (item: Record<string, unknown> | undefined) => String(item?.pk ?? '').startsWith('BOOKING#') && item?.sk === 'BOOKING';
