@@ -73,7 +73,7 @@ describe.skipIf(!hasChromium)('accessibility of the app in Chromium', () => {
       }
       for (const session of tabs.values()) await session.context.close();
       expect(failures).toEqual([]);
-    });
+    }, 120_000); // every page of every role, each with an axe run: minutes on a busy 2-core machine
   }
 
   it('moves focus to the new page\'s heading after a navigation, and keyboard users reach the nav from the skip link', async () => {

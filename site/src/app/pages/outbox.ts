@@ -46,13 +46,17 @@ function sentAt(mail: ReadMail): string {
 function HtmlPart({ source }: { source: string }): VNode {
   const frame = useRef<HTMLIFrameElement>(null);
   const { srcdoc, styles } = useMemo(() => {
-    const clean = DOMPurify.sanitize(source, { WHOLE_DOCUMENT: true, FORBID_TAGS: ['style', 'form', 'input', 'button'] });
+    // Style attributes are renamed before any parsing: a document this page parses shares its CSP, and Chromium
+    // refuses (and reports) every style attribute it meets there. At worst a mail's text showing ` style=` reads
+    // ` data-mail-css=` in this local preview; DOMPurify still decides what is kept.
+    const renamed = source.replace(/(\s)style(\s*=)/gi, '$1data-mail-css$2');
+    const clean = DOMPurify.sanitize(renamed, { WHOLE_DOCUMENT: true, FORBID_TAGS: ['style', 'form', 'input', 'button'] });
     const doc = new DOMParser().parseFromString(clean, 'text/html');
     const styles: string[] = [];
-    doc.querySelectorAll<HTMLElement>('[style]').forEach((element) => {
+    doc.querySelectorAll<HTMLElement>('[data-mail-css]').forEach((element) => {
       element.setAttribute('data-mail-style', String(styles.length));
-      styles.push(element.getAttribute('style') ?? '');
-      element.removeAttribute('style');
+      styles.push(element.getAttribute('data-mail-css') ?? '');
+      element.removeAttribute('data-mail-css');
     });
     const base = doc.createElement('base');
     base.target = '_blank';
