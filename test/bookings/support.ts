@@ -1,6 +1,8 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
 import { chargeMarker, quarterOf } from '../../functions/bookings/domain/quota.ts';
+import { dynamoBookingStore } from '../../functions/bookings/dynamo-store.ts';
+import type { BookingStore } from '../../functions/bookings/store.ts';
 import { fixedClock } from '../../functions/core/clock.ts';
 import { principalFromUser } from '../../functions/core/users.ts';
 import { seedUser } from '../../functions/local/seed-data.ts';
@@ -121,6 +123,16 @@ export async function startBookingStack(now = NOW): Promise<BookingStack> {
       expect(consistencyProblems(await scan())).toEqual([]);
     },
   };
+}
+
+/**
+ * A stack whose organisations have these allowances, with the real store over its table: for the tests that drive
+ * the booking service directly (crashes between writes, races) and check the result through the API.
+ */
+export async function startStoreStack(allowances: Record<string, number>): Promise<{ stack: BookingStack; store: BookingStore }> {
+  const stack = await startBookingStack();
+  for (const [orgId, minutes] of Object.entries(allowances)) await stack.setAllowance(orgId, minutes);
+  return { stack, store: dynamoBookingStore(stack.server.db, stack.server.tableName) };
 }
 
 export { AS };
