@@ -38,6 +38,8 @@ export interface NotifyStack extends TestStack {
   sweep(): ReturnType<TestStack['server']['notifications']['sweep']['run']>;
   /** Messages accepted since the last call, as [recipient address, subject]. */
   take(): OutgoingMail[];
+  /** flush, then take: the messages the changes made so far sent. */
+  sent(): Promise<OutgoingMail[]>;
   newTicket(as: string, body?: Record<string, unknown>): Promise<any>;
   reply(as: string, ticketId: string, body: string, internal?: boolean): Promise<void>;
   patch(as: string, ticketId: string, patch: Record<string, unknown>): Promise<any>;
@@ -67,6 +69,10 @@ export async function startNotifyStack(now = NOW): Promise<NotifyStack> {
       const fresh = transport.accepted.slice(seen);
       seen = transport.accepted.length;
       return fresh;
+    },
+    async sent() {
+      await notifyStack.flush();
+      return notifyStack.take();
     },
     async newTicket(as, body = {}) {
       const response = await stack.call('POST', '/api/tickets', { as, body: { subject: 'NCCL timeout on LUMI-G', body: 'Job 4242 hangs.', category: 'performance', ...body } });
