@@ -6,6 +6,7 @@ import type { BookingStore } from '../../functions/bookings/store.ts';
 import { fixedClock } from '../../functions/core/clock.ts';
 import { principalFromUser } from '../../functions/core/users.ts';
 import { seedUser } from '../../functions/local/seed-data.ts';
+import { slotDealer } from '../support/slots.ts';
 import { AS, startTestStack, type TestStack } from '../support/stack.ts';
 
 /** Monday morning; the seed's demo bookings fall on Thursday 2026-12-03. */
@@ -72,7 +73,6 @@ export function consistencyProblems(items: Record<string, any>[]): string[] {
 export async function startBookingStack(now = NOW): Promise<BookingStack> {
   const clock = fixedClock(now);
   const stack = await startTestStack({ clock });
-  const pools = new Map<string, Array<{ start: string; end: string }>>();
   const json = async (response: Response) => JSON.parse(await response.text());
   const scan = async () => {
     const items: Record<string, any>[] = [];
@@ -85,17 +85,7 @@ export async function startBookingStack(now = NOW): Promise<BookingStack> {
     return items;
   };
 
-  const takeSlot = async (expertId: string) => {
-    if (!pools.has(expertId)) {
-      const from = new Date(clock.now().getTime() + 7 * 86_400_000).toISOString();
-      const to = new Date(clock.now().getTime() + 59 * 86_400_000).toISOString();
-      const response = await stack.call('GET', `/api/experts/${expertId}/slots?from=${from}&to=${to}`, { as: AS.coord });
-      pools.set(expertId, (await json(response)).slots);
-    }
-    const slot = pools.get(expertId)!.shift();
-    if (!slot) throw new Error(`no free slot left for ${expertId}`);
-    return slot;
-  };
+  const takeSlot = slotDealer(stack, clock, 59);
 
   return {
     ...stack,
