@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createSiteApp } from '../../site/server.ts';
+import type { FileSize } from '../../site/src/build/buildSite.ts';
 import type { SearchManifest } from '../../site/src/search/types.ts';
 import { launchChromium } from '../../test/support/chromium.ts';
 import { writeCorpus } from './corpus.ts';
@@ -42,8 +43,8 @@ interface Row {
   buildWallS: number;
   buildInProcessS: number;
   buildCpuS: number;
-  index: { raw: number; gzip: number };
-  docs: { raw: number; gzip: number };
+  index: FileSize;
+  docs: FileSize;
   first: FirstResults;
   buildPhases: string;
   engine: EngineTiming;
@@ -52,7 +53,7 @@ interface Row {
 const mb = (bytes: number) => (bytes / 1_000_000).toFixed(2);
 const s = (ms: number) => (ms / 1000).toFixed(2);
 
-async function fileSizes(file: string) {
+async function fileSizes(file: string): Promise<FileSize> {
   const data = await readFile(file);
   return { raw: data.length, gzip: gzipSync(data, { level: 9 }).length };
 }

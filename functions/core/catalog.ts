@@ -22,7 +22,8 @@ export const TICKET_CATEGORY_LABELS = {
   other: 'Other',
 } as const;
 export type TicketCategory = keyof typeof TICKET_CATEGORY_LABELS;
-export const TICKET_CATEGORIES = Object.keys(TICKET_CATEGORY_LABELS) as [TicketCategory, ...TicketCategory[]];
+// Marked pure so a bundle that never reads the categories (bookings) leaves them and their labels out.
+export const TICKET_CATEGORIES = /* @__PURE__ */ Object.keys(TICKET_CATEGORY_LABELS) as [TicketCategory, ...TicketCategory[]];
 
 /** Ticket priorities, least urgent first; the SLA policy and routing's load weights are stated per priority. */
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;

@@ -1,16 +1,12 @@
-import catalogue from '../../content/topics.json' with { type: 'json' };
-
 /**
- * The knowledge-base topics are product data with one source, content/topics.json, which the site, the functions
- * and the tests all read (esbuild inlines it into a function's bundle: ids and titles, about 2 KB).
+ * The knowledge-base topics, as the functions know them: the ids they accept. The catalogue is product data in
+ * content/topics.ts (ids and titles, one source for the site, the functions and the tests); a function's bundle
+ * keeps only the ids, since nothing in it reads TOPIC_TITLES.
  */
-export const TOPICS: ReadonlyArray<{ id: string; title: string }> = catalogue.topics;
+import { TOPIC_IDS, type TopicId } from '../../content/topics.ts';
 
-export type TopicId = string;
-
-/** The ids in the catalogue's order, as the non-empty tuple an enum schema needs. */
-export const TOPIC_IDS = TOPICS.map((topic) => topic.id) as [TopicId, ...TopicId[]];
+export { TOPIC_IDS, TOPIC_TITLES, type TopicId } from '../../content/topics.ts';
 
 export function isTopicId(value: string): value is TopicId {
-  return TOPIC_IDS.includes(value);
+  return (TOPIC_IDS as readonly string[]).includes(value);
 }

@@ -1,6 +1,7 @@
 // zod's issues as a person would say them ("Must have at least 3 characters.", "Must be 0 or more."), in place
-// of its English locale's notation ("Too small: expected number to be >=0"). Pure: no zod import, only the
-// issue's documented fields, so the wording can be tested on its own.
+// of its English locale's notation ("Too small: expected number to be >=0"). Every issue gets a sentence, so the
+// functions need no zod locale (en is ~1 KB of every bundle's gzip, and its notation was never what we meant to
+// show). Pure: no zod import, only the issue's documented fields, so the wording can be tested on its own.
 import { oneOf, plural } from './plural.ts';
 
 export interface IssueLike {
@@ -31,6 +32,19 @@ const FORMATS: Record<string, string> = {
   ulid: 'Must be an identifier (ULID).',
 };
 
+/** What is said when nothing more precise can be: by issue code, with `other` for codes not listed. */
+const GENERAL: Record<string, string> = {
+  invalid_type: 'Is not the expected kind of value.',
+  too_small: 'Is too small.',
+  too_big: 'Is too large.',
+  invalid_format: 'Is not in the expected form.',
+  invalid_key: 'Has a key that is not accepted.',
+  invalid_element: 'Has an entry that is not accepted.',
+  unrecognized_keys: 'Has fields that are not accepted.',
+  invalid_union: 'Is not one of the accepted values.',
+  other: 'Is not an accepted value.',
+};
+
 const shown = (value: unknown) => (typeof value === 'string' ? `"${value}"` : String(value));
 
 function sizeMessage(issue: IssueLike, bound: 'min' | 'max'): string | undefined {
@@ -55,8 +69,12 @@ function sizeMessage(issue: IssueLike, bound: 'min' | 'max'): string | undefined
   }
 }
 
-/** The sentence for an issue, or undefined to keep zod's own (or a schema's custom) message. */
-export function plainIssueMessage(issue: IssueLike): string | undefined {
+/** The sentence for an issue (a schema's own message, as in a refine, still outranks it: zod asks this last). */
+export function plainIssueMessage(issue: IssueLike): string {
+  return preciseMessage(issue) ?? GENERAL[issue.code] ?? GENERAL.other!;
+}
+
+function preciseMessage(issue: IssueLike): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return 'Required.';
@@ -70,11 +88,9 @@ export function plainIssueMessage(issue: IssueLike): string | undefined {
       if (!issue.values?.length) return undefined;
       return issue.values.length === 1 ? `Must be ${shown(issue.values[0])}.` : `Must be one of ${oneOf(issue.values.map(shown))}.`;
     case 'invalid_format':
-      return issue.format ? FORMATS[issue.format] ?? 'Is not in the expected form.' : undefined;
+      return issue.format ? FORMATS[issue.format] : undefined;
     case 'unrecognized_keys':
       return issue.keys?.length ? `Not a field here: ${oneOf(issue.keys.map(shown)).replace(/ or /, ' and ')}.` : undefined;
-    case 'invalid_union':
-      return 'Is not one of the accepted values.';
     case 'not_multiple_of':
       return issue.divisor !== undefined ? `Must be a multiple of ${issue.divisor}.` : undefined;
     default:

@@ -1,13 +1,11 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import * as z from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
 import type { ApiEnv } from './http.ts';
 import { problems, type FieldError } from './problem.ts';
 import { plainIssueMessage, type IssueLike } from './validation-messages.ts';
 
-// zod/mini leaves messages to the application ("Invalid input"); the English locale is the fallback, and
-// the common issues are said in a form's words (validation-messages.ts): "Must have at least 3 characters."
-z.config(en());
+// zod/mini leaves messages to the application ("Invalid input"); every issue is said in a form's words
+// (validation-messages.ts): "Must have at least 3 characters." No zod locale is loaded: none of its notation showed.
 z.config({ customError: (issue) => plainIssueMessage(issue as IssueLike) });
 
 /** Turns zod issues into per-field errors ("subject", "weekly.0.start"). */

@@ -28,8 +28,13 @@ async function seedTickets({ users, tickets, now }: SeedDeps): Promise<void> {
   const lea = asRequester('lea@basalt-labs.example');
   const ana = asPrincipal('ana@support.example');
   const mikko = asPrincipal('mikko@support.example');
+  /** A ticket opened `hours` before now; the clock runs on from there for what happens to it next. */
+  const openedAgo = async (hours: number, ...[requester, input]: Parameters<typeof service.create>) => {
+    clock.set(new Date(now.getTime() - hours * HOUR));
+    return (await service.create(requester, input)).ticket;
+  };
 
-  const { ticket: nccl } = await service.create(maria, {
+  const nccl = await openedAgo(72, maria, {
     subject: 'Multi-node PyTorch job on LUMI hangs at NCCL init',
     body: 'Our 4-node DDP job on `standard-g` prints nothing after `init_process_group`. Single node works.\n\n```\nsrun torchrun --nnodes=4 --nproc_per_node=8 train.py\n```',
     category: 'ai-training-and-inference', priority: 'high', system: 'LUMI', projectId: 'project_465001234', jobId: '8812345',
@@ -45,8 +50,7 @@ async function seedTickets({ users, tickets, now }: SeedDeps): Promise<void> {
   await service.addMessage(ana, nccl.id, { body: 'Likely the missing OFI plugin; seen three times this month.', internal: true });
   await service.patch(ana, nccl.id, { status: 'waiting' }, reply.ticket.version + 1);
 
-  clock.set(new Date(now.getTime() - 30 * HOUR));
-  const { ticket: quota } = await service.create(jonas, {
+  const quota = await openedAgo(30, jonas, {
     subject: 'Disk quota exceeded on Leonardo scratch while unpacking dataset',
     body: 'Unpacking 2 million JPEG files fails with `Disk quota exceeded`. Is there a better way to stage ImageNet-sized data?',
     category: 'data-and-storage', priority: 'normal', system: 'Leonardo',
@@ -54,15 +58,13 @@ async function seedTickets({ users, tickets, now }: SeedDeps): Promise<void> {
   clock.advance(5 * HOUR);
   await service.patch(mikko, quota.id, { assigneeId: mikko.id }, quota.version);
 
-  clock.set(new Date(now.getTime() - 6 * HOUR));
-  await service.create(lea, {
+  await openedAgo(6, lea, {
     subject: 'Which access call fits a 20,000 GPU-hour fine-tuning project?',
     body: 'We are a 6-person start-up in Lyon fine-tuning a 7B model. Playground or Fast Lane?',
     category: 'access-and-allocations', priority: 'normal',
   });
 
-  clock.set(new Date(now.getTime() - 50 * HOUR));
-  const { ticket: apptainer } = await service.create(maria, {
+  const apptainer = await openedAgo(50, maria, {
     subject: 'Converting our Docker image to Apptainer on MareNostrum 5',
     body: 'How do we run our CUDA 12 Docker image on MN5 ACC nodes without root?',
     category: 'software-and-containers', priority: 'low', system: 'MareNostrum 5',

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dynamoBookingStore } from '../../functions/bookings/dynamo-store.ts';
 import { bookingService } from '../../functions/bookings/service.ts';
 import { SETTLE_GRACE_MS, settlement } from '../../functions/bookings/settlement.ts';
 import type { BookingStore } from '../../functions/bookings/store.ts';
 import { idempotentId } from '../../functions/core/ids.ts';
-import { AS, NOW, principalOf, startBookingStack, type BookingStack } from './support.ts';
+import { AS, NOW, principalOf, startStoreStack, type BookingStack } from './support.ts';
 
 /**
  * A process dying between two writes is simulated by a store whose chosen method throws on its nth call
@@ -13,11 +12,7 @@ import { AS, NOW, principalOf, startBookingStack, type BookingStack } from './su
  */
 let stack: BookingStack;
 let store: BookingStore;
-beforeAll(async () => {
-  stack = await startBookingStack();
-  store = dynamoBookingStore(stack.server.db, stack.server.tableName);
-  await stack.setAllowance('aurora-ai', 10_000);
-});
+beforeAll(async () => ({ stack, store } = await startStoreStack({ 'aurora-ai': 10_000 })));
 afterAll(() => stack.close());
 
 class Crash extends Error {}

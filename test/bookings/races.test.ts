@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dynamoBookingStore } from '../../functions/bookings/dynamo-store.ts';
 import { bookingService } from '../../functions/bookings/service.ts';
 import type { BookingStore, SlotClaim } from '../../functions/bookings/store.ts';
-import { AS, principalOf, startBookingStack, type BookingStack } from './support.ts';
+import { AS, principalOf, startStoreStack, type BookingStack } from './support.ts';
 
 /** Races the earlier tests could not provoke: sessions that overlap without sharing a start, and one slot against the allowance. */
 let stack: BookingStack;
 let store: BookingStore;
-beforeAll(async () => {
-  stack = await startBookingStack();
-  store = dynamoBookingStore(stack.server.db, stack.server.tableName);
-  await stack.setAllowance('aurora-ai', 10_000);
-  await stack.setAllowance('basalt-labs', 10_000);
-});
+beforeAll(async () => ({ stack, store } = await startStoreStack({ 'aurora-ai': 10_000, 'basalt-labs': 10_000 })));
 afterAll(() => stack.close());
 
 async function publish(weekly: Array<{ day: string; start: string; end: string }>, slotMinutes = 60, timeZone = 'UTC'): Promise<void> {

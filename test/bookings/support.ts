@@ -1,9 +1,12 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
 import { chargeMarker, quarterOf } from '../../functions/bookings/domain/quota.ts';
+import { dynamoBookingStore } from '../../functions/bookings/dynamo-store.ts';
+import type { BookingStore } from '../../functions/bookings/store.ts';
 import { fixedClock } from '../../functions/core/clock.ts';
 import { principalFromUser } from '../../functions/core/users.ts';
 import { seedUser } from '../../functions/local/seed-data.ts';
+import { slotDealer } from '../support/slots.ts';
 import { AS, startTestStack, type TestStack } from '../support/stack.ts';
 
 /** Monday morning; the seed's demo bookings fall on Thursday 2026-12-03. */
@@ -70,7 +73,6 @@ export function consistencyProblems(items: Record<string, any>[]): string[] {
 export async function startBookingStack(now = NOW): Promise<BookingStack> {
   const clock = fixedClock(now);
   const stack = await startTestStack({ clock });
-  const pools = new Map<string, Array<{ start: string; end: string }>>();
   const json = async (response: Response) => JSON.parse(await response.text());
   const scan = async () => {
     const items: Record<string, any>[] = [];
@@ -83,17 +85,7 @@ export async function startBookingStack(now = NOW): Promise<BookingStack> {
     return items;
   };
 
-  const takeSlot = async (expertId: string) => {
-    if (!pools.has(expertId)) {
-      const from = new Date(clock.now().getTime() + 7 * 86_400_000).toISOString();
-      const to = new Date(clock.now().getTime() + 59 * 86_400_000).toISOString();
-      const response = await stack.call('GET', `/api/experts/${expertId}/slots?from=${from}&to=${to}`, { as: AS.coord });
-      pools.set(expertId, (await json(response)).slots);
-    }
-    const slot = pools.get(expertId)!.shift();
-    if (!slot) throw new Error(`no free slot left for ${expertId}`);
-    return slot;
-  };
+  const takeSlot = slotDealer(stack, clock, 59);
 
   return {
     ...stack,
@@ -121,6 +113,16 @@ export async function startBookingStack(now = NOW): Promise<BookingStack> {
       expect(consistencyProblems(await scan())).toEqual([]);
     },
   };
+}
+
+/**
+ * A stack whose organisations have these allowances, with the real store over its table: for the tests that drive
+ * the booking service directly (crashes between writes, races) and check the result through the API.
+ */
+export async function startStoreStack(allowances: Record<string, number>): Promise<{ stack: BookingStack; store: BookingStore }> {
+  const stack = await startBookingStack();
+  for (const [orgId, minutes] of Object.entries(allowances)) await stack.setAllowance(orgId, minutes);
+  return { stack, store: dynamoBookingStore(stack.server.db, stack.server.tableName) };
 }
 
 export { AS };

@@ -72,7 +72,7 @@ describe('guide front-matter schema', () => {
 });
 
 describe('every topic has a guide', () => {
-  it('topics.json lists topics', () => {
+  it('content/topics.ts lists topics', () => {
     expect(topicIds.length).toBeGreaterThan(0);
   });
 

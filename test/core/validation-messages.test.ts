@@ -51,6 +51,20 @@ describe('validation messages', () => {
     expect(oneOf(['a', 'b', 'c'])).toBe('a, b or c');
   });
 
+  // No zod locale is loaded (it cost every bundle ~1 KB gzip): the issues the schemas above never raise get a
+  // plain sentence too, not zod's bare "Invalid input".
+  it.each([
+    ['a key outside a record\'s keys', z.record(z.string().check(z.regex(/^[a-z]+$/)), z.number()), { Medium: 1 }, 'Has a key that is not accepted.'],
+    ['a date too early', z.date().check(z.minimum(new Date('2026-01-01'))), new Date('2025-01-01'), 'Is too small.'],
+    ['a refine without a message', z.string().check(z.refine((value) => value === 'yes')), 'no', 'Is not an accepted value.'],
+    ['an unexpected type', z.bigint(), 'x', 'Is not the expected kind of value.'],
+    ['a pattern', z.string().check(z.regex(/^a/)), 'b', 'Is not in the expected form.'],
+  ] as Array<[string, z.ZodMiniType, unknown, string]>)('says %s in a sentence', (_case, schema, input, message) => {
+    const result = z.safeParse(schema, input);
+    expect(result.success).toBe(false);
+    expect(fieldErrors(result.error!.issues).map((error) => error.message)).toEqual([message]);
+  });
+
   it('no problem message in functions/** names an endpoint or a path template', async () => {
     const root = path.resolve(import.meta.dirname, '../../functions');
     const files = (await readdir(root, { recursive: true })).filter((file) => file.endsWith('.ts'));

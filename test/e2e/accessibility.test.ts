@@ -1,9 +1,9 @@
 // Every page of the app through axe-core in light and dark schemes, keyboard focus after navigation,
 // and what a lapsed session does.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium } from '../support/chromium.ts';
-import { apiAs, EMAILS, openAs, screenshot, seriousViolations, startProduct, USERS, type Product } from './support.ts';
+import { apiAs, EMAILS, openAs, screenshot, productForSuite, seriousViolations, USERS } from './support.ts';
 
 /** Each page as the role that uses it, with what must be on screen before it is checked. */
 interface Visit {
@@ -14,17 +14,15 @@ interface Visit {
 }
 
 describe.skipIf(!hasChromium)('accessibility of the app in Chromium', () => {
-  let product: Product;
+  const product = productForSuite();
   let ticketId: string;
   beforeAll(async () => {
-    product = await startProduct();
     const maria = await apiAs(product, EMAILS.maria);
     const ana = await apiAs(product, EMAILS.ana);
     ticketId = (await maria<{ id: string }>('POST', '/api/tickets', { subject: 'GPU job fails with NCCL timeout', body: 'Log:\n\n```\nNCCL WARN Timeout\n```\n\n- tried 2 nodes\n- tried 4 nodes', category: 'ai-training-and-inference', system: 'LUMI' })).data.id;
     await ana('POST', `/api/tickets/${ticketId}/messages`, { body: 'Set `NCCL_SOCKET_IFNAME=hsn`, see [the guide](/guides/slurm-basics/).' });
     await ana('POST', `/api/tickets/${ticketId}/messages`, { body: 'Internal: check the node list.', internal: true });
   });
-  afterAll(async () => { await product?.close(); });
 
   const visits = (): Visit[] => [
     { as: undefined, path: '/app/sign-in', ready: 'button >> text=Sign in as' },

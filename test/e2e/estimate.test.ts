@@ -1,19 +1,17 @@
 // The compute estimator in Chromium: a 7B model on 1T tokens on LUMI-G shows the range, the unit, the
 // routes and the paragraph; the URL reproduces it; bad input gets a message beside the field; the page is
 // axe clean in light and dark, fits 390 px, works by keyboard; "attach to a ticket" prefills the form.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium } from '../support/chromium.ts';
-import { openAs, screenshot, seriousViolations, startProduct, USERS, type Product } from './support.ts';
+import { openAs, productForSuite, screenshot, seriousViolations, USERS } from './support.ts';
 
 async function noSidewaysScroll(page: Page): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 }
 
 describe.skipIf(!hasChromium)('the compute estimator', () => {
-  let product: Product;
-  beforeAll(async () => { product = await startProduct(); });
-  afterAll(async () => { await product?.close(); });
+  const product = productForSuite();
 
   it('estimates a 7B model on 1T tokens on LUMI-G, and the link reproduces it', async () => {
     const { page, context, errors } = await openAs(product, undefined);

@@ -1,16 +1,14 @@
 // The helpdesk in Chromium: a ticket from an SME's first keystroke to the coordinator's figures, a
 // deflection, two experts editing one ticket, and hostile Markdown that must stay inert.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium } from '../support/chromium.ts';
-import { apiAs, EMAILS, openAs, screenshot, startProduct, USERS, type Product } from './support.ts';
+import { apiAs, EMAILS, openAs, productForSuite, screenshot, USERS } from './support.ts';
 
 const figureValue = (page: Page, label: string) => page.locator('.figure', { has: page.locator('dt', { hasText: label }) }).locator('.figure-value').textContent();
 
 describe.skipIf(!hasChromium)('helpdesk pages in Chromium', () => {
-  let product: Product;
-  beforeAll(async () => { product = await startProduct(); });
-  afterAll(async () => { await product?.close(); });
+  const product = productForSuite();
 
   it('an SME opens a ticket after seeing suggestions; an expert answers and notes; the SME reopens; the coordinator sees it counted', async () => {
     const coordApi = await apiAs(product, EMAILS.coord);

@@ -4,18 +4,16 @@
 // through /logout. The stand-in answers with an ID token from the local identity provider, which the
 // local API trusts the way the deployed API trusts Cognito's.
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedUser } from '../../functions/local/seed-data.ts';
 import { hasChromium } from '../support/chromium.ts';
-import { EMAILS, openAs, SIGN_IN_ORIGIN, startProduct, type Product } from './support.ts';
+import { EMAILS, openAs, productForSuite, SIGN_IN_ORIGIN } from './support.ts';
 
 const DOMAIN = new URL(SIGN_IN_ORIGIN).host;
 const CLIENT_ID = 'web-client-1';
 
 describe.skipIf(!hasChromium)('hosted sign-in with authorization code and PKCE', () => {
-  let product: Product;
-  beforeAll(async () => { product = await startProduct(); });
-  afterAll(async () => { await product?.close(); });
+  const product = productForSuite();
 
   it('signs in through the hosted login, calls the API with the ID token, and signs out', async () => {
     const { context, page, errors } = await openAs(product, undefined);

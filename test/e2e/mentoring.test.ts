@@ -1,16 +1,14 @@
 // Mentoring in Chromium: booking with the slot picker in the viewer's zone, the session list, the .ics,
 // cancelling and rescheduling; the expert's availability editor; the coordinator's allowance form.
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/chromium.ts';
-import { apiAs, EMAILS, openAs, screenshot, startProduct, USERS, type Product } from './support.ts';
+import { apiAs, EMAILS, openAs, productForSuite, screenshot, USERS } from './support.ts';
 
 const VIEWER_ZONE = 'America/New_York';
 
 describe.skipIf(!hasChromium)('mentoring pages in Chromium', () => {
-  let product: Product;
-  beforeAll(async () => { product = await startProduct(); });
-  afterAll(async () => { await product?.close(); });
+  const product = productForSuite();
 
   it('an SME books a session in their own time zone, sees it, downloads the .ics, reschedules and cancels it', async () => {
     const sme = await openAs(product, USERS.lea, { next: '/app/mentoring', timezoneId: VIEWER_ZONE });

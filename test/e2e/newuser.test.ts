@@ -1,23 +1,21 @@
 // What a new user tripped over (issue 15), each in Chromium: phones, drafts, sessions across tabs, the
 // mentoring slot picker and filters, and the small things (wording, links, copy buttons, favicon, outbox).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium } from '../support/chromium.ts';
-import { apiAs, EMAILS, openAs, PHONE, startProduct, USERS, type Product } from './support.ts';
+import { apiAs, EMAILS, openAs, PHONE, productForSuite, USERS } from './support.ts';
 
 async function top(page: Page, selector: string): Promise<number> {
   return (await page.locator(selector).first().boundingBox())!.y;
 }
 
 describe.skipIf(!hasChromium)('what a new user tripped over', () => {
-  let product: Product;
+  const product = productForSuite();
   let ticketId: string;
   beforeAll(async () => {
-    product = await startProduct();
     const maria = await apiAs(product, EMAILS.maria);
     ticketId = (await maria<{ id: string }>('POST', '/api/tickets', { subject: 'Job stuck in pending', body: 'Nothing runs.', category: 'other' })).data.id;
   });
-  afterAll(async () => { await product?.close(); });
 
   describe('on a phone', () => {
     it('lists tickets as cards, not a squeezed table', async () => {

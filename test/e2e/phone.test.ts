@@ -3,12 +3,12 @@
 // Screenshots of the main pages at 390 and 1366 px, light and dark, land in test-artifacts/screenshots/.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ROUTES } from '../../site/src/app/routes.ts';
 import type { Role } from '../../site/src/app/api/types.ts';
 import { hasChromium } from '../support/chromium.ts';
-import { apiAs, EMAILS, openAs, PHONE, REAL_CONTENT, screenshot, seriousViolations, startProduct, USERS, type Product, type Session } from './support.ts';
+import { apiAs, EMAILS, openAs, PHONE, productForSuite, REAL_CONTENT, screenshot, seriousViolations, USERS, type Session } from './support.ts';
 
 /** Who opens a route: the first role it admits (nobody for the public ones). */
 const USER_FOR_ROLE: Record<Role, string> = { requester: USERS.maria, expert: USERS.ana, coordinator: USERS.coord };
@@ -37,18 +37,17 @@ async function overflow(page: Page): Promise<string | undefined> {
 }
 
 describe.skipIf(!hasChromium)('every page at phone width', () => {
-  let product: Product;
+  // Building the whole knowledge base takes a while on a busy machine.
+  const product = productForSuite({ contentDir: REAL_CONTENT }, 180_000);
   let ticketId: string;
   beforeAll(async () => {
-    product = await startProduct({ contentDir: REAL_CONTENT });
     const maria = await apiAs(product, EMAILS.maria);
     ticketId = (await maria<{ id: string }>('POST', '/api/tickets', {
       subject: 'srun --cpu-bind=mask_cpu:0xfe,0xfe00,0xfe0000 fails with an unexpectedly long error message on LUMI-G',
       body: 'Log:\n\n```\nsrun: error: task 0 launch failed: Unspecified error --cpu-bind=mask_cpu:0xfe,0xfe00,0xfe0000,0xfe000000\n```\n\nSee https://docs.lumi-supercomputer.eu/runjobs/scheduled-jobs/distribution-binding/#gpu-binding-and-numa-domains-very-long',
       category: 'ai-training-and-inference', system: 'LUMI',
     })).data.id;
-  }, 180_000);
-  afterAll(async () => { await product?.close(); });
+  });
 
   it('no page of the public site overflows sideways or has a serious axe violation', async () => {
     const paths = await sitePaths(product.siteDir);

@@ -1,13 +1,11 @@
 // The people's own settings in Chromium: e-mail preferences per role (mandatory kinds locked, staff's
 // categories, the API's refusal shown at its switch), and the expert profile (topic titles, errors by field).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/chromium.ts';
-import { apiAs, EMAILS, openAs, screenshot, startProduct, USERS, type Product } from './support.ts';
+import { apiAs, EMAILS, openAs, productForSuite, screenshot, USERS } from './support.ts';
 
 describe.skipIf(!hasChromium)('settings pages in Chromium', () => {
-  let product: Product;
-  beforeAll(async () => { product = await startProduct(); });
-  afterAll(async () => { await product?.close(); });
+  const product = productForSuite();
 
   it('a requester reaches the e-mail preferences from the navigation, turns reminders off and cannot turn booking e-mails off', async () => {
     const sme = await openAs(product, USERS.maria);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startLocalServer, type LocalServer } from '../../functions/local/server.ts';
 import { buildSite } from '../../site/src/build/buildSite.ts';
 import { launchChromium } from '../support/chromium.ts';
@@ -50,6 +51,18 @@ export async function startProduct(options: { contentDir?: string } = {}): Promi
       await rm(temp, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The product for the tests of the enclosing describe: started in a beforeAll, closed in an afterAll. The object
+ * is filled in when the product has started, so tests (and later beforeAll hooks, which run after this one) use it
+ * as they would startProduct's result.
+ */
+export function productForSuite(options: { contentDir?: string } = {}, startTimeout?: number): Product {
+  const product = {} as Product;
+  beforeAll(async () => { Object.assign(product, await startProduct(options)); }, startTimeout);
+  afterAll(async () => { await product.close?.(); });
+  return product;
 }
 
 /** Where the hosted-sign-in test's stand-in for Cognito lives. */

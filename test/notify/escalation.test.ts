@@ -10,8 +10,7 @@ describe('SLA escalation', () => {
   it('warns at 75 % and escalates at the breach, once per ticket and target', async () => {
     const created = Date.parse(stack.clock.now().toISOString());
     const ticket = await stack.newTicket(AS.maria, { priority: 'urgent' });
-    await stack.flush();
-    stack.take();
+    await stack.sent();
     // The seed's own old tickets escalate too; only this ticket's mails count here.
     const about = (mails: OutgoingMail[]) => mails.filter((mail) => mail.subject.startsWith(`[${ticket.reference}]`));
     const sweepAt = async (ms: number) => {
@@ -37,8 +36,7 @@ describe('SLA escalation', () => {
 
     stack.clock.set(new Date(created + 5 * HOUR));
     await stack.reply(AS.ana, ticket.id, 'Looking into it now.');
-    await stack.flush();
-    stack.take();
+    await stack.sent();
 
     const resolutionWarning = await sweepAt(36 * HOUR);
     expect(addressed(resolutionWarning)).toEqual([AS.ana]); // assigned: the assignee is warned

@@ -28,11 +28,9 @@ describe('GET/PUT /api/me/notifications', () => {
     expect((await stack.json(off)).kinds.ticketReply).toBe(false);
     const ticket = await stack.newTicket(AS.maria);
     await stack.reply(AS.ana, ticket.id, 'Try the other partition.');
-    await stack.flush();
-    expect(stack.take()).toEqual([]);
+    expect(await stack.sent()).toEqual([]);
     await stack.patch(AS.ana, ticket.id, { status: 'resolved' });
-    await stack.flush();
-    expect(addressed(stack.take())).toEqual([AS.maria]);
+    expect(addressed(await stack.sent())).toEqual([AS.maria]);
 
     const on = await stack.call('PUT', '/api/me/notifications', { as: AS.maria, body: { kinds: { ticketReply: true } } });
     expect((await stack.json(on)).kinds.ticketReply).toBe(true);
@@ -57,12 +55,10 @@ describe('GET/PUT /api/me/notifications', () => {
   it('lets an expert change the categories followed', async () => {
     await stack.follow(AS.giulia, ['performance', 'data-and-storage']);
     await stack.newTicket(AS.maria, { category: 'data-and-storage' });
-    await stack.flush();
-    expect(addressed(stack.take())).toEqual([AS.giulia]);
+    expect(addressed(await stack.sent())).toEqual([AS.giulia]);
     await stack.follow(AS.giulia, ['performance']);
     await stack.newTicket(AS.maria, { category: 'data-and-storage' });
-    await stack.flush();
-    expect(stack.take()).toEqual([]);
+    expect(await stack.sent()).toEqual([]);
     const view = await stack.json(await stack.call('GET', '/api/me/notifications', { as: AS.giulia }));
     expect(view.categories).toEqual(['performance']);
   });

@@ -3,6 +3,7 @@ import { fixedClock } from '../../functions/core/clock.ts';
 import type { OutgoingMail } from '../../functions/notify/mime.ts';
 import { createOutbox } from '../../functions/notify/outbox.ts';
 import type { MailTransport } from '../../functions/notify/transport.ts';
+import { slotDealer } from '../support/slots.ts';
 import { AS, startTestStack, type TestStack } from '../support/stack.ts';
 
 /** Monday morning; the seed's demo bookings fall on Thursday 2026-12-03. */
@@ -38,6 +39,8 @@ export interface NotifyStack extends TestStack {
   sweep(): ReturnType<TestStack['server']['notifications']['sweep']['run']>;
   /** Messages accepted since the last call, as [recipient address, subject]. */
   take(): OutgoingMail[];
+  /** flush, then take: the messages the changes made so far sent. */
+  sent(): Promise<OutgoingMail[]>;
   newTicket(as: string, body?: Record<string, unknown>): Promise<any>;
   reply(as: string, ticketId: string, body: string, internal?: boolean): Promise<void>;
   patch(as: string, ticketId: string, patch: Record<string, unknown>): Promise<any>;
@@ -53,7 +56,6 @@ export async function startNotifyStack(now = NOW): Promise<NotifyStack> {
   clock.advance(1000);
   const json = async (response: Response) => JSON.parse(await response.text());
   let seen = 0;
-  const slots = new Map<string, Array<{ start: string; end: string }>>();
   const notifyStack: NotifyStack = {
     ...stack,
     clock,
@@ -67,6 +69,10 @@ export async function startNotifyStack(now = NOW): Promise<NotifyStack> {
       const fresh = transport.accepted.slice(seen);
       seen = transport.accepted.length;
       return fresh;
+    },
+    async sent() {
+      await notifyStack.flush();
+      return notifyStack.take();
     },
     async newTicket(as, body = {}) {
       const response = await stack.call('POST', '/api/tickets', { as, body: { subject: 'NCCL timeout on LUMI-G', body: 'Job 4242 hangs.', category: 'performance', ...body } });
@@ -87,17 +93,7 @@ export async function startNotifyStack(now = NOW): Promise<NotifyStack> {
       const response = await stack.call('PUT', '/api/me/notifications', { as, body: { categories } });
       expect(response.status, await response.clone().text()).toBe(200);
     },
-    async slot(expertId) {
-      if (!slots.has(expertId)) {
-        const from = new Date(clock.now().getTime() + 7 * 86_400_000).toISOString();
-        const to = new Date(clock.now().getTime() + 40 * 86_400_000).toISOString();
-        const response = await stack.call('GET', `/api/experts/${expertId}/slots?from=${from}&to=${to}`, { as: AS.coord });
-        slots.set(expertId, (await json(response)).slots);
-      }
-      const slot = slots.get(expertId)!.shift();
-      if (!slot) throw new Error(`no free slot left for ${expertId}`);
-      return slot;
-    },
+    slot: slotDealer(stack, clock, 40),
   };
   return notifyStack;
 }

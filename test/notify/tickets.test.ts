@@ -10,8 +10,7 @@ describe('ticket e-mails', () => {
     await stack.follow(AS.ana, ['performance']);
     await stack.follow(AS.mikko, ['data-and-storage']);
     const ticket = await stack.newTicket(AS.maria);
-    await stack.flush();
-    const mails = stack.take();
+    const mails = await stack.sent();
     expect(addressed(mails)).toEqual([AS.ana]);
     expect(mails[0]!.subject).toBe(`[${ticket.reference}] New ticket in Performance: NCCL timeout on LUMI-G`);
     expect(mails[0]!.text).toContain(`http://127.0.0.1:${stack.server.port}/app/tickets/${ticket.id}`);
@@ -19,15 +18,12 @@ describe('ticket e-mails', () => {
 
   it('tells the requester (in Spanish) about a public reply, never about an internal note', async () => {
     const ticket = await stack.newTicket(AS.maria);
-    await stack.flush();
-    stack.take();
+    await stack.sent();
     await stack.reply(AS.ana, ticket.id, 'Internal: looks like the RCCL plugin again.', true);
-    await stack.flush();
-    expect(stack.take()).toEqual([]);
+    expect(await stack.sent()).toEqual([]);
 
     await stack.reply(AS.ana, ticket.id, 'Please set NCCL_SOCKET_IFNAME=hsn0.');
-    await stack.flush();
-    const mails = stack.take();
+    const mails = await stack.sent();
     expect(addressed(mails)).toEqual([AS.maria]);
     expect(mails[0]!.subject).toBe(`[${ticket.reference}] Ana García ha respondido: NCCL timeout on LUMI-G`);
     expect(mails[0]!.text).toMatch(/^Hola, María Ortega:/);
@@ -38,23 +34,19 @@ describe('ticket e-mails', () => {
   it('tells the assignee when the requester replies, and the requester when the ticket is resolved', async () => {
     const ticket = await stack.newTicket(AS.jonas);
     await stack.patch(AS.ana, ticket.id, { assigneeId: 'u-ana' });
-    await stack.flush();
-    expect(stack.take()).toEqual([]);
+    expect(await stack.sent()).toEqual([]);
 
     await stack.reply(AS.jonas, ticket.id, 'It still hangs with 4 nodes.');
-    await stack.flush();
-    let mails = stack.take();
+    let mails = await stack.sent();
     expect(addressed(mails)).toEqual([AS.ana]);
     expect(mails[0]!.subject).toBe(`[${ticket.reference}] Jonas Weber replied: NCCL timeout on LUMI-G`);
 
     // A colleague from the same organisation replying counts as the requester's side too.
     await stack.reply(AS.maria, ticket.id, 'Same for my runs.');
-    await stack.flush();
-    expect(addressed(stack.take())).toEqual([AS.ana]);
+    expect(addressed(await stack.sent())).toEqual([AS.ana]);
 
     await stack.patch(AS.ana, ticket.id, { status: 'resolved' });
-    await stack.flush();
-    mails = stack.take();
+    mails = await stack.sent();
     expect(addressed(mails)).toEqual([AS.jonas]);
     expect(mails[0]!.subject).toBe(`[${ticket.reference}] Gelöst: NCCL timeout on LUMI-G`);
   });
@@ -66,8 +58,7 @@ describe('ticket e-mails', () => {
     await stack.reply(AS.mikko, aurora.id, 'Public answer for Aurora.');
     await stack.reply(AS.mikko, basalt.id, 'Public answer for Basalt.');
     await stack.patch(AS.mikko, aurora.id, { status: 'resolved' });
-    await stack.flush();
-    const mails = stack.take();
+    const mails = await stack.sent();
     for (const mail of mails) {
       const aboutAurora = mail.subject.includes(aurora.reference);
       if (mail.to.address.endsWith('@aurora-ai.example')) expect(aboutAurora).toBe(true);

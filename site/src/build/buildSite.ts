@@ -29,13 +29,19 @@ export interface BuildOptions {
   today?: string;
 }
 
+/** A file's size as written and as sent compressed (gzip), in bytes. */
+export interface FileSize {
+  raw: number;
+  gzip: number;
+}
+
 export interface BuildReport {
   guides: number;
   sections: number;
   pages: number;
   milliseconds: number;
-  index: { raw: number; gzip: number };
-  docs: { raw: number; gzip: number };
+  index: FileSize;
+  docs: FileSize;
   assets: Awaited<ReturnType<typeof bundleAssets>>['bytes'];
   /** milliseconds per phase, in order */
   phases: Record<string, number>;

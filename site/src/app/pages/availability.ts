@@ -2,11 +2,11 @@
 // slot length, buffer, notice and horizon. Errors of the API are shown on the row they name.
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, isProblem } from '../api/client.ts';
+import { api, ApiError } from '../api/client.ts';
 import type { Availability } from '../api/types.ts';
 import { ErrorNotice, Field, Loading, Notice, PageTitle } from '../components/ui.ts';
 import { viewerZone } from '../format.ts';
+import { useEditedDraft } from '../hooks.ts';
 import { SLOT_MINUTES, WEEKDAYS } from '../vocabulary.ts';
 
 type Weekday = (typeof WEEKDAYS)[number];
@@ -40,40 +40,27 @@ function RowError({ error, prefix, id }: { error: unknown; prefix: string; id: s
 }
 
 export default function AvailabilityPage(): VNode {
-  const [draft, setDraft] = useState<Draft | undefined>(undefined);
-  const [loadError, setLoadError] = useState<unknown>(undefined);
-  const [error, setError] = useState<unknown>(undefined);
-  const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    api.get<Availability>('/experts/me/availability').then(
-      (stored) => setDraft({ ...defaultDraft(stored.timeZone), ...stored, exceptions: stored.exceptions ?? [] } as Draft),
-      (caught) => (isProblem(caught, 'not-found') ? setDraft(defaultDraft(viewerZone())) : setLoadError(caught)),
-    );
-  }, []);
+  const { draft, loadError, error, saved, update, submit } = useEditedDraft<Draft>(
+    async () => {
+      const stored = await api.get<Availability>('/experts/me/availability');
+      return { ...defaultDraft(stored.timeZone), ...stored, exceptions: stored.exceptions ?? [] } as Draft;
+    },
+    () => defaultDraft(viewerZone()),
+  );
   if (loadError) return html`<${PageTitle}>Availability<//><${ErrorNotice} error=${loadError} />`;
   if (!draft) return html`<${PageTitle}>Availability<//><${Loading} what="Loading your availability" />`;
 
-  const update = (patch: Partial<Draft>) => {
-    setSaved(false);
-    setDraft({ ...draft, ...patch });
-  };
   const setWindow = (index: number, patch: Partial<Window>) => update({ weekly: draft.weekly.map((window, i) => (i === index ? { ...window, ...patch } : window)) });
   const setException = (index: number, patch: Partial<Exception>) => update({ exceptions: draft.exceptions.map((item, i) => (i === index ? { ...item, ...patch } : item)) });
   const numberOf = (event: Event) => Number((event.currentTarget as HTMLInputElement).value);
   const valueOf = (event: Event) => (event.currentTarget as HTMLInputElement).value;
 
-  const save = async (event: Event) => {
-    event.preventDefault();
-    setError(undefined);
-    try {
-      const exceptions = draft.exceptions.map(({ date, start, end }) => (start || end ? { date, start, end } : { date }));
-      const stored = await api.put<Availability>('/experts/me/availability', { ...draft, exceptions });
-      setDraft({ ...draft, ...stored } as Draft);
-      setSaved(true);
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  const save = submit(async (draft) => {
+    const exceptions = draft.exceptions.map(({ date, start, end }) => (start || end ? { date, start, end } : { date }));
+    const stored = await api.put<Availability>('/experts/me/availability', { ...draft, exceptions });
+    return { ...draft, ...stored } as Draft;
+  });
+
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   const topFields = ['timeZone', 'slotMinutes', 'bufferMinutes', 'noticeHours', 'horizonDays'];
   const placed = (error instanceof ApiError ? error.problem.errors ?? [] : [])

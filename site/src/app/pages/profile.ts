@@ -2,12 +2,12 @@
 // skills, languages, systems, and the meeting link given to those who book. Errors are shown by field.
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
 import type { TopicId } from '../../../../functions/core/topics.ts';
-import { api, ApiError, isProblem } from '../api/client.ts';
+import { api, ApiError } from '../api/client.ts';
 import type { OwnProfile, ProfileChange } from '../api/types.ts';
 import { ErrorNotice, Field, FieldMessage, fieldMessages, Loading, Notice, PageTitle } from '../components/ui.ts';
 import { humanize } from '../format.ts';
+import { useEditedDraft } from '../hooks.ts';
 import { TOPIC_TITLES } from '../topics.ts';
 import { SYSTEMS, TOPIC_IDS } from '../vocabulary.ts';
 
@@ -38,34 +38,15 @@ const valueOf = (event: Event) => (event.currentTarget as HTMLInputElement).valu
 const checkedOf = (event: Event) => (event.currentTarget as HTMLInputElement).checked;
 
 export default function ProfilePage(): VNode {
-  const [draft, setDraft] = useState<Draft | undefined>(undefined);
-  const [loadError, setLoadError] = useState<unknown>(undefined);
-  const [error, setError] = useState<unknown>(undefined);
-  const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    api.get<OwnProfile>('/experts/me').then(
-      (profile) => setDraft(draftOf(profile)),
-      (caught) => (isProblem(caught, 'not-found') ? setDraft(EMPTY) : setLoadError(caught)),
-    );
-  }, []);
+  const { draft, loadError, error, saved, update, submit } = useEditedDraft<Draft>(async () => draftOf(await api.get<OwnProfile>('/experts/me')), () => EMPTY);
   if (loadError) return html`<${PageTitle}>Expert profile<//><${ErrorNotice} error=${loadError} />`;
   if (!draft) return html`<${PageTitle}>Expert profile<//><${Loading} what="Loading your profile" />`;
 
-  const update = (patch: Partial<Draft>) => {
-    setSaved(false);
-    setDraft({ ...draft, ...patch });
-  };
-  const save = async (event: Event) => {
-    event.preventDefault();
-    setError(undefined);
-    try {
-      const change: ProfileChange = { ...draft, skills: listOf(draft.skills), languages: listOf(draft.languages) };
-      setDraft(draftOf(await api.put<OwnProfile>('/experts/me', change)));
-      setSaved(true);
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  const save = submit(async (draft) => {
+    const change: ProfileChange = { ...draft, skills: listOf(draft.skills), languages: listOf(draft.languages) };
+    return draftOf(await api.put<OwnProfile>('/experts/me', change));
+  });
+
   const fields = ['bio', 'expertise', 'skills', 'languages', 'systems', 'meetingLink'];
   const placed = error instanceof ApiError ? (error.problem.errors ?? []).map((item) => item.field).filter((field) => fields.includes(field.split('.')[0]!)) : [];
   const groupDescription = (field: string) => (fieldMessages(error, field).length ? `${field}-hint ${field}-error` : `${field}-hint`);
