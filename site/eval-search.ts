@@ -25,7 +25,9 @@ function print(title: string, report: EvalReport): void {
 const questions = await loadQuestions(values.questions);
 const all = await evaluateSearch(values.content, questions);
 const heldOut = await evaluateSearch(values.content, questions.filter((question) => question.heldOut));
+const tuning = await evaluateSearch(values.content, questions.filter((question) => !question.heldOut));
 print(`All ${questions.length} questions`, all);
+print(`Tuning set ${questions.length - questions.filter((question) => question.heldOut).length} questions`, tuning);
 print(`Held-out ${questions.filter((question) => question.heldOut).length} questions (never tuned on)`, heldOut);
 console.log('\nMisses (not first; rank among guides shown, or "-" when not shown):');
 for (const miss of all.misses) {
