@@ -20,6 +20,7 @@ function print(title: string, report: EvalReport): void {
     console.log(`${lang.padEnd(6)} ${String(f.questions).padStart(9)} ${pct(f.hit1)}  ${pct(f.hit3)}  ${f.mrr.toFixed(3).padStart(7)}`);
   }
   console.log(`out of scope: ${report.outOfScope.rejected}/${report.outOfScope.questions} answered "no good match"; in-scope questions wrongly answered so: ${report.falseRejections}`);
+  console.log(`titles in another language than the question's: ${report.wrongLanguage.length}${report.wrongLanguage.map((q) => ` [${q.lang}] ${JSON.stringify(q.q)}`).join(',')}`);
 }
 
 const questions = await loadQuestions(values.questions);

@@ -14,7 +14,7 @@ export interface EvalQuestion {
 
 /** What the search returned for a question: result slugs and anchors, best first. */
 export interface EvalAnswer {
-  results: Array<{ slug: string; anchor: string }>;
+  results: Array<{ slug: string; anchor: string; lang: string }>;
 }
 
 export interface Figures {
@@ -31,6 +31,8 @@ export interface EvalReport {
   outOfScope: { questions: number; rejected: number };
   /** in-scope questions answered with "no good match" */
   falseRejections: number;
+  /** questions shown a title in a language other than theirs (English excepted for translations) */
+  wrongLanguage: EvalQuestion[];
   misses: Array<{ question: EvalQuestion; rank: number | null; got: string[] }>;
 }
 
@@ -52,9 +54,10 @@ export function scoreEvaluation(questions: EvalQuestion[], answers: EvalAnswer[]
     if (rank !== null) sum.rr += 1 / rank;
     sums.set(lang, sum);
   };
-  const report: EvalReport = { byLang: {}, outOfScope: { questions: 0, rejected: 0 }, falseRejections: 0, misses: [] };
+  const report: EvalReport = { byLang: {}, outOfScope: { questions: 0, rejected: 0 }, falseRejections: 0, wrongLanguage: [], misses: [] };
   questions.forEach((question, i) => {
     const answer = answers[i] ?? { results: [] };
+    if (answer.results.some((result) => result.lang !== question.lang && result.lang !== 'en')) report.wrongLanguage.push(question);
     const got = [...new Set(answer.results.map((result) => result.slug))].slice(0, 3);
     if (question.guide === null) {
       report.outOfScope.questions++;

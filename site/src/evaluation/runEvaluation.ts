@@ -14,9 +14,20 @@ export async function loadQuestions(file: string): Promise<EvalQuestion[]> {
   return JSON.parse(await readFile(file, 'utf8')) as EvalQuestion[];
 }
 
-export async function evaluateSearch(contentDir: string, questions: EvalQuestion[]): Promise<EvalReport> {
+/** The search over a content folder's guides, indexed in memory (no site written). */
+export async function searchContent(contentDir: string) {
   const model = buildModel(await loadContent(contentDir));
   const files = buildSearchFiles(model);
+  const search = createSearchCore({
+    index: async () => files.index,
+    docs: async () => files.docs,
+    sectionTexts: async (guide) => files.texts[guide] ?? [],
+  });
+  return { model, search };
+}
+
+export async function evaluateSearch(contentDir: string, questions: EvalQuestion[]): Promise<EvalReport> {
+  const { model, search } = await searchContent(contentDir);
   const known = new Map(model.guides.map((guide) => [guide.slug, new Set(guide.rendered.sections.map((section) => section.anchor))]));
   for (const question of questions) {
     if (question.guide === null) continue;
@@ -26,15 +37,10 @@ export async function evaluateSearch(contentDir: string, questions: EvalQuestion
       throw new Error(`Evaluation question "${question.q}": guide "${question.guide}" has no section "${question.section}"`);
     }
   }
-  const search = createSearchCore({
-    index: async () => files.index,
-    docs: async () => files.docs,
-    sectionTexts: async (guide) => files.texts[guide] ?? [],
-  });
   const answers = [];
   for (const question of questions) {
     const results = await search.query(question.q, { limit: SHOWN });
-    answers.push({ results: results.map((result) => ({ slug: result.slug, anchor: result.url.split('#')[1] ?? '' })) });
+    answers.push({ results: results.map((result) => ({ slug: result.slug, anchor: result.url.split('#')[1] ?? '', lang: result.lang })) });
   }
   return scoreEvaluation(questions, answers);
 }

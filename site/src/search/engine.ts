@@ -4,7 +4,8 @@
 // sum of lunr's scores. User text never reaches lunr's query-string parser, so `: ~ ^ * + -` are
 // just separators.
 import type { lunr } from './lunr.ts';
-import { analyzer, LANGUAGES, splitWords, type Lang } from './analysis.ts';
+import { analyzer, LANGUAGES, splitWords, type ForeignLang, type Lang } from './analysis.ts';
+import { detectLanguage } from './language.ts';
 import { decodeIndex, readPostings } from './format.ts';
 import { LazyIndex } from './lazyIndex.ts';
 import type { DocsTable, QueryOptions } from './types.ts';
@@ -102,13 +103,17 @@ export class SearchEngine {
     // Sections matching all the words rank first. When enough of them exist, they are found from
     // the postings alone and lunr scores only them, instead of every section containing a common
     // word; otherwise every word is scored over all sections.
+    const queryLang = detectLanguage(words, {
+      isEnglish: (word) => this.isEnglish(analyzer('en')(word)) && analyzer('en')(word) !== null,
+      foreignOnly: (word, lang) => this.isForeignOnly(word, lang),
+    });
     // Words found nowhere in the index count too: "kubernetes chart" is not answered by a chart.
     const queryWords = allPlanned.filter((word) => word.counts).length;
     if (planned.filter((word) => word.counts).length >= 2) {
-      const hits = this.pick(this.evaluate(planned, true), limit, queryWords, options.distinctGuides);
+      const hits = this.pick(this.evaluate(planned, true), limit, queryWords, queryLang, options.distinctGuides);
       if (hits.length >= limit) return hits;
     }
-    const hits = this.pick(this.evaluate(planned, false), limit, queryWords, options.distinctGuides);
+    const hits = this.pick(this.evaluate(planned, false), limit, queryWords, queryLang, options.distinctGuides);
     return hits.some(isGoodMatch) ? hits : [];
   }
 
@@ -157,7 +162,7 @@ export class SearchEngine {
     return [...candidates.values()];
   }
 
-  private pick(candidates: Candidate[], limit: number, queryWords: number, distinctGuides = false): Hit[] {
+  private pick(candidates: Candidate[], limit: number, queryWords: number, queryLang: Lang, distinctGuides = false): Hit[] {
     const ranked = candidates.sort((a, b) => b.wordsMatched - a.wordsMatched || b.score - a.score || a.doc - b.doc);
     const seenGuides = new Set<number>();
     const chosen: Hit[] = [];
@@ -168,27 +173,14 @@ export class SearchEngine {
         if (seenGuides.has(guide)) continue;
         seenGuides.add(guide);
       }
-      chosen.push(this.toHit(candidate, guide, queryWords));
+      chosen.push(this.toHit(candidate, guide, queryWords, queryLang));
     }
     return chosen;
   }
 
-  private toHit(candidate: Candidate, guide: number, queryWords: number): Hit {
+  private toHit(candidate: Candidate, guide: number, queryWords: number, lang: Lang): Hit {
     const terms = new Set<string>();
-    const langWords = new Map<Lang, number>();
-    const foreignEvidence = new Set<Lang>();
-    for (const { word, data } of candidate.matches) {
-      const langs = new Set<Lang>();
-      for (const [term, fields] of Object.entries(data.metadata)) {
-        terms.add(term);
-        for (const field of Object.keys(fields)) langs.add(this.fieldLang.get(field) ?? 'en');
-      }
-      for (const lang of langs) {
-        langWords.set(lang, (langWords.get(lang) ?? 0) + 1);
-        if (!word.english) foreignEvidence.add(lang);
-      }
-    }
-    const lang = displayLanguage(langWords, foreignEvidence);
+    for (const { data } of candidate.matches) for (const term of Object.keys(data.metadata)) terms.add(term);
     const { doc, score, wordsMatched, wordsMatchedWell } = candidate;
     return { doc, guide, score, wordsMatched, wordsMatchedWell, queryWords, lang, terms };
   }
@@ -241,6 +233,16 @@ export class SearchEngine {
       }
     }
     return clauses;
+  }
+
+  /** The word's term occurs in `lang`'s fields and its English analysis nowhere in English text. */
+  private isForeignOnly(word: string, lang: ForeignLang): boolean {
+    const term = analyzer(lang)(word);
+    if (!term || this.isEnglish(analyzer('en')(word))) return false;
+    const termId = this.index.data.termIds.get(term);
+    if (termId === undefined) return false;
+    const fields = new Set(this.fieldsByLang.get(lang));
+    return readPostings(this.index.data, termId).some((entry) => fields.has(this.index.data.fields[entry.field]?.name ?? ''));
   }
 
   /** Terms starting with what is typed so far, closest first: "slur" → "slurm". */
@@ -298,25 +300,6 @@ export class SearchEngine {
     return clauses;
   }
 }
-
-/**
- * The query's language: a translation wins when it matched more of the query's words than English
- * did, and at least one of them is not English at all ("out of memory" is English even where the
- * French keywords contain it; "soumettre" is not).
- */
-function displayLanguage(langWords: Map<Lang, number>, foreignEvidence: Set<Lang>): Lang {
-  const english = langWords.get('en') ?? 0;
-  let best: Lang = 'en';
-  let bestCount = 0;
-  for (const [lang, count] of langWords) {
-    if (lang !== 'en' && foreignEvidence.has(lang) && count > bestCount) {
-      best = lang;
-      bestCount = count;
-    }
-  }
-  return bestCount > english ? best : 'en';
-}
-
 
 /**
  * Whether a hit answers the query rather than sharing a word with it: it must match more than half
