@@ -312,3 +312,14 @@ export function isGoodMatch(hit: Pick<Hit, 'wordsMatched' | 'wordsMatchedWell' |
   const typoOnly = hit.wordsMatched - hit.wordsMatchedWell;
   return hit.wordsMatchedWell + typoOnly / 2 > hit.queryWords / 2;
 }
+
+/**
+ * The first hit is clearly the answer when the next guide's best hit matched fewer of the words, or
+ * scored less than half as much. Otherwise Enter goes to the results page rather than guessing.
+ */
+export function isClearlyAhead(hits: readonly Pick<Hit, 'guide' | 'score' | 'wordsMatched'>[]): boolean {
+  const [first] = hits;
+  if (!first) return false;
+  const next = hits.find((hit) => hit.guide !== first.guide);
+  return !next || next.wordsMatched < first.wordsMatched || next.score * 2 <= first.score;
+}
