@@ -22,6 +22,7 @@ const translation = z.strictObject({
   title: nonEmptyText,
   summary: nonEmptyText,
   keywords: z.array(nonEmptyText).min(5).max(10),
+  questions: z.array(nonEmptyText).max(10).optional(),
 });
 
 /**
@@ -43,6 +44,8 @@ export const guideFrontMatterSchema = z.strictObject({
   owner: z.string().refine((id) => EXPERT_IDS.includes(id), { message: `must be one of the experts in content/experts.json` }),
   lang: z.literal('en').optional(),
   sources: z.array(httpsUrl).min(1),
+  /** what readers ask that the guide answers, in their words: the search indexes them with a boost */
+  questions: z.array(nonEmptyText).min(3).max(12),
   i18n: z.strictObject({
     fr: translation,
     de: translation,

@@ -38,6 +38,7 @@ describe('guide front-matter schema', () => {
     reviewed: '2026-12-06',
     owner: 'u-ana',
     sources: ['https://docs.lumi-supercomputer.eu/runjobs/'],
+    questions: ['how do I submit a job', 'sbatch example', 'my job does not start'],
     i18n: { fr: translation, de: translation, es: translation, it: translation },
   };
 
@@ -65,6 +66,8 @@ describe('guide front-matter schema', () => {
     ['a missing language', { ...valid, i18n: { fr: translation, de: translation, es: translation } }],
     ['four keywords', { ...valid, i18n: { ...valid.i18n, it: { ...translation, keywords: ['a', 'b', 'c', 'd'] } } }],
     ['eleven keywords', { ...valid, i18n: { ...valid.i18n, de: { ...translation, keywords: Array(11).fill('k') } } }],
+    ['no reader questions', { ...valid, questions: undefined }],
+    ['fewer than three reader questions', { ...valid, questions: ['a', 'b'] }],
     ['a translation without summary', { ...valid, i18n: { ...valid.i18n, es: { title: 't', keywords: translation.keywords } } }],
   ])('rejects %s', (_case, frontMatter) => {
     expect(guideFrontMatterSchema.safeParse(frontMatter).success).toBe(false);

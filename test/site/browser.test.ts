@@ -48,6 +48,36 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
     await page.close();
   });
 
+  it('goes to the results page on Enter when the first suggestion is not clearly ahead', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    const input = page.locator('#home-search');
+    await input.click();
+    await input.pressSequentially('nodes', { delay: 20 });
+    await page.locator('#home-search-results[aria-busy="false"] .all-results', { hasText: '“nodes”' }).waitFor();
+    await input.press('Enter');
+    await page.waitForURL(/\/search\/\?q=nodes$/);
+    await page.close();
+  });
+
+  it('offers a ticket with the query as subject when no guide answers', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    const input = page.locator('#home-search');
+    await input.click();
+    await input.pressSequentially('kubernetes helm chart', { delay: 20 });
+    const option = page.locator('#home-search-results .no-answer a');
+    await expect.poll(() => option.textContent(), { timeout: 20_000 }).toBe('No guide answers this — open a ticket');
+    expect(await option.getAttribute('href')).toBe('/app/tickets/new?subject=kubernetes%20helm%20chart');
+    const results = await browser.newPage();
+    await results.goto(`${base}/search/?q=${encodeURIComponent('kubernetes helm chart')}`);
+    const link = results.locator('#search-summary a', { hasText: 'Open a ticket' });
+    await expect.poll(() => link.count(), { timeout: 20_000 }).toBe(1);
+    expect(await link.getAttribute('href')).toBe('/app/tickets/new?subject=kubernetes%20helm%20chart');
+    await page.close();
+    await results.close();
+  });
+
   it('moves through suggestions with the arrow keys, and "/" focuses the search box', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/guides/containers/`);

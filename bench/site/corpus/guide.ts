@@ -125,6 +125,8 @@ function guide(index: number, seed: number, rareTerm: (random: Random) => string
     reviewed: updated,
     owner: random.one(EXPERT_IDS),
     sources: random.some(SOURCE_SITES, random.between(1, 3)).map((site) => `${site}/${slugOf(subject)}/`),
+    // what readers ask, as the real guides carry it (no random draw: the rest of the corpus is unchanged)
+    questions: [`how do I use ${subject}`, `${subject} does not work`, `${subject} on LUMI or Leonardo`],
     i18n: translated,
   };
   const body: string[] = [writer.paragraph()];

@@ -1,7 +1,9 @@
 // The search combobox in the header (and on the home, search and 404 pages): suggestions while
-// typing, arrows to move, Enter to open the highlighted section, Escape to close, "/" to focus.
+// typing, arrows to move, Enter to open the highlighted section (without arrows: the first result
+// when it is clearly ahead, else the results page), Escape to close, "/" to focus. When no guide
+// answers, the popup offers a ticket with the query as its subject.
 import type { SearchResult } from '../search/index.ts';
-import { escapeText, pageSearch } from './shared.ts';
+import { escapeText, pageSearch, ticketUrl } from './shared.ts';
 
 const SUGGESTIONS = 8;
 
@@ -21,6 +23,9 @@ export function enhanceSearchForm(form: HTMLFormElement): void {
   if (!input || !popup || !list) return;
   let active = -1;
   let latest = 0;
+  /** the reader moved through the suggestions with the arrow keys */
+  let navigated = false;
+  let firstClearlyAhead = false;
 
   const options = () => [...list.querySelectorAll<HTMLElement>('[role="option"]')];
   const setActive = (index: number) => {
@@ -42,10 +47,14 @@ export function enhanceSearchForm(form: HTMLFormElement): void {
   /** `complete` is false for the preview: the snippets are still loading (aria-busy). */
   const show = (text: string, results: SearchResult[], keepActive = false, complete = true) => {
     list.setAttribute('aria-busy', String(!complete));
+    firstClearlyAhead = results[0]?.clearlyAhead === true;
     if (results.length === 0) {
-      list.innerHTML = '';
-      close();
-      if (status) status.textContent = `No guides match “${text}”.`;
+      if (!complete) return;
+      list.innerHTML = `<li role="option" id="${list.id}-ticket" aria-selected="true" class="no-answer"><a href="${escapeText(ticketUrl(text))}" tabindex="-1">No guide answers this — open a ticket</a></li>`;
+      popup.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+      setActive(0);
+      if (status) status.textContent = `No guide answers “${text}”. Press Enter to open a ticket.`;
       return;
     }
     const allUrl = `/search/?q=${encodeURIComponent(text)}`;
@@ -63,6 +72,7 @@ export function enhanceSearchForm(form: HTMLFormElement): void {
   input.addEventListener('input', async () => {
     const text = input.value;
     const id = ++latest;
+    navigated = false;
     if (!text.trim()) {
       close();
       return;
@@ -81,13 +91,16 @@ export function enhanceSearchForm(form: HTMLFormElement): void {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (popup.hidden) return;
       event.preventDefault();
+      navigated = true;
       setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
     } else if (event.key === 'Enter') {
       const link = options()[active]?.querySelector('a');
-      if (!popup.hidden && link) {
+      const onlyOption = options().length === 1;
+      if (!popup.hidden && link && (navigated || firstClearlyAhead || onlyOption)) {
         event.preventDefault();
         window.location.assign(link.href);
       }
+      // otherwise the form submits to the results page
     } else if (event.key === 'Escape') {
       if (!popup.hidden) close();
       else input.value = '';

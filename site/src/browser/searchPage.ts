@@ -1,7 +1,7 @@
 // /search/?q=QUERY renders the results on load: an ordered list of links, each with the attribute
 // data-search-result, best first (a contract other tests rely on).
 import type { SearchResult } from '../search/index.ts';
-import { escapeText, pageSearch } from './shared.ts';
+import { escapeText, pageSearch, ticketUrl } from './shared.ts';
 
 const PAGE_RESULTS = 50;
 
@@ -26,10 +26,10 @@ export async function renderSearchPage(list: HTMLOListElement): Promise<void> {
       onPreview: (preview) => (list.innerHTML = preview.map(resultHtml).join('')),
     });
     list.innerHTML = results.map(resultHtml).join('');
-    if (summary) {
-      summary.textContent = results.length === 0
-        ? `No results for “${text}”. Try fewer or other words, or open a ticket.`
-        : `${results.length}${results.length === PAGE_RESULTS ? '+' : ''} result${results.length === 1 ? '' : 's'} for “${text}”`;
+    if (summary && results.length === 0) {
+      summary.innerHTML = `No guide answers “${escapeText(text)}”. <a href="${escapeText(ticketUrl(text))}">Open a ticket</a> and an expert will answer.`;
+    } else if (summary) {
+      summary.textContent = `${results.length}${results.length === PAGE_RESULTS ? '+' : ''} result${results.length === 1 ? '' : 's'} for “${text}”`;
     }
   } catch (error) {
     if (summary) summary.textContent = `Search is unavailable right now (${(error as Error).message}).`;

@@ -13,3 +13,8 @@ export function pageSearch(): Search {
 export function escapeText(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+/** Where a reader goes when no guide answers: a new ticket with the query as its subject. */
+export function ticketUrl(text: string): string {
+  return `/app/tickets/new?subject=${encodeURIComponent(text.trim().slice(0, 200))}`;
+}

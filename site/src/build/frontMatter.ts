@@ -15,6 +15,7 @@ const translation = z.strictObject({
   title: nonEmpty,
   summary: nonEmpty,
   keywords: z.array(nonEmpty).default([]),
+  questions: z.array(nonEmpty).default([]),
 });
 
 export const guideFrontMatterSchema = z.strictObject({
@@ -30,6 +31,8 @@ export const guideFrontMatterSchema = z.strictObject({
   /** the id of the expert who keeps the guide right (an entry of experts.json) */
   owner: nonEmpty.optional(),
   lang: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code').default('en'),
+  /** what readers ask that the guide answers, in their words (indexed with a boost) */
+  questions: z.array(nonEmpty).default([]),
   sources: z.array(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })).default([]),
   i18n: z
     .strictObject({ fr: translation.optional(), de: translation.optional(), es: translation.optional(), it: translation.optional() })

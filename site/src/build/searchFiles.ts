@@ -36,12 +36,14 @@ export function buildSearchFiles(model: SiteModel): SearchFiles {
         fields.title = meta.title;
         fields.tags = meta.tags.join(' ');
         fields.summary = meta.summary;
+        fields.questions = meta.questions.join(' ');
         for (const lang of FOREIGN_LANGUAGES) {
           const translation = meta.i18n?.[lang];
           if (!translation) continue;
           fields[`title_${lang}`] = translation.title;
           fields[`summary_${lang}`] = translation.summary;
           fields[`keywords_${lang}`] = translation.keywords.join(' ');
+          fields[`questions_${lang}`] = translation.questions.join(' ');
         }
       } else {
         fields.guide = meta.title;

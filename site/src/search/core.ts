@@ -1,7 +1,7 @@
 // The search as the worker runs it and as the tests run it in Node: load the index and docs table
 // from a source (fetch or files), rank with the engine, then fetch the displayed sections' text for
 // snippets. One code path, so the ranking tests exercise exactly what the browser runs.
-import { SearchEngine, type Hit } from './engine.ts';
+import { isClearlyAhead, SearchEngine, type Hit } from './engine.ts';
 import { makeSnippet } from './snippet.ts';
 import type { DocsTable, PreviewOption, QueryOptions, SearchResult } from './types.ts';
 
@@ -66,8 +66,10 @@ export function createSearchCore(source: SearchSource, baseUrl = '/'): SearchCor
       const searchEngine = await ready();
       const hits = searchEngine.search(text, options);
       const texts = hits.map((hit) => sectionTexts(hit.guide));
-      options.onPreview?.(hits.map((hit) => describe(searchEngine, hit)));
-      return Promise.all(hits.map(async (hit, i) => describe(searchEngine, hit, await texts[i])));
+      const ahead = isClearlyAhead(hits);
+      const mark = (result: SearchResult, i: number) => (i === 0 && ahead ? { ...result, clearlyAhead: true } : result);
+      options.onPreview?.(hits.map((hit, i) => mark(describe(searchEngine, hit), i)));
+      return Promise.all(hits.map(async (hit, i) => mark(describe(searchEngine, hit, await texts[i]), i)));
     },
   };
 }

@@ -4,10 +4,12 @@
 // sum of lunr's scores. User text never reaches lunr's query-string parser, so `: ~ ^ * + -` are
 // just separators.
 import type { lunr } from './lunr.ts';
-import { analyzer, LANGUAGES, splitWords, type Lang } from './analysis.ts';
+import { analyzer, LANGUAGES, splitWords, type ForeignLang, type Lang } from './analysis.ts';
+import { detectLanguage } from './language.ts';
 import { decodeIndex, readPostings } from './format.ts';
 import { LazyIndex } from './lazyIndex.ts';
 import type { DocsTable, QueryOptions } from './types.ts';
+import { synonymMap } from './thesaurus.ts';
 
 const MAX_WORDS = 8;
 const MIN_PREFIX_LENGTH = 2;
@@ -16,13 +18,18 @@ const MIN_TYPO_LENGTH = 5;
 const MAX_TYPO_VARIANTS = 20;
 const MIN_STEM_LENGTH = 4;
 const MAX_TRUNCATION = 4;
-const BOOST = { exact: 10, englishInTranslation: 1, completion: 4, truncation: 3, typo: 2 };
+const BOOST = { exact: 10, englishInTranslation: 1, completion: 4, truncation: 3, typo: 2, synonym: 4 };
+const SYNONYMS = synonymMap();
 
 export interface Hit {
   doc: number;
   guide: number;
   score: number;
   wordsMatched: number;
+  /** query words this section matched as written (or as the word being typed), not only via a typo */
+  wordsMatchedWell: number;
+  /** the words of the query that count (not stop words) */
+  queryWords: number;
   lang: Lang;
   /** index terms the hit matched, for highlighting */
   terms: Set<string>;
@@ -36,6 +43,7 @@ interface Candidate {
   doc: number;
   score: number;
   wordsMatched: number;
+  wordsMatchedWell: number;
   matches: Array<{ word: PlannedWord; data: lunr.MatchData }>;
 }
 
@@ -43,6 +51,8 @@ interface Clause {
   term: string;
   fields: string[];
   boost: number;
+  /** a variant one typo away: evidence of a match, but weak */
+  typo?: boolean;
 }
 
 interface PlannedWord {
@@ -51,6 +61,8 @@ interface PlannedWord {
   counts: boolean;
   /** the word (or its stem) occurs in English text of the index: no evidence of another language */
   english: boolean;
+  /** the terms that match the word as written or being typed (all but typo variants) */
+  wellMatched: Set<string>;
 }
 
 export class SearchEngine {
@@ -86,17 +98,23 @@ export class SearchEngine {
     const limit = options.limit ?? 10;
     const words = [...new Set(splitWords(text))].slice(0, MAX_WORDS);
     const stillTyping = !/\s$/.test(text);
-    const planned = words
-      .map((word, i) => this.planWord(word, stillTyping && i === words.length - 1, words.length === 1))
-      .filter((word) => word.clauses.length > 0);
+    const allPlanned = words.map((word, i) => this.planWord(word, stillTyping && i === words.length - 1, words.length === 1));
+    const planned = allPlanned.filter((word) => word.clauses.length > 0);
     // Sections matching all the words rank first. When enough of them exist, they are found from
     // the postings alone and lunr scores only them, instead of every section containing a common
     // word; otherwise every word is scored over all sections.
+    const queryLang = detectLanguage(words, {
+      isEnglish: (word) => this.isEnglish(analyzer('en')(word)) && analyzer('en')(word) !== null,
+      foreignOnly: (word, lang) => this.isForeignOnly(word, lang),
+    });
+    // Words found nowhere in the index count too: "kubernetes chart" is not answered by a chart.
+    const queryWords = allPlanned.filter((word) => word.counts).length;
     if (planned.filter((word) => word.counts).length >= 2) {
-      const hits = this.pick(this.evaluate(planned, true), limit, options.distinctGuides);
+      const hits = this.pick(this.evaluate(planned, true), limit, queryWords, queryLang, options.distinctGuides);
       if (hits.length >= limit) return hits;
     }
-    return this.pick(this.evaluate(planned, false), limit, options.distinctGuides);
+    const hits = this.pick(this.evaluate(planned, false), limit, queryWords, queryLang, options.distinctGuides);
+    return hits.some(isGoodMatch) ? hits : [];
   }
 
   /** The sections containing every counted word (in any of the fields its clauses search). */
@@ -130,18 +148,21 @@ export class SearchEngine {
         const doc = Number(result.ref);
         let candidate = candidates.get(doc);
         if (!candidate) {
-          candidate = { doc, score: 0, wordsMatched: 0, matches: [] };
+          candidate = { doc, score: 0, wordsMatched: 0, wordsMatchedWell: 0, matches: [] };
           candidates.set(doc, candidate);
         }
         candidate.score += result.score;
-        if (word.counts) candidate.wordsMatched++;
+        if (word.counts) {
+          candidate.wordsMatched++;
+          if (Object.keys(result.matchData.metadata).some((term) => word.wellMatched.has(term))) candidate.wordsMatchedWell++;
+        }
         candidate.matches.push({ word, data: result.matchData });
       }
     }
     return [...candidates.values()];
   }
 
-  private pick(candidates: Candidate[], limit: number, distinctGuides = false): Hit[] {
+  private pick(candidates: Candidate[], limit: number, queryWords: number, queryLang: Lang, distinctGuides = false): Hit[] {
     const ranked = candidates.sort((a, b) => b.wordsMatched - a.wordsMatched || b.score - a.score || a.doc - b.doc);
     const seenGuides = new Set<number>();
     const chosen: Hit[] = [];
@@ -152,28 +173,16 @@ export class SearchEngine {
         if (seenGuides.has(guide)) continue;
         seenGuides.add(guide);
       }
-      chosen.push(this.toHit(candidate, guide));
+      chosen.push(this.toHit(candidate, guide, queryWords, queryLang));
     }
     return chosen;
   }
 
-  private toHit(candidate: Candidate, guide: number): Hit {
+  private toHit(candidate: Candidate, guide: number, queryWords: number, lang: Lang): Hit {
     const terms = new Set<string>();
-    const langWords = new Map<Lang, number>();
-    const foreignEvidence = new Set<Lang>();
-    for (const { word, data } of candidate.matches) {
-      const langs = new Set<Lang>();
-      for (const [term, fields] of Object.entries(data.metadata)) {
-        terms.add(term);
-        for (const field of Object.keys(fields)) langs.add(this.fieldLang.get(field) ?? 'en');
-      }
-      for (const lang of langs) {
-        langWords.set(lang, (langWords.get(lang) ?? 0) + 1);
-        if (!word.english) foreignEvidence.add(lang);
-      }
-    }
-    const lang = displayLanguage(langWords, foreignEvidence);
-    return { doc: candidate.doc, guide, score: candidate.score, wordsMatched: candidate.wordsMatched, lang, terms };
+    for (const { data } of candidate.matches) for (const term of Object.keys(data.metadata)) terms.add(term);
+    const { doc, score, wordsMatched, wordsMatchedWell } = candidate;
+    return { doc, guide, score, wordsMatched, wordsMatchedWell, queryWords, lang, terms };
   }
 
   private planWord(word: string, isBeingTyped: boolean, isOnlyWord: boolean): PlannedWord {
@@ -183,7 +192,7 @@ export class SearchEngine {
     // English is the site's language: its stop words ("of", "how") are ignored everywhere, even
     // where a translation's keywords contain them. Another language's stop word only skips that
     // language's fields and does not count towards "all the words".
-    if (englishTerm === null && !isOnlyWord) return { clauses, counts: false, english: true };
+    if (englishTerm === null && !isOnlyWord) return { clauses, counts: false, english: true, wellMatched: new Set() };
     const isStopWordSomewhere = analysed.some(({ term }) => term === null);
     const english = this.isEnglish(englishTerm);
     for (const { lang, term } of analysed) {
@@ -194,11 +203,13 @@ export class SearchEngine {
         clauses.push({ term, fields: this.fieldsByLang.get(lang) ?? [], boost });
       }
     }
+    clauses.push(...this.synonymClauses(word, englishTerm));
     if (isBeingTyped && word.length >= MIN_PREFIX_LENGTH && (!isStopWordSomewhere || isOnlyWord)) {
       clauses.push(...this.completionClauses(word), ...this.truncationClauses(word));
     }
     if (word.length >= MIN_TYPO_LENGTH) clauses.push(...this.typoClauses(word));
-    return { clauses, counts: !isStopWordSomewhere, english };
+    const wellMatched = new Set(clauses.filter((clause) => !clause.typo).map((clause) => clause.term));
+    return { clauses, counts: !isStopWordSomewhere, english, wellMatched };
   }
 
   private isEnglish(englishTerm: string | null): boolean {
@@ -207,6 +218,31 @@ export class SearchEngine {
     if (termId === undefined) return false;
     const english = new Set(this.fieldsByLang.get('en'));
     return readPostings(this.index.data, termId).some((entry) => english.has(this.index.data.fields[entry.field]?.name ?? ''));
+  }
+
+  /** The other words of the word's synonym groups, as index terms in every language they occur in. */
+  private synonymClauses(word: string, englishTerm: string | null): Clause[] {
+    const synonyms = SYNONYMS.get(word) ?? (englishTerm ? SYNONYMS.get(englishTerm) : undefined) ?? [];
+    const clauses: Clause[] = [];
+    for (const synonym of synonyms) {
+      for (const lang of LANGUAGES) {
+        const term = analyzer(lang)(synonym);
+        if (term && this.index.data.termIds.has(term) && !clauses.some((clause) => clause.term === term)) {
+          clauses.push({ term, fields: this.fieldsByLang.get(lang) ?? [], boost: BOOST.synonym });
+        }
+      }
+    }
+    return clauses;
+  }
+
+  /** The word's term occurs in `lang`'s fields and its English analysis nowhere in English text. */
+  private isForeignOnly(word: string, lang: ForeignLang): boolean {
+    const term = analyzer(lang)(word);
+    if (!term || this.isEnglish(analyzer('en')(word))) return false;
+    const termId = this.index.data.termIds.get(term);
+    if (termId === undefined) return false;
+    const fields = new Set(this.fieldsByLang.get(lang));
+    return readPostings(this.index.data, termId).some((entry) => fields.has(this.index.data.fields[entry.field]?.name ?? ''));
   }
 
   /** Terms starting with what is typed so far, closest first: "slur" → "slurm". */
@@ -250,7 +286,7 @@ export class SearchEngine {
         }
       }
     }
-    return [...found].slice(0, MAX_TYPO_VARIANTS).map((term) => ({ term, fields: this.allFields, boost: BOOST.typo }));
+    return [...found].slice(0, MAX_TYPO_VARIANTS).map((term) => ({ term, fields: this.allFields, boost: BOOST.typo, typo: true }));
   }
 
   /** Stems shorter than the word typed so far: "configura" → "configur" (the stem of "configuration"). */
@@ -266,20 +302,24 @@ export class SearchEngine {
 }
 
 /**
- * The query's language: a translation wins when it matched more of the query's words than English
- * did, and at least one of them is not English at all ("out of memory" is English even where the
- * French keywords contain it; "soumettre" is not).
+ * Whether a hit answers the query rather than sharing a word with it: it must match more than half
+ * of the query's words, a word matched only through a typo variant counting half. "kubernetes helm
+ * chart" matched by "chart" alone is no answer; the reader is better served by "open a ticket".
+ * A one-word query is answered by any match (typo included): it names what the reader wants.
  */
-function displayLanguage(langWords: Map<Lang, number>, foreignEvidence: Set<Lang>): Lang {
-  const english = langWords.get('en') ?? 0;
-  let best: Lang = 'en';
-  let bestCount = 0;
-  for (const [lang, count] of langWords) {
-    if (lang !== 'en' && foreignEvidence.has(lang) && count > bestCount) {
-      best = lang;
-      bestCount = count;
-    }
-  }
-  return bestCount > english ? best : 'en';
+export function isGoodMatch(hit: Pick<Hit, 'wordsMatched' | 'wordsMatchedWell' | 'queryWords'>): boolean {
+  if (hit.queryWords <= 1) return hit.wordsMatched > 0 || hit.queryWords === 0;
+  const typoOnly = hit.wordsMatched - hit.wordsMatchedWell;
+  return hit.wordsMatchedWell + typoOnly / 2 > hit.queryWords / 2;
 }
 
+/**
+ * The first hit is clearly the answer when the next guide's best hit matched fewer of the words, or
+ * scored less than half as much. Otherwise Enter goes to the results page rather than guessing.
+ */
+export function isClearlyAhead(hits: readonly Pick<Hit, 'guide' | 'score' | 'wordsMatched'>[]): boolean {
+  const [first] = hits;
+  if (!first) return false;
+  const next = hits.find((hit) => hit.guide !== first.guide);
+  return !next || next.wordsMatched < first.wordsMatched || next.score * 2 <= first.score;
+}

@@ -18,6 +18,8 @@ export const FIELDS: readonly FieldSpec[] = [
   { name: 'heading', lang: 'en', boost: 40, keepNumbers: true },
   { name: 'tags', lang: 'en', boost: 5, keepNumbers: true },
   { name: 'summary', lang: 'en', boost: 3, keepNumbers: false },
+  // What readers ask that the guide answers, in their words (front matter `questions`).
+  { name: 'questions', lang: 'en', boost: 40, keepNumbers: false },
   // The guide's title repeated on its other sections, weakly, so "slurm pending reasons" still
   // counts "slurm" for the section "Pending reasons" of the Slurm guide.
   { name: 'guide', lang: 'en', boost: 1.5, keepNumbers: true },
@@ -26,6 +28,7 @@ export const FIELDS: readonly FieldSpec[] = [
     { name: `title_${lang}`, lang, boost: 10, keepNumbers: true },
     { name: `keywords_${lang}`, lang, boost: 5, keepNumbers: true },
     { name: `summary_${lang}`, lang, boost: 3, keepNumbers: false },
+    { name: `questions_${lang}`, lang, boost: 40, keepNumbers: false },
   ]),
 ];
 

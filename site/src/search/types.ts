@@ -35,6 +35,8 @@ export interface SearchResult {
   snippetHtml: string;
   lang: Lang;
   slug: string;
+  /** on the first result only: it is clearly ahead of the next guide, so Enter may open it directly */
+  clearlyAhead?: boolean;
 }
 
 export interface QueryOptions {
