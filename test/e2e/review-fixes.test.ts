@@ -1,7 +1,7 @@
 // The second outside review (a new user and an attacker) of issues 14, 15, 19 and 21, each finding in Chromium.
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/chromium.ts';
-import { openAs, productForSuite, USERS } from './support.ts';
+import { apiAs, EMAILS, openAs, productForSuite, USERS } from './support.ts';
 
 describe.skipIf(!hasChromium)('second outside review', () => {
   const product = productForSuite();
@@ -14,6 +14,23 @@ describe.skipIf(!hasChromium)('second outside review', () => {
     await expect.poll(async () => (await context.cookies()).some((cookie) => cookie.name === 'dev_session')).toBe(false);
     expect((await outbox()).status()).toBe(401);
     expect(errors.filter((error) => !error.includes('/dev/outbox'))).toEqual([]);
+    await context.close();
+  });
+
+  it('an image in ticket Markdown, raw <img> or ![](…), from this site too, is a link and never fetched', async () => {
+    const maria = await apiAs(product, EMAILS.maria);
+    const body = 'Raw: <img src="/api/health?raw" alt="raw image">\n\nMarkdown: ![own image](/api/health?markdown)';
+    const { data: ticket } = await maria<{ id: string }>('POST', '/api/tickets', { subject: 'Images in a ticket', body, category: 'other' });
+    const { page, context } = await openAs(product, USERS.ana, { next: `/app/tickets/${ticket.id}` });
+    const fetched: string[] = [];
+    page.on('request', (request) => { if (request.url().includes('/api/health')) fetched.push(request.url()); });
+    await page.reload();
+    await page.locator('.user-text').first().waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.locator('.user-text img').count()).toBe(0);
+    expect(await page.locator('.user-text a', { hasText: 'own image' }).getAttribute('href')).toBe(`${product.base}/api/health?markdown`);
+    expect(await page.locator('.user-text a', { hasText: 'raw image' }).count()).toBe(1);
+    expect(fetched).toEqual([]);
     await context.close();
   });
 });
