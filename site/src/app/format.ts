@@ -42,7 +42,8 @@ export function formatMinutes(minutes: number | null | undefined): string {
   const rest = rounded % 60;
   if (days > 0) return `${days} d${hours ? ` ${hours} h` : ''}`;
   if (hours > 0) return `${hours} h${rest ? ` ${rest} min` : ''}`;
-  return `${rest} min`;
+  // A median of a few seconds is not "0 min".
+  return rest === 0 ? 'under 1 min' : `${rest} min`;
 }
 
 /** "in 3 h" / "2 d ago" relative to now. */
