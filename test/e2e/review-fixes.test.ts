@@ -33,4 +33,31 @@ describe.skipIf(!hasChromium)('second outside review', () => {
     expect(fetched).toEqual([]);
     await context.close();
   });
+
+  it('a booking being written survives a reload; once booked, the confirmation takes focus in view and the draft is gone', async () => {
+    const { page, context, errors } = await openAs(product, USERS.lea, { next: '/app/mentoring' });
+    await page.getByRole('button', { name: 'See free times with Giulia Rossi' }).click();
+    const slot = page.locator('.slot').nth(2);
+    const start = await slot.locator('input').getAttribute('value');
+    await slot.click();
+    await page.getByLabel('What would you like to work on?').fill('Profiling a data loader');
+    await page.getByLabel('Notes for the expert (optional)').fill('PyTorch on MareNostrum 5');
+    await page.reload();
+    await expect.poll(() => page.getByLabel('What would you like to work on?').inputValue()).toBe('Profiling a data loader');
+    expect(await page.getByLabel('Notes for the expert (optional)').inputValue()).toBe('PyTorch on MareNostrum 5');
+    expect(await page.locator(`.slot input[value="${start}"]`).isChecked()).toBe(true);
+
+    await page.getByRole('button', { name: 'Book this session' }).click();
+    const notice = page.locator('#booked-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Booked: “Profiling a data loader”');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('booked-notice');
+    const box = (await notice.boundingBox())!;
+    const viewport = page.viewportSize()!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.endsWith('.booking')))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
