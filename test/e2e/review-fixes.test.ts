@@ -60,4 +60,24 @@ describe.skipIf(!hasChromium)('second outside review', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('a requester\'s sessions say they are the organisation\'s and who booked each colleague\'s; the outbox is in the local menu', async () => {
+    const { page, context, errors } = await openAs(product, USERS.jonas, { next: '/app/sessions' });
+    await page.getByRole('heading', { name: 'Your organisation\'s sessions' }).waitFor();
+    const card = page.locator('.session', { hasText: 'Scaling FSDP from one to four LUMI-G nodes' });
+    await card.waitFor();
+    expect(await card.locator('.booked-by').textContent()).toBe('Booked by María Ortega');
+    const nav = page.getByRole('navigation', { name: 'App' });
+    await nav.getByRole('link', { name: 'Outbox' }).click();
+    await page.getByRole('heading', { name: 'Outbox' }).waitFor();
+    await nav.getByRole('link', { name: 'Notifications' }).click();
+    await page.getByRole('heading', { name: 'Notifications' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+
+    const own = await openAs(product, USERS.maria, { next: '/app/sessions' });
+    await own.page.locator('.session', { hasText: 'Scaling FSDP from one to four LUMI-G nodes' }).waitFor();
+    expect(await own.page.locator('.booked-by').count()).toBe(0);
+    await own.context.close();
+  });
 });
