@@ -80,4 +80,30 @@ describe.skipIf(!hasChromium)('second outside review', () => {
     expect(await own.page.locator('.booked-by').count()).toBe(0);
     await own.context.close();
   });
+
+  it('an estimate link to a new ticket over an unsent draft asks which to keep', async () => {
+    const { page, context, errors } = await openAs(product, USERS.maria, { next: '/app/tickets/new' });
+    await page.getByLabel('Subject').fill('My own half-written question');
+    const estimate = `/app/tickets/new?${new URLSearchParams({ subject: 'Compute estimate: 1,200 GPU hours', body: 'Estimate body', system: 'LUMI' })}`;
+    await page.goto(estimate);
+    const notice = page.locator('#draft-conflict');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('You have an unsent draft');
+    expect(await page.getByLabel('Subject').inputValue()).toBe('My own half-written question');
+    await notice.getByRole('button', { name: 'Keep my draft' }).click();
+    expect(await notice.count()).toBe(0);
+    expect(await page.getByLabel('Subject').inputValue()).toBe('My own half-written question');
+
+    await page.reload();
+    await page.locator('#draft-conflict').getByRole('button', { name: 'Replace it with the estimate' }).click();
+    expect(await page.getByLabel('Subject').inputValue()).toBe('Compute estimate: 1,200 GPU hours');
+    expect(await page.locator('#system').inputValue()).toBe('LUMI');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('subject');
+    // Now the draft is the estimate: the same link asks nothing.
+    await page.reload();
+    await page.getByLabel('Subject').waitFor();
+    expect(await page.locator('#draft-conflict').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
