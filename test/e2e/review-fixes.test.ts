@@ -64,6 +64,9 @@ describe.skipIf(!hasChromium)('second outside review', () => {
   it('a requester\'s sessions say they are the organisation\'s and who booked each colleague\'s; the outbox is in the local menu', async () => {
     const { page, context, errors } = await openAs(product, USERS.jonas, { next: '/app/sessions' });
     await page.getByRole('heading', { name: 'Your organisation\'s sessions' }).waitFor();
+    await page.getByRole('navigation', { name: 'App' }).getByRole('link', { name: 'My tickets' }).click();
+    await page.getByText('Aurora AI\'s tickets with their status and service level.').waitFor();
+    await page.goBack();
     const card = page.locator('.session', { hasText: 'Scaling FSDP from one to four LUMI-G nodes' });
     await card.waitFor();
     expect(await card.locator('.booked-by').textContent()).toBe('Booked by María Ortega');
