@@ -109,4 +109,16 @@ describe.skipIf(!hasChromium)('second outside review', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('the estimator puts every input in the URL from the first estimate, and tells a screen reader the number it shows', async () => {
+    const { page, context, errors } = await openAs(product, undefined);
+    await page.goto('/tools/estimate/');
+    await expect.poll(() => new URL(page.url()).searchParams.get('system')).not.toBeNull();
+    const shownLikely = await page.locator('#result-gpu-hours [data-likely]').textContent();
+    await expect.poll(() => page.locator('#estimate-status').textContent(), { timeout: 5_000 }).toContain(`about ${shownLikely} GPU-hours`);
+    // No breadcrumb to a /tools/ page that does not exist.
+    expect(await page.locator('.breadcrumbs').textContent()).not.toContain('Tools');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
