@@ -1,7 +1,20 @@
 // The second outside review (a new user and an attacker) of issues 14, 15, 19 and 21, each finding in Chromium.
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/chromium.ts';
-import { apiAs, EMAILS, openAs, productForSuite, USERS } from './support.ts';
+import type { Page } from 'playwright-core';
+import { apiAs, EMAILS, openAs, PHONE, productForSuite, USERS } from './support.ts';
+
+/** Whether the chosen option's text fits the closed menu (a native select cannot wrap: it cuts the text off). */
+function selectFits(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).evaluate((select: HTMLSelectElement) => {
+    const style = getComputedStyle(select);
+    const context = document.createElement('canvas').getContext('2d')!;
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const text = context.measureText(select.selectedOptions[0]!.text).width;
+    // The padding and about 1.5rem for the arrow.
+    return text + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + 24 <= select.clientWidth;
+  });
+}
 
 describe.skipIf(!hasChromium)('second outside review', () => {
   const product = productForSuite();
@@ -120,5 +133,33 @@ describe.skipIf(!hasChromium)('second outside review', () => {
     expect(await page.locator('.breadcrumbs').textContent()).not.toContain('Tools');
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('on a phone the code Copy button sits above the first line, and the priority menu is not cut off (phone, staff sidebar at 1366)', async () => {
+    const phone = await openAs(product, USERS.maria, { viewport: PHONE });
+    await phone.page.goto('/guides/slurm-basics/');
+    const block = phone.page.locator('.code-block').first();
+    const button = (await block.locator('.copy-code').boundingBox())!;
+    const firstLine = await block.locator('pre code').evaluate((code) => {
+      const range = document.createRange();
+      range.setStart(code.firstChild!, 0);
+      range.setEnd(code.firstChild!, 1);
+      return range.getBoundingClientRect().top;
+    });
+    expect(button.y + button.height).toBeLessThanOrEqual(firstLine);
+    await phone.page.goto('/app/tickets/new');
+    for (const priority of ['low', 'normal', 'high', 'urgent']) {
+      await phone.page.locator('#priority').selectOption(priority);
+      expect(await selectFits(phone.page, '#priority'), priority).toBe(true);
+    }
+    await phone.context.close();
+
+    const maria = await apiAs(product, EMAILS.maria);
+    const { data: ticket } = await maria<{ id: string }>('POST', '/api/tickets', { subject: 'Priority menu width', body: 'Body.', category: 'other', priority: 'urgent' });
+    const staff = await openAs(product, USERS.ana, { viewport: { width: 1366, height: 768 }, next: `/app/tickets/${ticket.id}` });
+    await staff.page.locator('#priority').waitFor();
+    expect(await selectFits(staff.page, '#priority')).toBe(true);
+    expect(await staff.page.locator('#priority-hint').textContent()).toContain('first answer within');
+    await staff.context.close();
   });
 });

@@ -8,7 +8,7 @@ import type { Ticket } from '../api/types.ts';
 import { MarkdownEditor } from '../components/markdown.ts';
 import { ErrorNotice, Field, PageTitle } from '../components/ui.ts';
 import { createDeflectionTracker, guideFromUrl, type LeaveReason } from '../deflection.ts';
-import { priorityOption } from '../format.ts';
+import { priorityChoice, priorityOption } from '../format.ts';
 import { draftKey, readDraft, useDraft } from '../drafts.ts';
 import { navigate, type PageProps } from '../router.ts';
 import { PRIORITIES, SYSTEMS, TICKET_CATEGORIES, TICKET_CATEGORY_LABELS } from '../vocabulary.ts';
@@ -182,7 +182,7 @@ export default function NewTicketPage({ query, user }: PageProps): VNode {
             </select>`}<//>
           <${Field} id="priority" label="Priority" error=${error} hint=${`${priorityOption(priority)}.`}>${(describedBy: string | undefined) => html`
             <select id="priority" value=${priority} onChange=${text(setPriority)} aria-describedby=${describedBy}>
-              ${PRIORITIES.map((id) => html`<option value=${id}>${priorityOption(id)}</option>`)}
+              ${PRIORITIES.map((id) => html`<option value=${id}>${priorityChoice(id)}</option>`)}
             </select>`}<//>
           <${Field} id="system" label="System (optional)" error=${error}>${(describedBy: string | undefined) => html`
             <select id="system" value=${system} onChange=${text(setSystem)} aria-describedby=${describedBy}>
