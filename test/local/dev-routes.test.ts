@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { createLogger } from '../../functions/core/logger.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isLoopback, startLocalServer } from '../../functions/local/server.ts';
+import { isLoopback, startLocalServer, urlHost } from '../../functions/local/server.ts';
 import type { OutgoingMail } from '../../functions/notify/mime.ts';
 import { AS, startTestStack, type TestStack } from '../support/stack.ts';
 
@@ -161,6 +161,15 @@ describe('second outside review', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it('puts IPv6 literals in brackets in the server\'s URL', () => {
+    expect(urlHost('::1')).toBe('[::1]');
+    expect(urlHost('::ffff:127.0.0.1')).toBe('[::ffff:127.0.0.1]');
+    expect(urlHost('[::1]')).toBe('[::1]');
+    expect(urlHost('127.0.0.1')).toBe('127.0.0.1');
+    expect(urlHost('0.0.0.0')).toBe('localhost');
+    for (const host of ['::1', '::ffff:127.0.0.1']) expect(new URL(`http://${urlHost(host)}:3000`).port).toBe('3000');
+  });
+
   it('starts on the IPv6 loopback (::1), with the dev routes on, and logs who signed in as whom', async (context) => {
     if (!(await hasIpv6Loopback())) context.skip('This machine has no IPv6 loopback (::1): cannot listen there.');
     const lines: string[] = [];
@@ -177,6 +186,13 @@ describe('second outside review', () => {
       expect(record).toMatchObject({ level: 'INFO', as: AS.lea, role: 'requester', userAgent: 'review-test' });
     } finally {
       await server.close();
+    }
+    const mapped = await startLocalServer({ port: 0, host: '::ffff:127.0.0.1', seed: false });
+    try {
+      expect(mapped.url).toMatch(/^http:\/\/\[::ffff:127\.0\.0\.1\]:\d+$/);
+      expect((await fetch(`${mapped.url}/api/dev/users`)).status).toBe(200);
+    } finally {
+      await mapped.close();
     }
   });
 });
