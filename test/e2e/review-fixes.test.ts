@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/chromium.ts';
 import type { Page } from 'playwright-core';
-import { apiAs, EMAILS, openAs, PHONE, productForSuite, USERS } from './support.ts';
+import { apiAs, EMAILS, openAs, PHONE, productForSuite, seriousViolations, USERS } from './support.ts';
 
 /** Whether the chosen option's text fits the closed menu (a native select cannot wrap: it cuts the text off). */
 function selectFits(page: Page, selector: string): Promise<boolean> {
@@ -64,6 +64,7 @@ describe.skipIf(!hasChromium)('second outside review', () => {
     const notice = page.locator('#booked-notice');
     await notice.waitFor();
     expect(await notice.textContent()).toContain('Booked: “Profiling a data loader”');
+    expect(await seriousViolations(page)).toEqual([]);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('booked-notice');
     const box = (await notice.boundingBox())!;
     const viewport = page.viewportSize()!;
@@ -83,6 +84,7 @@ describe.skipIf(!hasChromium)('second outside review', () => {
     const card = page.locator('.session', { hasText: 'Scaling FSDP from one to four LUMI-G nodes' });
     await card.waitFor();
     expect(await card.locator('.booked-by').textContent()).toBe('Booked by María Ortega');
+    expect(await seriousViolations(page)).toEqual([]);
     const nav = page.getByRole('navigation', { name: 'App' });
     await nav.getByRole('link', { name: 'Outbox' }).click();
     await page.getByRole('heading', { name: 'Outbox' }).waitFor();
@@ -98,13 +100,14 @@ describe.skipIf(!hasChromium)('second outside review', () => {
   });
 
   it('an estimate link to a new ticket over an unsent draft asks which to keep', async () => {
-    const { page, context, errors } = await openAs(product, USERS.maria, { next: '/app/tickets/new' });
+    const { page, context, errors } = await openAs(product, USERS.maria, { next: '/app/tickets/new', colorScheme: 'dark', viewport: PHONE });
     await page.getByLabel('Subject').fill('My own half-written question');
     const estimate = `/app/tickets/new?${new URLSearchParams({ subject: 'Compute estimate: 1,200 GPU hours', body: 'Estimate body', system: 'LUMI' })}`;
     await page.goto(estimate);
     const notice = page.locator('#draft-conflict');
     await notice.waitFor();
     expect(await notice.textContent()).toContain('You have an unsent draft');
+    expect(await seriousViolations(page)).toEqual([]);
     expect(await page.getByLabel('Subject').inputValue()).toBe('My own half-written question');
     await notice.getByRole('button', { name: 'Keep my draft' }).click();
     expect(await notice.count()).toBe(0);
