@@ -1,3 +1,4 @@
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ANY, type KeySpace } from './table.ts';
 
 /**
@@ -20,5 +21,15 @@ export function organisationItem(org: Organisation): Record<string, string> {
 export function organisationKeySpace(): KeySpace {
   return {
     module: 'organisations', items: [organisationKey(ANY)], partitions: { gsi2: [ORGANISATIONS_PARTITION] },
+  };
+}
+
+/** An organisation's name as people know it ("Aurora AI" for aurora-ai); undefined when there is no such item. */
+export type OrganisationNames = (id: string) => Promise<string | undefined>;
+
+export function dynamoOrganisationNames(db: DynamoDBDocumentClient, tableName: string): OrganisationNames {
+  return async (id) => {
+    const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: organisationKey(id), ProjectionExpression: '#name', ExpressionAttributeNames: { '#name': 'name' } }));
+    return typeof Item?.name === 'string' ? Item.name : undefined;
   };
 }

@@ -24,7 +24,7 @@ const mediaTypeOf = (contentType: string) => contentType.split(';')[0]!.trim().t
  * The JSON body: 415 for another media type (or a body sent without one), 400 when it does not parse.
  * No body and no Content-Type reads as `{}`, so an all-optional body (a cancellation reason) may be left out.
  */
-async function jsonBody(c: Context): Promise<unknown> {
+export async function jsonBody(c: Context): Promise<unknown> {
   const contentType = c.req.header('content-type');
   if (contentType === undefined) {
     if ((await c.req.text()).length > 0) throw problems.unsupportedMediaType('Send JSON with Content-Type: application/json.');

@@ -4,7 +4,9 @@ import { Hono } from 'hono';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type CryptoKey } from 'jose';
 import { z } from 'zod';
 import { limitBody, problemResponse } from '../core/http.ts';
-import { problems } from '../core/problem.ts';
+import type { Logger } from '../core/logger.ts';
+import { problems, ProblemError } from '../core/problem.ts';
+import { jsonBody } from '../core/validation.ts';
 import type { UserRecord } from '../core/users.ts';
 
 export interface LocalIdentityProvider {
@@ -46,12 +48,23 @@ async function loadOrCreateKey(dataDir: string | undefined): Promise<{ privateKe
 export const DEV_SESSION_COOKIE = 'dev_session';
 const TOKEN_LIFETIME_SECONDS = 8 * 3600;
 
+/** The same attributes when set and when cleared (a cookie is replaced only by one of the same name and path). */
+const devSessionCookie = (value: string, maxAgeSeconds: number) =>
+  `${DEV_SESSION_COOKIE}=${value}; Path=/dev; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}`;
+
+/** The caller's address on Node's server (@hono/node-server puts the request on the env), for the log. */
+function remoteAddressOf(env: unknown): string | undefined {
+  return (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
+}
+
 export async function createLocalIdentityProvider(options: {
   baseUrl: string;
   dataDir?: string;
   users: () => Promise<UserRecord[]>;
   /** The same limit as the API's: a login is a few bytes. */
   maxBodyBytes: number;
+  /** Who signed in as whom (a password-less login is worth a line in the log). */
+  logger?: Logger;
 }): Promise<LocalIdentityProvider> {
   const issuer = `${options.baseUrl}/idp`;
   const audience = 'local-web-client';
@@ -86,14 +99,30 @@ export async function createLocalIdentityProvider(options: {
     const users = await options.users();
     return c.json(users.map(({ email, name, role, orgId }) => ({ email, name, role, orgId })));
   });
+  // JSON only, as the API: a cross-site page can send a form or text/plain POST without asking, but not JSON, so
+  // no other site can sign a visitor in as a demo user of its choosing (login CSRF).
   devRoutes.post('/api/dev/login', async (c) => {
-    const parsed = z.object({ email: z.string().email() }).safeParse(await c.req.json().catch(() => undefined));
+    let body: unknown;
+    try {
+      body = await jsonBody(c);
+    } catch (error) {
+      if (error instanceof ProblemError) return problemResponse(error.problem);
+      throw error;
+    }
+    const parsed = z.object({ email: z.string().email() }).safeParse(body);
     if (!parsed.success) return problemResponse(problems.invalid([{ field: 'email', message: 'An e-mail address is required.' }]).problem);
     const user = (await options.users()).find((u) => u.email.toLowerCase() === parsed.data.email.toLowerCase());
     if (!user) return problemResponse(problems.notFound('No demo user with that e-mail.').problem);
     const token = await tokenFor(user);
-    c.header('Set-Cookie', `${DEV_SESSION_COOKIE}=${token}; Path=/dev; HttpOnly; SameSite=Strict; Max-Age=${TOKEN_LIFETIME_SECONDS}`);
+    options.logger?.info('dev login', { as: user.email, role: user.role, from: remoteAddressOf(c.env), userAgent: c.req.header('user-agent') });
+    c.header('Set-Cookie', devSessionCookie(token, TOKEN_LIFETIME_SECONDS));
     return c.json({ token, user });
+  });
+  // Signing out of the web app ends the outbox's cookie too (the browser cannot reach an HttpOnly cookie itself).
+  // Nothing to forge here: anyone may sign anyone's browser out of the outbox.
+  devRoutes.post('/api/dev/logout', (c) => {
+    c.header('Set-Cookie', devSessionCookie('', 0));
+    return c.body(null, 204);
   });
 
   return { issuer, audience, jwksUrl: `${issuer}/.well-known/jwks.json`, routes, devRoutes, tokenFor, sign };

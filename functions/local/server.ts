@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
+import { getRequestListener, RequestError } from '@hono/node-server';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Hono } from 'hono';
 import { systemClock, type Clock } from '../core/clock.ts';
@@ -79,6 +80,12 @@ export function isLoopback(host: string): boolean {
   return bare === 'localhost' || bare === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(bare);
 }
 
+/** The host as it goes into a URL: an IPv6 literal in brackets (http://[::1]:3000), any address the machine's name. */
+export function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '[::]') return 'localhost';
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
+
 /** The dev routes' guard: anyone who reaches them signs in as anyone and reads everyone's mail. */
 function devRoutesWanted(host: string, optIn: boolean | undefined): boolean {
   if (optIn !== undefined) return optIn;
@@ -113,11 +120,24 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const tickets = dynamoTicketStore(db, tableName);
   const seeded = options.seed === false ? false : await seedDemoData({ db, tableName, users, tickets, now: clock.now() });
 
+  // CloudFront's response headers, from the same definition (plain HTTP here: no HSTS), on every response: also on
+  // the 400 for a request Node's adapter cannot even read (a path such as /\evil.com), which never reaches the app.
+  const headers = Object.entries(securityHeaders({ signInOrigin: options.signInOrigin, https: false }));
+  const withSecurityHeaders = (response: Response) => {
+    for (const [name, value] of headers) response.headers.set(name, value);
+    return response;
+  };
+  const unreadable = (error: unknown) => withSecurityHeaders(problemResponse(error instanceof RequestError
+    ? problems.badRequest('That address cannot be read.').problem
+    : problems.internal().problem));
+
   // The port is known only once listening; requests arrive after that, so the app is bound lazily.
   let root: Hono | undefined;
-  const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serve({ fetch: (request) => root!.fetch(request), port: options.port, hostname: host }, () => resolve(s));
+  const bareHost = host.replace(/^\[(.*)\]$/, '$1');
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = createServer(getRequestListener((request) => root!.fetch(request), { hostname: urlHost(host), errorHandler: unreadable }));
     s.once('error', reject);
+    s.listen(options.port, bareHost, () => resolve(s));
   }).catch(async (error: unknown) => {
     // Nothing half-started stays behind (the embedded database holds a lock on its folder).
     db.destroy();
@@ -125,16 +145,16 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     throw error;
   });
   const port = (server.address() as AddressInfo).port;
-  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+  const url = `http://${urlHost(host)}:${port}`;
+  const logger = options.logger ?? createLogger('local');
 
   // The same configuration objects a Lambda builds from its environment, from what this server knows; the identity
   // provider's routes take the API's body limit.
-  const idp = await createLocalIdentityProvider({ baseUrl: url, dataDir: options.dataDir, users: async () => SEED_USERS, maxBodyBytes: DEFAULT_MAX_BODY_BYTES });
+  const idp = await createLocalIdentityProvider({ baseUrl: url, dataDir: options.dataDir, users: async () => SEED_USERS, maxBodyBytes: DEFAULT_MAX_BODY_BYTES, logger });
   const settings = { tableName, dynamoEndpoint: dynamo.endpoint, publicUrl: url };
   const config = localApiConfig(settings, idp);
   const notifyConfig = localNotifyConfig(settings);
   const verifier = createJwtVerifier(config);
-  const logger = options.logger ?? createLogger('local');
   const notifications = await startLocalNotifications({
     db, tableName, users, clock, sender: notifyConfig.sender, publicUrl: notifyConfig.publicUrl, dataDir: options.dataDir, logger, options: options.notifications,
   });
@@ -152,11 +172,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   serveOpenApiDocument(api, API_DOCS);
 
   const app = new Hono();
-  // CloudFront's response headers, from the same definition (plain HTTP here: no HSTS).
-  const headers = Object.entries(securityHeaders({ signInOrigin: options.signInOrigin, https: false }));
   app.use('*', async (c, next) => {
     await next();
-    for (const [name, value] of headers) c.res.headers.set(name, value);
+    withSecurityHeaders(c.res);
   });
   app.route('/', idp.routes);
   if (devRoutes) {

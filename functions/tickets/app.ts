@@ -1,3 +1,4 @@
+import type { OrganisationNames } from '../core/organisations.ts';
 import { mount } from '../core/route.ts';
 import { functionApp, etagFor, idempotencyKey, onlyRoles, signedIn, versionFromIfMatch, type ApiApp } from '../core/http.ts';
 import type { IdentityVerifier } from '../core/identity.ts';
@@ -12,6 +13,8 @@ import { ticketDetail, ticketSummary } from './views.ts';
 
 export interface TicketsAppDeps extends TicketDeps {
   verifier: IdentityVerifier;
+  /** For /me: the requester's organisation by name, as pages show it. */
+  organisationName: OrganisationNames;
 }
 
 /** Adds the tickets rows of the API contract (plus health and /me) to an API app. */
@@ -25,8 +28,11 @@ export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps): ApiApp 
   mount(app, meRoute, [auth], async (c) => {
     const principal = c.var.principal;
     const update = directoryUpdate(principal, await deps.users.get(principal.id));
-    if (update) await deps.users.put(update);
-    return c.json(principal, 200);
+    const [orgName] = await Promise.all([
+      principal.orgId ? deps.organisationName(principal.orgId) : undefined,
+      update ? deps.users.put(update) : undefined,
+    ]);
+    return c.json({ ...principal, ...(orgName ? { orgName } : {}) }, 200);
   });
 
   mount(app, createTicketRoute, [auth, onlyRoles('requester')], async (c) => {

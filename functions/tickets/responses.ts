@@ -46,6 +46,8 @@ export const TicketListSchema = documented(pageOf(TicketSummarySchema), { id: 'T
 export const MeSchema = documented(z.object({
   id: z.string(), email: z.string(), name: z.string(),
   role: z.enum(['requester', 'expert', 'coordinator']), orgId: z.optional(z.string()),
+  /** The organisation's name, when it has one on record. */
+  orgName: z.optional(z.string()),
 }), { id: 'Me' });
 
 const counts = z.record(z.string(), z.number());

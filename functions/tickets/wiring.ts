@@ -1,5 +1,6 @@
 import type { ApiApp } from '../core/http.ts';
 import type { ApiInfrastructure } from '../core/runtime.ts';
+import { dynamoOrganisationNames } from '../core/organisations.ts';
 import { dynamoUserDirectory } from '../core/users.ts';
 import { registerTicketRoutes } from './app.ts';
 import { dynamoTicketStore } from './dynamo-store.ts';
@@ -11,5 +12,5 @@ export interface TicketsInfrastructure extends ApiInfrastructure {
 
 /** The tickets routes on the DynamoDB table: the one wiring the Lambda entry and the local server share. */
 export function wireTickets(app: ApiApp, { db, tableName, clock, verifier, isGuide }: TicketsInfrastructure): ApiApp {
-  return registerTicketRoutes(app, { store: dynamoTicketStore(db, tableName), users: dynamoUserDirectory(db, tableName), clock, verifier, isGuide });
+  return registerTicketRoutes(app, { store: dynamoTicketStore(db, tableName), users: dynamoUserDirectory(db, tableName), organisationName: dynamoOrganisationNames(db, tableName), clock, verifier, isGuide });
 }

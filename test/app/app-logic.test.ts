@@ -4,6 +4,7 @@ import { ApiError, isProblem } from '../../site/src/app/api/client.ts';
 import { safeReturnPath } from '../../site/src/app/auth/flows.ts';
 import { readSession, tokenExpiry } from '../../site/src/app/auth/session.ts';
 import { niceMax } from '../../site/src/app/components/charts.ts';
+import { validationSummary } from '../../site/src/app/components/ui.ts';
 import { parseConfig } from '../../site/src/app/config.ts';
 import { createDeflectionTracker, guideFromUrl, OPENING_GRACE_MS } from '../../site/src/app/deflection.ts';
 import { formatMinutes, groupByDay, topicLabel } from '../../site/src/app/format.ts';
@@ -126,6 +127,8 @@ describe('formatting', () => {
   it('writes durations and topic names for people', () => {
     expect(formatMinutes(null)).toBe('–');
     expect(formatMinutes(45)).toBe('45 min');
+    expect(formatMinutes(0)).toBe('under 1 min');
+    expect(formatMinutes(0.2)).toBe('under 1 min');
     expect(formatMinutes(95)).toBe('1 h 35 min');
     expect(formatMinutes(120)).toBe('2 h');
     expect(formatMinutes(3000)).toBe('2 d 2 h');
@@ -163,8 +166,9 @@ describe('the ticket history', () => {
 
   it('says what each change did, with people\'s names', () => {
     expect(describeEvent(event('created'), nameOf)).toBe('opened the ticket');
-    expect(describeEvent(event('status', { from: 'open', to: 'waiting' }), nameOf)).toBe('changed the status from open to waiting');
-    expect(describeEvent(event('priority', { from: 'normal', to: 'high' }), nameOf)).toBe('changed the priority from normal to high');
+    expect(describeEvent(event('status', { from: 'open', to: 'waiting' }), nameOf)).toBe('changed the status from Open to Waiting');
+    expect(describeEvent(event('status', { from: 'new', to: 'open' }), nameOf)).toBe('changed the status from New to Open');
+    expect(describeEvent(event('priority', { from: 'normal', to: 'high' }), nameOf)).toBe('changed the priority from Normal to High');
     expect(describeEvent(event('category', { from: 'other', to: 'data-and-storage' }), nameOf)).toBe('moved it from Other to Data and storage');
     expect(describeEvent(event('assigned', { from: null, to: 'u-ana' }), nameOf)).toBe('assigned it to Ana García');
     expect(describeEvent(event('assigned', { from: 'u-ana', to: null }), nameOf)).toBe('unassigned Ana García');
@@ -195,5 +199,18 @@ describe('API problems', () => {
     expect(isProblem(changed, 'slot.taken', 'busy')).toBe(false);
     expect(isProblem(new ApiError({ type: 'about:blank', title: 'Network error', status: 0 }), 'busy')).toBe(false);
     expect(isProblem(new Error('slot.taken'), 'slot.taken')).toBe(false);
+  });
+});
+
+describe('a form\'s validation summary (second outside review)', () => {
+  const problem = (errors: Array<{ field: string; message: string }>, code = 'validation') =>
+    ({ type: 'about:blank', title: 'Invalid request', status: 400, detail: 'The request has invalid fields.', code, errors }) as unknown as ApiError['problem'];
+  it('counts the fields in a person\'s words, with the right plural', () => {
+    expect(validationSummary(problem([{ field: 'subject', message: 'a' }, { field: 'body', message: 'b' }]))).toBe('Please correct the 2 fields marked below.');
+    expect(validationSummary(problem([{ field: 'subject', message: 'a' }, { field: 'subject', message: 'b' }]))).toBe('Please correct the field marked below.');
+  });
+  it('leaves other problems to their title and detail', () => {
+    expect(validationSummary(problem([], 'validation'))).toBeUndefined();
+    expect(validationSummary(problem([{ field: 'x', message: 'y' }], 'stale'))).toBeUndefined();
   });
 });

@@ -20,6 +20,15 @@ async function statusWith(token: string | undefined, header?: string): Promise<n
   return response.status;
 }
 
+describe('GET /api/me', () => {
+  it('names the requester\'s organisation as people know it (pages say "Aurora AI", not "aurora-ai")', async () => {
+    const me = await (await stack.call('GET', '/api/me', { token: await stack.token(AS.maria) })).json();
+    expect(me).toMatchObject({ orgId: 'aurora-ai', orgName: 'Aurora AI' });
+    const expert = await (await stack.call('GET', '/api/me', { token: await stack.token(AS.ana) })).json();
+    expect(expert.orgName).toBeUndefined();
+  });
+});
+
 describe('bearer tokens', () => {
   it('accepts a valid token (the control case)', async () => {
     expect(await statusWith(await stack.server.idp.sign(claims))).toBe(200);

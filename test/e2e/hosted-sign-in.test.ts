@@ -47,7 +47,7 @@ describe.skipIf(!hasChromium)('hosted sign-in with authorization code and PKCE',
     await page.waitForURL(/\/app\/sign-in\?next=%2Fapp%2Fsessions/);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/app\/sessions$/);
-    await page.getByRole('heading', { name: 'My sessions' }).waitFor();
+    await page.getByRole('heading', { name: 'Your organisation\'s sessions' }).waitFor();
     expect(await page.locator('.who').textContent()).toContain('Jonas Weber');
 
     const authorize = seen.authorize!;

@@ -227,7 +227,9 @@ describe.skipIf(!hasChromium)('what a new user tripped over', () => {
       const { page, context } = await openAs(product, USERS.maria);
       await page.goto('/app/tickets/new');
       await page.locator('#priority').waitFor();
-      expect((await page.locator('#priority option').allTextContents()).find((text) => text.startsWith('Urgent'))).toBe('Urgent: first answer within 4 h, resolved within 2 d');
+      expect((await page.locator('#priority option').allTextContents()).find((text) => text.startsWith('Urgent'))).toBe('Urgent: answer within 4 h');
+      await page.locator('#priority').selectOption('urgent');
+      await expect.poll(() => page.locator('#priority-hint').textContent()).toBe('Urgent: first answer within 4 h, resolved within 2 d.');
       await page.goto('/app/tickets');
       await page.locator('#f-status').waitFor();
       expect(await page.getByRole('button', { name: 'Apply' }).count()).toBe(0);

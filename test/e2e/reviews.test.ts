@@ -51,7 +51,12 @@ describe.skipIf(!hasChromium)('guide reviews in Chromium', () => {
     const text = await ana.page.locator('main').textContent();
     expect(text).not.toContain('Mikko overdue guide');
     expect(text).not.toContain('Ana fresh guide');
-    expect(text).toContain('You own 2 guides.');
+    expect(text).toContain('You own 2 guides, 1 due for review.');
+    expect(await card.locator('.review-facts').textContent()).toContain('Last reviewed15 January 2020');
+    // All of them on request (second outside review: "You own 2 guides" listed only one).
+    await ana.page.getByLabel('Show all my guides').check();
+    await ana.page.getByRole('heading', { name: 'Your guides (2)' }).waitFor();
+    expect(await ana.page.locator('.review-card', { hasText: 'Ana fresh guide' }).locator('.muted').first().textContent()).toBe('Nothing in this guide is marked to re-check.');
     expect(await seriousViolations(ana.page)).toEqual([]);
     expect(ana.errors).toEqual([]);
     await ana.context.close();

@@ -9,7 +9,7 @@ describe.skipIf(!hasChromium)('settings pages in Chromium', () => {
 
   it('a requester reaches the e-mail preferences from the navigation, turns reminders off and cannot turn booking e-mails off', async () => {
     const sme = await openAs(product, USERS.maria);
-    await sme.page.getByRole('navigation', { name: 'App' }).getByRole('link', { name: 'E-mails' }).click();
+    await sme.page.getByRole('navigation', { name: 'App' }).getByRole('link', { name: 'Notifications' }).click();
     await sme.page.waitForURL(/\/app\/notifications/);
     const switches = sme.page.getByRole('switch');
     await expect.poll(() => switches.count()).toBe(4);

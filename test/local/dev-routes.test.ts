@@ -1,6 +1,8 @@
 import { request as httpRequest } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+import { createLogger } from '../../functions/core/logger.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isLoopback, startLocalServer } from '../../functions/local/server.ts';
+import { isLoopback, startLocalServer, urlHost } from '../../functions/local/server.ts';
 import type { OutgoingMail } from '../../functions/notify/mime.ts';
 import { AS, startTestStack, type TestStack } from '../support/stack.ts';
 
@@ -117,3 +119,88 @@ describe('dev routes (finding 1)', () => {
     });
   });
 });
+
+describe('second outside review', () => {
+  it('signing out ends the outbox cookie: POST /api/dev/logout clears it with the same path and attributes', async () => {
+    const login = await post('/api/dev/login', JSON.stringify({ email: AS.maria }));
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    expect((await fetch(`${root}/dev/outbox`, { headers: { cookie } })).status).toBe(200);
+    const logout = await fetch(`${root}/api/dev/logout`, { method: 'POST', headers: { cookie } });
+    expect(logout.status).toBe(204);
+    const cleared = logout.headers.get('set-cookie')!;
+    expect(cleared).toMatch(/^dev_session=;/);
+    expect(cleared).toMatch(/Max-Age=0/i);
+    expect(cleared).toMatch(/Path=\/dev(;|$)/i);
+    expect(cleared).toMatch(/HttpOnly/i);
+    expect(cleared).toMatch(/SameSite=Strict/i);
+  });
+
+  it('the dev login takes JSON only (no login CSRF by a simple form or text POST)', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const response = await post('/api/dev/login', JSON.stringify({ email: AS.maria }), { 'content-type': type });
+      expect(response.status, type).toBe(415);
+      expect(response.headers.get('set-cookie'), type).toBeNull();
+    }
+    const untyped = await fetch(`${root}/api/dev/login`, { method: 'POST', body: new Blob([JSON.stringify({ email: AS.maria })]) });
+    expect(untyped.status).toBe(415);
+    expect((await post('/api/dev/login', JSON.stringify({ email: AS.maria }), { 'content-type': 'application/json; charset=utf-8' })).status).toBe(200);
+  });
+
+  it('an address Node cannot read (/\\evil.com) is answered 400 with the security headers', async () => {
+    const { hostname, port } = new URL(root);
+    const response = await new Promise<{ status: number; headers: Record<string, unknown> }>((resolve, reject) => {
+      const request = httpRequest({ hostname, port, path: '/\\evil.com', method: 'GET', agent: false }, (res) => {
+        res.resume();
+        resolve({ status: res.statusCode!, headers: res.headers });
+      });
+      request.on('error', reject);
+      request.end();
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers['content-security-policy']).toBeTruthy();
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('puts IPv6 literals in brackets in the server\'s URL', () => {
+    expect(urlHost('::1')).toBe('[::1]');
+    expect(urlHost('::ffff:127.0.0.1')).toBe('[::ffff:127.0.0.1]');
+    expect(urlHost('[::1]')).toBe('[::1]');
+    expect(urlHost('127.0.0.1')).toBe('127.0.0.1');
+    expect(urlHost('0.0.0.0')).toBe('localhost');
+    for (const host of ['::1', '::ffff:127.0.0.1']) expect(new URL(`http://${urlHost(host)}:3000`).port).toBe('3000');
+  });
+
+  it('starts on the IPv6 loopback (::1), with the dev routes on, and logs who signed in as whom', async (context) => {
+    if (!(await hasIpv6Loopback())) context.skip('This machine has no IPv6 loopback (::1): cannot listen there.');
+    const lines: string[] = [];
+    const logger = createLogger('local', { env: { LOG_LEVEL: 'INFO' }, write: (line) => { lines.push(line); } });
+    const server = await startLocalServer({ port: 0, host: '::1', seed: false, logger });
+    try {
+      expect(server.url).toMatch(/^http:\/\/\[::1\]:\d+$/);
+      expect(server.devRoutes).toBe(true);
+      const login = await fetch(`${server.url}/api/dev/login`, {
+        method: 'POST', body: JSON.stringify({ email: AS.lea }), headers: { 'content-type': 'application/json', 'user-agent': 'review-test' },
+      });
+      expect(login.status).toBe(200);
+      const record = lines.map((line) => JSON.parse(line)).find((entry) => entry.message === 'dev login');
+      expect(record).toMatchObject({ level: 'INFO', as: AS.lea, role: 'requester', userAgent: 'review-test' });
+    } finally {
+      await server.close();
+    }
+    const mapped = await startLocalServer({ port: 0, host: '::ffff:127.0.0.1', seed: false });
+    try {
+      expect(mapped.url).toMatch(/^http:\/\/\[::ffff:127\.0\.0\.1\]:\d+$/);
+      expect((await fetch(`${mapped.url}/api/dev/users`)).status).toBe(200);
+    } finally {
+      await mapped.close();
+    }
+  });
+});
+
+function hasIpv6Loopback(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createNetServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(0, '::1', () => probe.close(() => resolve(true)));
+  });
+}

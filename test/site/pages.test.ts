@@ -25,6 +25,12 @@ describe('rendered guide pages', () => {
     expect(slurm).toMatch(/<li><a href="#reading-pending-reasons">Reading pending reasons<\/a><ol><li><a href="#priority-and-fair-share">/);
   });
 
+  it('says who a guide is for and when it changed in people\'s words, one date format (second outside review)', async () => {
+    const html = await page('guides/slurm-basics/index.html');
+    expect(html).toContain('<dt>For</dt><dd>start-ups, SMEs</dd>');
+    expect(html).toContain('<time datetime="2026-11-20">20 November 2026</time>');
+  });
+
   it('prints the title once: a leading "# Title" in Markdown is dropped', async () => {
     const html = await page('guides/ssh-login/index.html');
     expect(html.match(/<h1[ >]/g)).toHaveLength(1);

@@ -42,7 +42,8 @@ export function formatMinutes(minutes: number | null | undefined): string {
   const rest = rounded % 60;
   if (days > 0) return `${days} d${hours ? ` ${hours} h` : ''}`;
   if (hours > 0) return `${hours} h${rest ? ` ${rest} min` : ''}`;
-  return `${rest} min`;
+  // A median of a few seconds is not "0 min".
+  return rest === 0 ? 'under 1 min' : `${rest} min`;
 }
 
 /** "in 3 h" / "2 d ago" relative to now. */
@@ -59,6 +60,12 @@ export function topicLabel(id: string): string {
 }
 
 /** A priority with what it promises, for the priority menus: "Urgent: first answer within 4 h, resolved within 2 d". */
+/** A priority as a menu shows it, short enough for a phone and a sidebar ("Normal: answer within 8 h"); the hint says the rest. */
+export function priorityChoice(priority: string): string {
+  const target = DEFAULT_SLA[priority as Priority];
+  return target ? `${humanize(priority)}: answer within ${formatMinutes(target.firstResponseMs / 60_000)}` : humanize(priority);
+}
+
 export function priorityOption(priority: string): string {
   const target = DEFAULT_SLA[priority as Priority];
   if (!target) return humanize(priority);

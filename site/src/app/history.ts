@@ -1,4 +1,4 @@
-// A ticket's audit trail as sentences ("Ana García changed the status from open to waiting").
+// A ticket's audit trail as sentences ("Ana García changed the status from Open to Waiting").
 import type { TicketEvent } from './api/types.ts';
 import { humanize } from './format.ts';
 import { TICKET_CATEGORY_LABELS } from './vocabulary.ts';
@@ -7,7 +7,8 @@ import { TICKET_CATEGORY_LABELS } from './vocabulary.ts';
 export type NameOf = (id: string) => string;
 
 const categoryLabel = (value: string | null | undefined) => TICKET_CATEGORY_LABELS[value as keyof typeof TICKET_CATEGORY_LABELS] ?? value ?? 'none';
-const plain = (value: string | null | undefined) => (value ? value.replace(/-/g, ' ') : 'none');
+// Statuses and priorities as their badges show them ("New", "Waiting").
+const label = (value: string | null | undefined) => (value ? humanize(value) : 'none');
 
 /** What the actor did, as the rest of a sentence that starts with their name. */
 export function describeEvent(event: TicketEvent, nameOf: NameOf): string {
@@ -15,8 +16,8 @@ export function describeEvent(event: TicketEvent, nameOf: NameOf): string {
     case 'created': return 'opened the ticket';
     case 'reply': return 'replied';
     case 'note': return 'added an internal note';
-    case 'status': return `changed the status from ${plain(event.from)} to ${plain(event.to)}`;
-    case 'priority': return `changed the priority from ${plain(event.from)} to ${plain(event.to)}`;
+    case 'status': return `changed the status from ${label(event.from)} to ${label(event.to)}`;
+    case 'priority': return `changed the priority from ${label(event.from)} to ${label(event.to)}`;
     case 'category': return `moved it from ${categoryLabel(event.from)} to ${categoryLabel(event.to)}`;
     case 'assigned':
       if (!event.to) return `unassigned ${event.from ? nameOf(event.from) : 'it'}`;

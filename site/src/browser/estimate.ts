@@ -1,7 +1,7 @@
 // The /tools/estimate/ page script: reads the form from the URL, recomputes on every change, shows a
 // message next to each bad field (never NaN), and keeps the URL in step so a link reproduces the estimate.
 
-import { estimate } from '../estimate/compute.ts';
+import { estimate, shown } from '../estimate/compute.ts';
 import { defaultMfu } from '../estimate/efficiency.ts';
 import { isSystemId, SYSTEMS } from '../estimate/hardware.ts';
 import { FIELDS, fromQuery, parseForm, toQuery, type Field, type FormState } from '../estimate/inputs.ts';
@@ -68,12 +68,13 @@ function showErrors(errors: Partial<Record<Field, string>>): void {
   }
 }
 
-function update(pushUrl: boolean): void {
+function update(): void {
   const state = readForm();
   toggleGroups(state);
   showDefaultEfficiency(state);
   const query = toQuery(state);
-  if (pushUrl && query !== window.location.search) history.replaceState(null, '', `${window.location.pathname}${query}`);
+  // Every input is in the URL, from the first estimate on: a shared link does not depend on today's defaults.
+  if (query !== window.location.search) history.replaceState(null, '', `${window.location.pathname}${query}`);
   const parsed = parseForm(state);
   // Fields the current workload hides do not block the estimate.
   if (!parsed.ok) {
@@ -90,7 +91,7 @@ function update(pushUrl: boolean): void {
   const routes = fitRoutes(inputs.system, result.request);
   const paragraph = justification(inputs, result, routes, window.location.href);
   results!.innerHTML = resultsHtml(inputs, result, routes, paragraph, ticketLink(inputs, paragraph));
-  announce(`Estimate updated: about ${Math.round(result.gpuHours.likely).toLocaleString('en')} GPU-hours on ${SYSTEMS[inputs.system].name}.`);
+  announce(`Estimate updated: about ${shown(result.gpuHours.likely)} GPU-hours on ${SYSTEMS[inputs.system].name}.`);
 }
 
 /** A short, debounced summary for screen readers instead of re-reading the whole results. */
@@ -114,11 +115,11 @@ function copyParagraph(): void {
 
 if (form && results) {
   writeForm(fromQuery(window.location.search));
-  form.addEventListener('input', () => update(true));
-  form.addEventListener('change', () => update(true));
+  form.addEventListener('input', () => update());
+  form.addEventListener('change', () => update());
   form.addEventListener('submit', (event) => event.preventDefault());
   results.addEventListener('click', (event) => {
     if ((event.target as HTMLElement).id === 'copy-justification') copyParagraph();
   });
-  update(false);
+  update();
 }

@@ -2,13 +2,12 @@
 // memory check, jobs and storage, the routes, the facts used with their sources, and the paragraph.
 
 import { GPU_MODELS, SYSTEMS, type Fact } from '../estimate/hardware.ts';
-import { fmt, pct, sci, type Derivation, type Estimate, type Range } from '../estimate/compute.ts';
+import { fmt, pct, sci, shown, type Derivation, type Estimate, type Range } from '../estimate/compute.ts';
 import type { Inputs } from '../estimate/inputs.ts';
 import type { RouteFit } from '../estimate/routes.ts';
 
 export const esc = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-const round = (value: number) => fmt(value, 2);
 
 function how(derivation: Derivation, extra = ''): string {
   return `<details class="how"><summary>How this was computed</summary><p><code>${esc(derivation.formula)}</code></p>`
@@ -16,7 +15,7 @@ function how(derivation: Derivation, extra = ''): string {
 }
 
 function range(value: Range, unit: string): string {
-  return `<span class="likely" data-likely>${round(value.likely)}</span> ${esc(unit)} <span class="range">(range <span data-low>${round(value.low)}</span>–<span data-high>${round(value.high)}</span>)</span>`;
+  return `<span class="likely" data-likely>${shown(value.likely)}</span> ${esc(unit)} <span class="range">(range <span data-low>${shown(value.low)}</span>–<span data-high>${shown(value.high)}</span>)</span>`;
 }
 
 function source(fact: Fact<unknown>): string {
@@ -34,7 +33,7 @@ function routesList(routes: RouteFit[]): string {
     const [min, max] = fit.range ?? [0, null];
     const bounds = fit.range ? (max === null ? `from ${min.toLocaleString('en')}` : min > 0 ? `${min.toLocaleString('en')}–${max.toLocaleString('en')}` : `up to ${max.toLocaleString('en')}`) : '';
     return `<li class="route fit-${fit.fit}" data-route="${esc(fit.route.id)}" data-fit="${fit.fit}"><a href="${esc(fit.route.guide)}">${esc(fit.route.name)}</a>: `
-      + `<strong>${FIT_TEXT[fit.fit]}</strong> (your request ${round(fit.amount)} ${fit.route.unit}${bounds ? `; route ${bounds}` : ''})`
+      + `<strong>${FIT_TEXT[fit.fit]}</strong> (your request ${shown(fit.amount)} ${fit.route.unit}${bounds ? `; route ${bounds}` : ''})`
       + `${fit.route.uncertain ? ' <strong class="unverified">uncertain</strong>' : ''}<br><span class="muted">${esc(fit.route.note)}</span></li>`;
   }).join('')}</ul>`;
 }
@@ -55,8 +54,8 @@ export function resultsHtml(inputs: Inputs, result: Estimate, routes: RouteFit[]
   <div class="stat" id="result-node-hours"><h3>Node-hours</h3><p>${range(result.nodeHours, 'node-hours')}</p>
     <p class="unit">The unit of the classic EuroHPC calls and AI for Science.</p>${how(result.derivations.nodeHours)}</div>
   <div class="stat" id="result-wall"><h3>Wall time on ${inputs.nodes} node${inputs.nodes === 1 ? '' : 's'}</h3><p>${range(result.wallHours, 'hours')}</p>
-    <p class="unit">About ${round(result.wallHours.likely / 24)} days of running, in ${result.jobs.toLocaleString('en')} job${result.jobs === 1 ? '' : 's'}.</p>${how(result.derivations.wallHours)}</div>
-  <div class="stat" id="result-request"><h3>To request</h3><p><span class="likely">${round(result.request.gpuHours)}</span> GPU-hours or ${round(result.request.nodeHours)} node-hours</p>
+    <p class="unit">About ${shown(result.wallHours.likely / 24)} days of running, in ${result.jobs.toLocaleString('en')} job${result.jobs === 1 ? '' : 's'}.</p>${how(result.derivations.wallHours)}</div>
+  <div class="stat" id="result-request"><h3>To request</h3><p><span class="likely">${shown(result.request.gpuHours)}</span> GPU-hours or ${shown(result.request.nodeHours)} node-hours</p>
     <p class="unit">Likely value plus ${pct(inputs.contingency)} contingency.</p>${how(result.derivations.request)}</div>
 </div>
 <h3>Work and speed</h3>
@@ -68,15 +67,15 @@ export function resultsHtml(inputs: Inputs, result: Estimate, routes: RouteFit[]
     See <a href="#estimate-method">where the defaults come from</a>.</li>
 </ul>
 <h3>Memory per ${deviceName}</h3>
-<p class="${memory.fits ? 'ok' : 'warn'}" id="memory-verdict">${memory.fits ? 'Fits' : 'Does not fit'}: about <strong>${round(memory.totalGB)} GB</strong> of ${memory.capacityGB} GB per ${deviceName} (${Math.round(100 * 0.9)} % usable). <span class="muted">${esc(memory.architectureNote)}.</span></p>
+<p class="${memory.fits ? 'ok' : 'warn'}" id="memory-verdict">${memory.fits ? 'Fits' : 'Does not fit'}: about <strong>${shown(memory.totalGB)} GB</strong> of ${memory.capacityGB} GB per ${deviceName} (${Math.round(100 * 0.9)} % usable). <span class="muted">${esc(memory.architectureNote)}.</span></p>
 <div class="table-scroll"><table class="memory"><caption class="visually-hidden">Memory per device</caption><thead><tr><th scope="col">Part</th><th scope="col">GB</th><th scope="col">Formula</th></tr></thead>
-<tbody>${memory.items.map((item) => `<tr><th scope="row">${esc(item.label)}</th><td>${round(item.gb)}</td><td><code>${esc(item.formula)}</code></td></tr>`).join('')}</tbody></table></div>
+<tbody>${memory.items.map((item) => `<tr><th scope="row">${esc(item.label)}</th><td>${shown(item.gb)}</td><td><code>${esc(item.formula)}</code></td></tr>`).join('')}</tbody></table></div>
 ${memory.advice.length ? `<p>What to change:</p><ul class="advice">${memory.advice.map((line) => `<li>${esc(line)}</li>`).join('')}</ul>` : ''}
 <h3>Jobs, checkpoints and storage</h3>
 <ul class="facts">
   <li><strong>${result.jobs.toLocaleString('en')}</strong> job${result.jobs === 1 ? '' : 's'} under the ${system.maxWallHours.value}-hour limit of ${esc(system.partition)}. ${how(result.derivations.jobs)}</li>
-  <li>${result.checkpoints.count > 0 ? `Checkpoints of about <strong>${round(result.checkpoints.sizeGB)} GB</strong>, ${result.checkpoints.count.toLocaleString('en')} written, ${result.checkpoints.kept} kept.` : 'No training checkpoints.'} ${how(result.derivations.checkpoints)}</li>
-  <li>Storage to request: about <strong>${round(result.storageTB)} TB</strong>. ${how(result.derivations.storage)}</li>
+  <li>${result.checkpoints.count > 0 ? `Checkpoints of about <strong>${shown(result.checkpoints.sizeGB)} GB</strong>, ${result.checkpoints.count.toLocaleString('en')} written, ${result.checkpoints.kept} kept.` : 'No training checkpoints.'} ${how(result.derivations.checkpoints)}</li>
+  <li>Storage to request: about <strong>${shown(result.storageTB)} TB</strong>. ${how(result.derivations.storage)}</li>
 </ul>
 <h3>Access routes for this size</h3>
 ${routesList(routes)}

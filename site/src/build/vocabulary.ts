@@ -7,6 +7,17 @@ export type SystemName = (typeof import('../../../functions/core/catalog.ts').EU
 
 export const SITE_NAME = 'HPC AI Support Centre';
 
+/** Front matter's audience ids in people's words ("smes" → "SMEs"); an id not listed reads as its words. */
+const AUDIENCE_LABELS: Record<string, string> = {
+  'start-ups': 'start-ups', smes: 'SMEs', ctos: 'CTOs', founders: 'founders', 'ml-engineers': 'ML engineers',
+  'data-scientists': 'data scientists', devops: 'DevOps engineers', 'data-protection-officers': 'data protection officers',
+  'public-sector': 'the public sector', 'research-leads': 'research leads', 'research-partners': 'research partners', researchers: 'researchers',
+};
+
+export function audienceLabel(id: string): string {
+  return AUDIENCE_LABELS[id] ?? id.replace(/-/g, ' ');
+}
+
 /** Links into the signed-in web app (content contract). */
 export const APP_LINKS = {
   bookMentor: '/app/mentoring/',

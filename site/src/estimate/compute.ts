@@ -35,6 +35,9 @@ const GB = 1e9;
 export const fmt = (value: number, digits = 3): string =>
   Number.isFinite(value) ? Number(value.toPrecision(digits)).toLocaleString('en') : '–';
 
+/** The two significant digits every result is shown with (page, paragraph and the screen-reader summary alike). */
+export const shown = (value: number): string => fmt(value, 2);
+
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 /** 4.2 × 10²² for large numbers, plain below a million. */
 export const sci = (value: number, digits = 2): string => {

@@ -165,15 +165,11 @@ export function hasFp8(system: SystemId): boolean {
   return ['h100', 'gh200', 'h200'].includes(SYSTEMS[system].gpu);
 }
 
-/** The query string that reproduces a form: only the fields that differ from the defaults. */
+/** The query string that reproduces a form: every field, the defaults too. */
 export function toQuery(state: FormState): string {
   const params = new URLSearchParams();
-  for (const field of FIELDS) {
-    const value = (state[field] ?? '').trim();
-    if (value !== DEFAULTS[field]) params.set(field, value);
-  }
-  const query = params.toString();
-  return query ? `?${query}` : '';
+  for (const field of FIELDS) params.set(field, (state[field] ?? '').trim());
+  return `?${params}`;
 }
 
 /** A form from a query string; unknown keys are ignored, missing ones take the defaults. */

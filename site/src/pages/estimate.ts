@@ -108,6 +108,6 @@ export function estimatePage(chrome: Chrome, script: string): string {
     title: 'Compute estimator',
     description: 'Estimate GPU-hours and node-hours for training, fine-tuning or inference on EuroHPC systems, in each system\'s and call\'s unit, with a justification to paste into a proposal.',
     main,
-    breadcrumbs: [{ label: 'Home', url: '/' }, { label: 'Tools' }, { label: 'Compute estimator' }],
+    breadcrumbs: [{ label: 'Home', url: '/' }, { label: 'Compute estimator' }],
   });
 }

@@ -1,7 +1,7 @@
 import { html, raw } from '../build/html.ts';
 import type { Guide } from '../build/model.ts';
 import type { Heading } from '../build/markdown.ts';
-import { APP_LINKS, CATEGORIES } from '../build/vocabulary.ts';
+import { APP_LINKS, audienceLabel, CATEGORIES } from '../build/vocabulary.ts';
 import { TOPIC_IDS, type TopicId } from '../../../functions/core/topics.ts';
 import { layout, type Chrome } from './layout.ts';
 import { formatDate } from '../build/dates.ts';
@@ -31,9 +31,9 @@ export function guidePage(chrome: Chrome, guide: Guide): string {
     <h1>${meta.title}</h1>
     <p class="lead">${meta.summary}</p>
     <dl class="guide-meta">
-      ${meta.updated ? html`<div><dt>Last updated</dt><dd><time datetime="${meta.updated}">${meta.updated}</time></dd></div>` : ''}
+      ${meta.updated ? html`<div><dt>Last updated</dt><dd><time datetime="${meta.updated}">${formatDate(meta.updated)}</time></dd></div>` : ''}
       ${meta.systems.length > 0 ? html`<div><dt>Systems</dt><dd>${meta.systems.map((system, i) => html`${i > 0 ? ', ' : ''}<a href="/systems/#${systemAnchor(system)}">${system}</a>`)}</dd></div>` : ''}
-      ${meta.audience.length > 0 ? html`<div><dt>For</dt><dd>${meta.audience.join(', ')}</dd></div>` : ''}
+      ${meta.audience.length > 0 ? html`<div><dt>For</dt><dd>${meta.audience.map(audienceLabel).join(', ')}</dd></div>` : ''}
     </dl>
     ${meta.reviewed ? html`<p class="reviewed">Last reviewed on <time datetime="${meta.reviewed}">${formatDate(meta.reviewed)}</time>${guide.owner ? html` by ${guide.owner.name}` : ''}</p>` : ''}
     ${tagLinks(meta.tags)}

@@ -1,5 +1,5 @@
 // Signing in and out: the local demo login, or Cognito's hosted login (authorization code + PKCE).
-import { request } from '../api/client.ts';
+import { apiUrl, request } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import type { AppConfig, CognitoConfig } from '../config.ts';
 import { appConfig, setSession } from '../state.ts';
@@ -67,6 +67,9 @@ export async function completeHostedSignIn(cognito: CognitoConfig, search: strin
 
 export function signOut(config: AppConfig = appConfig()): void {
   setSession(undefined);
+  // The demo login also set an HttpOnly cookie for the outbox (/dev), which only the server can clear; cookies are
+  // shared by all tabs, so this one call ends it for the other tabs too.
+  if (config.mode === 'local') void fetch(apiUrl('/dev/logout'), { method: 'POST', keepalive: true }).catch(() => {});
   if (config.mode === 'cognito') {
     location.assign(logoutUrl({ domain: config.cognito.domain, clientId: config.cognito.clientId, logoutUri: `${location.origin}${SIGN_IN_PATH}` }));
   }

@@ -4,13 +4,21 @@ import type { ComponentChildren, VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Me, Role } from '../api/types.ts';
 import { signOut } from '../auth/flows.ts';
+import type { AppConfig } from '../config.ts';
+import { appConfig } from '../state.ts';
 import { navigate } from '../router.ts';
 
+// Each label is the title of the page it opens.
 const NAV: Record<Role, Array<[string, string]>> = {
-  requester: [['/app/tickets', 'My tickets'], ['/app/tickets/new', 'New ticket'], ['/app/mentoring', 'Mentoring'], ['/app/sessions', 'My sessions'], ['/app/notifications', 'E-mails']],
-  expert: [['/app/tickets', 'Queue'], ['/app/sessions', 'My sessions'], ['/app/availability', 'Availability'], ['/app/profile', 'Profile'], ['/app/reviews', 'Reviews'], ['/app/notifications', 'E-mails']],
-  coordinator: [['/app/tickets', 'Tickets'], ['/app/sessions', 'Sessions'], ['/app/service', 'Service'], ['/app/reviews', 'Reviews'], ['/app/notifications', 'E-mails']],
+  requester: [['/app/tickets', 'My tickets'], ['/app/tickets/new', 'New ticket'], ['/app/mentoring', 'Mentoring'], ['/app/sessions', 'Sessions'], ['/app/notifications', 'Notifications']],
+  expert: [['/app/tickets', 'Queue'], ['/app/sessions', 'My sessions'], ['/app/availability', 'Availability'], ['/app/profile', 'Profile'], ['/app/reviews', 'Reviews'], ['/app/notifications', 'Notifications']],
+  coordinator: [['/app/tickets', 'Tickets'], ['/app/sessions', 'Sessions'], ['/app/service', 'Service'], ['/app/reviews', 'Reviews'], ['/app/notifications', 'Notifications']],
 };
+
+/** The role's links, with the outbox where there is one (the local demo: mail lands there instead of being sent). */
+export function navLinks(role: Role, mode: AppConfig['mode']): Array<[string, string]> {
+  return mode === 'local' ? [...NAV[role], ['/app/outbox', 'Outbox']] : NAV[role];
+}
 
 const ROLE_NAMES: Record<Role, string> = { requester: 'SME', expert: 'Expert', coordinator: 'Coordinator' };
 
@@ -47,7 +55,7 @@ function AppMenu({ user, path }: { user: Me; path: string }): VNode {
     <button type="button" class="button secondary small menu-toggle" ref=${toggle} aria-expanded=${open ? 'true' : 'false'} aria-controls="app-menu" onClick=${flip}>Menu</button>
     <div id="app-menu" class=${`app-menu${open ? ' open' : ''}`} ref=${menu} onKeyDown=${onKeyDown}>
       <nav class="main-nav app-nav" aria-label="App">
-        <ul>${NAV[user.role].map(([href, label]) => html`<li><a href=${href} aria-current=${isCurrent(href, path) ? 'page' : undefined}>${label}</a></li>`)}
+        <ul>${navLinks(user.role, appConfig().mode).map(([href, label]) => html`<li><a href=${href} aria-current=${isCurrent(href, path) ? 'page' : undefined}>${label}</a></li>`)}
           <li><a href="/guides/">Guides</a></li></ul>
       </nav>
       <div class="who">

@@ -19,22 +19,23 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
     node.setAttribute('target', '_blank');
     node.setAttribute('rel', 'noopener noreferrer nofollow');
   }
+  // Every image but an inline data: one, from this site too: a relative src (<img src="/api/…">) would make each
+  // reader's browser send a request of the author's choosing. Markdown images and raw <img> alike become a link.
   if (node.tagName === 'IMG') {
     const source = node.getAttribute('src') ?? '';
-    let local = false;
+    if (source.startsWith('data:image/')) return;
+    const link = node.ownerDocument.createElement('a');
+    link.textContent = node.getAttribute('alt') || source;
+    let href: URL | undefined;
     try {
-      local = new URL(source, location.href).origin === location.origin;
+      href = new URL(source, location.href);
     } catch {
-      // Not a URL at all: dropped below like a foreign one.
+      // Not a URL at all: the link is only its text.
     }
-    if (!local && !source.startsWith('data:image/')) {
-      const link = node.ownerDocument.createElement('a');
-      link.textContent = node.getAttribute('alt') || source;
-      if (/^https?:/i.test(source)) link.setAttribute('href', source);
-      link.setAttribute('rel', 'noopener noreferrer nofollow');
-      link.setAttribute('target', '_blank');
-      node.replaceWith(link);
-    }
+    if (href && /^https?:$/.test(href.protocol)) link.setAttribute('href', href.href);
+    link.setAttribute('rel', 'noopener noreferrer nofollow');
+    link.setAttribute('target', '_blank');
+    node.replaceWith(link);
   }
 });
 

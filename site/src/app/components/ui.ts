@@ -15,12 +15,23 @@ export function ErrorNotice({ error, fields = [] }: { error: unknown; fields?: r
   if (!error) return null;
   if (error instanceof ApiError) {
     const unplaced = (error.problem.errors ?? []).filter((fieldError) => !fields.includes(fieldError.field));
+    const summary = validationSummary(error.problem);
     return html`<div class="notice error" role="alert">
-      <strong>${error.problem.title}</strong>${error.problem.detail ? html`: ${error.problem.detail}` : ''}
+      ${summary ?? html`<strong>${error.problem.title}</strong>${error.problem.detail ? html`: ${error.problem.detail}` : ''}`}
       ${unplaced.length ? html`<ul>${unplaced.map((fieldError) => html`<li>${fieldError.field}: ${fieldError.message}</li>`)}</ul>` : ''}
     </div>`;
   }
   return html`<div class="notice error" role="alert">${(error as Error).message ?? String(error)}</div>`;
+}
+
+/**
+ * A form's 400 in a person's words, counting the fields it names ("Please correct the 2 fields marked below.")
+ * instead of the API's "Invalid request: The request has invalid fields."; undefined for any other problem.
+ */
+export function validationSummary(problem: ApiError['problem']): string | undefined {
+  if (problem.code !== 'validation' || !problem.errors?.length) return undefined;
+  const count = new Set(problem.errors.map((fieldError) => fieldError.field)).size;
+  return count === 1 ? 'Please correct the field marked below.' : `Please correct the ${count} fields marked below.`;
 }
 
 export function Notice({ kind = 'info', children }: { kind?: 'info' | 'success' | 'warning'; children: ComponentChildren }): VNode {

@@ -1,11 +1,12 @@
 // Mentoring: the expert directory (topic, language, system), an expert's free times, and the booking form.
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, idempotencyKey, isProblem } from '../api/client.ts';
+import { draftKey, readDraft, useDraft } from '../drafts.ts';
 import type { Allowance, Booking, Expert } from '../api/types.ts';
 import { SlotPicker } from '../components/slotPicker.ts';
-import { ErrorNotice, Field, Loading, Notice, PageTitle } from '../components/ui.ts';
+import { ErrorNotice, Field, Loading, PageTitle } from '../components/ui.ts';
 import { formatDateTime, topicLabel } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { navigate, type PageProps } from '../router.ts';
@@ -41,12 +42,28 @@ function Filters({ query, languages }: { query: URLSearchParams; languages: Arra
   </form>`;
 }
 
-function BookingForm({ expert, onBooked, initialTopic = '' }: { expert: Expert; onBooked(booking: Booking): void; initialTopic?: string }): VNode {
-  const [start, setStart] = useState<string | undefined>(undefined);
-  const [topic, setTopic] = useState(initialTopic);
-  const [notes, setNotes] = useState('');
-  const [system, setSystem] = useState('');
-  const [ticketId, setTicketId] = useState('');
+/** A booking being written, kept across a reload: for which expert, the chosen time and what was typed. */
+interface BookingDraft {
+  expertId: string;
+  start: string;
+  topic: string;
+  notes: string;
+  system: string;
+  ticketId: string;
+}
+
+const bookingDraftKey = (userId: string) => draftKey(userId, 'booking');
+
+function BookingForm({ expert, userId, onBooked, initialTopic = '' }: { expert: Expert; userId: string; onBooked(booking: Booking): void; initialTopic?: string }): VNode {
+  // A chosen time or typed text is kept; the topic the filter filled in alone is not worth asking about on leaving.
+  const [draft, setDraft, clearDraft] = useDraft<BookingDraft>(bookingDraftKey(userId),
+    { expertId: expert.id, start: '', topic: initialTopic, notes: '', system: '', ticketId: '' },
+    (value) => Boolean(value.start || value.notes.trim() || value.ticketId.trim() || (value.topic.trim() && value.topic !== initialTopic)));
+  // Text typed for another expert carries over; their time does not.
+  const start = draft.expertId === expert.id && draft.start ? draft.start : undefined;
+  const { topic, notes, system, ticketId } = draft;
+  const edit = (change: Partial<BookingDraft>) => setDraft({ ...draft, expertId: expert.id, start: start ?? '', ...change });
+  const setStart = (value: string | undefined) => edit({ start: value ?? '' });
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
   const [slotsVersion, setSlotsVersion] = useState(0);
@@ -64,6 +81,7 @@ function BookingForm({ expert, onBooked, initialTopic = '' }: { expert: Expert; 
         expertId: expert.id, start, topic, ...(notes ? { notes } : {}), ...(system ? { system } : {}), ...(ticketId ? { ticketId } : {}),
       }, { 'Idempotency-Key': key.current });
       key.current = idempotencyKey();
+      clearDraft();
       onBooked(booking);
     } catch (caught) {
       setError(caught);
@@ -77,23 +95,23 @@ function BookingForm({ expert, onBooked, initialTopic = '' }: { expert: Expert; 
       setBusy(false);
     }
   };
-  const input = (setter: (value: string) => void) => (event: Event) => setter((event.currentTarget as HTMLInputElement).value);
+  const input = (field: keyof BookingDraft) => (event: Event) => edit({ [field]: (event.currentTarget as HTMLInputElement).value });
   return html`<form class="stack booking-form" onSubmit=${submit} aria-labelledby="book-title" novalidate>
     <h2 id="book-title" tabindex="-1">Book ${expert.name}</h2>
     <${SlotPicker} expertId=${expert.id} expertName=${expert.name} selected=${start} onSelect=${setStart} version=${slotsVersion} />
     ${error instanceof ApiError && error.fieldMessage('start') ? html`<p class="field-error" role="alert">${error.fieldMessage('start')}</p>` : ''}
     <${ErrorNotice} error=${error} fields=${['start', 'topic', 'notes', 'system', 'ticketId']} />
     <${Field} id="topic" label="What would you like to work on?" error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
-      <input id="topic" type="text" required minlength="3" maxlength="200" value=${topic} onInput=${input(setTopic)} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />`}<//>
+      <input id="topic" type="text" required minlength="3" maxlength="200" value=${topic} onInput=${input('topic')} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />`}<//>
     <${Field} id="notes" label="Notes for the expert (optional)" hint="Your setup, what you tried, links to code or logs." error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
-      <textarea id="notes" rows="4" maxlength="5000" value=${notes} onInput=${input(setNotes)} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined}></textarea>`}<//>
+      <textarea id="notes" rows="4" maxlength="5000" value=${notes} onInput=${input('notes')} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined}></textarea>`}<//>
     <p class="hint" id="attach-estimate">Planning a compute request? <a href="/tools/estimate/">Attach an estimate</a>: paste its link or its paragraph into the notes.</p>
     <div class="grid-2">
       <${Field} id="booking-system" field="system" label="System (optional)" error=${error}>${(describedBy: string | undefined) => html`
-        <select id="booking-system" value=${system} onChange=${input(setSystem)} aria-describedby=${describedBy}><option value="">Not specific</option>
+        <select id="booking-system" value=${system} onChange=${input('system')} aria-describedby=${describedBy}><option value="">Not specific</option>
           ${SYSTEMS.map((id) => html`<option value=${id}>${id === 'other' ? 'Other' : id}</option>`)}</select>`}<//>
       <${Field} id="ticketId" label="Related ticket id (optional)" error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
-        <input id="ticketId" type="text" value=${ticketId} onInput=${input(setTicketId)} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />`}<//>
+        <input id="ticketId" type="text" value=${ticketId} onInput=${input('ticketId')} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />`}<//>
     </div>
     <p><button type="submit" disabled=${busy}>${busy ? 'Booking…' : 'Book this session'}</button></p>
   </form>`;
@@ -139,17 +157,32 @@ export default function MentoringPage({ query, user }: PageProps): VNode {
     setBooked(undefined);
     requestAnimationFrame(() => document.getElementById('book-title')?.focus());
   };
+  // A booking left half-written (reload, closed tab) opens again with its expert.
+  useEffect(() => {
+    const saved = readDraft<BookingDraft>(bookingDraftKey(user.id));
+    const expert = saved && everyone.data?.items.find((item) => item.id === saved.expertId && item.bookable);
+    if (expert && !chosen) setChosen(expert);
+  }, [everyone.data]);
+  // The confirmation sits above the directory, far from the form's button: it takes focus and comes into view.
+  const onBooked = (booking: Booking) => {
+    setBooked(booking);
+    requestAnimationFrame(() => {
+      const notice = document.getElementById('booked-notice');
+      notice?.scrollIntoView({ block: 'center' });
+      notice?.focus({ preventScroll: true });
+    });
+  };
   return html`
     <${PageTitle}>Mentoring<//>
     <p class="lead">Book a session with an expert: pick someone who knows your topic, language and system, then a free time.</p>
     ${user.orgId ? html`<${AllowanceNote} orgId=${user.orgId} version=${booked?.id ?? ''} />` : ''}
     <${Filters} query=${query} languages=${spokenLanguages(everyone.data?.items ?? [])} />
-    ${booked ? html`<${Notice} kind="success">Booked: “${booked.topic}” with ${booked.expertName} on ${formatDateTime(booked.start)}. <a href="/app/sessions">See my sessions</a>.<//>` : ''}
+    ${booked ? html`<div class="notice success" role="status" id="booked-notice" tabindex="-1">Booked: “${booked.topic}” with ${booked.expertName} on ${formatDateTime(booked.start)}. <a href="/app/sessions">See my sessions</a>.</div>` : ''}
     <${ErrorNotice} error=${experts.error} />
     ${experts.loading && !experts.data ? html`<${Loading} what="Loading experts" />` : ''}
     ${experts.data ? html`
       ${experts.data.items.length === 0 ? html`<p class="empty">No expert matches these filters. <a href="/app/mentoring">Show every expert</a>.</p>` : ''}
       <ul class="cards experts" aria-label="Experts">${experts.data.items.map((expert) => html`
         <${ExpertCard} key=${expert.id} expert=${expert} chosen=${chosen?.id === expert.id} onChoose=${() => choose(expert)} />`)}</ul>` : ''}
-    ${chosen && !booked ? html`<section class="panel" aria-label=${`Book ${chosen.name}`}><${BookingForm} key=${chosen.id} expert=${chosen} onBooked=${setBooked} initialTopic=${topicId ? topicLabel(topicId) : ''} /></section>` : ''}`;
+    ${chosen && !booked ? html`<section class="panel" aria-label=${`Book ${chosen.name}`}><${BookingForm} key=${chosen.id} expert=${chosen} userId=${user.id} onBooked=${onBooked} initialTopic=${topicId ? topicLabel(topicId) : ''} /></section>` : ''}`;
 }

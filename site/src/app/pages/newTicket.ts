@@ -8,8 +8,8 @@ import type { Ticket } from '../api/types.ts';
 import { MarkdownEditor } from '../components/markdown.ts';
 import { ErrorNotice, Field, PageTitle } from '../components/ui.ts';
 import { createDeflectionTracker, guideFromUrl, type LeaveReason } from '../deflection.ts';
-import { priorityOption } from '../format.ts';
-import { draftKey, useDraft } from '../drafts.ts';
+import { priorityChoice, priorityOption } from '../format.ts';
+import { draftKey, readDraft, useDraft } from '../drafts.ts';
 import { navigate, type PageProps } from '../router.ts';
 import { PRIORITIES, SYSTEMS, TICKET_CATEGORIES, TICKET_CATEGORY_LABELS } from '../vocabulary.ts';
 
@@ -88,6 +88,13 @@ function Suggestions({ results, onOpen }: { results: SearchResult[]; onOpen(url:
   </section>`;
 }
 
+/** Whether a stored draft with text differs from what the link prefilled (so the prefill would silently not show). */
+export function draftHidesPrefill(saved: Partial<TicketDraft> | undefined, prefill: { subject: string; body: string }): boolean {
+  if (!prefill.subject && !prefill.body) return false;
+  if (!saved || !(saved.subject?.trim() || saved.body?.trim())) return false;
+  return saved.subject !== prefill.subject || saved.body !== prefill.body;
+}
+
 interface TicketDraft {
   subject: string;
   body: string;
@@ -102,11 +109,19 @@ export default function NewTicketPage({ query, user }: PageProps): VNode {
   const initialCategory = TICKET_CATEGORIES.includes(query.get('category') as Category) ? (query.get('category') as Category) : 'other';
   const fromGuide = guideFromUrl(`/guides/${query.get('guide') ?? ''}/`);
   // Subject, body and system may come prefilled in the query (the compute estimator's "attach to a ticket"); a draft
-  // the person typed earlier wins over them, so nothing typed is lost.
-  const prefilledSystem = (SYSTEMS as readonly string[]).includes(query.get('system') ?? '') ? query.get('system')! : '';
+  // the person typed earlier is kept, and they are asked which one they want (draftHidesPrefill).
+  const prefill = { subject: query.get('subject')?.slice(0, 200) ?? '', body: query.get('body') ?? '', system: (SYSTEMS as readonly string[]).includes(query.get('system') ?? '') ? query.get('system')! : '' };
+  const key = draftKey(user.id, 'new-ticket');
+  // Asked once, on arrival with a prefill: whether an earlier draft would hide it.
+  const [conflict, setConflict] = useState(() => draftHidesPrefill(readDraft<TicketDraft>(key), prefill));
+  // The choice made, the notice goes and focus moves on to the form (not lost to the page).
+  const settle = () => {
+    setConflict(false);
+    requestAnimationFrame(() => document.getElementById('subject')?.focus());
+  };
   const [draft, setDraft, clearDraft] = useDraft<TicketDraft>(
-    draftKey(user.id, 'new-ticket'),
-    { subject: query.get('subject')?.slice(0, 200) ?? '', body: query.get('body') ?? '', category: initialCategory, priority: 'normal', system: prefilledSystem, projectId: '', jobId: '' },
+    key,
+    { subject: prefill.subject, body: prefill.body, category: initialCategory, priority: 'normal', system: prefill.system, projectId: '', jobId: '' },
     (value) => Boolean(value.subject.trim() || value.body.trim() || value.projectId.trim() || value.jobId.trim()),
   );
   const { subject, body, category, priority, system, projectId, jobId } = draft;
@@ -142,6 +157,13 @@ export default function NewTicketPage({ query, user }: PageProps): VNode {
   return html`
     <${PageTitle}>New ticket<//>
     <p class="lead">Describe what you are trying to do and what happens. An expert answers within the service level of the priority you choose.</p>
+    ${conflict ? html`<div class="notice warning" role="status" id="draft-conflict">
+      <p>You have an unsent draft (“${draft.subject.trim() || 'no subject'}”); the link you followed brings an estimate.</p>
+      <p class="actions">
+        <button type="button" onClick=${() => { setDraft({ ...draft, subject: prefill.subject, body: prefill.body, system: prefill.system || draft.system }); settle(); }}>Replace it with the estimate</button>
+        <button type="button" class="button secondary" onClick=${settle}>Keep my draft</button>
+      </p>
+    </div>` : ''}
     ${fromGuide ? html`<p class="notice info">You came from the guide <a href=${`/guides/${fromGuide.guide}/`}>${fromGuide.guide}</a>; it will be linked in your ticket.</p>` : ''}
     <div class="new-ticket">
       <form class="stack" onSubmit=${submit} novalidate>
@@ -160,7 +182,7 @@ export default function NewTicketPage({ query, user }: PageProps): VNode {
             </select>`}<//>
           <${Field} id="priority" label="Priority" error=${error} hint=${`${priorityOption(priority)}.`}>${(describedBy: string | undefined) => html`
             <select id="priority" value=${priority} onChange=${text(setPriority)} aria-describedby=${describedBy}>
-              ${PRIORITIES.map((id) => html`<option value=${id}>${priorityOption(id)}</option>`)}
+              ${PRIORITIES.map((id) => html`<option value=${id}>${priorityChoice(id)}</option>`)}
             </select>`}<//>
           <${Field} id="system" label="System (optional)" error=${error}>${(describedBy: string | undefined) => html`
             <select id="system" value=${system} onChange=${text(setSystem)} aria-describedby=${describedBy}>

@@ -47,8 +47,8 @@ export default function NotificationsPage({ user }: PageProps): VNode {
     setDraft({ kinds: preferences.kinds, categories: preferences.categories });
   };
   useEffect(() => { api.get<Preferences>('/me/notifications').then(show, setLoadError); }, []);
-  if (loadError) return html`<${PageTitle}>E-mail notifications<//><${ErrorNotice} error=${loadError} />`;
-  if (!stored || !draft) return html`<${PageTitle}>E-mail notifications<//><${Loading} what="Loading your preferences" />`;
+  if (loadError) return html`<${PageTitle}>Notifications<//><${ErrorNotice} error=${loadError} />`;
+  if (!stored || !draft) return html`<${PageTitle}>Notifications<//><${Loading} what="Loading your preferences" />`;
 
   const update = (patch: Partial<Draft>) => {
     setSaved(false);
@@ -72,7 +72,7 @@ export default function NotificationsPage({ user }: PageProps): VNode {
   const toggleCategory = (category: (typeof TICKET_CATEGORIES)[number], on: boolean) =>
     update({ categories: on ? [...draft.categories, category] : draft.categories.filter((item) => item !== category) });
   return html`
-    <${PageTitle}>E-mail notifications<//>
+    <${PageTitle}>Notifications<//>
     <p class="lead">Choose which e-mails you get from the Support Centre at ${user.email}.</p>
     <form class="stack preferences" onSubmit=${save} novalidate>
       <div aria-live="polite">${saved ? html`<${Notice} kind="success">Your preferences are saved.<//>` : ''}</div>

@@ -10,6 +10,9 @@ import { formatDateTime, formatTime, viewerZone } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { navigate, type PageProps } from '../router.ts';
 
+// A requester sees the whole organisation's sessions (colleagues share its allowance), each saying who booked it.
+const SESSIONS_TITLE = { requester: 'Your organisation\'s sessions', expert: 'My sessions', coordinator: 'Sessions' } as const;
+
 const FILTERS = [['upcoming', 'Upcoming'], ['past', 'Past'], ['cancelled', 'Cancelled']] as const;
 type Filter = (typeof FILTERS)[number][0];
 
@@ -48,7 +51,7 @@ function Reschedule({ booking, onDone, onCancel }: { booking: Booking; onDone(bo
   </form>`;
 }
 
-function SessionItem({ booking, role, onChanged }: { booking: Booking; role: string; onChanged(text: string): void }): VNode {
+function SessionItem({ booking, role, viewerId, onChanged }: { booking: Booking; role: string; viewerId: string; onChanged(text: string): void }): VNode {
   const [mode, setMode] = useState<'idle' | 'cancel' | 'reschedule'>('idle');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(undefined);
@@ -69,6 +72,7 @@ function SessionItem({ booking, role, onChanged }: { booking: Booking; role: str
     <p><strong>${formatDateTime(booking.start, zone)}–${formatTime(booking.end, zone)}</strong> <span class="muted">(${zone})</span>
       ${booking.status === 'cancelled' ? html` <span class="badge status-closed">Cancelled</span>` : ''}</p>
     <p>${role === 'requester' ? 'With' : 'Booked by'} ${other}${booking.system ? ` · ${booking.system}` : ''}</p>
+    ${role === 'requester' && booking.requesterId !== viewerId ? html`<p class="booked-by">Booked by ${booking.requesterName}</p>` : ''}
     ${booking.status === 'booked' ? html`<p>Meeting link: <a href=${/^https:\/\//.test(booking.meetingLink) ? booking.meetingLink : undefined} target="_blank" rel="noopener noreferrer">${booking.meetingLink}</a></p>` : ''}
     ${booking.notes ? html`<p class="notes">${booking.notes}</p>` : ''}
     <${ErrorNotice} error=${error} />
@@ -98,7 +102,7 @@ export default function SessionsPage({ query, user }: PageProps): VNode {
     void sessions.reload();
   };
   return html`
-    <div class="page-head"><${PageTitle}>${user.role === 'coordinator' ? 'Sessions' : 'My sessions'}<//>
+    <div class="page-head"><${PageTitle}>${SESSIONS_TITLE[user.role]}<//>
       ${user.role === 'requester' ? html`<a class="button" href="/app/mentoring">Book a session</a>` : ''}</div>
     <nav class="tabs" aria-label="Which sessions">
       ${FILTERS.map(([id, label]) => html`<a href=${`/app/sessions?filter=${id}`} aria-current=${filter === id ? 'page' : undefined}
@@ -108,6 +112,6 @@ export default function SessionsPage({ query, user }: PageProps): VNode {
     <${ErrorNotice} error=${sessions.error} />
     ${sessions.loading && !sessions.data ? html`<${Loading} what="Loading sessions" />` : ''}
     ${sessions.data ? (sessions.data.items.length
-      ? html`<ul class="cards sessions" aria-label="Sessions">${sessions.data.items.map((booking) => html`<${SessionItem} key=${`${booking.id}-${booking.sequence}`} booking=${booking} role=${user.role} onChanged=${changed} />`)}</ul>`
+      ? html`<ul class="cards sessions" aria-label="Sessions">${sessions.data.items.map((booking) => html`<${SessionItem} key=${`${booking.id}-${booking.sequence}`} booking=${booking} role=${user.role} viewerId=${user.id} onChanged=${changed} />`)}</ul>`
       : html`<p class="empty">No ${filter} sessions.</p>`) : ''}`;
 }

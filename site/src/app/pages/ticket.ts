@@ -10,7 +10,7 @@ import { describeEvent } from '../history.ts';
 import { draftKey, useDraft } from '../drafts.ts';
 import { Markdown, MarkdownEditor } from '../components/markdown.ts';
 import { ErrorNotice, Field, Loading, Notice, PageTitle, SlaBadge, StatusBadge } from '../components/ui.ts';
-import { formatDateTime, humanize, priorityOption } from '../format.ts';
+import { formatDateTime, humanize, priorityChoice, priorityOption } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import type { PageProps } from '../router.ts';
 import { PRIORITIES, TICKET_CATEGORY_LABELS } from '../vocabulary.ts';
@@ -116,9 +116,9 @@ function StaffActions({ ticket, user, experts, change }: { ticket: Ticket; user:
           ${statuses.map((value) => html`<option value=${value}>${humanize(value)}</option>`)}
         </select></div>
       <div class="field"><label for="priority">Priority</label>
-        <select id="priority" value=${priority} onChange=${(event: Event) => setPriority((event.currentTarget as HTMLSelectElement).value)}>
-          ${PRIORITIES.map((value) => html`<option value=${value}>${priorityOption(value)}</option>`)}
-        </select></div>
+        <select id="priority" value=${priority} aria-describedby="priority-hint" onChange=${(event: Event) => setPriority((event.currentTarget as HTMLSelectElement).value)}>
+          ${PRIORITIES.map((value) => html`<option value=${value}>${priorityChoice(value)}</option>`)}
+        </select><p class="hint" id="priority-hint">${priorityOption(priority)}.</p></div>
       <p><button type="submit">Save changes</button></p>
     </form>
   </section>`;

@@ -106,7 +106,7 @@ export default function TicketsPage({ user, query }: PageProps): VNode {
   return html`
     <div class="page-head"><${PageTitle}>${title}<//>
       ${staff ? '' : html`<a class="button" href="/app/tickets/new">New ticket</a>`}</div>
-    <p class="lead">${staff ? 'Sorted by the SLA time that is due first.' : `Your organisation's tickets (${user.orgId}) with their status and service level.`}</p>
+    <p class="lead">${staff ? 'Sorted by the SLA time that is due first.' : `${user.orgName ?? 'Your organisation'}'s tickets with their status and service level.`}</p>
     <${Filters} query=${query} staff=${staff} />
     ${tickets.loading && !tickets.data ? html`<${Loading} what="Loading tickets" />` : ''}
     <${ErrorNotice} error=${tickets.error ?? moreError} />
