@@ -58,18 +58,21 @@ export function notifier(deps: NotifierDeps) {
   async function send(record: DeliveryRecord): Promise<Outcome> {
     const rendered = render(record.notice, { name: record.to.name ?? record.to.address, lang: record.lang }, { publicUrl: deps.publicUrl, mandatory: record.mandatory });
     const at = deps.clock.now();
+    let providerMessageId: string | undefined;
     try {
-      const { providerMessageId } = await deps.transport.send({
+      ({ providerMessageId } = await deps.transport.send({
         ...rendered, from: deps.sender, to: record.to, messageId: `${record.id}@hpc-ai-support-centre`, date: at,
-      });
-      await deps.store.markSent(record.id, deps.clock.now().toISOString(), providerMessageId);
-      return 'sent';
+      }));
     } catch (error) {
       const park = record.attempts >= maxAttempts;
       deps.logger?.warn('delivery failed', { deliveryId: record.id, eventId: record.eventId, attempts: record.attempts, parked: park, error: describe(error) });
       await deps.store.markFailed(record.id, deps.clock.now().toISOString(), describe(error), park);
       return park ? 'parked' : 'failed';
     }
+    // Outside the provider's try: a storage error here is no failed send. Marked failed, the mail would go again
+    // on the sweep's retry; left `sending`, it is never sent twice (the error goes to the caller, as any of ours).
+    await deps.store.markSent(record.id, deps.clock.now().toISOString(), providerMessageId);
+    return 'sent';
   }
 
   /**
