@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from './dynamo.ts';
 import { TABLE_KEYS } from './table.ts';
+import { isUnavailable } from './unavailable.ts';
 
 /** True when the SDK sent the request more than once: an earlier attempt may have landed unseen. */
 export function wasRetried(error: unknown): boolean {
@@ -13,16 +14,20 @@ export function wasRetried(error: unknown): boolean {
  * from "something broke".
  *
  * An attempt whose outcome the SDK never heard (a timeout or a reset after the write landed) is retried by the SDK,
- * and the retry then fails on the very change it made. `landed`, asked only then, says whether the item already
- * holds this write; if so the write succeeded.
+ * and the retry then fails on the very change it made, or the retries run out and the write may or may not be
+ * there. `landed`, asked only then, reads whether the item holds this write; if so the write succeeded.
  */
 export async function conditionally(write: () => Promise<unknown>, landed?: () => Promise<boolean>): Promise<boolean> {
   try {
     await write();
     return true;
   } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    return landed !== undefined && wasRetried(error) && landed();
+    const refused = isConditionFailure(error);
+    if (!refused && !isUnavailable(error)) throw error;
+    const unknown = refused ? wasRetried(error) : true;
+    if (landed && unknown && (await landed().catch(() => false))) return true;
+    if (refused) return false;
+    throw error;
   }
 }
 

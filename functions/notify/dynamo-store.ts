@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { conditionalPut, conditionally, wasRetried } from '../core/conditional.ts';
 import { isConditionFailure } from '../core/dynamo.ts';
+import { isUnavailable } from '../core/unavailable.ts';
 import { decodeCursor, encodeCursor } from '../core/pagination.ts';
 import { TTL_ATTRIBUTE } from '../core/table.ts';
 import { DEFAULT_PREFERENCES, type Preferences } from './domain/kinds.ts';
@@ -80,18 +81,23 @@ export function dynamoNotifyStore(db: DynamoDBDocumentClient, tableName: string)
   }
 
   /**
-   * A claim is ours if its write held, or if an earlier attempt of it landed unseen and the SDK's retry then failed
-   * on it: the marker then carries this claim's own `claimId` (else the mail would never go, parked as in doubt).
+   * A claim is ours if its write held, or if an attempt of it landed unseen (the SDK's retry then failed on it, or
+   * the retries ran out): the marker then carries this claim's own `claimId` (else the mail would never go, and be
+   * parked as in doubt).
    */
   const claimed = async (id: string, claimId: string, run: () => Promise<{ Attributes?: Record<string, unknown> }>): Promise<DeliveryRecord | undefined> => {
     try {
       const { Attributes } = await run();
       return Attributes ? toRecord(Attributes) : undefined;
     } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      if (!wasRetried(error)) return undefined;
+      const refused = isConditionFailure(error);
+      if (refused && !wasRetried(error)) return undefined;
+      if (!refused && !isUnavailable(error)) throw error;
+      // Retried, or failed with the outcome unknown: the marker says whether this claim landed.
       const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: deliveryKey(id), ConsistentRead: true }));
-      return Item?.claimId === claimId ? toRecord(Item) : undefined;
+      if (Item?.claimId === claimId) return toRecord(Item);
+      if (refused) return undefined;
+      throw error;
     }
   };
 

@@ -19,6 +19,11 @@ export interface LocalNotificationOptions {
   pollMs?: number;
   /** Sweep interval (reminders, escalation, retries); 0 for none. Default: 60 s / 0 as above. */
   sweepMs?: number;
+  /**
+   * How far each poll looks back for writes stamped before it but landing after it. Default: 5 s with a data dir,
+   * 0 without; longer where writes may take long to land (requests racing a poll in tests, retries under faults).
+   */
+  overlapMs?: number;
 }
 
 export interface LocalNotifications extends Notifications {
@@ -65,7 +70,7 @@ export async function startLocalNotifications(deps: {
     sender: deps.sender,
     publicUrl: deps.publicUrl,
     // A real clock: look back a few seconds for writes stamped before a poll but landing after it.
-    overlapMs: background ? 5_000 : 0,
+    overlapMs: deps.options?.overlapMs ?? (background ? 5_000 : 0),
   });
   await parts.feed.initialise();
   const pollMs = deps.options?.pollMs ?? (background ? 2_000 : 0);

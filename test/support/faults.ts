@@ -9,7 +9,7 @@ import { InternalServerError, ProvisionedThroughputExceededException, Throttling
 export const FAULT_KINDS = ['throttling', 'throughput', 'internal', 'reset', 'unknown-outcome'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
-/** What the DynamoDB client sends: the command's name (PutCommand, QueryCommand, ...) and its input. */
+/** What the DynamoDB client sends: the low-level command's name (PutItemCommand, QueryCommand, ...) and its marshalled input. */
 export interface Attempt {
   command: string;
   input: Record<string, any>;
@@ -48,7 +48,14 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const WRITES = new Set(['PutCommand', 'UpdateCommand', 'DeleteCommand', 'PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand']);
+/** The item key an attempt names (the SDK has marshalled it by then: `{ S: '...' }`). */
+export function keyOf(attempt: Attempt): { pk?: string; sk?: string } {
+  const source = attempt.input.Item ?? attempt.input.Key ?? {};
+  const text = (value: unknown) => (value && typeof value === 'object' && 'S' in value ? String((value as { S: unknown }).S) : undefined);
+  return { pk: text(source.pk), sk: text(source.sk) };
+}
+
+const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand']);
 export const isWrite = (attempt: Attempt): boolean => WRITES.has(attempt.command);
 
 const metadata = (httpStatusCode: number) => ({ httpStatusCode, requestId: 'injected-fault', attempts: 1, totalRetryDelay: 0 });
