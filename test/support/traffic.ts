@@ -69,9 +69,9 @@ export function trafficOf({ call, log, random, now, wait = (ms) => new Promise((
       list = ((await response.json()) as { slots: Array<{ start: string }> }).slots.map((s) => s.start);
       slots.set(expertId, list);
     }
-    // Not always the first: some requests race for one slot, as people do.
+    // One of the first few, and now and then left on the list for the next request too: some race for one slot.
     const index = Math.floor(random() * Math.min(3, list.length));
-    return list.splice(index, 1)[0];
+    return random() < 0.25 ? list[index] : list.splice(index, 1)[0];
   }
 
   const ops = {
