@@ -140,6 +140,24 @@ describe('an unknown outcome', () => {
   });
 });
 
+describe('a sent mail whose marker cannot be written at once', () => {
+  it('is recorded as sent after more rounds, and never sent again by the sweep', async () => {
+    const stack = await startFaultyStack(6);
+    const ticket = await json(await stack.call('POST', '/api/tickets', { as: AS.jonas, body: { subject: 'Mark sent', body: 'x', category: 'other' } }));
+    await stack.call('POST', `/api/tickets/${ticket.id}/messages`, { as: AS.mikko, body: { body: 'Answer.' } });
+    const markSent = (a: Attempt) => a.command === 'UpdateItemCommand' && String(keyOf(a).pk).startsWith('NOTIFY#DELIVERY#')
+      && !a.input.ConditionExpression && JSON.stringify(a.input.ExpressionAttributeValues).includes('"sent"');
+    stack.faults.force('throttling', 3, markSent);
+    await stack.server.notifications.feed.poll();
+    expect(stack.faults.injected.throttling).toBe(3);
+    stack.clock.advance(6 * 60_000);
+    await stack.server.notifications.sweep.run();
+    await stack.settle();
+    expect(stack.transport.accepted.filter((mail) => mail.to.address === 'jonas@aurora-ai.example')).toHaveLength(1);
+    expect(await stack.problems()).toEqual([]);
+  });
+});
+
 describe.each([11, 23, 42, runSeed('under-faults')])('mixed traffic under random faults (seed %i)', (seed) => {
   it('never answers 500, and every invariant holds once the faults stop', async () => {
     const stack = await startFaultyStack(seed, 0.12);
