@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { table } from '../lib/stats.ts';
-import { repoRoot } from '../lib/processes.ts';
+import { freePort, repoRoot, startProcess, stop } from '../lib/processes.ts';
 import { startDynamoDbLocal, type RunningEngine } from '../../test/support/dynamodb-local.ts';
 import { seededRandom } from '../../test/support/faults.ts';
 import { newTrafficLog, trafficOf, type Call } from '../../test/support/traffic.ts';
@@ -69,6 +69,12 @@ function serverProcess(env: Record<string, string>): Promise<{ child: ChildProce
   });
 }
 
+async function dynaliteProcess(path: string): Promise<RunningEngine> {
+  const port = await freePort();
+  const child = await startProcess(process.execPath, [join(repoRoot, 'node_modules/dynalite/cli.js'), '--port', String(port), '--host', '127.0.0.1', '--createTableMs', '0', '--path', path], {}, /listening/i);
+  return { endpoint: `http://127.0.0.1:${port}`, close: () => stop(child) };
+}
+
 const mb = (bytes: number) => (bytes / 1_048_576).toFixed(1);
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -79,11 +85,11 @@ const dataDir = mkdtempSync(join(tmpdir(), 'soak-'));
 let engine: RunningEngine | undefined;
 let server: Awaited<ReturnType<typeof serverProcess>> | undefined;
 try {
+  // The database runs in a process of its own, as in AWS, so the server's memory is the API's and the notifier's.
   if (args.engine === 'dynamodb-local') engine = await startDynamoDbLocal();
-  else if (args.engine !== 'dynalite') throw new Error('--engine is dynalite or dynamodb-local');
-  server = await serverProcess({
-    DATA_DIR: dataDir, FAULT_RATE: String(faultRate), FAULT_SEED: String(seed), ...(engine ? { DYNAMODB_ENDPOINT: engine.endpoint, TABLE_NAME: 'soak' } : {}),
-  });
+  else if (args.engine === 'dynalite') engine = await dynaliteProcess(join(dataDir, 'dynamodb'));
+  else throw new Error('--engine is dynalite or dynamodb-local');
+  server = await serverProcess({ DATA_DIR: dataDir, FAULT_RATE: String(faultRate), FAULT_SEED: String(seed), DYNAMODB_ENDPOINT: engine.endpoint, TABLE_NAME: 'soak' });
   const { url } = server;
   console.log(`Soak: ${minutes} min at ${rate} operations/s (at most ${maxInFlight} in flight), faults on ${(faultRate * 100).toFixed(1)} % of DynamoDB attempts (seed ${seed}), engine ${args.engine}, server ${url}`);
 
