@@ -1,7 +1,7 @@
 /**
  * The soak benchmark's server: the local server (as `npm start` composes it, notifier on its timers) with the fault
  * layer on its DynamoDB client, in its own process so its memory is measured alone. Driven over IPC by index.ts:
- * `stats` (memory after a GC, the notifier's backlog, faults injected) and `check` (faults off, every repair path
+ * `stats` (memory after a GC, faults injected) and `check` (faults off, every repair path
  * run, the table checked by the invariant checker against the mails in the outbox).
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -12,7 +12,8 @@ import { fixedClock } from '../../functions/core/clock.ts';
 import { createDocumentClient } from '../../functions/core/dynamo.ts';
 import { startLocalServer } from '../../functions/local/server.ts';
 import { injectFaults, type FaultLayer } from '../../test/support/faults.ts';
-import { invariantProblems, scanTable, type Item } from '../../test/support/invariants.ts';
+import { invariantProblems, scanTable } from '../../test/support/invariants.ts';
+import { deliveryBacklog } from './backlog.ts';
 
 const dataDir = process.env.DATA_DIR!;
 const rate = Number(process.env.FAULT_RATE ?? 0.05);
@@ -31,19 +32,6 @@ const startedAt = new Date().toISOString();
 // The observer reads through a client of its own, without faults.
 const observer = createDocumentClient({ region: 'local', endpoint: server.dynamoEndpoint });
 const gc = (globalThis as { gc?: () => void }).gc;
-
-const pendingStates = ['sending', 'failed', 'queued', 'parked'];
-async function backlog(items?: Item[]) {
-  const all = items ?? await scanTable(observer, server.tableName);
-  const checkpoint = all.find((i) => i.pk === 'NOTIFY#FEED')?.value as string | undefined;
-  const markers = all.filter((i) => String(i.pk).startsWith('NOTIFY#DELIVERY#'));
-  return {
-    feedLagMs: checkpoint ? Date.now() - Date.parse(checkpoint) : undefined,
-    deliveries: markers.length,
-    notSent: markers.filter((m) => pendingStates.includes(m.state)).length,
-    items: all.length,
-  };
-}
 
 async function outboxMails(): Promise<Array<{ messageId: string }>> {
   const folder = join(dataDir, 'outbox');
@@ -68,14 +56,14 @@ async function check() {
   await server.notifications.feed.poll();
   const items = await scanTable(observer, server.tableName);
   const mails = await outboxMails();
-  return { violations: invariantProblems(items, mails, { since: startedAt }), mails: mails.length, backlog: await backlog(items) };
+  return { violations: invariantProblems(items, mails, { since: startedAt }), mails: mails.length, ...deliveryBacklog(items) };
 }
 
 process.on('message', async (message: { id: number; kind: 'stats' | 'check' }) => {
   try {
     const result = message.kind === 'check'
       ? await check()
-      : (gc?.(), { memory: process.memoryUsage(), backlog: await backlog().catch((e: Error) => ({ error: e.message })), faults: { attempts: faults.attempts, ...faults.injected } });
+      : (gc?.(), { memory: process.memoryUsage(), faults: { attempts: faults.attempts, ...faults.injected } });
     process.send!({ id: message.id, result });
   } catch (error) {
     process.send!({ id: message.id, error: String((error as Error).stack ?? error) });
