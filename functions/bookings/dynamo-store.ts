@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { conditionally } from '../core/conditional.ts';
+import { conditionalPut, conditionally } from '../core/conditional.ts';
 import { organisationKey, ORGANISATIONS_PARTITION, type Organisation } from '../core/organisations.ts';
 import { decodeCursor, encodeCursor } from '../core/pagination.ts';
 import { problems } from '../core/problem.ts';
@@ -126,12 +126,12 @@ export function dynamoBookingStore(db: DynamoDBDocumentClient, tableName: string
 
     putClaimDay({ expertId, day, intervals }, expectedVersion) {
       // Emptied items stay (version kept): deleting one would let a writer holding an old read recreate it.
-      return conditionally(() => db.send(new PutCommand({
+      return conditionalPut(db, {
         TableName: tableName, Item: { ...claimDayKey(expertId, day), expertId, day, intervals, version: expectedVersion + 1 },
         ...(expectedVersion === 0
           ? { ConditionExpression: 'attribute_not_exists(pk)' }
           : { ConditionExpression: '#version = :expected', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': expectedVersion } }),
-      })));
+      });
     },
 
     async getAllowance(orgId) {
@@ -186,9 +186,9 @@ export function dynamoBookingStore(db: DynamoDBDocumentClient, tableName: string
     },
 
     createBooking(record) {
-      return conditionally(() => db.send(new PutCommand({
+      return conditionalPut(db, {
         TableName: tableName, Item: bookingItem(record), ConditionExpression: 'attribute_not_exists(pk)',
-      })));
+      });
     },
 
     async getBooking(id) {
@@ -197,12 +197,12 @@ export function dynamoBookingStore(db: DynamoDBDocumentClient, tableName: string
     },
 
     replaceBooking(record, expectedVersion) {
-      return conditionally(() => db.send(new PutCommand({
+      return conditionalPut(db, {
         TableName: tableName, Item: bookingItem(record),
         ConditionExpression: '#version = :expected',
         ExpressionAttributeNames: { '#version': 'version' },
         ExpressionAttributeValues: { ':expected': expectedVersion },
-      })));
+      });
     },
 
     async listBookings(query) {

@@ -7,6 +7,7 @@ import type { IdentityVerifier } from './identity.ts';
 import { bearerToken } from './identity.ts';
 import { hasRole, type Principal, type PrincipalOf, type Role } from './principal.ts';
 import { PROBLEM_CONTENT_TYPE, problemOfViolation, problems, ProblemError, type Problem } from './problem.ts';
+import { isUnavailable, RETRY_AFTER_SECONDS } from './unavailable.ts';
 import { Violation } from './violation.ts';
 
 export interface ApiEnv {
@@ -66,6 +67,13 @@ export function createApiApp({ logger, maxBodyBytes }: ApiAppOptions): ApiApp {
     if (error instanceof HTTPException) {
       const toProblem = HTTP_EXCEPTION_PROBLEMS[error.status];
       if (toProblem) return problemResponse(toProblem(error.status === 400 ? undefined : error.message).problem);
+    }
+    if (isUnavailable(error)) {
+      // Storage throttled or unreachable after the SDK's retries: nothing is broken, the client may try again
+      // (a create with the same Idempotency-Key gets the first result if the write landed after all).
+      logger.warn('storage unavailable', { requestId: c.var.requestId, error: error as Error });
+      const problem = problems.unavailable('The service is busy or briefly unreachable; try again in a moment.').problem;
+      return problemResponse(problem, { 'retry-after': String(RETRY_AFTER_SECONDS) });
     }
     // The caller went away mid-body (Node's "aborted"): their doing, not ours, so no 5xx and no error to alarm on.
     if (c.req.raw.signal.aborted || (error as NodeJS.ErrnoException).code === 'ECONNRESET') {

@@ -20,7 +20,7 @@ export interface Problem {
 /** Problems of the HTTP exchange itself (no business rule): their codes are the slugs their types always had. */
 type ExchangeCode =
   | 'validation' | 'bad-request' | 'unauthorized' | 'forbidden' | 'not-found' | 'stale' | 'too-large'
-  | 'unsupported-media-type' | 'if-match-required' | 'throttled' | 'internal';
+  | 'unsupported-media-type' | 'if-match-required' | 'throttled' | 'internal' | 'unavailable';
 
 export type ProblemCode = ExchangeCode | ViolationCode;
 
@@ -51,6 +51,8 @@ export const PROBLEM_TYPES: Record<ProblemCode, ProblemType> = {
   'if-match-required': { status: 428, title: 'If-Match required' },
   throttled: { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },
+  // Storage busy or unreachable after the SDK's retries (not `busy`, a 409 for contention on one item): sent with Retry-After.
+  unavailable: { status: 503, title: 'Temporarily unavailable' },
 
   'ticket.transition': RULE,
   'ticket.closed': RULE,
@@ -111,6 +113,7 @@ export const problems = {
   preconditionRequired: make('if-match-required'),
   throttled: make('throttled'),
   internal: make('internal'),
+  unavailable: make('unavailable'),
 };
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

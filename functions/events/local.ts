@@ -12,6 +12,11 @@ export interface LocalEventsOptions {
    * Default: 2 s with a data dir and 0 without (in memory means a test).
    */
   pollMs?: number;
+  /**
+   * How far each poll looks back for writes stamped before it but landing after it. Default: 5 s with a data dir,
+   * 0 without; longer where writes may take long to land (requests racing a poll in tests, retries under faults).
+   */
+  overlapMs?: number;
 }
 
 export interface LocalEvents {
@@ -37,7 +42,7 @@ export async function startLocalEvents(deps: {
     consumers: deps.consumers,
     clock: deps.clock,
     // A real clock: look back a few seconds for writes stamped before a poll but landing after it.
-    overlapMs: background ? 5_000 : 0,
+    overlapMs: deps.options?.overlapMs ?? (background ? 5_000 : 0),
   });
   await feed.initialise();
   const pollMs = deps.options?.pollMs ?? (background ? 2_000 : 0);

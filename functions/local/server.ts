@@ -41,6 +41,8 @@ export interface LocalServerOptions {
   /** Use this DynamoDB-compatible endpoint instead of starting the embedded one (benchmarks, DynamoDB Local). */
   dynamoEndpoint?: string;
   tableName?: string;
+  /** Sees the DynamoDB client before first use: tests and the soak benchmark add their fault layer here. */
+  instrumentDb?: (db: DynamoDBDocumentClient) => void;
   /** E-mail notifications: by default the sweep runs on a timer only with a data dir (tests sweep by hand). */
   notifications?: LocalNotificationOptions;
   /** The change feed: by default it polls only with a data dir (tests poll by hand). */
@@ -116,6 +118,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   await ensureTable(dynamo.endpoint, tableName);
   const table = localTableConfig({ tableName, dynamoEndpoint: dynamo.endpoint });
   const db = createDocumentClient({ region: table.region, endpoint: table.dynamoEndpoint });
+  options.instrumentDb?.(db);
   const users = dynamoUserDirectory(db, tableName);
   const tickets = dynamoTicketStore(db, tableName);
   const seeded = options.seed === false ? false : await seedDemoData({ db, tableName, users, tickets, now: clock.now() });

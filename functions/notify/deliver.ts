@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
 import { STAFF_ROLES } from '../core/principal.ts';
+import { isUnavailable } from '../core/unavailable.ts';
 import type { UserDirectory, UserRecord } from '../core/users.ts';
 import { deliveriesFor } from './audience.ts';
 import type { NotifyEvent } from './domain/events.ts';
@@ -11,6 +12,9 @@ import type { Mailbox } from './mime.ts';
 import type { DeliveryRecord, NotifyStore } from './store.ts';
 import { render } from './templates/render.ts';
 import type { MailTransport } from './transport.ts';
+
+/** Rounds of the SDK's own retries for recording a sent mail (each round is up to three attempts). */
+const MARK_SENT_ROUNDS = 3;
 
 export interface NotifierDeps {
   store: NotifyStore;
@@ -58,17 +62,28 @@ export function notifier(deps: NotifierDeps) {
   async function send(record: DeliveryRecord): Promise<Outcome> {
     const rendered = render(record.notice, { name: record.to.name ?? record.to.address, lang: record.lang }, { publicUrl: deps.publicUrl, mandatory: record.mandatory });
     const at = deps.clock.now();
+    let providerMessageId: string | undefined;
     try {
-      const { providerMessageId } = await deps.transport.send({
+      ({ providerMessageId } = await deps.transport.send({
         ...rendered, from: deps.sender, to: record.to, messageId: `${record.id}@hpc-ai-support-centre`, date: at,
-      });
-      await deps.store.markSent(record.id, deps.clock.now().toISOString(), providerMessageId);
-      return 'sent';
+      }));
     } catch (error) {
       const park = record.attempts >= maxAttempts;
       deps.logger?.warn('delivery failed', { deliveryId: record.id, eventId: record.eventId, attempts: record.attempts, parked: park, error: describe(error) });
       await deps.store.markFailed(record.id, deps.clock.now().toISOString(), describe(error), park);
       return park ? 'parked' : 'failed';
+    }
+    // Outside the provider's try: a storage error here is no failed send. Marked failed, the mail would go again
+    // on the sweep's retry; left `sending`, it is never sent twice but parked in doubt for a person to judge. The
+    // mail is out, so recording that gets more patience than a request: rounds of the SDK's retries.
+    for (let round = 1; ; round++) {
+      try {
+        await deps.store.markSent(record.id, deps.clock.now().toISOString(), providerMessageId);
+        return 'sent';
+      } catch (error) {
+        if (round >= MARK_SENT_ROUNDS || !isUnavailable(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * round));
+      }
     }
   }
 

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { conditionally } from '../core/conditional.ts';
+import { conditionalPut, conditionally, wasRetried } from '../core/conditional.ts';
 import { isConditionFailure } from '../core/dynamo.ts';
+import { isUnavailable } from '../core/unavailable.ts';
 import { decodeCursor, encodeCursor } from '../core/pagination.ts';
 import { queryAll } from '../core/query.ts';
 import { TTL_ATTRIBUTE } from '../core/table.ts';
@@ -69,28 +71,41 @@ export function dynamoNotifyStore(db: DynamoDBDocumentClient, tableName: string)
     }));
   }
 
-  const claimed = async (run: () => Promise<{ Attributes?: Record<string, unknown> }>): Promise<DeliveryRecord | undefined> => {
+  /**
+   * A claim is ours if its write held, or if an attempt of it landed unseen (the SDK's retry then failed on it, or
+   * the retries ran out): the marker then carries this claim's own `claimId` (else the mail would never go, and be
+   * parked as in doubt).
+   */
+  const claimed = async (id: string, claimId: string, run: () => Promise<{ Attributes?: Record<string, unknown> }>): Promise<DeliveryRecord | undefined> => {
     try {
       const { Attributes } = await run();
       return Attributes ? toRecord(Attributes) : undefined;
     } catch (error) {
-      if (isConditionFailure(error)) return undefined;
+      const refused = isConditionFailure(error);
+      if (refused && !wasRetried(error)) return undefined;
+      if (!refused && !isUnavailable(error)) throw error;
+      // Retried, or failed with the outcome unknown: the marker says whether this claim landed.
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: deliveryKey(id), ConsistentRead: true }));
+      if (Item?.claimId === claimId) return toRecord(Item);
+      if (refused) return undefined;
       throw error;
     }
   };
 
   return {
     claim(delivery: NewDelivery, at, expiresAt) {
-      const change = stateChange(delivery.id, 'sending', at, { ...delivery, attempts: 1, createdAt: at, [TTL_ATTRIBUTE]: expiresAt });
-      return claimed(() => update(delivery.id, change, { expression: 'attribute_not_exists(pk)' }));
+      const claimId = randomUUID();
+      const change = stateChange(delivery.id, 'sending', at, { ...delivery, attempts: 1, createdAt: at, claimId, [TTL_ATTRIBUTE]: expiresAt });
+      return claimed(delivery.id, claimId, () => update(delivery.id, change, { expression: 'attribute_not_exists(pk)' }));
     },
 
     claimForRetry(id, at) {
-      const change = stateChange(id, 'sending', at);
+      const claimId = randomUUID();
+      const change = stateChange(id, 'sending', at, { claimId });
       change.expression = change.expression.replace(/^SET /, 'SET #attempts = #attempts + :one, ');
       Object.assign(change.names, { '#attempts': 'attempts', '#state': 'state' });
       Object.assign(change.values, { ':one': 1, ':failed': 'failed', ':queued': 'queued' });
-      return claimed(() => update(id, change, { expression: '#state IN (:failed, :queued)' }));
+      return claimed(id, claimId, () => update(id, change, { expression: '#state IN (:failed, :queued)' }));
     },
 
     async markSent(id, at, providerMessageId) {
@@ -139,11 +154,11 @@ export function dynamoNotifyStore(db: DynamoDBDocumentClient, tableName: string)
     },
 
     async fixAudience(eventId, recipientIds, expiresAt) {
-      const fixed = await conditionally(() => db.send(new PutCommand({
+      const fixed = await conditionalPut(db, {
         TableName: tableName,
         Item: { ...audienceKey(eventId), eventId, recipientIds, [TTL_ATTRIBUTE]: expiresAt },
         ConditionExpression: 'attribute_not_exists(pk)',
-      })));
+      });
       if (fixed) return recipientIds;
       const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: audienceKey(eventId), ConsistentRead: true }));
       return (Item?.recipientIds ?? []) as string[];

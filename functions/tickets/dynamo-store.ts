@@ -1,5 +1,5 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { conditionally } from '../core/conditional.ts';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { conditionalPut } from '../core/conditional.ts';
 import { queryAll } from '../core/query.ts';
 import { decodeCursor, encodeCursor, type StartKey } from '../core/pagination.ts';
 import { indexKeyNames, withoutKeys, type IndexName } from '../core/table.ts';
@@ -66,13 +66,16 @@ function plan(query: TicketQuery): Plan {
 export function dynamoTicketStore(db: DynamoDBDocumentClient, tableName: string): TicketStore {
   const itemOf = (ticket: Ticket) => ({ ...ticket, ...ticketKey(ticket.id), ...indexKeys(ticket) });
 
-  /** All items of one index partition from `since` on (ascending sort key), every page. */
-  const queryPartition = (index: IndexName, partition: string, since = '') => queryAll(db, {
+  /**
+   * All items of one index partition, from `since` on when given (ascending sort key), every page. Without one the
+   * sort key is left out of the condition: DynamoDB refuses an empty string as a key value (dynalite took `>= ''`).
+   */
+  const queryPartition = (index: IndexName, partition: string, since?: string) => queryAll(db, {
     TableName: tableName,
     IndexName: index,
-    KeyConditionExpression: '#pk = :pk AND #sk >= :since',
-    ExpressionAttributeNames: { '#pk': indexKeyNames(index).partitionKey, '#sk': indexKeyNames(index).sortKey },
-    ExpressionAttributeValues: { ':pk': partition, ':since': since },
+    KeyConditionExpression: since ? '#pk = :pk AND #sk >= :since' : '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': indexKeyNames(index).partitionKey, ...(since ? { '#sk': indexKeyNames(index).sortKey } : {}) },
+    ExpressionAttributeValues: { ':pk': partition, ...(since ? { ':since': since } : {}) },
   });
 
   return {
@@ -89,7 +92,7 @@ export function dynamoTicketStore(db: DynamoDBDocumentClient, tableName: string)
     },
 
     create(ticket) {
-      return conditionally(() => db.send(new PutCommand({ TableName: tableName, Item: itemOf(ticket), ConditionExpression: 'attribute_not_exists(pk)' })));
+      return conditionalPut(db, { TableName: tableName, Item: itemOf(ticket), ConditionExpression: 'attribute_not_exists(pk)' });
     },
 
     async get(id) {
@@ -114,21 +117,21 @@ export function dynamoTicketStore(db: DynamoDBDocumentClient, tableName: string)
     },
 
     replace(ticket, expectedVersion) {
-      return conditionally(() => db.send(new PutCommand({
+      return conditionalPut(db, {
         TableName: tableName,
         Item: itemOf(ticket),
         ConditionExpression: '#version = :expected',
         ExpressionAttributeNames: { '#version': 'version' },
         ExpressionAttributeValues: { ':expected': expectedVersion },
-      })));
+      });
     },
 
     addMessage(message) {
-      return conditionally(() => db.send(new PutCommand({
+      return conditionalPut(db, {
         TableName: tableName,
         Item: { ...message, ...messageKey(message.ticketId, message.id) },
         ConditionExpression: 'attribute_not_exists(pk)',
-      })));
+      });
     },
 
     async getMessage(ticketId, messageId) {
@@ -187,11 +190,11 @@ export function dynamoTicketStore(db: DynamoDBDocumentClient, tableName: string)
     },
 
     recordDeflection(deflection) {
-      return conditionally(() => db.send(new PutCommand({
+      return conditionalPut(db, {
         TableName: tableName,
         Item: { ...deflectionKey(deflection.id), gsi5pk: DEFLECTIONS_PARTITION, gsi5sk: `${deflection.at}#${deflection.id}`, ...deflection },
         ConditionExpression: 'attribute_not_exists(pk)',
-      })));
+      });
     },
 
     async listDeflectionsSince(since) {

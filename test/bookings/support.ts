@@ -1,11 +1,10 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
-import { chargeMarker, quarterOf } from '../../functions/bookings/domain/quota.ts';
 import { dynamoBookingStore } from '../../functions/bookings/dynamo-store.ts';
 import type { BookingStore } from '../../functions/bookings/store.ts';
 import { fixedClock } from '../../functions/core/clock.ts';
 import { principalFromUser } from '../../functions/core/users.ts';
 import { seedUser } from '../../functions/local/seed-data.ts';
+import { bookingProblems, scanTable } from '../support/invariants.ts';
 import { slotDealer } from '../support/slots.ts';
 import { AS, startTestStack, type TestStack } from '../support/stack.ts';
 
@@ -28,62 +27,15 @@ export interface BookingStack extends TestStack {
   /** Every item of the table, to prove a refused request wrote nothing. */
   snapshot(): Promise<string>;
   items(): Promise<Record<string, any>[]>;
-  /** The storage invariants, checked on the raw items: see `consistencyProblems`. */
+  /** The storage invariants, checked on the raw items: see `bookingProblems` (test/support/invariants.ts). */
   expectConsistent(): Promise<void>;
-}
-
-/**
- * Once every change has settled: each booked record holds exactly its slot claim and its charge marker, the
- * quarterly counters equal the sum of their markers, nothing is pending or owed, no two bookings' claims overlap.
- */
-export function consistencyProblems(items: Record<string, any>[]): string[] {
-  const problems: string[] = [];
-  const records = items.filter((i) => String(i.pk).startsWith('BOOKING#'));
-  const booked = records.filter((r) => r.status === 'booked');
-  const days = items.filter((i) => String(i.pk).startsWith('EXPERT#') && String(i.sk).startsWith('CLAIMS#'));
-  // A session crossing midnight UTC sits in both days' items: count it once, and check each day on its own for overlaps.
-  const claims = [...new Map(days.flatMap((d) => (d.intervals as any[]).map((c) => [`${d.expertId}|${c.start}|${c.bookingId}`, { ...c, expertId: d.expertId }]))).values()];
-  for (const d of days) {
-    const intervals = d.intervals as any[];
-    intervals.forEach((a, i) => intervals.slice(i + 1).forEach((b) => {
-      if (a.bookingId !== b.bookingId && a.start < b.end && b.start < a.end) problems.push(`claims ${a.start} (${a.bookingId}) and ${b.start} (${b.bookingId}) overlap`);
-    }));
-  }
-  const usages = items.filter((i) => String(i.sk).startsWith('USAGE#'));
-  for (const r of records) {
-    if (r.status === 'pending' || r.move || r.release?.length) problems.push(`record ${r.id} unsettled`);
-  }
-  const expectedClaims = new Map(booked.map((r) => [`${r.expertId}|${r.start}`, r.id]));
-  if (expectedClaims.size !== booked.length) problems.push('two booked records share a slot');
-  for (const c of claims) {
-    const owner = expectedClaims.get(`${c.expertId}|${c.start}`);
-    if (owner !== c.bookingId) problems.push(`claim ${c.expertId} ${c.start} held by ${c.bookingId}, booked by ${owner}`);
-  }
-  if (claims.length !== booked.length) problems.push(`${claims.length} claims for ${booked.length} booked records`);
-  for (const u of usages) {
-    const markers = Object.keys(u).filter((k) => k.startsWith('charge#'));
-    const sum = markers.reduce((total, k) => total + u[k].minutes, 0);
-    if (sum !== u.used) problems.push(`usage ${u.pk} ${u.sk}: used ${u.used}, markers sum ${sum}`);
-    const expected = booked.filter((r) => `ORG#${r.orgId}` === u.pk && `USAGE#${quarterOf(r.start)}` === u.sk).map((r) => chargeMarker(r.id, r.start));
-    if (JSON.stringify([...markers].sort()) !== JSON.stringify([...expected].sort())) problems.push(`usage ${u.pk} ${u.sk}: markers ${markers} expected ${expected}`);
-  }
-  return problems;
 }
 
 export async function startBookingStack(now = NOW): Promise<BookingStack> {
   const clock = fixedClock(now);
   const stack = await startTestStack({ clock });
   const json = async (response: Response) => JSON.parse(await response.text());
-  const scan = async () => {
-    const items: Record<string, any>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await stack.server.db.send(new ScanCommand({ TableName: stack.server.tableName, ExclusiveStartKey: startKey, ConsistentRead: true }));
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
-  };
+  const scan = () => scanTable(stack.server.db, stack.server.tableName);
 
   const takeSlot = slotDealer(stack, clock, 59);
 
@@ -110,7 +62,7 @@ export async function startBookingStack(now = NOW): Promise<BookingStack> {
       return JSON.stringify((await scan()).map((item) => JSON.stringify(item, Object.keys(item).sort())).sort());
     },
     async expectConsistent() {
-      expect(consistencyProblems(await scan())).toEqual([]);
+      expect(bookingProblems(await scan())).toEqual([]);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { startLocalServer, type LocalServer, type LocalServerOptions } from '../../functions/local/server.ts';
 import { seedUser } from '../../functions/local/seed-data.ts';
+import { engineTable } from './engine.ts';
 
 /** Demo e-mails by the part each plays in tests. */
 export const AS = {
@@ -22,12 +23,28 @@ export interface TestStack {
 }
 
 /**
- * A fresh product on an in-memory dynalite: same composition as `npm start`, on a free port
+ * The local server on a fresh table of the selected engine (`DYNAMO_ENGINE`, see engine.ts): an in-memory dynalite
+ * of its own, or a new table on the run's DynamoDB Local, dropped again on close.
+ */
+export async function startEngineServer(options: Partial<LocalServerOptions> = {}): Promise<LocalServer> {
+  process.env.LOG_LEVEL ??= 'SILENT';
+  const table = engineTable();
+  const server = await startLocalServer({ port: 0, seed: true, ...table.options, ...options });
+  return {
+    ...server,
+    async close() {
+      await server.close();
+      await table.drop();
+    },
+  };
+}
+
+/**
+ * A fresh product on the selected engine: same composition as `npm start`, on a free port
  * (the identity provider's JWKS is fetched over real HTTP, as Cognito's is in AWS).
  */
 export async function startTestStack(options: Partial<LocalServerOptions> = {}): Promise<TestStack> {
-  process.env.LOG_LEVEL ??= 'SILENT';
-  const server = await startLocalServer({ port: 0, seed: true, ...options });
+  const server = await startEngineServer(options);
   const tokens = new Map<string, string>();
   const token = async (email: string) => {
     let value = tokens.get(email);

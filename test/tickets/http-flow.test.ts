@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalServer, type LocalServer } from '../../functions/local/server.ts';
-import { AS } from '../support/stack.ts';
+import type { LocalServer } from '../../functions/local/server.ts';
+import { AS, startEngineServer } from '../support/stack.ts';
 
 let server: LocalServer;
 beforeAll(async () => {
-  process.env.LOG_LEVEL ??= 'SILENT';
-  server = await startLocalServer({ port: 0, seed: true });
+  server = await startEngineServer({ seed: true });
 });
 afterAll(async () => { await server?.close(); });
 
