@@ -8,8 +8,8 @@ import { navigate } from '../router.ts';
 
 const NAV: Record<Role, Array<[string, string]>> = {
   requester: [['/app/tickets', 'My tickets'], ['/app/tickets/new', 'New ticket'], ['/app/mentoring', 'Mentoring'], ['/app/sessions', 'My sessions'], ['/app/notifications', 'E-mails']],
-  expert: [['/app/tickets', 'Queue'], ['/app/sessions', 'My sessions'], ['/app/availability', 'Availability'], ['/app/profile', 'Profile'], ['/app/reviews', 'Reviews'], ['/app/notifications', 'E-mails']],
-  coordinator: [['/app/tickets', 'Tickets'], ['/app/sessions', 'Sessions'], ['/app/service', 'Service'], ['/app/reviews', 'Reviews'], ['/app/notifications', 'E-mails']],
+  expert: [['/app/tickets', 'Queue'], ['/app/sessions', 'My sessions'], ['/app/availability', 'Availability'], ['/app/support-hours', 'Support hours'], ['/app/profile', 'Profile'], ['/app/reviews', 'Reviews'], ['/app/notifications', 'E-mails']],
+  coordinator: [['/app/tickets', 'Tickets'], ['/app/sessions', 'Sessions'], ['/app/service', 'Service'], ['/app/service/experts', 'Experts'], ['/app/reviews', 'Reviews'], ['/app/notifications', 'E-mails']],
 };
 
 const ROLE_NAMES: Record<Role, string> = { requester: 'SME', expert: 'Expert', coordinator: 'Coordinator' };
@@ -17,6 +17,8 @@ const ROLE_NAMES: Record<Role, string> = { requester: 'SME', expert: 'Expert', c
 function isCurrent(href: string, path: string): boolean {
   const here = path.replace(/\/$/, '');
   if (href === '/app/tickets') return here === href || (/^\/app\/tickets\/[^/]+$/.test(here) && here !== '/app/tickets/new');
+  // The service area's settings pages sit under Service; its experts page has a link of its own.
+  if (href === '/app/service') return here === href || (here.startsWith('/app/service/') && here !== '/app/service/experts');
   return here === href;
 }
 

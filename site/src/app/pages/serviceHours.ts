@@ -28,7 +28,7 @@ function Holidays({ holidays, onChange, error }: { holidays: string[]; onChange(
       <button type="button" class="button secondary small" onClick=${add} disabled=${!day}>Add holiday</button>
     </div>
     <${RowError} error=${error} prefix="holidays" id="holidays-error" />
-    ${holidays.length ? html`<ul class="chip-list" aria-label="Holidays">${holidays.map((holiday, index) => html`<li class=${`chip${index}`}>
+    ${holidays.length ? html`<ul class="chip-list" aria-label="Holidays">${holidays.map((holiday) => html`<li class="chip">
       <time datetime=${holiday}>${formatDay(holiday)} ${holiday.slice(0, 4)}</time>
       <button type="button" class="button secondary small" onClick=${() => onChange(holidays.filter((item) => item !== holiday))}>Remove<span class="visually-hidden"> ${holiday}</span></button>
     </li>`)}</ul>` : html`<p class="muted">No holidays.</p>`}
