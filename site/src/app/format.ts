@@ -10,6 +10,11 @@ export function formatDateTime(iso: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
 }
 
+/** With the zone's short name ("15 Jan 2027, 17:00 CET"), where the zone matters (due times). */
+export function formatDateTimeZoned(iso: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+}
+
 export function formatTime(iso: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(undefined, { timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
 }
@@ -77,3 +82,6 @@ export function daysOfWeek<T extends { day: string }>(days: readonly T[], weekSt
   const end = addDays(weekStart, 7);
   return days.filter(({ day }) => day >= weekStart && day < end);
 }
+
+/** A ticket's address in the app. */
+export const ticketPath = (ticket: { id: string; reference: string }): string => `/app/tickets/${ticket.id}`;

@@ -5,18 +5,18 @@ import type { VNode } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { allowedTransitions } from '../../../../functions/tickets/domain/state.ts';
 import { api, idempotencyKey, isProblem, request } from '../api/client.ts';
-import type { Expert, Me, Message, Ticket } from '../api/types.ts';
+import type { Expert, Me, Message, RoutedEvent, RoutedTicket, Ticket } from '../api/types.ts';
 import { describeEvent } from '../history.ts';
 import { draftKey, useDraft } from '../drafts.ts';
 import { Markdown, MarkdownEditor } from '../components/markdown.ts';
 import { ErrorNotice, Field, Loading, Notice, PageTitle, SlaBadge, StatusBadge } from '../components/ui.ts';
-import { formatDateTime, humanize, priorityOption } from '../format.ts';
+import { formatDateTime, formatDateTimeZoned, humanize, priorityOption } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import type { PageProps } from '../router.ts';
 import { PRIORITIES, TICKET_CATEGORY_LABELS } from '../vocabulary.ts';
 
 interface Loaded {
-  ticket: Ticket;
+  ticket: RoutedTicket;
   etag: string;
 }
 
@@ -136,17 +136,29 @@ function RequesterActions({ ticket, user, change }: { ticket: Ticket; user: Me; 
   </section>`;
 }
 
-function Facts({ ticket }: { ticket: Ticket }): VNode {
+/** The SLA due times still running, in the viewer's zone. */
+function DueTimes({ ticket }: { ticket: Ticket }): VNode | null {
+  if (ticket.status === 'resolved' || ticket.status === 'closed') return null;
+  const due: Array<[string, string]> = [
+    ...(ticket.firstResponseAt ? [] : [['First response due', ticket.sla.firstResponseDue] as [string, string]]),
+    ['Resolution due', ticket.sla.resolutionDue],
+  ];
+  return html`${due.map(([label, at]) => html`<div><dt>${label}</dt><dd><time datetime=${at}>${formatDateTimeZoned(at)}</time></dd></div>`)}`;
+}
+
+function Facts({ ticket, staff }: { ticket: RoutedTicket; staff: boolean }): VNode {
   return html`<dl class="facts">
     <div><dt>Status</dt><dd><${StatusBadge} status=${ticket.status} /></dd></div>
     <div><dt>Service level</dt><dd><${SlaBadge} ticket=${ticket} /></dd></div>
+    <${DueTimes} ticket=${ticket} />
     <div><dt>Priority</dt><dd>${humanize(ticket.priority)}</dd></div>
     <div><dt>Category</dt><dd>${TICKET_CATEGORY_LABELS[ticket.category]}</dd></div>
     ${ticket.system ? html`<div><dt>System</dt><dd>${ticket.system}</dd></div>` : ''}
     ${ticket.projectId ? html`<div><dt>Project</dt><dd>${ticket.projectId}</dd></div>` : ''}
     ${ticket.jobId ? html`<div><dt>Job</dt><dd>${ticket.jobId}</dd></div>` : ''}
     <div><dt>Requester</dt><dd>${ticket.requesterName} (${ticket.orgId})</dd></div>
-    <div><dt>Assignee</dt><dd>${ticket.assigneeName ?? 'Unassigned'}</dd></div>
+    <div><dt>Assignee</dt><dd>${ticket.assigneeName ?? 'Unassigned'}
+      ${staff && ticket.assignment?.reason ? html`<p class="assignment-reason" id="assignment-reason">${ticket.assignment.reason}</p>` : ''}</dd></div>
     <div><dt>Opened</dt><dd>${formatDateTime(ticket.createdAt)}</dd></div>
   </dl>`;
 }
@@ -161,7 +173,8 @@ function History({ ticket, experts }: { ticket: Ticket; experts: Expert[] }): VN
   return html`<section class="panel history" aria-labelledby="history-title">
     <h2 id="history-title">History</h2>
     <ol class="history-list">${ticket.events.map((event) => html`<li>
-      <time datetime=${event.at}>${formatDateTime(event.at)}</time> <span><strong>${event.actorName}</strong> ${describeEvent(event, nameOf)}</span>
+      <time datetime=${event.at}>${formatDateTime(event.at)}</time> <span><strong>${event.actorName}</strong> ${describeEvent(event, nameOf)}
+        ${(event as RoutedEvent).reason ? html`<span class="history-reason">${(event as RoutedEvent).reason}</span>` : ''}</span>
     </li>`)}</ol>
   </section>`;
 }
@@ -171,7 +184,7 @@ export default function TicketPage({ params, user }: PageProps): VNode {
   const [error, setError] = useState<unknown>(undefined);
   const loaded = useLoad<Loaded>(async () => {
     const query = user.role === 'requester' ? {} : { include: 'events' };
-    const { data, etag } = await request<Ticket>('GET', `/tickets/${encodeURIComponent(params.id!)}`, { query });
+    const { data, etag } = await request<RoutedTicket>('GET', `/tickets/${encodeURIComponent(params.id!)}`, { query });
     return { ticket: data, etag: etag ?? '' };
   }, [params.id]);
   // Coordinators assign from this list; staff read assignees' names in the history from it.
@@ -212,7 +225,7 @@ export default function TicketPage({ params, user }: PageProps): VNode {
           onPosted=${() => { void loaded.reload(); setNotice({ kind: 'success', text: 'Posted.' }); }} />
       </div>
       <aside class="ticket-side" aria-label="Ticket details">
-        <${Facts} ticket=${ticket} />
+        <${Facts} ticket=${ticket} staff=${user.role !== 'requester'} />
         ${user.role === 'requester'
           ? html`<${RequesterActions} ticket=${ticket} user=${user} change=${change} />`
           : html`<${StaffActions} key=${`${ticket.id}-${ticket.version}`} ticket=${ticket} user=${user} experts=${experts.data ?? []} change=${change} />`}

@@ -1,0 +1,76 @@
+// Issue 13's pure helpers in the web app: absence days to instants in a zone (DST and a midnight gap), the
+// ticket filters to and from the URL, and moving an item of an ordered list.
+import { describe, expect, it } from 'vitest';
+import { absenceOfDays, daysOfAbsence, isoInZone, startOfDay } from '../../site/src/app/absences.ts';
+import { activeFilterCount, apiQueryOf, filtersOfQuery, OPEN_STATUSES, queryOfFilters } from '../../site/src/app/ticketFilters.ts';
+import { moveItem } from '../../site/src/app/reorder.ts';
+import { placedFields } from '../../site/src/app/components/settings.ts';
+import { ApiError } from '../../site/src/app/api/client.ts';
+
+describe('absences picked as days', () => {
+  it('run from the first day\'s midnight to the midnight after the last day, with the zone\'s offset', () => {
+    expect(absenceOfDays('2027-01-05', '2027-01-08', 'Europe/Madrid')).toEqual({ from: '2027-01-05T00:00:00+01:00', until: '2027-01-09T00:00:00+01:00' });
+    expect(absenceOfDays('2027-01-05', '2027-01-05', 'Europe/Helsinki', '  dentist ')).toEqual({ from: '2027-01-05T00:00:00+02:00', until: '2027-01-06T00:00:00+02:00', note: 'dentist' });
+  });
+
+  it('take each end\'s own offset across a DST change', () => {
+    // Europe/Madrid moves to summer time on Sunday 2027-03-28.
+    const absence = absenceOfDays('2027-03-26', '2027-03-29', 'Europe/Madrid');
+    expect(absence).toEqual({ from: '2027-03-26T00:00:00+01:00', until: '2027-03-30T00:00:00+02:00' });
+    expect(Date.parse(absence.until) - Date.parse(absence.from)).toBe((4 * 24 - 1) * 3_600_000);
+  });
+
+  it('start a day whose midnight does not exist when the clocks jump (America/Santiago, 2026-09-06)', () => {
+    expect(isoInZone(startOfDay('2026-09-06', 'America/Santiago'), 'America/Santiago')).toBe('2026-09-06T01:00:00-03:00');
+  });
+
+  it('read back as the days picked, in the same zone', () => {
+    for (const [first, last, zone] of [['2027-01-05', '2027-01-08', 'Europe/Madrid'], ['2027-03-26', '2027-03-29', 'Europe/Madrid'], ['2026-12-24', '2026-12-24', 'Asia/Kathmandu']] as const) {
+      expect(daysOfAbsence(absenceOfDays(first, last, zone), zone)).toEqual({ first, last });
+    }
+  });
+});
+
+describe('ticket filters in the URL', () => {
+  it('round-trip through the query in a stable order, without empty values', () => {
+    const filters = filtersOfQuery(new URLSearchParams('system=LUMI&q=%20HD-1005%20&status=&priority=high&createdFrom=2027-01-01&unknown=1'));
+    expect(filters).toEqual({ system: 'LUMI', q: 'HD-1005', priority: 'high', createdFrom: '2027-01-01' });
+    expect(queryOfFilters(filters)).toBe('?q=HD-1005&priority=high&system=LUMI&createdFrom=2027-01-01');
+    expect(filtersOfQuery(new URLSearchParams(queryOfFilters(filters).slice(1)))).toEqual(filters);
+    expect(queryOfFilters({})).toBe('');
+  });
+
+  it('drop a created date that is not a date', () => {
+    expect(filtersOfQuery(new URLSearchParams('createdTo=yesterday&createdFrom=2027-1-1'))).toEqual({});
+  });
+
+  it('ask the API for open tickets by due time unless told otherwise', () => {
+    expect(apiQueryOf({})).toEqual({ status: OPEN_STATUSES, sort: 'due' });
+    expect(apiQueryOf({ status: 'all', sort: 'created', scope: 'mine' })).toEqual({ status: undefined, sort: 'created', scope: 'mine' });
+    expect(apiQueryOf({ status: 'waiting', assignee: 'unassigned' })).toEqual({ status: 'waiting', assignee: 'unassigned', sort: 'due' });
+  });
+
+  it('count what narrows the list (not the order nor whose tickets)', () => {
+    expect(activeFilterCount({ sort: 'created', scope: 'mine' })).toBe(0);
+    expect(activeFilterCount({ q: 'nccl', category: 'performance', scope: 'mine' })).toBe(2);
+  });
+});
+
+describe('ordered lists', () => {
+  it('move one item up or down and never out of the list', () => {
+    expect(moveItem(['a', 'b', 'c'], 2, -1)).toEqual(['a', 'c', 'b']);
+    expect(moveItem(['a', 'b', 'c'], 0, 1)).toEqual(['b', 'a', 'c']);
+    expect(moveItem(['a', 'b', 'c'], 0, -1)).toEqual(['a', 'b', 'c']);
+    expect(moveItem(['a', 'b', 'c'], 2, 1)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('settings forms', () => {
+  it('know which of the API\'s field errors a field shows (names, or prefixes ending in a dot)', () => {
+    const error = new ApiError({ type: 'about:blank', title: 'Invalid', status: 400, errors: [
+      { field: 'timeZone', message: 'unknown zone' }, { field: 'weekly.2.end', message: 'end before start' }, { field: 'holidays.0', message: 'not a date' }, { field: 'other', message: '?' },
+    ] });
+    expect(placedFields(error, ['timeZone', 'weekly.', 'holidays'])).toEqual(['timeZone', 'weekly.2.end']);
+    expect(placedFields(new Error('x'), ['timeZone'])).toEqual([]);
+  });
+});
