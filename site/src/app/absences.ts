@@ -40,3 +40,6 @@ export function daysOfAbsence(absence: Pick<Absence, 'from' | 'until'>, timeZone
 
 /** Whether an absence is still to come or under way (a past one is history, not a plan). */
 export const isCurrentOrFuture = (absence: Pick<Absence, 'until'>, now = Date.now()): boolean => Date.parse(absence.until) > now;
+
+/** Only what the API takes back: a stored absence may carry more than it was given. */
+export const absenceBody = ({ from, until, note }: Absence): Absence => ({ from, until, ...(note ? { note } : {}) });

@@ -5,10 +5,11 @@ import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import type { Absence, Absences, Duty, ExpertRoster, Reassigned } from '../api/types.ts';
+import { absenceBody } from '../absences.ts';
 import { AbsenceForm, AbsenceList } from '../components/absences.ts';
 import { ServiceNav } from '../components/settings.ts';
 import { ErrorNotice, Loading, Notice, PageTitle } from '../components/ui.ts';
-import { formatDateTime, viewerZone } from '../format.ts';
+import { formatDateTime, ticketPath, viewerZone } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import type { PageProps } from '../router.ts';
 import { plural } from '../../../../functions/core/plural.ts';
@@ -38,7 +39,7 @@ function RosterTable({ experts, onReassign, onRemoveAbsence, busy }: { experts: 
       <td class="num">${expert.load}</td>
       <td><${AbsenceList} absences=${expert.absences} timeZone=${zoneOf(expert)} label=${`Absences of ${expert.name}`} onRemove=${(absence: Absence) => onRemoveAbsence(expert, absence)} /></td>
       <td>${expert.atRisk.length ? html`
-        <ul class="at-risk">${expert.atRisk.map((ticket) => html`<li><a href=${`/app/tickets/${ticket.reference}`}><span class="ref">${ticket.reference}</span> ${ticket.subject}</a>
+        <ul class="at-risk">${expert.atRisk.map((ticket) => html`<li><a href=${ticketPath({ id: ticket.ticketId, reference: ticket.reference })}><span class="ref">${ticket.reference}</span> ${ticket.subject}</a>
           <span class="muted"> due ${formatDateTime(ticket.due)}</span></li>`)}</ul>
         <button type="button" class="button small" disabled=${busy === expert.id} onClick=${() => onReassign(expert)}>
           Reassign ${plural(expert.atRisk.length, 'ticket')}<span class="visually-hidden"> of ${expert.name}</span></button>` : html`<span class="muted">None</span>`}</td>
@@ -56,7 +57,7 @@ export default function ExpertsPage({ user }: PageProps): VNode {
   const expert = experts.find((item) => item.id === chosen) ?? experts[0];
 
   const storeAbsences = async (who: ExpertRoster, absences: Absence[], done: string) => {
-    await api.put<Absences>(`/routing/experts/${encodeURIComponent(who.id)}/absences`, { absences });
+    await api.put<Absences>(`/routing/experts/${encodeURIComponent(who.id)}/absences`, { absences: absences.map(absenceBody) });
     await roster.reload();
     setNotice(done);
   };
@@ -76,7 +77,7 @@ export default function ExpertsPage({ user }: PageProps): VNode {
       const { reassigned } = await api.post<Reassigned>(`/routing/experts/${encodeURIComponent(who.id)}/reassign`, {});
       await roster.reload();
       setNotice(html`<p>${plural(reassigned.length, 'ticket')} of ${who.name} reassigned.</p>
-        <ul>${reassigned.map((item) => html`<li><a href=${`/app/tickets/${item.reference}`}>${item.reference}</a>: ${item.reason}</li>`)}</ul>`);
+        <ul>${reassigned.map((item) => html`<li><a href=${ticketPath({ id: item.ticketId, reference: item.reference })}>${item.reference}</a>: ${item.reason}</li>`)}</ul>`);
     } catch (caught) {
       setError(caught);
     } finally {

@@ -8,7 +8,7 @@ import type { Ticket } from '../api/types.ts';
 import { MarkdownEditor } from '../components/markdown.ts';
 import { ErrorNotice, Field, PageTitle } from '../components/ui.ts';
 import { createDeflectionTracker, guideFromUrl, type LeaveReason } from '../deflection.ts';
-import { priorityOption } from '../format.ts';
+import { priorityOption, ticketPath } from '../format.ts';
 import { draftKey, useDraft } from '../drafts.ts';
 import { navigate, type PageProps } from '../router.ts';
 import { PRIORITIES, SYSTEMS, TICKET_CATEGORIES, TICKET_CATEGORY_LABELS } from '../vocabulary.ts';
@@ -130,7 +130,7 @@ export default function NewTicketPage({ query, user }: PageProps): VNode {
       }, { 'Idempotency-Key': submitKey.current });
       tracker.submitted();
       clearDraft();
-      navigate(`/app/tickets/${ticket.id}`);
+      navigate(ticketPath(ticket));
     } catch (caught) {
       setError(caught);
       setBusy(false);

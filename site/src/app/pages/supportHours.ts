@@ -4,6 +4,7 @@ import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { api } from '../api/client.ts';
 import type { Absence, Absences, SupportHours } from '../api/types.ts';
+import { absenceBody } from '../absences.ts';
 import { AbsenceForm, AbsenceList } from '../components/absences.ts';
 import { SettingsFrame } from '../components/settings.ts';
 import { ErrorNotice, Loading, PageTitle } from '../components/ui.ts';
@@ -23,7 +24,7 @@ export default function SupportHoursPage({ user }: PageProps): VNode {
   });
   const absences = useLoad(() => api.get<Absences>('/experts/me/absences'), []);
   const zone = form.value?.timeZone || viewerZone();
-  const store = async (next: Absence[]) => absences.set(await api.put<Absences>('/experts/me/absences', { absences: next }));
+  const store = async (next: Absence[]) => absences.set(await api.put<Absences>('/experts/me/absences', { absences: next.map(absenceBody) }));
   return html`
     <${PageTitle}>Support hours<//>
     <p class="lead">When you take tickets, in your time zone. With no hours here, the support centre's service hours apply. Your mentoring availability is set apart.</p>
