@@ -17,6 +17,8 @@ export interface SettingsForm<T> {
   edit(next: T): void;
   discard(): void;
   save(event?: Event): Promise<void>;
+  /** loads what is stored again (after a change made elsewhere) */
+  reload(): Promise<void>;
 }
 
 export function useSettingsForm<T>(path: string, user: Me, { load = () => api.get<T>(path), bodyOf = (value: T): unknown => value }: { load?: () => Promise<T>; bodyOf?: (value: T) => unknown } = {}): SettingsForm<T> {
@@ -32,6 +34,7 @@ export function useSettingsForm<T>(path: string, user: Me, { load = () => api.ge
     saved,
     busy,
     error,
+    reload: stored.reload,
     edit(next) {
       setSaved(false);
       copy.edit(next);

@@ -2,7 +2,8 @@
 // absences. Nothing new routes to an absent expert; coordinators see the tickets due while they are away.
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
-import { api } from '../api/client.ts';
+import { useState } from 'preact/hooks';
+import { api, request } from '../api/client.ts';
 import type { Absence, Absences, SupportHours } from '../api/types.ts';
 import { absenceBody } from '../absences.ts';
 import { AbsenceForm, AbsenceList } from '../components/absences.ts';
@@ -18,27 +19,50 @@ export default function SupportHoursPage({ user }: PageProps): VNode {
   const form = useSettingsForm<SupportHours>('/experts/me/support-hours', user, {
     load: async () => {
       const stored = await api.get<SupportHours>('/experts/me/support-hours');
-      return { timeZone: stored.timeZone || viewerZone(), weekly: stored.weekly ?? [] };
+      return { timeZone: stored.timeZone || viewerZone(), weekly: stored.weekly ?? [], ...(stored.followsServiceHours ? { followsServiceHours: true } : {}) };
     },
     bodyOf: ({ timeZone, weekly }) => ({ timeZone, weekly }),
   });
   const absences = useLoad(() => api.get<Absences>('/experts/me/absences'), []);
   const zone = form.value?.timeZone || viewerZone();
+  const [error, setError] = useState<unknown>(undefined);
   const store = async (next: Absence[]) => absences.set(await api.put<Absences>('/experts/me/absences', { absences: next.map(absenceBody) }));
+  const remove = async (gone: Absence) => {
+    setError(undefined);
+    try {
+      await store(absences.data!.absences.filter((absence) => absence !== gone));
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  // Back to the service hours: the stored hours go, and routing reads the centre's calendar for this expert.
+  const followService = async () => {
+    setError(undefined);
+    try {
+      await request('DELETE', '/experts/me/support-hours');
+      form.discard();
+      await form.reload();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
   return html`
     <${PageTitle}>Support hours<//>
     <p class="lead">When you take tickets, in your time zone. With no hours here, the support centre's service hours apply. Your mentoring availability is set apart.</p>
     <${SettingsFrame} form=${form} label="Support hours" what="your support hours" placed=${['timeZone', 'weekly.']} submitLabel="Save support hours" savedText="Your support hours are saved.">
       ${(value: SupportHours) => html`
         <${TimeZoneField} value=${value.timeZone} onChange=${(timeZone: string) => form.edit({ ...value, timeZone })} error=${form.error} />
+        ${value.followsServiceHours ? html`<p class="hint">You follow the support centre's service hours. Add hours to set your own.</p>` : ''}
         <${WeeklyEditor} weekly=${value.weekly} onChange=${(weekly: Window[]) => form.edit({ ...value, weekly })} error=${form.error} legend="Support hours" emptyLabel="No support" />`}
     <//>
+    ${form.value && !form.value.followsServiceHours ? html`<p><button type="button" class="button secondary" onClick=${followService}>Follow the service hours instead</button></p>` : ''}
+    <${ErrorNotice} error=${error} />
     <section aria-labelledby="absences-title">
       <h2 id="absences-title">Absences</h2>
       <p>While you are away, no new ticket comes to you, and coordinators see your tickets that fall due.</p>
       ${absences.error ? html`<${ErrorNotice} error=${absences.error} />` : !absences.data ? html`<${Loading} what="Loading your absences" />` : html`
         <${AbsenceList} absences=${absences.data.absences} timeZone=${zone} label="Your absences"
-          onRemove=${(gone: Absence) => store(absences.data!.absences.filter((absence) => absence !== gone)).catch(() => absences.reload())} />
+          onRemove=${remove} />
         <${AbsenceForm} user=${user} place="me" timeZone=${zone} onAdd=${(absence: Absence) => store([...absences.data!.absences, absence])} />`}
     </section>`;
 }
