@@ -48,6 +48,7 @@ describe.skipIf(!hasChromium)('routing in Chromium', () => {
     await sme.page.locator('#body').fill('torchrun on 4 nodes of LUMI-G waits forever in init_process_group (NCCL/RCCL).');
     await sme.page.getByLabel('Category').selectOption('ai-training-and-inference');
     await sme.page.getByLabel('System (optional)').selectOption('LUMI');
+    await sme.page.getByLabel('Topic (optional)').selectOption('distributed-training');
     await sme.page.getByRole('button', { name: 'Submit ticket' }).click();
     await sme.page.waitForURL(/\/app\/tickets\/(?!new)[^/?]+$/);
     await expect.poll(() => sme.page.locator('h1').textContent()).toContain('PyTorch DDP');
