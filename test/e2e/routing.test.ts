@@ -78,6 +78,21 @@ describe.skipIf(!hasChromium)('routing in Chromium', () => {
     // Lists link to the reference.
     await goTo(sme.page, '/app/tickets');
     expect(await sme.page.getByRole('link', { name: /PyTorch DDP/ }).first().getAttribute('href')).toBe(`/app/tickets/${ticket.reference}`);
+    // Filters apply on change and live in the URL: the reference finds it; the "mine" switch and a category keep it.
+    await sme.page.getByLabel('Find').fill(ticket.reference.toLowerCase());
+    await sme.page.getByLabel('Find').press('Enter');
+    await sme.page.waitForURL((url) => url.searchParams.get('q') === ticket.reference.toLowerCase());
+    await expect.poll(() => sme.page.locator('.ticket-table tbody tr').count()).toBe(1);
+    await sme.page.getByLabel('Mine').check();
+    await sme.page.waitForURL((url) => url.searchParams.get('scope') === 'mine');
+    await sme.page.getByText('More filters and order').click();
+    await sme.page.getByLabel('Category').selectOption('ai-training-and-inference');
+    await sme.page.waitForURL((url) => url.searchParams.get('category') === 'ai-training-and-inference');
+    await sme.page.reload();
+    await expect.poll(() => sme.page.locator('.ticket-table tbody tr').count()).toBe(1);
+    expect(await sme.page.getByLabel('Category').inputValue()).toBe('ai-training-and-inference');
+    await sme.page.getByLabel('Category').selectOption('performance');
+    await expect.poll(() => sme.page.locator('.ticket-table tbody tr').count()).toBe(0);
 
     // The acknowledgement, as the requester reads it in the outbox, names the due time.
     await product.server.events.feed.poll();

@@ -34,11 +34,11 @@ function RosterTable({ experts, onReassign, onRemoveAbsence, busy }: { experts: 
       <th scope="col">Absences</th><th scope="col">Tickets at risk</th></tr></thead>
     <tbody>${experts.map((expert) => html`<tr>
       <th scope="row">${expert.name}<span class="muted roster-facts">${[expert.systems.join(', '), expert.languages.join(', ')].filter(Boolean).join(' · ')}</span></th>
-      <td><span class=${`badge duty-${expert.duty.state.replace(/ /g, '-')}`}>${dutyText(expert.duty)}</span></td>
-      <td class="num">${expert.openTickets}</td>
-      <td class="num">${expert.load}</td>
-      <td><${AbsenceList} absences=${expert.absences} timeZone=${zoneOf(expert)} label=${`Absences of ${expert.name}`} onRemove=${(absence: Absence) => onRemoveAbsence(expert, absence)} /></td>
-      <td>${expert.atRisk.length ? html`
+      <td data-label="Duty"><span class=${`badge duty-${expert.duty.state.replace(/ /g, '-')}`}>${dutyText(expert.duty)}</span></td>
+      <td class="num" data-label="Open tickets">${expert.openTickets}</td>
+      <td class="num" data-label="Load">${expert.load}</td>
+      <td data-label="Absences"><${AbsenceList} absences=${expert.absences} timeZone=${zoneOf(expert)} label=${`Absences of ${expert.name}`} onRemove=${(absence: Absence) => onRemoveAbsence(expert, absence)} /></td>
+      <td data-label="Tickets at risk">${expert.atRisk.length ? html`
         <ul class="at-risk">${expert.atRisk.map((ticket) => html`<li><a href=${ticketPath({ id: ticket.ticketId, reference: ticket.reference })}><span class="ref">${ticket.reference}</span> ${ticket.subject}</a>
           <span class="muted"> due ${formatDateTime(ticket.due)}</span></li>`)}</ul>
         <button type="button" class="button small" disabled=${busy === expert.id} onClick=${() => onReassign(expert)}>

@@ -46,6 +46,9 @@ function TicketTable({ tickets, caption, staff }: { tickets: TicketSummary[]; ca
   </table></div>`;
 }
 
+/** Folded under "More filters" unless one of them is in use, so the list stays in view on a phone. */
+const MORE_FILTERS: readonly FilterName[] = ['priority', 'category', 'system', 'assignee', 'createdFrom', 'createdTo', 'sort'];
+
 const CREATED_LABEL = { createdFrom: 'Created from', createdTo: 'Created until' } as const;
 
 function Filters({ filters, staff, experts }: { filters: TicketFilters; staff: boolean; experts: Expert[] }): VNode {
@@ -67,13 +70,18 @@ function Filters({ filters, staff, experts }: { filters: TicketFilters; staff: b
       <label><input type="radio" name="scope" value="mine" checked=${filters.scope === 'mine'} /> Mine</label>
       <label><input type="radio" name="scope" value="" checked=${filters.scope !== 'mine'} /> My organisation's</label></fieldset>`}
     ${select('status', 'Status', [['', 'Open (new, open, waiting)'], ...TICKET_STATUSES.map((status): [string, string] => [status, humanize(status)]), ['all', 'All']])}
-    ${select('priority', 'Priority', [['', 'Any priority'], ...PRIORITIES.map((priority): [string, string] => [priority, humanize(priority)])])}
-    ${select('category', 'Category', [['', 'Any category'], ...TICKET_CATEGORIES.map((category): [string, string] => [category, TICKET_CATEGORY_LABELS[category]])])}
-    ${select('system', 'System', [['', 'Any system'], ...SYSTEMS.map((system): [string, string] => [system, system === 'other' ? 'Other' : system])])}
-    ${staff ? select('assignee', 'Assignee', [['', 'Anyone'], ['unassigned', 'Unassigned'], ['me', 'Me'], ...experts.map((expert): [string, string] => [expert.id, expert.name])]) : ''}
-    ${(['createdFrom', 'createdTo'] as const).map((name) => html`<div class="field inline"><label for=${`f-${name}`}>${CREATED_LABEL[name]}</label>
-      <input id=${`f-${name}`} name=${name} type="date" value=${filters[name] ?? ''} /></div>`)}
-    ${select('sort', 'Order', [['', 'Due first'], ['created', 'Newest first']])}
+    <details class="more-filters" open=${MORE_FILTERS.some((name) => filters[name])}>
+      <summary>More filters and order</summary>
+      <div class="filters-more">
+        ${select('priority', 'Priority', [['', 'Any priority'], ...PRIORITIES.map((priority): [string, string] => [priority, humanize(priority)])])}
+        ${select('category', 'Category', [['', 'Any category'], ...TICKET_CATEGORIES.map((category): [string, string] => [category, TICKET_CATEGORY_LABELS[category]])])}
+        ${select('system', 'System', [['', 'Any system'], ...SYSTEMS.map((system): [string, string] => [system, system === 'other' ? 'Other' : system])])}
+        ${staff ? select('assignee', 'Assignee', [['', 'Anyone'], ['unassigned', 'Unassigned'], ['me', 'Me'], ...experts.map((expert): [string, string] => [expert.id, expert.name])]) : ''}
+        ${(['createdFrom', 'createdTo'] as const).map((name) => html`<div class="field inline"><label for=${`f-${name}`}>${CREATED_LABEL[name]}</label>
+          <input id=${`f-${name}`} name=${name} type="date" value=${filters[name] ?? ''} /></div>`)}
+        ${select('sort', 'Order', [['', 'Due first'], ['created', 'Newest first']])}
+      </div>
+    </details>
     ${active ? html`<p class="filters-clear"><a href=${`/app/tickets${queryOfFilters({ scope: filters.scope })}`}>Clear ${plural(active, 'filter')}</a></p>` : ''}
   </form>`;
 }
