@@ -111,6 +111,30 @@ describe.skipIf(!hasChromium)('routing in Chromium', () => {
     await sme.context.close();
   }, 120_000);
 
+  it('a coordinator sees the tickets due while their assignee is away and reassigns them in one action', async () => {
+    const coordApi = await apiAs(product, EMAILS.coord);
+    const maria = await apiAs(product, EMAILS.maria);
+    const created = (await maria<{ id: string; reference: string }>('POST', '/api/tickets', { subject: 'Checkpoint restore fails on Leonardo', body: 'torch.load raises.', category: 'ai-training-and-inference', system: 'Leonardo', priority: 'urgent' })).data;
+    const current = await coordApi<{ version: number }>('GET', `/api/tickets/${created.id}`);
+    const patched = await coordApi('PATCH', `/api/tickets/${created.id}`, { assigneeId: 'u-giulia' }, { 'If-Match': current.etag! });
+    expect(patched.status).toBe(200);
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const until = new Date(Date.now() + 14 * 86_400_000).toISOString();
+    expect((await coordApi('PUT', '/api/routing/experts/u-giulia/absences', { absences: [{ from, until }] })).status).toBe(200);
+
+    const { page, context, errors } = await openAs(product, USERS.coord, { next: '/app/service/experts' });
+    await page.waitForURL(/\/app\/service\/experts/);
+    const row = page.getByRole('row', { name: /Giulia Rossi/ });
+    await expect.poll(() => row.textContent()).toContain(created.reference);
+    await row.getByRole('button', { name: /Reassign 1 ticket of Giulia Rossi/ }).click();
+    await page.getByText('1 ticket of Giulia Rossi reassigned.').waitFor();
+    const after = (await coordApi<{ assigneeId?: string | null }>('GET', `/api/tickets/${created.id}`)).data;
+    expect(after.assigneeId).not.toBe('u-giulia');
+    await expect.poll(() => row.textContent()).not.toContain(created.reference);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+
   it('coordinators change service hours, holidays, SLA targets and routing, see them saved, and keep unsaved edits over a reload', async () => {
     const coordApi = await apiAs(product, EMAILS.coord);
     const { page, context, errors } = await openAs(product, USERS.coord, { next: '/app/service/hours', timezoneId: ZONE });
