@@ -74,3 +74,13 @@ describe('settings forms', () => {
     expect(placedFields(new Error('x'), ['timeZone'])).toEqual([]);
   });
 });
+
+describe('an expert\'s duty, as coordinators read it', () => {
+  it('says on duty, off duty until when, away until when', async () => {
+    const { dutyText } = await import('../../site/src/app/pages/experts.ts');
+    expect(dutyText({ state: 'on duty' })).toBe('On duty');
+    expect(dutyText({ state: 'away', until: '2027-01-09T00:00:00+01:00' })).toMatch(/^Away until .*2027/);
+    expect(dutyText({ state: 'off duty', nextAt: '2027-01-05T07:00:00Z' })).toMatch(/^Off duty until .*2027/);
+    expect(dutyText({ state: 'no hours soon' })).toBe('No support hours in the next two weeks');
+  });
+});

@@ -105,6 +105,12 @@ describe.skipIf(!hasChromium)('routing in Chromium', () => {
     expect(mail).toContain(ticket.assigneeName!);
     expect(mail).toContain(new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit' }).format(new Date(ticket.sla.firstResponseDue)));
 
+    // The booking form relates a session to one of the organisation's open tickets, picked by reference and subject.
+    await goTo(sme.page, '/app/mentoring');
+    await sme.page.getByRole('button', { name: /^See free times with/ }).first().click();
+    await expect.poll(() => sme.page.locator('#ticketId option').allTextContents()).toContain(`${ticket.reference} · Distributed training with PyTorch DDP hangs at init on LUMI`);
+    expect(await sme.page.locator('#ticketId').inputValue()).toBe('');
+
     expect(coord.errors).toEqual([]);
     expect(sme.errors).toEqual([]);
     await coord.context.close();
