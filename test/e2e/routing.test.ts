@@ -197,6 +197,8 @@ describe.skipIf(!hasChromium)('routing in Chromium', () => {
     await jobs.getByRole('button', { name: 'Move up Giulia Rossi' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => jobs.getByRole('listitem').first().textContent()).toContain('Giulia Rossi');
+    // The focus stays on the moved expert, so the keyboard can go on.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Giulia Rossi');
     await page.getByRole('switch', { name: 'Assign new tickets automatically' }).uncheck();
     await page.getByRole('button', { name: 'Save routing' }).click();
     await page.getByText('The routing is saved.').waitFor();

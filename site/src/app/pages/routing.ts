@@ -25,7 +25,12 @@ function CategoryRouting({ category, list, experts, onChange, error }: { categor
   // After a move, focus follows the moved expert's same button, so repeated presses keep moving it.
   const move = (index: number, by: -1 | 1) => {
     onChange(moveItem(ordered, index, by));
-    requestAnimationFrame(() => document.getElementById(`${id}-${index + by}-${by < 0 ? 'up' : 'down'}`)?.focus());
+    // At the top (or bottom) that button is disabled: the other one keeps the focus on the same expert.
+    requestAnimationFrame(() => {
+      const [same, other] = by < 0 ? ['up', 'down'] : ['down', 'up'];
+      const button = document.getElementById(`${id}-${index + by}-${same}`) as HTMLButtonElement | null;
+      (button && !button.disabled ? button : document.getElementById(`${id}-${index + by}-${other}`))?.focus();
+    });
   };
   return html`<fieldset class="panel routing-category" aria-describedby=${messages.length ? `${id}-error` : undefined}>
     <legend>${TICKET_CATEGORY_LABELS[category]}</legend>
