@@ -1,10 +1,16 @@
+import type { TicketCategory } from './catalog.ts';
 import catalogue from '../../content/topics.json' with { type: 'json' };
 
 /**
  * The knowledge-base topics are product data with one source, content/topics.json, which the site, the functions
- * and the tests all read (esbuild inlines it into a function's bundle: ids and titles, about 2 KB).
+ * and the tests all read (esbuild inlines it into a function's bundle: ids, titles and categories, about 3 KB).
  */
-export const TOPICS: ReadonlyArray<{ id: string; title: string }> = catalogue.topics;
+export const TOPICS: ReadonlyArray<{ id: string; title: string; category: TicketCategory }> = catalogue.topics as ReadonlyArray<{ id: string; title: string; category: TicketCategory }>;
+
+/** The ticket category a topic routes to: an expert of a topic handles that category's tickets. */
+export function categoryOfTopic(topic: string): TicketCategory | undefined {
+  return TOPICS.find((entry) => entry.id === topic)?.category;
+}
 
 export type TopicId = string;
 

@@ -1,7 +1,7 @@
 import type { ServiceCalendar } from '../../routing/domain/calendar.ts';
 import { instantAfterCounted } from '../../routing/domain/counted-time.ts';
 import { DEFAULT_CALENDAR } from '../../routing/domain/default-calendar.ts';
-import type { SlaPolicy, SlaTargetHours } from '../../routing/domain/sla-policy.ts';
+import { DEFAULT_POLICY, type SlaPolicy, type SlaTargetHours } from '../../routing/domain/sla-policy.ts';
 import type { Priority, TicketEvent, TicketStatus } from './model.ts';
 
 const HOUR = 3_600_000;
@@ -27,8 +27,17 @@ export function roundTheClockPolicy(targets: Record<Priority, SlaTarget>): SlaPo
   return { urgent: entry(targets.urgent), high: entry(targets.high), normal: entry(targets.normal), low: entry(targets.low) };
 }
 
-/** What callers that name no policy get: DEFAULT_SLA, round the clock. */
+/** DEFAULT_SLA round the clock: the targets before the service calendar (kept to compare with, and for tests). */
 export const CALENDAR_TIME_POLICY = roundTheClockPolicy(DEFAULT_SLA);
+
+/** The calendar and policy a ticket's clocks run on: coordinators' settings, read through routing. */
+export interface SlaRules {
+  policy: SlaPolicy;
+  calendar: ServiceCalendar;
+}
+
+/** Until coordinators change them: DEFAULT_POLICY (urgent round the clock, the rest in business hours) on DEFAULT_CALENDAR. */
+export const DEFAULT_SLA_RULES: SlaRules = { policy: DEFAULT_POLICY, calendar: DEFAULT_CALENDAR };
 
 /** While a ticket waits on the requester (or sits resolved awaiting confirmation) its clocks stand still. */
 const PAUSED: readonly TicketStatus[] = ['waiting', 'resolved', 'closed'];
@@ -72,7 +81,7 @@ function pausesOf(timeline: Array<{ status: TicketStatus; at: number }>, nowMs: 
  * (first response given, ticket resolved) or now, so pauses after it stopped do not move it; while a ticket
  * waits, the pause lasts until now and the due time moves with it.
  */
-export function computeSla(input: SlaInput, now: Date, policy: SlaPolicy = CALENDAR_TIME_POLICY, calendar: ServiceCalendar = DEFAULT_CALENDAR): SlaState {
+export function computeSla(input: SlaInput, now: Date, policy: SlaPolicy = DEFAULT_POLICY, calendar: ServiceCalendar = DEFAULT_CALENDAR): SlaState {
   const targets = policy[input.priority];
   const timeline = statusTimeline(input.createdAt, input.events);
   const nowMs = now.getTime();
