@@ -45,9 +45,9 @@ describe('ticket filters in the URL', () => {
   });
 
   it('ask the API for open tickets by due time unless told otherwise', () => {
-    expect(apiQueryOf({})).toEqual({ status: OPEN_STATUSES, sort: 'due' });
-    expect(apiQueryOf({ status: 'all', sort: 'created', scope: 'mine' })).toEqual({ status: undefined, sort: 'created', scope: 'mine' });
-    expect(apiQueryOf({ status: 'waiting', assignee: 'unassigned' })).toEqual({ status: 'waiting', assignee: 'unassigned', sort: 'due' });
+    expect(apiQueryOf({})).toEqual({ status: OPEN_STATUSES, sort: 'due', limit: '100' });
+    expect(apiQueryOf({ status: 'all', sort: 'activity', scope: 'mine' })).toEqual({ status: undefined, sort: 'activity', scope: 'mine', limit: '50' });
+    expect(apiQueryOf({ status: 'waiting', assignee: 'unassigned', sort: 'created' })).toEqual({ status: 'waiting', assignee: 'unassigned', sort: 'created', limit: '100' });
   });
 
   it('count what narrows the list (not the order nor whose tickets)', () => {

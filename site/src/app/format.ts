@@ -83,5 +83,5 @@ export function daysOfWeek<T extends { day: string }>(days: readonly T[], weekSt
   return days.filter(({ day }) => day >= weekStart && day < end);
 }
 
-/** A ticket's address in the app. */
-export const ticketPath = (ticket: { id: string; reference: string }): string => `/app/tickets/${ticket.id}`;
+/** A ticket's address in the app: its reference, the id people see (the API resolves it). */
+export const ticketPath = (ticket: { id: string; reference: string }): string => `/app/tickets/${ticket.reference}`;

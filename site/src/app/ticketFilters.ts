@@ -32,10 +32,14 @@ export function queryOfFilters(filters: TicketFilters): string {
   return text ? `?${text}` : '';
 }
 
-/** The API's query: open tickets unless a status (or "all") is chosen; sorted by due time unless asked otherwise. */
+/**
+ * The API's query: open tickets unless a status (or "all") is chosen; sorted by due time unless asked otherwise.
+ * Sorted by due time or creation, the API answers one page of at most `limit` (no cursor): ask for its most.
+ */
 export function apiQueryOf(filters: TicketFilters): Record<string, string | undefined> {
   const { status, sort, ...rest } = filters;
-  return { ...rest, status: status === 'all' ? undefined : status || OPEN_STATUSES, sort: sort || 'due' };
+  const order = sort || 'due';
+  return { ...rest, status: status === 'all' ? undefined : status || OPEN_STATUSES, sort: order, limit: order === 'activity' ? '50' : '100' };
 }
 
 /** How many filters narrow the list (the default open-status view counts as none). */

@@ -6,6 +6,8 @@ import type { AvailabilityBody, ExpertProfileBody } from '../../../../functions/
 import type { PreferencesSchema } from '../../../../functions/notify/responses.ts';
 import type { PreferencesBody } from '../../../../functions/notify/schemas.ts';
 import type { Problem, ProblemCode } from '../../../../functions/core/problem.ts';
+import type { AbsencesSchema, ReassignedSchema, RoutingExpertsSchema, RoutingSettingsSchema, ServiceHoursSchema, SlaPolicySchema, SupportHoursSchema } from '../../../../functions/routing/responses.ts';
+import type { WEEKDAYS } from '../../../../functions/core/weekly-hours.ts';
 
 export type Me = z.infer<typeof MeSchema>;
 export type Role = Me['role'];
@@ -31,37 +33,17 @@ export interface Page<T> {
   cursor?: string;
 }
 
-// Issue 13 (routing, service hours, SLA settings): declared here from /work/wt/notes/i13-contract.md until the
-// API's responses.ts for them exist; then inferred like the rest.
-export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
-export interface WeeklyWindow { day: Weekday; start: string; end: string }
-export interface ServiceHours { timeZone: string; weekly: WeeklyWindow[]; holidays: string[] }
-export interface SupportHours { timeZone: string; weekly: WeeklyWindow[]; followsServiceHours?: boolean }
-export type SlaClock = 'business' | 'always';
-export interface SlaTarget { hours: number; clock: SlaClock }
-export type SlaSettings = Record<'urgent' | 'high' | 'normal' | 'low', { firstResponse: SlaTarget; resolution: SlaTarget }>;
-export interface RoutingSettings { autoAssign: boolean; categories: Partial<Record<string, string[] | 'anyone'>> }
-export interface Absence { from: string; until: string; note?: string }
-export interface Absences { absences: Absence[] }
-export interface Duty { state: 'on duty' | 'off duty' | 'away' | 'no hours soon'; nextAt?: string; until?: string }
-export interface TicketAtRisk { ticketId: string; reference: string; subject: string; due: string }
-export interface ExpertRoster {
-  id: string;
-  name: string;
-  categories: string[];
-  topics: string[];
-  systems: string[];
-  languages: string[];
-  supportHours: SupportHours | null;
-  absences: Absence[];
-  load: number;
-  openTickets: number;
-  lastAssignedAt: string | null;
-  duty: Duty;
-  atRisk: TicketAtRisk[];
-}
-export interface Reassigned { reassigned: Array<{ ticketId: string; reference: string; assigneeId: string | null; reason: string }> }
-/** What issue 13 adds to a ticket and its events. */
-export interface Assignment { reason: string; auto: boolean; at: string }
-export type RoutedTicket = Ticket & { assignment?: Assignment };
-export type RoutedEvent = TicketEvent & { reason?: string };
+// Issue 13: routing, the service calendar, SLA settings, support hours and absences.
+/** The API answers days as strings; the app edits them as the weekdays they are. */
+export type WeeklyWindow = { day: (typeof WEEKDAYS)[number]; start: string; end: string };
+export type ServiceHours = Omit<z.infer<typeof ServiceHoursSchema>, 'weekly'> & { weekly: WeeklyWindow[] };
+export type SupportHours = Omit<z.infer<typeof SupportHoursSchema>, 'weekly'> & { weekly: WeeklyWindow[] };
+export type SlaSettings = z.infer<typeof SlaPolicySchema>;
+export type SlaTarget = SlaSettings['high']['firstResponse'];
+export type SlaClock = SlaTarget['clock'];
+export type RoutingSettings = z.infer<typeof RoutingSettingsSchema>;
+export type Absences = z.infer<typeof AbsencesSchema>;
+export type Absence = Absences['absences'][number];
+export type ExpertRoster = z.infer<typeof RoutingExpertsSchema>['experts'][number];
+export type Duty = ExpertRoster['duty'];
+export type Reassigned = z.infer<typeof ReassignedSchema>;

@@ -19,7 +19,7 @@ export default function SupportHoursPage({ user }: PageProps): VNode {
   const form = useSettingsForm<SupportHours>('/experts/me/support-hours', user, {
     load: async () => {
       const stored = await api.get<SupportHours>('/experts/me/support-hours');
-      return { timeZone: stored.timeZone || viewerZone(), weekly: stored.weekly ?? [], ...(stored.followsServiceHours ? { followsServiceHours: true } : {}) };
+      return { ...stored, timeZone: stored.timeZone || viewerZone(), weekly: stored.weekly ?? [] };
     },
     bodyOf: ({ timeZone, weekly }) => ({ timeZone, weekly }),
   });

@@ -5,7 +5,7 @@ import type { VNode } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { allowedTransitions } from '../../../../functions/tickets/domain/state.ts';
 import { api, idempotencyKey, isProblem, request } from '../api/client.ts';
-import type { Expert, Me, Message, RoutedEvent, RoutedTicket, Ticket } from '../api/types.ts';
+import type { Expert, Me, Message, Ticket, TicketEvent } from '../api/types.ts';
 import { describeEvent } from '../history.ts';
 import { draftKey, useDraft } from '../drafts.ts';
 import { Markdown, MarkdownEditor } from '../components/markdown.ts';
@@ -16,7 +16,7 @@ import type { PageProps } from '../router.ts';
 import { PRIORITIES, TICKET_CATEGORY_LABELS } from '../vocabulary.ts';
 
 interface Loaded {
-  ticket: RoutedTicket;
+  ticket: Ticket;
   etag: string;
 }
 
@@ -146,7 +146,7 @@ function DueTimes({ ticket }: { ticket: Ticket }): VNode | null {
   return html`${due.map(([label, at]) => html`<div><dt>${label}</dt><dd><time datetime=${at}>${formatDateTimeZoned(at)}</time></dd></div>`)}`;
 }
 
-function Facts({ ticket, staff }: { ticket: RoutedTicket; staff: boolean }): VNode {
+function Facts({ ticket, staff }: { ticket: Ticket; staff: boolean }): VNode {
   return html`<dl class="facts">
     <div><dt>Status</dt><dd><${StatusBadge} status=${ticket.status} /></dd></div>
     <div><dt>Service level</dt><dd><${SlaBadge} ticket=${ticket} /></dd></div>
@@ -163,6 +163,9 @@ function Facts({ ticket, staff }: { ticket: RoutedTicket; staff: boolean }): VNo
   </dl>`;
 }
 
+/** An `assigned` event's reason, unless it only repeats the sentence ("assigned by Sam Coordinator"). */
+export const showsReason = (event: TicketEvent): boolean => Boolean(event.reason) && !/^(assigned|taken|unassigned) by [^:]*$/.test(event.reason!);
+
 /** The audit trail (staff): who did what, oldest first. */
 function History({ ticket, experts }: { ticket: Ticket; experts: Expert[] }): VNode | null {
   if (!ticket.events?.length) return null;
@@ -174,7 +177,7 @@ function History({ ticket, experts }: { ticket: Ticket; experts: Expert[] }): VN
     <h2 id="history-title">History</h2>
     <ol class="history-list">${ticket.events.map((event) => html`<li>
       <time datetime=${event.at}>${formatDateTime(event.at)}</time> <span><strong>${event.actorName}</strong> ${describeEvent(event, nameOf)}
-        ${(event as RoutedEvent).reason ? html`<span class="history-reason">${(event as RoutedEvent).reason}</span>` : ''}</span>
+        ${showsReason(event) ? html`<span class="history-reason">${event.reason}</span>` : ''}</span>
     </li>`)}</ol>
   </section>`;
 }
@@ -184,7 +187,7 @@ export default function TicketPage({ params, user }: PageProps): VNode {
   const [error, setError] = useState<unknown>(undefined);
   const loaded = useLoad<Loaded>(async () => {
     const query = user.role === 'requester' ? {} : { include: 'events' };
-    const { data, etag } = await request<RoutedTicket>('GET', `/tickets/${encodeURIComponent(params.id!)}`, { query });
+    const { data, etag } = await request<Ticket>('GET', `/tickets/${encodeURIComponent(params.id!)}`, { query });
     return { ticket: data, etag: etag ?? '' };
   }, [params.id]);
   // Coordinators assign from this list; staff read assignees' names in the history from it.

@@ -79,7 +79,7 @@ function Filters({ filters, staff, experts }: { filters: TicketFilters; staff: b
         ${staff ? select('assignee', 'Assignee', [['', 'Anyone'], ['unassigned', 'Unassigned'], ['me', 'Me'], ...experts.map((expert): [string, string] => [expert.id, expert.name])]) : ''}
         ${(['createdFrom', 'createdTo'] as const).map((name) => html`<div class="field inline"><label for=${`f-${name}`}>${CREATED_LABEL[name]}</label>
           <input id=${`f-${name}`} name=${name} type="date" value=${filters[name] ?? ''} /></div>`)}
-        ${select('sort', 'Order', [['', 'Due first'], ['created', 'Newest first']])}
+        ${select('sort', 'Order', [['', 'Due first'], ['created', 'Newest first'], ['activity', 'Latest activity first']])}
       </div>
     </details>
     ${active ? html`<p class="filters-clear"><a href=${`/app/tickets${queryOfFilters({ scope: filters.scope })}`}>Clear ${plural(active, 'filter')}</a></p>` : ''}
@@ -92,7 +92,7 @@ export default function TicketsPage({ user, query }: PageProps): VNode {
   const key = queryOfFilters(filters);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<unknown>(undefined);
-  const fetchPage = (cursor?: string) => api.get<Page<TicketSummary>>('/tickets', { ...apiQueryOf(filters), limit: 50, cursor });
+  const fetchPage = (cursor?: string) => api.get<Page<TicketSummary>>('/tickets', { ...apiQueryOf(filters), cursor });
   const tickets = useLoad(() => fetchPage(), [key]);
   const experts = useLoad(async () => (staff ? (await api.get<{ items: Expert[] }>('/experts')).items : []), [staff]);
   const loadMore = async () => {
@@ -115,7 +115,7 @@ export default function TicketsPage({ user, query }: PageProps): VNode {
   return html`
     <div class="page-head"><${PageTitle}>${title}<//>
       ${staff ? '' : html`<a class="button" href="/app/tickets/new">New ticket</a>`}</div>
-    <p class="lead">${staff ? '' : `${whose} with their status and service level. `}${byDue ? 'The SLA time due first comes first.' : 'Newest first.'}</p>
+    <p class="lead">${staff ? '' : `${whose} with their status and service level. `}${byDue ? 'The SLA time due first comes first.' : filters.sort === 'created' ? 'Newest first.' : 'Latest activity first.'}</p>
     <${Filters} key=${key} filters=${filters} staff=${staff} experts=${experts.data ?? []} />
     ${tickets.loading && !tickets.data ? html`<${Loading} what="Loading tickets" />` : ''}
     <${ErrorNotice} error=${tickets.error ?? moreError} fields=${[]} />
