@@ -24,7 +24,8 @@ export default function SupportHoursPage({ user }: PageProps): VNode {
     bodyOf: ({ timeZone, weekly }) => ({ timeZone, weekly }),
   });
   const absences = useLoad(() => api.get<Absences>('/experts/me/absences'), []);
-  const zone = form.value?.timeZone || viewerZone();
+  // Days off are read in the expert's own zone: their support hours' zone, or, following the centre's hours, this browser's.
+  const zone = (form.value && !form.value.followsServiceHours && form.value.timeZone) || viewerZone();
   const [error, setError] = useState<unknown>(undefined);
   const store = async (next: Absence[]) => absences.set(await api.put<Absences>('/experts/me/absences', { absences: next.map(absenceBody) }));
   const remove = async (gone: Absence) => {
