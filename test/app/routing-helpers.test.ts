@@ -2,7 +2,7 @@
 // ticket filters to and from the URL, and moving an item of an ordered list.
 import { describe, expect, it } from 'vitest';
 import { absenceOfDays, daysOfAbsence, isoInZone, startOfDay } from '../../site/src/app/absences.ts';
-import { activeFilterCount, apiQueryOf, filtersOfQuery, OPEN_STATUSES, queryOfFilters } from '../../site/src/app/ticketFilters.ts';
+import { activeFilterCount, apiQueryOf, defaultOrder, filtersOfQuery, OPEN_STATUSES, queryOfFilters } from '../../site/src/app/ticketFilters.ts';
 import { moveItem } from '../../site/src/app/reorder.ts';
 import { placedFields } from '../../site/src/app/components/settings.ts';
 import { ApiError } from '../../site/src/app/api/client.ts';
@@ -48,6 +48,9 @@ describe('ticket filters in the URL', () => {
     expect(apiQueryOf({})).toEqual({ status: OPEN_STATUSES, sort: 'due', limit: '100' });
     expect(apiQueryOf({ status: 'all', sort: 'activity', scope: 'mine' })).toEqual({ status: undefined, sort: 'activity', scope: 'mine', limit: '50' });
     expect(apiQueryOf({ status: 'waiting', assignee: 'unassigned', sort: 'created' })).toEqual({ status: 'waiting', assignee: 'unassigned', sort: 'created', limit: '100' });
+    // Requesters' default order is the latest activity, paged.
+    expect(apiQueryOf({}, defaultOrder(false))).toEqual({ status: OPEN_STATUSES, sort: 'activity', limit: '50' });
+    expect(apiQueryOf({}, defaultOrder(true))).toEqual({ status: OPEN_STATUSES, sort: 'due', limit: '100' });
   });
 
   it('count what narrows the list (not the order nor whose tickets)', () => {

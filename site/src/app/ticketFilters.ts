@@ -32,15 +32,24 @@ export function queryOfFilters(filters: TicketFilters): string {
   return text ? `?${text}` : '';
 }
 
+export type TicketOrder = 'due' | 'created' | 'activity';
+export const ORDER_LABELS: Record<TicketOrder, string> = { due: 'Due first', created: 'Newest first', activity: 'Latest activity first' };
+
+/** The order when none is chosen: staff work the queue by due time; requesters see what moved last. */
+export const defaultOrder = (staff: boolean): TicketOrder => (staff ? 'due' : 'activity');
+
 /**
- * The API's query: open tickets unless a status (or "all") is chosen; sorted by due time unless asked otherwise.
- * Sorted by due time or creation, the API answers one page of at most `limit` (no cursor): ask for its most.
+ * The API's query: open tickets unless a status (or "all") is chosen, in the chosen order or `fallback`.
+ * Sorted by due time or creation, the API answers one page (no cursor): ask for its most.
  */
-export function apiQueryOf(filters: TicketFilters): Record<string, string | undefined> {
+export function apiQueryOf(filters: TicketFilters, fallback: TicketOrder = 'due'): Record<string, string | undefined> {
   const { status, sort, ...rest } = filters;
-  const order = sort || 'due';
-  return { ...rest, status: status === 'all' ? undefined : status || OPEN_STATUSES, sort: order, limit: order === 'activity' ? '50' : '100' };
+  const order = (sort as TicketOrder | undefined) || fallback;
+  return { ...rest, status: status === 'all' ? undefined : status || OPEN_STATUSES, sort: order, limit: order === 'activity' ? '50' : String(ONE_PAGE_MOST) };
 }
+
+/** The most tickets one unpaged answer (due or created order) holds. */
+export const ONE_PAGE_MOST = 100;
 
 /** How many filters narrow the list (the default open-status view counts as none). */
 export const activeFilterCount = (filters: TicketFilters): number =>

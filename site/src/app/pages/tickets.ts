@@ -9,7 +9,7 @@ import { ErrorNotice, Loading, PageTitle, SlaBadge, slaDueOf, StatusBadge } from
 import { formatDateTime, humanize, ticketPath } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { navigate, type PageProps } from '../router.ts';
-import { activeFilterCount, apiQueryOf, filtersOfQuery, queryOfFilters, type FilterName, type TicketFilters } from '../ticketFilters.ts';
+import { activeFilterCount, apiQueryOf, defaultOrder, filtersOfQuery, ONE_PAGE_MOST, ORDER_LABELS, queryOfFilters, type FilterName, type TicketFilters, type TicketOrder } from '../ticketFilters.ts';
 import { PRIORITIES, SYSTEMS, TICKET_CATEGORIES, TICKET_CATEGORY_LABELS, TICKET_STATUSES } from '../vocabulary.ts';
 import { plural } from '../../../../functions/core/plural.ts';
 
@@ -79,7 +79,7 @@ function Filters({ filters, staff, experts }: { filters: TicketFilters; staff: b
         ${staff ? select('assignee', 'Assignee', [['', 'Anyone'], ['unassigned', 'Unassigned'], ['me', 'Me'], ...experts.map((expert): [string, string] => [expert.id, expert.name])]) : ''}
         ${(['createdFrom', 'createdTo'] as const).map((name) => html`<div class="field inline"><label for=${`f-${name}`}>${CREATED_LABEL[name]}</label>
           <input id=${`f-${name}`} name=${name} type="date" value=${filters[name] ?? ''} /></div>`)}
-        ${select('sort', 'Order', [['', 'Due first'], ['created', 'Newest first'], ['activity', 'Latest activity first']])}
+        ${select('sort', 'Order', [['', ORDER_LABELS[defaultOrder(staff)]], ...(Object.keys(ORDER_LABELS) as TicketOrder[]).filter((order) => order !== defaultOrder(staff)).map((order): [string, string] => [order, ORDER_LABELS[order]])])}
       </div>
     </details>
     ${active ? html`<p class="filters-clear"><a href=${`/app/tickets${queryOfFilters({ scope: filters.scope })}`}>Clear ${plural(active, 'filter')}</a></p>` : ''}
@@ -92,7 +92,7 @@ export default function TicketsPage({ user, query }: PageProps): VNode {
   const key = queryOfFilters(filters);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<unknown>(undefined);
-  const fetchPage = (cursor?: string) => api.get<Page<TicketSummary>>('/tickets', { ...apiQueryOf(filters), cursor });
+  const fetchPage = (cursor?: string) => api.get<Page<TicketSummary>>('/tickets', { ...apiQueryOf(filters, defaultOrder(staff)), cursor });
   const tickets = useLoad(() => fetchPage(), [key]);
   const experts = useLoad(async () => (staff ? (await api.get<{ items: Expert[] }>('/experts')).items : []), [staff]);
   const loadMore = async () => {
@@ -109,16 +109,18 @@ export default function TicketsPage({ user, query }: PageProps): VNode {
     }
   };
   const title = staff ? (user.role === 'expert' ? 'Ticket queue' : 'Tickets') : 'My tickets';
-  const byDue = filters.sort !== 'created';
+  const order = (filters.sort as TicketOrder | undefined) || defaultOrder(staff);
+  const byDue = order === 'due';
   const shown = tickets.data ? (byDue ? byDueTime(tickets.data.items) : tickets.data.items) : undefined;
   const whose = filters.scope === 'mine' ? 'Tickets you opened' : `Your organisation's tickets (${user.orgId})`;
   return html`
     <div class="page-head"><${PageTitle}>${title}<//>
       ${staff ? '' : html`<a class="button" href="/app/tickets/new">New ticket</a>`}</div>
-    <p class="lead">${staff ? '' : `${whose} with their status and service level. `}${byDue ? 'The SLA time due first comes first.' : filters.sort === 'created' ? 'Newest first.' : 'Latest activity first.'}</p>
+    <p class="lead">${staff ? '' : `${whose} with their status and service level. `}${byDue ? 'The SLA time due first comes first.' : `${ORDER_LABELS[order]}.`}</p>
     <${Filters} key=${key} filters=${filters} staff=${staff} experts=${experts.data ?? []} />
     ${tickets.loading && !tickets.data ? html`<${Loading} what="Loading tickets" />` : ''}
     <${ErrorNotice} error=${tickets.error ?? moreError} fields=${[]} />
     ${shown ? html`<${TicketTable} tickets=${shown} caption=${title} staff=${staff} />` : ''}
+    ${order !== 'activity' && tickets.data?.items.length === ONE_PAGE_MOST ? html`<p class="hint">These are the first ${ONE_PAGE_MOST} in this order: narrow the list with the filters to see others.</p>` : ''}
     ${tickets.data?.cursor ? html`<p><button type="button" class="button secondary" disabled=${loadingMore} onClick=${loadMore}>${loadingMore ? 'Loading…' : 'Load more tickets'}</button></p>` : ''}`;
 }
