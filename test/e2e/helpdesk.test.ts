@@ -9,7 +9,12 @@ const figureValue = (page: Page, label: string) => page.locator('.figure', { has
 
 describe.skipIf(!hasChromium)('helpdesk pages in Chromium', () => {
   let product: Product;
-  beforeAll(async () => { product = await startProduct(); });
+  beforeAll(async () => {
+    product = await startProduct();
+    // These flows are about people handling tickets by hand (taking, assigning); routing has its own test (routing.test.ts).
+    const coordApi = await apiAs(product, EMAILS.coord);
+    expect((await coordApi('PUT', '/api/settings/routing', { autoAssign: false, categories: {} })).status).toBe(200);
+  });
   afterAll(async () => { await product?.close(); });
 
   it('an SME opens a ticket after seeing suggestions; an expert answers and notes; the SME reopens; the coordinator sees it counted', async () => {

@@ -101,10 +101,9 @@ function StaffActions({ ticket, user, experts, change }: { ticket: Ticket; user:
   return html`<section class="panel" aria-labelledby="actions-title">
     <h2 id="actions-title">Handle this ticket</h2>
     ${user.role === 'expert' ? html`<p>
-      ${ticket.assigneeId && !mine ? html`<span class="muted">Assigned to ${ticket.assigneeName}. </span>` : ''}
-      ${/* An expert may take any ticket, also one routed to someone else (the history keeps who had it). */ ''}
-      ${!mine ? html`<button type="button" onClick=${() => change({ assigneeId: user.id })}>Take this ticket</button>` : ''}
+      ${!ticket.assigneeId ? html`<button type="button" onClick=${() => change({ assigneeId: user.id })}>Take this ticket</button>` : ''}
       ${mine ? html`<button type="button" class="button secondary" onClick=${() => change({ assigneeId: null })}>Release it</button>` : ''}
+      ${ticket.assigneeId && !mine ? html`<span class="muted">Assigned to ${ticket.assigneeName}.</span>` : ''}
     </p>` : ''}
     <form class="stack" onSubmit=${save}>
       ${user.role === 'coordinator' ? html`<div class="field"><label for="assignee">Assignee</label>
