@@ -11,6 +11,7 @@ import type { Mailbox } from './mime.ts';
 import type { DeliveryRecord, NotifyStore } from './store.ts';
 import { render } from './templates/render.ts';
 import type { MailTransport } from './transport.ts';
+import type { SlaRules } from '../tickets/domain/sla.ts';
 
 export interface NotifierDeps {
   store: NotifyStore;
@@ -22,6 +23,8 @@ export interface NotifierDeps {
   logger?: Logger;
   /** Attempts before a delivery is parked for a coordinator: the first, then the sweep's spaced retries. */
   maxAttempts?: number;
+  /** The calendar and SLA policy (the acknowledgement's expected first response); the defaults without it. */
+  slaRules?: () => Promise<SlaRules>;
 }
 
 export type Outcome = 'sent' | 'duplicate' | 'opted-out' | 'no-address' | 'refused' | 'failed' | 'parked';
@@ -111,7 +114,7 @@ export function notifier(deps: NotifierDeps) {
    * assignee), so its first audience is kept: a later assignee does not get the same warning again.
    */
   async function deliveriesOf(event: NotifyEvent): Promise<Delivery[]> {
-    const deliveries = await deliveriesFor(event, { users: deps.users, followers });
+    const deliveries = await deliveriesFor(event, { users: deps.users, followers, slaRules: deps.slaRules });
     if (event.type !== 'slaEscalation' || deliveries.length === 0) return deliveries;
     const expiresAt = Math.floor(deps.clock.now().getTime() / 1000) + retentionDays(event.eventId) * DAY_SECONDS;
     const audience = await deps.store.fixAudience(event.eventId, deliveries.map((d) => d.recipientId), expiresAt);

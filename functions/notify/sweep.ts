@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock.ts';
+import { DEFAULT_SLA_RULES, type SlaRules } from '../tickets/domain/sla.ts';
 import type { NotifyEvent } from './domain/events.ts';
 import { dueEscalations } from './domain/escalation.ts';
 import { dueReminder, LONGEST_LEAD_MS } from './domain/reminders.ts';
@@ -11,6 +12,8 @@ export interface SweepDeps {
   store: NotifyStore;
   notify: Notifier;
   clock: Clock;
+  /** The service calendar and SLA policy the clocks run on (coordinators' settings; briefly cached). */
+  slaRules?: () => Promise<SlaRules>;
   /** A failed delivery is tried again by the sweep once it has rested this long. */
   retryAfterMs?: number;
   /** A delivery still `sending` after this long lost its sender (a crash): it is parked in doubt. */
@@ -36,7 +39,7 @@ const SESSION_ENDS_WITHIN_MS = LONGEST_LEAD_MS + 24 * 60 * MINUTE;
  * SLA escalation, retries of failed and replayed deliveries, and parking deliveries a crash left in doubt.
  * Every candidate comes from an index query; every message is once-only through its event id.
  */
-export function sweeper({ source, store, notify, clock, retryAfterMs = 5 * MINUTE, inDoubtAfterMs = 15 * MINUTE, batch = 100 }: SweepDeps) {
+export function sweeper({ source, store, notify, clock, slaRules = async () => DEFAULT_SLA_RULES, retryAfterMs = 5 * MINUTE, inDoubtAfterMs = 15 * MINUTE, batch = 100 }: SweepDeps) {
   async function reminders(now: Date): Promise<NotifyEvent[]> {
     const sessions = await source.bookedSessionsEndingBetween(now.toISOString(), new Date(now.getTime() + SESSION_ENDS_WITHIN_MS).toISOString());
     const events: NotifyEvent[] = [];
@@ -52,8 +55,8 @@ export function sweeper({ source, store, notify, clock, retryAfterMs = 5 * MINUT
 
   async function run(): Promise<SweepResult> {
     const now = clock.now();
-    const [reminderEvents, tickets] = await Promise.all([reminders(now), source.ticketsWithRunningClocks()]);
-    const escalationEvents = tickets.flatMap((ticket) => dueEscalations(ticket, now));
+    const [reminderEvents, tickets, rules] = await Promise.all([reminders(now), source.ticketsWithRunningClocks(), slaRules()]);
+    const escalationEvents = tickets.flatMap((ticket) => dueEscalations(ticket, now, rules));
     const outcomes = await notify.handle([...reminderEvents, ...escalationEvents]);
 
     const retried: Outcome[] = [];

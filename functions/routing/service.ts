@@ -6,21 +6,15 @@ import type { RuleViolation } from '../core/weekly-hours.ts';
 import { shortLived } from './cache.ts';
 import { ticketsAtRisk, type Absence } from './domain/absences.ts';
 import { chooseAssignee, type Assignment, type Candidate, type TicketToRoute } from './domain/assign.ts';
-import type { ServiceCalendar, WeeklyHours } from './domain/calendar.ts';
-import { DEFAULT_CALENDAR } from './domain/default-calendar.ts';
+import type { WeeklyHours } from './domain/calendar.ts';
 import { dutyOf } from './domain/duty.ts';
 import { LOAD_WEIGHTS, loadChanges, loadOf, type LoadHolder } from './domain/load.ts';
-import { DEFAULT_ROUTING, routingSettingsViolations, type RoutingSettings } from './domain/routing-settings.ts';
-import { DEFAULT_POLICY, type SlaPolicy } from './domain/sla-policy.ts';
+import { routingSettingsViolations, type RoutingSettings } from './domain/routing-settings.ts';
 import type { ExpertProfiles, ExpertTickets, OpenTicket, RoutingProfile } from './ports.ts';
+import { rulesOf, type RoutingRules } from './rules.ts';
 import type { RosterEntry, RoutingStore, StoredSettings } from './store.ts';
 
-/** The settings routing and the SLA read, each the domain's default until coordinators save one. */
-export interface RoutingRules {
-  calendar: ServiceCalendar;
-  policy: SlaPolicy;
-  routing: RoutingSettings;
-}
+export type { RoutingRules } from './rules.ts';
 
 export interface RoutingDeps {
   store: RoutingStore;
@@ -36,12 +30,6 @@ export type Routed = Assignment & { weight?: number };
 /** How often a creation re-reads the roster and chooses again after another creation claimed its choice first. */
 const MAX_CLAIMS = 6;
 const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(40, 4 * 2 ** attempt)));
-
-const rulesOf = (stored: StoredSettings): RoutingRules => ({
-  calendar: stored['service-hours'] ?? DEFAULT_CALENDAR,
-  policy: stored.sla ?? DEFAULT_POLICY,
-  routing: stored.routing ?? DEFAULT_ROUTING,
-});
 
 const emptyEntry = (expertId: string): RosterEntry => ({ expertId, absences: [], load: 0, openTickets: 0 });
 

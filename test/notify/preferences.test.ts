@@ -10,12 +10,14 @@ describe('GET/PUT /api/me/notifications', () => {
     const response = await stack.call('GET', '/api/me/notifications', { as: AS.maria });
     expect(response.status).toBe(200);
     expect(await stack.json(response)).toEqual({
-      kinds: { ticketReply: true, ticketResolved: true, bookingChange: true, sessionReminder: true },
+      kinds: { ticketReply: true, ticketResolved: true, bookingChange: true, sessionReminder: true, ticketAcknowledgement: true },
       mandatory: ['bookingChange'],
       categories: [],
     });
     expect(await stack.json(await stack.call('GET', '/api/me/notifications', { as: AS.coord }))).toEqual({
-      kinds: { ticketReply: true, newTicket: true, bookingChange: true, sessionReminder: true, slaWarning: true, slaBreach: true },
+      kinds: {
+        ticketReply: true, newTicket: true, bookingChange: true, sessionReminder: true, slaWarning: true, slaBreach: true, ticketAssigned: true, unassignedTicket: true,
+      },
       mandatory: ['bookingChange', 'slaBreach'],
       categories: [],
     });
@@ -29,7 +31,8 @@ describe('GET/PUT /api/me/notifications', () => {
     const ticket = await stack.newTicket(AS.maria);
     await stack.reply(AS.ana, ticket.id, 'Try the other partition.');
     await stack.flush();
-    expect(stack.take()).toEqual([]);
+    // Only the creation's mails (María's acknowledgement, the coordinator told it is unassigned): no reply.
+    expect(stack.take().map((mail) => [mail.to.address, mail.subject.includes('replied') || mail.subject.includes('respondido')])).toEqual([[AS.maria, false], [AS.coord, false]]);
     await stack.patch(AS.ana, ticket.id, { status: 'resolved' });
     await stack.flush();
     expect(addressed(stack.take())).toEqual([AS.maria]);
@@ -58,11 +61,12 @@ describe('GET/PUT /api/me/notifications', () => {
     await stack.follow(AS.giulia, ['performance', 'data-and-storage']);
     await stack.newTicket(AS.maria, { category: 'data-and-storage' });
     await stack.flush();
-    expect(addressed(stack.take())).toEqual([AS.giulia]);
+    // Giulia as a follower; María's acknowledgement and the coordinator (nobody handles data and storage) besides.
+    expect(addressed(stack.take())).toEqual([AS.coord, AS.giulia, AS.maria]);
     await stack.follow(AS.giulia, ['performance']);
     await stack.newTicket(AS.maria, { category: 'data-and-storage' });
     await stack.flush();
-    expect(stack.take()).toEqual([]);
+    expect(addressed(stack.take())).toEqual([AS.coord, AS.maria]);
     const view = await stack.json(await stack.call('GET', '/api/me/notifications', { as: AS.giulia }));
     expect(view.categories).toEqual(['performance']);
   });

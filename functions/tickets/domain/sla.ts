@@ -82,6 +82,35 @@ function pausesOf(timeline: Array<{ status: TicketStatus; at: number }>, nowMs: 
  * waits, the pause lasts until now and the due time moves with it.
  */
 export function computeSla(input: SlaInput, now: Date, policy: SlaPolicy = DEFAULT_POLICY, calendar: ServiceCalendar = DEFAULT_CALENDAR): SlaState {
+  const { firstResponseJudged, resolutionJudged, dueFor } = clocksOf(input, now, policy, calendar);
+  const firstResponseDue = dueFor('firstResponse', firstResponseJudged);
+  const resolutionDue = dueFor('resolution', resolutionJudged);
+  const firstResponseBreached = firstResponseJudged > firstResponseDue;
+  const resolutionBreached = resolutionJudged > resolutionDue;
+  return {
+    firstResponseDue: new Date(firstResponseDue).toISOString(),
+    resolutionDue: new Date(resolutionDue).toISOString(),
+    paused: PAUSED.includes(statusTimeline(input.createdAt, input.events).at(-1)!.status),
+    firstResponseBreached,
+    resolutionBreached,
+    breached: firstResponseBreached || resolutionBreached,
+  };
+}
+
+/**
+ * When each clock has counted `share` of its target (the 75 % warning), on the same clock and with the same
+ * pauses as computeSla: on a business clock that is not the due time less a share of wall-clock time.
+ */
+export function instantsAtShare(input: SlaInput, now: Date, share: number, policy: SlaPolicy = DEFAULT_POLICY, calendar: ServiceCalendar = DEFAULT_CALENDAR): Record<'firstResponse' | 'resolution', string> {
+  const { firstResponseJudged, resolutionJudged, dueFor } = clocksOf(input, now, policy, calendar);
+  return {
+    firstResponse: new Date(dueFor('firstResponse', firstResponseJudged, share)).toISOString(),
+    resolution: new Date(dueFor('resolution', resolutionJudged, share)).toISOString(),
+  };
+}
+
+/** A ticket's two clocks: when each is judged, and when it counts (a share of) its target. */
+function clocksOf(input: SlaInput, now: Date, policy: SlaPolicy, calendar: ServiceCalendar) {
   const targets = policy[input.priority];
   const timeline = statusTimeline(input.createdAt, input.events);
   const nowMs = now.getTime();
@@ -92,18 +121,10 @@ export function computeSla(input: SlaInput, now: Date, policy: SlaPolicy = DEFAU
   const firstResponseAt = input.firstResponseAt ? Date.parse(input.firstResponseAt) : undefined;
   const firstResponseJudged = firstResponseAt ?? resolvedAt ?? nowMs;
   const resolutionJudged = resolvedAt ?? nowMs;
-  const dueFor = (target: SlaTargetHours, judged: number) => instantAfterCounted(created, target.hours * HOUR, target.clock, calendar,
-    pauses.map((pause) => ({ start: pause.start, end: Math.min(pause.end, judged) })));
-  const firstResponseDue = dueFor(targets.firstResponse, firstResponseJudged);
-  const resolutionDue = dueFor(targets.resolution, resolutionJudged);
-  const firstResponseBreached = firstResponseJudged > firstResponseDue;
-  const resolutionBreached = resolutionJudged > resolutionDue;
-  return {
-    firstResponseDue: new Date(firstResponseDue).toISOString(),
-    resolutionDue: new Date(resolutionDue).toISOString(),
-    paused: PAUSED.includes(current.status),
-    firstResponseBreached,
-    resolutionBreached,
-    breached: firstResponseBreached || resolutionBreached,
+  const dueFor = (name: 'firstResponse' | 'resolution', judged: number, share = 1) => {
+    const target: SlaTargetHours = targets[name];
+    return instantAfterCounted(created, share * target.hours * HOUR, target.clock, calendar,
+      pauses.map((pause) => ({ start: pause.start, end: Math.min(pause.end, judged) })));
   };
+  return { firstResponseJudged, resolutionJudged, dueFor };
 }
