@@ -96,7 +96,8 @@ export function useEditedCopy<T>(key: string, stored: T | undefined): { value: T
   dirtyNow.current = dirty;
   useLeaveGuard(() => dirtyNow.current);
   return {
-    value: edited ?? stored,
+    // Nothing to edit until what is stored has loaded: the copy is judged (and saved) against it.
+    value: stored === undefined ? undefined : edited ?? stored,
     dirty,
     edit(next) {
       saveDraft(key, next, true);
