@@ -87,3 +87,15 @@ describe('an expert\'s duty, as coordinators read it', () => {
     expect(dutyText({ state: 'no hours soon' })).toBe('No support hours in the next two weeks');
   });
 });
+
+describe('priority menus with the configured SLA targets', () => {
+  it('say business hours or round-the-clock time, and fall back to the built-in targets', async () => {
+    const { priorityOption, slaTargetText } = await import('../../site/src/app/format.ts');
+    expect(slaTargetText({ hours: 8, clock: 'business' })).toBe('8 business hours');
+    expect(slaTargetText({ hours: 1, clock: 'business' })).toBe('1 business hour');
+    expect(slaTargetText({ hours: 48, clock: 'always' })).toBe('2 d');
+    const policy = { high: { firstResponse: { hours: 8, clock: 'business' as const }, resolution: { hours: 45, clock: 'business' as const } } };
+    expect(priorityOption('high', policy)).toBe('High: first answer within 8 business hours, resolved within 45 business hours');
+    expect(priorityOption('urgent', policy)).toMatch(/^Urgent: first answer within /);
+  });
+});

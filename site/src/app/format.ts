@@ -63,8 +63,18 @@ export function topicLabel(id: string): string {
   return TOPIC_TITLES[id as TopicId] ?? humanize(id);
 }
 
-/** A priority with what it promises, for the priority menus: "Urgent: first answer within 4 h, resolved within 2 d". */
-export function priorityOption(priority: string): string {
+/** "18 business hours" or "4 h" (round the clock). */
+export function slaTargetText(target: { hours: number; clock: 'business' | 'always' }): string {
+  return target.clock === 'business' ? `${target.hours} business ${target.hours === 1 ? 'hour' : 'hours'}` : formatMinutes(target.hours * 60);
+}
+
+/**
+ * A priority with what it promises, for the priority menus: "Urgent: first answer within 4 h, resolved within 2 d".
+ * With the centre's SLA settings (staff may read them) the configured targets; otherwise the built-in ones.
+ */
+export function priorityOption(priority: string, policy?: Record<string, { firstResponse: { hours: number; clock: 'business' | 'always' }; resolution: { hours: number; clock: 'business' | 'always' } }>): string {
+  const configured = policy?.[priority];
+  if (configured) return `${humanize(priority)}: first answer within ${slaTargetText(configured.firstResponse)}, resolved within ${slaTargetText(configured.resolution)}`;
   const target = DEFAULT_SLA[priority as Priority];
   if (!target) return humanize(priority);
   return `${humanize(priority)}: first answer within ${formatMinutes(target.firstResponseMs / 60_000)}, resolved within ${formatMinutes(target.resolutionMs / 60_000)}`;

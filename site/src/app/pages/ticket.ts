@@ -5,7 +5,7 @@ import type { VNode } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { allowedTransitions } from '../../../../functions/tickets/domain/state.ts';
 import { api, idempotencyKey, isProblem, request } from '../api/client.ts';
-import type { Expert, Me, Message, Ticket, TicketEvent } from '../api/types.ts';
+import type { Expert, Me, Message, SlaSettings, Ticket, TicketEvent } from '../api/types.ts';
 import { describeEvent } from '../history.ts';
 import { draftKey, useDraft } from '../drafts.ts';
 import { Markdown, MarkdownEditor } from '../components/markdown.ts';
@@ -84,7 +84,7 @@ function ReplyBox({ ticket, user, onPosted }: { ticket: Ticket; user: Me; onPost
   </form>`;
 }
 
-function StaffActions({ ticket, user, experts, change }: { ticket: Ticket; user: Me; experts: Expert[]; change(patch: Patch): Promise<void> }): VNode {
+function StaffActions({ ticket, user, experts, sla, change }: { ticket: Ticket; user: Me; experts: Expert[]; sla?: SlaSettings; change(patch: Patch): Promise<void> }): VNode {
   const [status, setStatus] = useState<string>(ticket.status);
   const [priority, setPriority] = useState<string>(ticket.priority);
   const [assignee, setAssignee] = useState<string>(ticket.assigneeId ?? '');
@@ -117,7 +117,7 @@ function StaffActions({ ticket, user, experts, change }: { ticket: Ticket; user:
         </select></div>
       <div class="field"><label for="priority">Priority</label>
         <select id="priority" value=${priority} onChange=${(event: Event) => setPriority((event.currentTarget as HTMLSelectElement).value)}>
-          ${PRIORITIES.map((value) => html`<option value=${value}>${priorityOption(value)}</option>`)}
+          ${PRIORITIES.map((value) => html`<option value=${value}>${priorityOption(value, sla)}</option>`)}
         </select></div>
       <p><button type="submit">Save changes</button></p>
     </form>
@@ -192,6 +192,8 @@ export default function TicketPage({ params, user }: PageProps): VNode {
   }, [params.id]);
   // Coordinators assign from this list; staff read assignees' names in the history from it.
   const experts = useLoad(async () => (user.role === 'requester' ? [] : (await api.get<{ items: Expert[] }>('/experts')).items), [user.role]);
+  // The configured targets for the priority menu (staff may read the SLA settings).
+  const sla = useLoad(async () => (user.role === 'requester' ? undefined : api.get<SlaSettings>('/settings/sla')), [user.role]);
 
   const change = async (patch: Patch) => {
     if (!loaded.data) return;
@@ -231,7 +233,7 @@ export default function TicketPage({ params, user }: PageProps): VNode {
         <${Facts} ticket=${ticket} staff=${user.role !== 'requester'} />
         ${user.role === 'requester'
           ? html`<${RequesterActions} ticket=${ticket} user=${user} change=${change} />`
-          : html`<${StaffActions} key=${`${ticket.id}-${ticket.version}`} ticket=${ticket} user=${user} experts=${experts.data ?? []} change=${change} />`}
+          : html`<${StaffActions} key=${`${ticket.id}-${ticket.version}`} ticket=${ticket} user=${user} experts=${experts.data ?? []} sla=${sla.data} change=${change} />`}
         <${History} ticket=${ticket} experts=${experts.data ?? []} />
       </aside>
     </div>`;
