@@ -10,6 +10,7 @@ import { ErrorNotice, Field, PageTitle } from '../components/ui.ts';
 import { createDeflectionTracker, guideFromUrl, type LeaveReason } from '../deflection.ts';
 import { priorityOption, ticketPath, topicLabel } from '../format.ts';
 import { draftKey, useDraft } from '../drafts.ts';
+import { topicsOfCategory } from '../topics.ts';
 import { navigate, type PageProps } from '../router.ts';
 import { PRIORITIES, SYSTEMS, TICKET_CATEGORIES, TICKET_CATEGORY_LABELS, TOPIC_IDS } from '../vocabulary.ts';
 
@@ -172,7 +173,9 @@ export default function NewTicketPage({ query, user }: PageProps): VNode {
           <${Field} id="topic" label="Topic (optional)" hint="Helps us pick the expert who knows it best." error=${error}>${(describedBy: string | undefined) => html`
             <select id="topic" value=${topic} onChange=${text(setTopic)} aria-describedby=${describedBy}>
               <option value="">Not sure</option>
-              ${TOPIC_IDS.map((id) => html`<option value=${id}>${topicLabel(id)}</option>`)}
+              ${/* The chosen category's topics first: those are the ones its experts know. */ ''}
+              ${topicsOfCategory(category).length ? html`<optgroup label=${`In ${TICKET_CATEGORY_LABELS[category]}`}>${topicsOfCategory(category).map((id) => html`<option value=${id}>${topicLabel(id)}</option>`)}</optgroup>` : ''}
+              <optgroup label="Other topics">${TOPIC_IDS.filter((id) => !topicsOfCategory(category).includes(id)).map((id) => html`<option value=${id}>${topicLabel(id)}</option>`)}</optgroup>
             </select>`}<//>
           <${Field} id="projectId" label="Project (optional)" error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
             <input id="projectId" type="text" maxlength="64" value=${projectId} onInput=${text(setProjectId)} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />`}<//>
