@@ -60,6 +60,13 @@ export async function deliveriesFor(event: NotifyEvent, deps: AudienceDeps): Pro
       }
       break;
     }
+    case 'ticketAtRisk': {
+      const { ticket, due, until } = event;
+      for (const coordinator of await deps.users.listByRole('coordinator')) {
+        add(coordinator.id, 'ticketAtRisk', ticket.orgId, { template: 'atRisk', ticket: ticketRef(ticket), assigneeName: ticket.assigneeName ?? null, due, until });
+      }
+      break;
+    }
     case 'ticketAssigned': {
       // The new assignee and the previous one, unless they made the change themselves; nobody else.
       const { ticket, actorId, actorName, from, to, reason } = event;

@@ -41,7 +41,10 @@ export function composeNotifications(deps: NotificationsDeps) {
     store,
     notify,
     consumer,
-    sweep: sweeper({ source: dynamoSweepSource(deps.db, deps.tableName), store, notify, clock: deps.clock, slaRules: () => slaRules.get() }),
+    sweep: sweeper({
+      source: dynamoSweepSource(deps.db, deps.tableName), store, notify, clock: deps.clock, slaRules: () => slaRules.get(),
+      absences: async () => new Map((await dynamoRoutingStore(deps.db, deps.tableName).roster()).map((entry) => [entry.expertId, entry.absences])),
+    }),
   };
 }
 

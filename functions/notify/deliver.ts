@@ -38,12 +38,12 @@ export function deliveryId(eventId: string, recipientId: string): string {
 }
 
 /**
- * How long a marker must outlive its event to keep it from happening twice: escalations are re-derived for as
- * long as a ticket stays open, everything else only within the stream's retention, the feed's overlap or
+ * How long a marker must outlive its event to keep it from happening twice: escalations and tickets at risk are
+ * re-derived for as long as a ticket stays open, everything else only within the stream's retention, the feed's overlap or
  * before the session starts.
  */
 export function retentionDays(eventId: string): number {
-  return eventId.startsWith('S#') ? 400 : 30;
+  return eventId.startsWith('S#') || eventId.startsWith('A#') ? 400 : 30;
 }
 
 /** Nothing about an organisation reaches anyone but its members and support-centre staff. */

@@ -87,10 +87,15 @@ export function dynamoRoutingStore(db: DynamoDBDocumentClient, tableName: string
       await setFields(expertId, { absences });
     },
 
-    claim(expertId, seenLoad, weight, at) {
-      return conditionally(() => counters(expertId,
-        'SET #expertId = :expertId, #load = if_not_exists(#load, :zero) + :w, #open = if_not_exists(#open, :zero) + :one, #last = :at',
-        { ':zero': 0, ':w': weight, ':one': 1, ':at': at }, loadIs(seenLoad)));
+    async claim(expertId, weight, at) {
+      const { Attributes = {} } = await db.send(new UpdateCommand({
+        TableName: tableName, Key: rosterKey(expertId),
+        UpdateExpression: 'SET #expertId = :expertId, #last = :at ADD #load :w, #open :one',
+        ExpressionAttributeNames: { '#expertId': 'expertId', '#load': 'load', '#open': 'openTickets', '#last': 'lastAssignedAt' },
+        ExpressionAttributeValues: { ':expertId': expertId, ':at': at, ':w': weight, ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }));
+      return { load: Number(Attributes.load ?? weight), openTickets: Number(Attributes.openTickets ?? 1) };
     },
 
     async adjust(expertId, load, openTickets) {

@@ -27,7 +27,7 @@ export interface RoutingDeps {
 /** An automatic assignment as made: `weight` is what was claimed on the assignee's counters. */
 export type Routed = Assignment & { weight?: number };
 
-/** How often a creation re-reads the roster and chooses again after another creation claimed its choice first. */
+/** How often a creation chooses again after others claimed its choice first (then it keeps its last claim). */
 const MAX_CLAIMS = 6;
 const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(40, 4 * 2 ** attempt)));
 
@@ -83,29 +83,39 @@ export function routingService({ store, profiles, clock, ttl = {} }: RoutingDeps
     }));
   }
 
-  /** Chooses among `pool` and claims the choice on its counters; re-reads and chooses again when beaten to it. */
+  /**
+   * Chooses, claims the choice on its counters, and checks the choice against what the claim answered: if others
+   * claimed the same expert meanwhile (the load moved since it was read), it chooses again with that load; when
+   * someone else is now the better choice, it gives this claim back and claims them. Counters stay exact (every
+   * claim is an atomic ADD, every give-back one too); the choice is made on loads at most one claim old.
+   * An expert who is the only fit is claimed at once however many creations race, with no retries.
+   */
   async function claimFor(ticket: TicketToRoute, exclude?: string): Promise<Routed> {
     const { calendar, routing: settings } = await rules.get();
     const weight = LOAD_WEIGHTS[ticket.priority];
-    let choice: Assignment | undefined;
-    for (let attempt = 0; attempt < MAX_CLAIMS; attempt++) {
-      const { pool, entries } = await candidates(attempt > 0);
+    let fresh = false;
+    for (let attempt = 0; ; attempt++) {
+      const { pool, entries } = await candidates(fresh);
       const now = clock.now();
-      choice = chooseAssignee(ticket, pool.filter((c) => c.id !== exclude), { settings, calendar, now });
+      const context = { settings, calendar, now };
+      const eligible = pool.filter((c) => c.id !== exclude);
+      const choice = chooseAssignee(ticket, eligible, context);
       if (choice.assigneeId === null) return choice;
       const expertId = choice.assigneeId;
       const seen = entries.get(expertId)?.load ?? 0;
       const at = now.toISOString();
-      if (await store.claim(expertId, seen, weight, at)) {
-        await noteInRoster(expertId, (entry) => ({ ...entry, load: entry.load + weight, openTickets: entry.openTickets + 1, lastAssignedAt: at }));
-        return { ...choice, weight };
-      }
+      const after = await store.claim(expertId, weight, at);
+      await noteInRoster(expertId, (entry) => ({ ...entry, load: after.load, openTickets: after.openTickets, lastAssignedAt: at }));
+      if (after.load - weight === seen || attempt + 1 >= MAX_CLAIMS) return { ...choice, weight };
+      // Others claimed this expert meanwhile: would they still be chosen at the load they really had?
+      const corrected = eligible.map((c) => (c.id === expertId ? { ...c, load: after.load - weight, openTickets: after.openTickets - 1 } : c));
+      const again = chooseAssignee(ticket, corrected, context);
+      if (again.assigneeId === expertId) return { ...again, weight };
+      await store.adjust(expertId, -weight, -1);
+      await noteInRoster(expertId, (entry) => ({ ...entry, load: entry.load - weight, openTickets: entry.openTickets - 1 }));
+      fresh = true;
       await backoff(attempt);
     }
-    // Still contended after fresh reads: keep the last choice and count it without a condition (the counter
-    // stays exact; only the choice may be a little less even than it could have been).
-    await store.adjust(choice!.assigneeId!, weight, 1);
-    return { ...choice!, weight };
   }
 
   /**
@@ -130,11 +140,14 @@ export function routingService({ store, profiles, clock, ttl = {} }: RoutingDeps
   return {
     rules: () => rules.get(),
 
-    /** Who a new ticket goes to (claimed on their counters), or nobody and why. */
-    async assign(ticket: TicketToRoute): Promise<Routed> {
+    /**
+     * Who a new ticket goes to (claimed on their counters), or nobody and why. The requester's language is asked
+     * for only when routing runs (it may cost a read).
+     */
+    async assign(ticket: Omit<TicketToRoute, 'language'>, language: () => Promise<string | undefined>): Promise<Routed> {
       const { routing: settings, calendar } = await rules.get();
       if (!settings.autoAssign) return chooseAssignee(ticket, [], { settings, calendar, now: clock.now() });
-      return claimFor(ticket);
+      return claimFor({ ...ticket, language: await language() });
     },
 
     /** Gives back a claim whose ticket was never written (it lost an idempotent race). */

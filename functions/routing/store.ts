@@ -31,10 +31,10 @@ export interface RoutingStore {
   setSupportHours(expertId: string, hours: WeeklyHours | null): Promise<void>;
   setAbsences(expertId: string, absences: Absence[]): Promise<void>;
   /**
-   * Adds a ticket to the expert's counters if their load is still `seenLoad` (0 also when no entry or counter exists yet).
-   * false when someone else changed it first: the caller reads again and chooses again.
+   * Adds a ticket to the expert's counters (one atomic ADD, also stamping `lastAssignedAt`) and answers the
+   * counters after it: the caller learns whether others claimed meanwhile, and may choose again (releasing this).
    */
-  claim(expertId: string, seenLoad: number, weight: number, at: string): Promise<boolean>;
+  claim(expertId: string, weight: number, at: string): Promise<{ load: number; openTickets: number }>;
   /** Unconditional counter change (a ticket closed, changed priority or owner). */
   adjust(expertId: string, load: number, openTickets: number): Promise<void>;
   /** Sets the counters to what the tickets say, if the load is still `seenLoad`; false when it moved meanwhile. */

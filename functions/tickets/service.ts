@@ -23,7 +23,7 @@ import { DEFAULT_SLA_RULES, computeSla, type SlaRules } from './domain/sla.ts';
  */
 export interface TicketRouting {
   rules(): Promise<SlaRules>;
-  assign(ticket: TicketToRoute): Promise<Routed>;
+  assign(ticket: Omit<TicketToRoute, 'language'>, language: () => Promise<string | undefined>): Promise<Routed>;
   release(routed: Routed): Promise<void>;
   ticketChanged(before: LoadHolder | undefined, after: LoadHolder): Promise<void>;
 }
@@ -59,6 +59,7 @@ export interface NewMessage {
 }
 
 const MAX_UPDATE_ATTEMPTS = 30;
+const LANGUAGE_TTL_MS = 5 * 60_000;
 
 /** Jittered backoff so writers racing on one hot ticket spread out instead of colliding again. */
 const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
@@ -91,11 +92,21 @@ export function ticketService({ store, users, clock, routing, isGuide = isTopicI
   /** Whom a new ticket goes to: routing's choice, claimed on the expert's counters. */
   async function route(principal: RequesterPrincipal, input: NewTicket): Promise<Routed | undefined> {
     if (!routing) return undefined;
-    const language = (await users.get(principal.id))?.lang ?? 'en';
-    return routing.assign({ category: input.category, topic: input.topic, system: input.system, priority: input.priority, language });
+    return routing.assign({ category: input.category, topic: input.topic, system: input.system, priority: input.priority }, () => languageOf(principal.id));
   }
 
   const slaRules = () => (routing ? routing.rules() : Promise.resolve(DEFAULT_SLA_RULES));
+
+  // A requester's language changes rarely and they often open several tickets: kept a few minutes per instance.
+  const languages = new Map<string, { lang: string; until: number }>();
+  async function languageOf(userId: string): Promise<string> {
+    const held = languages.get(userId);
+    if (held && held.until > Date.now()) return held.lang;
+    const lang = (await users.get(userId))?.lang ?? 'en';
+    if (languages.size > 10_000) languages.clear();
+    languages.set(userId, { lang, until: Date.now() + LANGUAGE_TTL_MS });
+    return lang;
+  }
 
   /** One PATCH-like change, retried on a concurrent write; `expectedVersion` undefined: whatever is current. */
   async function changeTicket(principal: Principal, idOrReference: string, patch: TicketPatch, expectedVersion?: number, why?: string): Promise<Ticket> {
@@ -282,8 +293,7 @@ export function ticketService({ store, users, clock, routing, isGuide = isTopicI
     async toRoute(ticketId: string): Promise<TicketToRoute | undefined> {
       const ticket = await store.get(ticketId);
       if (!ticket) return undefined;
-      const language = (await users.get(ticket.requesterId))?.lang ?? 'en';
-      return { category: ticket.category, topic: ticket.topic, system: ticket.system, priority: ticket.priority, language };
+      return { category: ticket.category, topic: ticket.topic, system: ticket.system, priority: ticket.priority, language: await languageOf(ticket.requesterId) };
     },
   };
 }

@@ -16,7 +16,7 @@ describe('GET/PUT /api/me/notifications', () => {
     });
     expect(await stack.json(await stack.call('GET', '/api/me/notifications', { as: AS.coord }))).toEqual({
       kinds: {
-        ticketReply: true, newTicket: true, bookingChange: true, sessionReminder: true, slaWarning: true, slaBreach: true, ticketAssigned: true, unassignedTicket: true,
+        ticketReply: true, newTicket: true, bookingChange: true, sessionReminder: true, slaWarning: true, slaBreach: true, ticketAssigned: true, unassignedTicket: true, ticketAtRisk: true,
       },
       mandatory: ['bookingChange', 'slaBreach'],
       categories: [],

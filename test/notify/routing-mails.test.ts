@@ -73,4 +73,21 @@ describe('routing e-mails: who is told, exactly', () => {
     await stack.flush();
     expect(addressed(stack.take())).toEqual([AS.giulia]);
   });
+
+  it('a ticket due while its assignee is away: coordinators are told by the sweep, once', async () => {
+    const ticket = await stack.newTicket(AS.maria, training);
+    await stack.flush();
+    stack.take();
+    const away = { absences: [{ from: '2026-11-30T12:00:00Z', until: '2026-12-04T17:00:00Z' }] };
+    expect((await stack.call('PUT', '/api/routing/experts/u-ana/absences', { as: AS.coord, body: away })).status).toBe(200);
+    await stack.sweep();
+    const mails = stack.take().filter((mail) => mail.subject.includes(ticket.reference));
+    expect(addressed(mails)).toEqual([AS.coord]);
+    const told = read(mails[0]!);
+    expect(told.headers.subject).toBe(`[${ticket.reference}] At risk: Ana García is away when it falls due`);
+    expect(told.text).toContain('while Ana García is away until Friday, 4 December 2026 at 17:00 UTC');
+    stack.clock.advance(5 * 60_000);
+    await stack.sweep();
+    expect(stack.take().filter((mail) => mail.subject.includes(ticket.reference))).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@ import type { Role } from '../../core/principal.ts';
 /** What a user can choose to receive (GET/PUT /api/me/notifications). */
 export const NOTIFICATION_KINDS = [
   'ticketReply', 'ticketResolved', 'newTicket', 'bookingChange', 'sessionReminder', 'slaWarning', 'slaBreach',
-  'ticketAcknowledgement', 'ticketAssigned', 'unassignedTicket',
+  'ticketAcknowledgement', 'ticketAssigned', 'unassignedTicket', 'ticketAtRisk',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -17,6 +17,8 @@ export type Notice =
   | { template: 'acknowledgement'; ticket: TicketRef; assigneeName: string | null; due: string; timeZone: string }
   /** To the new assignee (`assigned`), or to coordinators when routing found nobody (`unassigned`). */
   | { template: 'assigned' | 'unassigned'; ticket: TicketRef; reason: string }
+  /** To coordinators: the ticket falls due while its assignee is away. */
+  | { template: 'atRisk'; ticket: TicketRef; assigneeName: string | null; due: string; until: string }
   /** To the previous assignee. */
   | { template: 'reassignedAway'; ticket: TicketRef; actorName: string; assigneeName: string | null }
   | { template: 'slaWarning' | 'slaBreach'; ticket: TicketRef; target: SlaTargetName; due: string }

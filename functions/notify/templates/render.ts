@@ -99,6 +99,7 @@ function content(notice: Notice, s: Strings, lang: Language, publicUrl: string):
     due: 'due' in notice ? formatWhen(notice.due, lang, 'timeZone' in notice ? notice.timeZone : undefined) : '',
     assignee: 'assigneeName' in notice ? notice.assigneeName ?? s.theTeam : '',
     reason: 'reason' in notice ? notice.reason : '',
+    until: 'until' in notice ? formatWhen(notice.until, lang) : '',
   };
   return { texts: s[notice.template], values, extra: [], action: { label: s.openTicket, url: `${base}/app/tickets/${encodeURIComponent(ticket.id)}` }, attachments: [] };
 }

@@ -25,6 +25,7 @@ export interface Strings {
   assigned: Texts;
   reassignedAway: Texts;
   unassigned: Texts;
+  atRisk: Texts;
   /** Who looks after an unassigned ticket, in the acknowledgement. */
   theTeam: string;
   slaWarning: Texts;
