@@ -99,3 +99,12 @@ describe('priority menus with the configured SLA targets', () => {
     expect(priorityOption('urgent', policy)).toMatch(/^Urgent: first answer within /);
   });
 });
+
+describe('the requester filter for staff', () => {
+  it('offers the requesters of the tickets listed, by name, keeping the one chosen', async () => {
+    const { requestersOf } = await import('../../site/src/app/pages/tickets.ts');
+    const tickets = [{ requesterId: 'u-maria', requesterName: 'María Ortega' }, { requesterId: 'u-jonas', requesterName: 'Jonas Weber' }, { requesterId: 'u-maria', requesterName: 'María Ortega' }];
+    expect(requestersOf(tickets)).toEqual([['u-jonas', 'Jonas Weber'], ['u-maria', 'María Ortega']]);
+    expect(requestersOf([], 'u-lea')).toEqual([['u-lea', 'u-lea']]);
+  });
+});

@@ -96,6 +96,16 @@ describe.skipIf(!hasChromium)('routing in Chromium', () => {
     await sme.page.getByLabel('Category').selectOption('performance');
     await expect.poll(() => sme.page.locator('.ticket-table tbody tr').count()).toBe(0);
 
+    // Staff narrow the queue to one requester; the menu keeps the focus after the list reloads.
+    await goTo(coord.page, '/app/tickets');
+    await coord.page.getByRole('link', { name: /PyTorch DDP/ }).first().waitFor();
+    await coord.page.getByText('More filters and order').click();
+    await coord.page.getByLabel('Requester').focus();
+    await coord.page.getByLabel('Requester').selectOption({ label: USERS.maria });
+    await coord.page.waitForURL((url) => url.searchParams.get('requester') === 'u-maria');
+    await coord.page.getByRole('link', { name: /PyTorch DDP/ }).first().waitFor();
+    expect(await coord.page.evaluate(() => document.activeElement?.id)).toBe('f-requester');
+
     // The booking form relates a session to one of the organisation's open tickets, picked by reference and subject.
     await goTo(sme.page, '/app/mentoring');
     await sme.page.getByRole('button', { name: /^See free times with/ }).first().click();

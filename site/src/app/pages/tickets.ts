@@ -46,12 +46,22 @@ function TicketTable({ tickets, caption, staff }: { tickets: TicketSummary[]; ca
   </table></div>`;
 }
 
+/**
+ * The requesters a staff member can narrow to: those of the tickets listed (there is no directory of requesters
+ * to pick from), keeping the one chosen.
+ */
+export function requestersOf(tickets: ReadonlyArray<Pick<TicketSummary, 'requesterId' | 'requesterName'>>, chosen?: string): Array<[string, string]> {
+  const names = new Map(tickets.map((ticket) => [ticket.requesterId, ticket.requesterName]));
+  if (chosen && !names.has(chosen)) names.set(chosen, chosen);
+  return [...names].sort((a, b) => a[1].localeCompare(b[1]));
+}
+
 /** Folded under "More filters" unless one of them is in use, so the list stays in view on a phone. */
-const MORE_FILTERS: readonly FilterName[] = ['priority', 'category', 'system', 'assignee', 'createdFrom', 'createdTo', 'sort'];
+const MORE_FILTERS: readonly FilterName[] = ['priority', 'category', 'system', 'assignee', 'requester', 'createdFrom', 'createdTo', 'sort'];
 
 const CREATED_LABEL = { createdFrom: 'Created from', createdTo: 'Created until' } as const;
 
-function Filters({ filters, staff, experts }: { filters: TicketFilters; staff: boolean; experts: Expert[] }): VNode {
+function Filters({ filters, staff, experts, requesters }: { filters: TicketFilters; staff: boolean; experts: Expert[]; requesters: Array<[string, string]> }): VNode {
   const apply = (event: Event) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
@@ -77,6 +87,7 @@ function Filters({ filters, staff, experts }: { filters: TicketFilters; staff: b
         ${select('category', 'Category', [['', 'Any category'], ...TICKET_CATEGORIES.map((category): [string, string] => [category, TICKET_CATEGORY_LABELS[category]])])}
         ${select('system', 'System', [['', 'Any system'], ...SYSTEMS.map((system): [string, string] => [system, system === 'other' ? 'Other' : system])])}
         ${staff ? select('assignee', 'Assignee', [['', 'Anyone'], ['unassigned', 'Unassigned'], ['me', 'Me'], ...experts.map((expert): [string, string] => [expert.id, expert.name])]) : ''}
+        ${staff ? select('requester', 'Requester', [['', 'Anyone'], ...requesters]) : ''}
         ${(['createdFrom', 'createdTo'] as const).map((name) => html`<div class="field inline"><label for=${`f-${name}`}>${CREATED_LABEL[name]}</label>
           <input id=${`f-${name}`} name=${name} type="date" value=${filters[name] ?? ''} /></div>`)}
         ${select('sort', 'Order', [['', ORDER_LABELS[defaultOrder(staff)]], ...(Object.keys(ORDER_LABELS) as TicketOrder[]).filter((order) => order !== defaultOrder(staff)).map((order): [string, string] => [order, ORDER_LABELS[order]])])}
@@ -117,7 +128,7 @@ export default function TicketsPage({ user, query }: PageProps): VNode {
     <div class="page-head"><${PageTitle}>${title}<//>
       ${staff ? '' : html`<a class="button" href="/app/tickets/new">New ticket</a>`}</div>
     <p class="lead">${staff ? '' : `${whose} with their status and service level. `}${byDue ? 'The SLA time due first comes first.' : `${ORDER_LABELS[order]}.`}</p>
-    <${Filters} key=${key} filters=${filters} staff=${staff} experts=${experts.data ?? []} />
+    <${Filters} filters=${filters} staff=${staff} experts=${experts.data ?? []} requesters=${requestersOf(tickets.data?.items ?? [], filters.requester)} />
     ${tickets.loading && !tickets.data ? html`<${Loading} what="Loading tickets" />` : ''}
     <${ErrorNotice} error=${tickets.error ?? moreError} fields=${[]} />
     ${shown ? html`<${TicketTable} tickets=${shown} caption=${title} staff=${staff} />` : ''}
