@@ -1,3 +1,5 @@
+import type { TicketCategory } from '../functions/core/catalog.ts';
+
 /**
  * The knowledge-base topics: product data with one source for the site, the functions and the tests.
  *
@@ -76,4 +78,43 @@ export const TOPIC_TITLES: Readonly<Record<TopicId, string>> = {
   'data-protection-ip': 'Data protection, security and IP',
   'support-mentoring': 'Getting help: mentoring, NCCs and helpdesks',
   'funding-programmes': 'Funding programmes alongside compute',
+};
+
+/**
+ * The ticket category each topic's guide names: an expert of a topic handles that category's tickets (routing).
+ * test/content/guides.test.ts checks each guide's front-matter category equals its topic's here.
+ */
+export const TOPIC_CATEGORIES: Readonly<Record<TopicId, TicketCategory>> = {
+  'eurohpc-systems-overview': 'access-and-allocations',
+  'choose-a-system': 'access-and-allocations',
+  'access-routes-overview': 'access-and-allocations',
+  'aif-playground': 'access-and-allocations',
+  'aif-fast-lane': 'access-and-allocations',
+  'aif-large-scale': 'access-and-allocations',
+  'ai-for-science-collab': 'access-and-allocations',
+  'eurohpc-classic-calls': 'access-and-allocations',
+  'eligibility-obligations': 'access-and-allocations',
+  'writing-proposal': 'access-and-allocations',
+  'estimate-compute': 'access-and-allocations',
+  'billing-accounting': 'access-and-allocations',
+  'account-onboarding': 'accounts-and-login',
+  'login-data-transfer': 'data-and-storage',
+  'storage-filesystems': 'data-and-storage',
+  'slurm-basics': 'jobs-and-scheduling',
+  'interactive-jupyter': 'jobs-and-scheduling',
+  'software-modules': 'software-and-containers',
+  'python-envs': 'software-and-containers',
+  'containers-apptainer': 'software-and-containers',
+  'amd-rocm-lumi': 'ai-training-and-inference',
+  'nvidia-cuda-arm': 'software-and-containers',
+  'distributed-training': 'ai-training-and-inference',
+  'llm-finetuning': 'ai-training-and-inference',
+  'inference-serving': 'ai-training-and-inference',
+  'offline-models-datasets': 'data-and-storage',
+  'monitoring-profiling': 'performance',
+  'checkpointing-walltime': 'jobs-and-scheduling',
+  'troubleshooting-jobs': 'jobs-and-scheduling',
+  'data-protection-ip': 'other',
+  'support-mentoring': 'other',
+  'funding-programmes': 'access-and-allocations',
 };

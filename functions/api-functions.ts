@@ -30,8 +30,13 @@ export interface ApiFunction {
 export const API_FUNCTIONS = {
   tickets: {
     entry: 'functions/tickets/index.ts',
-    description: 'Tickets API: tickets, deflections, service figures and the signed-in caller (/api/me)',
-    paths: ['/api/me', '/api/tickets', '/api/tickets/{proxy+}', '/api/deflections', '/api/stats'],
+    description: 'Tickets API: tickets and their routing (settings, support hours, absences), deflections, service figures, /api/me',
+    paths: [
+      '/api/me', '/api/tickets', '/api/tickets/{proxy+}', '/api/deflections', '/api/stats',
+      // Routing is served here, where every creation routes; the two expert paths are more specific than
+      // bookings' '/api/experts/{proxy+}', so API Gateway matches them first.
+      '/api/settings/{proxy+}', '/api/routing/{proxy+}', '/api/experts/me/support-hours', '/api/experts/me/absences',
+    ],
     publicRoutes: [
       { method: 'GET', path: '/api/health', reason: 'GET /api/health is the liveness probe for monitoring; it answers a fixed status and reads no data.' },
     ],

@@ -11,6 +11,7 @@ import type { ApiApp } from './core/http.ts';
 import type { RouteDoc } from './core/openapi.ts';
 import { notificationDocs } from './notify/docs.ts';
 import { wireNotifications } from './notify/wiring.ts';
+import { routingDocs } from './routing/docs.ts';
 import { ticketDocs } from './tickets/docs.ts';
 import { wireTickets, type TicketsInfrastructure } from './tickets/wiring.ts';
 
@@ -25,7 +26,7 @@ export interface ApiFunctionWiring {
 }
 
 export const API_WIRING: Record<ApiFunctionName, ApiFunctionWiring> = {
-  tickets: { wire: wireTickets, docs: ticketDocs },
+  tickets: { wire: wireTickets, docs: [...ticketDocs, ...routingDocs] },
   bookings: { wire: wireBookings, docs: bookingDocs },
   notifications: { wire: wireNotifications, docs: notificationDocs },
 };

@@ -64,7 +64,7 @@ export const CreateBookingBody = documented(z.strictObject({
   topic: documented(line(3, 200), { example: 'Scaling FSDP on Leonardo' }),
   notes: z.optional(text(0, 5000)),
   system: z.optional(z.enum(SYSTEMS)),
-  ticketId: z.optional(Id),
+  ticketId: z.optional(documented(Id, { description: 'A ticket of your organisation: its id or reference (HD-1005)' })),
 }), { id: 'NewBooking' });
 
 export const CancelBody = documented(z.strictObject({ reason: z.optional(text(1, 1000)) }), { id: 'Cancellation' });

@@ -159,7 +159,8 @@ export function bookingService({ store, clock, tickets }: BookingDeps) {
       if (earlier) return replay(earlier, principal, creation);
 
       const { placement, meetingLink, expert } = await freeSlot(input.expertId, input.start, id);
-      if (input.ticketId && (await tickets.orgOf(input.ticketId)) !== principal.orgId) {
+      const ticket = input.ticketId ? await tickets.find(input.ticketId) : undefined;
+      if (input.ticketId && ticket?.orgId !== principal.orgId) {
         throw violation('booking.ticket', `No ticket ${input.ticketId} of your organisation.`, { field: 'ticketId' });
       }
       const at = now().toISOString();
@@ -167,7 +168,7 @@ export function bookingService({ store, clock, tickets }: BookingDeps) {
         id, status: 'pending', ...placement,
         expertId: input.expertId, expertName: expert.name, expertEmail: expert.email,
         orgId: principal.orgId, requesterId: principal.id, requesterName: principal.name, requesterEmail: principal.email,
-        topic: input.topic, notes: input.notes, system: input.system, ticketId: input.ticketId, meetingLink,
+        topic: input.topic, notes: input.notes, system: input.system, ticketId: ticket?.id, meetingLink,
         sequence: 0, version: 1, createdAt: at, updatedAt: at, release: [],
         ...creation.stamp,
       };

@@ -56,7 +56,7 @@ export async function seedMentoring({ db, tableName, now }: { db: DynamoDBDocume
   }
   const clock = fixedClock(now);
   const experts = expertsService({ store, clock });
-  const bookings = bookingService({ store, clock, tickets: { orgOf: async () => undefined } });
+  const bookings = bookingService({ store, clock, tickets: { find: async () => undefined } });
   const demo = [
     { requester: 'maria@aurora-ai.example', expert: 'u-ana', topic: 'Scaling FSDP from one to four LUMI-G nodes', system: 'LUMI' as const },
     { requester: 'lea@basalt-labs.example', expert: 'u-giulia', topic: 'LoRA fine-tuning a 7B model on Leonardo', system: 'Leonardo' as const },

@@ -6,6 +6,7 @@ import { ticketService } from '../tickets/service.ts';
 import type { TicketStore } from '../tickets/store.ts';
 import { SEED_ORGANISATIONS, SEED_USERS, seedUser } from './seed-data.ts';
 import { seedMentoring } from './seed-mentoring.ts';
+import { seedRouting } from './seed-routing.ts';
 
 const HOUR = 3_600_000;
 const asPrincipal = (email: string) => principalFromUser(seedUser(email));
@@ -81,7 +82,7 @@ async function seedTickets({ users, tickets, now }: SeedDeps): Promise<void> {
 /** The item that says the demo data is in (the local server's only item of its own). */
 export const SEED_MARKER_KEY = { pk: 'META', sk: 'SEED' } as const;
 
-/** Seeds once: organisations, demo users and tickets. A marker item makes later starts skip it. */
+/** Seeds once: organisations, demo users, tickets, mentoring and routing. A marker item makes later starts skip it. */
 export async function seedDemoData(deps: SeedDeps): Promise<boolean> {
   const marker = SEED_MARKER_KEY;
   const { Item } = await deps.db.send(new GetCommand({ TableName: deps.tableName, Key: marker }));
@@ -92,6 +93,7 @@ export async function seedDemoData(deps: SeedDeps): Promise<boolean> {
   for (const user of SEED_USERS) await deps.users.put(user);
   await seedTickets(deps);
   await seedMentoring(deps);
+  await seedRouting(deps);
   await deps.db.send(new PutCommand({ TableName: deps.tableName, Item: { ...marker, at: deps.now.toISOString() } }));
   return true;
 }

@@ -1,5 +1,6 @@
 import type { UserRecord, UserDirectory } from '../core/users.ts';
-import type { BookingFacts } from '../events/domain/events.ts';
+import type { BookingFacts, TicketFacts } from '../events/domain/events.ts';
+import { computeSla, DEFAULT_SLA_RULES, type SlaRules } from '../tickets/domain/sla.ts';
 import type { NotifyEvent } from './domain/events.ts';
 import type { NotificationKind } from './domain/kinds.ts';
 import { ticketRef, type Delivery, type Notice, type Side } from './domain/notice.ts';
@@ -8,6 +9,17 @@ export interface AudienceDeps {
   users: UserDirectory;
   /** Users following new tickets in a category. */
   followers(category: string): Promise<string[]>;
+  /** The calendar and SLA policy (the acknowledgement's expected first response). */
+  slaRules?: () => Promise<SlaRules>;
+}
+
+/**
+ * Whom routing gave the ticket at creation, and why: its `assigned` entry by `routing`. Read from the history, not
+ * the current assignee, so a feed that sees the ticket after someone took it decides as the stream would.
+ */
+function routedAtCreation(ticket: TicketFacts): { to: string | null; reason: string } {
+  const entry = ticket.events.find((e) => e.type === 'assigned' && e.actorId === 'routing');
+  return entry ? { to: entry.to ?? null, reason: entry.reason ?? '' } : { to: ticket.assigneeId ?? null, reason: 'auto-assignment did not run' };
 }
 
 function bookingParty(booking: BookingFacts, side: Side): { recipientId: string; fallback: UserRecord } {
@@ -31,8 +43,37 @@ export async function deliveriesFor(event: NotifyEvent, deps: AudienceDeps): Pro
   switch (event.type) {
     case 'ticketCreated': {
       const { ticket } = event;
+      const { policy, calendar } = await (deps.slaRules ?? (async () => DEFAULT_SLA_RULES))();
+      // Requesters have no zone of their own yet, nor do organisations: the centre's zone, named in the mail.
+      const due = computeSla(ticket, new Date(ticket.createdAt), policy, calendar).firstResponseDue;
+      const routed = routedAtCreation(ticket);
+      const assigneeName = !routed.to ? null : routed.to === ticket.assigneeId ? ticket.assigneeName ?? null : (await deps.users.get(routed.to))?.name ?? null;
+      add(ticket.requesterId, 'ticketAcknowledgement', ticket.orgId, { template: 'acknowledgement', ticket: ticketRef(ticket), assigneeName, due, timeZone: calendar.timeZone });
+      if (!routed.to) {
+        for (const coordinator of await deps.users.listByRole('coordinator')) {
+          add(coordinator.id, 'unassignedTicket', ticket.orgId, { template: 'unassigned', ticket: ticketRef(ticket), reason: routed.reason });
+        }
+      }
+      // The assignee hears of it through the assignment (its own event); followers of the category here.
       for (const id of await deps.followers(ticket.category)) {
-        if (id !== ticket.requesterId) add(id, 'newTicket', ticket.orgId, { template: 'newTicket', ticket: ticketRef(ticket) }, { category: ticket.category });
+        if (id !== ticket.requesterId && id !== routed.to) add(id, 'newTicket', ticket.orgId, { template: 'newTicket', ticket: ticketRef(ticket) }, { category: ticket.category });
+      }
+      break;
+    }
+    case 'ticketAtRisk': {
+      const { ticket, due, until } = event;
+      for (const coordinator of await deps.users.listByRole('coordinator')) {
+        add(coordinator.id, 'ticketAtRisk', ticket.orgId, { template: 'atRisk', ticket: ticketRef(ticket), assigneeName: ticket.assigneeName ?? null, due, until });
+      }
+      break;
+    }
+    case 'ticketAssigned': {
+      // The new assignee and the previous one, unless they made the change themselves; nobody else.
+      const { ticket, actorId, actorName, from, to, reason } = event;
+      if (to && to !== actorId) add(to, 'ticketAssigned', ticket.orgId, { template: 'assigned', ticket: ticketRef(ticket), reason });
+      if (from && from !== actorId && from !== to) {
+        const assigneeName = to ? (to === ticket.assigneeId ? ticket.assigneeName ?? null : (await deps.users.get(to))?.name ?? null) : null;
+        add(from, 'ticketAssigned', ticket.orgId, { template: 'reassignedAway', ticket: ticketRef(ticket), actorName, assigneeName });
       }
       break;
     }

@@ -3,6 +3,9 @@ import type { Clock } from '../core/clock.ts';
 import type { EventConsumer } from '../events/consumer.ts';
 import type { Logger } from '../core/logger.ts';
 import type { UserDirectory } from '../core/users.ts';
+import { shortLived } from '../routing/cache.ts';
+import { dynamoRoutingStore } from '../routing/dynamo-store.ts';
+import { readRules } from '../routing/rules.ts';
 import { notifier } from './deliver.ts';
 import { dynamoNotifyStore } from './dynamo-store.ts';
 import { dynamoSweepSource } from './dynamo-sources.ts';
@@ -27,13 +30,21 @@ export interface NotificationsDeps {
  */
 export function composeNotifications(deps: NotificationsDeps) {
   const store = dynamoNotifyStore(deps.db, deps.tableName);
-  const notify = notifier({ store, users: deps.users, transport: deps.transport, clock: deps.clock, sender: deps.sender, publicUrl: deps.publicUrl, logger: deps.logger });
+  // Settings change rarely; a minute's cache keeps the sweep and every creation's acknowledgement to one read.
+  const slaRules = shortLived(60_000, () => readRules(dynamoRoutingStore(deps.db, deps.tableName)));
+  const notify = notifier({
+    store, users: deps.users, transport: deps.transport, clock: deps.clock, sender: deps.sender, publicUrl: deps.publicUrl, logger: deps.logger,
+    slaRules: () => slaRules.get(),
+  });
   const consumer: EventConsumer = { name: 'notify', handle: (events) => notify.handle(events) };
   return {
     store,
     notify,
     consumer,
-    sweep: sweeper({ source: dynamoSweepSource(deps.db, deps.tableName), store, notify, clock: deps.clock }),
+    sweep: sweeper({
+      source: dynamoSweepSource(deps.db, deps.tableName), store, notify, clock: deps.clock, slaRules: () => slaRules.get(),
+      absences: async () => new Map((await dynamoRoutingStore(deps.db, deps.tableName).roster()).map((entry) => [entry.expertId, entry.absences])),
+    }),
   };
 }
 

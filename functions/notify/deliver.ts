@@ -12,6 +12,7 @@ import type { Mailbox } from './mime.ts';
 import type { DeliveryRecord, NotifyStore } from './store.ts';
 import { render } from './templates/render.ts';
 import type { MailTransport } from './transport.ts';
+import type { SlaRules } from '../tickets/domain/sla.ts';
 
 /** Rounds of the SDK's own retries for recording a sent mail (each round is up to three attempts). */
 const MARK_SENT_ROUNDS = 3;
@@ -26,6 +27,8 @@ export interface NotifierDeps {
   logger?: Logger;
   /** Attempts before a delivery is parked for a coordinator: the first, then the sweep's spaced retries. */
   maxAttempts?: number;
+  /** The calendar and SLA policy (the acknowledgement's expected first response); the defaults without it. */
+  slaRules?: () => Promise<SlaRules>;
 }
 
 export type Outcome = 'sent' | 'duplicate' | 'opted-out' | 'no-address' | 'refused' | 'failed' | 'parked';
@@ -39,12 +42,12 @@ export function deliveryId(eventId: string, recipientId: string): string {
 }
 
 /**
- * How long a marker must outlive its event to keep it from happening twice: escalations are re-derived for as
- * long as a ticket stays open, everything else only within the stream's retention, the feed's overlap or
+ * How long a marker must outlive its event to keep it from happening twice: escalations and tickets at risk are
+ * re-derived for as long as a ticket stays open, everything else only within the stream's retention, the feed's overlap or
  * before the session starts.
  */
 export function retentionDays(eventId: string): number {
-  return eventId.startsWith('S#') ? 400 : 30;
+  return eventId.startsWith('S#') || eventId.startsWith('A#') ? 400 : 30;
 }
 
 /** Nothing about an organisation reaches anyone but its members and support-centre staff. */
@@ -126,7 +129,7 @@ export function notifier(deps: NotifierDeps) {
    * assignee), so its first audience is kept: a later assignee does not get the same warning again.
    */
   async function deliveriesOf(event: NotifyEvent): Promise<Delivery[]> {
-    const deliveries = await deliveriesFor(event, { users: deps.users, followers });
+    const deliveries = await deliveriesFor(event, { users: deps.users, followers, slaRules: deps.slaRules });
     if (event.type !== 'slaEscalation' || deliveries.length === 0) return deliveries;
     const expiresAt = Math.floor(deps.clock.now().getTime() / 1000) + retentionDays(event.eventId) * DAY_SECONDS;
     const audience = await deps.store.fixAudience(event.eventId, deliveries.map((d) => d.recipientId), expiresAt);

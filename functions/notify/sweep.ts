@@ -1,6 +1,9 @@
 import type { Clock } from '../core/clock.ts';
+import { DEFAULT_SLA_RULES, type SlaRules } from '../tickets/domain/sla.ts';
 import type { NotifyEvent } from './domain/events.ts';
+import { atRiskEvents } from './domain/at-risk.ts';
 import { dueEscalations } from './domain/escalation.ts';
+import type { Absence } from '../routing/domain/absences.ts';
 import { dueReminder, LONGEST_LEAD_MS } from './domain/reminders.ts';
 import type { Notifier, Outcome } from './deliver.ts';
 import type { SweepSource } from './sources.ts';
@@ -11,6 +14,10 @@ export interface SweepDeps {
   store: NotifyStore;
   notify: Notifier;
   clock: Clock;
+  /** The service calendar and SLA policy the clocks run on (coordinators' settings; briefly cached). */
+  slaRules?: () => Promise<SlaRules>;
+  /** Each expert's absences (routing's roster), for the tickets at risk while their assignee is away. */
+  absences?: () => Promise<ReadonlyMap<string, readonly Absence[]>>;
   /** A failed delivery is tried again by the sweep once it has rested this long. */
   retryAfterMs?: number;
   /** A delivery still `sending` after this long lost its sender (a crash): it is parked in doubt. */
@@ -36,7 +43,7 @@ const SESSION_ENDS_WITHIN_MS = LONGEST_LEAD_MS + 24 * 60 * MINUTE;
  * SLA escalation, retries of failed and replayed deliveries, and parking deliveries a crash left in doubt.
  * Every candidate comes from an index query; every message is once-only through its event id.
  */
-export function sweeper({ source, store, notify, clock, retryAfterMs = 5 * MINUTE, inDoubtAfterMs = 15 * MINUTE, batch = 100 }: SweepDeps) {
+export function sweeper({ source, store, notify, clock, slaRules = async () => DEFAULT_SLA_RULES, absences = async () => new Map(), retryAfterMs = 5 * MINUTE, inDoubtAfterMs = 15 * MINUTE, batch = 100 }: SweepDeps) {
   async function reminders(now: Date): Promise<NotifyEvent[]> {
     const sessions = await source.bookedSessionsEndingBetween(now.toISOString(), new Date(now.getTime() + SESSION_ENDS_WITHIN_MS).toISOString());
     const events: NotifyEvent[] = [];
@@ -52,9 +59,9 @@ export function sweeper({ source, store, notify, clock, retryAfterMs = 5 * MINUT
 
   async function run(): Promise<SweepResult> {
     const now = clock.now();
-    const [reminderEvents, tickets] = await Promise.all([reminders(now), source.ticketsWithRunningClocks()]);
-    const escalationEvents = tickets.flatMap((ticket) => dueEscalations(ticket, now));
-    const outcomes = await notify.handle([...reminderEvents, ...escalationEvents]);
+    const [reminderEvents, tickets, rules, away] = await Promise.all([reminders(now), source.ticketsWithRunningClocks(), slaRules(), absences()]);
+    const escalationEvents = tickets.flatMap((ticket) => dueEscalations(ticket, now, rules));
+    const outcomes = await notify.handle([...reminderEvents, ...escalationEvents, ...atRiskEvents(tickets, away, now, rules)]);
 
     const retried: Outcome[] = [];
     for (const record of await store.listRetryable(new Date(now.getTime() - retryAfterMs).toISOString(), batch)) retried.push(await notify.retry(record));

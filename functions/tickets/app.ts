@@ -7,7 +7,7 @@ import {
   addMessageRoute, createTicketRoute, figuresRoute, getTicketRoute, healthRoute, listTicketsRoute, meRoute, patchTicketRoute,
   recordDeflectionRoute,
 } from './routes.ts';
-import { ticketService, type TicketDeps } from './service.ts';
+import { ticketService, type TicketDeps, type TicketService } from './service.ts';
 import { versionSeenBy } from './domain/visibility.ts';
 import { ticketDetail, ticketSummary } from './views.ts';
 
@@ -18,8 +18,7 @@ export interface TicketsAppDeps extends TicketDeps {
 }
 
 /** Adds the tickets rows of the API contract (plus health and /me) to an API app. */
-export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps): ApiApp {
-  const tickets = ticketService(deps);
+export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps, tickets: TicketService = ticketService(deps)): ApiApp {
   const auth = signedIn(deps.verifier);
   const now = () => deps.clock.now();
 
@@ -36,41 +35,43 @@ export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps): ApiApp 
   });
 
   mount(app, createTicketRoute, [auth, onlyRoles('requester')], async (c) => {
-    const { ticket, replayed } = await tickets.create(c.var.principal, c.req.valid('json'), idempotencyKey(c));
+    const [{ ticket, replayed }, rules] = await Promise.all([tickets.create(c.var.principal, c.req.valid('json'), idempotencyKey(c)), tickets.slaRules()]);
     c.header('ETag', etagFor(versionSeenBy(ticket, c.var.principal)));
     c.header('Location', `/api/tickets/${ticket.id}`);
     if (replayed) c.header('Idempotent-Replayed', 'true');
-    return c.json(ticketDetail(ticket, now(), c.var.principal), 201);
+    return c.json(ticketDetail(ticket, now(), c.var.principal, { rules }), 201);
   });
 
   mount(app, listTicketsRoute, [auth], async (c) => {
-    const { status, ...query } = c.req.valid('query');
-    const page = await tickets.list(c.var.principal, { ...query, statuses: status });
+    const { status, priority, category, ...query } = c.req.valid('query');
+    const [page, rules] = await Promise.all([tickets.list(c.var.principal, { ...query, statuses: status, priorities: priority, categories: category }), tickets.slaRules()]);
     const at = now();
-    return c.json({ items: page.items.map((ticket) => ticketSummary(ticket, at, c.var.principal)), ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
+    return c.json({ items: page.items.map((ticket) => ticketSummary(ticket, at, c.var.principal, rules)), ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
   });
 
   mount(app, getTicketRoute, [auth], async (c) => {
-    const { ticket, messages } = await tickets.get(c.var.principal, c.req.valid('param').id);
+    const [{ ticket, messages }, rules] = await Promise.all([tickets.get(c.var.principal, c.req.valid('param').id), tickets.slaRules()]);
     c.header('ETag', etagFor(versionSeenBy(ticket, c.var.principal)));
     c.header('Cache-Control', 'private, no-store');
     const includeEvents = c.req.valid('query').include === 'events';
-    return c.json(ticketDetail(ticket, now(), c.var.principal, { messages, includeEvents }), 200);
+    return c.json(ticketDetail(ticket, now(), c.var.principal, { messages, includeEvents, rules }), 200);
   });
 
   mount(app, addMessageRoute, [auth], async (c) => {
-    const { message, ticket, replayed } = await tickets.addMessage(c.var.principal, c.req.valid('param').id, c.req.valid('json'), idempotencyKey(c));
+    const [{ message, ticket, replayed }, rules] = await Promise.all([
+      tickets.addMessage(c.var.principal, c.req.valid('param').id, c.req.valid('json'), idempotencyKey(c)), tickets.slaRules(),
+    ]);
     c.header('ETag', etagFor(versionSeenBy(ticket, c.var.principal)));
     if (replayed) c.header('Idempotent-Replayed', 'true');
-    return c.json({ message, ticket: ticketDetail(ticket, now(), c.var.principal) }, 201);
+    return c.json({ message, ticket: ticketDetail(ticket, now(), c.var.principal, { rules }) }, 201);
   });
 
   mount(app, patchTicketRoute, [auth], async (c) => {
     const principal = c.var.principal;
     const expected = versionFromIfMatch(c);
-    const ticket = await tickets.patch(principal, c.req.valid('param').id, c.req.valid('json'), expected);
+    const [ticket, rules] = await Promise.all([tickets.patch(principal, c.req.valid('param').id, c.req.valid('json'), expected), tickets.slaRules()]);
     c.header('ETag', etagFor(versionSeenBy(ticket, c.var.principal)));
-    return c.json(ticketDetail(ticket, now(), principal), 200);
+    return c.json(ticketDetail(ticket, now(), principal, { rules }), 200);
   });
 
   mount(app, recordDeflectionRoute, [auth, onlyRoles('requester')], async (c) => {

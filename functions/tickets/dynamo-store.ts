@@ -18,17 +18,18 @@ function indexKeys(ticket: Ticket): Record<string, string> {
     gsi3pk: ticketPartitions.byAssignee(ticket.assigneeId ?? 'none'), gsi3sk: order,
     gsi4pk: ticketPartitions.bySystem(ticket.system ?? 'none'), gsi4sk: order,
     gsi5pk: ticketPartitions.all, gsi5sk: order,
+    gsi6pk: ticketPartitions.byNumber(ticket.number), gsi6sk: 'TICKET',
   };
 }
 
 /** What a listing reads: everything but the body, which can be 80 KB and is not shown in lists. */
 const SUMMARY_ATTRIBUTES = [
-  'id', 'number', 'reference', 'orgId', 'requesterId', 'requesterName', 'subject', 'category', 'priority', 'system',
+  'id', 'number', 'reference', 'orgId', 'requesterId', 'requesterName', 'subject', 'category', 'priority', 'system', 'topic', 'assignment',
   'projectId', 'jobId', 'status', 'assigneeId', 'assigneeName', 'createdAt', 'updatedAt', 'lastActivityAt',
   'firstResponseAt', 'resolvedAt', 'messageCount', 'noteCount', 'version', 'events',
 ];
 
-const toTicket = (item: Record<string, unknown>) => withoutKeys<StoredTicket>(item);
+const toTicket = (item: Record<string, unknown>) => withoutKeys<StoredTicket>(item, [SEARCH_ATTRIBUTE]);
 
 function toMessage(item: Record<string, unknown>): Message {
   const { pk: _pk, sk: _sk, ...message } = item;
@@ -38,33 +39,57 @@ function toMessage(item: Record<string, unknown>): Message {
 interface Plan {
   index: IndexName;
   partition: string;
-  filters: Array<{ attribute: string; values: string[] }>;
+  /** Filter expressions for what the index key does not serve, with their names and values. */
+  conditions: string[];
+  names: Record<string, string>;
+  values: Record<string, unknown>;
 }
+
+/** The lower-cased subject and reference, for `q` (contains); DynamoDB has no case-insensitive comparison. */
+const SEARCH_ATTRIBUTE = 'searchText';
 
 /** Picks the most selective index for the filters given; the rest become filter expressions. */
 function plan(query: TicketQuery): Plan {
-  const filters: Plan['filters'] = [];
-  const statusFilter = query.statuses?.length ? { attribute: 'status', values: query.statuses } : undefined;
-  const assigneeFilter = query.assignee ? { attribute: indexKeyNames('gsi3').partitionKey, values: [ticketPartitions.byAssignee(query.assignee)] } : undefined;
-  const systemFilter = query.system ? { attribute: indexKeyNames('gsi4').partitionKey, values: [ticketPartitions.bySystem(query.system)] } : undefined;
-  let chosen: Omit<Plan, 'filters'>;
-  if (query.orgId) chosen = { index: 'gsi1', partition: ticketPartitions.byOrg(query.orgId) };
+  let chosen: Pick<Plan, 'index' | 'partition'>;
+  if (query.number !== undefined) chosen = { index: 'gsi6', partition: ticketPartitions.byNumber(query.number) };
+  else if (query.orgId) chosen = { index: 'gsi1', partition: ticketPartitions.byOrg(query.orgId) };
   else if (query.statuses?.length === 1) chosen = { index: 'gsi2', partition: ticketPartitions.byStatus(query.statuses[0]!) };
   else if (query.assignee) chosen = { index: 'gsi3', partition: ticketPartitions.byAssignee(query.assignee) };
   else if (query.system) chosen = { index: 'gsi4', partition: ticketPartitions.bySystem(query.system) };
   else chosen = { index: 'gsi5', partition: ticketPartitions.all };
-  for (const filter of [statusFilter, assigneeFilter, systemFilter]) {
-    if (!filter) continue;
-    const servedByKey = (filter === statusFilter && chosen.index === 'gsi2')
-      || (filter === assigneeFilter && chosen.index === 'gsi3')
-      || (filter === systemFilter && chosen.index === 'gsi4');
-    if (!servedByKey) filters.push(filter);
-  }
-  return { ...chosen, filters };
+  const conditions: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const add = (attribute: string, expression: (name: string, value: string) => string, value: unknown) => {
+    const f = conditions.length;
+    names[`#f${f}`] = attribute;
+    values[`:f${f}`] = value;
+    conditions.push(expression(`#f${f}`, `:f${f}`));
+  };
+  const oneOf = (attribute: string, options: readonly (string | number)[] | undefined, servedBy?: IndexName) => {
+    if (!options?.length || servedBy === chosen.index) return;
+    const f = conditions.length;
+    names[`#f${f}`] = attribute;
+    options.forEach((value, v) => { values[`:f${f}v${v}`] = value; });
+    conditions.push(`#f${f} IN (${options.map((_, v) => `:f${f}v${v}`).join(', ')})`);
+  };
+  oneOf('orgId', query.orgId ? [query.orgId] : undefined, 'gsi1');
+  oneOf('status', query.statuses, query.statuses?.length === 1 ? 'gsi2' : undefined);
+  oneOf(indexKeyNames('gsi3').partitionKey, query.assignee ? [ticketPartitions.byAssignee(query.assignee)] : undefined, 'gsi3');
+  oneOf(indexKeyNames('gsi4').partitionKey, query.system ? [ticketPartitions.bySystem(query.system)] : undefined, 'gsi4');
+  oneOf('priority', query.priorities);
+  oneOf('category', query.categories);
+  oneOf('requesterId', query.requesterId ? [query.requesterId] : undefined);
+  if (query.createdFrom !== undefined) add('createdAt', (n, v) => `${n} >= ${v}`, query.createdFrom);
+  if (query.createdBefore !== undefined) add('createdAt', (n, v) => `${n} < ${v}`, query.createdBefore);
+  for (const word of query.words ?? []) add(SEARCH_ATTRIBUTE, (n, v) => `contains(${n}, ${v})`, word);
+  return { ...chosen, conditions, names, values };
 }
 
 export function dynamoTicketStore(db: DynamoDBDocumentClient, tableName: string): TicketStore {
-  const itemOf = (ticket: Ticket) => ({ ...ticket, ...ticketKey(ticket.id), ...indexKeys(ticket) });
+  const itemOf = (ticket: Ticket) => ({
+    ...ticket, ...ticketKey(ticket.id), ...indexKeys(ticket), [SEARCH_ATTRIBUTE]: `${ticket.reference} ${ticket.subject}`.toLowerCase(),
+  });
 
   /**
    * All items of one index partition, from `since` on when given (ascending sort key), every page. Without one the
@@ -139,21 +164,25 @@ export function dynamoTicketStore(db: DynamoDBDocumentClient, tableName: string)
       return Item ? toMessage(Item) : undefined;
     },
 
+    async idOfNumber(number) {
+      const { Items = [] } = await db.send(new QueryCommand({
+        TableName: tableName, IndexName: 'gsi6', KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': indexKeyNames('gsi6').partitionKey, '#id': 'id' },
+        ExpressionAttributeValues: { ':pk': ticketPartitions.byNumber(number) }, ProjectionExpression: '#id',
+      }));
+      return typeof Items[0]?.id === 'string' ? Items[0].id : undefined;
+    },
+
     async list(query): Promise<TicketPage> {
-      const { index, partition, filters } = plan(query);
+      const { index, partition, conditions, names: filterNames, values: filterValues } = plan(query);
       const { partitionKey: pkAttribute, sortKey: skAttribute } = indexKeyNames(index);
       let startKey: StartKey | undefined = decodeCursor(query.cursor, { attribute: pkAttribute, value: partition });
       const projected = [...SUMMARY_ATTRIBUTES, 'pk', 'sk', pkAttribute, skAttribute];
-      const names: Record<string, string> = { '#pk': pkAttribute, ...Object.fromEntries(projected.map((name, i) => [`#p${i}`, name])) };
-      const values: Record<string, unknown> = { ':pk': partition };
-      const conditions = filters.map((filter, f) => {
-        names[`#f${f}`] = filter.attribute;
-        filter.values.forEach((value, v) => { values[`:f${f}v${v}`] = value; });
-        return `#f${f} IN (${filter.values.map((_, v) => `:f${f}v${v}`).join(', ')})`;
-      });
+      const names: Record<string, string> = { '#pk': pkAttribute, ...Object.fromEntries(projected.map((name, i) => [`#p${i}`, name])), ...filterNames };
+      const values: Record<string, unknown> = { ':pk': partition, ...filterValues };
       const items: Record<string, unknown>[] = [];
       // Filters thin out a page, so read on until the page is full or the partition ends (bounded reads).
-      for (let reads = 0; reads < 20 && items.length < query.limit; reads++) {
+      for (let reads = 0; reads < Math.max(20, query.limit / 25) && items.length < query.limit; reads++) {
         const page = await db.send(new QueryCommand({
           TableName: tableName,
           IndexName: index,

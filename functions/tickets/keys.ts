@@ -10,7 +10,8 @@ export const isTicketItem = (item: Record<string, unknown> | undefined) => Strin
 
 /**
  * The index partitions of tickets, each sorted by `ticketOrder` (last activity, then id): gsi1 one organisation's,
- * gsi2 one status, gsi3 one assignee's (`none`: unassigned), gsi4 one system (`none`: not given), gsi5 all.
+ * gsi2 one status, gsi3 one assignee's (`none`: unassigned), gsi4 one system (`none`: not given), gsi5 all; gsi6 one
+ * number (a reference resolves with one Query; the ticket's one write at creation sets it).
  */
 export const ticketPartitions = {
   byOrg: (orgId: string) => `ORG#${orgId}#TICKETS`,
@@ -18,6 +19,7 @@ export const ticketPartitions = {
   byAssignee: (assigneeId: string) => `TICKETS#ASSIGNEE#${assigneeId}`,
   bySystem: (system: string) => `TICKETS#SYSTEM#${system}`,
   all: 'TICKETS',
+  byNumber: (number: number | string) => `TICKETS#NUMBER#${number}`,
 } as const;
 
 /** gsi5: deflections by time. */
@@ -36,6 +38,7 @@ export function ticketKeySpace(): KeySpace {
       gsi3: [ticketPartitions.byAssignee(ANY)],
       gsi4: [ticketPartitions.bySystem(ANY)],
       gsi5: [ticketPartitions.all, DEFLECTIONS_PARTITION],
+      gsi6: [ticketPartitions.byNumber(ANY)],
     },
   };
 }

@@ -14,14 +14,20 @@ const Sla = z.object({
 const Event = z.object({
   at: z.string(), type: z.string(), actorId: z.string(), actorName: z.string(),
   from: z.optional(z.nullable(z.string())), to: z.optional(z.nullable(z.string())), messageId: z.optional(z.string()),
+  reason: z.optional(documented(z.string(), { description: 'On `assigned`: why the ticket went to whom' })),
+});
+
+const Assignment = documented(z.object({ reason: z.string(), auto: z.boolean(), at: z.string() }), {
+  description: 'How the ticket got its assignee: routing (auto) with its reason, or the person who assigned it',
 });
 
 const summaryShape = {
   id: z.string(), number: z.number(), reference: z.string(), orgId: z.string(),
   requesterId: z.string(), requesterName: z.string(), subject: z.string(),
   category: z.enum(TICKET_CATEGORIES), priority: z.enum(PRIORITIES), system: z.optional(z.string()),
+  topic: z.optional(z.string()),
   projectId: z.optional(z.string()), jobId: z.optional(z.string()), status: z.enum(TICKET_STATUSES),
-  assigneeId: z.optional(z.nullable(z.string())), assigneeName: z.optional(z.nullable(z.string())),
+  assigneeId: z.optional(z.nullable(z.string())), assigneeName: z.optional(z.nullable(z.string())), assignment: z.optional(Assignment),
   createdAt: z.string(), updatedAt: z.string(), lastActivityAt: z.string(),
   firstResponseAt: z.optional(z.string()), resolvedAt: z.optional(z.string()),
   messageCount: z.number(), noteCount: z.optional(z.number()), version: z.number(), sla: Sla,

@@ -9,19 +9,49 @@ import { violation } from '../core/violation.ts';
 import { serviceFigures, type Deflection, type ServiceFigures } from './domain/figures.ts';
 import { assertMayPost } from './domain/state.ts';
 import { applyMessage, applyPatch, recordsMessage, type TicketPatch } from './domain/changes.ts';
-import { ticketReference, type Message, type Ticket } from './domain/model.ts';
+import { numberOfReference, ticketReference, type Message, type Ticket } from './domain/model.ts';
 import { versionSeenBy } from './domain/visibility.ts';
 import type { StoredTicket, TicketPage, TicketQuery, TicketStore } from './store.ts';
+import type { TicketToRoute } from '../routing/domain/assign.ts';
+import type { LoadHolder } from '../routing/domain/load.ts';
+import type { Routed } from '../routing/service.ts';
+import { DEFAULT_SLA_RULES, computeSla, type SlaRules } from './domain/sla.ts';
+
+/**
+ * What tickets need of routing (functions/routing/service.ts implements it): who a new ticket goes to, the
+ * counters kept right as tickets change, and the calendar and SLA policy the clocks run on.
+ */
+export interface TicketRouting {
+  rules(): Promise<SlaRules>;
+  assign(ticket: Omit<TicketToRoute, 'language'>, language: () => Promise<string | undefined>): Promise<Routed>;
+  release(routed: Routed): Promise<void>;
+  ticketChanged(before: LoadHolder | undefined, after: LoadHolder): Promise<void>;
+}
 
 export interface TicketDeps {
   store: TicketStore;
   users: UserDirectory;
   clock: Clock;
+  /** Routing; without it (the seed's history, unit tests) tickets stay unassigned and clocks use the defaults. */
+  routing?: TicketRouting;
   /** Whether a guide with this slug is published (the topics by default; the local server asks its built site). */
   isGuide?: (slug: string) => boolean;
 }
 
-export type NewTicket = Pick<Ticket, 'subject' | 'body' | 'category' | 'priority' | 'system' | 'projectId' | 'jobId'>;
+export type NewTicket = Pick<Ticket, 'subject' | 'body' | 'category' | 'priority' | 'system' | 'topic' | 'projectId' | 'jobId'>;
+
+/** A listing as the API asks for it: the store's query in the caller's words. */
+export interface TicketListing extends Omit<TicketQuery, 'assignee' | 'requesterId' | 'orgId' | 'createdBefore' | 'words' | 'number'> {
+  assignee?: string;
+  requester?: string;
+  createdTo?: string;
+  q?: string;
+  scope?: 'mine' | 'org';
+  sort?: 'activity' | 'due' | 'created';
+}
+
+/** How many matches a sorted listing (by due time or creation) reads before sorting: one page, no cursor. */
+export const SORTED_LISTING_MAX = 500;
 
 export interface NewMessage {
   body: string;
@@ -29,6 +59,7 @@ export interface NewMessage {
 }
 
 const MAX_UPDATE_ATTEMPTS = 30;
+const LANGUAGE_TTL_MS = 5 * 60_000;
 
 /** Jittered backoff so writers racing on one hot ticket spread out instead of colliding again. */
 const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
@@ -43,12 +74,58 @@ function keepFingerprint(next: Ticket, stored: StoredTicket): StoredTicket {
   return stored.requestFingerprint ? { ...next, requestFingerprint: stored.requestFingerprint } : next;
 }
 
-export function ticketService({ store, users, clock, isGuide = isTopicId }: TicketDeps) {
+export function ticketService({ store, users, clock, routing, isGuide = isTopicId }: TicketDeps) {
+  /** The id a path names: the id itself, or the ticket a reference (HD-1005, hd-1005, 1005) names. */
+  async function idOf(idOrReference: string): Promise<string | undefined> {
+    const number = numberOfReference(idOrReference);
+    return number === undefined ? idOrReference : store.idOfNumber(number);
+  }
+
   /** The ticket if the caller may see it; another organisation's ticket is "not found", never "forbidden". */
-  async function visibleTicket(principal: Principal, id: string): Promise<StoredTicket> {
-    const ticket = await store.get(id);
-    if (!ticket || (!isStaff(principal) && ticket.orgId !== principal.orgId)) throw problems.notFound(`No ticket ${id}.`);
+  async function visibleTicket(principal: Principal, idOrReference: string): Promise<StoredTicket> {
+    const id = await idOf(idOrReference);
+    const ticket = id === undefined ? undefined : await store.get(id);
+    if (!ticket || (!isStaff(principal) && ticket.orgId !== principal.orgId)) throw problems.notFound(`No ticket ${idOrReference}.`);
     return ticket;
+  }
+
+  /** Whom a new ticket goes to: routing's choice, claimed on the expert's counters. */
+  async function route(principal: RequesterPrincipal, input: NewTicket): Promise<Routed | undefined> {
+    if (!routing) return undefined;
+    return routing.assign({ category: input.category, topic: input.topic, system: input.system, priority: input.priority }, () => languageOf(principal.id));
+  }
+
+  const slaRules = () => (routing ? routing.rules() : Promise.resolve(DEFAULT_SLA_RULES));
+
+  // A requester's language changes rarely and they often open several tickets: kept a few minutes per instance.
+  const languages = new Map<string, { lang: string; until: number }>();
+  async function languageOf(userId: string): Promise<string> {
+    const held = languages.get(userId);
+    if (held && held.until > Date.now()) return held.lang;
+    const lang = (await users.get(userId))?.lang ?? 'en';
+    if (languages.size > 10_000) languages.clear();
+    languages.set(userId, { lang, until: Date.now() + LANGUAGE_TTL_MS });
+    return lang;
+  }
+
+  /** One PATCH-like change, retried on a concurrent write; `expectedVersion` undefined: whatever is current. */
+  async function changeTicket(principal: Principal, idOrReference: string, patch: TicketPatch, expectedVersion?: number, why?: string): Promise<Ticket> {
+    const assignee = patch.assigneeId ? await users.get(patch.assigneeId) : undefined;
+    for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
+      const ticket = await visibleTicket(principal, idOrReference);
+      if (expectedVersion !== undefined && versionSeenBy(ticket, principal) !== expectedVersion) throw problems.preconditionFailed('The ticket changed since you read it; reload it.');
+      const next = applyPatch(withoutFingerprint(ticket), patch, principal, assignee, clock.now().toISOString(), why);
+      if (next.version === ticket.version || (await replaced(next, ticket))) return next;
+      await backoff(attempt);
+    }
+    throw violation('busy', 'The ticket is being changed by many people at once; send the same request again.');
+  }
+
+  /** Writes a change and keeps the assignees' counters right (a counter write that fails is healed by the sweep). */
+  async function replaced(next: Ticket, stored: StoredTicket): Promise<boolean> {
+    if (!(await store.replace(keepFingerprint(next, stored), stored.version))) return false;
+    await routing?.ticketChanged(stored, next);
+    return true;
   }
 
   return {
@@ -64,40 +141,69 @@ export function ticketService({ store, users, clock, isGuide = isTopicId }: Tick
       const earlier = await replay();
       if (earlier) return earlier;
 
-      const number = await store.nextNumber();
+      const [number, routed] = await Promise.all([store.nextNumber(), route(principal, input)]);
       const at = clock.now().toISOString();
+      const events: Ticket['events'] = [{ at, type: 'created', actorId: principal.id, actorName: principal.name }];
+      // Routing acts for the centre: its event names no person, and says why in `reason`.
+      if (routed) events.push({ at, type: 'assigned', actorId: 'routing', actorName: 'Routing', from: null, to: routed.assigneeId, reason: routed.reason });
       const ticket: StoredTicket = {
         id, number, reference: ticketReference(number),
         orgId: principal.orgId, requesterId: principal.id, requesterName: principal.name,
         ...input,
-        status: 'new', assigneeId: null, assigneeName: null,
+        status: 'new',
+        assigneeId: routed?.assigneeId ?? null, assigneeName: routed?.assigneeId ? routed.assigneeName : null,
+        ...(routed ? { assignment: { reason: routed.reason, auto: true, at } } : {}),
         createdAt: at, updatedAt: at, lastActivityAt: at,
         messageCount: 0, version: 1,
-        events: [{ at, type: 'created', actorId: principal.id, actorName: principal.name }],
+        events,
         ...creation.stamp,
       };
       if (await store.create(ticket)) return { ticket: withoutFingerprint(ticket), replayed: false };
+      if (routed) await routing!.release(routed);
       // Lost the race against a concurrent retry with the same key: the winner's ticket is the answer.
       const winner = await replay();
       if (!winner) throw new Error('ticket create failed its condition but no ticket exists');
       return winner;
     },
 
-    async list(principal: Principal, query: TicketQuery): Promise<TicketPage> {
-      const assignee = query.assignee === 'me' ? principal.id : query.assignee === 'unassigned' ? 'none' : query.assignee;
-      return store.list({ ...query, assignee, orgId: isStaff(principal) ? undefined : principal.orgId });
+    /** What the caller may see, filtered; by due time or creation, the first SORTED_LISTING_MAX matches sorted. */
+    async list(principal: Principal, listing: TicketListing): Promise<TicketPage> {
+      const { assignee, requester, createdTo, q, scope, sort, ...rest } = listing;
+      const reference = q === undefined ? undefined : numberOfReference(q);
+      const words = q === undefined || reference !== undefined ? undefined : q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+      const mine = !isStaff(principal) && scope === 'mine';
+      const query: TicketQuery = {
+        ...rest,
+        assignee: assignee === 'me' ? principal.id : assignee === 'unassigned' ? 'none' : assignee,
+        requesterId: mine || requester === 'me' ? principal.id : requester,
+        orgId: isStaff(principal) ? undefined : principal.orgId,
+        ...(createdTo ? { createdBefore: new Date(Date.parse(createdTo) + 86_400_000).toISOString() } : {}),
+        ...(listing.createdFrom ? { createdFrom: new Date(Date.parse(listing.createdFrom)).toISOString() } : {}),
+        ...(words?.length ? { words } : {}),
+        ...(reference !== undefined ? { number: reference } : {}),
+      };
+      if (sort !== 'due' && sort !== 'created') return store.list(query);
+      const { items } = await store.list({ ...query, cursor: undefined, limit: SORTED_LISTING_MAX });
+      const now = clock.now();
+      const rules = await slaRules();
+      const key = sort === 'created' ? (t: Ticket) => -Date.parse(t.createdAt) : (t: Ticket) => nextDue(t, now, rules);
+      return { items: items.map((t) => ({ t, k: key(t) })).sort((a, b) => a.k - b.k).slice(0, listing.limit).map(({ t }) => t) };
     },
 
-    async get(principal: Principal, id: string): Promise<{ ticket: Ticket; messages: Message[] }> {
-      const found = await store.getWithMessages(id);
-      if (!found || (!isStaff(principal) && found.ticket.orgId !== principal.orgId)) throw problems.notFound(`No ticket ${id}.`);
+    slaRules,
+
+    async get(principal: Principal, idOrReference: string): Promise<{ ticket: Ticket; messages: Message[] }> {
+      const id = await idOf(idOrReference);
+      const found = id === undefined ? undefined : await store.getWithMessages(id);
+      if (!found || (!isStaff(principal) && found.ticket.orgId !== principal.orgId)) throw problems.notFound(`No ticket ${idOrReference}.`);
       const messages = isStaff(principal) ? found.messages : found.messages.filter((m) => !m.internal);
       return { ticket: withoutFingerprint(found.ticket), messages };
     },
 
-    async addMessage(principal: Principal, ticketId: string, input: NewMessage, idempotencyKey?: string): Promise<{ message: Message; ticket: Ticket; replayed: boolean }> {
+    async addMessage(principal: Principal, idOrReference: string, input: NewMessage, idempotencyKey?: string): Promise<{ message: Message; ticket: Ticket; replayed: boolean }> {
       if (input.internal && !isStaff(principal)) throw violation('ticket.internal-note', 'Only experts and coordinators write internal notes.');
-      assertMayPost((await visibleTicket(principal, ticketId)).status, principal.role);
+      const { id: ticketId, status } = await visibleTicket(principal, idOrReference);
+      assertMayPost(status, principal.role);
       // Messages keep no fingerprint: a retry must repeat what the stored message says.
       const said = (m: NewMessage) => ({ body: m.body, internal: m.internal });
       const creation = idempotentCreation('message', principal.id, idempotencyKey === undefined ? undefined : `${ticketId}\u0000${idempotencyKey}`, said(input));
@@ -121,7 +227,7 @@ export function ticketService({ store, users, clock, isGuide = isTopicId }: Tick
         const ticket = await visibleTicket(principal, ticketId);
         if (recordsMessage(ticket, message.id)) return { message, ticket: withoutFingerprint(ticket), replayed: !created };
         const next = applyMessage(withoutFingerprint(ticket), message, principal);
-        if (await store.replace(keepFingerprint(next, ticket), ticket.version)) {
+        if (await replaced(next, ticket)) {
           return { message, ticket: next, replayed: !created };
         }
         await backoff(attempt);
@@ -149,23 +255,54 @@ export function ticketService({ store, users, clock, isGuide = isTopicId }: Tick
     async figures(windowDays: number): Promise<ServiceFigures> {
       const now = clock.now();
       const since = new Date(now.getTime() - windowDays * 86_400_000).toISOString();
-      const [tickets, deflections] = await Promise.all([store.listForFigures(since), store.listDeflectionsSince(since)]);
-      return serviceFigures(tickets, deflections, now, windowDays);
+      const [tickets, deflections, rules] = await Promise.all([store.listForFigures(since), store.listDeflectionsSince(since), slaRules()]);
+      return serviceFigures(tickets, deflections, now, windowDays, rules);
     },
 
     /** `expectedVersion` is the version the caller saw: an internal note in between is no conflict for a requester. */
-    async patch(principal: Principal, ticketId: string, patch: TicketPatch, expectedVersion: number): Promise<Ticket> {
-      const assignee = patch.assigneeId ? await users.get(patch.assigneeId) : undefined;
-      for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
-        const ticket = await visibleTicket(principal, ticketId);
-        if (versionSeenBy(ticket, principal) !== expectedVersion) throw problems.preconditionFailed('The ticket changed since you read it; reload it.');
-        const next = applyPatch(withoutFingerprint(ticket), patch, principal, assignee, clock.now().toISOString());
-        if (next.version === ticket.version || (await store.replace(keepFingerprint(next, ticket), ticket.version))) return next;
-        await backoff(attempt);
-      }
-      throw violation('busy', 'The ticket is being changed by many people at once; send the same request again.');
+    async patch(principal: Principal, idOrReference: string, patch: TicketPatch, expectedVersion: number): Promise<Ticket> {
+      return changeTicket(principal, idOrReference, patch, expectedVersion);
+    },
+
+    /** A coordinator's reassignment (an away expert's tickets): no version to match, `why` kept in the event. */
+    async reassign(principal: Principal, ticketId: string, assigneeId: string | null, why: string): Promise<Ticket> {
+      return changeTicket(principal, ticketId, { assigneeId }, undefined, why);
+    },
+
+    /** An expert's new and open tickets with their running clocks' due times (routing's roster view). */
+    async openTicketsOf(expertId: string) {
+      const rules = await slaRules();
+      const now = clock.now();
+      const tickets: Ticket[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.list({ assignee: expertId, statuses: ['new', 'open'], limit: 100, cursor });
+        tickets.push(...page.items);
+        cursor = page.cursor;
+      } while (cursor && tickets.length < 2000);
+      return tickets.map((ticket) => {
+        const sla = computeSla(ticket, now, rules.policy, rules.calendar);
+        return {
+          ticketId: ticket.id, reference: ticket.reference, subject: ticket.subject, priority: ticket.priority, status: ticket.status,
+          due: ticket.firstResponseAt ? [sla.resolutionDue] : [sla.firstResponseDue, sla.resolutionDue],
+        };
+      });
+    },
+
+    /** The ticket as routing sees it, for routing it again. */
+    async toRoute(ticketId: string): Promise<TicketToRoute | undefined> {
+      const ticket = await store.get(ticketId);
+      if (!ticket) return undefined;
+      return { category: ticket.category, topic: ticket.topic, system: ticket.system, priority: ticket.priority, language: await languageOf(ticket.requesterId) };
     },
   };
 }
 
 export type TicketService = ReturnType<typeof ticketService>;
+
+/** The soonest due time of a ticket's running clocks (first response until given, then resolution); paused last. */
+function nextDue(ticket: Ticket, now: Date, rules: SlaRules): number {
+  const sla = computeSla(ticket, now, rules.policy, rules.calendar);
+  if (sla.paused) return Number.POSITIVE_INFINITY;
+  return Date.parse(ticket.firstResponseAt ? sla.resolutionDue : sla.firstResponseDue);
+}

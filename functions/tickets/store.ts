@@ -1,12 +1,21 @@
 import type { Deflection } from './domain/figures.ts';
-import type { Message, Ticket, TicketStatus } from './domain/model.ts';
+import type { Message, Priority, Ticket, TicketCategory, TicketStatus } from './domain/model.ts';
 
 export interface TicketQuery {
   orgId?: string;
   statuses?: TicketStatus[];
+  priorities?: Priority[];
+  categories?: TicketCategory[];
   /** A user id, or "none" for unassigned. */
   assignee?: string;
+  requesterId?: string;
   system?: string;
+  /** Created on or after / before these instants (ISO). */
+  createdFrom?: string;
+  createdBefore?: string;
+  /** Lower-case words that must all appear in the subject. */
+  words?: string[];
+  number?: number;
   limit: number;
   cursor?: string;
 }
@@ -25,6 +34,8 @@ export interface TicketStore {
   /** false when an item with this id exists already. */
   create(ticket: StoredTicket): Promise<boolean>;
   get(id: string): Promise<StoredTicket | undefined>;
+  /** The id of the ticket with this number (the reference index, gsi6). */
+  idOfNumber(number: number): Promise<string | undefined>;
   getWithMessages(id: string): Promise<{ ticket: StoredTicket; messages: Message[] } | undefined>;
   /** false when the stored version is no longer `expectedVersion`. */
   replace(ticket: Ticket, expectedVersion: number): Promise<boolean>;

@@ -24,6 +24,11 @@ describe('routes', () => {
     expect(matchRoute(ROUTES, '/app/tickets/new')?.route.page).toBe('newTicket');
     expect(matchRoute(ROUTES, '/app/tickets/new/')?.route.page).toBe('newTicket');
     expect(matchRoute(ROUTES, '/app/tickets/k2b8')).toMatchObject({ route: { page: 'ticket' }, params: { id: 'k2b8' } });
+    // A reference (any case) or a bare number passes through to the API, which resolves it.
+    expect(matchRoute(ROUTES, '/app/tickets/HD-1005')).toMatchObject({ route: { page: 'ticket' }, params: { id: 'HD-1005' } });
+    expect(matchRoute(ROUTES, '/app/tickets/hd-1005/')).toMatchObject({ route: { page: 'ticket' }, params: { id: 'hd-1005' } });
+    expect(matchRoute(ROUTES, '/app/tickets/1005')).toMatchObject({ route: { page: 'ticket' }, params: { id: '1005' } });
+    expect(matchRoute(ROUTES, '/app/service/experts')?.route.page).toBe('experts');
     expect(matchRoute(ROUTES, '/app/mentoring/')?.route.page).toBe('mentoring');
     expect(matchRoute(ROUTES, '/app/tickets/a/b')).toBeUndefined();
     expect(matchRoute(ROUTES, '/guides/')).toBeUndefined();
@@ -43,10 +48,17 @@ describe('routes', () => {
     expect(mayOpen(route('/app/profile'), user('coordinator'))).toBe('forbidden');
     for (const role of ['requester', 'expert', 'coordinator'] as const) expect(mayOpen(route('/app/notifications/'), user(role))).toBe('ok');
     expect(mayOpen(route('/app/notifications'), undefined)).toBe('sign-in');
+    for (const path of ['/app/service/hours', '/app/service/sla', '/app/service/routing', '/app/service/experts']) {
+      expect(mayOpen(route(path), user('coordinator'))).toBe('ok');
+      expect(mayOpen(route(path), user('expert'))).toBe('forbidden');
+      expect(mayOpen(route(path), user('requester'))).toBe('forbidden');
+    }
+    expect(mayOpen(route('/app/support-hours'), user('expert'))).toBe('ok');
+    expect(mayOpen(route('/app/support-hours'), user('requester'))).toBe('forbidden');
   });
 
   it('name every static page for the build to write a shell into', () => {
-    expect(STATIC_ROUTE_PATHS).toEqual(['sign-in', 'callback', 'tickets', 'tickets/new', 'mentoring', 'sessions', 'availability', 'service', 'profile', 'reviews', 'notifications', 'outbox']);
+    expect(STATIC_ROUTE_PATHS).toEqual(['sign-in', 'callback', 'tickets', 'tickets/new', 'mentoring', 'sessions', 'availability', 'support-hours', 'service', 'service/hours', 'service/sla', 'service/routing', 'service/experts', 'profile', 'reviews', 'notifications', 'outbox']);
   });
 
   it('return only to app paths after sign-in', () => {

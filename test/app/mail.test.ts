@@ -24,3 +24,12 @@ describe('reading an outbox message in the browser', () => {
     expect(new TextDecoder().decode(mail.attachments[0]!.bytes)).toBe('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
   });
 });
+
+describe('a mail\'s styles in the outbox page', () => {
+  it('are renamed inside tags only, before the page parses the HTML', async () => {
+    const { withStylesAsData } = await import('../../site/src/app/mail.ts');
+    expect(withStylesAsData('<body style="margin:0"><p class="x" STYLE = "color:red">a style="b" &lt;i style="c"&gt;</p><hr style=\'x\'></body>'))
+      .toBe('<body data-mail-css="margin:0"><p class="x" data-mail-css = "color:red">a style="b" &lt;i style="c"&gt;</p><hr data-mail-css=\'x\'></body>');
+    expect(withStylesAsData('<p data-style="x" mystyle="y">')).toBe('<p data-style="x" mystyle="y">');
+  });
+});

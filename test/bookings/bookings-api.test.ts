@@ -85,6 +85,18 @@ describe('booking', () => {
     expect((await stack.json(response)).field).toBe('ticketId');
   });
 
+  it('accepts the ticket by its reference (HD-1005, hd-1005, 1005) and stores its id; another organisation\'s reference is refused', async () => {
+    const ticket = await stack.json(await stack.call('POST', '/api/tickets', { as: AS.maria, body: { subject: 'Booking by reference', body: 'Details', category: 'performance' } }));
+    const theirs = await stack.json(await stack.call('POST', '/api/tickets', { as: AS.lea, body: { subject: 'Their reference', body: 'Details', category: 'performance' } }));
+    for (const form of [ticket.reference, ticket.reference.toLowerCase(), String(ticket.number)]) {
+      expect((await stack.book(AS.jonas, 'u-mikko', { ticketId: form })).ticketId).toBe(ticket.id);
+    }
+    const slot = await stack.takeSlot('u-mikko');
+    const response = await stack.call('POST', '/api/bookings', { as: AS.maria, body: { expertId: 'u-mikko', start: slot.start, topic: 'Their reference', ticketId: theirs.reference } });
+    expect(response.status).toBe(422);
+    expect((await stack.json(response)).field).toBe('ticketId');
+  });
+
   it('honours Idempotency-Key: a retry returns the first booking, a different body with the key is refused', async () => {
     const slot = await stack.takeSlot('u-giulia');
     const body = { expertId: 'u-giulia', start: slot.start, topic: 'LoRA on Leonardo' };

@@ -32,7 +32,7 @@ function crashingStore(method: keyof BookingStore, onCall = 1): BookingStore {
   });
 }
 
-const serviceOver = (faulty: BookingStore) => bookingService({ store: faulty, clock: stack.clock, tickets: { orgOf: async () => undefined } });
+const serviceOver = (faulty: BookingStore) => bookingService({ store: faulty, clock: stack.clock, tickets: { find: async () => undefined } });
 const sweep = () => settlement({ store, clock: stack.clock }).sweep();
 const afterGrace = () => stack.clock.advance(SETTLE_GRACE_MS + 1000);
 const usedByAurora = async () => (await stack.allowance('aurora-ai')).used;

@@ -54,7 +54,7 @@ function readBarrier(parties: number) {
 /** Runs two bookings that both pass the slot checks before either claims, the grid changing between them. */
 async function raceAcrossGridChange(early: string, nextGrid: () => Promise<void>, late: string) {
   const barrier = readBarrier(2);
-  const service = bookingService({ store: barrier.store, clock: stack.clock, tickets: { orgOf: async () => undefined } });
+  const service = bookingService({ store: barrier.store, clock: stack.clock, tickets: { find: async () => undefined } });
   const first = service.create(principalOf(AS.maria), { expertId: 'u-mikko', start: early, topic: 'On the old grid' });
   // The early request has read the old grid; now the expert changes it.
   await barrier.firstArrived;

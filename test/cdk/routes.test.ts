@@ -31,6 +31,9 @@ describe('API Gateway routes', () => {
     expect(routeKey(selectRoute('GET', '/api/health')!)).toBe('GET /api/health');
     expect(routeKey(selectRoute('GET', '/api/experts/x/slots')!)).toBe('ANY /api/experts/{proxy+}');
     expect(routeKey(selectRoute('GET', '/api/experts')!)).toBe('ANY /api/experts');
+    // Routing's two expert paths are specific routes, matched before bookings' greedy one.
+    expect(routeKey(selectRoute('PUT', '/api/experts/me/absences')!)).toBe('ANY /api/experts/me/absences');
+    expect(routeKey(selectRoute('GET', '/api/experts/me/availability')!)).toBe('ANY /api/experts/{proxy+}');
     expect(routeKey(selectRoute('PUT', '/api/me/notifications')!)).toBe('ANY /api/me/notifications');
     expect(selectRoute('GET', '/idp/jwks')).toBeUndefined();
   });

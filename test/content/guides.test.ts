@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countWords, headingAnchors, relativeMarkdownLinks, splitGuide } from './guide-markdown.ts';
 import { guideFrontMatterSchema } from './guide-schema.ts';
-import { TOPIC_IDS } from '../../functions/core/topics.ts';
+import { TOPIC_CATEGORIES, TOPIC_IDS, isTopicId } from '../../functions/core/topics.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const guidesDir = path.join(repoRoot, 'content', 'guides');
@@ -100,6 +100,12 @@ for (const file of guideFiles) {
         ? []
         : result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
       expect(problems, `${name} front matter`).toEqual([]);
+    });
+
+    it('has the category its topic routes to (content/topics.ts)', () => {
+      const { category } = splitGuide(readFileSync(file, 'utf8')).frontMatter as { category?: string };
+      const topic = path.basename(file, '.md');
+      expect(category).toBe(isTopicId(topic) ? TOPIC_CATEGORIES[topic] : undefined);
     });
 
     it(`has a body of at least ${MIN_BODY_WORDS} words`, () => {

@@ -7,12 +7,13 @@ import { userKeySpace } from '../../functions/core/users.ts';
 import { eventSourceSortKeys, eventsKeySpace } from '../../functions/events/keys.ts';
 import { SEED_MARKER_KEY } from '../../functions/local/seed.ts';
 import { notifyKeySpace } from '../../functions/notify/keys.ts';
+import { routingKeySpace } from '../../functions/routing/keys.ts';
 import { isTicketItem, ticketKeySpace } from '../../functions/tickets/keys.ts';
 import { AS, startNotifyStack, type NotifyStack } from '../notify/support.ts';
 
 /** Every module that writes to the table, with the keys it writes. A new module adds its key space here. */
 const KEY_SPACES: KeySpace[] = [
-  ticketKeySpace(), bookingKeySpace(), notifyKeySpace(), eventsKeySpace(), userKeySpace(), organisationKeySpace(),
+  ticketKeySpace(), bookingKeySpace(), notifyKeySpace(), eventsKeySpace(), userKeySpace(), organisationKeySpace(), routingKeySpace(),
   { module: 'local', items: [SEED_MARKER_KEY], partitions: {} },
 ];
 
@@ -118,6 +119,12 @@ describe('table keys', () => {
             "ORG#* / PROFILE",
           ],
         },
+        "routing": {
+          "table": [
+            "SETTINGS / ROUTING#*",
+            "ROUTING#ROSTER / EXPERT#*",
+          ],
+        },
         "tickets": {
           "gsi1": [
             "ORG#*#TICKETS",
@@ -134,6 +141,9 @@ describe('table keys', () => {
           "gsi5": [
             "TICKETS",
             "DEFLECTIONS",
+          ],
+          "gsi6": [
+            "TICKETS#NUMBER#*",
           ],
           "table": [
             "TICKET#* / TICKET",

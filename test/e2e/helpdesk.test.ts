@@ -1,6 +1,6 @@
 // The helpdesk in Chromium: a ticket from an SME's first keystroke to the coordinator's figures, a
 // deflection, two experts editing one ticket, and hostile Markdown that must stay inert.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium } from '../support/chromium.ts';
 import { apiAs, EMAILS, openAs, productForSuite, screenshot, USERS } from './support.ts';
@@ -9,6 +9,11 @@ const figureValue = (page: Page, label: string) => page.locator('.figure', { has
 
 describe.skipIf(!hasChromium)('helpdesk pages in Chromium', () => {
   const product = productForSuite();
+  beforeAll(async () => {
+    // These flows are about people handling tickets by hand (taking, assigning); routing has its own test (routing.test.ts).
+    const coordApi = await apiAs(product, EMAILS.coord);
+    expect((await coordApi('PUT', '/api/settings/routing', { autoAssign: false, categories: {} })).status).toBe(200);
+  });
 
   it('an SME opens a ticket after seeing suggestions; an expert answers and notes; the SME reopens; the coordinator sees it counted', async () => {
     const coordApi = await apiAs(product, EMAILS.coord);

@@ -94,6 +94,7 @@ describe.skipIf(!hasChromium)('every page at phone width', () => {
       [undefined, '/app/sign-in', 'sign-in'],
       [USERS.maria, '/app/tickets', 'my-tickets'], [USERS.maria, '/app/tickets/new', 'new-ticket'], [USERS.maria, `/app/tickets/${ticketId}`, 'ticket'],
       [USERS.maria, '/app/mentoring', 'mentoring'], [USERS.ana, '/app/tickets', 'queue'], [USERS.coord, '/app/service', 'service'],
+      [USERS.coord, '/app/service/experts', 'experts'], [USERS.coord, '/app/service/routing', 'routing'], [USERS.coord, '/app/service/hours', 'service-hours'], [USERS.ana, '/app/support-hours', 'support-hours'],
     ];
     for (const scheme of ['light', 'dark'] as const) {
       for (const viewport of [PHONE, { width: 1366, height: 900 }]) {

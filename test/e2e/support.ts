@@ -123,10 +123,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function apiAs(product: Product, email: string) {
   const { seedUser } = await import('../../functions/local/seed-data.ts');
   const token = await product.server.idp.tokenFor(seedUser(email));
-  return async <T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; data: T; etag: string | null }> => {
+  return async <T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; data: T; etag: string | null }> => {
     const response = await fetch(`${product.base}${path}`, {
       method,
-      headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();

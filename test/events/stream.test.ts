@@ -33,6 +33,8 @@ describe('the stream handler', () => {
 
   it('derives the events from the old and new images, and one event sends one e-mail however often it is seen', async () => {
     const ticket = await stack.newTicket(AS.maria);
+    await stack.flush();
+    stack.take();
     const before = await item(`TICKET#${ticket.id}`, 'TICKET');
     await stack.reply(AS.ana, ticket.id, 'Public answer.');
     const after = await item(`TICKET#${ticket.id}`, 'TICKET');

@@ -10,12 +10,14 @@ describe('GET/PUT /api/me/notifications', () => {
     const response = await stack.call('GET', '/api/me/notifications', { as: AS.maria });
     expect(response.status).toBe(200);
     expect(await stack.json(response)).toEqual({
-      kinds: { ticketReply: true, ticketResolved: true, bookingChange: true, sessionReminder: true },
+      kinds: { ticketReply: true, ticketResolved: true, bookingChange: true, sessionReminder: true, ticketAcknowledgement: true },
       mandatory: ['bookingChange'],
       categories: [],
     });
     expect(await stack.json(await stack.call('GET', '/api/me/notifications', { as: AS.coord }))).toEqual({
-      kinds: { ticketReply: true, newTicket: true, bookingChange: true, sessionReminder: true, slaWarning: true, slaBreach: true },
+      kinds: {
+        ticketReply: true, newTicket: true, bookingChange: true, sessionReminder: true, slaWarning: true, slaBreach: true, ticketAssigned: true, unassignedTicket: true, ticketAtRisk: true,
+      },
       mandatory: ['bookingChange', 'slaBreach'],
       categories: [],
     });
@@ -28,7 +30,8 @@ describe('GET/PUT /api/me/notifications', () => {
     expect((await stack.json(off)).kinds.ticketReply).toBe(false);
     const ticket = await stack.newTicket(AS.maria);
     await stack.reply(AS.ana, ticket.id, 'Try the other partition.');
-    expect(await stack.sent()).toEqual([]);
+    // Only the creation's mails (María's acknowledgement, the coordinator told it is unassigned): no reply.
+    expect((await stack.sent()).map((mail) => [mail.to.address, mail.subject.includes('replied') || mail.subject.includes('respondido')])).toEqual([[AS.maria, false], [AS.coord, false]]);
     await stack.patch(AS.ana, ticket.id, { status: 'resolved' });
     expect(addressed(await stack.sent())).toEqual([AS.maria]);
 
@@ -55,10 +58,11 @@ describe('GET/PUT /api/me/notifications', () => {
   it('lets an expert change the categories followed', async () => {
     await stack.follow(AS.giulia, ['performance', 'data-and-storage']);
     await stack.newTicket(AS.maria, { category: 'data-and-storage' });
-    expect(addressed(await stack.sent())).toEqual([AS.giulia]);
+    // Giulia as a follower; María's acknowledgement and the coordinator (nobody handles data and storage) besides.
+    expect(addressed(await stack.sent())).toEqual([AS.coord, AS.giulia, AS.maria]);
     await stack.follow(AS.giulia, ['performance']);
     await stack.newTicket(AS.maria, { category: 'data-and-storage' });
-    expect(await stack.sent()).toEqual([]);
+    expect(addressed(await stack.sent())).toEqual([AS.coord, AS.maria]);
     const view = await stack.json(await stack.call('GET', '/api/me/notifications', { as: AS.giulia }));
     expect(view.categories).toEqual(['performance']);
   });

@@ -11,16 +11,24 @@ describe('a failing provider', () => {
 
   it('is retried by the sweep, spaced, then parked for coordinators, who replay it: nothing lost, nothing twice', async () => {
     const ticket = await stack.newTicket(AS.maria);
+    // The creation's mails (acknowledgement, coordinators told) go out before the provider fails.
+    await stack.flush();
+    stack.take();
     const slot = await stack.slot('u-ana');
     const booked = await stack.call('POST', '/api/bookings', { as: AS.jonas, body: { expertId: 'u-ana', start: slot.start, topic: 'Mixed precision' } });
     expect(booked.status).toBe(201);
     await stack.reply(AS.ana, ticket.id, 'Public answer.');
+    const attemptsBefore = stack.transport.attempts();
     stack.transport.failing = true;
 
-    // Three deliveries owed: the reply to María, the booking to Jonas and to Ana.
-    expect((await stack.server.events.feed.poll()).results.notify).toEqual(['failed', 'failed', 'failed']);
+    // Three deliveries owed: the reply to María, the booking to Jonas and to Ana (the feed's overlap derives the
+    // creation's again: duplicates, already sent).
+    const owed = (outcomes: unknown) => (outcomes as string[]).filter((outcome) => outcome !== 'duplicate');
+    expect(owed((await stack.server.events.feed.poll()).results.notify)).toEqual(['failed', 'failed', 'failed']);
     // Deriving the same events again does not hammer the provider: failed deliveries belong to the sweep.
-    expect((await stack.server.events.feed.poll()).results.notify).toEqual(['duplicate', 'duplicate', 'duplicate']);
+    const again = (await stack.server.events.feed.poll()).results.notify as string[];
+    expect(again.length).toBeGreaterThanOrEqual(3);
+    expect(owed(again)).toEqual([]);
     stack.clock.advance(60_000);
     expect((await stack.sweep()).retried).toEqual([]);
     const retries: string[][] = [];
@@ -29,7 +37,7 @@ describe('a failing provider', () => {
       retries.push((await stack.sweep()).retried);
     }
     expect(retries).toEqual([['failed', 'failed', 'failed'], ['failed', 'failed', 'failed'], ['parked', 'parked', 'parked'], []]);
-    expect(stack.transport.attempts()).toBe(12);
+    expect(stack.transport.attempts() - attemptsBefore).toBe(12);
 
     expect((await parked(AS.ana)).status).toBe(403);
     const list = await stack.json(await parked());
@@ -58,9 +66,11 @@ describe('a failing provider', () => {
 
   it('is sent by the next sweep when the provider recovers before the attempts run out', async () => {
     const ticket = await stack.newTicket(AS.lea);
+    await stack.flush();
+    stack.take();
     await stack.reply(AS.mikko, ticket.id, 'Public answer.');
     stack.transport.failing = true;
-    expect((await stack.server.events.feed.poll()).results.notify).toEqual(['failed']);
+    expect(((await stack.server.events.feed.poll()).results.notify as string[]).filter((outcome) => outcome !== 'duplicate')).toEqual(['failed']);
     stack.transport.failing = false;
     stack.clock.advance(6 * 60_000);
     expect((await stack.sweep()).retried).toEqual(['sent']);

@@ -87,6 +87,15 @@ describe('SLA escalations', () => {
     expect(dueEscalations({ ...fresh, firstResponseAt: at(1) }, new Date(at(37))).map((e) => e.eventId)).toEqual(['S#t1#resolution#warning']);
   });
 
+  it('warn at 75 % of a business-hours target counted in business hours, not wall-clock time before the due time', () => {
+    // A low ticket opened Monday 11 January 2027 at 09:00 Brussels: 45 business hours to answer, due Friday
+    // 18:00; 75 % (33.75 h) is used on Thursday at 15:45 Brussels (14:45 UTC). Subtracting 25 % of the target as
+    // wall-clock time from the due time would say Friday 06:45 instead.
+    const low: TicketFacts = { ...fresh, priority: 'low', createdAt: '2027-01-11T08:00:00Z', events: [{ ...fresh.events[0]!, at: '2027-01-11T08:00:00Z' }] };
+    expect(dueEscalations(low, new Date('2027-01-14T14:44:00Z'))).toEqual([]);
+    expect(dueEscalations(low, new Date('2027-01-14T14:45:00Z')).map((e) => [e.eventId, 'due' in e && e.due])).toEqual([['S#t1#firstResponse#warning', '2027-01-15T17:00:00.000Z']]);
+  });
+
   it('say nothing while the clocks stand still', () => {
     const waiting: TicketFacts = { ...fresh, status: 'waiting', events: [...fresh.events, { at: at(1), type: 'status', from: 'new', to: 'waiting', ...actor('u-ana') }] };
     expect(dueEscalations(waiting, new Date(at(100)))).toEqual([]);

@@ -111,10 +111,13 @@ describe('SLA on business hours', () => {
     ), { numRuns: 30 });
   });
 
-  it('gives callers that name no policy the calendar-time targets', () => {
+  it('gives callers that name no policy DEFAULT_POLICY on DEFAULT_CALENDAR (business hours, Brussels)', () => {
     const input = { priority: 'low' as const, createdAt: '2027-01-15T16:00:00Z', events: [] };
-    expect(computeSla(input, new Date('2027-01-16T00:00:00Z'))).toEqual(computeSla(input, new Date('2027-01-16T00:00:00Z'), CALENDAR_TIME_POLICY, madrid));
-    expect(computeSla(input, new Date('2027-01-16T00:00:00Z')).firstResponseDue).toBe(new Date(Date.parse(input.createdAt) + 5 * DAY).toISOString());
+    expect(computeSla(input, new Date('2027-01-16T00:00:00Z'))).toEqual(computeSla(input, new Date('2027-01-16T00:00:00Z'), DEFAULT_POLICY, DEFAULT_CALENDAR));
+    // 45 business hours from Friday 17:00 Brussels: 1 h on Friday, 36 h Monday to Thursday, 8 h on Friday 22nd.
+    expect(computeSla(input, new Date('2027-01-16T00:00:00Z')).firstResponseDue).toBe('2027-01-22T16:00:00.000Z');
+    // The calendar-time targets stay available by name (5 days for a low ticket's first response).
+    expect(computeSla(input, new Date('2027-01-16T00:00:00Z'), CALENDAR_TIME_POLICY).firstResponseDue).toBe(new Date(Date.parse(input.createdAt) + 5 * DAY).toISOString());
     expect(CALENDAR_TIME_POLICY.high.firstResponse).toEqual({ hours: 8, clock: 'always' });
     expect(HOUR).toBe(3_600_000);
   });

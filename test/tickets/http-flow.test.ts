@@ -35,9 +35,11 @@ describe('a ticket over real HTTP through the local server', () => {
     expect(created.status).toBe(201);
     const ticket = await created.json();
     expect(ticket.reference).toMatch(/^HD-\d{4,}$/);
+    // Routed on creation: AI training on LUMI is Ana's (Giulia knows AI training but not LUMI).
+    expect(ticket.assigneeId).toBe('u-ana');
 
     const ana = await login(AS.ana);
-    const queue = await (await http('/api/tickets?assignee=unassigned&status=new', { token: ana })).json();
+    const queue = await (await http('/api/tickets?assignee=me&status=new', { token: ana })).json();
     expect(queue.items.map((t: { id: string }) => t.id)).toContain(ticket.id);
     const reply = await http(`/api/tickets/${ticket.id}/messages`, { method: 'POST', token: ana, body: { body: 'Reduce the micro-batch or use FSDP.' } });
     expect(reply.status).toBe(201);

@@ -31,7 +31,10 @@ describe('SLA clocks', () => {
   it('pauses while waiting on the requester', () => {
     const events = [status(1, 'open'), status(2, 'waiting'), status(12, 'open')];
     const sla = computeSla({ priority: 'high', createdAt: at(0), firstResponseAt: at(1), events }, new Date(at(13)));
-    expect(sla.resolutionDue).toBe(at(5 * 24 + 10));
+    // `high` resolves in 45 business hours on the default calendar (Brussels, Mon-Fri 09:00-18:00): Monday
+    // 10:00-12:00 counts 2 h, the wait (12:00-22:00) takes the rest of Monday, Tuesday to Friday count 36 h,
+    // the last 7 h end on Monday 9 November at 16:00 Brussels time (15:00 UTC).
+    expect(sla.resolutionDue).toBe('2026-11-09T15:00:00.000Z');
     expect(sla.paused).toBe(false);
   });
 

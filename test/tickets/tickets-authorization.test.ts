@@ -125,7 +125,7 @@ describe('organisation isolation', () => {
     const asExpert = await (await stack.call('GET', `/api/tickets/${ticket.id}?include=events`, { as: AS.mikko })).json();
     expect(asExpert.messages).toHaveLength(2);
     expect(asExpert).toMatchObject({ messageCount: 1, noteCount: 1 });
-    expect(asExpert.events.map((e: { type: string }) => e.type)).toEqual(['created', 'note', 'reply', 'status']);
+    expect(asExpert.events.map((e: { type: string }) => e.type)).toEqual(['created', 'assigned', 'note', 'reply', 'status']);
   });
 });
 

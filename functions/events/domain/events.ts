@@ -20,4 +20,6 @@ export type DomainEvent =
   | { type: 'ticketCreated'; eventId: string; ticket: TicketFacts }
   | { type: 'ticketReply'; eventId: string; ticket: TicketFacts; actorId: string; actorName: string }
   | { type: 'ticketResolved'; eventId: string; ticket: TicketFacts; actorId: string; actorName: string }
+  /** Routing's choice at creation (actor `routing`), or a person's (re)assignment; `from`/`to` are expert ids or null. */
+  | { type: 'ticketAssigned'; eventId: string; ticket: TicketFacts; actorId: string; actorName: string; from: string | null; to: string | null; reason: string }
   | { type: 'bookingChanged'; eventId: string; change: BookingChange; booking: BookingFacts };

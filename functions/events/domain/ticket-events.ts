@@ -7,7 +7,7 @@ export function ticketEventId(ticketId: string, index: number): string {
 
 /**
  * The domain events of one change to a ticket item (pure): the audit entries in `next` that `previous` lacks.
- * Internal notes, assignment, priority and category changes produce nothing.
+ * Internal notes, priority and category changes produce nothing.
  */
 export function ticketEvents(previous: Pick<TicketFacts, 'events'> | undefined, next: TicketFacts | undefined): DomainEvent[] {
   if (!next) return [];
@@ -18,7 +18,9 @@ export function ticketEvents(previous: Pick<TicketFacts, 'events'> | undefined, 
     const eventId = ticketEventId(next.id, index);
     if (entry.type === 'created') derived.push({ type: 'ticketCreated', eventId, ticket: next });
     else if (entry.type === 'reply') derived.push({ type: 'ticketReply', eventId, ticket: next, actorId: entry.actorId, actorName: entry.actorName });
-    else if (entry.type === 'status' && entry.to === 'resolved') {
+    else if (entry.type === 'assigned') {
+      derived.push({ type: 'ticketAssigned', eventId, ticket: next, actorId: entry.actorId, actorName: entry.actorName, from: entry.from ?? null, to: entry.to ?? null, reason: entry.reason ?? '' });
+    } else if (entry.type === 'status' && entry.to === 'resolved') {
       derived.push({ type: 'ticketResolved', eventId, ticket: next, actorId: entry.actorId, actorName: entry.actorName });
     }
   });

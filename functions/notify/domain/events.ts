@@ -11,4 +11,6 @@ export type EscalationStage = 'warning' | 'breach';
 export type NotifyEvent =
   | DomainEvent
   | { type: 'sessionReminder'; eventId: string; lead: ReminderLead; booking: BookingFacts }
-  | { type: 'slaEscalation'; eventId: string; stage: EscalationStage; target: SlaTargetName; due: string; ticket: TicketFacts };
+  | { type: 'slaEscalation'; eventId: string; stage: EscalationStage; target: SlaTargetName; due: string; ticket: TicketFacts }
+  /** The ticket falls due (`due`) while its assignee is away (until `until`). */
+  | { type: 'ticketAtRisk'; eventId: string; due: string; until: string; ticket: TicketFacts };

@@ -4,6 +4,7 @@ import type { Role } from '../../core/principal.ts';
 /** What a user can choose to receive (GET/PUT /api/me/notifications). */
 export const NOTIFICATION_KINDS = [
   'ticketReply', 'ticketResolved', 'newTicket', 'bookingChange', 'sessionReminder', 'slaWarning', 'slaBreach',
+  'ticketAcknowledgement', 'ticketAssigned', 'unassignedTicket', 'ticketAtRisk',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -18,8 +19,8 @@ export const MANDATORY_KINDS: readonly NotificationKind[] = ['bookingChange', 's
 /** The kinds that can reach someone of a role: requesters never get staff work, staff never a resolution notice. */
 export function kindsFor(role: Role): NotificationKind[] {
   return role === 'requester'
-    ? ['ticketReply', 'ticketResolved', 'bookingChange', 'sessionReminder']
-    : NOTIFICATION_KINDS.filter((kind) => kind !== 'ticketResolved');
+    ? ['ticketReply', 'ticketResolved', 'bookingChange', 'sessionReminder', 'ticketAcknowledgement']
+    : NOTIFICATION_KINDS.filter((kind) => kind !== 'ticketResolved' && kind !== 'ticketAcknowledgement');
 }
 
 export interface Preferences {

@@ -13,6 +13,14 @@ export type Side = 'requester' | 'expert';
 export type Notice =
   | { template: 'expertReply' | 'requesterReply' | 'resolved'; ticket: TicketRef; actorName: string }
   | { template: 'newTicket'; ticket: TicketRef }
+  /** To the requester: who has it (null: the team) and when the first response is due, in `timeZone`. */
+  | { template: 'acknowledgement'; ticket: TicketRef; assigneeName: string | null; due: string; timeZone: string }
+  /** To the new assignee (`assigned`), or to coordinators when routing found nobody (`unassigned`). */
+  | { template: 'assigned' | 'unassigned'; ticket: TicketRef; reason: string }
+  /** To coordinators: the ticket falls due while its assignee is away. */
+  | { template: 'atRisk'; ticket: TicketRef; assigneeName: string | null; due: string; until: string }
+  /** To the previous assignee. */
+  | { template: 'reassignedAway'; ticket: TicketRef; actorName: string; assigneeName: string | null }
   | { template: 'slaWarning' | 'slaBreach'; ticket: TicketRef; target: SlaTargetName; due: string }
   | { template: 'booking'; change: BookingChange; side: Side; booking: BookingFacts }
   | { template: 'reminder'; lead: ReminderLead; side: Side; booking: BookingFacts };

@@ -39,9 +39,10 @@ function htmlValue(value: string, key: string): string {
 /** English as written in Europe (day before month, 24-hour clock). */
 const LOCALES: Record<Language, string> = { en: 'en-GB', es: 'es-ES', de: 'de-DE', fr: 'fr-FR' };
 
-function formatWhen(iso: string, lang: Language): string {
-  const formatted = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso));
-  return `${formatted} UTC`;
+/** A moment in a zone, the zone named (UTC unless the notice says whose zone it is written for). */
+function formatWhen(iso: string, lang: Language, timeZone = 'UTC'): string {
+  const formatted = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(iso));
+  return timeZone === 'UTC' ? `${formatted} UTC` : `${formatted} (${timeZone})`;
 }
 
 /** The parts of one message before it is laid out as text and HTML. */
@@ -95,7 +96,10 @@ function content(notice: Notice, s: Strings, lang: Language, publicUrl: string):
     requester: ticket.requesterName,
     actor: 'actorName' in notice ? notice.actorName : '',
     target: 'target' in notice ? s[notice.target] : '',
-    due: 'due' in notice ? formatWhen(notice.due, lang) : '',
+    due: 'due' in notice ? formatWhen(notice.due, lang, 'timeZone' in notice ? notice.timeZone : undefined) : '',
+    assignee: 'assigneeName' in notice ? notice.assigneeName ?? s.theTeam : '',
+    reason: 'reason' in notice ? notice.reason : '',
+    until: 'until' in notice ? formatWhen(notice.until, lang) : '',
   };
   return { texts: s[notice.template], values, extra: [], action: { label: s.openTicket, url: `${base}/app/tickets/${encodeURIComponent(ticket.id)}` }, attachments: [] };
 }

@@ -21,6 +21,13 @@ export interface Strings {
   requesterReply: Texts;
   resolved: Texts;
   newTicket: Texts;
+  acknowledgement: Texts;
+  assigned: Texts;
+  reassignedAway: Texts;
+  unassigned: Texts;
+  atRisk: Texts;
+  /** Who looks after an unassigned ticket, in the acknowledgement. */
+  theTeam: string;
   slaWarning: Texts;
   slaBreach: Texts;
   bookingConfirmedRequester: Texts;

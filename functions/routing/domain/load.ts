@@ -14,3 +14,34 @@ export function loadOf(tickets: Iterable<{ priority: Priority; status: string }>
   for (const ticket of tickets) if (LOAD_STATUSES.includes(ticket.status)) load += LOAD_WEIGHTS[ticket.priority];
   return load;
 }
+
+/** What a ticket adds to its assignee's counters: nothing when unassigned or not new/open. */
+export interface LoadHolder {
+  assigneeId?: string | null;
+  status: string;
+  priority: Priority;
+}
+
+export interface CounterChange {
+  expertId: string;
+  load: number;
+  openTickets: number;
+}
+
+function share(ticket: LoadHolder | undefined): CounterChange | undefined {
+  if (!ticket?.assigneeId || !LOAD_STATUSES.includes(ticket.status)) return undefined;
+  return { expertId: ticket.assigneeId, load: LOAD_WEIGHTS[ticket.priority], openTickets: 1 };
+}
+
+/** The counter changes a ticket's change makes (status, priority or assignee), at most one per expert, none zero. */
+export function loadChanges(before: LoadHolder | undefined, after: LoadHolder | undefined): CounterChange[] {
+  const changes = new Map<string, CounterChange>();
+  const add = (part: CounterChange | undefined, sign: 1 | -1) => {
+    if (!part) return;
+    const current = changes.get(part.expertId) ?? { expertId: part.expertId, load: 0, openTickets: 0 };
+    changes.set(part.expertId, { ...current, load: current.load + sign * part.load, openTickets: current.openTickets + sign * part.openTickets });
+  };
+  add(share(before), -1);
+  add(share(after), 1);
+  return [...changes.values()].filter((change) => change.load !== 0 || change.openTickets !== 0);
+}

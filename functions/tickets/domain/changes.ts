@@ -38,11 +38,18 @@ function assertMayPatch(ticket: Ticket, patch: TicketPatch, actor: Actor): void 
   }
 }
 
+/** Who moved the ticket, in a coordinator's words: "taken by Ana García", "assigned by Carla Coordinator: …". */
+export function assignmentReason(actor: Actor, assigneeId: string | null, why?: string): string {
+  const who = assigneeId === null ? `unassigned by ${actor.name}` : assigneeId === actor.id ? `taken by ${actor.name}` : `assigned by ${actor.name}`;
+  return why ? `${who}: ${why}` : who;
+}
+
 /**
- * Applies a PATCH to a ticket (pure). `assignee` is the directory record of patch.assigneeId, looked up by the caller.
+ * Applies a PATCH to a ticket (pure). `assignee` is the directory record of patch.assigneeId, looked up by the caller;
+ * `why` is added to an assignment's reason (a coordinator's bulk reassignment says why).
  * Returns the ticket unchanged (same version) when nothing differs.
  */
-export function applyPatch(ticket: Ticket, patch: TicketPatch, actor: Actor, assignee: UserRecord | undefined, at: string): Ticket {
+export function applyPatch(ticket: Ticket, patch: TicketPatch, actor: Actor, assignee: UserRecord | undefined, at: string, why?: string): Ticket {
   assertMayPatch(ticket, patch, actor);
   const events: TicketEvent[] = [];
   let next: Ticket = ticket;
@@ -51,8 +58,9 @@ export function applyPatch(ticket: Ticket, patch: TicketPatch, actor: Actor, ass
     if (patch.assigneeId !== null && (!assignee || assignee.role === 'requester')) {
       throw violation('ticket.assignee', 'The assignee must be an expert of the support centre.', { field: 'assigneeId' });
     }
-    events.push(event(actor, at, { type: 'assigned', from: ticket.assigneeId ?? null, to: patch.assigneeId }));
-    next = { ...next, assigneeId: patch.assigneeId, assigneeName: assignee?.name ?? null };
+    const reason = assignmentReason(actor, patch.assigneeId, why);
+    events.push(event(actor, at, { type: 'assigned', from: ticket.assigneeId ?? null, to: patch.assigneeId, reason }));
+    next = { ...next, assigneeId: patch.assigneeId, assigneeName: assignee?.name ?? null, assignment: { reason, auto: false, at } };
     // Taking a new ticket is the start of work on it.
     if (patch.assigneeId !== null && next.status === 'new' && patch.status === undefined) next = withStatus(next, 'open', actor, at, events);
   }

@@ -1,4 +1,4 @@
-import { computeSla } from './sla.ts';
+import { computeSla, DEFAULT_SLA_RULES, type SlaRules } from './sla.ts';
 import type { Ticket, TicketStatus } from './model.ts';
 
 export interface Deflection {
@@ -41,7 +41,8 @@ const inWindow = (iso: string | undefined, from: number, to: number) => iso !== 
  * The coordinator's service figures (pure). `tickets` must hold every ticket open now and every ticket with
  * activity in the window; `deflections` those recorded in the window.
  */
-export function serviceFigures(tickets: readonly Ticket[], deflections: readonly Deflection[], now: Date, windowDays: number): ServiceFigures {
+export function serviceFigures(tickets: readonly Ticket[], deflections: readonly Deflection[], now: Date, windowDays: number, rules: SlaRules = DEFAULT_SLA_RULES): ServiceFigures {
+  const breached = (t: Ticket) => computeSla(t, now, rules.policy, rules.calendar).breached;
   const to = now.getTime();
   const from = to - windowDays * DAY;
   const open = tickets.filter((t) => OPEN.includes(t.status));
@@ -74,8 +75,8 @@ export function serviceFigures(tickets: readonly Ticket[], deflections: readonly
     firstResponse: { count: responded.length, medianMinutes: median(responded.map((t) => minutes(t.createdAt, t.firstResponseAt!))) },
     resolution: { count: resolved.length, medianMinutes: median(resolved.map((t) => minutes(t.createdAt, t.resolvedAt!))) },
     slaBreaches: {
-      openBreached: open.filter((t) => computeSla(t, now).breached).length,
-      closedInWindowBreached: resolved.filter((t) => computeSla(t, now).breached).length,
+      openBreached: open.filter(breached).length,
+      closedInWindowBreached: resolved.filter(breached).length,
     },
     created: tickets.filter((t) => inWindow(t.createdAt, from, to)).length,
     resolved: resolved.length,

@@ -17,6 +17,15 @@ export interface TicketEvent {
   from?: string | null;
   to?: string | null;
   messageId?: string;
+  /** Why the ticket went to whom (on `assigned`): routing's words, or who assigned it. */
+  reason?: string;
+}
+
+/** How the ticket got its current assignee: routing's reason, or the person who assigned it. */
+export interface AssignmentNote {
+  reason: string;
+  auto: boolean;
+  at: string;
 }
 
 export interface Ticket {
@@ -31,11 +40,14 @@ export interface Ticket {
   category: TicketCategory;
   priority: Priority;
   system?: SystemName;
+  /** A knowledge-base topic (content/topics.ts) the requester named; routing prefers experts of it. */
+  topic?: string;
   projectId?: string;
   jobId?: string;
   status: TicketStatus;
   assigneeId?: string | null;
   assigneeName?: string | null;
+  assignment?: AssignmentNote;
   createdAt: string;
   updatedAt: string;
   lastActivityAt: string;
@@ -62,4 +74,10 @@ export interface Message {
 
 export function ticketReference(number: number): string {
   return `HD-${number}`;
+}
+
+/** The ticket number a reference names: `HD-1005`, `hd-1005` or `1005`; undefined for anything else (an id). */
+export function numberOfReference(value: string): number | undefined {
+  const match = /^(?:hd-)?(\d{1,9})$/i.exec(value.trim());
+  return match ? Number(match[1]) : undefined;
 }

@@ -1,7 +1,7 @@
 import type { ServiceCalendar } from '../../routing/domain/calendar.ts';
 import { instantAfterCounted } from '../../routing/domain/counted-time.ts';
 import { DEFAULT_CALENDAR } from '../../routing/domain/default-calendar.ts';
-import type { SlaPolicy, SlaTargetHours } from '../../routing/domain/sla-policy.ts';
+import { DEFAULT_POLICY, type SlaPolicy, type SlaTargetHours } from '../../routing/domain/sla-policy.ts';
 import type { Priority, TicketEvent, TicketStatus } from './model.ts';
 
 const HOUR = 3_600_000;
@@ -27,8 +27,17 @@ export function roundTheClockPolicy(targets: Record<Priority, SlaTarget>): SlaPo
   return { urgent: entry(targets.urgent), high: entry(targets.high), normal: entry(targets.normal), low: entry(targets.low) };
 }
 
-/** What callers that name no policy get: DEFAULT_SLA, round the clock. */
+/** DEFAULT_SLA round the clock: the targets before the service calendar (kept to compare with, and for tests). */
 export const CALENDAR_TIME_POLICY = roundTheClockPolicy(DEFAULT_SLA);
+
+/** The calendar and policy a ticket's clocks run on: coordinators' settings, read through routing. */
+export interface SlaRules {
+  policy: SlaPolicy;
+  calendar: ServiceCalendar;
+}
+
+/** Until coordinators change them: DEFAULT_POLICY (urgent round the clock, the rest in business hours) on DEFAULT_CALENDAR. */
+export const DEFAULT_SLA_RULES: SlaRules = { policy: DEFAULT_POLICY, calendar: DEFAULT_CALENDAR };
 
 /** While a ticket waits on the requester (or sits resolved awaiting confirmation) its clocks stand still. */
 const PAUSED: readonly TicketStatus[] = ['waiting', 'resolved', 'closed'];
@@ -72,7 +81,36 @@ function pausesOf(timeline: Array<{ status: TicketStatus; at: number }>, nowMs: 
  * (first response given, ticket resolved) or now, so pauses after it stopped do not move it; while a ticket
  * waits, the pause lasts until now and the due time moves with it.
  */
-export function computeSla(input: SlaInput, now: Date, policy: SlaPolicy = CALENDAR_TIME_POLICY, calendar: ServiceCalendar = DEFAULT_CALENDAR): SlaState {
+export function computeSla(input: SlaInput, now: Date, policy: SlaPolicy = DEFAULT_POLICY, calendar: ServiceCalendar = DEFAULT_CALENDAR): SlaState {
+  const { firstResponseJudged, resolutionJudged, dueFor } = clocksOf(input, now, policy, calendar);
+  const firstResponseDue = dueFor('firstResponse', firstResponseJudged);
+  const resolutionDue = dueFor('resolution', resolutionJudged);
+  const firstResponseBreached = firstResponseJudged > firstResponseDue;
+  const resolutionBreached = resolutionJudged > resolutionDue;
+  return {
+    firstResponseDue: new Date(firstResponseDue).toISOString(),
+    resolutionDue: new Date(resolutionDue).toISOString(),
+    paused: PAUSED.includes(statusTimeline(input.createdAt, input.events).at(-1)!.status),
+    firstResponseBreached,
+    resolutionBreached,
+    breached: firstResponseBreached || resolutionBreached,
+  };
+}
+
+/**
+ * When each clock has counted `share` of its target (the 75 % warning), on the same clock and with the same
+ * pauses as computeSla: on a business clock that is not the due time less a share of wall-clock time.
+ */
+export function instantsAtShare(input: SlaInput, now: Date, share: number, policy: SlaPolicy = DEFAULT_POLICY, calendar: ServiceCalendar = DEFAULT_CALENDAR): Record<'firstResponse' | 'resolution', string> {
+  const { firstResponseJudged, resolutionJudged, dueFor } = clocksOf(input, now, policy, calendar);
+  return {
+    firstResponse: new Date(dueFor('firstResponse', firstResponseJudged, share)).toISOString(),
+    resolution: new Date(dueFor('resolution', resolutionJudged, share)).toISOString(),
+  };
+}
+
+/** A ticket's two clocks: when each is judged, and when it counts (a share of) its target. */
+function clocksOf(input: SlaInput, now: Date, policy: SlaPolicy, calendar: ServiceCalendar) {
   const targets = policy[input.priority];
   const timeline = statusTimeline(input.createdAt, input.events);
   const nowMs = now.getTime();
@@ -83,18 +121,10 @@ export function computeSla(input: SlaInput, now: Date, policy: SlaPolicy = CALEN
   const firstResponseAt = input.firstResponseAt ? Date.parse(input.firstResponseAt) : undefined;
   const firstResponseJudged = firstResponseAt ?? resolvedAt ?? nowMs;
   const resolutionJudged = resolvedAt ?? nowMs;
-  const dueFor = (target: SlaTargetHours, judged: number) => instantAfterCounted(created, target.hours * HOUR, target.clock, calendar,
-    pauses.map((pause) => ({ start: pause.start, end: Math.min(pause.end, judged) })));
-  const firstResponseDue = dueFor(targets.firstResponse, firstResponseJudged);
-  const resolutionDue = dueFor(targets.resolution, resolutionJudged);
-  const firstResponseBreached = firstResponseJudged > firstResponseDue;
-  const resolutionBreached = resolutionJudged > resolutionDue;
-  return {
-    firstResponseDue: new Date(firstResponseDue).toISOString(),
-    resolutionDue: new Date(resolutionDue).toISOString(),
-    paused: PAUSED.includes(current.status),
-    firstResponseBreached,
-    resolutionBreached,
-    breached: firstResponseBreached || resolutionBreached,
+  const dueFor = (name: 'firstResponse' | 'resolution', judged: number, share = 1) => {
+    const target: SlaTargetHours = targets[name];
+    return instantAfterCounted(created, share * target.hours * HOUR, target.clock, calendar,
+      pauses.map((pause) => ({ start: pause.start, end: Math.min(pause.end, judged) })));
   };
+  return { firstResponseJudged, resolutionJudged, dueFor };
 }

@@ -32,11 +32,34 @@ export function hasUnsavedText(): boolean {
   return [...unsaved].some((check) => check());
 }
 
-export const LEAVE_QUESTION = 'You have text that is not sent yet. Leave this page? Your draft stays in this browser and comes back when you return.';
+export const LEAVE_QUESTION = 'You have text that is not sent yet, or changes not saved. Leave this page? Your draft stays in this browser and comes back when you return.';
 
 /** Asks before an in-app navigation would leave unsent text; true to go ahead. */
 export function mayLeave(): boolean {
   return !hasUnsavedText() || confirm(LEAVE_QUESTION);
+}
+
+/**
+ * Registers a page's unsaved state: links inside the app and closing or reloading the tab ask first while
+ * `isDirty()` says so.
+ */
+export function useLeaveGuard(isDirty: () => boolean): void {
+  const check = useRef(isDirty);
+  check.current = isDirty;
+  useEffect(() => {
+    const dirty = () => check.current();
+    unsaved.add(dirty);
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!dirty()) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      unsaved.delete(dirty);
+      removeEventListener('beforeunload', onBeforeUnload);
+    };
+  }, []);
 }
 
 /**
@@ -47,20 +70,7 @@ export function useDraft<T>(key: string, empty: T, hasText: (value: T) => boolea
   const [value, setValue] = useState<T>(() => ({ ...empty, ...readDraft<T>(key) }) as T);
   const dirty = useRef(hasText(value));
   dirty.current = hasText(value);
-  useEffect(() => {
-    const check = () => dirty.current;
-    unsaved.add(check);
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (!dirty.current) return;
-      event.preventDefault();
-      event.returnValue = '';
-    };
-    addEventListener('beforeunload', onBeforeUnload);
-    return () => {
-      unsaved.delete(check);
-      removeEventListener('beforeunload', onBeforeUnload);
-    };
-  }, []);
+  useLeaveGuard(() => dirty.current);
   const update = (next: T) => {
     dirty.current = hasText(next);
     saveDraft(key, next, dirty.current);
@@ -72,4 +82,30 @@ export function useDraft<T>(key: string, empty: T, hasText: (value: T) => boolea
     setValue(empty);
   };
   return [value, update, clear];
+}
+
+/**
+ * Unsaved edits of something stored (settings): the edited copy is kept under `key` until saved, so a refresh
+ * or a detour keeps it, and leaving asks first. `value` is the edited copy, or what is stored when nothing is
+ * edited; `dirty` says whether they differ.
+ */
+export function useEditedCopy<T>(key: string, stored: T | undefined): { value: T | undefined; dirty: boolean; edit(next: T): void; discard(): void } {
+  const [edited, setEdited] = useState<T | undefined>(() => readDraft<T>(key));
+  const dirty = edited !== undefined && stored !== undefined && JSON.stringify(edited) !== JSON.stringify(stored);
+  const dirtyNow = useRef(dirty);
+  dirtyNow.current = dirty;
+  useLeaveGuard(() => dirtyNow.current);
+  return {
+    // Nothing to edit until what is stored has loaded: the copy is judged (and saved) against it.
+    value: stored === undefined ? undefined : edited ?? stored,
+    dirty,
+    edit(next) {
+      saveDraft(key, next, true);
+      setEdited(next);
+    },
+    discard() {
+      saveDraft(key, undefined, false);
+      setEdited(undefined);
+    },
+  };
 }

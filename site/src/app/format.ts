@@ -10,6 +10,11 @@ export function formatDateTime(iso: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
 }
 
+/** With the zone's short name ("15 Jan 2027, 17:00 CET"), where the zone matters (due times). */
+export function formatDateTimeZoned(iso: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+}
+
 export function formatTime(iso: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(undefined, { timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
 }
@@ -59,14 +64,29 @@ export function topicLabel(id: string): string {
   return TOPIC_TITLES[id as TopicId] ?? humanize(id);
 }
 
-/** A priority with what it promises, for the priority menus: "Urgent: first answer within 4 h, resolved within 2 d". */
 /** A priority as a menu shows it, short enough for a phone and a sidebar ("Normal: answer within 8 h"); the hint says the rest. */
-export function priorityChoice(priority: string): string {
+export function priorityChoice(priority: string, policy?: SlaPolicyView): string {
+  const configured = policy?.[priority];
+  if (configured) return `${humanize(priority)}: answer within ${slaTargetText(configured.firstResponse)}`;
   const target = DEFAULT_SLA[priority as Priority];
   return target ? `${humanize(priority)}: answer within ${formatMinutes(target.firstResponseMs / 60_000)}` : humanize(priority);
 }
 
-export function priorityOption(priority: string): string {
+/** The centre's SLA settings as staff read them (GET /api/settings/sla). */
+type SlaPolicyView = Record<string, { firstResponse: { hours: number; clock: 'business' | 'always' }; resolution: { hours: number; clock: 'business' | 'always' } }>;
+
+/** "18 business hours" or "4 h" (round the clock). */
+export function slaTargetText(target: { hours: number; clock: 'business' | 'always' }): string {
+  return target.clock === 'business' ? `${target.hours} business ${target.hours === 1 ? 'hour' : 'hours'}` : formatMinutes(target.hours * 60);
+}
+
+/**
+ * A priority with what it promises, for the priority menus: "Urgent: first answer within 4 h, resolved within 2 d".
+ * With the centre's SLA settings (staff may read them) the configured targets; otherwise the built-in ones.
+ */
+export function priorityOption(priority: string, policy?: SlaPolicyView): string {
+  const configured = policy?.[priority];
+  if (configured) return `${humanize(priority)}: first answer within ${slaTargetText(configured.firstResponse)}, resolved within ${slaTargetText(configured.resolution)}`;
   const target = DEFAULT_SLA[priority as Priority];
   if (!target) return humanize(priority);
   return `${humanize(priority)}: first answer within ${formatMinutes(target.firstResponseMs / 60_000)}, resolved within ${formatMinutes(target.resolutionMs / 60_000)}`;
@@ -84,3 +104,6 @@ export function daysOfWeek<T extends { day: string }>(days: readonly T[], weekSt
   const end = addDays(weekStart, 7);
   return days.filter(({ day }) => day >= weekStart && day < end);
 }
+
+/** A ticket's address in the app: its reference, the id people see (the API resolves it). */
+export const ticketPath = (ticket: { id: string; reference: string }): string => `/app/tickets/${ticket.reference}`;

@@ -78,3 +78,12 @@ export function readMail(raw: string): ReadMail {
   walk(top);
   return mail;
 }
+
+/**
+ * A mail's HTML with its style attributes renamed `data-mail-css`, before anything parses it: a document parsed
+ * in the page (DOMPurify, DOMParser) falls under the page's CSP, which reports each style attribute it meets.
+ * Only attributes inside tags are renamed; text (escaped in the mail) is left alone.
+ */
+export function withStylesAsData(source: string): string {
+  return source.replace(/<[a-z][^>]*>/gi, (tag) => tag.replace(/(\s)style(\s*=)/gi, '$1data-mail-css$2'));
+}

@@ -59,10 +59,15 @@ function Shell(): VNode {
     );
   }, [match?.route, access]);
 
-  // After a navigation (not the first load), focus moves to the new page's heading for screen readers and keyboards.
+  // After a navigation to another page (not the first load), focus moves to the new page's heading for screen
+  // readers and keyboards. A change of the query alone (a filter applied on change) leaves the focus where it is.
+  const focusedPath = useRef(url.pathname);
   useEffect(() => {
     if (href !== initialHref.current) navigated.current = true;
-    if (!navigated.current || !page) return;
+    if (!navigated.current || !page || page.route !== match?.route) return;
+    const samePath = focusedPath.current === url.pathname;
+    focusedPath.current = url.pathname;
+    if (samePath) return;
     const heading = document.querySelector<HTMLElement>('[data-page-title]') ?? document.getElementById('main');
     heading?.focus();
   }, [href, page]);

@@ -6,6 +6,8 @@ import type { AvailabilityBody, ExpertProfileBody } from '../../../../functions/
 import type { PreferencesSchema } from '../../../../functions/notify/responses.ts';
 import type { PreferencesBody } from '../../../../functions/notify/schemas.ts';
 import type { Problem, ProblemCode } from '../../../../functions/core/problem.ts';
+import type { AbsencesSchema, ReassignedSchema, RoutingExpertsSchema, RoutingSettingsSchema, ServiceHoursSchema, SlaPolicySchema, SupportHoursSchema } from '../../../../functions/routing/responses.ts';
+import type { WEEKDAYS } from '../../../../functions/core/weekly-hours.ts';
 
 export type Me = z.infer<typeof MeSchema>;
 export type Role = Me['role'];
@@ -30,3 +32,18 @@ export interface Page<T> {
   items: T[];
   cursor?: string;
 }
+
+// Issue 13: routing, the service calendar, SLA settings, support hours and absences.
+/** The API answers days as strings; the app edits them as the weekdays they are. */
+export type WeeklyWindow = { day: (typeof WEEKDAYS)[number]; start: string; end: string };
+export type ServiceHours = Omit<z.infer<typeof ServiceHoursSchema>, 'weekly'> & { weekly: WeeklyWindow[] };
+export type SupportHours = Omit<z.infer<typeof SupportHoursSchema>, 'weekly'> & { weekly: WeeklyWindow[] };
+export type SlaSettings = z.infer<typeof SlaPolicySchema>;
+export type SlaTarget = SlaSettings['high']['firstResponse'];
+export type SlaClock = SlaTarget['clock'];
+export type RoutingSettings = z.infer<typeof RoutingSettingsSchema>;
+export type Absences = z.infer<typeof AbsencesSchema>;
+export type Absence = Absences['absences'][number];
+export type ExpertRoster = z.infer<typeof RoutingExpertsSchema>['experts'][number];
+export type Duty = ExpertRoster['duty'];
+export type Reassigned = z.infer<typeof ReassignedSchema>;

@@ -11,8 +11,8 @@ import { navigate } from '../router.ts';
 // Each label is the title of the page it opens.
 const NAV: Record<Role, Array<[string, string]>> = {
   requester: [['/app/tickets', 'My tickets'], ['/app/tickets/new', 'New ticket'], ['/app/mentoring', 'Mentoring'], ['/app/sessions', 'Sessions'], ['/app/notifications', 'Notifications']],
-  expert: [['/app/tickets', 'Queue'], ['/app/sessions', 'My sessions'], ['/app/availability', 'Availability'], ['/app/profile', 'Profile'], ['/app/reviews', 'Reviews'], ['/app/notifications', 'Notifications']],
-  coordinator: [['/app/tickets', 'Tickets'], ['/app/sessions', 'Sessions'], ['/app/service', 'Service'], ['/app/reviews', 'Reviews'], ['/app/notifications', 'Notifications']],
+  expert: [['/app/tickets', 'Queue'], ['/app/sessions', 'My sessions'], ['/app/availability', 'Availability'], ['/app/support-hours', 'Support hours'], ['/app/profile', 'Profile'], ['/app/reviews', 'Reviews'], ['/app/notifications', 'Notifications']],
+  coordinator: [['/app/tickets', 'Tickets'], ['/app/sessions', 'Sessions'], ['/app/service', 'Service'], ['/app/service/experts', 'Experts'], ['/app/reviews', 'Reviews'], ['/app/notifications', 'Notifications']],
 };
 
 /** The role's links, with the outbox where there is one (the local demo: mail lands there instead of being sent). */
@@ -25,6 +25,8 @@ const ROLE_NAMES: Record<Role, string> = { requester: 'SME', expert: 'Expert', c
 function isCurrent(href: string, path: string): boolean {
   const here = path.replace(/\/$/, '');
   if (href === '/app/tickets') return here === href || (/^\/app\/tickets\/[^/]+$/.test(here) && here !== '/app/tickets/new');
+  // The service area's settings pages sit under Service; its experts page has a link of its own.
+  if (href === '/app/service') return here === href || (here.startsWith('/app/service/') && here !== '/app/service/experts');
   return here === href;
 }
 

@@ -4,7 +4,7 @@ import type { VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, idempotencyKey, isProblem } from '../api/client.ts';
 import { draftKey, readDraft, useDraft } from '../drafts.ts';
-import type { Allowance, Booking, Expert } from '../api/types.ts';
+import type { Allowance, Booking, Expert, Page, TicketSummary } from '../api/types.ts';
 import { SlotPicker } from '../components/slotPicker.ts';
 import { ErrorNotice, Field, Loading, PageTitle } from '../components/ui.ts';
 import { formatDateTime, topicLabel } from '../format.ts';
@@ -40,6 +40,17 @@ function Filters({ query, languages }: { query: URLSearchParams; languages: Arra
       <select id="f-system" name="system" value=${query.get('system') ?? ''}><option value="">Any system</option>
         ${SYSTEMS.filter((id) => id !== 'other').map((id) => html`<option value=${id}>${id}</option>`)}</select></div>
   </form>`;
+}
+
+/** The organisation's open tickets to relate a session to, by reference and subject (optional). */
+function RelatedTicketField({ value, onChange, error }: { value: string; onChange(id: string): void; error: unknown }): VNode {
+  const open = useLoad(async () => (await api.get<Page<TicketSummary>>('/tickets', { status: 'new,open,waiting', limit: 100 })).items, []);
+  const hint = open.error ? 'Your tickets could not be loaded; you can book without one.' : open.data && !open.data.length ? 'Your organisation has no open tickets.' : undefined;
+  return html`<${Field} id="ticketId" label="Related ticket (optional)" hint=${hint} error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
+    <select id="ticketId" value=${value} onChange=${(event: Event) => onChange((event.currentTarget as HTMLSelectElement).value)} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined}>
+      <option value="">None</option>
+      ${(open.data ?? []).map((ticket) => html`<option value=${ticket.id}>${ticket.reference} · ${ticket.subject}</option>`)}
+    </select>`}<//>`;
 }
 
 /** A booking being written, kept across a reload: for which expert, the chosen time and what was typed. */
@@ -110,8 +121,7 @@ function BookingForm({ expert, userId, onBooked, initialTopic = '' }: { expert: 
       <${Field} id="booking-system" field="system" label="System (optional)" error=${error}>${(describedBy: string | undefined) => html`
         <select id="booking-system" value=${system} onChange=${input('system')} aria-describedby=${describedBy}><option value="">Not specific</option>
           ${SYSTEMS.map((id) => html`<option value=${id}>${id === 'other' ? 'Other' : id}</option>`)}</select>`}<//>
-      <${Field} id="ticketId" label="Related ticket id (optional)" error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
-        <input id="ticketId" type="text" value=${ticketId} onInput=${input('ticketId')} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />`}<//>
+      <${RelatedTicketField} value=${ticketId} onChange=${(id: string) => edit({ ticketId: id })} error=${error} />
     </div>
     <p><button type="submit" disabled=${busy}>${busy ? 'Booking…' : 'Book this session'}</button></p>
   </form>`;

@@ -8,10 +8,11 @@ import type { Ticket } from '../api/types.ts';
 import { MarkdownEditor } from '../components/markdown.ts';
 import { ErrorNotice, Field, PageTitle } from '../components/ui.ts';
 import { createDeflectionTracker, guideFromUrl, type LeaveReason } from '../deflection.ts';
-import { priorityChoice, priorityOption } from '../format.ts';
+import { priorityChoice, priorityOption, ticketPath, topicLabel } from '../format.ts';
 import { draftKey, readDraft, useDraft } from '../drafts.ts';
+import { topicsOfCategory } from '../topics.ts';
 import { navigate, type PageProps } from '../router.ts';
-import { PRIORITIES, SYSTEMS, TICKET_CATEGORIES, TICKET_CATEGORY_LABELS } from '../vocabulary.ts';
+import { PRIORITIES, SYSTEMS, TICKET_CATEGORIES, TICKET_CATEGORY_LABELS, TOPIC_IDS } from '../vocabulary.ts';
 
 const SUGGEST_AFTER_MS = 250;
 const MIN_QUERY_LENGTH = 4;
@@ -101,6 +102,7 @@ interface TicketDraft {
   category: Category;
   priority: string;
   system: string;
+  topic: string;
   projectId: string;
   jobId: string;
 }
@@ -110,7 +112,8 @@ export default function NewTicketPage({ query, user }: PageProps): VNode {
   const fromGuide = guideFromUrl(`/guides/${query.get('guide') ?? ''}/`);
   // Subject, body and system may come prefilled in the query (the compute estimator's "attach to a ticket"); a draft
   // the person typed earlier is kept, and they are asked which one they want (draftHidesPrefill).
-  const prefill = { subject: query.get('subject')?.slice(0, 200) ?? '', body: query.get('body') ?? '', system: (SYSTEMS as readonly string[]).includes(query.get('system') ?? '') ? query.get('system')! : '' };
+  const prefill = { subject: query.get('subject')?.slice(0, 200) ?? '', body: query.get('body') ?? '', system: (SYSTEMS as readonly string[]).includes(query.get('system') ?? '') ? query.get('system')! : '',
+    topic: (TOPIC_IDS as readonly string[]).includes(query.get('topic') ?? '') ? query.get('topic')! : '' };
   const key = draftKey(user.id, 'new-ticket');
   // Asked once, on arrival with a prefill: whether an earlier draft would hide it.
   const [conflict, setConflict] = useState(() => draftHidesPrefill(readDraft<TicketDraft>(key), prefill));
@@ -121,12 +124,12 @@ export default function NewTicketPage({ query, user }: PageProps): VNode {
   };
   const [draft, setDraft, clearDraft] = useDraft<TicketDraft>(
     key,
-    { subject: prefill.subject, body: prefill.body, category: initialCategory, priority: 'normal', system: prefill.system, projectId: '', jobId: '' },
+    { subject: prefill.subject, body: prefill.body, category: initialCategory, priority: 'normal', system: prefill.system, topic: prefill.topic, projectId: '', jobId: '' },
     (value) => Boolean(value.subject.trim() || value.body.trim() || value.projectId.trim() || value.jobId.trim()),
   );
-  const { subject, body, category, priority, system, projectId, jobId } = draft;
+  const { subject, body, category, priority, system, topic, projectId, jobId } = draft;
   const field = <K extends keyof TicketDraft>(name: K) => (value: TicketDraft[K]) => setDraft({ ...draft, [name]: value });
-  const [setSubject, setBody, setCategory, setPriority, setSystem, setProjectId, setJobId] = [field('subject'), field('body'), field('category'), field('priority'), field('system'), field('projectId'), field('jobId')];
+  const [setSubject, setBody, setCategory, setPriority, setSystem, setTopic, setProjectId, setJobId] = [field('subject'), field('body'), field('category'), field('priority'), field('system'), field('topic'), field('projectId'), field('jobId')];
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
   const submitKey = useRef(idempotencyKey());
@@ -141,11 +144,11 @@ export default function NewTicketPage({ query, user }: PageProps): VNode {
       const fullBody = fromGuide ? `${body}\n\n_Opened from the guide [${fromGuide.guide}](/guides/${fromGuide.guide}/)._` : body;
       const ticket = await api.post<Ticket>('/tickets', {
         subject, body: fullBody, category, priority,
-        ...(system ? { system } : {}), ...(projectId ? { projectId } : {}), ...(jobId ? { jobId } : {}),
+        ...(system ? { system } : {}), ...(topic ? { topic } : {}), ...(projectId ? { projectId } : {}), ...(jobId ? { jobId } : {}),
       }, { 'Idempotency-Key': submitKey.current });
       tracker.submitted();
       clearDraft();
-      navigate(`/app/tickets/${ticket.id}`);
+      navigate(ticketPath(ticket));
     } catch (caught) {
       setError(caught);
       setBusy(false);
@@ -153,7 +156,7 @@ export default function NewTicketPage({ query, user }: PageProps): VNode {
   };
 
   const text = (setter: (value: string) => void) => (event: Event) => setter((event.currentTarget as HTMLInputElement).value);
-  const placed = ['subject', 'body', 'category', 'priority', 'system', 'projectId', 'jobId'];
+  const placed = ['subject', 'body', 'category', 'priority', 'system', 'topic', 'projectId', 'jobId'];
   return html`
     <${PageTitle}>New ticket<//>
     <p class="lead">Describe what you are trying to do and what happens. An expert answers within the service level of the priority you choose.</p>
@@ -188,6 +191,13 @@ export default function NewTicketPage({ query, user }: PageProps): VNode {
             <select id="system" value=${system} onChange=${text(setSystem)} aria-describedby=${describedBy}>
               <option value="">Not specific to a system</option>
               ${SYSTEMS.map((id) => html`<option value=${id}>${id === 'other' ? 'Other' : id}</option>`)}
+            </select>`}<//>
+          <${Field} id="topic" label="Topic (optional)" hint="Helps us pick the expert who knows it best." error=${error}>${(describedBy: string | undefined) => html`
+            <select id="topic" value=${topic} onChange=${text(setTopic)} aria-describedby=${describedBy}>
+              <option value="">Not sure</option>
+              ${/* The chosen category's topics first: those are the ones its experts know. */ ''}
+              ${topicsOfCategory(category).length ? html`<optgroup label=${`In ${TICKET_CATEGORY_LABELS[category]}`}>${topicsOfCategory(category).map((id) => html`<option value=${id}>${topicLabel(id)}</option>`)}</optgroup>` : ''}
+              <optgroup label="Other topics">${TOPIC_IDS.filter((id) => !topicsOfCategory(category).includes(id)).map((id) => html`<option value=${id}>${topicLabel(id)}</option>`)}</optgroup>
             </select>`}<//>
           <${Field} id="projectId" label="Project (optional)" error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
             <input id="projectId" type="text" maxlength="64" value=${projectId} onInput=${text(setProjectId)} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />`}<//>

@@ -19,6 +19,10 @@ const KIND_TEXT: Record<NotificationKind, { label: string; hint: string }> = {
   sessionReminder: { label: 'Session reminders', hint: 'Shortly before a mentoring session.' },
   slaWarning: { label: 'SLA warnings', hint: 'A ticket is close to its response or resolution target.' },
   slaBreach: { label: 'SLA breaches', hint: 'A ticket missed its target.' },
+  ticketAcknowledgement: { label: 'Ticket received', hint: 'Your new ticket arrived: its reference, who looks after it and when to expect a first answer.' },
+  ticketAssigned: { label: 'Tickets assigned to you', hint: 'A ticket was assigned to you, or moved from you to someone else.' },
+  unassignedTicket: { label: 'Unassigned tickets', hint: 'Nobody could be assigned a new ticket: everyone who fits is away, or auto-assignment is off.' },
+  ticketAtRisk: { label: 'Tickets at risk', hint: 'A ticket falls due while its assignee is away; it can be reassigned in one action.' },
 };
 
 type Draft = Pick<Preferences, 'kinds' | 'categories'>;

@@ -9,7 +9,7 @@ import { ApiError, authHeaders } from '../api/client.ts';
 import { ErrorNotice, Loading, PageTitle } from '../components/ui.ts';
 import { formatDateTime } from '../format.ts';
 import { useLoad } from '../hooks.ts';
-import { readMail, type ReadMail } from '../mail.ts';
+import { readMail, withStylesAsData, type ReadMail } from '../mail.ts';
 import type { PageProps } from '../router.ts';
 import { appConfig } from '../state.ts';
 
@@ -40,35 +40,25 @@ function sentAt(mail: ReadMail): string {
 
 /**
  * The HTML part in a sandboxed frame: no scripts may run (no allow-scripts), links open outside it. The mail's
- * inline styles are applied through the CSSOM after loading, which the page's CSP allows (style attributes in
- * markup it refuses), so the mail looks as it does in a mail client.
+ * inline styles (renamed before parsing, see withStylesAsData) are applied through the CSSOM after loading, which
+ * the page's CSP allows (style attributes in markup it refuses), so the mail looks as it does in a mail client.
  */
 function HtmlPart({ source }: { source: string }): VNode {
   const frame = useRef<HTMLIFrameElement>(null);
-  const { srcdoc, styles } = useMemo(() => {
-    // Style attributes are renamed before any parsing: a document this page parses shares its CSP, and Chromium
-    // refuses (and reports) every style attribute it meets there. At worst a mail's text showing ` style=` reads
-    // ` data-mail-css=` in this local preview; DOMPurify still decides what is kept.
-    const renamed = source.replace(/(\s)style(\s*=)/gi, '$1data-mail-css$2');
-    const clean = DOMPurify.sanitize(renamed, { WHOLE_DOCUMENT: true, FORBID_TAGS: ['style', 'form', 'input', 'button'] });
+  const srcdoc = useMemo(() => {
+    const clean = DOMPurify.sanitize(withStylesAsData(source), { WHOLE_DOCUMENT: true, FORBID_TAGS: ['style', 'form', 'input', 'button'] });
     const doc = new DOMParser().parseFromString(clean, 'text/html');
-    const styles: string[] = [];
-    doc.querySelectorAll<HTMLElement>('[data-mail-css]').forEach((element) => {
-      element.setAttribute('data-mail-style', String(styles.length));
-      styles.push(element.getAttribute('data-mail-css') ?? '');
-      element.removeAttribute('data-mail-css');
-    });
     const base = doc.createElement('base');
     base.target = '_blank';
     doc.head.prepend(base);
-    return { srcdoc: `<!doctype html>${doc.documentElement.outerHTML}`, styles };
+    return `<!doctype html>${doc.documentElement.outerHTML}`;
   }, [source]);
   useEffect(() => {
     const iframe = frame.current;
     if (!iframe) return;
     const apply = () => {
-      iframe.contentDocument?.querySelectorAll<HTMLElement>('[data-mail-style]').forEach((element) => {
-        element.style.cssText = styles[Number(element.dataset.mailStyle)] ?? '';
+      iframe.contentDocument?.querySelectorAll<HTMLElement>('[data-mail-css]').forEach((element) => {
+        element.style.cssText = element.dataset.mailCss ?? '';
       });
     };
     iframe.addEventListener('load', apply);

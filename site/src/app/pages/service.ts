@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import type { Allowance, Figures, OrganisationAllowance } from '../api/types.ts';
 import { BarList, ColumnChart } from '../components/charts.ts';
+import { ServiceNav } from '../components/settings.ts';
 import { ErrorNotice, Field, Loading, Notice, PageTitle } from '../components/ui.ts';
 import { formatMinutes, humanize } from '../format.ts';
 import { useLoad } from '../hooks.ts';
@@ -117,6 +118,7 @@ export default function ServicePage({ query }: PageProps): VNode {
   const figures = useLoad(() => api.get<Figures>('/stats', { days }), [days]);
   return html`
     <${PageTitle}>Service<//>
+    <${ServiceNav} path="/app/service" />
     <p class="lead">How the helpdesk is doing${figures.data ? `, ${figures.data.from.slice(0, 10)} to ${figures.data.to.slice(0, 10)}` : ''}.</p>
     <nav class="tabs" aria-label="Time window">${WINDOWS.map((value) => html`<a href=${`/app/service?days=${value}`} aria-current=${value === days ? 'page' : undefined}>Last ${value} days</a>`)}</nav>
     <${ErrorNotice} error=${figures.error} />

@@ -5,12 +5,12 @@ import type { VNode } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { allowedTransitions } from '../../../../functions/tickets/domain/state.ts';
 import { api, idempotencyKey, isProblem, request } from '../api/client.ts';
-import type { Expert, Me, Message, Ticket } from '../api/types.ts';
+import type { Expert, Me, Message, SlaSettings, Ticket, TicketEvent } from '../api/types.ts';
 import { describeEvent } from '../history.ts';
 import { draftKey, useDraft } from '../drafts.ts';
 import { Markdown, MarkdownEditor } from '../components/markdown.ts';
 import { ErrorNotice, Field, Loading, Notice, PageTitle, SlaBadge, StatusBadge } from '../components/ui.ts';
-import { formatDateTime, humanize, priorityChoice, priorityOption } from '../format.ts';
+import { formatDateTime, formatDateTimeZoned, humanize, priorityChoice, priorityOption } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import type { PageProps } from '../router.ts';
 import { PRIORITIES, TICKET_CATEGORY_LABELS } from '../vocabulary.ts';
@@ -84,7 +84,7 @@ function ReplyBox({ ticket, user, onPosted }: { ticket: Ticket; user: Me; onPost
   </form>`;
 }
 
-function StaffActions({ ticket, user, experts, change }: { ticket: Ticket; user: Me; experts: Expert[]; change(patch: Patch): Promise<void> }): VNode {
+function StaffActions({ ticket, user, experts, sla, change }: { ticket: Ticket; user: Me; experts: Expert[]; sla?: SlaSettings; change(patch: Patch): Promise<void> }): VNode {
   const [status, setStatus] = useState<string>(ticket.status);
   const [priority, setPriority] = useState<string>(ticket.priority);
   const [assignee, setAssignee] = useState<string>(ticket.assigneeId ?? '');
@@ -117,8 +117,8 @@ function StaffActions({ ticket, user, experts, change }: { ticket: Ticket; user:
         </select></div>
       <div class="field"><label for="priority">Priority</label>
         <select id="priority" value=${priority} aria-describedby="priority-hint" onChange=${(event: Event) => setPriority((event.currentTarget as HTMLSelectElement).value)}>
-          ${PRIORITIES.map((value) => html`<option value=${value}>${priorityChoice(value)}</option>`)}
-        </select><p class="hint" id="priority-hint">${priorityOption(priority)}.</p></div>
+          ${PRIORITIES.map((value) => html`<option value=${value}>${priorityChoice(value, sla)}</option>`)}
+        </select><p class="hint" id="priority-hint">${priorityOption(priority, sla)}.</p></div>
       <p><button type="submit">Save changes</button></p>
     </form>
   </section>`;
@@ -136,20 +136,35 @@ function RequesterActions({ ticket, user, change }: { ticket: Ticket; user: Me; 
   </section>`;
 }
 
-function Facts({ ticket }: { ticket: Ticket }): VNode {
+/** The SLA due times still running, in the viewer's zone. */
+function DueTimes({ ticket }: { ticket: Ticket }): VNode | null {
+  if (ticket.status === 'resolved' || ticket.status === 'closed') return null;
+  const due: Array<[string, string]> = [
+    ...(ticket.firstResponseAt ? [] : [['First response due', ticket.sla.firstResponseDue] as [string, string]]),
+    ['Resolution due', ticket.sla.resolutionDue],
+  ];
+  return html`${due.map(([label, at]) => html`<div><dt>${label}</dt><dd><time datetime=${at}>${formatDateTimeZoned(at)}</time></dd></div>`)}`;
+}
+
+function Facts({ ticket, staff }: { ticket: Ticket; staff: boolean }): VNode {
   return html`<dl class="facts">
     <div><dt>Status</dt><dd><${StatusBadge} status=${ticket.status} /></dd></div>
     <div><dt>Service level</dt><dd><${SlaBadge} ticket=${ticket} /></dd></div>
+    <${DueTimes} ticket=${ticket} />
     <div><dt>Priority</dt><dd>${humanize(ticket.priority)}</dd></div>
     <div><dt>Category</dt><dd>${TICKET_CATEGORY_LABELS[ticket.category]}</dd></div>
     ${ticket.system ? html`<div><dt>System</dt><dd>${ticket.system}</dd></div>` : ''}
     ${ticket.projectId ? html`<div><dt>Project</dt><dd>${ticket.projectId}</dd></div>` : ''}
     ${ticket.jobId ? html`<div><dt>Job</dt><dd>${ticket.jobId}</dd></div>` : ''}
     <div><dt>Requester</dt><dd>${ticket.requesterName} (${ticket.orgId})</dd></div>
-    <div><dt>Assignee</dt><dd>${ticket.assigneeName ?? 'Unassigned'}</dd></div>
+    <div><dt>Assignee</dt><dd>${ticket.assigneeName ?? 'Unassigned'}
+      ${staff && ticket.assignment?.reason ? html`<p class="assignment-reason" id="assignment-reason">${ticket.assignment.reason}</p>` : ''}</dd></div>
     <div><dt>Opened</dt><dd>${formatDateTime(ticket.createdAt)}</dd></div>
   </dl>`;
 }
+
+/** An `assigned` event's reason, unless it only repeats the sentence ("assigned by Sam Coordinator"). */
+export const showsReason = (event: TicketEvent): boolean => Boolean(event.reason) && !/^(assigned|taken|unassigned) by [^:]*$/.test(event.reason!);
 
 /** The audit trail (staff): who did what, oldest first. */
 function History({ ticket, experts }: { ticket: Ticket; experts: Expert[] }): VNode | null {
@@ -161,7 +176,8 @@ function History({ ticket, experts }: { ticket: Ticket; experts: Expert[] }): VN
   return html`<section class="panel history" aria-labelledby="history-title">
     <h2 id="history-title">History</h2>
     <ol class="history-list">${ticket.events.map((event) => html`<li>
-      <time datetime=${event.at}>${formatDateTime(event.at)}</time> <span><strong>${event.actorName}</strong> ${describeEvent(event, nameOf)}</span>
+      <time datetime=${event.at}>${formatDateTime(event.at)}</time> <span><strong>${event.actorName}</strong> ${describeEvent(event, nameOf)}
+        ${showsReason(event) ? html`<span class="history-reason">${event.reason}</span>` : ''}</span>
     </li>`)}</ol>
   </section>`;
 }
@@ -176,6 +192,8 @@ export default function TicketPage({ params, user }: PageProps): VNode {
   }, [params.id]);
   // Coordinators assign from this list; staff read assignees' names in the history from it.
   const experts = useLoad(async () => (user.role === 'requester' ? [] : (await api.get<{ items: Expert[] }>('/experts')).items), [user.role]);
+  // The configured targets for the priority menu (staff may read the SLA settings).
+  const sla = useLoad(async () => (user.role === 'requester' ? undefined : api.get<SlaSettings>('/settings/sla')), [user.role]);
 
   const change = async (patch: Patch) => {
     if (!loaded.data) return;
@@ -212,10 +230,10 @@ export default function TicketPage({ params, user }: PageProps): VNode {
           onPosted=${() => { void loaded.reload(); setNotice({ kind: 'success', text: 'Posted.' }); }} />
       </div>
       <aside class="ticket-side" aria-label="Ticket details">
-        <${Facts} ticket=${ticket} />
+        <${Facts} ticket=${ticket} staff=${user.role !== 'requester'} />
         ${user.role === 'requester'
           ? html`<${RequesterActions} ticket=${ticket} user=${user} change=${change} />`
-          : html`<${StaffActions} key=${`${ticket.id}-${ticket.version}`} ticket=${ticket} user=${user} experts=${experts.data ?? []} change=${change} />`}
+          : html`<${StaffActions} key=${`${ticket.id}-${ticket.version}`} ticket=${ticket} user=${user} experts=${experts.data ?? []} sla=${sla.data} change=${change} />`}
         <${History} ticket=${ticket} experts=${experts.data ?? []} />
       </aside>
     </div>`;

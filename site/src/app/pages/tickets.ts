@@ -1,16 +1,17 @@
-// My tickets (SMEs: the organisation's tickets) or the queue (experts, coordinators: sorted by SLA due time).
+// My tickets (SMEs: their own or their organisation's) or the queue (experts, coordinators), sorted by SLA due
+// time, with filters that apply on change and live in the URL (ticketFilters.ts).
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
-import type { Page, TicketSummary } from '../api/types.ts';
+import type { Expert, Page, TicketSummary } from '../api/types.ts';
 import { ErrorNotice, Loading, PageTitle, SlaBadge, slaDueOf, StatusBadge } from '../components/ui.ts';
-import { formatDateTime, humanize } from '../format.ts';
+import { formatDateTime, humanize, ticketPath } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { navigate, type PageProps } from '../router.ts';
-import { SYSTEMS, TICKET_STATUSES } from '../vocabulary.ts';
-
-const OPEN_STATUSES = 'new,open,waiting';
+import { activeFilterCount, apiQueryOf, defaultOrder, filtersOfQuery, ONE_PAGE_MOST, ORDER_LABELS, queryOfFilters, type FilterName, type TicketFilters, type TicketOrder } from '../ticketFilters.ts';
+import { PRIORITIES, SYSTEMS, TICKET_CATEGORIES, TICKET_CATEGORY_LABELS, TICKET_STATUSES } from '../vocabulary.ts';
+import { plural } from '../../../../functions/core/plural.ts';
 
 /** The queue's order: the most urgent SLA clock first; tickets whose clock is paused go last. */
 export function byDueTime(tickets: readonly TicketSummary[]): TicketSummary[] {
@@ -20,7 +21,7 @@ export function byDueTime(tickets: readonly TicketSummary[]): TicketSummary[] {
 /** On narrow screens the table becomes this list of cards (CSS shows one or the other). */
 function TicketCards({ tickets, caption, staff }: { tickets: TicketSummary[]; caption: string; staff: boolean }): VNode {
   return html`<ul class="ticket-cards" aria-label=${caption}>${tickets.map((ticket) => html`<li class="card ticket-card">
-    <a href=${`/app/tickets/${ticket.id}`}><span class="ref">${ticket.reference}</span> ${ticket.subject}</a>
+    <a href=${ticketPath(ticket)}><span class="ref">${ticket.reference}</span> ${ticket.subject}</a>
     <p class="ticket-card-badges"><${StatusBadge} status=${ticket.status} /> <${SlaBadge} ticket=${ticket} /></p>
     <p class="ticket-card-facts">${[`${humanize(ticket.priority)} priority`, ...(staff ? [ticket.orgId, ticket.system, ticket.assigneeName ?? 'Unassigned'] : [ticket.requesterName])].filter(Boolean).join(' · ')}
       <span class="muted">${` · last activity ${formatDateTime(ticket.lastActivityAt)}`}</span></p>
@@ -35,7 +36,7 @@ function TicketTable({ tickets, caption, staff }: { tickets: TicketSummary[]; ca
       ${staff ? html`<th scope="col">Organisation</th><th scope="col">System</th><th scope="col">Assignee</th>` : html`<th scope="col">Requester</th>`}
       <th scope="col">Last activity</th></tr></thead>
     <tbody>${tickets.map((ticket) => html`<tr>
-      <td><a href=${`/app/tickets/${ticket.id}`}><span class="ref">${ticket.reference}</span> ${ticket.subject}</a></td>
+      <td><a href=${ticketPath(ticket)}><span class="ref">${ticket.reference}</span> ${ticket.subject}</a></td>
       <td><${StatusBadge} status=${ticket.status} /></td>
       <td>${humanize(ticket.priority)}</td>
       <td><${SlaBadge} ticket=${ticket} /></td>
@@ -45,49 +46,66 @@ function TicketTable({ tickets, caption, staff }: { tickets: TicketSummary[]; ca
   </table></div>`;
 }
 
-function Filters({ query, staff }: { query: URLSearchParams; staff: boolean }): VNode {
+/**
+ * The requesters a staff member can narrow to: those of the tickets listed (there is no directory of requesters
+ * to pick from), keeping the one chosen.
+ */
+export function requestersOf(tickets: ReadonlyArray<Pick<TicketSummary, 'requesterId' | 'requesterName'>>, chosen?: string): Array<[string, string]> {
+  const names = new Map(tickets.map((ticket) => [ticket.requesterId, ticket.requesterName]));
+  if (chosen && !names.has(chosen)) names.set(chosen, chosen);
+  return [...names].sort((a, b) => a[1].localeCompare(b[1]));
+}
+
+/** Folded under "More filters" unless one of them is in use, so the list stays in view on a phone. */
+const MORE_FILTERS: readonly FilterName[] = ['priority', 'category', 'system', 'assignee', 'requester', 'createdFrom', 'createdTo', 'sort'];
+
+const CREATED_LABEL = { createdFrom: 'Created from', createdTo: 'Created until' } as const;
+
+function Filters({ filters, staff, experts, requesters }: { filters: TicketFilters; staff: boolean; experts: Expert[]; requesters: Array<[string, string]> }): VNode {
   const apply = (event: Event) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
-    const next = new URLSearchParams();
-    for (const [name, value] of form) if (value) next.set(name, String(value));
-    navigate(`/app/tickets${next.size ? `?${next}` : ''}`, { replace: true });
+    const next: TicketFilters = {};
+    for (const [name, value] of form) next[name as FilterName] = String(value);
+    navigate(`/app/tickets${queryOfFilters(next)}`, { replace: true });
   };
-  // A changed menu applies at once (no Apply button to find).
-  return html`<form class="filters" onSubmit=${apply} onChange=${(event: Event) => (event.currentTarget as HTMLFormElement).requestSubmit()} aria-label="Filter tickets">
-    ${staff ? html`<div class="field inline"><label for="f-assignee">Assignee</label>
-      <select id="f-assignee" name="assignee" value=${query.get('assignee') ?? ''}>
-        <option value="">Anyone</option><option value="unassigned">Unassigned</option><option value="me">Mine</option>
-      </select></div>` : ''}
-    <div class="field inline"><label for="f-status">Status</label>
-      <select id="f-status" name="status" value=${query.get('status') ?? ''}>
-        <option value="">Open (new, open, waiting)</option>
-        ${TICKET_STATUSES.map((status) => html`<option value=${status}>${humanize(status)}</option>`)}
-        <option value="all">All</option>
-      </select></div>
-    ${staff ? html`<div class="field inline"><label for="f-system">System</label>
-      <select id="f-system" name="system" value=${query.get('system') ?? ''}>
-        <option value="">Any system</option>${SYSTEMS.map((system) => html`<option value=${system}>${system}</option>`)}
-      </select></div>` : ''}
+  const select = (name: FilterName, label: string, options: Array<[string, string]>) => html`<div class="field inline"><label for=${`f-${name}`}>${label}</label>
+    <select id=${`f-${name}`} name=${name} value=${filters[name] ?? ''}>${options.map(([value, text]) => html`<option value=${value}>${text}</option>`)}</select></div>`;
+  const active = activeFilterCount(filters);
+  // A changed menu or date applies at once (no Apply button to find); the search box applies on Enter or leaving it.
+  return html`<form class="filters" role="search" onSubmit=${apply} onChange=${(event: Event) => (event.currentTarget as HTMLFormElement).requestSubmit()} aria-label="Filter tickets">
+    <div class="field inline search-field"><label for="f-q">Find</label>
+      <input id="f-q" name="q" type="search" value=${filters.q ?? ''} placeholder="HD-1005 or words of the subject" /></div>
+    ${staff ? '' : html`<fieldset class="choice scope"><legend>Whose tickets</legend>
+      <label><input type="radio" name="scope" value="mine" checked=${filters.scope === 'mine'} /> Mine</label>
+      <label><input type="radio" name="scope" value="" checked=${filters.scope !== 'mine'} /> My organisation's</label></fieldset>`}
+    ${select('status', 'Status', [['', 'Open (new, open, waiting)'], ...TICKET_STATUSES.map((status): [string, string] => [status, humanize(status)]), ['all', 'All']])}
+    <details class="more-filters" open=${MORE_FILTERS.some((name) => filters[name])}>
+      <summary>More filters and order</summary>
+      <div class="filters-more">
+        ${select('priority', 'Priority', [['', 'Any priority'], ...PRIORITIES.map((priority): [string, string] => [priority, humanize(priority)])])}
+        ${select('category', 'Category', [['', 'Any category'], ...TICKET_CATEGORIES.map((category): [string, string] => [category, TICKET_CATEGORY_LABELS[category]])])}
+        ${select('system', 'System', [['', 'Any system'], ...SYSTEMS.map((system): [string, string] => [system, system === 'other' ? 'Other' : system])])}
+        ${staff ? select('assignee', 'Assignee', [['', 'Anyone'], ['unassigned', 'Unassigned'], ['me', 'Me'], ...experts.map((expert): [string, string] => [expert.id, expert.name])]) : ''}
+        ${staff ? select('requester', 'Requester', [['', 'Anyone'], ...requesters]) : ''}
+        ${(['createdFrom', 'createdTo'] as const).map((name) => html`<div class="field inline"><label for=${`f-${name}`}>${CREATED_LABEL[name]}</label>
+          <input id=${`f-${name}`} name=${name} type="date" value=${filters[name] ?? ''} /></div>`)}
+        ${select('sort', 'Order', [['', ORDER_LABELS[defaultOrder(staff)]], ...(Object.keys(ORDER_LABELS) as TicketOrder[]).filter((order) => order !== defaultOrder(staff)).map((order): [string, string] => [order, ORDER_LABELS[order]])])}
+      </div>
+    </details>
+    ${active ? html`<p class="filters-clear"><a href=${`/app/tickets${queryOfFilters({ scope: filters.scope })}`}>Clear ${plural(active, 'filter')}</a></p>` : ''}
   </form>`;
 }
 
 export default function TicketsPage({ user, query }: PageProps): VNode {
   const staff = user.role !== 'requester';
-  const key = query.toString();
+  const filters = filtersOfQuery(query);
+  const key = queryOfFilters(filters);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<unknown>(undefined);
-  const fetchPage = (cursor?: string) => {
-    const status = query.get('status');
-    return api.get<Page<TicketSummary>>('/tickets', {
-      status: status === 'all' ? undefined : status || OPEN_STATUSES,
-      assignee: query.get('assignee') ?? undefined,
-      system: query.get('system') ?? undefined,
-      limit: 50,
-      cursor,
-    });
-  };
+  const fetchPage = (cursor?: string) => api.get<Page<TicketSummary>>('/tickets', { ...apiQueryOf(filters, defaultOrder(staff)), cursor });
   const tickets = useLoad(() => fetchPage(), [key]);
+  const experts = useLoad(async () => (staff ? (await api.get<{ items: Expert[] }>('/experts')).items : []), [staff]);
   const loadMore = async () => {
     if (!tickets.data?.cursor) return;
     setLoadingMore(true);
@@ -102,14 +120,18 @@ export default function TicketsPage({ user, query }: PageProps): VNode {
     }
   };
   const title = staff ? (user.role === 'expert' ? 'Ticket queue' : 'Tickets') : 'My tickets';
-  const shown = tickets.data ? (staff ? byDueTime(tickets.data.items) : tickets.data.items) : undefined;
+  const order = (filters.sort as TicketOrder | undefined) || defaultOrder(staff);
+  const byDue = order === 'due';
+  const shown = tickets.data ? (byDue ? byDueTime(tickets.data.items) : tickets.data.items) : undefined;
+  const whose = filters.scope === 'mine' ? 'Tickets you opened' : `${user.orgName ?? 'Your organisation'}'s tickets`;
   return html`
     <div class="page-head"><${PageTitle}>${title}<//>
       ${staff ? '' : html`<a class="button" href="/app/tickets/new">New ticket</a>`}</div>
-    <p class="lead">${staff ? 'Sorted by the SLA time that is due first.' : `${user.orgName ?? 'Your organisation'}'s tickets with their status and service level.`}</p>
-    <${Filters} query=${query} staff=${staff} />
+    <p class="lead">${staff ? '' : `${whose} with their status and service level. `}${byDue ? 'The SLA time due first comes first.' : `${ORDER_LABELS[order]}.`}</p>
+    <${Filters} filters=${filters} staff=${staff} experts=${experts.data ?? []} requesters=${requestersOf(tickets.data?.items ?? [], filters.requester)} />
     ${tickets.loading && !tickets.data ? html`<${Loading} what="Loading tickets" />` : ''}
-    <${ErrorNotice} error=${tickets.error ?? moreError} />
+    <${ErrorNotice} error=${tickets.error ?? moreError} fields=${[]} />
     ${shown ? html`<${TicketTable} tickets=${shown} caption=${title} staff=${staff} />` : ''}
+    ${order !== 'activity' && tickets.data?.items.length === ONE_PAGE_MOST ? html`<p class="hint">These are the first ${ONE_PAGE_MOST} in this order: narrow the list with the filters to see others.</p>` : ''}
     ${tickets.data?.cursor ? html`<p><button type="button" class="button secondary" disabled=${loadingMore} onClick=${loadMore}>${loadingMore ? 'Loading…' : 'Load more tickets'}</button></p>` : ''}`;
 }

@@ -1,0 +1,30 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { fixedClock } from '../core/clock.ts';
+import type { UserDirectory } from '../core/users.ts';
+import { dynamoExpertProfiles } from '../bookings/expert-directory.ts';
+import { dynamoRoutingStore } from '../routing/dynamo-store.ts';
+import type { WeeklyHours } from '../routing/domain/calendar.ts';
+import { routingService } from '../routing/service.ts';
+import { ticketService } from '../tickets/service.ts';
+import type { TicketStore } from '../tickets/store.ts';
+import { routingTicketsPort } from '../tickets/wiring.ts';
+
+const weekdays = (timeZone: string): WeeklyHours => ({
+  timeZone, weekly: (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({ day, start: '09:00', end: '17:00' })),
+});
+
+/** The demo experts' support hours, each in their own zone, so `npm start` routes new tickets to them. */
+export const SEED_SUPPORT_HOURS: Record<string, WeeklyHours> = {
+  'u-ana': weekdays('Europe/Madrid'),
+  'u-mikko': weekdays('Europe/Helsinki'),
+  'u-giulia': weekdays('Europe/Rome'),
+};
+
+/** Support hours, then the load counters set from the seeded tickets (written before routing existed). */
+export async function seedRouting({ db, tableName, users, tickets, now }: { db: DynamoDBDocumentClient; tableName: string; users: UserDirectory; tickets: TicketStore; now: Date }): Promise<void> {
+  const store = dynamoRoutingStore(db, tableName);
+  for (const [expertId, hours] of Object.entries(SEED_SUPPORT_HOURS)) await store.setSupportHours(expertId, hours);
+  const clock = fixedClock(now);
+  const routing = routingService({ store, profiles: dynamoExpertProfiles(db, tableName), clock });
+  await routing.reconcile(routingTicketsPort(ticketService({ store: tickets, users, clock, routing })));
+}

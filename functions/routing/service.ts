@@ -1,0 +1,258 @@
+import type { Clock } from '../core/clock.ts';
+import type { Principal } from '../core/principal.ts';
+import { problems } from '../core/problem.ts';
+import { categoryOfTopic } from '../core/topics.ts';
+import type { RuleViolation } from '../core/weekly-hours.ts';
+import { shortLived } from './cache.ts';
+import { ticketsAtRisk, type Absence } from './domain/absences.ts';
+import { chooseAssignee, type Assignment, type Candidate, type TicketToRoute } from './domain/assign.ts';
+import type { WeeklyHours } from './domain/calendar.ts';
+import { dutyOf } from './domain/duty.ts';
+import { LOAD_WEIGHTS, loadChanges, loadOf, type LoadHolder } from './domain/load.ts';
+import { routingSettingsViolations, type RoutingSettings } from './domain/routing-settings.ts';
+import type { ExpertProfiles, ExpertTickets, OpenTicket, RoutingProfile } from './ports.ts';
+import { rulesOf, type RoutingRules } from './rules.ts';
+import type { RosterEntry, RoutingStore, StoredSettings } from './store.ts';
+
+export type { RoutingRules } from './rules.ts';
+
+export interface RoutingDeps {
+  store: RoutingStore;
+  profiles: ExpertProfiles;
+  clock: Clock;
+  /** How long this instance trusts what it read (ms); another instance's change shows within these. */
+  ttl?: { settings?: number; profiles?: number; roster?: number };
+}
+
+/** An automatic assignment as made: `weight` is what was claimed on the assignee's counters. */
+export type Routed = Assignment & { weight?: number };
+
+/** How often a creation chooses again after others claimed its choice first (then it keeps its last claim). */
+const MAX_CLAIMS = 6;
+const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(40, 4 * 2 ** attempt)));
+
+const emptyEntry = (expertId: string): RosterEntry => ({ expertId, absences: [], load: 0, openTickets: 0 });
+
+/** The ticket categories an expert handles: those of the topics they know (content/topics.ts). */
+export function categoriesOf(topics: readonly string[]): string[] {
+  return [...new Set(topics.map(categoryOfTopic).filter((category): category is NonNullable<typeof category> => category !== undefined))];
+}
+
+function candidateOf(profile: RoutingProfile, entry: RosterEntry | undefined): Candidate {
+  const state = entry ?? emptyEntry(profile.id);
+  return {
+    id: profile.id, name: profile.name,
+    categories: categoriesOf(profile.topics), topics: profile.topics, systems: profile.systems, languages: profile.languages,
+    ...(state.supportHours ? { supportHours: state.supportHours } : {}),
+    absences: state.absences, load: state.load, openTickets: state.openTickets,
+    ...(state.lastAssignedAt ? { lastAssignedAt: state.lastAssignedAt } : {}),
+  };
+}
+
+/** Rule violations as the API's field errors, under the body's field. */
+export const fieldErrors = (violations: readonly RuleViolation[], prefix: Array<string | number> = []) =>
+  violations.map((v) => ({ field: [...prefix, ...v.path].join('.'), message: v.message }));
+
+export function routingService({ store, profiles, clock, ttl = {} }: RoutingDeps) {
+  const rules = shortLived(ttl.settings ?? 30_000, async () => rulesOf(await store.settings()));
+  const profileList = shortLived(ttl.profiles ?? 60_000, () => profiles.list());
+  const roster = shortLived(ttl.roster ?? 5_000, async () => new Map((await store.roster()).map((entry) => [entry.expertId, entry])));
+
+  /** Applies a change this instance made to its cached roster, so its next choice starts from it. */
+  async function noteInRoster(expertId: string, change: (entry: RosterEntry) => RosterEntry): Promise<void> {
+    const entries = await roster.get();
+    entries.set(expertId, change(entries.get(expertId) ?? emptyEntry(expertId)));
+  }
+
+  async function candidates(fresh: boolean): Promise<{ pool: Candidate[]; entries: Map<string, RosterEntry> }> {
+    if (fresh) roster.clear();
+    const [list, entries] = await Promise.all([profileList.get(), roster.get()]);
+    return { pool: list.map((profile) => candidateOf(profile, entries.get(profile.id))), entries };
+  }
+
+  async function knownExpert(expertId: string): Promise<RoutingProfile> {
+    const profile = (await profileList.get()).find((p) => p.id === expertId) ?? (profileList.clear(), (await profileList.get()).find((p) => p.id === expertId));
+    if (!profile) throw problems.notFound(`No expert ${expertId}.`);
+    return profile;
+  }
+
+  async function adjustCounters(changes: ReturnType<typeof loadChanges>): Promise<void> {
+    await Promise.all(changes.map(async ({ expertId, load, openTickets }) => {
+      await store.adjust(expertId, load, openTickets);
+      await noteInRoster(expertId, (entry) => ({ ...entry, load: entry.load + load, openTickets: entry.openTickets + openTickets }));
+    }));
+  }
+
+  /**
+   * Chooses, claims the choice on its counters, and checks the choice against what the claim answered: if others
+   * claimed the same expert meanwhile (the load moved since it was read), it chooses again with that load; when
+   * someone else is now the better choice, it gives this claim back and claims them. Counters stay exact (every
+   * claim is an atomic ADD, every give-back one too); the choice is made on loads at most one claim old.
+   * An expert who is the only fit is claimed at once however many creations race, with no retries.
+   */
+  async function claimFor(ticket: TicketToRoute, exclude?: string): Promise<Routed> {
+    const { calendar, routing: settings } = await rules.get();
+    const weight = LOAD_WEIGHTS[ticket.priority];
+    let fresh = false;
+    for (let attempt = 0; ; attempt++) {
+      const { pool, entries } = await candidates(fresh);
+      const now = clock.now();
+      const context = { settings, calendar, now };
+      const eligible = pool.filter((c) => c.id !== exclude);
+      const choice = chooseAssignee(ticket, eligible, context);
+      if (choice.assigneeId === null) return choice;
+      const expertId = choice.assigneeId;
+      const seen = entries.get(expertId)?.load ?? 0;
+      const at = now.toISOString();
+      const after = await store.claim(expertId, weight, at);
+      await noteInRoster(expertId, (entry) => ({ ...entry, load: after.load, openTickets: after.openTickets, lastAssignedAt: at }));
+      if (after.load - weight === seen || attempt + 1 >= MAX_CLAIMS) return { ...choice, weight };
+      // Others claimed this expert meanwhile: would they still be chosen at the load they really had?
+      const corrected = eligible.map((c) => (c.id === expertId ? { ...c, load: after.load - weight, openTickets: after.openTickets - 1 } : c));
+      const again = chooseAssignee(ticket, corrected, context);
+      if (again.assigneeId === expertId) return { ...again, weight };
+      await store.adjust(expertId, -weight, -1);
+      await noteInRoster(expertId, (entry) => ({ ...entry, load: entry.load - weight, openTickets: entry.openTickets - 1 }));
+      fresh = true;
+      await backoff(attempt);
+    }
+  }
+
+  /**
+   * Sets each expert's counters to what the assignee index says (their new and open tickets), where they
+   * drifted: a crash between a claim and its ticket's write, a counter write lost after a ticket change.
+   * Conditional on the load read, so a claim made meanwhile is never overwritten (the next pass sees it).
+   */
+  async function reconcile(tickets: ExpertTickets): Promise<Map<string, OpenTicket[]>> {
+    const [list, entries] = await Promise.all([profileList.get(), store.roster().then((all) => new Map(all.map((e) => [e.expertId, e])))]);
+    const open = new Map<string, OpenTicket[]>();
+    for (const profile of list) {
+      const entry = entries.get(profile.id) ?? emptyEntry(profile.id);
+      const theirs = await tickets.openTicketsOf(profile.id);
+      open.set(profile.id, theirs);
+      const load = loadOf(theirs.map((t) => ({ priority: t.priority, status: t.status })));
+      if (load === entry.load && theirs.length === entry.openTickets) continue;
+      if (await store.reconcile(profile.id, entry.load, load, theirs.length)) await noteInRoster(profile.id, (e) => ({ ...e, load, openTickets: theirs.length }));
+    }
+    return open;
+  }
+
+  return {
+    rules: () => rules.get(),
+
+    /**
+     * Who a new ticket goes to (claimed on their counters), or nobody and why. The requester's language is asked
+     * for only when routing runs (it may cost a read).
+     */
+    async assign(ticket: Omit<TicketToRoute, 'language'>, language: () => Promise<string | undefined>): Promise<Routed> {
+      const { routing: settings, calendar } = await rules.get();
+      if (!settings.autoAssign) return chooseAssignee(ticket, [], { settings, calendar, now: clock.now() });
+      return claimFor({ ...ticket, language: await language() });
+    },
+
+    /** Gives back a claim whose ticket was never written (it lost an idempotent race). */
+    async release(routed: Routed): Promise<void> {
+      if (routed.assigneeId && routed.weight) await adjustCounters([{ expertId: routed.assigneeId, load: -routed.weight, openTickets: -1 }]);
+    },
+
+    /** Keeps the counters right when a ticket's status, priority or assignee changed. */
+    async ticketChanged(before: LoadHolder | undefined, after: LoadHolder): Promise<void> {
+      await adjustCounters(loadChanges(before, after));
+    },
+
+    async putSetting<N extends keyof StoredSettings>(name: N, value: NonNullable<StoredSettings[N]>): Promise<RoutingRules> {
+      if (name === 'routing') {
+        profileList.clear();
+        const ids = (await profileList.get()).map((p) => p.id);
+        const errors = fieldErrors(routingSettingsViolations(value as RoutingSettings, ids));
+        if (errors.length) throw problems.invalid(errors);
+      }
+      await store.putSetting(name, value);
+      const next = rulesOf({ ...(await store.settings()), [name]: value });
+      rules.set(next);
+      return next;
+    },
+
+    /** An expert's support hours, or the service calendar's when they follow it. */
+    async supportHoursOf(expertId: string): Promise<WeeklyHours & { followsServiceHours: boolean }> {
+      const entry = await store.rosterEntry(expertId);
+      if (entry?.supportHours) return { ...entry.supportHours, followsServiceHours: false };
+      const { calendar } = await rules.get();
+      return { timeZone: calendar.timeZone, weekly: calendar.weekly, followsServiceHours: true };
+    },
+
+    async setSupportHours(expertId: string, hours: WeeklyHours | null): Promise<void> {
+      await store.setSupportHours(expertId, hours);
+      await noteInRoster(expertId, ({ supportHours: _old, ...entry }) => (hours ? { ...entry, supportHours: hours } : entry));
+    },
+
+    async absencesOf(expertId: string): Promise<Absence[]> {
+      return (await store.rosterEntry(expertId))?.absences ?? [];
+    },
+
+    /** `expertId` must be an expert with a profile when someone else sets it (a coordinator). */
+    async setAbsences(expertId: string, absences: Absence[], bySomeoneElse: boolean): Promise<void> {
+      if (bySomeoneElse) await knownExpert(expertId);
+      await store.setAbsences(expertId, absences);
+      await noteInRoster(expertId, (entry) => ({ ...entry, absences }));
+    },
+
+    reconcile,
+
+    /** Each expert's routing row for coordinators (an expert: their own), counters reconciled on the way. */
+    async experts(principal: Principal, tickets: ExpertTickets) {
+      const [{ calendar }, list, entries] = await Promise.all([rules.get(), profileList.get(), store.roster().then((all) => new Map(all.map((e) => [e.expertId, e])))]);
+      const visible = principal.role === 'coordinator' ? list : list.filter((p) => p.id === principal.id);
+      const now = clock.now();
+      const openByExpert = principal.role === 'coordinator' ? await reconcile(tickets) : new Map<string, OpenTicket[]>();
+      return Promise.all(visible.map(async (profile) => {
+        const entry = entries.get(profile.id) ?? emptyEntry(profile.id);
+        const open = openByExpert.get(profile.id) ?? await tickets.openTicketsOf(profile.id);
+        const load = loadOf(open.map((t) => ({ priority: t.priority, status: t.status })));
+        const duty = dutyOf(entry, calendar, now.getTime());
+        const risky = new Map(ticketsAtRisk(entry.absences, open.map((t) => ({ ticketId: t.ticketId, due: t.due })), now).map((r) => [r.ticketId, r]));
+        return {
+          id: profile.id, name: profile.name, categories: categoriesOf(profile.topics), topics: profile.topics, systems: profile.systems, languages: profile.languages,
+          supportHours: entry.supportHours ?? null, absences: entry.absences, load, openTickets: open.length, lastAssignedAt: entry.lastAssignedAt ?? null,
+          duty: {
+            state: duty.state,
+            ...(duty.state === 'off duty' ? { nextAt: new Date(duty.nextAt).toISOString() } : {}),
+            ...(duty.state === 'away' ? { until: new Date(duty.until).toISOString() } : {}),
+          },
+          atRisk: open.filter((t) => risky.has(t.ticketId)).map((t) => ({ ticketId: t.ticketId, reference: t.reference, subject: t.subject, due: risky.get(t.ticketId)!.due })),
+        };
+      }));
+    },
+
+    /**
+     * Who takes each of an away expert's tickets at risk: `to` if named, else routing again without them.
+     * The caller writes each change through the tickets service (which keeps history and counters).
+     */
+    async reassignments(expertId: string, to: string | undefined, tickets: ExpertTickets, route: (ticketId: string) => Promise<TicketToRoute | undefined>) {
+      const expert = await knownExpert(expertId);
+      const target = to === undefined ? undefined : await knownExpert(to);
+      const entry = await store.rosterEntry(expertId);
+      const open = await tickets.openTicketsOf(expertId);
+      const atRisk = ticketsAtRisk(entry?.absences ?? [], open.map((t) => ({ ticketId: t.ticketId, due: t.due })), clock.now());
+      const plans: Array<{ ticketId: string; reference: string; assigneeId: string | null; assigneeName: string | null; reason: string }> = [];
+      for (const risk of atRisk) {
+        const ticket = open.find((t) => t.ticketId === risk.ticketId)!;
+        const why = `${expert.name} is away when it falls due`;
+        if (target) {
+          plans.push({ ticketId: ticket.ticketId, reference: ticket.reference, assigneeId: target.id, assigneeName: target.name, reason: why });
+          continue;
+        }
+        const toRoute = await route(ticket.ticketId);
+        const choice = toRoute ? chooseAssignee(toRoute, (await candidates(true)).pool.filter((c) => c.id !== expertId), { ...(await rules.get()), settings: (await rules.get()).routing, now: clock.now() }) : undefined;
+        plans.push({
+          ticketId: ticket.ticketId, reference: ticket.reference,
+          assigneeId: choice?.assigneeId ?? null, assigneeName: choice?.assigneeId ? choice.assigneeName : null,
+          reason: `${why}; ${choice?.reason ?? 'nobody else to route it to'}`,
+        });
+      }
+      return plans;
+    },
+  };
+}
+
+export type RoutingService = ReturnType<typeof routingService>;
