@@ -4,6 +4,8 @@
  * stack check the routes against them. Never imported by a Lambda entry: each one wires only its own
  * function, so no bundle carries another function's code.
  */
+import { analyticsDocs } from './analytics/docs.ts';
+import { wireAnalytics } from './analytics/wiring.ts';
 import type { ApiFunctionName } from './api-functions.ts';
 import { bookingDocs } from './bookings/docs.ts';
 import { wireBookings } from './bookings/wiring.ts';
@@ -28,4 +30,5 @@ export const API_WIRING: Record<ApiFunctionName, ApiFunctionWiring> = {
   tickets: { wire: wireTickets, docs: ticketDocs },
   bookings: { wire: wireBookings, docs: bookingDocs },
   notifications: { wire: wireNotifications, docs: notificationDocs },
+  analytics: { wire: wireAnalytics, docs: analyticsDocs },
 };

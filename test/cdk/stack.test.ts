@@ -147,6 +147,21 @@ describe('API authorization', () => {
     const [, api] = resourcesOfType(synth.json, 'AWS::ApiGatewayV2::Api')[0]!;
     expect(api.Properties!.CorsConfiguration).toBeUndefined();
   });
+
+  it('throttles the open event routes below the stage, and lets them through without the authorizer', () => {
+    synth.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      RouteSettings: {
+        'POST /api/analytics/search': { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
+        'POST /api/analytics/feedback': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 20 },
+      },
+    });
+    for (const key of ['POST /api/analytics/search', 'POST /api/analytics/feedback']) {
+      synth.template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: key, AuthorizationType: 'NONE' });
+    }
+    // The report is not public: it goes through the JWT authorizer like every other route.
+    synth.template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/analytics/{proxy+}', AuthorizationType: 'JWT' });
+  });
 });
 
 describe('IAM', () => {
