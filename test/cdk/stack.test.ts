@@ -63,7 +63,7 @@ describe('functions', () => {
     const userPoolId = logicalIdOf('AWS::Cognito::UserPool');
     // one per API function of the manifest, the bookings sweep, the notifier's stream consumer and sweep
     expect(functions().length).toBe(API_FUNCTION_NAMES.length + 3);
-    expect(API_FUNCTION_NAMES).toEqual(['tickets', 'bookings', 'notifications']);
+    expect(API_FUNCTION_NAMES).toEqual(['tickets', 'bookings', 'notifications', 'analytics']);
     for (const [id, fn] of functions()) {
       expect(fn.Properties!.Architectures, id).toEqual(['arm64']);
       expect(fn.Properties!.Handler, id).toMatch(/^index\.(handler|streamHandler|sweepHandler)$/);
@@ -114,7 +114,7 @@ describe('API authorization', () => {
   it('puts the Cognito JWT authorizer on every route except the public ones', () => {
     const authorizerId = logicalIdOf('AWS::ApiGatewayV2::Authorizer');
     const publicKeys = API_ROUTES.filter((route) => route.public).map(routeKey);
-    expect(publicKeys.sort()).toEqual(['GET /api/health']);
+    expect(publicKeys.sort()).toEqual(['GET /api/health', 'POST /api/analytics/feedback', 'POST /api/analytics/search']);
     for (const route of routes()) {
       if (publicKeys.includes(route.RouteKey as string)) {
         expect(route.AuthorizationType, String(route.RouteKey)).toBe('NONE');

@@ -1,5 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyticsKeySpace } from '../../functions/analytics/keys.ts';
 import { bookingKeySpace, isBookingItem } from '../../functions/bookings/keys.ts';
 import { organisationKeySpace } from '../../functions/core/organisations.ts';
 import { TABLE_INDEXES, type IndexName, type KeySpace } from '../../functions/core/table.ts';
@@ -12,7 +13,7 @@ import { AS, startNotifyStack, type NotifyStack } from '../notify/support.ts';
 
 /** Every module that writes to the table, with the keys it writes. A new module adds its key space here. */
 const KEY_SPACES: KeySpace[] = [
-  ticketKeySpace(), bookingKeySpace(), notifyKeySpace(), eventsKeySpace(), userKeySpace(), organisationKeySpace(),
+  ticketKeySpace(), bookingKeySpace(), notifyKeySpace(), eventsKeySpace(), userKeySpace(), organisationKeySpace(), analyticsKeySpace(),
   { module: 'local', items: [SEED_MARKER_KEY], partitions: {} },
 ];
 
