@@ -5,7 +5,7 @@
  * function, so no bundle carries another function's code.
  */
 import { analyticsDocs } from './analytics/docs.ts';
-import { wireAnalytics } from './analytics/wiring.ts';
+import { wireAnalytics, type AnalyticsInfrastructure } from './analytics/wiring.ts';
 import type { ApiFunctionName } from './api-functions.ts';
 import { bookingDocs } from './bookings/docs.ts';
 import { wireBookings } from './bookings/wiring.ts';
@@ -16,8 +16,8 @@ import { wireNotifications } from './notify/wiring.ts';
 import { ticketDocs } from './tickets/docs.ts';
 import { wireTickets, type TicketsInfrastructure } from './tickets/wiring.ts';
 
-/** Everything any function is wired from (the tickets function's is the widest). */
-export type ApiWiringInfrastructure = TicketsInfrastructure;
+/** Everything any function is wired from: each takes what it needs. */
+export type ApiWiringInfrastructure = TicketsInfrastructure & AnalyticsInfrastructure;
 
 export interface ApiFunctionWiring {
   /** Mounts the function's routes on an API app, with its storage on the table. */

@@ -14,6 +14,7 @@ import { serveOpenApiDocument } from '../core/openapi.ts';
 import { API_FUNCTION_NAMES } from '../api-functions.ts';
 import { API_DOCS } from '../api-document.ts';
 import { API_WIRING } from '../api-wiring.ts';
+import type { BucketRule } from '../analytics/domain/token-bucket.ts';
 import { dynamoUserDirectory } from '../core/users.ts';
 import { dynamoTicketStore } from '../tickets/dynamo-store.ts';
 import { outboxRoutes, startLocalNotifications, type LocalNotificationOptions, type LocalNotifications } from '../notify/local.ts';
@@ -53,6 +54,8 @@ export interface LocalServerOptions {
   logger?: Logger;
   /** A hosted sign-in origin the CSP allows besides the site's own (browser tests' stand-in for Cognito). */
   signInOrigin?: string;
+  /** Reading events one source may send (functions/analytics/config.ts has the default). */
+  eventsPerSource?: BucketRule;
 }
 
 export interface LocalServer {
@@ -116,7 +119,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   // The port is known only once listening; requests arrive after that, so the app is bound lazily.
   let root: Hono | undefined;
   const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serve({ fetch: (request) => root!.fetch(request), port: options.port, hostname: host }, () => resolve(s));
+    const s = serve({ fetch: (request, env) => root!.fetch(request, env), port: options.port, hostname: host }, () => resolve(s));
     s.once('error', reject);
   }).catch(async (error: unknown) => {
     // Nothing half-started stays behind (the embedded database holds a lock on its folder).
@@ -148,7 +151,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     ? (slug: string) => existsSync(join(siteDir, 'guides', slug, 'index.html'))
     : undefined;
   // Every function of the manifest, wired as its Lambda entry wires it, on one app.
-  for (const name of API_FUNCTION_NAMES) API_WIRING[name].wire(api, { db, tableName, clock, verifier, isGuide });
+  for (const name of API_FUNCTION_NAMES) API_WIRING[name].wire(api, { db, tableName, clock, verifier, isGuide, eventsPerSource: options.eventsPerSource });
   serveOpenApiDocument(api, API_DOCS);
 
   const app = new Hono();

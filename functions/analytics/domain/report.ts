@@ -87,6 +87,9 @@ function byGuide(counters: readonly FeedbackCounters[]): GuideRow[] {
   return [...rows.values()].map((row) => ({ ...row, reasons: row.reasons.sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)) }));
 }
 
+/** Most of its searches showed nothing (one empty search among many is a typo, not a missing guide). */
+const findsNothing = (row: QueryRow) => row.empty > 0 && row.empty * 2 >= row.searches;
+
 /** Most first, then alphabetical, so equal counts always list in the same order. */
 const most = <T>(count: (row: T) => number, name: (row: T) => string) => (a: T, b: T) => count(b) - count(a) || name(a).localeCompare(name(b));
 
@@ -103,9 +106,9 @@ export function analyticsReport(searches: readonly SearchCounters[], feedback: r
       helpful: sum(feedback, (c) => c.helpful), unhelpful: sum(feedback, (c) => c.unhelpful),
     },
     topQueries: [...queries].sort(most((row) => row.searches, q)).slice(0, REPORT_ROWS),
-    // A query counts as finding nothing when most of its searches showed nothing (a later guide may have fixed it).
-    noResults: queries.filter((row) => row.empty > 0 && row.empty * 2 >= row.searches).sort(most((row) => row.empty, q)).slice(0, REPORT_ROWS),
-    noClicks: queries.filter((row) => row.searches > row.empty && row.opens === 0).sort(most((row) => row.searches - row.empty, q)).slice(0, REPORT_ROWS),
+    noResults: queries.filter(findsNothing).sort(most((row) => row.empty, q)).slice(0, REPORT_ROWS),
+    // Each query is on one to-do list at most: one that mostly finds nothing is not also "nobody clicked".
+    noClicks: queries.filter((row) => !findsNothing(row) && row.searches > row.empty && row.opens === 0).sort(most((row) => row.searches - row.empty, q)).slice(0, REPORT_ROWS),
     unhelpfulGuides: guides.filter((row) => row.unhelpful > 0).sort(most((row) => row.unhelpful, (row) => row.guide)).slice(0, REPORT_ROWS),
   };
 }
