@@ -11,6 +11,7 @@ export const ROUTES: readonly RouteDef[] = [
   { pattern: 'sessions', title: 'Sessions', page: 'sessions' },
   { pattern: 'availability', title: 'Availability', roles: ['expert'], page: 'availability' },
   { pattern: 'service', title: 'Service', roles: ['coordinator'], page: 'service' },
+  { pattern: 'readers', title: 'What readers could not find', roles: ['coordinator'], page: 'readers' },
   { pattern: 'profile', title: 'Expert profile', roles: ['expert'], page: 'profile' },
   { pattern: 'reviews', title: 'Guide reviews', roles: ['expert', 'coordinator'], page: 'reviews' },
   { pattern: 'notifications', title: 'E-mail notifications', page: 'notifications' },

@@ -9,7 +9,7 @@ import { navigate } from '../router.ts';
 const NAV: Record<Role, Array<[string, string]>> = {
   requester: [['/app/tickets', 'My tickets'], ['/app/tickets/new', 'New ticket'], ['/app/mentoring', 'Mentoring'], ['/app/sessions', 'My sessions'], ['/app/notifications', 'E-mails']],
   expert: [['/app/tickets', 'Queue'], ['/app/sessions', 'My sessions'], ['/app/availability', 'Availability'], ['/app/profile', 'Profile'], ['/app/reviews', 'Reviews'], ['/app/notifications', 'E-mails']],
-  coordinator: [['/app/tickets', 'Tickets'], ['/app/sessions', 'Sessions'], ['/app/service', 'Service'], ['/app/reviews', 'Reviews'], ['/app/notifications', 'E-mails']],
+  coordinator: [['/app/tickets', 'Tickets'], ['/app/sessions', 'Sessions'], ['/app/service', 'Service'], ['/app/readers', 'Readers'], ['/app/reviews', 'Reviews'], ['/app/notifications', 'E-mails']],
 };
 
 const ROLE_NAMES: Record<Role, string> = { requester: 'SME', expert: 'Expert', coordinator: 'Coordinator' };
