@@ -33,11 +33,12 @@ function flush(): void {
   pending = undefined;
 }
 
-/** Results shown for a query: counted once per page and query, after the reader stops typing. */
+/** Results shown for a query: counted once per page and query, after the reader stops typing ('' cancels). */
 export function searchShown(query: string, results: number): void {
-  if (!query.trim()) return;
   clearTimeout(timer);
-  pending = { query: query.trim().slice(0, 500), results };
+  // An emptied box withdraws the search that had not settled.
+  pending = query.trim() ? { query: query.trim().slice(0, 500), results } : undefined;
+  if (!pending) return;
   timer = setTimeout(flush, SETTLE_MS);
 }
 

@@ -82,6 +82,7 @@ export function enhanceSearchForm(form: HTMLFormElement): void {
     const id = ++latest;
     navigated = false;
     if (!text.trim()) {
+      searchShown('', 0);
       close();
       return;
     }
