@@ -22,7 +22,8 @@ function sourceAddress(c: Context): string {
  * API Gateway's route throttling (cdk) bounds the total; this keeps one source from using it all.
  */
 export function throttleBySource(rule: BucketRule, now: () => number): MiddlewareHandler<ApiEnv> {
-  const salt = randomBytes(16);
+  // Drawn on first use, not at cold start (init time is budgeted).
+  let salt: Buffer | undefined;
   const buckets = new Map<string, Bucket>();
   const forget = (at: number) => {
     for (const [key, bucket] of buckets) if (at - bucket.at >= idleMs(rule)) buckets.delete(key);
@@ -32,6 +33,7 @@ export function throttleBySource(rule: BucketRule, now: () => number): Middlewar
     }
   };
   return async (c, next) => {
+    salt ??= randomBytes(16);
     const key = createHash('sha256').update(salt).update(sourceAddress(c)).digest('base64url');
     const at = now();
     const outcome = take(buckets.get(key), at, rule);
