@@ -24,7 +24,7 @@ function QueryTable({ id, caption, rows, columns, empty }: {
 }): VNode {
   return html`<section aria-labelledby=${`${id}-title`}>
     <h2 id=${`${id}-title`}>${caption}</h2>
-    ${rows.length === 0 ? html`<p class="muted">${empty}</p>` : html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby=${`${id}-title`}><table class="data" id=${id}>
+    ${rows.length === 0 ? html`<p class="muted">${empty}</p>` : html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby=${`${id}-title`}><table class="data readers-queries" id=${id}>
       <thead><tr><th scope="col">Query</th>${columns.map(([label]) => html`<th scope="col" class="num">${label}</th>`)}</tr></thead>
       <tbody>${rows.map((row) => html`<tr><th scope="row">${searchLink(row.query)}</th>${columns.map(([, value]) => html`<td class="num">${value(row)}</td>`)}</tr>`)}</tbody>
     </table></div>`}
