@@ -11,15 +11,17 @@ export type { ApiFunctionName };
 
 export interface ApiRoute {
   /** `ANY` or an HTTP method. */
-  method: 'ANY' | 'GET';
+  method: 'ANY' | 'GET' | 'POST';
   path: string;
   target: ApiFunctionName;
   /** Public routes skip the JWT authorizer; the function still decides what anonymous callers get. */
   public: boolean;
+  /** Route throttling below the stage's (public routes that take writes from anyone). */
+  throttle?: { rateLimit: number; burstLimit: number };
 }
 
 export const API_ROUTES: readonly ApiRoute[] = API_FUNCTION_NAMES.flatMap((target): ApiRoute[] => [
-  ...API_FUNCTIONS[target].publicRoutes.map((route) => ({ method: route.method, path: route.path, target, public: true })),
+  ...API_FUNCTIONS[target].publicRoutes.map((route): ApiRoute => ({ method: route.method, path: route.path, target, public: true, ...('throttle' in route ? { throttle: route.throttle } : {}) })),
   ...API_FUNCTIONS[target].paths.map((path) => ({ method: 'ANY' as const, path, target, public: false })),
 ]);
 

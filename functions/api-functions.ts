@@ -11,10 +11,12 @@
 
 /** A route API Gateway lets through without the JWT authorizer; the function still decides what anonymous callers get. */
 export interface PublicRoute {
-  method: 'GET';
+  method: 'GET' | 'POST';
   path: string;
   /** Why it needs no token (shown as the cdk-nag acknowledgement of the open route). */
   reason: string;
+  /** API Gateway throttling of this route (all callers together), below the stage's; each function may also limit per caller. */
+  throttle?: { rateLimit: number; burstLimit: number };
 }
 
 export interface ApiFunction {
@@ -52,6 +54,21 @@ export const API_FUNCTIONS = {
     description: 'Notifications API: e-mail preferences and parked e-mails',
     paths: ['/api/me/notifications', '/api/notifications/{proxy+}'],
     publicRoutes: [],
+  },
+  analytics: {
+    entry: 'functions/analytics/index.ts',
+    description: 'Reading analytics: anonymous search and guide-feedback counters, and the coordinators\' report',
+    paths: ['/api/analytics/{proxy+}'],
+    publicRoutes: [
+      {
+        method: 'POST', path: '/api/analytics/search', throttle: { rateLimit: 20, burstLimit: 40 },
+        reason: 'The static guides have no sign-in: readers\' searches are counted anonymously (normalised query, result count, position opened), throttled per route and per source.',
+      },
+      {
+        method: 'POST', path: '/api/analytics/feedback', throttle: { rateLimit: 5, burstLimit: 20 },
+        reason: 'The static guides have no sign-in: "was this helpful" is counted anonymously per guide and day, throttled per route and per source.',
+      },
+    ],
   },
 } as const satisfies Record<string, ApiFunction>;
 

@@ -4,6 +4,8 @@
  * stack check the routes against them. Never imported by a Lambda entry: each one wires only its own
  * function, so no bundle carries another function's code.
  */
+import { analyticsDocs } from './analytics/docs.ts';
+import { wireAnalytics, type AnalyticsInfrastructure } from './analytics/wiring.ts';
 import type { ApiFunctionName } from './api-functions.ts';
 import { bookingDocs } from './bookings/docs.ts';
 import { wireBookings } from './bookings/wiring.ts';
@@ -15,8 +17,8 @@ import { routingDocs } from './routing/docs.ts';
 import { ticketDocs } from './tickets/docs.ts';
 import { wireTickets, type TicketsInfrastructure } from './tickets/wiring.ts';
 
-/** Everything any function is wired from (the tickets function's is the widest). */
-export type ApiWiringInfrastructure = TicketsInfrastructure;
+/** Everything any function is wired from: each takes what it needs. */
+export type ApiWiringInfrastructure = TicketsInfrastructure & AnalyticsInfrastructure;
 
 export interface ApiFunctionWiring {
   /** Mounts the function's routes on an API app, with its storage on the table. */
@@ -29,4 +31,5 @@ export const API_WIRING: Record<ApiFunctionName, ApiFunctionWiring> = {
   tickets: { wire: wireTickets, docs: [...ticketDocs, ...routingDocs] },
   bookings: { wire: wireBookings, docs: bookingDocs },
   notifications: { wire: wireNotifications, docs: notificationDocs },
+  analytics: { wire: wireAnalytics, docs: analyticsDocs },
 };

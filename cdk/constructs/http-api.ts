@@ -98,6 +98,16 @@ export class HttpApi extends Construct {
       });
       if (route.public && added) this.publicRoutes.set(routeKey(route), added);
     }
+    // Route settings exist on the L1 stage only (a raw JSON map, hence CloudFormation's casing): routes that take
+    // writes from anyone get their own, lower limits.
+    const throttled = API_ROUTES.filter((route) => route.throttle);
+    if (throttled.length) {
+      (this.stage.node.defaultChild as apigw.CfnStage).routeSettings = Object.fromEntries(throttled.map((route) => [
+        routeKey(route), { ThrottlingRateLimit: route.throttle!.rateLimit, ThrottlingBurstLimit: route.throttle!.burstLimit },
+      ]));
+      // The route must exist before the stage names it in its settings.
+      for (const route of this.publicRoutes.values()) this.stage.node.addDependency(route);
+    }
   }
 
   /** The host CloudFront forwards /api/* to (the $default stage, so paths pass through unchanged). */

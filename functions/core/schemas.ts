@@ -37,6 +37,9 @@ export function shortText(max: number) {
   return z.string().check(z.trim(), z.minLength(1), z.maxLength(max), z.regex(/^[\p{L}\p{N} ._:\/#@+-]+$/u, 'Use letters, digits and . _ : / # @ + - only.'));
 }
 
+/** A guide's slug, as in its address `/guides/<slug>/`. */
+export const GuideSlug = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'A guide slug.'));
+
 export const Id = z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/, 'Not an id.'));
 
 /** An integer from a query string ("25"), within bounds, with a default when absent. */

@@ -15,6 +15,7 @@ import { serveOpenApiDocument } from '../core/openapi.ts';
 import { API_FUNCTION_NAMES } from '../api-functions.ts';
 import { API_DOCS } from '../api-document.ts';
 import { API_WIRING } from '../api-wiring.ts';
+import type { BucketRule } from '../analytics/domain/token-bucket.ts';
 import { dynamoUserDirectory } from '../core/users.ts';
 import { dynamoTicketStore } from '../tickets/dynamo-store.ts';
 import { outboxRoutes, startLocalNotifications, type LocalNotificationOptions, type LocalNotifications } from '../notify/local.ts';
@@ -56,6 +57,8 @@ export interface LocalServerOptions {
   logger?: Logger;
   /** A hosted sign-in origin the CSP allows besides the site's own (browser tests' stand-in for Cognito). */
   signInOrigin?: string;
+  /** Reading events one source may send (functions/analytics/config.ts has the default). */
+  eventsPerSource?: BucketRule;
 }
 
 export interface LocalServer {
@@ -138,7 +141,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   let root: Hono | undefined;
   const bareHost = host.replace(/^\[(.*)\]$/, '$1');
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = createServer(getRequestListener((request) => root!.fetch(request), { hostname: urlHost(host), errorHandler: unreadable }));
+    const s = createServer(getRequestListener((request, env) => root!.fetch(request, env), { hostname: urlHost(host), errorHandler: unreadable }));
     s.once('error', reject);
     s.listen(options.port, bareHost, () => resolve(s));
   }).catch(async (error: unknown) => {
@@ -171,7 +174,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     ? (slug: string) => existsSync(join(siteDir, 'guides', slug, 'index.html'))
     : undefined;
   // Every function of the manifest, wired as its Lambda entry wires it, on one app.
-  for (const name of API_FUNCTION_NAMES) API_WIRING[name].wire(api, { db, tableName, clock, verifier, isGuide });
+  for (const name of API_FUNCTION_NAMES) API_WIRING[name].wire(api, { db, tableName, clock, verifier, isGuide, eventsPerSource: options.eventsPerSource });
   serveOpenApiDocument(api, API_DOCS);
 
   const app = new Hono();

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { SYSTEMS } from '../core/catalog.ts';
-import { Cursor, documented, Id, line, queryInteger, shortText, text } from '../core/schemas.ts';
+import { Cursor, documented, GuideSlug, Id, line, queryInteger, shortText, text } from '../core/schemas.ts';
 import { TOPIC_IDS } from '../core/topics.ts';
 import { PRIORITIES, TICKET_CATEGORIES, TICKET_STATUSES } from './domain/model.ts';
 
@@ -61,7 +61,7 @@ export const TicketParams = z.object({ id: Id });
 export const GetTicketQuery = z.object({ include: z.optional(z.enum(['events'])) });
 
 export const DeflectionBody = documented(z.strictObject({
-  guide: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'A guide slug.')),
+  guide: GuideSlug,
   section: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,149}$/, 'A heading anchor.'))),
 }), { id: 'Deflection' });
 

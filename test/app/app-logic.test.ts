@@ -58,7 +58,7 @@ describe('routes', () => {
   });
 
   it('name every static page for the build to write a shell into', () => {
-    expect(STATIC_ROUTE_PATHS).toEqual(['sign-in', 'callback', 'tickets', 'tickets/new', 'mentoring', 'sessions', 'availability', 'support-hours', 'service', 'service/hours', 'service/sla', 'service/routing', 'service/experts', 'profile', 'reviews', 'notifications', 'outbox']);
+    expect(STATIC_ROUTE_PATHS).toEqual(['sign-in', 'callback', 'tickets', 'tickets/new', 'mentoring', 'sessions', 'availability', 'support-hours', 'service', 'service/hours', 'service/sla', 'service/routing', 'service/experts', 'readers', 'profile', 'reviews', 'notifications', 'outbox']);
   });
 
   it('return only to app paths after sign-in', () => {

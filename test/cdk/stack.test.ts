@@ -63,7 +63,7 @@ describe('functions', () => {
     const userPoolId = logicalIdOf('AWS::Cognito::UserPool');
     // one per API function of the manifest, the bookings sweep, the notifier's stream consumer and sweep
     expect(functions().length).toBe(API_FUNCTION_NAMES.length + 3);
-    expect(API_FUNCTION_NAMES).toEqual(['tickets', 'bookings', 'notifications']);
+    expect(API_FUNCTION_NAMES).toEqual(['tickets', 'bookings', 'notifications', 'analytics']);
     for (const [id, fn] of functions()) {
       expect(fn.Properties!.Architectures, id).toEqual(['arm64']);
       expect(fn.Properties!.Handler, id).toMatch(/^index\.(handler|streamHandler|sweepHandler)$/);
@@ -114,7 +114,7 @@ describe('API authorization', () => {
   it('puts the Cognito JWT authorizer on every route except the public ones', () => {
     const authorizerId = logicalIdOf('AWS::ApiGatewayV2::Authorizer');
     const publicKeys = API_ROUTES.filter((route) => route.public).map(routeKey);
-    expect(publicKeys.sort()).toEqual(['GET /api/health']);
+    expect(publicKeys.sort()).toEqual(['GET /api/health', 'POST /api/analytics/feedback', 'POST /api/analytics/search']);
     for (const route of routes()) {
       if (publicKeys.includes(route.RouteKey as string)) {
         expect(route.AuthorizationType, String(route.RouteKey)).toBe('NONE');
@@ -146,6 +146,21 @@ describe('API authorization', () => {
     });
     const [, api] = resourcesOfType(synth.json, 'AWS::ApiGatewayV2::Api')[0]!;
     expect(api.Properties!.CorsConfiguration).toBeUndefined();
+  });
+
+  it('throttles the open event routes below the stage, and lets them through without the authorizer', () => {
+    synth.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      RouteSettings: {
+        'POST /api/analytics/search': { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
+        'POST /api/analytics/feedback': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 20 },
+      },
+    });
+    for (const key of ['POST /api/analytics/search', 'POST /api/analytics/feedback']) {
+      synth.template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: key, AuthorizationType: 'NONE' });
+    }
+    // The report is not public: it goes through the JWT authorizer like every other route.
+    synth.template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/analytics/{proxy+}', AuthorizationType: 'JWT' });
   });
 });
 

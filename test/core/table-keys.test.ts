@@ -1,5 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyticsKeySpace } from '../../functions/analytics/keys.ts';
 import { bookingKeySpace, isBookingItem } from '../../functions/bookings/keys.ts';
 import { organisationKeySpace } from '../../functions/core/organisations.ts';
 import { TABLE_INDEXES, type IndexName, type KeySpace } from '../../functions/core/table.ts';
@@ -13,7 +14,7 @@ import { AS, startNotifyStack, type NotifyStack } from '../notify/support.ts';
 
 /** Every module that writes to the table, with the keys it writes. A new module adds its key space here. */
 const KEY_SPACES: KeySpace[] = [
-  ticketKeySpace(), bookingKeySpace(), notifyKeySpace(), eventsKeySpace(), userKeySpace(), organisationKeySpace(), routingKeySpace(),
+  ticketKeySpace(), bookingKeySpace(), notifyKeySpace(), eventsKeySpace(), userKeySpace(), organisationKeySpace(), routingKeySpace(), analyticsKeySpace(),
   { module: 'local', items: [SEED_MARKER_KEY], partitions: {} },
 ];
 
@@ -63,6 +64,12 @@ describe('table keys', () => {
     }]));
     expect(listing).toMatchInlineSnapshot(`
       {
+        "analytics": {
+          "table": [
+            "ANALYTICS#SEARCH#* / QUERY#*",
+            "ANALYTICS#FEEDBACK#* / GUIDE#*#*",
+          ],
+        },
         "bookings": {
           "gsi1": [
             "BOOKINGS#UNSETTLED",
@@ -195,11 +202,13 @@ describe('the items in the table', () => {
   beforeAll(async () => {
     stack = await startNotifyStack();
     // Items of every kind: tickets, messages, deflections, bookings with their claims and usage, allowances,
-    // preferences and follows, sent and failed deliveries, the feed's checkpoint.
+    // preferences and follows, sent and failed deliveries, the feed's checkpoint, reading counters.
     await stack.follow(AS.mikko, ['performance']);
     const ticket = await stack.newTicket(AS.maria);
     await stack.reply(AS.ana, ticket.id, 'Public answer.');
     expect((await stack.call('POST', '/api/deflections', { as: AS.lea, body: { guide: 'slurm-basics' } })).status).toBeLessThan(300);
+    expect((await stack.call('POST', '/api/analytics/search', { body: { query: 'Apptainer LUMI', results: 3 } })).status).toBe(202);
+    expect((await stack.call('POST', '/api/analytics/feedback', { body: { guide: 'slurm-basics', helpful: false, reason: 'Too short' } })).status).toBe(202);
     expect((await stack.call('PUT', '/api/orgs/basalt-labs/allowance', { as: AS.coord, body: { minutes: 600 } })).status).toBe(200);
     const slot = await stack.slot('u-mikko');
     expect((await stack.call('POST', '/api/bookings', { as: AS.lea, body: { expertId: 'u-mikko', start: slot.start, topic: 'Profiling' } })).status).toBe(201);

@@ -47,6 +47,7 @@ describe.skipIf(!hasChromium)('accessibility of the app in Chromium', () => {
     { as: USERS.coord, path: '/app/tickets', ready: 'table.data' },
     { as: USERS.coord, path: `/app/tickets/${ticketId}`, ready: '#assignee', prepare: async (page) => { await page.locator('.history-list').waitFor(); } },
     { as: USERS.coord, path: '/app/service', ready: '.chart', prepare: async (page) => { await page.locator('table.allowances').waitFor(); } },
+    { as: USERS.coord, path: '/app/readers', ready: 'dl.figures' },
     { as: USERS.coord, path: '/app/no-such-page', ready: 'h1 >> text=Page not found' },
   ];
 

@@ -16,6 +16,7 @@ export const ROUTES: readonly RouteDef[] = [
   { pattern: 'service/sla', title: 'SLA targets', roles: ['coordinator'], page: 'sla' },
   { pattern: 'service/routing', title: 'Routing', roles: ['coordinator'], page: 'routing' },
   { pattern: 'service/experts', title: 'Experts', roles: ['coordinator'], page: 'experts' },
+  { pattern: 'readers', title: 'What readers could not find', roles: ['coordinator'], page: 'readers' },
   { pattern: 'profile', title: 'Expert profile', roles: ['expert'], page: 'profile' },
   { pattern: 'reviews', title: 'Guide reviews', roles: ['expert', 'coordinator'], page: 'reviews' },
   { pattern: 'notifications', title: 'E-mail notifications', page: 'notifications' },

@@ -3,6 +3,7 @@
 // when it is clearly ahead, else the results page), Escape to close, "/" to focus. When no guide
 // answers, the popup offers a ticket with the query as its subject.
 import type { SearchResult } from '../search/index.ts';
+import { resultOpened, searchShown } from './readingEvents.ts';
 import { escapeText, pageSearch, ticketUrl } from './shared.ts';
 
 const SUGGESTIONS = 8;
@@ -28,6 +29,12 @@ export function enhanceSearchForm(form: HTMLFormElement): void {
   let firstClearlyAhead = false;
 
   const options = () => [...list.querySelectorAll<HTMLElement>('[role="option"]')];
+  /** A suggestion (not "all results" or "open a ticket") about to be opened: counted with its position. */
+  const opening = (link: Element | null | undefined) => {
+    const option = link?.closest('[role="option"]');
+    const position = option && !option.matches('.all-results, .no-answer') ? options().indexOf(option as HTMLElement) + 1 : 0;
+    if (position > 0) resultOpened(input.value, position);
+  };
   const setActive = (index: number) => {
     const all = options();
     active = all.length === 0 ? -1 : (index + all.length) % all.length;
@@ -48,6 +55,7 @@ export function enhanceSearchForm(form: HTMLFormElement): void {
   const show = (text: string, results: SearchResult[], keepActive = false, complete = true) => {
     list.setAttribute('aria-busy', String(!complete));
     firstClearlyAhead = results[0]?.clearlyAhead === true;
+    if (complete) searchShown(text, results.length);
     if (results.length === 0) {
       if (!complete) return;
       list.innerHTML = `<li role="option" id="${list.id}-ticket" aria-selected="true" class="no-answer"><a href="${escapeText(ticketUrl(text))}" tabindex="-1">No guide answers this — open a ticket</a></li>`;
@@ -74,6 +82,7 @@ export function enhanceSearchForm(form: HTMLFormElement): void {
     const id = ++latest;
     navigated = false;
     if (!text.trim()) {
+      searchShown('', 0);
       close();
       return;
     }
@@ -98,6 +107,7 @@ export function enhanceSearchForm(form: HTMLFormElement): void {
       const onlyOption = options().length === 1;
       if (!popup.hidden && link && (navigated || firstClearlyAhead || onlyOption)) {
         event.preventDefault();
+        opening(link);
         window.location.assign(link.href);
       }
       // otherwise the form submits to the results page
@@ -110,6 +120,7 @@ export function enhanceSearchForm(form: HTMLFormElement): void {
     if (!form.contains(event.relatedTarget as Node | null)) close();
   });
   list.addEventListener('mousedown', (event) => event.preventDefault()); // keep focus for the click
+  list.addEventListener('click', (event) => opening((event.target as Element).closest('a')));
 }
 
 export function enableSlashShortcut(): void {

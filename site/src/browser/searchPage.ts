@@ -1,6 +1,7 @@
 // /search/?q=QUERY renders the results on load: an ordered list of links, each with the attribute
 // data-search-result, best first (a contract other tests rely on).
 import type { SearchResult } from '../search/index.ts';
+import { resultOpened, searchShown } from './readingEvents.ts';
 import { escapeText, pageSearch, ticketUrl } from './shared.ts';
 
 const PAGE_RESULTS = 50;
@@ -26,6 +27,11 @@ export async function renderSearchPage(list: HTMLOListElement): Promise<void> {
       onPreview: (preview) => (list.innerHTML = preview.map(resultHtml).join('')),
     });
     list.innerHTML = results.map(resultHtml).join('');
+    searchShown(text, results.length);
+    list.addEventListener('click', (event) => {
+      const link = (event.target as Element).closest('a[data-search-result]');
+      if (link) resultOpened(text, [...list.querySelectorAll('a[data-search-result]')].indexOf(link) + 1);
+    });
     if (summary && results.length === 0) {
       summary.innerHTML = `No guide answers “${escapeText(text)}”. <a href="${escapeText(ticketUrl(text))}">Open a ticket</a> and an expert will answer.`;
     } else if (summary) {

@@ -45,6 +45,18 @@ export function guidePage(chrome: Chrome, guide: Guide): string {
   ${meta.sources.length > 0
     ? html`<section class="sources" aria-labelledby="sources-title"><h2 id="sources-title">Sources</h2><ul>${meta.sources.map((source) => html`<li><a class="external" href="${source}" rel="noopener">${source}<span class="visually-hidden"> (external link)</span></a></li>`)}</ul></section>`
     : ''}
+  <section class="guide-feedback" aria-labelledby="feedback-title" data-guide-feedback="${guide.slug}" hidden>
+    <h2 id="feedback-title">Was this guide helpful?</h2>
+    <form>
+      <p class="feedback-choices"><button type="button" class="button secondary" data-helpful="yes">Yes</button> <button type="button" class="button secondary" data-helpful="no" aria-expanded="false" aria-controls="feedback-why">No</button></p>
+      <div id="feedback-why" data-feedback-why hidden>
+        <label for="feedback-reason">What was missing or wrong? <span class="muted">(optional, no personal details please)</span></label>
+        <p class="feedback-reason"><input id="feedback-reason" name="reason" type="text" maxlength="200" autocomplete="off"> <button type="submit">Send</button></p>
+      </div>
+    </form>
+    <p role="status" data-feedback-status></p>
+    <p class="muted feedback-note">Counted anonymously. <a href="/about/#what-we-record-when-you-read">What we record</a></p>
+  </section>
   <aside class="still-stuck" aria-labelledby="stuck-title">
     <h2 id="stuck-title">Still stuck?</h2>
     <p>Our experts answer tickets about ${category ? CATEGORIES[category].toLowerCase() : 'this topic'} and can meet you for a mentoring session.</p>

@@ -5,6 +5,7 @@ import type { AllowanceSchema, BookingSchema, ExpertSchema, OrganisationListSche
 import type { AvailabilityBody, ExpertProfileBody } from '../../../../functions/bookings/schemas.ts';
 import type { PreferencesSchema } from '../../../../functions/notify/responses.ts';
 import type { PreferencesBody } from '../../../../functions/notify/schemas.ts';
+import type { AnalyticsReportSchema } from '../../../../functions/analytics/responses.ts';
 import type { Problem, ProblemCode } from '../../../../functions/core/problem.ts';
 import type { AbsencesSchema, ReassignedSchema, RoutingExpertsSchema, RoutingSettingsSchema, ServiceHoursSchema, SlaPolicySchema, SupportHoursSchema } from '../../../../functions/routing/responses.ts';
 import type { WEEKDAYS } from '../../../../functions/core/weekly-hours.ts';
@@ -15,6 +16,7 @@ export type TicketSummary = z.infer<typeof TicketSummarySchema>;
 export type Ticket = z.infer<typeof TicketSchema>;
 export type Message = z.infer<typeof MessageSchema>;
 export type Figures = z.infer<typeof FiguresSchema>;
+export type AnalyticsReport = z.infer<typeof AnalyticsReportSchema>;
 export type Expert = z.infer<typeof ExpertSchema>;
 export type SlotList = z.infer<typeof SlotListSchema>;
 export type Booking = z.infer<typeof BookingSchema>;

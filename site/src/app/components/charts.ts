@@ -53,3 +53,8 @@ export function BarList({ title, points }: { title: string; points: readonly Poi
     </table>`}
   </figure>`;
 }
+
+/** One headline figure of a `<dl class="figures">`: its label, value and what it counts. */
+export function Figure({ label, value, detail }: { label: string; value: string | number; detail?: string }): VNode {
+  return html`<div class="figure"><dt>${label}</dt><dd><span class="figure-value">${value}</span>${detail ? html`<span class="figure-detail">${detail}</span>` : ''}</dd></div>`;
+}

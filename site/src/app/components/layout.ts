@@ -12,7 +12,7 @@ import { navigate } from '../router.ts';
 const NAV: Record<Role, Array<[string, string]>> = {
   requester: [['/app/tickets', 'My tickets'], ['/app/tickets/new', 'New ticket'], ['/app/mentoring', 'Mentoring'], ['/app/sessions', 'Sessions'], ['/app/notifications', 'Notifications']],
   expert: [['/app/tickets', 'Queue'], ['/app/sessions', 'My sessions'], ['/app/availability', 'Availability'], ['/app/support-hours', 'Support hours'], ['/app/profile', 'Profile'], ['/app/reviews', 'Reviews'], ['/app/notifications', 'Notifications']],
-  coordinator: [['/app/tickets', 'Tickets'], ['/app/sessions', 'Sessions'], ['/app/service', 'Service'], ['/app/service/experts', 'Experts'], ['/app/reviews', 'Reviews'], ['/app/notifications', 'Notifications']],
+  coordinator: [['/app/tickets', 'Tickets'], ['/app/sessions', 'Sessions'], ['/app/service', 'Service'], ['/app/service/experts', 'Experts'], ['/app/readers', 'Readers'], ['/app/reviews', 'Reviews'], ['/app/notifications', 'Notifications']],
 };
 
 /** The role's links, with the outbox where there is one (the local demo: mail lands there instead of being sent). */

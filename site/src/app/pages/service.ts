@@ -5,7 +5,7 @@ import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import type { Allowance, Figures, OrganisationAllowance } from '../api/types.ts';
-import { BarList, ColumnChart } from '../components/charts.ts';
+import { BarList, ColumnChart, Figure } from '../components/charts.ts';
 import { ServiceNav } from '../components/settings.ts';
 import { ErrorNotice, Field, Loading, Notice, PageTitle } from '../components/ui.ts';
 import { formatMinutes, humanize } from '../format.ts';
@@ -15,10 +15,6 @@ import { TICKET_STATUSES } from '../vocabulary.ts';
 import { plural } from '../../../../functions/core/plural.ts';
 
 const WINDOWS = [7, 30, 90] as const;
-
-function Figure({ label, value, detail }: { label: string; value: string | number; detail?: string }): VNode {
-  return html`<div class="figure"><dt>${label}</dt><dd><span class="figure-value">${value}</span>${detail ? html`<span class="figure-detail">${detail}</span>` : ''}</dd></div>`;
-}
 
 function Figures({ figures }: { figures: Figures }): VNode {
   const byStatus = TICKET_STATUSES.filter((status) => status in figures.backlog.byStatus).map((status) => ({ label: humanize(status), value: figures.backlog.byStatus[status]! }));
