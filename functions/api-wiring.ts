@@ -5,6 +5,8 @@
  * function, so no bundle carries another function's code.
  */
 import type { ApiFunctionName } from './api-functions.ts';
+import { attachmentDocs } from './attachments/docs.ts';
+import { wireAttachments, type AttachmentsInfrastructure } from './attachments/wiring.ts';
 import { bookingDocs } from './bookings/docs.ts';
 import { wireBookings } from './bookings/wiring.ts';
 import type { ApiApp } from './core/http.ts';
@@ -14,8 +16,8 @@ import { wireNotifications } from './notify/wiring.ts';
 import { ticketDocs } from './tickets/docs.ts';
 import { wireTickets, type TicketsInfrastructure } from './tickets/wiring.ts';
 
-/** Everything any function is wired from (the tickets function's is the widest). */
-export type ApiWiringInfrastructure = TicketsInfrastructure;
+/** Everything any function is wired from (the tickets function's, and the attachments' blob storage). */
+export type ApiWiringInfrastructure = TicketsInfrastructure & AttachmentsInfrastructure;
 
 export interface ApiFunctionWiring {
   /** Mounts the function's routes on an API app, with its storage on the table. */
@@ -27,5 +29,6 @@ export interface ApiFunctionWiring {
 export const API_WIRING: Record<ApiFunctionName, ApiFunctionWiring> = {
   tickets: { wire: wireTickets, docs: ticketDocs },
   bookings: { wire: wireBookings, docs: bookingDocs },
+  attachments: { wire: wireAttachments, docs: attachmentDocs },
   notifications: { wire: wireNotifications, docs: notificationDocs },
 };

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
@@ -16,6 +17,7 @@ import { API_DOCS } from '../api-document.ts';
 import { API_WIRING } from '../api-wiring.ts';
 import { dynamoUserDirectory } from '../core/users.ts';
 import { dynamoTicketStore } from '../tickets/dynamo-store.ts';
+import { localBlobs } from '../attachments/local-blobs.ts';
 import { outboxRoutes, startLocalNotifications, type LocalNotificationOptions, type LocalNotifications } from '../notify/local.ts';
 import { startLocalEvents, type LocalEvents, type LocalEventsOptions } from '../events/local.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '../core/config.ts';
@@ -147,8 +149,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const isGuide = siteDir && existsSync(join(siteDir, 'guides'))
     ? (slug: string) => existsSync(join(siteDir, 'guides', slug, 'index.html'))
     : undefined;
+  // Attachment bytes under DATA_DIR/attachments (a temporary folder, removed on close, when in memory), behind
+  // links signed and expiring like S3's presigned ones, verified by the blob routes mounted below.
+  const blobRoot = options.dataDir ? join(options.dataDir, 'attachments') : mkdtempSync(join(tmpdir(), 'attachments-'));
+  const blobs = localBlobs({ root: blobRoot, baseUrl: url, clock: () => clock.now() });
   // Every function of the manifest, wired as its Lambda entry wires it, on one app.
-  for (const name of API_FUNCTION_NAMES) API_WIRING[name].wire(api, { db, tableName, clock, verifier, isGuide });
+  for (const name of API_FUNCTION_NAMES) API_WIRING[name].wire(api, { db, tableName, clock, verifier, isGuide, blobs });
   serveOpenApiDocument(api, API_DOCS);
 
   const app = new Hono();
@@ -158,6 +164,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     await next();
     for (const [name, value] of headers) c.res.headers.set(name, value);
   });
+  // Before the others, whose '*' middleware limits bodies to 128 KB: an upload is up to 50 MB (checked there).
+  app.route('/', blobs.routes);
   app.route('/', idp.routes);
   if (devRoutes) {
     app.route('/', idp.devRoutes);
@@ -180,6 +188,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       await notifications.stop();
       db.destroy();
       await dynamo.close();
+      if (!options.dataDir) rmSync(blobRoot, { recursive: true, force: true });
     },
   };
 }
