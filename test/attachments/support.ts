@@ -9,7 +9,7 @@ export function announce(stack: TestStack, ticketId: string, as: string | undefi
 export async function sendBytes(upload: { url: string; fields: Record<string, string> }, bytes: Blob | Uint8Array, filename = 'file'): Promise<Response> {
   const form = new FormData();
   for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
-  form.append('file', bytes instanceof Blob ? bytes : new Blob([bytes]), filename);
+  form.append('file', bytes instanceof Blob ? bytes : new Blob([bytes as Uint8Array<ArrayBuffer>]), filename);
   return fetch(upload.url, { method: 'POST', body: form });
 }
 
