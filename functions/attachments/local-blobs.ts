@@ -122,6 +122,8 @@ export function localBlobs({ root, baseUrl, secret = randomBytes(32), clock = ()
         await handle.close();
       }
     },
+    // Local pending files go when the service reclaims or refuses them; nothing to mark.
+    async keep() {},
     async remove(key) {
       await rm(pathOf(key), { force: true });
     },

@@ -22,6 +22,13 @@ export interface S3BlobsOptions {
   fetch?: typeof fetch;
 }
 
+/**
+ * Every upload is tagged pending (the POST policy fixes the tag); the bucket's lifecycle rule deletes pending
+ * objects after a day, and completing one removes the tag. So bytes of an upload never completed do not stay.
+ */
+export const PENDING_TAG = { key: 'state', value: 'pending' } as const;
+export const PENDING_TAGGING = `<Tagging><TagSet><Tag><Key>${PENDING_TAG.key}</Key><Value>${PENDING_TAG.value}</Value></Tag></TagSet></Tagging>`;
+
 const seconds = (from: Date, to: Date) => Math.max(1, Math.round((to.getTime() - from.getTime()) / 1000));
 const isoSeconds = (at: Date) => at.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
@@ -41,6 +48,7 @@ export function s3Blobs({ bucket, region, credentials, fetch: send = fetch }: S3
       // The same fields, in the same order, as @aws-sdk/s3-presigned-post builds them (tests compare the two).
       const fields: Record<string, string> = {
         'Content-Type': contentType,
+        tagging: PENDING_TAGGING,
         bucket,
         'X-Amz-Algorithm': ALGORITHM,
         'X-Amz-Credential': `${creds.accessKeyId}/${scopeOf(date.slice(0, 8), region, 's3')}`,
@@ -72,6 +80,11 @@ export function s3Blobs({ bucket, region, credentials, fetch: send = fetch }: S3
       if (response.status === 416) return new Uint8Array();
       if (!response.ok) throw new Error(`S3 GET ${key}: ${response.status}`);
       return new Uint8Array(await response.arrayBuffer());
+    },
+
+    async keep(key) {
+      const response = await send(signed('DELETE', key, new Date(), { tagging: '' }), { method: 'DELETE' });
+      if (!response.ok) throw new Error(`S3 DELETE ${key}?tagging: ${response.status}`);
     },
 
     async remove(key) {

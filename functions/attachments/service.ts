@@ -119,6 +119,7 @@ export function attachmentService({ store, blobs, clock }: AttachmentDeps) {
         kind: sniffed.kind, contentType: CONTENT_TYPES[sniffed.kind], completedAt: clock.now().toISOString(),
         secrets: scanned ? findSecrets(new TextDecoder().decode(scanned)) : [],
       };
+      await blobs.keep(key);
       if (!(await store.complete(ticketId, id, found))) return (await store.get(ticketId, id)) ?? attachment;
       return { ...attachment, ...found, status: 'complete' };
     },

@@ -3,7 +3,7 @@ import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { attachmentDisposition } from '../../functions/attachments/blob-storage.ts';
-import { s3Blobs } from '../../functions/attachments/s3-blobs.ts';
+import { PENDING_TAGGING, s3Blobs } from '../../functions/attachments/s3-blobs.ts';
 
 // The S3 adapter signs with its own SigV4 (functions/attachments/sigv4.ts); the SDK's presigners are the
 // reference: for the same credentials, time and inputs, the same policy, fields, URL and signature. No AWS call.
@@ -26,7 +26,7 @@ describe('the S3 adapter against the SDK presigners', () => {
     const reference = await createPresignedPost(client, {
       Bucket: bucket, Key: key, Expires: 15 * 60,
       Conditions: [['content-length-range', 5_000_000, 5_000_000]],
-      Fields: { 'Content-Type': 'text/plain' },
+      Fields: { 'Content-Type': 'text/plain', tagging: PENDING_TAGGING },
     });
     const ours = await blobs.uploadTarget(key, { contentType: 'text/plain', size: 5_000_000, expiresAt }, now);
     expect(ours.url).toBe(reference.url);
@@ -34,7 +34,7 @@ describe('the S3 adapter against the SDK presigners', () => {
     const policy = JSON.parse(Buffer.from(ours.fields.Policy!, 'base64').toString('utf8'));
     expect(policy.expiration).toBe('2026-12-06T04:15:00Z');
     expect(policy.conditions).toEqual(expect.arrayContaining([
-      ['content-length-range', 5_000_000, 5_000_000], { key }, { 'Content-Type': 'text/plain' }, { bucket },
+      ['content-length-range', 5_000_000, 5_000_000], { key }, { 'Content-Type': 'text/plain' }, { bucket }, { tagging: PENDING_TAGGING },
     ]));
   });
 
