@@ -43,6 +43,6 @@ export function findSecrets(text: string): SecretFinding[] {
 /** "a private key (line 3) and a password (line 12)": the warning's words. */
 export function describeSecrets(findings: readonly SecretFinding[]): string {
   const parts = findings.slice(0, 3).map((f) => `${/^[aeiou]/i.test(f.kind) ? 'an' : 'a'} ${f.kind} (line ${f.line})`);
-  const more = findings.length > 3 ? ` and ${findings.length - 3} more` : '';
-  return parts.length <= 1 ? `${parts[0] ?? ''}${more}` : `${parts.slice(0, -1).join(', ')}${more ? '' : ' and'} ${parts.at(-1)}${more}`;
+  if (findings.length > 3) return `${parts.join(', ')} and ${findings.length - 3} more`;
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
