@@ -19,6 +19,13 @@ export interface TicketDeps {
   clock: Clock;
   /** Whether a guide with this slug is published (the topics by default; the local server asks its built site). */
   isGuide?: (slug: string) => boolean;
+  /** Checks and links the files a message carries (functions/attachments implements it). */
+  attachments?: MessageAttachments;
+}
+
+/** The attachments a message names: refused (a violation) unless each may go with it; then linked to it. */
+export interface MessageAttachments {
+  link(author: Principal, ticketId: string, attachmentIds: readonly string[], internal: boolean, messageId: string): Promise<void>;
 }
 
 export type NewTicket = Pick<Ticket, 'subject' | 'body' | 'category' | 'priority' | 'system' | 'projectId' | 'jobId'>;
@@ -26,6 +33,7 @@ export type NewTicket = Pick<Ticket, 'subject' | 'body' | 'category' | 'priority
 export interface NewMessage {
   body: string;
   internal: boolean;
+  attachmentIds?: string[];
 }
 
 const MAX_UPDATE_ATTEMPTS = 30;
@@ -43,7 +51,7 @@ function keepFingerprint(next: Ticket, stored: StoredTicket): StoredTicket {
   return stored.requestFingerprint ? { ...next, requestFingerprint: stored.requestFingerprint } : next;
 }
 
-export function ticketService({ store, users, clock, isGuide = isTopicId }: TicketDeps) {
+export function ticketService({ store, users, clock, isGuide = isTopicId, attachments }: TicketDeps) {
   /** The ticket if the caller may see it; another organisation's ticket is "not found", never "forbidden". */
   async function visibleTicket(principal: Principal, id: string): Promise<StoredTicket> {
     const ticket = await store.get(id);
@@ -99,7 +107,7 @@ export function ticketService({ store, users, clock, isGuide = isTopicId }: Tick
       if (input.internal && !isStaff(principal)) throw violation('ticket.internal-note', 'Only experts and coordinators write internal notes.');
       assertMayPost((await visibleTicket(principal, ticketId)).status, principal.role);
       // Messages keep no fingerprint: a retry must repeat what the stored message says.
-      const said = (m: NewMessage) => ({ body: m.body, internal: m.internal });
+      const said = (m: NewMessage) => ({ body: m.body, internal: m.internal, ...(m.attachmentIds?.length ? { attachmentIds: m.attachmentIds } : {}) });
       const creation = idempotentCreation('message', principal.id, idempotencyKey === undefined ? undefined : `${ticketId}\u0000${idempotencyKey}`, said(input));
       const draft: Message = {
         id: creation.id,
@@ -107,7 +115,12 @@ export function ticketService({ store, users, clock, isGuide = isTopicId }: Tick
         authorId: principal.id, authorName: principal.name, authorRole: principal.role,
         body: input.body, internal: input.internal,
         createdAt: clock.now().toISOString(),
+        ...(input.attachmentIds?.length ? { attachmentIds: [...new Set(input.attachmentIds)] } : {}),
       };
+      if (draft.attachmentIds) {
+        if (!attachments) throw violation('attachment.unusable', 'Attachments are not available here.', { field: 'attachmentIds' });
+        await attachments.link(principal, ticketId, draft.attachmentIds, draft.internal, draft.id);
+      }
       let message = draft;
       const created = await store.addMessage(draft);
       if (!created) {

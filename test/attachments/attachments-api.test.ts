@@ -153,3 +153,29 @@ describe('the server decides the type from the content', () => {
     expect(own.items[0]).not.toHaveProperty('secrets');
   });
 });
+
+describe('a message carries attachments', () => {
+  it('links completed files of the author on the same ticket, and refuses others', async () => {
+    const ticket = await openTicket(stack, AS.maria);
+    const other = await openTicket(stack, AS.maria);
+    const { id } = await attach(stack, ticket.id, AS.maria, 'slurm.err', LOG);
+    const { id: elsewhere } = await attach(stack, other.id, AS.maria, 'slurm.err', LOG);
+    const { id: jonasFile } = await attach(stack, ticket.id, AS.jonas, 'env.txt', 'module list\n');
+    const pending = (await (await announce(stack, ticket.id, AS.maria, { filename: 'later.log', size: 5 })).json()).id;
+    const { id: noteFile } = await attach(stack, ticket.id, AS.ana, 'analysis.txt', 'rank 3 died first\n', { internal: true });
+
+    for (const [ids, as, internal] of [[[elsewhere], AS.maria, false], [[jonasFile], AS.maria, false], [[pending], AS.maria, false], [[noteFile], AS.ana, false], [['nope'], AS.maria, false]] as const) {
+      const refused = await stack.call('POST', `/api/tickets/${ticket.id}/messages`, { as, body: { body: 'See attached.', attachmentIds: ids, internal } });
+      expect(refused.status, JSON.stringify(ids)).toBe(422);
+      expect(await refused.json()).toMatchObject({ code: 'attachment.unusable', field: 'attachmentIds' });
+    }
+    const posted = await stack.call('POST', `/api/tickets/${ticket.id}/messages`, { as: AS.maria, body: { body: 'The error log.', attachmentIds: [id] } });
+    expect(posted.status).toBe(201);
+    const { message } = await posted.json();
+    expect(message.attachmentIds).toEqual([id]);
+    const listed = await (await stack.call('GET', `/api/tickets/${ticket.id}/attachments`, { as: AS.jonas })).json();
+    expect(listed.items.find((a: { id: string }) => a.id === id).messageId).toBe(message.id);
+    const again = await stack.call('POST', `/api/tickets/${ticket.id}/messages`, { as: AS.maria, body: { body: 'Once more.', attachmentIds: [id] } });
+    expect((await again.json()).code).toBe('attachment.unusable');
+  });
+});
