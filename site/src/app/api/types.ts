@@ -6,6 +6,7 @@ import type { AvailabilityBody, ExpertProfileBody } from '../../../../functions/
 import type { PreferencesSchema } from '../../../../functions/notify/responses.ts';
 import type { PreferencesBody } from '../../../../functions/notify/schemas.ts';
 import type { Problem, ProblemCode } from '../../../../functions/core/problem.ts';
+import type { AttachmentSchema, DownloadSchema, UploadSchema } from '../../../../functions/attachments/responses.ts';
 
 export type Me = z.infer<typeof MeSchema>;
 export type Role = Me['role'];
@@ -24,6 +25,9 @@ export type ProfileChange = z.input<typeof ExpertProfileBody>;
 export type Preferences = z.infer<typeof PreferencesSchema>;
 export type PreferencesChange = z.input<typeof PreferencesBody>;
 export type TicketEvent = NonNullable<Ticket['events']>[number];
+export type Attachment = z.infer<typeof AttachmentSchema>;
+export type AttachmentUpload = z.infer<typeof UploadSchema>;
+export type AttachmentDownload = z.infer<typeof DownloadSchema>;
 export type { Problem, ProblemCode };
 
 export interface Page<T> {
