@@ -12,7 +12,7 @@ const ERROR_LINE = 30_001;
 /** A 5 MB Slurm log whose first error is on ERROR_LINE. */
 function jobLog(): string {
   const lines: string[] = [];
-  for (let n = 1; n <= 80_000; n++) {
+  for (let n = 1; n <= 110_000; n++) {
     lines.push(n === ERROR_LINE ? 'RuntimeError: NCCL error in: ProcessGroupNCCL.cpp:1191, unhandled system error' : `step ${String(n).padStart(6, '0')} loss ${(2 + Math.sin(n)).toFixed(4)} lr 3.0e-4 tokens/s 18234`);
   }
   return `${lines.join('\n')}\n`;

@@ -13,6 +13,8 @@ import { headReader, lineFromHash, readTail } from '../logRanges.ts';
 import type { PageProps } from '../router.ts';
 
 const MAX_MATCHES = 200;
+/** Lines on the page at once: a 50 MB log has a million; the page shows a window of them around where one looks. */
+const WINDOW = 2000;
 
 export default function LogViewerPage({ params }: PageProps): VNode {
   const path = `/tickets/${encodeURIComponent(params.id!)}/attachments/${encodeURIComponent(params.attachmentId!)}`;
@@ -24,6 +26,7 @@ export default function LogViewerPage({ params }: PageProps): VNode {
   const [selected, setSelected] = useState<number | undefined>(lineFromHash(location.hash));
   const [status, setStatus] = useState('');
   const [error, setError] = useState<unknown>(undefined);
+  const [windowStart, setWindowStart] = useState(0);
 
   // A signed link lives minutes: fetch a new one shortly before it expires.
   const fetchRange = async (start: number, end: number): Promise<Uint8Array> => {
@@ -52,6 +55,7 @@ export default function LogViewerPage({ params }: PageProps): VNode {
   };
   const show = (line: number) => {
     setSelected(line);
+    setWindowStart(Math.max(0, line - 200));
     history.replaceState(history.state, '', `#L${line}`);
     requestAnimationFrame(() => {
       const target = document.getElementById(`L${line}`);
@@ -121,7 +125,10 @@ export default function LogViewerPage({ params }: PageProps): VNode {
     ${selected ? html`<div class="field"><label for="line-link">Link to line ${selected} (paste it into a reply)</label>
       <input id="line-link" type="text" readonly value=${lineLink} onFocus=${(event: Event) => (event.currentTarget as HTMLInputElement).select()} /></div>` : ''}
     <div class="log-view" role="region" aria-label=${tail ? `End of ${filename}` : filename} tabindex="0">
-      ${tail ? tail.map((text, i) => row(text, reader.complete ? lines.length - tail.length + i + 1 : undefined, `t${i}`)) : lines.map((text, i) => row(text, i + 1, `h${i}`))}
+      ${!tail && windowStart > 0 ? html`<p><button type="button" class="button secondary" onClick=${() => setWindowStart(Math.max(0, windowStart - WINDOW / 2))}>Show earlier lines</button></p>` : ''}
+      ${tail ? tail.map((text, i) => row(text, reader.complete ? lines.length - tail.length + i + 1 : undefined, `t${i}`))
+        : lines.slice(windowStart, windowStart + WINDOW).map((text, i) => row(text, windowStart + i + 1, `h${windowStart + i}`))}
     </div>
-    ${!tail && !reader.complete ? html`<p><button type="button" class="button secondary" onClick=${() => void more()}>Load more</button></p>` : ''}`;
+    ${!tail && (windowStart + WINDOW < lines.length || !reader.complete) ? html`<p><button type="button" class="button secondary"
+      onClick=${() => (windowStart + WINDOW < lines.length ? setWindowStart(windowStart + WINDOW / 2) : void more())}>Show later lines</button></p>` : ''}`;
 }
