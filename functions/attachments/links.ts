@@ -28,3 +28,11 @@ export function messageAttachments(db: DynamoDBDocumentClient, tableName: string
     },
   };
 }
+
+/** The complete, public files a message carries, for the notification mail (names and links only). */
+export function messageFiles(db: DynamoDBDocumentClient, tableName: string) {
+  const store = dynamoAttachmentStore(db, tableName);
+  return async (ticketId: string, messageId: string) => (await store.list(ticketId))
+    .filter((a) => a.messageId === messageId && a.status === 'complete' && !a.internal)
+    .map((a) => ({ id: a.id, filename: a.filename, size: a.size, text: a.kind === 'text' }));
+}

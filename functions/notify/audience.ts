@@ -2,12 +2,14 @@ import type { UserRecord, UserDirectory } from '../core/users.ts';
 import type { BookingFacts } from '../events/domain/events.ts';
 import type { NotifyEvent } from './domain/events.ts';
 import type { NotificationKind } from './domain/kinds.ts';
-import { ticketRef, type Delivery, type Notice, type Side } from './domain/notice.ts';
+import { ticketRef, type Delivery, type Notice, type NoticeFile, type Side } from './domain/notice.ts';
 
 export interface AudienceDeps {
   users: UserDirectory;
   /** Users following new tickets in a category. */
   followers(category: string): Promise<string[]>;
+  /** The files a public message carries (functions/attachments); none when absent. */
+  filesOf?(ticketId: string, messageId: string): Promise<NoticeFile[]>;
 }
 
 function bookingParty(booking: BookingFacts, side: Side): { recipientId: string; fallback: UserRecord } {
@@ -42,7 +44,8 @@ export async function deliveriesFor(event: NotifyEvent, deps: AudienceDeps): Pro
       const fromRequesterSide = actorId === ticket.requesterId || actor?.role === 'requester';
       const recipient = fromRequesterSide ? ticket.assigneeId : ticket.requesterId;
       if (recipient !== actorId) {
-        add(recipient, 'ticketReply', ticket.orgId, { template: fromRequesterSide ? 'requesterReply' : 'expertReply', ticket: ticketRef(ticket), actorName });
+        const files = event.messageId && deps.filesOf ? await deps.filesOf(ticket.id, event.messageId) : [];
+        add(recipient, 'ticketReply', ticket.orgId, { template: fromRequesterSide ? 'requesterReply' : 'expertReply', ticket: ticketRef(ticket), actorName, ...(files.length ? { files } : {}) });
       }
       break;
     }

@@ -4,6 +4,7 @@ import type { EventConsumer } from '../events/consumer.ts';
 import type { Logger } from '../core/logger.ts';
 import type { UserDirectory } from '../core/users.ts';
 import { notifier } from './deliver.ts';
+import { messageFiles } from '../attachments/links.ts';
 import { dynamoNotifyStore } from './dynamo-store.ts';
 import { dynamoSweepSource } from './dynamo-sources.ts';
 import type { Mailbox } from './mime.ts';
@@ -27,7 +28,10 @@ export interface NotificationsDeps {
  */
 export function composeNotifications(deps: NotificationsDeps) {
   const store = dynamoNotifyStore(deps.db, deps.tableName);
-  const notify = notifier({ store, users: deps.users, transport: deps.transport, clock: deps.clock, sender: deps.sender, publicUrl: deps.publicUrl, logger: deps.logger });
+  const notify = notifier({
+    store, users: deps.users, transport: deps.transport, clock: deps.clock, sender: deps.sender, publicUrl: deps.publicUrl, logger: deps.logger,
+    filesOf: messageFiles(deps.db, deps.tableName),
+  });
   const consumer: EventConsumer = { name: 'notify', handle: (events) => notify.handle(events) };
   return {
     store,

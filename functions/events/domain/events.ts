@@ -18,6 +18,6 @@ export type BookingChange = 'confirmed' | 'rescheduled' | 'cancelled';
  */
 export type DomainEvent =
   | { type: 'ticketCreated'; eventId: string; ticket: TicketFacts }
-  | { type: 'ticketReply'; eventId: string; ticket: TicketFacts; actorId: string; actorName: string }
+  | { type: 'ticketReply'; eventId: string; ticket: TicketFacts; actorId: string; actorName: string; messageId?: string }
   | { type: 'ticketResolved'; eventId: string; ticket: TicketFacts; actorId: string; actorName: string }
   | { type: 'bookingChanged'; eventId: string; change: BookingChange; booking: BookingFacts };

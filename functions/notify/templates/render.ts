@@ -30,10 +30,11 @@ function fill(template: string, values: Values, encode: (value: string, key: str
 
 /** Values that are links we put there (the meeting link is validated https by the bookings API). */
 const LINK_VALUES = new Set(['link', 'preferences']);
+const isLinkValue = (key: string) => LINK_VALUES.has(key) || key.startsWith('fileLink');
 
 function htmlValue(value: string, key: string): string {
   const escaped = escapeHtml(value);
-  return LINK_VALUES.has(key) && /^https?:\/\//.test(value) ? `<a href="${escaped}">${escaped}</a>` : escaped;
+  return isLinkValue(key) && /^https?:\/\//.test(value) ? `<a href="${escaped}">${escaped}</a>` : escaped;
 }
 
 /** English as written in Europe (day before month, 24-hour clock). */
@@ -97,7 +98,14 @@ function content(notice: Notice, s: Strings, lang: Language, publicUrl: string):
     target: 'target' in notice ? s[notice.target] : '',
     due: 'due' in notice ? formatWhen(notice.due, lang) : '',
   };
-  return { texts: s[notice.template], values, extra: [], action: { label: s.openTicket, url: `${base}/app/tickets/${encodeURIComponent(ticket.id)}` }, attachments: [] };
+  // Files sent with a reply: their names and links (the files stay behind sign-in, never in the mail).
+  const files = 'files' in notice ? notice.files ?? [] : [];
+  files.forEach((file, i) => {
+    values[`fileName${i}`] = `${file.filename} (${file.size < 1024 * 1024 ? `${Math.max(1, Math.round(file.size / 1024))} KB` : `${(file.size / (1024 * 1024)).toFixed(1)} MB`})`;
+    values[`fileLink${i}`] = `${base}/app/tickets/${encodeURIComponent(ticket.id)}${file.text ? `/attachments/${encodeURIComponent(file.id)}` : ''}`;
+  });
+  const extra = files.length ? [s.filesSent, ...files.map((_, i) => `{fileName${i}}: {fileLink${i}}`)] : [];
+  return { texts: s[notice.template], values, extra, action: { label: s.openTicket, url: `${base}/app/tickets/${encodeURIComponent(ticket.id)}` }, attachments: [] };
 }
 
 /** A message in the recipient's language, as text and as HTML (every value escaped), linking back to the site. */
