@@ -6,12 +6,13 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Hono } from 'hono';
 import { attachmentDisposition, BLOB_KEY, type BlobStorage } from './blob-storage.ts';
 import { MAX_FILE_BYTES } from './domain/limits.ts';
+import { boundaryOf, parseMultipart } from './multipart.ts';
 
 export interface LocalBlobs extends BlobStorage {
   /** The upload and download routes, to mount at the server's root. */
@@ -45,27 +46,23 @@ export function localBlobs({ root, baseUrl, secret = randomBytes(32), clock = ()
   routes.post(`${LOCAL_BLOB_PATH}/upload`, async (c) => {
     const length = Number(c.req.header('content-length') ?? NaN);
     if (!(length <= MAX_FILE_BYTES + 64 * 1024)) return problem(413, 'The upload is larger than any attachment may be.');
-    const form = await c.req.formData().catch(() => undefined);
+    const boundary = boundaryOf(c.req.header('content-type'));
+    const form = boundary ? parseMultipart(Buffer.from(await c.req.arrayBuffer()), boundary) : undefined;
     if (!form) return problem(400, 'Send the upload as multipart/form-data.');
-    const field = (name: string) => { const value = form.get(name); return typeof value === 'string' ? value : undefined; };
+    const field = (name: string) => form.fields.get(name);
     const encoded = field('policy') ?? '';
     if (!verified(`POST\n${encoded}`, field('signature'))) return problem(403, 'The upload signature does not match.');
     const policy = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as UploadPolicy;
     if (clock().getTime() > policy.expires) return problem(403, 'The upload link has expired.');
     if (field('key') !== policy.key) return problem(403, 'The key is not the one the policy allows.');
     if (field('Content-Type') !== policy.contentType) return problem(403, 'The content type is not the one the policy allows.');
-    const file = form.get('file');
-    if (!(file instanceof Blob)) return problem(400, 'The form has no file (it comes last, named "file").');
-    if (file.size !== policy.size) return problem(400, `The file has ${file.size} bytes; the policy allows exactly ${policy.size}.`);
+    const file = form.file?.bytes;
+    if (!file) return problem(400, 'The form has no file (it comes last, named "file").');
+    if (file.length !== policy.size) return problem(400, `The file has ${file.length} bytes; the policy allows exactly ${policy.size}.`);
     const target = pathOf(policy.key);
     await mkdir(dirname(target), { recursive: true });
     const partial = `${target}.${randomBytes(6).toString('hex')}.part`;
-    const handle = await open(partial, 'w');
-    try {
-      for await (const chunk of file.stream()) await handle.write(chunk);
-    } finally {
-      await handle.close();
-    }
+    await writeFile(partial, file);
     await rename(partial, target);
     return c.body(null, 204);
   });
