@@ -4,7 +4,7 @@ import type { Construct } from 'constructs';
 import { customSiteOrigin, type DeploymentConfig } from './config.ts';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Alarms } from './constructs/alarms.ts';
-import { AttachmentsBucket } from './constructs/attachments-bucket.ts';
+import { AttachmentsBucket, attachmentsBucketAddress } from './constructs/attachments-bucket.ts';
 import { DataTable } from './constructs/data-table.ts';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.ts';
 import { HttpApi } from './constructs/http-api.ts';
@@ -62,9 +62,11 @@ export class SupportCentreStack extends Stack {
       allowedOrigins: [...(customOrigin ? [customOrigin] : []), ...config.allowedOrigins],
       throttle: config.throttle,
     });
+    const attachmentsAddress = attachmentsBucketAddress(config.stage);
     const site = new SiteHosting(this, 'Site', {
       apiOriginDomain: api.originDomain,
       signInOrigin: identity.hostedUiOrigin,
+      attachmentsOrigin: attachmentsAddress.origin,
       ...(config.domainName && config.certificateArn ? { customDomain: { domainName: config.domainName, certificateArn: config.certificateArn } } : {}),
     });
     const siteClient = identity.addSiteClient([site.origin, ...config.allowedOrigins]);
@@ -87,7 +89,7 @@ export class SupportCentreStack extends Stack {
     api.routeTo(apiFunctions, identity.userPool, siteClient);
 
     // Attachment bytes go between browsers and this bucket directly, on links the attachments function signs.
-    const attachments = new AttachmentsBucket(this, 'Attachments', { allowedOrigins: [site.origin, ...config.allowedOrigins], accessLogs: site.logBucket });
+    const attachments = new AttachmentsBucket(this, 'Attachments', { bucketName: attachmentsAddress.bucketName, allowedOrigins: [site.origin, ...config.allowedOrigins], accessLogs: site.logBucket });
     attachments.grantToAttachmentsFunction(apiFunctions.attachments.role);
     apiFunctions.attachments.function.addEnvironment('ATTACHMENTS_BUCKET', attachments.bucket.bucketName);
 

@@ -1,10 +1,12 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { PENDING_TAG } from '../../functions/attachments/s3-blobs.ts';
 
 export interface AttachmentsBucketProps {
+  /** A name known before the bucket exists, so the site's CSP can name the bucket's origin without a cycle. */
+  bucketName: string;
   /** The site's origins: the only ones a browser may upload from or read ranges from (CORS). */
   allowedOrigins: string[];
   /** Where S3 writes its access logs. */
@@ -22,6 +24,7 @@ export class AttachmentsBucket extends Construct {
   constructor(scope: Construct, id: string, props: AttachmentsBucketProps) {
     super(scope, id);
     this.bucket = new s3.Bucket(this, 'Files', {
+      bucketName: props.bucketName,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       encryption: s3.BucketEncryption.S3_MANAGED,
       enforceSSL: true,
@@ -55,4 +58,14 @@ export class AttachmentsBucket extends Construct {
       resources: [this.bucket.arnForObjects('tickets/*')],
     }));
   }
+}
+
+/**
+ * The bucket's name and origin, from the stage, account and region alone (at most 62 characters for a stage of
+ * 16): the CloudFront CSP names the origin, and the bucket's CORS names CloudFront's, which would otherwise be
+ * a reference cycle. The origin is the virtual-hosted regional one the function's presigned links use.
+ */
+export function attachmentsBucketAddress(stage: string): { bucketName: string; origin: string } {
+  const bucketName = Fn.join('', ['supportcentre-', stage, '-att-', Aws.ACCOUNT_ID, '-', Aws.REGION]);
+  return { bucketName, origin: Fn.join('', ['https://', bucketName, '.s3.', Aws.REGION, '.amazonaws.com']) };
 }

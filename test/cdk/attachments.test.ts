@@ -71,6 +71,17 @@ describe('the attachments bucket', () => {
     });
   });
 
+  it('has a name fixed by stage, account and region, whose origin the site\'s CSP allows for uploads, ranges and thumbnails', () => {
+    const [, bucket] = attachmentsBucket();
+    const name = JSON.stringify(bucket.Properties!.BucketName);
+    expect(name).toContain('supportcentre-');
+    expect(name).toContain('AWS::AccountId');
+    const policy = resourcesOfType(synth.json, 'AWS::CloudFront::ResponseHeadersPolicy')[0]![1] as { Properties: Record<string, any> };
+    const csp = JSON.stringify(policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
+    expect(csp).toMatch(/connect-src 'self' [^;]*https:\/\/supportcentre-/);
+    expect(csp).toMatch(/img-src 'self' data: https:\/\/supportcentre-/);
+  });
+
   it('leaves cdk-nag with nothing to report', () => {
     expect(synth.nagReport.violations.map((v) => `${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
   });
