@@ -51,6 +51,9 @@ export function allowedKinds(): string {
   return `Allowed: ${Object.values(KINDS).map(({ label, extensions }) => `${label} (${extensions.join(' ')})`).join(', ')}.`;
 }
 
+/** "850 KB", "4.8 MB": a file's size as people read it. */
+export const fileSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`);
+
 export const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
 /** The limits in one sentence, shown before an upload. */

@@ -3,6 +3,7 @@ import { TICKET_CATEGORY_LABELS } from '../../core/catalog.ts';
 import type { BookingFacts } from '../../events/domain/events.ts';
 import type { Notice } from '../domain/notice.ts';
 import type { Attachment } from '../mime.ts';
+import { fileSize } from '../../attachments/domain/limits.ts';
 import { languageFor, STRINGS, type Language, type Strings, type Texts } from './strings.ts';
 
 export interface Rendered {
@@ -101,7 +102,7 @@ function content(notice: Notice, s: Strings, lang: Language, publicUrl: string):
   // Files sent with a reply: their names and links (the files stay behind sign-in, never in the mail).
   const files = 'files' in notice ? notice.files ?? [] : [];
   files.forEach((file, i) => {
-    values[`fileName${i}`] = `${file.filename} (${file.size < 1024 * 1024 ? `${Math.max(1, Math.round(file.size / 1024))} KB` : `${(file.size / (1024 * 1024)).toFixed(1)} MB`})`;
+    values[`fileName${i}`] = `${file.filename} (${fileSize(file.size)})`;
     values[`fileLink${i}`] = `${base}/app/tickets/${encodeURIComponent(ticket.id)}${file.text ? `/attachments/${encodeURIComponent(file.id)}` : ''}`;
   });
   const extra = files.length ? [s.filesSent, ...files.map((_, i) => `{fileName${i}}: {fileLink${i}}`)] : [];

@@ -1,18 +1,16 @@
 // Attachments in the browser: checks before upload (limits, allowed names, secrets in text files), the upload
 // itself (announce, signed POST straight to the storage with XHR progress, complete) and cancelling it.
-import { kindOfName, LIMITS_SENTENCE, MAX_FILE_BYTES, megabytes, allowedKinds } from '../../../functions/attachments/domain/limits.ts';
+import { kindOfName, LIMITS_SENTENCE, refusalOfDeclared } from '../../../functions/attachments/domain/limits.ts';
 import { describeSecrets, findSecrets } from '../../../functions/attachments/domain/secrets.ts';
 import { api, ApiError, request } from './api/client.ts';
 import type { Attachment, AttachmentUpload } from './api/types.ts';
 
 export { LIMITS_SENTENCE };
 
-/** Why a picked file cannot be sent at all, or undefined. */
+/** Why a picked file cannot be sent at all (the API's own rule, checked before anything is sent), or undefined. */
 export function refusalOf(file: { name: string; size: number }): string | undefined {
-  if (!kindOfName(file.name)) return `${file.name} cannot be attached. ${allowedKinds()}`;
-  if (file.size > MAX_FILE_BYTES) return `${file.name} is larger than ${megabytes(MAX_FILE_BYTES)}.`;
-  if (file.size === 0) return `${file.name} is empty.`;
-  return undefined;
+  const refusal = refusalOfDeclared(file.name, file.size);
+  return refusal && `${file.name}: ${refusal.message}`;
 }
 
 /** A warning when a text file seems to hold secrets (read in the browser, before anything is sent). */

@@ -3,14 +3,13 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
-import { IMAGE_KINDS, type Kind } from '../../../../functions/attachments/domain/limits.ts';
+import { fileSize, IMAGE_KINDS, type Kind } from '../../../../functions/attachments/domain/limits.ts';
 import { describeSecrets } from '../../../../functions/attachments/domain/secrets.ts';
 import { api, request } from '../api/client.ts';
 import type { Attachment, AttachmentDownload, Me, Ticket } from '../api/types.ts';
 import { useLoad } from '../hooks.ts';
 import { ErrorNotice } from './ui.ts';
 
-const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`);
 
 /** Fetches a fresh signed link; the browser downloads the file (always Content-Disposition: attachment). */
 async function download(ticketId: string, id: string): Promise<void> {
@@ -43,7 +42,7 @@ export function AttachmentList({ ticket, user }: { ticket: Ticket; user: Me }): 
     <ul class="attachment-list">${list.data.map((a) => html`<li key=${a.id} class=${a.status === 'removed' ? 'removed' : ''}>
       ${a.status === 'complete' && IMAGE_KINDS.includes(a.kind as Kind) ? html`<${Thumbnail} ticketId=${ticket.id} attachment=${a} />` : ''}
       <span class="attachment-name">${a.filename}</span>
-      <span class="muted"> ${size(a.size)} · ${a.uploaderName}${a.internal ? ' · internal' : ''}</span>
+      <span class="muted"> ${fileSize(a.size)} · ${a.uploaderName}${a.internal ? ' · internal' : ''}</span>
       ${a.status === 'removed' ? html`<span class="muted"> · removed${a.removedByName ? ` by ${a.removedByName}` : ''}</span>` : html`
         ${a.kind === 'text' ? html` <a href=${`/app/tickets/${ticket.id}/attachments/${a.id}`}>View ${a.filename}</a>` : ''}
         <button type="button" class="button secondary small" onClick=${() => download(ticket.id, a.id).catch(setError)}>Download ${a.filename}</button>

@@ -4,6 +4,7 @@
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
 import { useRef, useState } from 'preact/hooks';
+import { fileSize } from '../../../../functions/attachments/domain/limits.ts';
 import { bodyCounter, moveLongPaste, PASTED_LOG_NAME } from '../../../../functions/attachments/domain/paste.ts';
 import { isCancelled, LIMITS_SENTENCE, messageOf, refusalOf, secretWarning, uploadFile, type UploadHandle } from '../attachments.ts';
 
@@ -80,7 +81,6 @@ export function useAttachmentQueue(): AttachmentQueue {
   };
 }
 
-const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`);
 
 export function AttachmentPicker({ id, queue }: { id: string; queue: AttachmentQueue }): VNode {
   const [dragging, setDragging] = useState(false);
@@ -97,7 +97,7 @@ export function AttachmentPicker({ id, queue }: { id: string; queue: AttachmentQ
     <p class="hint" id=${`${id}-limits`}>Or drop files here. ${LIMITS_SENTENCE} Logs and text, PNG, JPEG, WebP, PDF, zip and tar.</p>
     ${queue.refused.map((text) => html`<p class="notice warning" role="alert">${text}</p>`)}
     ${queue.files.length ? html`<ul class="attachment-queue" aria-label="Files to send">${queue.files.map((q) => html`<li key=${q.key}>
-      <span class="attachment-name">${q.file.name}</span> <span class="muted">${size(q.file.size)}</span>
+      <span class="attachment-name">${q.file.name}</span> <span class="muted">${fileSize(q.file.size)}</span>
       ${q.state !== 'ready' ? html`<progress max="1" value=${q.progress} aria-label=${`Upload of ${q.file.name}`}>${Math.round(q.progress * 100)} %</progress>` : ''}
       ${q.state === 'done' ? html`<span class="muted">Uploaded</span>` : ''}
       ${q.state === 'done' ? '' : html`<button type="button" class="button secondary small" onClick=${() => queue.remove(q.key)}>${q.state === 'uploading' ? `Cancel upload of ${q.file.name}` : `Remove ${q.file.name}`}</button>`}
