@@ -6,7 +6,8 @@ import { PENDING_TAG } from '../../functions/attachments/s3-blobs.ts';
 import { resourcesOfType, synthesize, type Synthesized } from './support/synth.ts';
 
 let synth: Synthesized;
-beforeAll(() => { synth = synthesize({ senderAddress: 'support@example.eu', alarmEmail: 'ops@example.eu', allowedOrigins: 'https://staging.example.eu' }); });
+// Synthesis bundles every function: give it time on a busy machine.
+beforeAll(() => { synth = synthesize({ senderAddress: 'support@example.eu', alarmEmail: 'ops@example.eu', allowedOrigins: 'https://staging.example.eu' }); }, 180_000);
 afterAll(() => synth?.cleanup());
 
 const attachmentsBucket = () => {
