@@ -30,19 +30,27 @@ export function routeKey(route: Pick<ApiRoute, 'method' | 'path'>): string {
 }
 
 /**
- * HTTP API route selection: an exact path beats a greedy `{proxy+}` one, the longer greedy prefix wins,
- * and a route for the method beats ANY on the same path.
+ * HTTP API route selection: an exact path beats one with path variables (`{id}`: one segment), which beats a
+ * greedy `{proxy+}` one; among those, the more literal segments win (so `/api/tickets/{id}/attachments/{proxy+}`
+ * beats `/api/tickets/{proxy+}`), and a route for the method beats ANY on the same path.
  */
 export function selectRoute(method: string, path: string, routes: readonly ApiRoute[] = API_ROUTES): ApiRoute | undefined {
   const methodMatches = (route: ApiRoute) => route.method === 'ANY' || route.method === method;
   const byMethod = (a: ApiRoute, b: ApiRoute) => Number(b.method !== 'ANY') - Number(a.method !== 'ANY');
   const exact = routes.filter((route) => route.path === path && methodMatches(route)).sort(byMethod);
   if (exact[0]) return exact[0];
-  const greedy = routes
-    .filter((route) => route.path.endsWith('/{proxy+}') && methodMatches(route))
-    .filter((route) => path.startsWith(route.path.slice(0, -'{proxy+}'.length)) && path.length > route.path.length - '{proxy+}'.length)
-    .sort((a, b) => b.path.length - a.path.length || byMethod(a, b));
-  return greedy[0];
+  const segments = path.split('/');
+  const literals = (route: ApiRoute) => route.path.split('/').filter((part) => !part.startsWith('{')).length;
+  const matches = (route: ApiRoute, greedy: boolean) => {
+    const parts = route.path.split('/');
+    if (greedy ? segments.length < parts.length : segments.length !== parts.length) return false;
+    return parts.every((part, i) => (part === '{proxy+}' ? i === parts.length - 1 : part.startsWith('{') ? segments[i] !== '' : part === segments[i]));
+  };
+  const bySpecificity = (a: ApiRoute, b: ApiRoute) => literals(b) - literals(a) || byMethod(a, b);
+  const isGreedy = (route: ApiRoute) => route.path.endsWith('/{proxy+}');
+  const templated = routes.filter((route) => !isGreedy(route) && methodMatches(route) && matches(route, false)).sort(bySpecificity);
+  if (templated[0]) return templated[0];
+  return routes.filter((route) => isGreedy(route) && methodMatches(route) && matches(route, true)).sort(bySpecificity)[0];
 }
 
 /** An operation a function serves: `GET` and a path template (`/api/tickets/{id}` or Hono's `/api/tickets/:id`). */

@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import { customSiteOrigin, type DeploymentConfig } from './config.ts';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Alarms } from './constructs/alarms.ts';
+import { AttachmentsBucket, attachmentsBucketAddress } from './constructs/attachments-bucket.ts';
 import { DataTable } from './constructs/data-table.ts';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.ts';
 import { HttpApi } from './constructs/http-api.ts';
@@ -42,6 +43,7 @@ export class SupportCentreStack extends Stack {
     bookingsSweep: { function: SupportFunction; schedule: ScheduledSweep };
     deadLetters: DeadLetterQueue;
     notifications: Notifications;
+    attachments: AttachmentsBucket;
   };
 
   constructor(scope: Construct, id: string, props: SupportCentreStackProps) {
@@ -60,9 +62,11 @@ export class SupportCentreStack extends Stack {
       allowedOrigins: [...(customOrigin ? [customOrigin] : []), ...config.allowedOrigins],
       throttle: config.throttle,
     });
+    const attachmentsAddress = attachmentsBucketAddress(config.stage);
     const site = new SiteHosting(this, 'Site', {
       apiOriginDomain: api.originDomain,
       signInOrigin: identity.hostedUiOrigin,
+      attachmentsOrigin: attachmentsAddress.origin,
       ...(config.domainName && config.certificateArn ? { customDomain: { domainName: config.domainName, certificateArn: config.certificateArn } } : {}),
     });
     const siteClient = identity.addSiteClient([site.origin, ...config.allowedOrigins]);
@@ -83,6 +87,11 @@ export class SupportCentreStack extends Stack {
       name, tableFunction(constructId(name), entries[name], 'handler', API_FUNCTIONS[name].description),
     ])) as Record<ApiFunctionName, SupportFunction>;
     api.routeTo(apiFunctions, identity.userPool, siteClient);
+
+    // Attachment bytes go between browsers and this bucket directly, on links the attachments function signs.
+    const attachments = new AttachmentsBucket(this, 'Attachments', { bucketName: attachmentsAddress.bucketName, allowedOrigins: [site.origin, ...config.allowedOrigins], accessLogs: site.logBucket });
+    attachments.grantToAttachmentsFunction(apiFunctions.attachments.role);
+    apiFunctions.attachments.function.addEnvironment('ATTACHMENTS_BUCKET', attachments.bucket.bucketName);
 
     const deadLetters = new DeadLetterQueue(this, 'DeadLetters');
     // functions/bookings exports sweepHandler: it settles bookings a crash left half-written.
@@ -131,7 +140,7 @@ export class SupportCentreStack extends Stack {
       logs.FilterPattern.all(logs.FilterPattern.stringValue('$.message', '=', 'delivery failed'), logs.FilterPattern.booleanValue('$.parked', true)),
       'notify: e-mails parked after their last attempt; replay them from GET /api/notifications/parked');
 
-    this.parts = { table, identity, api, site, apiFunctions, bookingsSweep, deadLetters, notifications };
+    this.parts = { table, identity, api, site, apiFunctions, bookingsSweep, deadLetters, notifications, attachments };
     suppressAcceptedFindings(this, { customDomain: customOrigin !== undefined });
 
     const output = (name: string, value: string, description: string) => new CfnOutput(this, name, { value, description });
@@ -142,6 +151,7 @@ export class SupportCentreStack extends Stack {
     output('UserPoolId', identity.userPool.userPoolId, 'Cognito user pool: create users and set groups here');
     output('UserPoolClientId', siteClient.userPoolClientId, 'The site\'s app client');
     output('SignInDomain', identity.hostedUiOrigin, 'Cognito hosted sign-in');
+    output('AttachmentsBucket', attachments.bucket.bucketName, 'Ticket attachments (private; kept on destroy)');
     output('TableName', table.table.tableName, 'DynamoDB table');
     output('AlarmTopicArn', alarms.topic.topicArn, 'Subscribe to receive alarms');
   }

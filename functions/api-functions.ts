@@ -49,6 +49,13 @@ export const API_FUNCTIONS = {
     paths: ['/api/experts', '/api/experts/{proxy+}', '/api/bookings', '/api/bookings/{proxy+}', '/api/orgs', '/api/orgs/{proxy+}'],
     publicRoutes: [],
   },
+  attachments: {
+    entry: 'functions/attachments/index.ts',
+    description: 'Attachments API: signed upload and download links for ticket files (the bytes go to S3 directly)',
+    // More specific than the tickets' /api/tickets/{proxy+}, so API Gateway sends these here (cdk/routes.ts).
+    paths: ['/api/tickets/{id}/attachments', '/api/tickets/{id}/attachments/{proxy+}'],
+    publicRoutes: [],
+  },
   notifications: {
     entry: 'functions/notify/api-index.ts',
     description: 'Notifications API: e-mail preferences and parked e-mails',

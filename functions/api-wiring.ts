@@ -7,6 +7,8 @@
 import { analyticsDocs } from './analytics/docs.ts';
 import { wireAnalytics, type AnalyticsInfrastructure } from './analytics/wiring.ts';
 import type { ApiFunctionName } from './api-functions.ts';
+import { attachmentDocs } from './attachments/docs.ts';
+import { wireAttachments, type AttachmentsInfrastructure } from './attachments/wiring.ts';
 import { bookingDocs } from './bookings/docs.ts';
 import { wireBookings } from './bookings/wiring.ts';
 import type { ApiApp } from './core/http.ts';
@@ -17,8 +19,8 @@ import { routingDocs } from './routing/docs.ts';
 import { ticketDocs } from './tickets/docs.ts';
 import { wireTickets, type TicketsInfrastructure } from './tickets/wiring.ts';
 
-/** Everything any function is wired from: each takes what it needs. */
-export type ApiWiringInfrastructure = TicketsInfrastructure & AnalyticsInfrastructure;
+/** Everything any function is wired from: each takes what it needs (the attachments also their blob storage). */
+export type ApiWiringInfrastructure = TicketsInfrastructure & AnalyticsInfrastructure & AttachmentsInfrastructure;
 
 export interface ApiFunctionWiring {
   /** Mounts the function's routes on an API app, with its storage on the table. */
@@ -30,6 +32,7 @@ export interface ApiFunctionWiring {
 export const API_WIRING: Record<ApiFunctionName, ApiFunctionWiring> = {
   tickets: { wire: wireTickets, docs: [...ticketDocs, ...routingDocs] },
   bookings: { wire: wireBookings, docs: bookingDocs },
+  attachments: { wire: wireAttachments, docs: attachmentDocs },
   notifications: { wire: wireNotifications, docs: notificationDocs },
   analytics: { wire: wireAnalytics, docs: analyticsDocs },
 };

@@ -9,21 +9,24 @@ export interface SecurityHeaderOptions {
   signInOrigin?: string;
   /** Served over HTTPS (AWS): adds HSTS and upgrade-insecure-requests, which would break the local http:// server. */
   https: boolean;
+  /** Where attachments are uploaded to and read from (the S3 bucket's origin in AWS; the site's own origin locally). */
+  attachmentsOrigin?: string;
 }
 
 /**
  * The Content-Security-Policy. Everything is served from the site's own origin; the only other origin is Cognito's
  * hosted UI (form-action to go there, connect-src to exchange the authorization code).
  */
-export function contentSecurityPolicy({ signInOrigin, https }: SecurityHeaderOptions): string {
+export function contentSecurityPolicy({ signInOrigin, https, attachmentsOrigin }: SecurityHeaderOptions): string {
   const signIn = signInOrigin ? [signInOrigin] : [];
+  const attachments = attachmentsOrigin ? [attachmentsOrigin] : [];
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
     'script-src': ["'self'"],
     'style-src': ["'self'"],
-    'img-src': ["'self'", 'data:'],
+    'img-src': ["'self'", 'data:', ...attachments],
     'font-src': ["'self'"],
-    'connect-src': ["'self'", ...signIn],
+    'connect-src': ["'self'", ...signIn, ...attachments],
     'worker-src': ["'self'"],
     'manifest-src': ["'self'"],
     'form-action': ["'self'", ...signIn],

@@ -9,6 +9,7 @@ export const BENCH_ENVIRONMENT: Record<string, string> = {
   AUTH_AUDIENCE: 'bench-client',
   PUBLIC_URL: 'https://support.example.eu',
   SENDER_ADDRESS: 'desk@example.eu',
+  ATTACHMENTS_BUCKET: 'support-centre-attachments',
   LOG_LEVEL: 'ERROR',
 };
 

@@ -13,6 +13,8 @@ export interface SiteHostingProps {
   apiOriginDomain: string;
   /** Cognito hosted UI origin, allowed by the CSP. */
   signInOrigin: string;
+  /** The attachments bucket's origin: the browser uploads there, reads log ranges and shows thumbnails. */
+  attachmentsOrigin?: string;
   customDomain?: { domainName: string; certificateArn: string };
 }
 
@@ -58,7 +60,7 @@ export class SiteHosting extends Construct {
       comment: 'HPC AI Support Centre: CSP, HSTS and friends',
       securityHeadersBehavior: {
         // The same definition the local server sends (site/security-headers.ts); the enums' values are the header values.
-        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy({ signInOrigin: props.signInOrigin, https: true }), override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy({ signInOrigin: props.signInOrigin, https: true, attachmentsOrigin: props.attachmentsOrigin }), override: true },
         strictTransportSecurity: { accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS), includeSubdomains: true, override: true },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: FRAME_OPTIONS as cloudfront.HeadersFrameOption, override: true },

@@ -73,6 +73,11 @@ export const PROBLEM_TYPES: Record<ProblemCode, ProblemType> = {
   'booking.interrupted': CONFLICT,
   'preferences.refused': RULE,
   'mail.not-parked': CONFLICT,
+  'attachment.limit': RULE,
+  'attachment.refused': RULE,
+  'attachment.not-uploaded': CONFLICT,
+  'attachment.removal': NOT_ALLOWED,
+  'attachment.unusable': RULE,
   'idempotency.key-reused': RULE,
   busy: CONFLICT,
 };

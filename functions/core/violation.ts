@@ -26,6 +26,12 @@ export type ViolationCode =
   // notifications
   | 'preferences.refused' // a kind that cannot be turned off, or does not reach the role; categories for requesters
   | 'mail.not-parked' // replaying an e-mail that is no longer parked
+  // attachments
+  | 'attachment.limit' // a ticket's files or bytes would pass the per-ticket limit
+  | 'attachment.refused' // the stored file is not what it claims, not an allowed kind, or not the announced size
+  | 'attachment.not-uploaded' // completing an attachment whose bytes never arrived
+  | 'attachment.removal' // removing someone else's attachment, or one's own on a closed ticket
+  | 'attachment.unusable' // a message names an attachment that is not complete, of another ticket, or not the author's to share
   // any capability
   | 'idempotency.key-reused' // an Idempotency-Key sent again with a different request
   | 'busy'; // too many concurrent writes to one item: send the same request again

@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { getRequestListener, RequestError } from '@hono/node-server';
@@ -18,6 +19,7 @@ import { API_WIRING } from '../api-wiring.ts';
 import type { BucketRule } from '../analytics/domain/token-bucket.ts';
 import { dynamoUserDirectory } from '../core/users.ts';
 import { dynamoTicketStore } from '../tickets/dynamo-store.ts';
+import { localBlobs } from '../attachments/local-blobs.ts';
 import { outboxRoutes, startLocalNotifications, type LocalNotificationOptions, type LocalNotifications } from '../notify/local.ts';
 import { startLocalEvents, type LocalEvents, type LocalEventsOptions } from '../events/local.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '../core/config.ts';
@@ -173,8 +175,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const isGuide = siteDir && existsSync(join(siteDir, 'guides'))
     ? (slug: string) => existsSync(join(siteDir, 'guides', slug, 'index.html'))
     : undefined;
+  // Attachment bytes under DATA_DIR/attachments (a temporary folder, removed on close, when in memory), behind
+  // links signed and expiring like S3's presigned ones, verified by the blob routes mounted below.
+  const blobRoot = options.dataDir ? join(options.dataDir, 'attachments') : mkdtempSync(join(tmpdir(), 'attachments-'));
+  const blobs = localBlobs({ root: blobRoot, baseUrl: url, clock: () => clock.now() });
   // Every function of the manifest, wired as its Lambda entry wires it, on one app.
-  for (const name of API_FUNCTION_NAMES) API_WIRING[name].wire(api, { db, tableName, clock, verifier, isGuide, eventsPerSource: options.eventsPerSource });
+  for (const name of API_FUNCTION_NAMES) API_WIRING[name].wire(api, { db, tableName, clock, verifier, isGuide, eventsPerSource: options.eventsPerSource, blobs });
   serveOpenApiDocument(api, API_DOCS);
 
   const app = new Hono();
@@ -182,6 +188,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     await next();
     withSecurityHeaders(c.res);
   });
+  // Before the others, whose '*' middleware limits bodies to 128 KB: an upload is up to 50 MB (checked there).
+  app.route('/', blobs.routes);
   app.route('/', idp.routes);
   if (devRoutes) {
     app.route('/', idp.devRoutes);
@@ -204,6 +212,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       await notifications.stop();
       db.destroy();
       await dynamo.close();
+      if (!options.dataDir) rmSync(blobRoot, { recursive: true, force: true });
     },
   };
 }

@@ -3,12 +3,14 @@ import type { BookingFacts, TicketFacts } from '../events/domain/events.ts';
 import { computeSla, DEFAULT_SLA_RULES, type SlaRules } from '../tickets/domain/sla.ts';
 import type { NotifyEvent } from './domain/events.ts';
 import type { NotificationKind } from './domain/kinds.ts';
-import { ticketRef, type Delivery, type Notice, type Side } from './domain/notice.ts';
+import { ticketRef, type Delivery, type Notice, type NoticeFile, type Side } from './domain/notice.ts';
 
 export interface AudienceDeps {
   users: UserDirectory;
   /** Users following new tickets in a category. */
   followers(category: string): Promise<string[]>;
+  /** The files a public message carries (functions/attachments); none when absent. */
+  filesOf?(ticketId: string, messageId: string): Promise<NoticeFile[]>;
   /** The calendar and SLA policy (the acknowledgement's expected first response). */
   slaRules?: () => Promise<SlaRules>;
 }
@@ -83,7 +85,8 @@ export async function deliveriesFor(event: NotifyEvent, deps: AudienceDeps): Pro
       const fromRequesterSide = actorId === ticket.requesterId || actor?.role === 'requester';
       const recipient = fromRequesterSide ? ticket.assigneeId : ticket.requesterId;
       if (recipient !== actorId) {
-        add(recipient, 'ticketReply', ticket.orgId, { template: fromRequesterSide ? 'requesterReply' : 'expertReply', ticket: ticketRef(ticket), actorName });
+        const files = event.messageId && deps.filesOf ? await deps.filesOf(ticket.id, event.messageId) : [];
+        add(recipient, 'ticketReply', ticket.orgId, { template: fromRequesterSide ? 'requesterReply' : 'expertReply', ticket: ticketRef(ticket), actorName, ...(files.length ? { files } : {}) });
       }
       break;
     }

@@ -7,6 +7,7 @@ import { shortLived } from '../routing/cache.ts';
 import { dynamoRoutingStore } from '../routing/dynamo-store.ts';
 import { readRules } from '../routing/rules.ts';
 import { notifier } from './deliver.ts';
+import { messageFiles } from '../attachments/links.ts';
 import { dynamoNotifyStore } from './dynamo-store.ts';
 import { dynamoSweepSource } from './dynamo-sources.ts';
 import type { Mailbox } from './mime.ts';
@@ -35,6 +36,7 @@ export function composeNotifications(deps: NotificationsDeps) {
   const notify = notifier({
     store, users: deps.users, transport: deps.transport, clock: deps.clock, sender: deps.sender, publicUrl: deps.publicUrl, logger: deps.logger,
     slaRules: () => slaRules.get(),
+    filesOf: messageFiles(deps.db, deps.tableName),
   });
   const consumer: EventConsumer = { name: 'notify', handle: (events) => notify.handle(events) };
   return {

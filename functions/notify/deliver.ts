@@ -4,7 +4,7 @@ import type { Logger } from '../core/logger.ts';
 import { STAFF_ROLES } from '../core/principal.ts';
 import { isUnavailable } from '../core/unavailable.ts';
 import type { UserDirectory, UserRecord } from '../core/users.ts';
-import { deliveriesFor } from './audience.ts';
+import { deliveriesFor, type AudienceDeps } from './audience.ts';
 import type { NotifyEvent } from './domain/events.ts';
 import { MANDATORY_KINDS, wants } from './domain/kinds.ts';
 import type { Delivery } from './domain/notice.ts';
@@ -25,6 +25,8 @@ export interface NotifierDeps {
   sender: Mailbox;
   publicUrl: string;
   logger?: Logger;
+  /** The files a reply carries, listed in its mail. */
+  filesOf?: AudienceDeps['filesOf'];
   /** Attempts before a delivery is parked for a coordinator: the first, then the sweep's spaced retries. */
   maxAttempts?: number;
   /** The calendar and SLA policy (the acknowledgement's expected first response); the defaults without it. */
@@ -129,7 +131,7 @@ export function notifier(deps: NotifierDeps) {
    * assignee), so its first audience is kept: a later assignee does not get the same warning again.
    */
   async function deliveriesOf(event: NotifyEvent): Promise<Delivery[]> {
-    const deliveries = await deliveriesFor(event, { users: deps.users, followers, slaRules: deps.slaRules });
+    const deliveries = await deliveriesFor(event, { users: deps.users, followers, slaRules: deps.slaRules, filesOf: deps.filesOf });
     if (event.type !== 'slaEscalation' || deliveries.length === 0) return deliveries;
     const expiresAt = Math.floor(deps.clock.now().getTime() / 1000) + retentionDays(event.eventId) * DAY_SECONDS;
     const audience = await deps.store.fixAudience(event.eventId, deliveries.map((d) => d.recipientId), expiresAt);

@@ -31,7 +31,7 @@ export const ticketDocs: RouteDoc[] = [
   {
     route: addMessageRoute, tags: ['tickets'], headers: IDEMPOTENCY_HEADER,
     responses: { 201: { description: 'Posted', schema: z.object({ message: MessageSchema, ticket: TicketSchema }) } },
-    errors: [...BODY_PROBLEMS, 'unauthorized', 'ticket.internal-note', 'not-found', 'busy', 'ticket.closed', 'idempotency.key-reused'],
+    errors: [...BODY_PROBLEMS, 'unauthorized', 'ticket.internal-note', 'not-found', 'busy', 'ticket.closed', 'idempotency.key-reused', 'attachment.unusable'],
   },
   {
     route: patchTicketRoute, tags: ['tickets'], headers: { 'If-Match': 'The ETag you read (required).' },

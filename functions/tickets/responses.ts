@@ -38,6 +38,7 @@ export const TicketSummarySchema = documented(z.object(summaryShape), { id: 'Tic
 export const MessageSchema = documented(z.object({
   id: z.string(), ticketId: z.string(), authorId: z.string(), authorName: z.string(),
   authorRole: z.string(), body: z.string(), internal: z.boolean(), createdAt: z.string(),
+  attachmentIds: z.optional(z.array(z.string())),
 }), { id: 'Message' });
 
 export const TicketSchema = documented(z.object({

@@ -20,6 +20,7 @@ export const CreateTicketBody = documented(z.strictObject({
 export const MessageBody = documented(z.strictObject({
   body: Markdown,
   internal: z._default(z.boolean(), false),
+  attachmentIds: z.optional(documented(z.array(Id).check(z.maxLength(20)), { description: 'Completed attachments of this ticket, uploaded by the author, sent with the message' })),
 }), { id: 'NewMessage' });
 
 export const PatchTicketBody = documented(z.strictObject({

@@ -36,6 +36,13 @@ export interface TicketDeps {
   routing?: TicketRouting;
   /** Whether a guide with this slug is published (the topics by default; the local server asks its built site). */
   isGuide?: (slug: string) => boolean;
+  /** Checks and links the files a message carries (functions/attachments implements it). */
+  attachments?: MessageAttachments;
+}
+
+/** The attachments a message names: refused (a violation) unless each may go with it; then linked to it. */
+export interface MessageAttachments {
+  link(author: Principal, ticketId: string, attachmentIds: readonly string[], internal: boolean, messageId: string): Promise<void>;
 }
 
 export type NewTicket = Pick<Ticket, 'subject' | 'body' | 'category' | 'priority' | 'system' | 'topic' | 'projectId' | 'jobId'>;
@@ -56,6 +63,7 @@ export const SORTED_LISTING_MAX = 500;
 export interface NewMessage {
   body: string;
   internal: boolean;
+  attachmentIds?: string[];
 }
 
 const MAX_UPDATE_ATTEMPTS = 30;
@@ -74,7 +82,7 @@ function keepFingerprint(next: Ticket, stored: StoredTicket): StoredTicket {
   return stored.requestFingerprint ? { ...next, requestFingerprint: stored.requestFingerprint } : next;
 }
 
-export function ticketService({ store, users, clock, routing, isGuide = isTopicId }: TicketDeps) {
+export function ticketService({ store, users, clock, routing, isGuide = isTopicId, attachments }: TicketDeps) {
   /** The id a path names: the id itself, or the ticket a reference (HD-1005, hd-1005, 1005) names. */
   async function idOf(idOrReference: string): Promise<string | undefined> {
     const number = numberOfReference(idOrReference);
@@ -205,7 +213,7 @@ export function ticketService({ store, users, clock, routing, isGuide = isTopicI
       const { id: ticketId, status } = await visibleTicket(principal, idOrReference);
       assertMayPost(status, principal.role);
       // Messages keep no fingerprint: a retry must repeat what the stored message says.
-      const said = (m: NewMessage) => ({ body: m.body, internal: m.internal });
+      const said = (m: NewMessage) => ({ body: m.body, internal: m.internal, ...(m.attachmentIds?.length ? { attachmentIds: m.attachmentIds } : {}) });
       const creation = idempotentCreation('message', principal.id, idempotencyKey === undefined ? undefined : `${ticketId}\u0000${idempotencyKey}`, said(input));
       const draft: Message = {
         id: creation.id,
@@ -213,7 +221,12 @@ export function ticketService({ store, users, clock, routing, isGuide = isTopicI
         authorId: principal.id, authorName: principal.name, authorRole: principal.role,
         body: input.body, internal: input.internal,
         createdAt: clock.now().toISOString(),
+        ...(input.attachmentIds?.length ? { attachmentIds: [...new Set(input.attachmentIds)] } : {}),
       };
+      if (draft.attachmentIds) {
+        if (!attachments) throw violation('attachment.unusable', 'Attachments are not available here.', { field: 'attachmentIds' });
+        await attachments.link(principal, ticketId, draft.attachmentIds, draft.internal, draft.id);
+      }
       let message = draft;
       const created = await store.addMessage(draft);
       if (!created) {

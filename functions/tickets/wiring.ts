@@ -9,6 +9,7 @@ import { routingService } from '../routing/service.ts';
 import { registerTicketRoutes } from './app.ts';
 import { dynamoTicketStore } from './dynamo-store.ts';
 import { ticketService, type TicketService } from './service.ts';
+import { messageAttachments } from '../attachments/links.ts';
 
 export interface TicketsInfrastructure extends ApiInfrastructure {
   /** Which deflection guides exist; by default the knowledge base's topics (the local server knows its site). */
@@ -35,7 +36,7 @@ export function wireTickets(app: ApiApp, { db, tableName, clock, verifier, isGui
   const routing = routingService({ store: dynamoRoutingStore(db, tableName), profiles: dynamoExpertProfiles(db, tableName), clock });
   const deps = {
     store: dynamoTicketStore(db, tableName), users: dynamoUserDirectory(db, tableName), organisationName: dynamoOrganisationNames(db, tableName),
-    clock, verifier, isGuide, routing,
+    clock, verifier, isGuide, routing, attachments: messageAttachments(db, tableName),
   };
   const tickets = ticketService(deps);
   registerTicketRoutes(app, deps, tickets);

@@ -81,6 +81,7 @@ async function invokeHandler(functionName: string, handlerName: string, events: 
       AUTH_JWKS_URL: idp.jwksUrl,
       PUBLIC_URL: 'https://support.example.eu',
       SENDER_ADDRESS: 'desk@support.example.eu',
+      ATTACHMENTS_BUCKET: 'support-centre-attachments',
       LOG_LEVEL: 'SILENT',
     },
   });

@@ -16,7 +16,7 @@ const db = createDocumentClient({ region: 'local', endpoint: 'http://127.0.0.1:9
 
 function registeredOperations(name: ApiFunctionName): Operation[] {
   const app = createApiApp({ logger: createLogger('routes-test'), maxBodyBytes: 1024 });
-  API_WIRING[name].wire(app, { db, tableName: 'routes-test', clock: untouchable as never, verifier: untouchable as never });
+  API_WIRING[name].wire(app, { db, tableName: 'routes-test', clock: untouchable as never, verifier: untouchable as never, blobs: untouchable as never });
   const keys = new Set(app.routes.filter((route) => route.method !== 'ALL').map((route) => `${route.method} ${route.path}`));
   return [...keys].map((key) => {
     const [method, path] = key.split(' ') as [string, string];
@@ -64,6 +64,16 @@ describe('API Gateway routes', () => {
     expect(selectRoute('GET', '/api/analytics/report')).toMatchObject({ target: 'analytics', public: false });
     expect(selectRoute('GET', '/api/analytics/search')).toMatchObject({ public: false });
     for (const route of API_ROUTES.filter((r) => r.public && r.method === 'POST')) expect(route.throttle, routeKey(route)).toBeDefined();
+  });
+
+  it('give the attachments their own function, the most specific match beating the tickets\' {proxy+}', () => {
+    expect(routeKey(selectRoute('POST', '/api/tickets/t1/attachments')!)).toBe('ANY /api/tickets/{id}/attachments');
+    expect(routeKey(selectRoute('POST', '/api/tickets/t1/attachments/a1/complete')!)).toBe('ANY /api/tickets/{id}/attachments/{proxy+}');
+    expect(selectRoute('GET', '/api/tickets/t1/attachments/a1')?.target).toBe('attachments');
+    expect(selectRoute('GET', '/api/tickets/t1')?.target).toBe('tickets');
+    expect(selectRoute('POST', '/api/tickets/t1/messages')?.target).toBe('tickets');
+    expect(selectRoute('GET', '/api/tickets/t1/attachmentsx')?.target).toBe('tickets');
+    expect(FUNCTION_OPERATIONS.tickets.map((op) => op.path).filter((path) => path.includes('attachments'))).toEqual([]);
   });
 
   it('report an operation whose path no function claims, instead of letting another function have it', () => {

@@ -63,7 +63,7 @@ describe('functions', () => {
     const userPoolId = logicalIdOf('AWS::Cognito::UserPool');
     // one per API function of the manifest, the bookings sweep, the notifier's stream consumer and sweep
     expect(functions().length).toBe(API_FUNCTION_NAMES.length + 3);
-    expect(API_FUNCTION_NAMES).toEqual(['tickets', 'bookings', 'notifications', 'analytics']);
+    expect(API_FUNCTION_NAMES).toEqual(['tickets', 'bookings', 'attachments', 'notifications', 'analytics']);
     for (const [id, fn] of functions()) {
       expect(fn.Properties!.Architectures, id).toEqual(['arm64']);
       expect(fn.Properties!.Handler, id).toMatch(/^index\.(handler|streamHandler|sweepHandler)$/);
@@ -218,6 +218,8 @@ describe('IAM', () => {
         expect(statement.Resource, owner).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':identity/', ref(senderId)]] });
       } else if (actions[0]!.startsWith('logs:')) expect(resources, owner).toMatch(/FunctionLogs/);
       else if (actions[0]!.startsWith('sqs:')) expect(resources, owner).toMatch(/DeadLetters/);
+      // The attachments function on its bucket's objects (test/cdk/attachments.test.ts checks it closely).
+      else if (actions[0]!.startsWith('s3:')) expect([owner, resources]).toEqual([expect.stringMatching(/^AttachmentsFunctionRole/), expect.stringMatching(/AttachmentsFiles.*\/tickets\/\*/)]);
       else throw new Error(`${owner} has an unexpected grant ${JSON.stringify(actions)}`);
     }
   });
@@ -246,7 +248,8 @@ describe('site bucket and CloudFront', () => {
 
   it('keeps every bucket private, encrypted and TLS-only', () => {
     const buckets = resourcesOfType(synth.json, 'AWS::S3::Bucket');
-    expect(buckets.length).toBe(2);
+    // The site's files, its access logs, the ticket attachments.
+    expect(buckets.length).toBe(3);
     for (const [id, bucket] of buckets) {
       expect(bucket.Properties!.PublicAccessBlockConfiguration, id).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
       expect(bucket.Properties!.BucketEncryption, id).toEqual({ ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] });

@@ -1,6 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyticsKeySpace } from '../../functions/analytics/keys.ts';
+import { attachmentKeySpace } from '../../functions/attachments/keys.ts';
 import { bookingKeySpace, isBookingItem } from '../../functions/bookings/keys.ts';
 import { organisationKeySpace } from '../../functions/core/organisations.ts';
 import { TABLE_INDEXES, type IndexName, type KeySpace } from '../../functions/core/table.ts';
@@ -14,7 +15,7 @@ import { AS, startNotifyStack, type NotifyStack } from '../notify/support.ts';
 
 /** Every module that writes to the table, with the keys it writes. A new module adds its key space here. */
 const KEY_SPACES: KeySpace[] = [
-  ticketKeySpace(), bookingKeySpace(), notifyKeySpace(), eventsKeySpace(), userKeySpace(), organisationKeySpace(), routingKeySpace(), analyticsKeySpace(),
+  ticketKeySpace(), bookingKeySpace(), notifyKeySpace(), eventsKeySpace(), userKeySpace(), organisationKeySpace(), routingKeySpace(), analyticsKeySpace(), attachmentKeySpace(),
   { module: 'local', items: [SEED_MARKER_KEY], partitions: {} },
 ];
 
@@ -206,6 +207,8 @@ describe('the items in the table', () => {
     await stack.follow(AS.mikko, ['performance']);
     const ticket = await stack.newTicket(AS.maria);
     await stack.reply(AS.ana, ticket.id, 'Public answer.');
+    // An attachment and the ticket's attachment counter.
+    expect((await stack.call('POST', `/api/tickets/${ticket.id}/attachments`, { as: AS.maria, body: { filename: 'job.log', size: 10 } })).status).toBe(201);
     expect((await stack.call('POST', '/api/deflections', { as: AS.lea, body: { guide: 'slurm-basics' } })).status).toBeLessThan(300);
     expect((await stack.call('POST', '/api/analytics/search', { body: { query: 'Apptainer LUMI', results: 3 } })).status).toBe(202);
     expect((await stack.call('POST', '/api/analytics/feedback', { body: { guide: 'slurm-basics', helpful: false, reason: 'Too short' } })).status).toBe(202);

@@ -18,7 +18,7 @@ export type BookingChange = 'confirmed' | 'rescheduled' | 'cancelled';
  */
 export type DomainEvent =
   | { type: 'ticketCreated'; eventId: string; ticket: TicketFacts }
-  | { type: 'ticketReply'; eventId: string; ticket: TicketFacts; actorId: string; actorName: string }
+  | { type: 'ticketReply'; eventId: string; ticket: TicketFacts; actorId: string; actorName: string; messageId?: string }
   | { type: 'ticketResolved'; eventId: string; ticket: TicketFacts; actorId: string; actorName: string }
   /** Routing's choice at creation (actor `routing`), or a person's (re)assignment; `from`/`to` are expert ids or null. */
   | { type: 'ticketAssigned'; eventId: string; ticket: TicketFacts; actorId: string; actorName: string; from: string | null; to: string | null; reason: string }

@@ -17,7 +17,7 @@ export function ticketEvents(previous: Pick<TicketFacts, 'events'> | undefined, 
     if (index < known) return;
     const eventId = ticketEventId(next.id, index);
     if (entry.type === 'created') derived.push({ type: 'ticketCreated', eventId, ticket: next });
-    else if (entry.type === 'reply') derived.push({ type: 'ticketReply', eventId, ticket: next, actorId: entry.actorId, actorName: entry.actorName });
+    else if (entry.type === 'reply') derived.push({ type: 'ticketReply', eventId, ticket: next, actorId: entry.actorId, actorName: entry.actorName, ...(entry.messageId ? { messageId: entry.messageId } : {}) });
     else if (entry.type === 'assigned') {
       derived.push({ type: 'ticketAssigned', eventId, ticket: next, actorId: entry.actorId, actorName: entry.actorName, from: entry.from ?? null, to: entry.to ?? null, reason: entry.reason ?? '' });
     } else if (entry.type === 'status' && entry.to === 'resolved') {

@@ -9,9 +9,18 @@ export type TicketRef = Pick<TicketFacts, 'id' | 'reference' | 'subject' | 'cate
 
 export type Side = 'requester' | 'expert';
 
+/** A file sent with a reply: named and linked in the mail, never attached to it. */
+export interface NoticeFile {
+  id: string;
+  filename: string;
+  size: number;
+  /** Text opens in the log viewer; anything else on the ticket's page. */
+  text: boolean;
+}
+
 /** The input of one template: plain data, stored with the delivery so a parked message can be rendered again. */
 export type Notice =
-  | { template: 'expertReply' | 'requesterReply' | 'resolved'; ticket: TicketRef; actorName: string }
+  | { template: 'expertReply' | 'requesterReply' | 'resolved'; ticket: TicketRef; actorName: string; files?: NoticeFile[] }
   | { template: 'newTicket'; ticket: TicketRef }
   /** To the requester: who has it (null: the team) and when the first response is due, in `timeZone`. */
   | { template: 'acknowledgement'; ticket: TicketRef; assigneeName: string | null; due: string; timeZone: string }

@@ -3,6 +3,7 @@ import { TICKET_CATEGORY_LABELS } from '../../core/catalog.ts';
 import type { BookingFacts } from '../../events/domain/events.ts';
 import type { Notice } from '../domain/notice.ts';
 import type { Attachment } from '../mime.ts';
+import { fileSize } from '../../attachments/domain/limits.ts';
 import { languageFor, STRINGS, type Language, type Strings, type Texts } from './strings.ts';
 
 export interface Rendered {
@@ -30,10 +31,11 @@ function fill(template: string, values: Values, encode: (value: string, key: str
 
 /** Values that are links we put there (the meeting link is validated https by the bookings API). */
 const LINK_VALUES = new Set(['link', 'preferences']);
+const isLinkValue = (key: string) => LINK_VALUES.has(key) || key.startsWith('fileLink');
 
 function htmlValue(value: string, key: string): string {
   const escaped = escapeHtml(value);
-  return LINK_VALUES.has(key) && /^https?:\/\//.test(value) ? `<a href="${escaped}">${escaped}</a>` : escaped;
+  return isLinkValue(key) && /^https?:\/\//.test(value) ? `<a href="${escaped}">${escaped}</a>` : escaped;
 }
 
 /** English as written in Europe (day before month, 24-hour clock). */
@@ -101,7 +103,14 @@ function content(notice: Notice, s: Strings, lang: Language, publicUrl: string):
     reason: 'reason' in notice ? notice.reason : '',
     until: 'until' in notice ? formatWhen(notice.until, lang) : '',
   };
-  return { texts: s[notice.template], values, extra: [], action: { label: s.openTicket, url: `${base}/app/tickets/${encodeURIComponent(ticket.id)}` }, attachments: [] };
+  // Files sent with a reply: their names and links (the files stay behind sign-in, never in the mail).
+  const files = 'files' in notice ? notice.files ?? [] : [];
+  files.forEach((file, i) => {
+    values[`fileName${i}`] = `${file.filename} (${fileSize(file.size)})`;
+    values[`fileLink${i}`] = `${base}/app/tickets/${encodeURIComponent(ticket.id)}${file.text ? `/attachments/${encodeURIComponent(file.id)}` : ''}`;
+  });
+  const extra = files.length ? [s.filesSent, ...files.map((_, i) => `{fileName${i}}: {fileLink${i}}`)] : [];
+  return { texts: s[notice.template], values, extra, action: { label: s.openTicket, url: `${base}/app/tickets/${encodeURIComponent(ticket.id)}` }, attachments: [] };
 }
 
 /** A message in the recipient's language, as text and as HTML (every value escaped), linking back to the site. */

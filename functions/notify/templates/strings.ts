@@ -39,6 +39,8 @@ export interface Strings {
   reason: string;
   join: string;
   invitationAttached: string;
+  /** Before the list of a message's attachments (links, never the files). */
+  filesSent: string;
   firstResponse: string;
   resolution: string;
   priorities: Record<'low' | 'normal' | 'high' | 'urgent', string>;

@@ -70,6 +70,8 @@ export interface Message {
   body: string;
   internal: boolean;
   createdAt: string;
+  /** Files sent with the message (functions/attachments). */
+  attachmentIds?: string[];
 }
 
 export function ticketReference(number: number): string {

@@ -7,6 +7,7 @@ export const ROUTES: readonly RouteDef[] = [
   { pattern: 'tickets', title: 'Tickets', page: 'tickets' },
   { pattern: 'tickets/new', title: 'New ticket', roles: ['requester'], page: 'newTicket' },
   { pattern: 'tickets/:id', title: 'Ticket', page: 'ticket' },
+  { pattern: 'tickets/:id/attachments/:attachmentId', title: 'File', page: 'logViewer' },
   { pattern: 'mentoring', title: 'Mentoring', roles: ['requester'], page: 'mentoring' },
   { pattern: 'sessions', title: 'Sessions', page: 'sessions' },
   { pattern: 'availability', title: 'Availability', roles: ['expert'], page: 'availability' },

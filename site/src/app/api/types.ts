@@ -9,6 +9,7 @@ import type { AnalyticsReportSchema } from '../../../../functions/analytics/resp
 import type { Problem, ProblemCode } from '../../../../functions/core/problem.ts';
 import type { AbsencesSchema, ReassignedSchema, RoutingExpertsSchema, RoutingSettingsSchema, ServiceHoursSchema, SlaPolicySchema, SupportHoursSchema } from '../../../../functions/routing/responses.ts';
 import type { WEEKDAYS } from '../../../../functions/core/weekly-hours.ts';
+import type { AttachmentSchema, DownloadSchema, UploadSchema } from '../../../../functions/attachments/responses.ts';
 
 export type Me = z.infer<typeof MeSchema>;
 export type Role = Me['role'];
@@ -28,6 +29,9 @@ export type ProfileChange = z.input<typeof ExpertProfileBody>;
 export type Preferences = z.infer<typeof PreferencesSchema>;
 export type PreferencesChange = z.input<typeof PreferencesBody>;
 export type TicketEvent = NonNullable<Ticket['events']>[number];
+export type Attachment = z.infer<typeof AttachmentSchema>;
+export type AttachmentUpload = z.infer<typeof UploadSchema>;
+export type AttachmentDownload = z.infer<typeof DownloadSchema>;
 export type { Problem, ProblemCode };
 
 export interface Page<T> {

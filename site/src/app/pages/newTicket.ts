@@ -7,6 +7,7 @@ import { api, apiUrl, authHeaders, idempotencyKey } from '../api/client.ts';
 import type { Ticket } from '../api/types.ts';
 import { MarkdownEditor } from '../components/markdown.ts';
 import { ErrorNotice, Field, PageTitle } from '../components/ui.ts';
+import { AttachmentPicker, BodyLimit, useAttachmentQueue } from '../components/attachments.ts';
 import { createDeflectionTracker, guideFromUrl, type LeaveReason } from '../deflection.ts';
 import { priorityChoice, priorityOption, ticketPath, topicLabel } from '../format.ts';
 import { draftKey, readDraft, useDraft } from '../drafts.ts';
@@ -135,6 +136,9 @@ export default function NewTicketPage({ query, user }: PageProps): VNode {
   const submitKey = useRef(idempotencyKey());
   const tracker = useDeflection();
   const suggestions = useSuggestions(suggestionQuery(subject, body));
+  const queue = useAttachmentQueue();
+  const [lastPaste, setLastPaste] = useState<string | undefined>(undefined);
+  const [created, setCreated] = useState<Ticket | undefined>(undefined);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -142,12 +146,15 @@ export default function NewTicketPage({ query, user }: PageProps): VNode {
     setError(undefined);
     try {
       const fullBody = fromGuide ? `${body}\n\n_Opened from the guide [${fromGuide.guide}](/guides/${fromGuide.guide}/)._` : body;
-      const ticket = await api.post<Ticket>('/tickets', {
+      const ticket = created ?? await api.post<Ticket>('/tickets', {
         subject, body: fullBody, category, priority,
         ...(system ? { system } : {}), ...(topic ? { topic } : {}), ...(projectId ? { projectId } : {}), ...(jobId ? { jobId } : {}),
       }, { 'Idempotency-Key': submitKey.current });
+      setCreated(ticket);
       tracker.submitted();
       clearDraft();
+      // The files go once the ticket exists; a failed one can be sent again from here (the ticket is not opened twice).
+      if (queue.files.length) await queue.uploadAll(ticket.id, false);
       navigate(ticketPath(ticket));
     } catch (caught) {
       setError(caught);
@@ -176,8 +183,12 @@ export default function NewTicketPage({ query, user }: PageProps): VNode {
             aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />`}<//>
         ${/* Right after the subject, so a phone shows the guides while one types; wide screens place it beside the form. */ ''}
         <${Suggestions} results=${suggestions} onOpen=${(url: string) => { const guide = guideFromUrl(url); if (guide) tracker.opened(guide, Date.now()); }} />
+        <div onPaste=${(event: ClipboardEvent) => setLastPaste(event.clipboardData?.getData('text') || undefined)}>
         <${Field} id="body" label="Description" error=${error} hint="What you ran, what you expected, what happened (error messages, job output).">${(describedBy: string | undefined, invalid: boolean) => html`
           <${MarkdownEditor} id="body" label="Description" value=${body} onInput=${setBody} describedBy=${describedBy} invalid=${invalid} required />`}<//>
+        <${BodyLimit} body=${body} lastPaste=${lastPaste} onMove=${(rest: string, file: File) => { setBody(rest); void queue.add([file]); }} />
+        </div>
+        <${AttachmentPicker} id="attachments" queue=${queue} />
         <div class="grid-2">
           <${Field} id="category" label="Category" error=${error}>${(describedBy: string | undefined) => html`
             <select id="category" value=${category} onChange=${text((value) => setCategory(value as Category))} aria-describedby=${describedBy}>
@@ -205,7 +216,8 @@ export default function NewTicketPage({ query, user }: PageProps): VNode {
             <input id="jobId" type="text" maxlength="64" value=${jobId} onInput=${text(setJobId)} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />`}<//>
         </div>
         ${category === 'access-and-allocations' ? html`<p class="hint" id="estimate-hint">Asking for compute time? <a href="/tools/estimate/">Estimate the hours</a> and attach the estimate here.</p>` : ''}
-        <p><button type="submit" disabled=${busy}>${busy ? 'Submitting…' : 'Submit ticket'}</button></p>
+        ${created ? html`<p class="notice warning">Your ticket ${created.reference} was opened; a file did not upload. Send again, remove it, or <a href=${`/app/tickets/${created.id}`}>open the ticket</a>.</p>` : ''}
+        <p><button type="submit" disabled=${busy}>${busy ? (queue.busy ? 'Uploading files…' : 'Submitting…') : created ? 'Send the files again' : 'Submit ticket'}</button></p>
       </form>
     </div>`;
 }

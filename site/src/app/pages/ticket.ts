@@ -10,6 +10,8 @@ import { describeEvent } from '../history.ts';
 import { draftKey, useDraft } from '../drafts.ts';
 import { Markdown, MarkdownEditor } from '../components/markdown.ts';
 import { ErrorNotice, Field, Loading, Notice, PageTitle, SlaBadge, StatusBadge } from '../components/ui.ts';
+import { AttachmentPicker, BodyLimit, useAttachmentQueue } from '../components/attachments.ts';
+import { AttachmentList } from '../components/attachmentList.ts';
 import { formatDateTime, formatDateTimeZoned, humanize, priorityChoice, priorityOption } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import type { PageProps } from '../router.ts';
@@ -55,14 +57,18 @@ function ReplyBox({ ticket, user, onPosted }: { ticket: Ticket; user: Me; onPost
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
   const key = useRef(idempotencyKey());
+  const queue = useAttachmentQueue();
+  const [lastPaste, setLastPaste] = useState<string | undefined>(undefined);
   if (ticket.status === 'closed' && !staff) return html`<p class="muted">This ticket is closed. Open a new ticket if you need more help.</p>`;
   const send = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
     setError(undefined);
     try {
-      const posted = await api.post<{ ticket: Ticket }>(`/tickets/${ticket.id}/messages`, { body, internal }, { 'Idempotency-Key': key.current });
+      const attachmentIds = queue.files.length ? await queue.uploadAll(ticket.id, internal) : [];
+      const posted = await api.post<{ ticket: Ticket }>(`/tickets/${ticket.id}/messages`, { body, internal, ...(attachmentIds.length ? { attachmentIds } : {}) }, { 'Idempotency-Key': key.current });
       key.current = idempotencyKey();
+      queue.clear();
       (internal ? clearNote : clearReply)();
       onPosted(posted.ticket);
     } catch (caught) {
@@ -79,7 +85,10 @@ function ReplyBox({ ticket, user, onPosted }: { ticket: Ticket; user: Me; onPost
       <label><input type="radio" name="visibility" checked=${internal} onChange=${() => setInternal(true)} /> Internal note (staff only)</label>
     </fieldset>` : ''}
     <${Field} id="reply-body" field="body" label=${internal ? 'Note' : 'Message'} error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
-      <${MarkdownEditor} id="reply-body" label=${internal ? 'Note' : 'Message'} value=${body} onInput=${setBody} describedBy=${describedBy} invalid=${invalid} rows=${6} required />`}<//>
+      <div onPaste=${(event: ClipboardEvent) => setLastPaste(event.clipboardData?.getData('text') || undefined)}>
+      <${MarkdownEditor} id="reply-body" label=${internal ? 'Note' : 'Message'} value=${body} onInput=${setBody} describedBy=${describedBy} invalid=${invalid} rows=${6} required /></div>`}<//>
+    <${BodyLimit} body=${body} lastPaste=${lastPaste} onMove=${(rest: string, file: File) => { setBody(rest); void queue.add([file]); }} />
+    <${AttachmentPicker} id="reply-attachments" queue=${queue} />
     <p><button type="submit" disabled=${busy || !body.trim()}>${internal ? 'Add internal note' : 'Send reply'}</button></p>
   </form>`;
 }
@@ -226,6 +235,7 @@ export default function TicketPage({ params, user }: PageProps): VNode {
     <div class="ticket-layout">
       <div class="ticket-main">
         <${Thread} ticket=${ticket} user=${user} />
+        <${AttachmentList} ticket=${ticket} user=${user} />
         <${ReplyBox} key=${ticket.id} ticket=${ticket} user=${user}
           onPosted=${() => { void loaded.reload(); setNotice({ kind: 'success', text: 'Posted.' }); }} />
       </div>

@@ -1,0 +1,47 @@
+/**
+ * Where attachment bytes live, behind one small interface: S3 in AWS (s3-blobs.ts), files under
+ * DATA_DIR/attachments locally (local-blobs.ts). The API only hands out signed, expiring URLs; the bytes go
+ * straight between the browser and the storage, except for the few the complete step reads to sniff.
+ */
+export interface UploadTarget {
+  url: string;
+  method: 'POST';
+  /** Form fields to send before the file (`file` last), as with S3's browser-based POST upload. */
+  fields: Record<string, string>;
+}
+
+export interface UploadTerms {
+  contentType: string;
+  /** The exact size the upload must have (the policy's content-length-range is [size, size]). */
+  size: number;
+  expiresAt: Date;
+}
+
+export interface DownloadTerms {
+  filename: string;
+  contentType: string;
+  expiresAt: Date;
+}
+
+export interface BlobStorage {
+  uploadTarget(key: string, terms: UploadTerms, now: Date): Promise<UploadTarget>;
+  downloadUrl(key: string, terms: DownloadTerms, now: Date): Promise<string>;
+  /** The stored object's size, or undefined when nothing was uploaded. */
+  size(key: string): Promise<number | undefined>;
+  /** Bytes `start` to `end` inclusive (fewer at the end of the object). */
+  read(key: string, start: number, end: number): Promise<Uint8Array>;
+  remove(key: string): Promise<void>;
+  /** The upload was completed and checked: the object no longer counts as pending (S3 drops pending ones after a day). */
+  keep(key: string): Promise<void>;
+}
+
+/** `attachment; filename="job.log"; filename*=UTF-8''job.log`: always a download, whatever the name holds. */
+export function attachmentDisposition(filename: string): string {
+  const plain = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${plain}"; filename*=UTF-8''${encoded}`;
+}
+
+/** The object key of an attachment: ids only (validated), so it is a safe path locally too. */
+export const blobKey = (ticketId: string, attachmentId: string) => `tickets/${ticketId}/${attachmentId}`;
+export const BLOB_KEY = /^tickets\/[A-Za-z0-9-]{1,64}\/[A-Za-z0-9-]{1,64}$/;

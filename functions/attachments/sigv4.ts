@@ -1,0 +1,64 @@
+import { createHash, createHmac } from 'node:crypto';
+
+/**
+ * AWS Signature Version 4 for S3 query-string presigning and browser POST policies, on node:crypto alone.
+ * Why not @aws-sdk/client-s3 with its presigners: see s3-blobs.ts. Checked against the SDK's presigners in
+ * test/attachments/s3-signing.test.ts (byte-identical URLs and policies for the same inputs).
+ */
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export const ALGORITHM = 'AWS4-HMAC-SHA256';
+
+const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data, 'utf8').digest();
+const sha256Hex = (data: string) => createHash('sha256').update(data, 'utf8').digest('hex');
+
+/** 20261206T035500Z */
+export const amzDate = (at: Date) => at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+
+export function signingKey(secretAccessKey: string, shortDate: string, region: string, service: string): Buffer {
+  return hmac(hmac(hmac(hmac(`AWS4${secretAccessKey}`, shortDate), region), service), 'aws4_request');
+}
+
+export const scopeOf = (shortDate: string, region: string, service: string) => `${shortDate}/${region}/${service}/aws4_request`;
+
+/** RFC 3986 encoding as SigV4 wants it (encodeURIComponent leaves !'()* alone). */
+export const uriEncode = (value: string) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** Signs a browser POST policy: the base64 policy and its hex signature. */
+export function signPolicy(policy: object, credentials: AwsCredentials, region: string, at: Date): { policy: string; signature: string } {
+  const encoded = Buffer.from(JSON.stringify(policy), 'utf8').toString('base64');
+  const key = signingKey(credentials.secretAccessKey, amzDate(at).slice(0, 8), region, 's3');
+  return { policy: encoded, signature: createHmac('sha256', key).update(encoded, 'utf8').digest('hex') };
+}
+
+/**
+ * A presigned S3 URL: `method` on `https://host/path` with `query` (besides the X-Amz-* ones), valid
+ * `expiresInSeconds` from `at`; only the host header is signed, as the SDK's presigner does.
+ */
+export function presignUrl(
+  { method, host, path, query, expiresInSeconds }: { method: string; host: string; path: string; query: Record<string, string>; expiresInSeconds: number },
+  credentials: AwsCredentials, region: string, at: Date,
+): string {
+  const date = amzDate(at);
+  const scope = scopeOf(date.slice(0, 8), region, 's3');
+  const params: Record<string, string> = {
+    ...query,
+    'X-Amz-Algorithm': ALGORITHM,
+    'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD',
+    'X-Amz-Credential': `${credentials.accessKeyId}/${scope}`,
+    'X-Amz-Date': date,
+    'X-Amz-Expires': String(expiresInSeconds),
+    ...(credentials.sessionToken ? { 'X-Amz-Security-Token': credentials.sessionToken } : {}),
+    'X-Amz-SignedHeaders': 'host',
+  };
+  const canonicalQuery = Object.keys(params).sort().map((name) => `${uriEncode(name)}=${uriEncode(params[name]!)}`).join('&');
+  const canonicalPath = path.split('/').map(uriEncode).join('/');
+  const canonicalRequest = [method, canonicalPath, canonicalQuery, `host:${host}\n`, 'host', 'UNSIGNED-PAYLOAD'].join('\n');
+  const stringToSign = [ALGORITHM, date, scope, sha256Hex(canonicalRequest)].join('\n');
+  const signature = createHmac('sha256', signingKey(credentials.secretAccessKey, date.slice(0, 8), region, 's3')).update(stringToSign, 'utf8').digest('hex');
+  return `https://${host}${canonicalPath}?${canonicalQuery}&X-Amz-Signature=${signature}`;
+}
