@@ -71,6 +71,12 @@ describe('table keys', () => {
             "ANALYTICS#FEEDBACK#* / GUIDE#*#*",
           ],
         },
+        "attachments": {
+          "table": [
+            "ATTACHMENTS#* / ATT#*",
+            "ATTACHMENTS#* / COUNTER",
+          ],
+        },
         "bookings": {
           "gsi1": [
             "BOOKINGS#UNSETTLED",
