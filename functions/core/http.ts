@@ -68,17 +68,18 @@ export function createApiApp({ logger, maxBodyBytes }: ApiAppOptions): ApiApp {
       const toProblem = HTTP_EXCEPTION_PROBLEMS[error.status];
       if (toProblem) return problemResponse(toProblem(error.status === 400 ? undefined : error.message).problem);
     }
+    // The caller went away mid-body (Node's "aborted", or a reset of their own connection, which carries no SDK
+    // metadata): their doing, not ours, so no 5xx and no error to alarm on. Checked before storage errors.
+    if (c.req.raw.signal.aborted || ((error as NodeJS.ErrnoException).code === 'ECONNRESET' && !('$metadata' in (error as object)))) {
+      logger.warn('client aborted the request', { requestId: c.var.requestId, method: c.req.method, path: c.req.path });
+      return problemResponse(problems.badRequest('The request was aborted before its body arrived in full.').problem);
+    }
     if (isUnavailable(error)) {
       // Storage throttled or unreachable after the SDK's retries: nothing is broken, the client may try again
       // (a create with the same Idempotency-Key gets the first result if the write landed after all).
       logger.warn('storage unavailable', { requestId: c.var.requestId, error: error as Error });
       const problem = problems.unavailable('The service is busy or briefly unreachable; try again in a moment.').problem;
       return problemResponse(problem, { 'retry-after': String(RETRY_AFTER_SECONDS) });
-    }
-    // The caller went away mid-body (Node's "aborted"): their doing, not ours, so no 5xx and no error to alarm on.
-    if (c.req.raw.signal.aborted || (error as NodeJS.ErrnoException).code === 'ECONNRESET') {
-      logger.warn('client aborted the request', { requestId: c.var.requestId, method: c.req.method, path: c.req.path });
-      return problemResponse(problems.badRequest('The request was aborted before its body arrived in full.').problem);
     }
     // Unexpected: log the details for us, return nothing internal to the caller.
     logger.error('unhandled error', { requestId: c.var.requestId, error: error as Error });
