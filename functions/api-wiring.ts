@@ -12,6 +12,7 @@ import type { RouteDoc } from './core/openapi.ts';
 import { notificationDocs } from './notify/docs.ts';
 import { wireNotifications } from './notify/wiring.ts';
 import { routingDocs } from './routing/docs.ts';
+import { wireRouting } from './routing/wiring.ts';
 import { ticketDocs } from './tickets/docs.ts';
 import { wireTickets, type TicketsInfrastructure } from './tickets/wiring.ts';
 
@@ -26,7 +27,8 @@ export interface ApiFunctionWiring {
 }
 
 export const API_WIRING: Record<ApiFunctionName, ApiFunctionWiring> = {
-  tickets: { wire: wireTickets, docs: [...ticketDocs, ...routingDocs] },
+  tickets: { wire: wireTickets, docs: ticketDocs },
+  routing: { wire: wireRouting, docs: routingDocs },
   bookings: { wire: wireBookings, docs: bookingDocs },
   notifications: { wire: wireNotifications, docs: notificationDocs },
 };

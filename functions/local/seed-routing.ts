@@ -7,7 +7,7 @@ import type { WeeklyHours } from '../routing/domain/calendar.ts';
 import { routingService } from '../routing/service.ts';
 import { ticketService } from '../tickets/service.ts';
 import type { TicketStore } from '../tickets/store.ts';
-import { routingTicketsPort } from '../tickets/wiring.ts';
+import { routingTicketsPort } from '../routing/wiring.ts';
 
 const weekdays = (timeZone: string): WeeklyHours => ({
   timeZone, weekly: (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({ day, start: '09:00', end: '17:00' })),

@@ -17,6 +17,7 @@ import { API_DOCS } from '../api-document.ts';
 import { API_WIRING } from '../api-wiring.ts';
 import { dynamoUserDirectory } from '../core/users.ts';
 import { dynamoTicketStore } from '../tickets/dynamo-store.ts';
+import { routingServiceOf } from '../routing/dynamo-service.ts';
 import { outboxRoutes, startLocalNotifications, type LocalNotificationOptions, type LocalNotifications } from '../notify/local.ts';
 import { startLocalEvents, type LocalEvents, type LocalEventsOptions } from '../events/local.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '../core/config.ts';
@@ -170,8 +171,11 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const isGuide = siteDir && existsSync(join(siteDir, 'guides'))
     ? (slug: string) => existsSync(join(siteDir, 'guides', slug, 'index.html'))
     : undefined;
-  // Every function of the manifest, wired as its Lambda entry wires it, on one app.
-  for (const name of API_FUNCTION_NAMES) API_WIRING[name].wire(api, { db, tableName, clock, verifier, isGuide });
+  // Every function of the manifest, wired as its Lambda entry wires it, on one app. The tickets and routing
+  // functions share one routing service here, as one process would: a settings or absence change is seen by the
+  // next creation at once. In AWS each Lambda holds its own caches (functions/routing/README.md, "Two functions").
+  const routing = routingServiceOf({ db, tableName, clock });
+  for (const name of API_FUNCTION_NAMES) API_WIRING[name].wire(api, { db, tableName, clock, verifier, isGuide, routing });
   serveOpenApiDocument(api, API_DOCS);
 
   const app = new Hono();
