@@ -130,6 +130,34 @@ describe('deployed bundles behind API Gateway', () => {
     expect(fromTickets!.statusCode).toBe(404);
   });
 
+  it('routing: settings through the routing function are what a tickets instance routes on; the tickets function no longer serves them', async () => {
+    const coord = await stack.token(AS.coord);
+    const maria = await stack.token(AS.maria);
+    const [current, anonymous] = await invoke('routing', [
+      { method: 'GET', path: '/api/settings/routing', token: coord },
+      { method: 'GET', path: '/api/settings/routing' },
+    ]);
+    expect(current!.statusCode, current!.body).toBe(200);
+    expect(anonymous!.statusCode).toBe(401);
+    const settings = JSON.parse(current!.body) as { autoAssign: boolean };
+    const newTicket = { subject: 'Routed by the settings of the routing function', body: 'Checking the two functions agree on LUMI.', category: 'ai-training-and-inference' };
+    const [routed] = await invoke('tickets', [{ method: 'POST', path: '/api/tickets', token: maria, body: newTicket }]);
+    expect(routed!.statusCode, routed!.body).toBe(201);
+    expect(JSON.parse(routed!.body).assigneeId).toEqual(expect.any(String));
+    const [off] = await invoke('routing', [{ method: 'PUT', path: '/api/settings/routing', token: coord, body: { ...settings, autoAssign: false } }]);
+    expect(off!.statusCode, off!.body).toBe(200);
+    // Each invocation is a fresh process, a cold instance of the tickets function: it reads the settings written above.
+    const [created, fromTickets] = await invoke('tickets', [
+      { method: 'POST', path: '/api/tickets', token: maria, body: newTicket },
+      { method: 'GET', path: '/api/settings/routing', token: coord },
+    ]);
+    expect(created!.statusCode, created!.body).toBe(201);
+    expect(JSON.parse(created!.body)).toMatchObject({ assigneeId: null, assignment: { reason: expect.stringContaining('auto-assignment is off') } });
+    expect(fromTickets!.statusCode).toBe(404);
+    const [on] = await invoke('routing', [{ method: 'PUT', path: '/api/settings/routing', token: coord, body: settings }]);
+    expect(on!.statusCode, on!.body).toBe(200);
+  });
+
   it('bookings: the expert list for a signed-in caller, 401 without a token', async () => {
     const [experts, anonymous] = await invoke('bookings', [
       { method: 'GET', path: '/api/experts', token: await stack.token(AS.maria) },
