@@ -2,6 +2,7 @@ import type { ApiApp } from '../core/http.ts';
 import { dynamoUserDirectory } from '../core/users.ts';
 import { dynamoTicketStore } from '../tickets/dynamo-store.ts';
 import { ticketService, type TicketService } from '../tickets/service.ts';
+import { routingAdmin } from './admin.ts';
 import { registerRoutingRoutes, type RoutingTicketsPort } from './app.ts';
 import { routingServiceOf, type RoutingInfrastructure } from './dynamo-service.ts';
 
@@ -25,5 +26,5 @@ export function wireRouting(app: ApiApp, infrastructure: RoutingInfrastructure):
   const { db, tableName, clock, verifier } = infrastructure;
   const routing = routingServiceOf(infrastructure);
   const tickets = ticketService({ store: dynamoTicketStore(db, tableName), users: dynamoUserDirectory(db, tableName), clock, routing });
-  return registerRoutingRoutes(app, { routing, verifier, tickets: routingTicketsPort(tickets) });
+  return registerRoutingRoutes(app, { routing: routingAdmin(routing), verifier, tickets: routingTicketsPort(tickets) });
 }

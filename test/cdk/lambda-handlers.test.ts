@@ -19,13 +19,16 @@ interface LambdaResult { statusCode: number; headers: Record<string, string>; bo
 let stack: TestStack;
 let workDir: string;
 const bundles: Record<string, string> = {};
+/** The source modules in each bundle (esbuild's metafile). */
+const modules: Record<string, string[]> = {};
 
 beforeAll(async () => {
   stack = await startTestStack();
   workDir = mkdtempSync(join(tmpdir(), 'lambda-bundles-'));
   for (const name of Object.keys(FUNCTION_ENTRIES) as Array<keyof typeof FUNCTION_ENTRIES>) {
     bundles[name] = join(workDir, name, 'index.mjs');
-    await build(esbuildOptions(FUNCTION_ENTRIES[name], bundles[name]!));
+    const { metafile } = await build({ ...esbuildOptions(FUNCTION_ENTRIES[name], bundles[name]!), metafile: true });
+    modules[name] = Object.keys(metafile.inputs);
   }
 });
 afterAll(async () => {
@@ -156,6 +159,14 @@ describe('deployed bundles behind API Gateway', () => {
     expect(fromTickets!.statusCode).toBe(404);
     const [on] = await invoke('routing', [{ method: 'PUT', path: '/api/settings/routing', token: coord, body: settings }]);
     expect(on!.statusCode, on!.body).toBe(200);
+  });
+
+  it('tickets carries routing\'s service for creation but none of its API; routing none of tickets\' API', () => {
+    expect(modules.tickets).toContain('functions/routing/service.ts');
+    expect(modules.tickets!.filter((path) => /^functions\/routing\/(app|routes|schemas|docs|responses|admin|wiring)\.ts$/.test(path))).toEqual([]);
+    expect(modules.routing).toEqual(expect.arrayContaining(['functions/routing/app.ts', 'functions/tickets/service.ts']));
+    expect(modules.routing!.filter((path) => /^functions\/tickets\/(app|routes|schemas|docs|responses|views)\.ts$/.test(path))).toEqual([]);
+    for (const name of Object.keys(modules)) expect(modules[name]!.filter((path) => path.includes('node_modules/jose/')), name).toEqual([]);
   });
 
   it('bookings: the expert list for a signed-in caller, 401 without a token', async () => {
