@@ -32,16 +32,20 @@ export interface ApiFunction {
 export const API_FUNCTIONS = {
   tickets: {
     entry: 'functions/tickets/index.ts',
-    description: 'Tickets API: tickets and their routing (settings, support hours, absences), deflections, service figures, /api/me',
-    paths: [
-      '/api/me', '/api/tickets', '/api/tickets/{proxy+}', '/api/deflections', '/api/stats',
-      // Routing is served here, where every creation routes; the two expert paths are more specific than
-      // bookings' '/api/experts/{proxy+}', so API Gateway matches them first.
-      '/api/settings/{proxy+}', '/api/routing/{proxy+}', '/api/experts/me/support-hours', '/api/experts/me/absences',
-    ],
+    description: 'Tickets API: tickets (routed on creation), deflections, service figures, /api/me',
+    paths: ['/api/me', '/api/tickets', '/api/tickets/{proxy+}', '/api/deflections', '/api/stats'],
     publicRoutes: [
       { method: 'GET', path: '/api/health', reason: 'GET /api/health is the liveness probe for monitoring; it answers a fixed status and reads no data.' },
     ],
+  },
+  routing: {
+    entry: 'functions/routing/index.ts',
+    description: 'Routing API: settings (service hours, SLA, routing), support hours, absences, the roster, reassignment',
+    paths: [
+      // The two expert paths are more specific than bookings' '/api/experts/{proxy+}', so API Gateway matches them first.
+      '/api/settings/{proxy+}', '/api/routing/{proxy+}', '/api/experts/me/support-hours', '/api/experts/me/absences',
+    ],
+    publicRoutes: [],
   },
   bookings: {
     entry: 'functions/bookings/index.ts',

@@ -16,6 +16,7 @@ import type { RouteDoc } from './core/openapi.ts';
 import { notificationDocs } from './notify/docs.ts';
 import { wireNotifications } from './notify/wiring.ts';
 import { routingDocs } from './routing/docs.ts';
+import { wireRouting } from './routing/wiring.ts';
 import { ticketDocs } from './tickets/docs.ts';
 import { wireTickets, type TicketsInfrastructure } from './tickets/wiring.ts';
 
@@ -30,7 +31,8 @@ export interface ApiFunctionWiring {
 }
 
 export const API_WIRING: Record<ApiFunctionName, ApiFunctionWiring> = {
-  tickets: { wire: wireTickets, docs: [...ticketDocs, ...routingDocs] },
+  tickets: { wire: wireTickets, docs: ticketDocs },
+  routing: { wire: wireRouting, docs: routingDocs },
   bookings: { wire: wireBookings, docs: bookingDocs },
   attachments: { wire: wireAttachments, docs: attachmentDocs },
   notifications: { wire: wireNotifications, docs: notificationDocs },

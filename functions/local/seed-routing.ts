@@ -4,10 +4,11 @@ import type { UserDirectory } from '../core/users.ts';
 import { dynamoExpertProfiles } from '../bookings/expert-directory.ts';
 import { dynamoRoutingStore } from '../routing/dynamo-store.ts';
 import type { WeeklyHours } from '../routing/domain/calendar.ts';
+import { routingAdmin } from '../routing/admin.ts';
 import { routingService } from '../routing/service.ts';
 import { ticketService } from '../tickets/service.ts';
 import type { TicketStore } from '../tickets/store.ts';
-import { routingTicketsPort } from '../tickets/wiring.ts';
+import { routingTicketsPort } from '../routing/wiring.ts';
 
 const weekdays = (timeZone: string): WeeklyHours => ({
   timeZone, weekly: (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({ day, start: '09:00', end: '17:00' })),
@@ -26,5 +27,5 @@ export async function seedRouting({ db, tableName, users, tickets, now }: { db: 
   for (const [expertId, hours] of Object.entries(SEED_SUPPORT_HOURS)) await store.setSupportHours(expertId, hours);
   const clock = fixedClock(now);
   const routing = routingService({ store, profiles: dynamoExpertProfiles(db, tableName), clock });
-  await routing.reconcile(routingTicketsPort(ticketService({ store: tickets, users, clock, routing })));
+  await routingAdmin(routing).reconcile(routingTicketsPort(ticketService({ store: tickets, users, clock, routing })));
 }

@@ -20,6 +20,7 @@ import type { BucketRule } from '../analytics/domain/token-bucket.ts';
 import { dynamoUserDirectory } from '../core/users.ts';
 import { dynamoTicketStore } from '../tickets/dynamo-store.ts';
 import { localBlobs } from '../attachments/local-blobs.ts';
+import { routingServiceOf } from '../routing/dynamo-service.ts';
 import { outboxRoutes, startLocalNotifications, type LocalNotificationOptions, type LocalNotifications } from '../notify/local.ts';
 import { startLocalEvents, type LocalEvents, type LocalEventsOptions } from '../events/local.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '../core/config.ts';
@@ -179,8 +180,11 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   // links signed and expiring like S3's presigned ones, verified by the blob routes mounted below.
   const blobRoot = options.dataDir ? join(options.dataDir, 'attachments') : mkdtempSync(join(tmpdir(), 'attachments-'));
   const blobs = localBlobs({ root: blobRoot, baseUrl: url, clock: () => clock.now() });
-  // Every function of the manifest, wired as its Lambda entry wires it, on one app.
-  for (const name of API_FUNCTION_NAMES) API_WIRING[name].wire(api, { db, tableName, clock, verifier, isGuide, eventsPerSource: options.eventsPerSource, blobs });
+  // Every function of the manifest, wired as its Lambda entry wires it, on one app. The tickets and routing
+  // functions share one routing service here, as one process would: a settings or absence change is seen by the
+  // next creation at once. In AWS each Lambda holds its own caches (functions/routing/README.md, "Two functions").
+  const routing = routingServiceOf({ db, tableName, clock });
+  for (const name of API_FUNCTION_NAMES) API_WIRING[name].wire(api, { db, tableName, clock, verifier, isGuide, eventsPerSource: options.eventsPerSource, blobs, routing });
   serveOpenApiDocument(api, API_DOCS);
 
   const app = new Hono();

@@ -8,7 +8,7 @@ import {
   deleteSupportHoursRoute, getAbsencesRoute, getRoutingRoute, getServiceHoursRoute, getSlaRoute, getSupportHoursRoute, listRoutingExpertsRoute,
   putAbsencesRoute, putExpertAbsencesRoute, putRoutingRoute, putServiceHoursRoute, putSlaRoute, putSupportHoursRoute, reassignRoute,
 } from './routes.ts';
-import type { RoutingService } from './service.ts';
+import type { RoutingAdmin } from './admin.ts';
 
 /** What routing's routes need of tickets, implemented by the tickets service (history and counters kept there). */
 export interface RoutingTicketsPort extends ExpertTickets {
@@ -19,7 +19,7 @@ export interface RoutingTicketsPort extends ExpertTickets {
 }
 
 export interface RoutingAppDeps {
-  routing: RoutingService;
+  routing: RoutingAdmin;
   tickets: RoutingTicketsPort;
   verifier: IdentityVerifier;
 }

@@ -19,13 +19,16 @@ interface LambdaResult { statusCode: number; headers: Record<string, string>; bo
 let stack: TestStack;
 let workDir: string;
 const bundles: Record<string, string> = {};
+/** The source modules in each bundle (esbuild's metafile). */
+const modules: Record<string, string[]> = {};
 
 beforeAll(async () => {
   stack = await startTestStack();
   workDir = mkdtempSync(join(tmpdir(), 'lambda-bundles-'));
   for (const name of Object.keys(FUNCTION_ENTRIES) as Array<keyof typeof FUNCTION_ENTRIES>) {
     bundles[name] = join(workDir, name, 'index.mjs');
-    await build(esbuildOptions(FUNCTION_ENTRIES[name], bundles[name]!));
+    const { metafile } = await build({ ...esbuildOptions(FUNCTION_ENTRIES[name], bundles[name]!), metafile: true });
+    modules[name] = Object.keys(metafile.inputs);
   }
 });
 afterAll(async () => {
@@ -129,6 +132,42 @@ describe('deployed bundles behind API Gateway', () => {
     expect(anonymous!.statusCode).toBe(401);
     const [fromTickets] = await invoke('tickets', [{ method: 'GET', path: '/api/me/notifications', token: maria }]);
     expect(fromTickets!.statusCode).toBe(404);
+  });
+
+  it('routing: settings through the routing function are what a tickets instance routes on; the tickets function no longer serves them', async () => {
+    const coord = await stack.token(AS.coord);
+    const maria = await stack.token(AS.maria);
+    const [current, anonymous] = await invoke('routing', [
+      { method: 'GET', path: '/api/settings/routing', token: coord },
+      { method: 'GET', path: '/api/settings/routing' },
+    ]);
+    expect(current!.statusCode, current!.body).toBe(200);
+    expect(anonymous!.statusCode).toBe(401);
+    const settings = JSON.parse(current!.body) as { autoAssign: boolean };
+    const newTicket = { subject: 'Routed by the settings of the routing function', body: 'Checking the two functions agree on LUMI.', category: 'ai-training-and-inference' };
+    const [routed] = await invoke('tickets', [{ method: 'POST', path: '/api/tickets', token: maria, body: newTicket }]);
+    expect(routed!.statusCode, routed!.body).toBe(201);
+    expect(JSON.parse(routed!.body).assigneeId).toEqual(expect.any(String));
+    const [off] = await invoke('routing', [{ method: 'PUT', path: '/api/settings/routing', token: coord, body: { ...settings, autoAssign: false } }]);
+    expect(off!.statusCode, off!.body).toBe(200);
+    // Each invocation is a fresh process, a cold instance of the tickets function: it reads the settings written above.
+    const [created, fromTickets] = await invoke('tickets', [
+      { method: 'POST', path: '/api/tickets', token: maria, body: newTicket },
+      { method: 'GET', path: '/api/settings/routing', token: coord },
+    ]);
+    expect(created!.statusCode, created!.body).toBe(201);
+    expect(JSON.parse(created!.body)).toMatchObject({ assigneeId: null, assignment: { reason: expect.stringContaining('auto-assignment is off') } });
+    expect(fromTickets!.statusCode).toBe(404);
+    const [on] = await invoke('routing', [{ method: 'PUT', path: '/api/settings/routing', token: coord, body: settings }]);
+    expect(on!.statusCode, on!.body).toBe(200);
+  });
+
+  it('tickets carries routing\'s service for creation but none of its API; routing none of tickets\' API', () => {
+    expect(modules.tickets).toContain('functions/routing/service.ts');
+    expect(modules.tickets!.filter((path) => /^functions\/routing\/(app|routes|schemas|docs|responses|admin|wiring)\.ts$/.test(path))).toEqual([]);
+    expect(modules.routing).toEqual(expect.arrayContaining(['functions/routing/app.ts', 'functions/tickets/service.ts']));
+    expect(modules.routing!.filter((path) => /^functions\/tickets\/(app|routes|schemas|docs|responses|views)\.ts$/.test(path))).toEqual([]);
+    for (const name of Object.keys(modules)) expect(modules[name]!.filter((path) => path.includes('node_modules/jose/')), name).toEqual([]);
   });
 
   it('bookings: the expert list for a signed-in caller, 401 without a token', async () => {

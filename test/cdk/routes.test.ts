@@ -52,6 +52,17 @@ describe('API Gateway routes', () => {
     });
   }
 
+  it('give routing its own function: settings, the roster, an expert\'s own support hours and absences', () => {
+    const routingOps = FUNCTION_OPERATIONS.routing.map((op) => `${op.method} ${op.path}`);
+    expect(routingOps).toEqual(expect.arrayContaining(['PUT /api/settings/routing', 'GET /api/routing/experts', 'PUT /api/experts/me/absences']));
+    expect(FUNCTION_OPERATIONS.tickets.map((op) => op.path).filter((path) => /^\/api\/(settings|routing|experts)/.test(path))).toEqual([]);
+    expect(selectRoute('PUT', '/api/settings/sla')?.target).toBe('routing');
+    expect(selectRoute('POST', '/api/routing/experts/u-ana/reassign')?.target).toBe('routing');
+    expect(selectRoute('GET', '/api/experts/me/support-hours')?.target).toBe('routing');
+    expect(selectRoute('GET', '/api/experts/u-ana')?.target).toBe('bookings');
+    expect(selectRoute('POST', '/api/tickets')?.target).toBe('tickets');
+  });
+
   it('give the notification routes their own function', () => {
     expect(FUNCTION_OPERATIONS.notifications.map((op) => `${op.method} ${op.path}`)).toContain('GET /api/me/notifications');
     expect(FUNCTION_OPERATIONS.tickets.map((op) => op.path)).not.toContain('/api/me/notifications');

@@ -63,7 +63,7 @@ describe('functions', () => {
     const userPoolId = logicalIdOf('AWS::Cognito::UserPool');
     // one per API function of the manifest, the bookings sweep, the notifier's stream consumer and sweep
     expect(functions().length).toBe(API_FUNCTION_NAMES.length + 3);
-    expect(API_FUNCTION_NAMES).toEqual(['tickets', 'bookings', 'attachments', 'notifications', 'analytics']);
+    expect(API_FUNCTION_NAMES).toEqual(['tickets', 'routing', 'bookings', 'attachments', 'notifications', 'analytics']);
     for (const [id, fn] of functions()) {
       expect(fn.Properties!.Architectures, id).toEqual(['arm64']);
       expect(fn.Properties!.Handler, id).toMatch(/^index\.(handler|streamHandler|sweepHandler)$/);

@@ -62,6 +62,28 @@ describe('bearer tokens', () => {
     expect(await statusWith(forged)).toBe(401);
   });
 
+  it('refuses a token HMAC-signed with the published public key as secret (algorithm confusion), or under a key id the issuer does not publish', async () => {
+    const jwks = await (await fetch(stack.server.idp.jwksUrl)).json() as { keys: Array<{ kid: string; n: string }> };
+    const published = jwks.keys[0]!;
+    const confused = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid: published.kid })
+      .setIssuer(stack.server.idp.issuer).setAudience(stack.server.idp.audience).setIssuedAt().setExpirationTime('1h')
+      .sign(Buffer.from(published.n, 'base64url'));
+    expect(await statusWith(confused)).toBe(401);
+    const { privateKey } = await generateKeyPair('RS256');
+    const unknownKid = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'not-published' })
+      .setIssuer(stack.server.idp.issuer).setAudience(stack.server.idp.audience).setIssuedAt().setExpirationTime('1h').sign(privateKey);
+    expect(await statusWith(unknownKid)).toBe(401);
+  });
+
+  it('refuses a token not valid yet (nbf ahead beyond the skew) or with a critical header extension', async () => {
+    const notYet = await stack.server.idp.sign({ ...claims, nbf: Math.floor(Date.now() / 1000) + 600 });
+    expect(await statusWith(notYet)).toBe(401);
+    const token = await stack.server.idp.sign(claims);
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const withCrit = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(header, 'base64url').toString()), crit: ['exp'] })).toString('base64url');
+    expect(await statusWith(`${withCrit}.${payload}.${signature}`)).toBe(401);
+  });
+
   it('refuses an unsigned token (alg: none)', async () => {
     const unsigned = new UnsecuredJWT(claims).setIssuer(stack.server.idp.issuer).setAudience(stack.server.idp.audience)
       .setIssuedAt().setExpirationTime('1h').encode();

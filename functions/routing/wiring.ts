@@ -1,0 +1,30 @@
+import type { ApiApp } from '../core/http.ts';
+import { dynamoUserDirectory } from '../core/users.ts';
+import { dynamoTicketStore } from '../tickets/dynamo-store.ts';
+import { ticketService, type TicketService } from '../tickets/service.ts';
+import { routingAdmin } from './admin.ts';
+import { registerRoutingRoutes, type RoutingTicketsPort } from './app.ts';
+import { routingServiceOf, type RoutingInfrastructure } from './dynamo-service.ts';
+
+/** What routing's routes need of tickets, answered by the tickets service (history and counters are kept there). */
+export function routingTicketsPort(tickets: TicketService): RoutingTicketsPort {
+  return {
+    openTicketsOf: (expertId) => tickets.openTicketsOf(expertId),
+    toRoute: (ticketId) => tickets.toRoute(ticketId),
+    async reassign(actor, ticketId, assignee, reason) {
+      await tickets.reassign(actor, ticketId, assignee?.id ?? null, reason);
+    },
+  };
+}
+
+/**
+ * Routing's routes (settings, support hours, absences, the roster, reassignment) on the DynamoDB table: the one
+ * wiring the routing Lambda entry and the local server share. Reassignment writes through the tickets service,
+ * built here from tickets' service and store only (none of tickets' routes, schemas or docs).
+ */
+export function wireRouting(app: ApiApp, infrastructure: RoutingInfrastructure): ApiApp {
+  const { db, tableName, clock, verifier } = infrastructure;
+  const routing = routingServiceOf(infrastructure);
+  const tickets = ticketService({ store: dynamoTicketStore(db, tableName), users: dynamoUserDirectory(db, tableName), clock, routing });
+  return registerRoutingRoutes(app, { routing: routingAdmin(routing), verifier, tickets: routingTicketsPort(tickets) });
+}
