@@ -12,7 +12,7 @@ describe.skipIf(!hasChromium)('settings pages in Chromium', () => {
     await sme.page.getByRole('navigation', { name: 'App' }).getByRole('link', { name: 'Notifications' }).click();
     await sme.page.waitForURL(/\/app\/notifications/);
     const switches = sme.page.getByRole('switch');
-    await expect.poll(() => switches.count()).toBe(5);
+    await expect.poll(() => switches.count(), { timeout: 10_000 }).toBe(5);
     const bookings = sme.page.getByRole('switch', { name: /Mentoring bookings/ });
     expect(await bookings.isChecked()).toBe(true);
     expect(await bookings.isDisabled()).toBe(true);

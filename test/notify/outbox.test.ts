@@ -29,6 +29,7 @@ describe('the local outbox', () => {
     await stack.server.events.feed.poll();
     const atCreation = await readdir(join(dataDir, 'outbox'));
     expect(atCreation).toHaveLength(2);
+    clock.advance(1000); // the reply is newer than the acknowledgement, also in its file name
     await stack.call('POST', `/api/tickets/${ticket.id}/messages`, { as: AS.mikko, body: { body: 'Use a container instead.' } });
     await stack.server.events.feed.poll();
 
@@ -39,10 +40,10 @@ describe('the local outbox', () => {
     const root = `http://127.0.0.1:${stack.server.port}`;
     const asMaria = { headers: { authorization: `Bearer ${await stack.token(AS.maria)}` } };
     const listing = await (await fetch(`${root}/dev/outbox`, asMaria)).json() as { items: Array<{ name: string; url: string }> };
-    // María's own: the acknowledgement and the reply (newest first), not the expert's.
+    // María's own: the acknowledgement and the reply (newest last), not the expert's.
     expect(listing.items.map((item) => item.name)).toHaveLength(2);
-    expect(listing.items[0]!.name).toBe(files[0]);
-    const message = await fetch(`${root}${listing.items[0]!.url}`, asMaria);
+    expect(listing.items.at(-1)!.name).toBe(files[0]);
+    const message = await fetch(`${root}${listing.items.at(-1)!.url}`, asMaria);
     expect(message.headers.get('content-type')).toBe('message/rfc822');
     const parsed = parseMime(await message.text());
     expect(parsed.headers.to).toBe('María Ortega <maria@aurora-ai.example>');
