@@ -36,21 +36,21 @@ describe.skipIf(!hasChromium)('what a new user tripped over', () => {
       await menu.waitFor();
       expect((await page.locator('header.site-header').boundingBox())!.height).toBeLessThan(120);
       expect(await page.getByRole('link', { name: 'Mentoring' }).isVisible()).toBe(false);
-      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
       expect(await menu.getAttribute('aria-controls')).toBe('app-menu');
       await menu.focus();
       await page.keyboard.press('Enter');
-      expect(await menu.getAttribute('aria-expanded')).toBe('true');
+      await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('true');
       await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('My tickets');
       expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
       await page.keyboard.press('Escape');
-      expect(await menu.getAttribute('aria-expanded')).toBe('false');
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Menu');
+      await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Menu');
       // Following a link closes the menu.
       await page.keyboard.press('Enter');
       await page.getByRole('link', { name: 'Mentoring' }).click();
       await page.waitForURL(/\/app\/mentoring/);
-      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
       await context.close();
     });
 

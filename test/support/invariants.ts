@@ -98,20 +98,25 @@ export interface SentMail {
 
 /**
  * Deliveries, once the feed and the sweep have run with faults off: each booking's current state was told to its
- * two parties (`bookingChange` cannot be turned off), no marker is left sending, failed or parked, and every sent
- * marker has exactly one mail (none lost, none doubled; one marker per event and recipient by its key).
+ * two parties (`bookingChange` cannot be turned off), no marker is left failed or parked, none left sending unless its
+ * mail went out once, and every sent marker has exactly one mail (none lost, none doubled; one marker per event and
+ * recipient by its key).
  */
 export function deliveryProblems(items: Item[], mails: SentMail[], { since = '' }: { since?: string } = {}): string[] {
   const problems: string[] = [];
   const markers = items.filter((i) => String(i.pk).startsWith('NOTIFY#DELIVERY#'));
   const byEvent = new Map<string, Item[]>();
   for (const m of markers) byEvent.set(m.eventId, [...(byEvent.get(m.eventId) ?? []), m]);
-  for (const m of markers) if (m.state !== 'sent') problems.push(`delivery ${m.eventId} to ${m.recipientId} is ${m.state}${m.lastError ? ` (${m.lastError})` : ''}`);
   const sentIds = new Map<string, number>();
   for (const mail of mails) {
     const id = mail.messageId.replace(/^<|@.*$/g, '');
     sentIds.set(id, (sentIds.get(id) ?? 0) + 1);
   }
+  // A marker still `sending` whose mail went out once is the one state faults may leave by design: the mail is out,
+  // but recording it outlasted every retry, so the sweep parks it "in doubt" for a person (never sent twice). Neither
+  // lost nor doubled; any other state, or `sending` with no mail, is.
+  const inDoubtButSent = (m: Item) => m.state === 'sending' && sentIds.get(m.id) === 1;
+  for (const m of markers) if (m.state !== 'sent' && !inDoubtButSent(m)) problems.push(`delivery ${m.eventId} to ${m.recipientId} is ${m.state}${m.lastError ? ` (${m.lastError})` : ''}`);
   for (const [id, count] of sentIds) if (count > 1) problems.push(`delivery ${id} mailed ${count} times`);
   for (const m of markers) if (m.state === 'sent' && !sentIds.has(m.id)) problems.push(`delivery ${m.eventId} to ${m.recipientId} marked sent, no mail`);
   for (const id of sentIds.keys()) if (!markers.some((m) => m.id === id)) problems.push(`mail ${id} without a delivery marker`);
