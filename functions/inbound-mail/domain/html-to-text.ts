@@ -18,10 +18,11 @@ const DROPPED = new Set(['head', 'script', 'style', 'title', 'template', 'xml', 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 const BLOCKS = new Set([
   'address', 'article', 'aside', 'blockquote', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'li', 'main', 'nav', 'ol', 'pre', 'section',
-  'summary', 'table', 'tbody', 'tfoot', 'thead', 'tr', 'ul',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'li', 'main', 'nav', 'ol', 'section', 'summary',
+  'tbody', 'tfoot', 'thead', 'tr', 'ul',
 ]);
-const PARAGRAPHS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr']);
+/** Set apart by a blank line, as browsers do (and so Markdown does not run a table's first row into a list). */
+const PARAGRAPHS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'pre', 'table']);
 const CELLS = new Set(['td', 'th']);
 
 /** Schemes worth showing; anything else (javascript:, cid:, data:, file:) keeps only the link's text. */

@@ -7,8 +7,8 @@
  *   below it starts unmarked history, like Outlook's block;
  * - a signature ("-- ", "Sent from my iPhone") is dropped down to the next quote;
  * - quoted lines after the last line the person typed are history. Quoted lines *between* lines the person
- *   typed (an inline answer) are kept as the question being answered: the last paragraph above each answer,
- *   at most a few lines, as "> " lines (the app renders them as a quote). A single quote followed by text
+ *   typed (an inline answer) are kept as the question being answered: one paragraph of the quote above each
+ *   answer, at most a few lines, as "> " lines (the app renders them as a quote). A single quote followed by text
  *   with nothing typed above it is bottom-posting: that quote is history too.
  */
 import { attributionLength, isAttribution, isOriginalMessageRule, isOutlookHeaderBlock, isQuotedLine } from './quote-headers.ts';
@@ -77,15 +77,20 @@ function toRuns(lines: readonly Line[]): Run[] {
   return runs;
 }
 
-/** The last paragraph of a quote, without attributions nested in it, as "> " lines. */
+/**
+ * The question a quote asks, as "> " lines: its last paragraph with a question mark in it, or its last
+ * paragraph (people answering inline rarely trim the sign-off under the last question); attributions nested in
+ * the quote are left out.
+ */
 function question(run: Run): string[] {
   const paragraphs: string[][] = [[]];
   for (const { text } of run.lines) {
     if (text.trim() === '') paragraphs.push([]);
     else if (!isAttribution(text)) paragraphs.at(-1)!.push(text);
   }
-  const last = paragraphs.filter((paragraph) => paragraph.length > 0).at(-1) ?? [];
-  return last.slice(-CONTEXT_MAX_LINES).map((text) => `> ${text}`);
+  const written = paragraphs.filter((paragraph) => paragraph.length > 0);
+  const asked = written.filter((paragraph) => paragraph.some((line) => line.includes('?'))).at(-1) ?? written.at(-1) ?? [];
+  return asked.slice(-CONTEXT_MAX_LINES).map((text) => `> ${text}`);
 }
 
 export function replyFromPlainText(text: string): string {
