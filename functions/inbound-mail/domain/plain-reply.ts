@@ -11,7 +11,7 @@
  *   answer, at most a few lines, as "> " lines (the app renders them as a quote). A single quote followed by text
  *   with nothing typed above it is bottom-posting: that quote is history too.
  */
-import { attributionLength, isAttribution, isOriginalMessageRule, isOutlookHeaderBlock, isQuotedLine } from './quote-headers.ts';
+import { attributionLength, isAttribution, isOriginalMessageRule, isQuotedLine, outlookHeaderBlockLength } from './quote-headers.ts';
 import { isSignatureStart } from './signatures.ts';
 import { tidyText, toLines } from './text-lines.ts';
 
@@ -37,7 +37,7 @@ function classify(lines: readonly string[]): Line[] {
   let inSignature = false;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
-    if (isOriginalMessageRule(line) || isOutlookHeaderBlock(lines, index)) break;
+    if (isOriginalMessageRule(line) || outlookHeaderBlockLength(lines, index) > 0) break;
     const attribution = isQuotedLine(line) ? 0 : attributionLength(lines, index);
     if (attribution > 0) {
       if (isQuotedLine(nextNonBlank(lines, index + attribution) ?? '')) {
@@ -106,8 +106,18 @@ export function replyFromPlainText(text: string): string {
   return tidyText(out.join('\n'));
 }
 
-/** Every line with its quote markers removed, attributions and Outlook's fields kept: the best effort when
- * nothing in a mail looks typed for this reply. */
+/**
+ * The best effort when nothing in a mail looks typed for this reply (a bare forward, an answer typed inside the
+ * quote): every line without its quote markers, less the headers clients write (attributions, Outlook's block,
+ * the "Original Message" rule).
+ */
 export function allTextUnquoted(text: string): string {
-  return tidyText(toLines(text).map(unquote).join('\n'));
+  const lines = toLines(text).map(unquote);
+  const kept: string[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const header = isOriginalMessageRule(lines[index]!) ? 1 : attributionLength(lines, index) || outlookHeaderBlockLength(lines, index);
+    if (header > 0) index += header - 1;
+    else kept.push(lines[index]!);
+  }
+  return tidyText(kept.join('\n'));
 }

@@ -24,7 +24,7 @@ const ATTRIBUTIONS: ReadonlyArray<(line: string) => boolean> = [
   (line) => line.startsWith('El ') && /\sescribió\s?:$/.test(line),
   (line) => line.startsWith('Il ') && /\sha\s+scritto\s?:$/.test(line),
 ];
-const ATTRIBUTION_START = /^(On|Le|Am|El|Il)\s|<[^<>\s]+@/;
+const ATTRIBUTION_START = /^(On|Le|Am|El|Il)(\s|$)|<[^<>\s]+@/;
 
 const ORIGINAL_MESSAGE = /^-{2,}\s*(Original Message|Message d['’]origine|Message original|Ursprüngliche Nachricht|Originalnachricht|Mensaje original|Messaggio originale)\s*-{2,}$/i;
 
@@ -63,9 +63,14 @@ export function isOriginalMessageRule(line: string): boolean {
   return ORIGINAL_MESSAGE.test(line.trim());
 }
 
-/** An Outlook header block starts at `index`: a "From:" line with enough of the other fields below it. */
-export function isOutlookHeaderBlock(lines: readonly string[], index: number): boolean {
-  if (!OUTLOOK_FROM.test(lines[index]!.trim())) return false;
-  const below = lines.slice(index + 1, index + 1 + OUTLOOK_WINDOW);
-  return below.filter((line) => OUTLOOK_FIELD.test(line.trim())).length >= OUTLOOK_FIELDS_NEEDED;
+/**
+ * How many lines, from `index`, form an Outlook header block (0 when none starts there): a "From:" line with
+ * enough of the other fields below it, up to the blank line that ends the block.
+ */
+export function outlookHeaderBlockLength(lines: readonly string[], index: number): number {
+  if (!OUTLOOK_FROM.test(lines[index]!.trim())) return 0;
+  const window = lines.slice(index + 1, index + 1 + OUTLOOK_WINDOW);
+  if (window.filter((line) => OUTLOOK_FIELD.test(line.trim())).length < OUTLOOK_FIELDS_NEEDED) return 0;
+  const blank = window.findIndex((line) => line.trim() === '');
+  return 1 + (blank === -1 ? window.length : blank);
 }
