@@ -13,6 +13,7 @@ import { decodeEntities } from './html-entities.ts';
 import { htmlTokens } from './html-tokens.ts';
 import { isQuoteBlock, isSignatureBlock, startsHistory } from './mail-html-marks.ts';
 import { tidyText } from './text-lines.ts';
+import { MAX_SHOWN_DEPTH, TextWriter } from './text-writer.ts';
 
 const DROPPED = new Set(['head', 'script', 'style', 'title', 'template', 'xml', 'object', 'iframe', 'svg', 'math']);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
@@ -41,67 +42,6 @@ function linkSuffix(text: string, href: string): string {
   return comparable(text) === comparable(shown) ? '' : ` (${shown})`;
 }
 
-class TextWriter {
-  text = '';
-  private trailingNewlines = 0;
-  private wantedNewlines = 0;
-  private linePrefix = '';
-  quoteDepth = 0;
-
-  private get atLineStart(): boolean {
-    return this.text === '' || this.trailingNewlines > 0;
-  }
-
-  /** Ends the current line, or leaves a blank line (2), before whatever is written next. */
-  breakLines(count: 1 | 2): void {
-    this.wantedNewlines = Math.max(this.wantedNewlines, count);
-  }
-
-  /** A list marker, written with the item's first text so a `<div>` inside the `<li>` does not part them. */
-  prefixNextLine(prefix: string): void {
-    this.linePrefix = prefix;
-  }
-
-  /** Text as it appears: runs of white space in it are already collapsed unless it came from a `<pre>`. */
-  write(text: string, preformatted = false): void {
-    if (!preformatted && /^[ \t\n\r\f]*$/.test(text) && (this.atLineStart || this.wantedNewlines > 0 || this.text.endsWith(' '))) return;
-    this.flushBreaks();
-    let rest = text;
-    if (this.linePrefix !== '') {
-      this.append(this.linePrefix);
-      this.linePrefix = '';
-    }
-    if (!preformatted && (this.atLineStart || this.text.endsWith(' '))) rest = rest.replace(/^ /, '');
-    this.append(rest);
-  }
-
-  newline(): void {
-    this.flushBreaks();
-    this.append('\n');
-  }
-
-  private flushBreaks(): void {
-    const missing = this.text === '' ? 0 : this.wantedNewlines - this.trailingNewlines;
-    if (missing > 0) this.append('\n'.repeat(missing));
-    this.wantedNewlines = 0;
-  }
-
-  /** Appends, starting each non-empty line inside a blockquote with its "> " markers. */
-  private append(chunk: string): void {
-    const lines = chunk.split('\n');
-    lines.forEach((line, index) => {
-      if (index > 0) {
-        this.text += '\n';
-        this.trailingNewlines++;
-      }
-      if (line === '') return;
-      if (this.atLineStart && this.quoteDepth > 0) this.text += `${'>'.repeat(this.quoteDepth)} `;
-      this.text += line;
-      this.trailingNewlines = 0;
-    });
-  }
-}
-
 export interface HtmlToTextOptions {
   /** Go on past Outlook's history marker (for the best effort when nothing stands above it). */
   keepHistory?: boolean;
@@ -110,7 +50,8 @@ export interface HtmlToTextOptions {
 export function htmlToText(html: string, options: HtmlToTextOptions = {}): string {
   const writer = new TextWriter();
   const lists: Array<{ ordered: boolean; next: number }> = [];
-  const links: Array<{ href: string; start: number }> = [];
+  let link: { href: string; start: number } | null = null;
+  const endLink = ({ href, start }: { href: string; start: number }) => writer.write(linkSuffix(writer.textSince(start).trim(), href));
   /** The element being dropped with its content, and how deep we are in elements of its name. */
   let dropping: { name: string; depth: number } | null = null;
   let preformatted = 0;
@@ -145,8 +86,13 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
       else if (name === 'ul' || name === 'ol') lists.push({ ordered: name === 'ol', next: Number(token.attributes.start) || 1 });
       else if (name === 'li') {
         const list = lists.at(-1) ?? { ordered: false, next: 1 };
-        writer.prefixNextLine(`${'  '.repeat(Math.max(0, lists.length - 1))}${list.ordered ? `${list.next++}. ` : '- '}`);
-      } else if (name === 'a') links.push({ href: decodeEntities(token.attributes.href ?? ''), start: writer.text.length });
+        const indent = '  '.repeat(Math.min(Math.max(0, lists.length - 1), MAX_SHOWN_DEPTH));
+        writer.prefixNextLine(`${indent}${list.ordered ? `${list.next++}. ` : '- '}`);
+      } else if (name === 'a') {
+        // Links do not nest: like a browser, a new one closes the one still open.
+        if (link) endLink(link);
+        link = { href: decodeEntities(token.attributes.href ?? ''), start: writer.mark() };
+      }
       continue;
     }
     // A closing tag.
@@ -158,10 +104,10 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
     if (isQuoteBlock(name)) writer.quoteDepth = Math.max(0, writer.quoteDepth - 1);
     else if (name === 'pre') preformatted = Math.max(0, preformatted - 1);
     else if (name === 'ul' || name === 'ol') lists.pop();
-    else if (name === 'a') {
-      const link = links.pop();
-      if (link) writer.write(linkSuffix(writer.text.slice(link.start).trim(), link.href));
+    else if (name === 'a' && link) {
+      endLink(link);
+      link = null;
     }
   }
-  return tidyText(writer.text);
+  return tidyText(writer.textSince(0));
 }

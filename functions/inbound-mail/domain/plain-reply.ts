@@ -29,7 +29,8 @@ function unquote(line: string): string {
 }
 
 function nextNonBlank(lines: readonly string[], from: number): string | undefined {
-  return lines.slice(from).find((line) => line.trim() !== '');
+  for (let index = from; index < lines.length; index++) if (lines[index]!.trim() !== '') return lines[index];
+  return undefined;
 }
 
 function classify(lines: readonly string[]): Line[] {
@@ -100,8 +101,8 @@ export function replyFromPlainText(text: string): string {
   const interleaved = quotes >= 2 || (quotes === 1 && typedAboveFirstQuote);
   const out: string[] = [];
   for (const run of runs) {
-    if (!run.quoted) out.push(...run.lines.map((line) => line.text));
-    else if (interleaved) out.push('', ...question(run), '');
+    if (!run.quoted) for (const line of run.lines) out.push(line.text);
+    else if (interleaved) for (const line of ['', ...question(run), '']) out.push(line);
   }
   return tidyText(out.join('\n'));
 }
