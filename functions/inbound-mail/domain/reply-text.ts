@@ -9,6 +9,15 @@
  *
  * Never empty when the mail has text: when everything looks quoted (a bare forward, a reply typed inside the
  * quote), every line is returned without its quote markers, best effort rather than losing the message.
+ *
+ * Hand-written, measured against the libraries (esbuild, minified, gzip -9, as the Lambda bundles are built):
+ * this folder bundles to 10.3 KiB minified, 4.6 KiB gzip, HTML conversion included. email-reply-parser (2.0 KiB
+ * gzip) fits the budget but got 12 of this folder's 16 plain-text fixtures right: it misses Outlook blocks
+ * without an address in brackets ("Von: Ana García" then "Gesendet: …": the whole history stayed), Gmail's
+ * German phone attribution and Outlook's "Obtenir Outlook pour iOS" line, drops the questions above inline
+ * answers, keeps its patterns in a module-wide singleton, and wants the native re2 add-on for linear matching
+ * on untrusted mail. planer (4.2 KiB) got 5 of 16 and needs a DOM for HTML. For HTML, html-to-text is 73.1 KiB
+ * gzip and node-html-parser 47.1 KiB, each past the inbound function's whole budget (about 25 KiB).
  */
 import { htmlToText } from './html-to-text.ts';
 import { allTextUnquoted, replyFromPlainText } from './plain-reply.ts';
