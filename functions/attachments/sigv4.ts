@@ -36,11 +36,11 @@ export function signPolicy(policy: object, credentials: AwsCredentials, region: 
 }
 
 /**
- * A presigned S3 URL: `method` on `https://host/path` with `query` (besides the X-Amz-* ones), valid
+ * A presigned S3 URL: `method` on `protocol://host/path` with `query` (besides the X-Amz-* ones), valid
  * `expiresInSeconds` from `at`; only the host header is signed, as the SDK's presigner does.
  */
 export function presignUrl(
-  { method, host, path, query, expiresInSeconds }: { method: string; host: string; path: string; query: Record<string, string>; expiresInSeconds: number },
+  { method, protocol = 'https:', host, path, query, expiresInSeconds }: { method: string; protocol?: string; host: string; path: string; query: Record<string, string>; expiresInSeconds: number },
   credentials: AwsCredentials, region: string, at: Date,
 ): string {
   const date = amzDate(at);
@@ -55,10 +55,12 @@ export function presignUrl(
     ...(credentials.sessionToken ? { 'X-Amz-Security-Token': credentials.sessionToken } : {}),
     'X-Amz-SignedHeaders': 'host',
   };
-  const canonicalQuery = Object.keys(params).sort().map((name) => `${uriEncode(name)}=${uriEncode(params[name]!)}`).join('&');
+  const queryOf = (all: Record<string, string>) => Object.keys(all).sort().map((name) => `${uriEncode(name)}=${uriEncode(all[name]!)}`).join('&');
+  const canonicalQuery = queryOf(params);
   const canonicalPath = path.split('/').map(uriEncode).join('/');
   const canonicalRequest = [method, canonicalPath, canonicalQuery, `host:${host}\n`, 'host', 'UNSIGNED-PAYLOAD'].join('\n');
   const stringToSign = [ALGORITHM, date, scope, sha256Hex(canonicalRequest)].join('\n');
   const signature = createHmac('sha256', signingKey(credentials.secretAccessKey, date.slice(0, 8), region, 's3')).update(stringToSign, 'utf8').digest('hex');
-  return `https://${host}${canonicalPath}?${canonicalQuery}&X-Amz-Signature=${signature}`;
+  // The signature in its sorted place, as the SDK's presigner writes it: the same URL byte for byte.
+  return `${protocol}//${host}${canonicalPath}?${queryOf({ ...params, 'X-Amz-Signature': signature })}`;
 }
