@@ -11,8 +11,8 @@
  * Tests (test/attachments/s3-signing.test.ts) check every request kind (POST policy, download GET, HEAD, ranged
  * GET, DELETE ?tagging, DELETE) byte for byte against the SDK's presigners, and run the adapter over a loopback
  * socket against an S3 stand-in that verifies each request with the SDK's signer (@smithy/signature-v4) as it
- * arrived. No npm S3 server serves for that: s3rver 3.7.1 accepts any SigV4 signature ("calculation is
- * unimplemented" in its authentication middleware) and is no longer maintained.
+ * arrived. No npm S3 server serves for that: s3rver 3.7.1, the latest, accepts any SigV4 signature ("Signature
+ * version 4 calculation is unimplemented" in its authentication middleware); the other npm fakes are tiny forks.
  */
 import type { AwsCredentials } from './sigv4.ts';
 import { presignUrl, signPolicy, ALGORITHM, amzDate, scopeOf } from './sigv4.ts';

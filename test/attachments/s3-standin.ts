@@ -4,7 +4,7 @@
  * ?tagging), each only when its signature is what the AWS SDK's own SigV4 signer (@smithy/signature-v4)
  * computes from the request as it arrived on the wire: method, raw path, query, Host header, credential scope,
  * expiry; for a POST, the policy's signature and every condition S3 checks (exact fields, content-length-range,
- * expiration). No npm S3 server verifies SigV4 (s3rver 3.7.1 accepts any V4 signature), hence this one.
+ * expiration). No npm S3 server verifies SigV4 (s3rver 3.7.1, the latest, accepts any V4 signature), hence this one.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
