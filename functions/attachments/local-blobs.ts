@@ -6,7 +6,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Hono } from 'hono';
@@ -20,6 +20,9 @@ export interface LocalBlobs extends BlobStorage {
 }
 
 export const LOCAL_BLOB_PATH = '/local-blobs';
+
+/** The policy a served file carries: no scripts, no loads, a unique origin (sandbox). */
+export const DOWNLOAD_CSP = "default-src 'none'; sandbox";
 
 interface UploadPolicy { key: string; contentType: string; size: number; expires: number }
 
@@ -63,7 +66,13 @@ export function localBlobs({ root, baseUrl, secret = randomBytes(32), clock = ()
     await mkdir(dirname(target), { recursive: true });
     const partial = `${target}.${randomBytes(6).toString('hex')}.part`;
     await writeFile(partial, file);
-    await rename(partial, target);
+    // Once per link: the file checked at completion is the file served (the link still works after it). The same
+    // bytes again (a retry whose answer was lost) are fine.
+    const placed = await link(partial, target).then(() => true, (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EEXIST') return false;
+      throw error;
+    }).finally(() => rm(partial, { force: true }));
+    if (!placed && !(await readFile(target)).equals(file)) return problem(409, 'This file was uploaded already; attach it again to send other content.');
     return c.body(null, 204);
   });
 
@@ -78,6 +87,9 @@ export function localBlobs({ root, baseUrl, secret = randomBytes(32), clock = ()
       'content-type': type,
       'content-disposition': attachmentDisposition(filename),
       'x-content-type-options': 'nosniff',
+      // Served from the site's own origin (in AWS the bucket's is another): should a browser ever render one inline,
+      // nothing in it runs, loads or reaches the site.
+      'content-security-policy': DOWNLOAD_CSP,
       'cache-control': 'private, no-store',
       'accept-ranges': 'bytes',
     };
