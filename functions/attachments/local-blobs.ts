@@ -10,7 +10,7 @@ import { link, mkdir, open, readFile, rm, stat, writeFile } from 'node:fs/promis
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Hono } from 'hono';
-import { attachmentDisposition, BLOB_KEY, type BlobStorage } from './blob-storage.ts';
+import { attachmentDisposition, BLOB_KEY, type BlobStorage, type UploadedFile } from './blob-storage.ts';
 import { MAX_FILE_BYTES } from './domain/limits.ts';
 import { boundaryOf, parseMultipart } from './multipart.ts';
 
@@ -42,6 +42,11 @@ export function localBlobs({ root, baseUrl, secret = randomBytes(32), clock = ()
   const pathOf = (key: string) => {
     if (!BLOB_KEY.test(key)) throw new Error(`not a blob key: ${key}`);
     return join(root, ...key.split('/'));
+  };
+  const versionOf = (info: { ino: number; mtimeMs: number; size: number }) => `${info.ino}-${info.mtimeMs}-${info.size}`;
+  const uploaded = async (key: string): Promise<UploadedFile | undefined> => {
+    const info = await stat(pathOf(key)).catch(() => undefined);
+    return info && { size: info.size, version: versionOf(info) };
   };
   const downloadData = (key: string, expires: string, filename: string, type: string) => `GET\n${key}\n${expires}\n${filename}\n${type}`;
 
@@ -118,12 +123,12 @@ export function localBlobs({ root, baseUrl, secret = randomBytes(32), clock = ()
       const query = new URLSearchParams({ expires, filename, type: contentType, signature: sign(downloadData(key, expires, filename, contentType)) });
       return `${baseUrl}${LOCAL_BLOB_PATH}/download/${key}?${query}`;
     },
-    async size(key) {
-      return (await stat(pathOf(key)).catch(() => undefined))?.size;
-    },
-    async read(key, start, end) {
+    // One file per key: its link places it once (the upload route), so the file checked is the file served.
+    uploaded,
+    async readUploaded(key, version, start, end) {
       const handle = await open(pathOf(key), 'r');
       try {
+        if (versionOf(await handle.stat()) !== version) return undefined;
         const buffer = Buffer.alloc(Math.max(0, end - start + 1));
         const { bytesRead } = await handle.read(buffer, 0, buffer.length, start);
         return new Uint8Array(buffer.subarray(0, bytesRead));
@@ -131,8 +136,9 @@ export function localBlobs({ root, baseUrl, secret = randomBytes(32), clock = ()
         await handle.close();
       }
     },
-    // Local pending files go when the service reclaims or refuses them; nothing to mark.
-    async keep() {},
+    async keep(key, version) {
+      return (await uploaded(key))?.version === version;
+    },
     async remove(key) {
       await rm(pathOf(key), { force: true });
     },

@@ -4,7 +4,7 @@ import { isStaff, type Principal } from '../core/principal.ts';
 import { problems } from '../core/problem.ts';
 import { violation } from '../core/violation.ts';
 import { assertMayPost } from '../tickets/domain/state.ts';
-import { blobKey, type BlobStorage, type UploadTarget } from './blob-storage.ts';
+import { blobKey, type BlobStorage, type UploadedFile, type UploadTarget } from './blob-storage.ts';
 import type { Attachment } from './domain/model.ts';
 import { CONTENT_TYPES, MAX_FILES_PER_TICKET, megabytes, MAX_TICKET_BYTES, refusalOfDeclared } from './domain/limits.ts';
 import { findSecrets } from './domain/secrets.ts';
@@ -29,6 +29,11 @@ export const SECRET_SCAN_BYTES = 2 * 1024 * 1024;
  * their slots come back by reclaim (domain/slots.ts), whether TTL deleted the item or not.
  */
 const PENDING_TTL_MS = 24 * 3600_000;
+
+const REPLACED = 'The file was replaced while it was being checked; attach it again.';
+
+/** What the complete step finds in a file. */
+type Found = Pick<Attachment, 'kind' | 'contentType' | 'completedAt' | 'secrets'>;
 
 export interface NewAttachment {
   filename: string;
@@ -108,6 +113,28 @@ export function attachmentService({ store, blobs, clock }: AttachmentDeps) {
     throw violation('attachment.refused', reason, { field: 'file' });
   }
 
+  /**
+   * The uploaded file as it was when first seen (`version`: a replacement meanwhile is refused): its kind from
+   * the content, and what looks like secrets in a text file; or why it is refused.
+   */
+  async function inspect(attachment: Attachment, key: string, { size, version }: UploadedFile): Promise<{ found: Found } | { refused: string }> {
+    if (size !== attachment.size) return { refused: `The file has ${size} bytes, not the ${attachment.size} announced.` };
+    const read = (start: number, end: number) => blobs.readUploaded(key, version, start, end);
+    const head = await read(0, Math.min(size, SNIFF_BYTES) - 1);
+    const tail = size > 4 ? await read(size - 4, size - 1) : undefined;
+    if (!head || (size > 4 && !tail)) return { refused: REPLACED };
+    const sniffed = sniff(attachment.filename, head, size, tail);
+    if (!sniffed.ok) return { refused: sniffed.reason };
+    const scanned = sniffed.kind !== 'text' ? new Uint8Array() : size <= head.length ? head : await read(0, Math.min(size, SECRET_SCAN_BYTES) - 1);
+    if (!scanned) return { refused: REPLACED };
+    return {
+      found: {
+        kind: sniffed.kind, contentType: CONTENT_TYPES[sniffed.kind], completedAt: clock.now().toISOString(),
+        secrets: sniffed.kind === 'text' ? findSecrets(new TextDecoder().decode(scanned)) : [],
+      },
+    };
+  }
+
   const expired = () => violation('attachment.expired', 'The upload link expired before the file was completed; attach the file again.', { field: 'file' });
 
   return {
@@ -145,24 +172,18 @@ export function attachmentService({ store, blobs, clock }: AttachmentDeps) {
         throw expired();
       }
       const key = blobKey(ticketId, id);
-      const size = await blobs.size(key);
-      if (size === undefined) throw violation('attachment.not-uploaded', 'The file has not arrived yet; upload it, then complete it.', { field: 'file' });
-      if (size !== attachment.size) return refuse(attachment, `The file has ${size} bytes, not the ${attachment.size} announced.`);
-      const head = await blobs.read(key, 0, Math.min(size, SNIFF_BYTES) - 1);
-      const tail = size > 4 ? await blobs.read(key, size - 4, size - 1) : undefined;
-      const sniffed = sniff(attachment.filename, head, size, tail);
-      if (!sniffed.ok) return refuse(attachment, sniffed.reason);
-      const scanned = sniffed.kind === 'text' ? (size <= head.length ? head : await blobs.read(key, 0, Math.min(size, SECRET_SCAN_BYTES) - 1)) : undefined;
-      const found = {
-        kind: sniffed.kind, contentType: CONTENT_TYPES[sniffed.kind], completedAt: clock.now().toISOString(),
-        secrets: scanned ? findSecrets(new TextDecoder().decode(scanned)) : [],
-      };
-      // The slot first: from here on no reclaim gives it back (and a reclaim that came first makes this fail).
+      const uploaded = await blobs.uploaded(key);
+      if (!uploaded) throw violation('attachment.not-uploaded', 'The file has not arrived yet; upload it, then complete it.', { field: 'file' });
+      const inspected = await inspect(attachment, key, uploaded);
+      if ('refused' in inspected) return refuse(attachment, inspected.refused);
+      const { found } = inspected;
+      // Exactly the bytes checked become the file served.
+      if (!(await blobs.keep(key, uploaded.version))) return refuse(attachment, REPLACED);
+      // Then the slot: from here on no reclaim gives it back (and a reclaim that came first makes this fail).
       if (!(await store.hold(ticketId, id))) {
         await forget(ticketId, id);
         throw expired();
       }
-      await blobs.keep(key);
       if (!(await store.complete(ticketId, id, found))) {
         const now = await store.get(ticketId, id);
         if (now?.status === 'complete') return now;

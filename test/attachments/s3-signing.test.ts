@@ -1,9 +1,9 @@
-import { DeleteObjectCommand, DeleteObjectTaggingCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { attachmentDisposition } from '../../functions/attachments/blob-storage.ts';
-import { PENDING_TAGGING, s3Blobs } from '../../functions/attachments/s3-blobs.ts';
+import { PENDING_TAGGING, s3Blobs, uploadKey } from '../../functions/attachments/s3-blobs.ts';
 import { startS3StandIn, type S3StandIn } from './s3-standin.ts';
 
 // The S3 adapter signs with its own SigV4 (functions/attachments/sigv4.ts); the SDK's presigners are the
@@ -25,7 +25,7 @@ describe('the S3 adapter against the SDK presigners', () => {
     vi.setSystemTime(now);
     const expiresAt = new Date(now.getTime() + 15 * 60_000);
     const reference = await createPresignedPost(client, {
-      Bucket: bucket, Key: key, Expires: 15 * 60,
+      Bucket: bucket, Key: uploadKey(key), Expires: 15 * 60,
       Conditions: [['content-length-range', 5_000_000, 5_000_000]],
       Fields: { 'Content-Type': 'text/plain', tagging: PENDING_TAGGING },
     });
@@ -35,7 +35,7 @@ describe('the S3 adapter against the SDK presigners', () => {
     const policy = JSON.parse(Buffer.from(ours.fields.Policy!, 'base64').toString('utf8'));
     expect(policy.expiration).toBe('2026-12-06T04:15:00Z');
     expect(policy.conditions).toEqual(expect.arrayContaining([
-      ['content-length-range', 5_000_000, 5_000_000], { key }, { 'Content-Type': 'text/plain' }, { bucket }, { tagging: PENDING_TAGGING },
+      ['content-length-range', 5_000_000, 5_000_000], { key: uploadKey(key) }, { 'Content-Type': 'text/plain' }, { bucket }, { tagging: PENDING_TAGGING },
     ]));
   });
 
@@ -53,39 +53,51 @@ describe('the S3 adapter against the SDK presigners', () => {
   });
 });
 
-// Each request the adapter itself sends (the complete step's HEAD and ranged GETs, the untagging DELETE, the
-// removal), byte for byte against the SDK's presigner for the matching command, on S3's virtual host and on a
-// custom endpoint (path-style). The Range header stays unsigned (SignedHeaders=host), which S3 allows.
+// Each request the adapter itself sends (the complete step's HEAD and ranged GETs of the upload, the copy of the
+// checked version to the served key and the upload's removal, a removal), byte for byte against the SDK's
+// presigner for the matching command, on S3's virtual host and on a custom endpoint (path-style). Range and
+// If-Match stay unsigned (SignedHeaders=host), which S3 allows; the copy's x-amz-* headers are signed and sent.
 describe('every request the adapter sends, against the SDK presigner', () => {
+  const ETAG = '"0cc175b9c0f1b6a831c399e269772661"';
   const captured = (endpoint?: string) => {
-    const urls: Array<{ method: string; url: string; range?: string }> = [];
+    const sent: Array<{ method: string; url: string; headers: Record<string, string> }> = [];
     const adapter = s3Blobs({
       bucket, region, credentials: () => credentials, endpoint,
       fetch: async (url, init) => {
-        urls.push({ method: init?.method ?? 'GET', url: String(url), range: (init?.headers as Record<string, string> | undefined)?.range });
-        return new Response(init?.method === 'GET' ? 'abcd' : null, { status: init?.method === 'DELETE' ? 204 : 200, headers: { 'content-length': '4' } });
+        const method = init?.method ?? 'GET';
+        sent.push({ method, url: String(url), headers: (init?.headers ?? {}) as Record<string, string> });
+        if (method === 'DELETE') return new Response(null, { status: 204 });
+        if (method === 'PUT') return new Response(`<CopyObjectResult><ETag>${ETAG}</ETag></CopyObjectResult>`, { status: 200 });
+        return new Response(method === 'GET' ? 'abcd' : null, { status: 200, headers: { 'content-length': '4', etag: ETAG } });
       },
     });
-    return { adapter, urls };
+    return { adapter, sent };
   };
 
   for (const endpoint of [undefined, 'http://127.0.0.1:4567']) {
-    it(`HEAD, ranged GET, DELETE ?tagging and DELETE ${endpoint ? 'on a custom endpoint' : 'on the bucket\'s host'}`, async () => {
+    it(`HEAD, ranged GET, copy, DELETE ${endpoint ? 'on a custom endpoint' : 'on the bucket\'s host'}`, async () => {
       vi.useFakeTimers({ toFake: ['Date'] });
       vi.setSystemTime(now);
       const sdk = endpoint ? new S3Client({ region, credentials, endpoint, forcePathStyle: true, responseChecksumValidation: 'WHEN_REQUIRED', requestChecksumCalculation: 'WHEN_REQUIRED' }) : client;
-      const { adapter, urls } = captured(endpoint);
-      await adapter.size(key);
-      await adapter.read(key, 0, 65_535);
-      await adapter.keep(key);
+      const { adapter, sent } = captured(endpoint);
+      expect(await adapter.uploaded(key)).toEqual({ size: 4, version: ETAG });
+      await adapter.readUploaded(key, ETAG, 0, 65_535);
+      expect(await adapter.keep(key, ETAG)).toBe(true);
       await adapter.remove(key);
-      const expected = await Promise.all([
-        new HeadObjectCommand({ Bucket: bucket, Key: key }), new GetObjectCommand({ Bucket: bucket, Key: key }),
-        new DeleteObjectTaggingCommand({ Bucket: bucket, Key: key }), new DeleteObjectCommand({ Bucket: bucket, Key: key }),
-      ].map((command) => getSignedUrl(sdk, command as GetObjectCommand, { expiresIn: 60, signingDate: now })));
-      expect(urls.map((u) => u.url)).toEqual(expected);
-      expect(urls.map((u) => u.method)).toEqual(['HEAD', 'GET', 'DELETE', 'DELETE']);
-      expect(urls[1]!.range).toBe('bytes=0-65535');
+      const copyHeaders = { 'x-amz-copy-source': `${bucket}/${uploadKey(key)}`, 'x-amz-copy-source-if-match': ETAG, 'x-amz-tagging-directive': 'REPLACE' };
+      const presign = (command: object, unhoistable: string[] = []) => getSignedUrl(sdk, command as GetObjectCommand, { expiresIn: 60, signingDate: now, unhoistableHeaders: new Set(unhoistable) });
+      const expected = [
+        await presign(new HeadObjectCommand({ Bucket: bucket, Key: uploadKey(key) })),
+        await presign(new GetObjectCommand({ Bucket: bucket, Key: uploadKey(key) })),
+        await presign(new CopyObjectCommand({ Bucket: bucket, Key: key, CopySource: copyHeaders['x-amz-copy-source'], CopySourceIfMatch: ETAG, TaggingDirective: 'REPLACE' }), Object.keys(copyHeaders)),
+        await presign(new DeleteObjectCommand({ Bucket: bucket, Key: uploadKey(key) })),
+        await presign(new DeleteObjectCommand({ Bucket: bucket, Key: key })),
+        await presign(new DeleteObjectCommand({ Bucket: bucket, Key: uploadKey(key) })),
+      ];
+      expect(sent.map((u) => u.url)).toEqual(expected);
+      expect(sent.map((u) => u.method)).toEqual(['HEAD', 'GET', 'PUT', 'DELETE', 'DELETE', 'DELETE']);
+      expect(sent[1]!.headers).toEqual({ range: 'bytes=0-65535', 'if-match': ETAG });
+      expect(sent[2]!.headers).toEqual(copyHeaders);
     });
   }
 });
@@ -105,26 +117,45 @@ describe('over a real socket, against an S3 stand-in that verifies with the SDK\
     return data;
   };
 
-  it('uploads by the signed form, reads size and ranges, untags, serves a download as an attachment, removes', async () => {
+  it('uploads by the signed form, reads size and ranges, keeps the checked version, serves it as an attachment, removes', async () => {
     const blobs = adapter();
     const target = await blobs.uploadTarget(key, { contentType: 'text/plain', size: LOG.length, expiresAt: new Date(Date.now() + 60_000) }, new Date());
     expect((await fetch(target.url, { method: 'POST', body: form(target.fields, LOG) })).status).toBe(204);
-    expect(s3.objects.get(key)?.tagging).toBe(PENDING_TAGGING);
-    expect(await blobs.size(key)).toBe(LOG.length);
-    expect(Buffer.from(await blobs.read(key, 0, 9)).toString()).toBe('slurmstepd');
-    expect(Buffer.from(await blobs.read(key, LOG.length - 4, LOG.length + 100)).toString()).toBe('***\n');
-    expect(await blobs.read(key, LOG.length + 10, LOG.length + 20)).toEqual(new Uint8Array());
-    await blobs.keep(key);
+    expect(s3.objects.get(uploadKey(key))?.tagging).toBe(PENDING_TAGGING);
+    const uploaded = (await blobs.uploaded(key))!;
+    expect(uploaded.size).toBe(LOG.length);
+    const read = async (start: number, end: number) => Buffer.from((await blobs.readUploaded(key, uploaded.version, start, end))!).toString();
+    expect(await read(0, 9)).toBe('slurmstepd');
+    expect(await read(LOG.length - 4, LOG.length + 100)).toBe('***\n');
+    expect(await read(LOG.length + 10, LOG.length + 20)).toBe('');
+    expect(await blobs.keep(key, uploaded.version)).toBe(true);
+    expect([...s3.objects.keys()]).toEqual([key]);
     expect(s3.objects.get(key)?.tagging).toBeUndefined();
+    // The upload link still works until it expires, but only ever writes the upload: the served file stays.
+    const other = Buffer.from(LOG.toString().replace('slurmstepd', 'SLURMSTEPD'));
+    expect((await fetch(target.url, { method: 'POST', body: form(target.fields, other) })).status).toBe(204);
     const url = await blobs.downloadUrl(key, { filename: 'job (1).log', contentType: 'text/plain; charset=utf-8', expiresAt: new Date(Date.now() + 300_000) }, new Date());
     const download = await fetch(url);
     expect(download.status).toBe(200);
     expect(download.headers.get('content-disposition')).toBe(attachmentDisposition('job (1).log'));
     expect(Buffer.from(await download.arrayBuffer())).toEqual(LOG);
     await blobs.remove(key);
-    expect(await blobs.size(key)).toBeUndefined();
+    expect(s3.objects.size).toBe(0);
     // Every request above met the signature check (a refusal would have been a 403 here).
     expect(s3.requests.filter((r) => r.status === 403)).toEqual([]);
+  });
+
+  it('keeps nothing but the version checked: an upload replaced meanwhile is neither read nor copied', async () => {
+    const blobs = adapter();
+    const target = await blobs.uploadTarget(key, { contentType: 'text/plain', size: LOG.length, expiresAt: new Date(Date.now() + 60_000) }, new Date());
+    expect((await fetch(target.url, { method: 'POST', body: form(target.fields, LOG) })).status).toBe(204);
+    const checked = (await blobs.uploaded(key))!;
+    const swapped = Buffer.alloc(LOG.length, 0x41);
+    expect((await fetch(target.url, { method: 'POST', body: form(target.fields, swapped) })).status).toBe(204);
+    expect(await blobs.readUploaded(key, checked.version, 0, 9)).toBeUndefined();
+    expect(await blobs.keep(key, checked.version)).toBe(false);
+    expect(s3.objects.has(key)).toBe(false);
+    await blobs.remove(key);
   });
 
   it('refuses forged, moved, expired and out-of-policy requests (so the check above can fail)', async () => {

@@ -1,11 +1,12 @@
 /**
  * A stand-in for S3 on a loopback socket, for the S3 adapter's tests: it keeps objects in memory and answers the
- * requests the adapter and the browser make (POST form upload, presigned HEAD, ranged GET, DELETE, DELETE
- * ?tagging), each only when its signature is what the AWS SDK's own SigV4 signer (@smithy/signature-v4)
+ * requests the adapter and the browser make (POST form upload, presigned HEAD, ranged GET with If-Match, PUT
+ * copy with its signed x-amz-copy-source headers, DELETE, DELETE ?tagging), each only when its signature is what the AWS SDK's own SigV4 signer (@smithy/signature-v4)
  * computes from the request as it arrived on the wire: method, raw path, query, Host header, credential scope,
  * expiry; for a POST, the policy's signature and every condition S3 checks (exact fields, content-length-range,
  * expiration). No npm S3 server verifies SigV4 (s3rver 3.7.1, the latest, accepts any V4 signature), hence this one.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getSigningKey, SignatureV4 } from '@smithy/signature-v4';
@@ -13,6 +14,8 @@ import { boundaryOf, parseMultipart } from '../../functions/attachments/multipar
 import type { AwsCredentials } from '../../functions/attachments/sigv4.ts';
 
 export interface StoredObject { bytes: Buffer; contentType: string; tagging?: string }
+
+const etagOf = (bytes: Buffer) => `"${createHash('md5').update(bytes).digest('hex')}"`;
 
 export interface S3StandIn {
   endpoint: string;
@@ -61,12 +64,18 @@ export async function startS3StandIn({ bucket, region, credentials, sha256, now 
     if (now().getTime() > signedAt.getTime() + expiresIn * 1000) throw new Refusal(403, 'AccessDenied', 'Request has expired');
     const rest: Record<string, string> = {};
     for (const [name, value] of query) if (!AUTH_PARAMS.has(name)) rest[name] = value;
+    // Every header named as signed is signed with the value that arrived; an x-amz-* header sent unsigned is refused.
+    const signedNames = (query.get('X-Amz-SignedHeaders') ?? '').split(';');
+    if (!signedNames.includes('host')) throw new Refusal(403, 'AccessDenied', 'The host header must be signed.');
+    const unsigned = Object.keys(request.headers).filter((name) => name.startsWith('x-amz-') && !signedNames.includes(name));
+    if (unsigned.length > 0) throw new Refusal(403, 'AccessDenied', `There were headers present in the request which were not signed: ${unsigned.join(', ')}`);
+    const signedHeaders = Object.fromEntries(signedNames.map((name) => [name, String(request.headers[name] ?? '')]));
     const [hostname, port] = (request.headers.host ?? '').split(':');
     const expected = await signer.presign({
       method: request.method!, protocol: 'http:', hostname: hostname!, port: port ? Number(port) : undefined, path, query: rest,
-      headers: { host: request.headers.host!, 'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD' },
-    }, { signingDate: signedAt, expiresIn });
-    if (query.get('X-Amz-SignedHeaders') !== 'host' || expected.query?.['X-Amz-Signature'] !== query.get('X-Amz-Signature')) {
+      headers: { ...signedHeaders, 'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD' },
+    }, { signingDate: signedAt, expiresIn, unhoistableHeaders: new Set(signedNames) });
+    if (expected.query?.['X-Amz-SignedHeaders'] !== query.get('X-Amz-SignedHeaders') || expected.query?.['X-Amz-Signature'] !== query.get('X-Amz-Signature')) {
       throw new Refusal(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
     }
   }
@@ -112,6 +121,16 @@ export async function startS3StandIn({ bucket, region, credentials, sha256, now 
     await verifyPresigned(request, rawPath, query);
     const key = decodeURIComponent(rawPath.slice(prefix.length + 1));
     const object = objects.get(key);
+    if (request.method === 'PUT' && request.headers['x-amz-copy-source']) {
+      const source = objects.get(decodeURIComponent(String(request.headers['x-amz-copy-source'])).replace(`${bucket}/`, ''));
+      if (!source) throw new Refusal(404, 'NoSuchKey', 'The specified key does not exist.');
+      const condition = request.headers['x-amz-copy-source-if-match'];
+      if (condition !== undefined && condition !== etagOf(source.bytes)) throw new Refusal(412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold');
+      const replace = request.headers['x-amz-tagging-directive'] === 'REPLACE';
+      objects.set(key, { bytes: source.bytes, contentType: source.contentType, ...(replace ? {} : { tagging: source.tagging }) });
+      response.writeHead(200, { 'content-type': 'application/xml' }).end(`<CopyObjectResult><ETag>${etagOf(source.bytes)}</ETag></CopyObjectResult>`);
+      return;
+    }
     if (request.method === 'DELETE') {
       if (query.has('tagging')) {
         if (!object) throw new Refusal(404, 'NoSuchKey', 'The specified key does not exist.');
@@ -123,10 +142,13 @@ export async function startS3StandIn({ bucket, region, credentials, sha256, now 
       return;
     }
     if (!object) throw new Refusal(404, 'NoSuchKey', 'The specified key does not exist.');
+    const etag = etagOf(object.bytes);
+    if (request.headers['if-match'] !== undefined && request.headers['if-match'] !== etag) throw new Refusal(412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold');
     const headers: Record<string, string> = {
       'content-type': query.get('response-content-type') ?? object.contentType,
       ...(query.has('response-content-disposition') ? { 'content-disposition': query.get('response-content-disposition')! } : {}),
       'accept-ranges': 'bytes',
+      etag,
     };
     if (request.method === 'HEAD') {
       response.writeHead(200, { ...headers, 'content-length': object.bytes.length }).end();

@@ -1,0 +1,58 @@
+import { writeFile } from 'node:fs/promises';
+import { chromium } from 'playwright-core';
+import { seriousViolations } from './test/support/axe.ts';
+const base = 'http://127.0.0.1:47316';
+const lines: string[] = [];
+for (let n = 1; n <= 110_000; n++) lines.push(n === 30001 ? 'RuntimeError: NCCL error in: ProcessGroupNCCL.cpp:1191' : `step ${String(n).padStart(6, '0')} loss ${(2 + Math.sin(n)).toFixed(4)} lr 3.0e-4 tokens/s 18234`);
+await writeFile('/tmp/i16-shots/slurm-4711.out', `${lines.join('\n')}\n`);
+await writeFile('/tmp/i16-shots/<img src=x onerror=alert(1)> very-long-file-name-without-any-break-points-at-all-for-a-phone.log', 'srun: error: nid001234: task 3: Exited with exit code 1\n');
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const report: Record<string, unknown> = {};
+for (const width of [390, 1366]) for (const scheme of ['light', 'dark'] as const) {
+  const tag = `${width}-${scheme}`;
+  const out: Record<string, unknown> = {};
+  const ctx = await browser.newContext({ baseURL: base, colorScheme: scheme, viewport: { width, height: 900 } });
+  ctx.setDefaultTimeout(15000);
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console ${m.text()}`); });
+  page.on('dialog', (d) => { errors.push(`DIALOG ${d.message()}`); void d.dismiss(); });
+  const signIn = async (name: string, next: string) => {
+    await page.goto(`/app/sign-in?next=${encodeURIComponent(next)}`);
+    await page.getByRole('button', { name: `Sign in as ${name}` }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/app/sign-in'));
+  };
+  const check = async (step: string) => {
+    await page.waitForTimeout(400);
+    out[step] = { axe: await seriousViolations(page), overflow: await page.evaluate(() => document.documentElement.scrollWidth - innerWidth) };
+    await page.screenshot({ path: `/tmp/i16-shots/${tag}-${step}.png`, fullPage: false });
+  };
+  await signIn('María Ortega', '/app/tickets/new');
+  await page.getByLabel('Subject').fill(`Training dies after 30k steps ${tag}`);
+  await page.locator('#body').fill('The log is attached.');
+  await page.locator('#attachments').setInputFiles(['/tmp/i16-shots/slurm-4711.out', '/tmp/i16-shots/<img src=x onerror=alert(1)> very-long-file-name-without-any-break-points-at-all-for-a-phone.log']);
+  await page.waitForTimeout(500);
+  await check('new-ticket-queued');
+  await page.getByRole('button', { name: 'Submit ticket' }).click();
+  await page.waitForURL(/\/app\/tickets\/(?!new)[^/?]+$/, { timeout: 60000 });
+  await page.locator('.attachments li').nth(1).waitFor();
+  await check('ticket-sme');
+  const ticketPath = new URL(page.url()).pathname;
+  await ctx.clearCookies();
+  await page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });
+  await signIn('Ana García', ticketPath);
+  await page.locator('.attachments li').nth(1).waitFor();
+  await check('ticket-expert');
+  await page.getByRole('link', { name: 'View slurm-4711.out' }).click();
+  await page.locator('.log-line').nth(50).waitFor();
+  await check('viewer');
+  await page.getByRole('button', { name: 'Jump to the first error' }).click();
+  await page.waitForURL(/#L30001$/, { timeout: 20000 });
+  await check('viewer-error');
+  out.errors = errors;
+  report[tag] = out;
+  await ctx.close();
+}
+await browser.close();
+console.log(JSON.stringify(report, null, 1));
