@@ -81,7 +81,9 @@ export function attachmentService({ store, blobs, clock }: AttachmentDeps) {
       if (step.step === 'release-abandoned') {
         if (await store.release(ticketId, step.reservation, 'pending', now.toISOString())) await forget(ticketId, step.reservation.id);
       } else if (step.step === 'release-held') {
+        // Its file is removed or gone for good: the bytes go too (a removal may have stopped before them).
         await store.release(ticketId, step.reservation, 'held');
+        await blobs.remove(blobKey(ticketId, step.reservation.id));
       } else if (step.step === 'drop-then-release-held') {
         if (await store.dropPending(ticketId, step.reservation.id, overdueBefore)) {
           await blobs.remove(blobKey(ticketId, step.reservation.id));
@@ -219,6 +221,7 @@ export function attachmentService({ store, blobs, clock }: AttachmentDeps) {
       // A removal that stopped half-way is finished by the same request sent again (both steps are idempotent).
       if (attachment.status === 'removed') {
         await store.release(ticketId, attachment, 'held');
+        await blobs.remove(blobKey(ticketId, id));
         return attachment;
       }
       if (attachment.status === 'pending') {

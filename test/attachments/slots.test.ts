@@ -114,14 +114,18 @@ describe('a slot is given back once', () => {
     const ticket = await openTicket(stack, AS.maria);
     const { id } = await attach(stack, ticket.id, AS.maria, 'job.log', 'done\n');
     const other = (await attach(stack, ticket.id, AS.maria, 'job2.log', 'done\n')).id;
-    // Marked removed, then the process died before the slot went back.
+    const { downloadUrl } = await (await stack.call('GET', `/api/tickets/${ticket.id}/attachments/${other}`, { as: AS.maria })).json();
+    // Marked removed, then the process died before the slot (and the bytes) went.
     for (const half of [id, other]) await store().markRemoved(ticket.id, half, { id: 'x', name: 'X' }, new Date().toISOString());
     expect(await counter(ticket.id)).toMatchObject({ files: 2 });
     expect((await stack.call('DELETE', `/api/tickets/${ticket.id}/attachments/${id}`, { as: AS.maria })).status).toBe(200);
     expect(await counter(ticket.id)).toMatchObject({ files: 1 });
     expect((await stack.call('DELETE', `/api/tickets/${ticket.id}/attachments/${id}`, { as: AS.maria })).status).toBe(200);
     expect(await counter(ticket.id)).toMatchObject({ files: 1 });
+    expect((await fetch(downloadUrl)).status).toBe(200);
     expect((await announceMany(ticket.id, MAX_FILES_PER_TICKET)).filter((r) => r.status === 201)).toHaveLength(MAX_FILES_PER_TICKET);
+    // The reclaim gave the slot back and removed the bytes of the file removed half-way.
+    expect((await fetch(downloadUrl)).status).toBe(404);
   }, 30_000);
 });
 
