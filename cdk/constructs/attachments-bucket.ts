@@ -50,11 +50,12 @@ export class AttachmentsBucket extends Construct {
 
   /**
    * What the attachments function needs and no more: sign uploads (PutObject with its pending tag), read
-   * (HEAD, ranged GET, downloads it signs), untag on completion, delete; objects under tickets/ only.
+   * (HEAD, ranged GET, downloads it signs), copy the checked upload to the served key on completion (GetObject on
+   * the source, PutObject on the target), delete; objects under tickets/ only.
    */
   grantToAttachmentsFunction(role: iam.IRole): void {
     role.addToPrincipalPolicy(new iam.PolicyStatement({
-      actions: ['s3:PutObject', 's3:PutObjectTagging', 's3:GetObject', 's3:DeleteObject', 's3:DeleteObjectTagging'],
+      actions: ['s3:PutObject', 's3:PutObjectTagging', 's3:GetObject', 's3:DeleteObject'],
       resources: [this.bucket.arnForObjects('tickets/*')],
     }));
   }

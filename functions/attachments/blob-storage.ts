@@ -23,16 +23,28 @@ export interface DownloadTerms {
   expiresAt: Date;
 }
 
+/** An uploaded file, not yet checked. */
+export interface UploadedFile {
+  size: number;
+  /** Changes whenever the upload is replaced (S3's ETag): what was checked is what is kept. */
+  version: string;
+}
+
+/**
+ * An upload link writes only the uploaded file; the file served is the one `keep` made from it once checked, which
+ * no link can write (the link still works after completion until it expires).
+ */
 export interface BlobStorage {
   uploadTarget(key: string, terms: UploadTerms, now: Date): Promise<UploadTarget>;
   downloadUrl(key: string, terms: DownloadTerms, now: Date): Promise<string>;
-  /** The stored object's size, or undefined when nothing was uploaded. */
-  size(key: string): Promise<number | undefined>;
-  /** Bytes `start` to `end` inclusive (fewer at the end of the object). */
-  read(key: string, start: number, end: number): Promise<Uint8Array>;
+  /** The uploaded file's size and version, or undefined when nothing was uploaded. */
+  uploaded(key: string): Promise<UploadedFile | undefined>;
+  /** Bytes `start` to `end` inclusive of the uploaded file (fewer at its end); undefined when it is no longer `version`. */
+  readUploaded(key: string, version: string, start: number, end: number): Promise<Uint8Array | undefined>;
+  /** The checked upload becomes the served file, if it is still `version`; false when it was replaced meanwhile. */
+  keep(key: string, version: string): Promise<boolean>;
+  /** Removes the upload and the served file. */
   remove(key: string): Promise<void>;
-  /** The upload was completed and checked: the object no longer counts as pending (S3 drops pending ones after a day). */
-  keep(key: string): Promise<void>;
 }
 
 /** `attachment; filename="job.log"; filename*=UTF-8''job.log`: always a download, whatever the name holds. */

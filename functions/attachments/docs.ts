@@ -14,7 +14,7 @@ export const attachmentDocs: RouteDoc[] = [
     route: completeAttachmentRoute, tags: ['attachments'],
     description: 'Checks the stored file (size, kind from its content, secrets) and makes it visible; a refused file is deleted.',
     responses: { 200: { description: 'Complete', schema: AttachmentSchema } },
-    errors: ['validation', 'unauthorized', 'not-found', 'attachment.not-uploaded', 'attachment.refused'],
+    errors: ['validation', 'unauthorized', 'not-found', 'attachment.not-uploaded', 'attachment.expired', 'attachment.refused'],
   },
   {
     route: listAttachmentsRoute, tags: ['attachments'],
@@ -30,6 +30,6 @@ export const attachmentDocs: RouteDoc[] = [
   {
     route: deleteAttachmentRoute, tags: ['attachments'],
     responses: { 200: { description: 'Removed (kept in the history as removed)', schema: AttachmentSchema } },
-    errors: ['validation', 'unauthorized', 'not-found', 'attachment.removal'],
+    errors: ['validation', 'unauthorized', 'not-found', 'attachment.removal', 'busy'],
   },
 ];

@@ -3,31 +3,64 @@ import { conditionally } from '../core/conditional.ts';
 import { TTL_ATTRIBUTE, withoutKeys } from '../core/table.ts';
 import { ticketKey } from '../tickets/keys.ts';
 import type { Attachment } from './domain/model.ts';
+import type { Reservation } from './domain/slots.ts';
 import { MAX_FILES_PER_TICKET, MAX_TICKET_BYTES } from './domain/limits.ts';
 import { ATTACHMENT_SORT_PREFIX, attachmentCounterKey, attachmentKey, attachmentPartition } from './keys.ts';
 import type { AttachmentStore, TicketFacts } from './store.ts';
 
+/** Each reservation is an attribute of the ticket's counter item: `R#<attachment id>` = {size, until?}. */
+const RESERVATION_PREFIX = 'R#';
+const reservationAttribute = (id: string) => `${RESERVATION_PREFIX}${id}`;
+
+function reservationsOf(item: Record<string, unknown> | undefined): Reservation[] {
+  return Object.entries(item ?? {}).filter(([name]) => name.startsWith(RESERVATION_PREFIX)).map(([name, value]) => {
+    const { size, until } = value as { size: number; until?: string };
+    return { id: name.slice(RESERVATION_PREFIX.length), size, ...(until !== undefined ? { until } : {}) };
+  });
+}
+
 export function dynamoAttachmentStore(db: DynamoDBDocumentClient, tableName: string): AttachmentStore {
   const TableName = tableName;
+  const counter = async (ticketId: string) => (await db.send(new GetCommand({ TableName, Key: attachmentCounterKey(ticketId), ConsistentRead: true }))).Item;
+  const reservationOf = async (ticketId: string, id: string) => reservationsOf(await counter(ticketId)).find((r) => r.id === id);
   return {
     async ticket(ticketId) {
       const { Item } = await db.send(new GetCommand({ TableName, Key: ticketKey(ticketId), ProjectionExpression: 'orgId, #s', ExpressionAttributeNames: { '#s': 'status' }, ConsistentRead: true }));
       return Item ? (Item as TicketFacts) : undefined;
     },
 
-    // One conditional update on the ticket's counter: of 20 racing uploads with 19 slots left, 19 succeed.
-    reserve: (ticketId, size) => conditionally(() => db.send(new UpdateCommand({
+    // One conditional update on the ticket's counter: of 20 racing uploads with 19 slots left, 19 succeed. The
+    // reservation rides on the same item, so the totals always equal the sum of the ledger.
+    reserve: (ticketId, reservation) => conditionally(() => db.send(new UpdateCommand({
       TableName, Key: attachmentCounterKey(ticketId),
-      UpdateExpression: 'ADD files :one, bytes :size',
-      ConditionExpression: 'attribute_not_exists(files) OR (files < :maxFiles AND bytes <= :room)',
-      ExpressionAttributeValues: { ':one': 1, ':size': size, ':maxFiles': MAX_FILES_PER_TICKET, ':room': MAX_TICKET_BYTES - size },
+      UpdateExpression: 'ADD files :one, bytes :size SET #r = :reservation',
+      ConditionExpression: 'attribute_not_exists(#r) AND (attribute_not_exists(files) OR (files < :maxFiles AND bytes <= :room))',
+      ExpressionAttributeNames: { '#r': reservationAttribute(reservation.id) },
+      ExpressionAttributeValues: {
+        ':one': 1, ':size': reservation.size, ':maxFiles': MAX_FILES_PER_TICKET, ':room': MAX_TICKET_BYTES - reservation.size,
+        ':reservation': { size: reservation.size, until: reservation.until },
+      },
+    })), async () => (await reservationOf(ticketId, reservation.id))?.until === reservation.until),
+
+    hold: (ticketId, id) => conditionally(() => db.send(new UpdateCommand({
+      TableName, Key: attachmentCounterKey(ticketId),
+      UpdateExpression: 'REMOVE #r.#until',
+      ConditionExpression: 'attribute_exists(#r)',
+      ExpressionAttributeNames: { '#r': reservationAttribute(id), '#until': 'until' },
     }))),
 
-    async release(ticketId, size) {
-      await db.send(new UpdateCommand({
-        TableName, Key: attachmentCounterKey(ticketId), UpdateExpression: 'ADD files :minusOne, bytes :minusSize',
-        ExpressionAttributeValues: { ':minusOne': -1, ':minusSize': -size },
-      }));
+    release: (ticketId, { id, size }, state, expiredBefore) => conditionally(() => db.send(new UpdateCommand({
+      TableName, Key: attachmentCounterKey(ticketId),
+      UpdateExpression: 'REMOVE #r ADD files :minusOne, bytes :minusSize',
+      ConditionExpression: `#r.#size = :size AND ${state === 'pending' ? `attribute_exists(#r.#until)${expiredBefore ? ' AND #r.#until < :now' : ''}` : 'attribute_not_exists(#r.#until)'}`,
+      ExpressionAttributeNames: { '#r': reservationAttribute(id), '#size': 'size', '#until': 'until' },
+      ExpressionAttributeValues: { ':minusOne': -1, ':minusSize': -size, ':size': size, ...(expiredBefore ? { ':now': expiredBefore } : {}) },
+    // Asked only when an attempt's answer was lost: the reservation gone means that attempt (or another release,
+    // which callers treat alike) took it; the totals moved once either way.
+    })), async () => (await reservationOf(ticketId, id)) === undefined),
+
+    async reservations(ticketId) {
+      return reservationsOf(await counter(ticketId));
     },
 
     create: (attachment, ttl) => conditionally(() => db.send(new PutCommand({

@@ -6,11 +6,11 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Hono } from 'hono';
-import { attachmentDisposition, BLOB_KEY, type BlobStorage } from './blob-storage.ts';
+import { attachmentDisposition, BLOB_KEY, type BlobStorage, type UploadedFile } from './blob-storage.ts';
 import { MAX_FILE_BYTES } from './domain/limits.ts';
 import { boundaryOf, parseMultipart } from './multipart.ts';
 
@@ -20,6 +20,9 @@ export interface LocalBlobs extends BlobStorage {
 }
 
 export const LOCAL_BLOB_PATH = '/local-blobs';
+
+/** The policy a served file carries: no scripts, no loads, a unique origin (sandbox). */
+export const DOWNLOAD_CSP = "default-src 'none'; sandbox";
 
 interface UploadPolicy { key: string; contentType: string; size: number; expires: number }
 
@@ -39,6 +42,11 @@ export function localBlobs({ root, baseUrl, secret = randomBytes(32), clock = ()
   const pathOf = (key: string) => {
     if (!BLOB_KEY.test(key)) throw new Error(`not a blob key: ${key}`);
     return join(root, ...key.split('/'));
+  };
+  const versionOf = (info: { ino: number; mtimeMs: number; size: number }) => `${info.ino}-${info.mtimeMs}-${info.size}`;
+  const uploaded = async (key: string): Promise<UploadedFile | undefined> => {
+    const info = await stat(pathOf(key)).catch(() => undefined);
+    return info && { size: info.size, version: versionOf(info) };
   };
   const downloadData = (key: string, expires: string, filename: string, type: string) => `GET\n${key}\n${expires}\n${filename}\n${type}`;
 
@@ -63,7 +71,13 @@ export function localBlobs({ root, baseUrl, secret = randomBytes(32), clock = ()
     await mkdir(dirname(target), { recursive: true });
     const partial = `${target}.${randomBytes(6).toString('hex')}.part`;
     await writeFile(partial, file);
-    await rename(partial, target);
+    // Once per link: the file checked at completion is the file served (the link still works after it). The same
+    // bytes again (a retry whose answer was lost) are fine.
+    const placed = await link(partial, target).then(() => true, (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EEXIST') return false;
+      throw error;
+    }).finally(() => rm(partial, { force: true }));
+    if (!placed && !(await readFile(target)).equals(file)) return problem(409, 'This file was uploaded already; attach it again to send other content.');
     return c.body(null, 204);
   });
 
@@ -78,6 +92,9 @@ export function localBlobs({ root, baseUrl, secret = randomBytes(32), clock = ()
       'content-type': type,
       'content-disposition': attachmentDisposition(filename),
       'x-content-type-options': 'nosniff',
+      // Served from the site's own origin (in AWS the bucket's is another): should a browser ever render one inline,
+      // nothing in it runs, loads or reaches the site.
+      'content-security-policy': DOWNLOAD_CSP,
       'cache-control': 'private, no-store',
       'accept-ranges': 'bytes',
     };
@@ -106,12 +123,12 @@ export function localBlobs({ root, baseUrl, secret = randomBytes(32), clock = ()
       const query = new URLSearchParams({ expires, filename, type: contentType, signature: sign(downloadData(key, expires, filename, contentType)) });
       return `${baseUrl}${LOCAL_BLOB_PATH}/download/${key}?${query}`;
     },
-    async size(key) {
-      return (await stat(pathOf(key)).catch(() => undefined))?.size;
-    },
-    async read(key, start, end) {
+    // One file per key: its link places it once (the upload route), so the file checked is the file served.
+    uploaded,
+    async readUploaded(key, version, start, end) {
       const handle = await open(pathOf(key), 'r');
       try {
+        if (versionOf(await handle.stat()) !== version) return undefined;
         const buffer = Buffer.alloc(Math.max(0, end - start + 1));
         const { bytesRead } = await handle.read(buffer, 0, buffer.length, start);
         return new Uint8Array(buffer.subarray(0, bytesRead));
@@ -119,8 +136,9 @@ export function localBlobs({ root, baseUrl, secret = randomBytes(32), clock = ()
         await handle.close();
       }
     },
-    // Local pending files go when the service reclaims or refuses them; nothing to mark.
-    async keep() {},
+    async keep(key, version) {
+      return (await uploaded(key))?.version === version;
+    },
     async remove(key) {
       await rm(pathOf(key), { force: true });
     },

@@ -4,10 +4,11 @@ import { isStaff, type Principal } from '../core/principal.ts';
 import { problems } from '../core/problem.ts';
 import { violation } from '../core/violation.ts';
 import { assertMayPost } from '../tickets/domain/state.ts';
-import { blobKey, type BlobStorage, type UploadTarget } from './blob-storage.ts';
+import { blobKey, type BlobStorage, type UploadedFile, type UploadTarget } from './blob-storage.ts';
 import type { Attachment } from './domain/model.ts';
 import { CONTENT_TYPES, MAX_FILES_PER_TICKET, megabytes, MAX_TICKET_BYTES, refusalOfDeclared } from './domain/limits.ts';
 import { findSecrets } from './domain/secrets.ts';
+import { COMPLETION_GRACE_MS, completionDeadline, reclaimSteps } from './domain/slots.ts';
 import { sniff, SNIFF_BYTES } from './domain/sniff.ts';
 import type { AttachmentStore, TicketFacts } from './store.ts';
 
@@ -17,14 +18,22 @@ export interface AttachmentDeps {
   clock: Clock;
 }
 
-/** How long an upload link works; a pending attachment is dropped after it. */
+/** How long an upload link works; a pending attachment may be completed until COMPLETION_GRACE_MS after it. */
 export const UPLOAD_WINDOW_MS = 15 * 60_000;
 /** How long a download link works. */
 export const DOWNLOAD_WINDOW_MS = 5 * 60_000;
 /** How much of a text file the server reads for secrets when it completes (the browser checked the whole file). */
 export const SECRET_SCAN_BYTES = 2 * 1024 * 1024;
-/** Pending items leave the table by TTL a day after their link expired (S3's lifecycle rule drops the bytes). */
+/**
+ * Pending items leave the table by TTL a day after their link expired (S3's lifecycle rule drops the bytes);
+ * their slots come back by reclaim (domain/slots.ts), whether TTL deleted the item or not.
+ */
 const PENDING_TTL_MS = 24 * 3600_000;
+
+const REPLACED = 'The file was replaced while it was being checked; attach it again.';
+
+/** What the complete step finds in a file. */
+type Found = Pick<Attachment, 'kind' | 'contentType' | 'completedAt' | 'secrets'>;
 
 export interface NewAttachment {
   filename: string;
@@ -59,24 +68,76 @@ export function attachmentService({ store, blobs, clock }: AttachmentDeps) {
     return attachment;
   }
 
-  /** Frees the slots of uploads whose link expired unused; true when any was freed. */
-  async function reclaimExpired(ticketId: string, now: Date): Promise<boolean> {
-    let freed = false;
-    for (const stale of (await store.list(ticketId)).filter((a) => a.status === 'pending' && a.uploadExpiresAt < now.toISOString())) {
-      if (await store.dropPending(ticketId, stale.id, now.toISOString())) {
-        await store.release(ticketId, stale.size);
-        await blobs.remove(blobKey(ticketId, stale.id));
-        freed = true;
+  /**
+   * Gives back the slots of abandoned uploads (never completed by their deadline, whether their item is still
+   * there or TTL deleted it) and of removals or completions that stopped half-way: domain/slots.ts. Runs when a
+   * ticket's slots are full; the store's conditions make racing reclaims give each slot back once.
+   */
+  async function reclaim(ticketId: string, now: Date): Promise<void> {
+    const reservations = await store.reservations(ticketId);
+    const steps = reclaimSteps(reservations, await store.list(ticketId), now);
+    const overdueBefore = new Date(now.getTime() - COMPLETION_GRACE_MS).toISOString();
+    for (const step of steps) {
+      if (step.step === 'release-abandoned') {
+        if (await store.release(ticketId, step.reservation, 'pending', now.toISOString())) await forget(ticketId, step.reservation.id);
+      } else if (step.step === 'release-held') {
+        // Its file is removed or gone for good: the bytes go too (a removal may have stopped before them).
+        await store.release(ticketId, step.reservation, 'held');
+        await blobs.remove(blobKey(ticketId, step.reservation.id));
+      } else if (step.step === 'drop-then-release-held') {
+        if (await store.dropPending(ticketId, step.reservation.id, overdueBefore)) {
+          await blobs.remove(blobKey(ticketId, step.reservation.id));
+          await store.release(ticketId, step.reservation, 'held');
+        }
+      } else {
+        await forget(ticketId, step.attachmentId, overdueBefore);
       }
     }
-    return freed;
+  }
+
+  /** Drops a pending attachment whose reservation is gone, and its bytes. */
+  async function forget(ticketId: string, id: string, expiredBefore?: string): Promise<void> {
+    await store.dropPending(ticketId, id, expiredBefore);
+    await blobs.remove(blobKey(ticketId, id));
+  }
+
+  /** Gives back a pending attachment's slot and drops it; false when a completion holds the slot meanwhile. */
+  async function abandon(attachment: Attachment): Promise<boolean> {
+    const released = await store.release(attachment.ticketId, attachment, 'pending')
+      || !(await store.reservations(attachment.ticketId)).some((r) => r.id === attachment.id);
+    if (!released) return false;
+    await forget(attachment.ticketId, attachment.id);
+    return true;
   }
 
   async function refuse(attachment: Attachment, reason: string): Promise<never> {
-    if (await store.dropPending(attachment.ticketId, attachment.id)) await store.release(attachment.ticketId, attachment.size);
-    await blobs.remove(blobKey(attachment.ticketId, attachment.id));
+    await abandon(attachment);
     throw violation('attachment.refused', reason, { field: 'file' });
   }
+
+  /**
+   * The uploaded file as it was when first seen (`version`: a replacement meanwhile is refused): its kind from
+   * the content, and what looks like secrets in a text file; or why it is refused.
+   */
+  async function inspect(attachment: Attachment, key: string, { size, version }: UploadedFile): Promise<{ found: Found } | { refused: string }> {
+    if (size !== attachment.size) return { refused: `The file has ${size} bytes, not the ${attachment.size} announced.` };
+    const read = (start: number, end: number) => blobs.readUploaded(key, version, start, end);
+    const head = await read(0, Math.min(size, SNIFF_BYTES) - 1);
+    const tail = size > 4 ? await read(size - 4, size - 1) : undefined;
+    if (!head || (size > 4 && !tail)) return { refused: REPLACED };
+    const sniffed = sniff(attachment.filename, head, size, tail);
+    if (!sniffed.ok) return { refused: sniffed.reason };
+    const scanned = sniffed.kind !== 'text' ? new Uint8Array() : size <= head.length ? head : await read(0, Math.min(size, SECRET_SCAN_BYTES) - 1);
+    if (!scanned) return { refused: REPLACED };
+    return {
+      found: {
+        kind: sniffed.kind, contentType: CONTENT_TYPES[sniffed.kind], completedAt: clock.now().toISOString(),
+        secrets: sniffed.kind === 'text' ? findSecrets(new TextDecoder().decode(scanned)) : [],
+      },
+    };
+  }
+
+  const expired = () => violation('attachment.expired', 'The upload link expired before the file was completed; attach the file again.', { field: 'file' });
 
   return {
     async create(principal: Principal, ticketId: string, input: NewAttachment): Promise<{ attachment: Attachment; upload: UploadTarget }> {
@@ -86,12 +147,14 @@ export function attachmentService({ store, blobs, clock }: AttachmentDeps) {
       const refusal = refusalOfDeclared(input.filename, input.size);
       if (refusal) throw problems.invalid([refusal]);
       const now = clock.now();
-      if (!(await store.reserve(ticketId, input.size)) && !((await reclaimExpired(ticketId, now)) && (await store.reserve(ticketId, input.size)))) {
+      const expiresAt = new Date(now.getTime() + UPLOAD_WINDOW_MS);
+      const id = newId();
+      const reservation = { id, size: input.size, until: completionDeadline(expiresAt.toISOString()) };
+      if (!(await store.reserve(ticketId, reservation)) && !(await reclaim(ticketId, now), await store.reserve(ticketId, reservation))) {
         throw violation('attachment.limit', `A ticket holds at most ${MAX_FILES_PER_TICKET} files and ${megabytes(MAX_TICKET_BYTES)}; this one would pass that. Remove an attachment or share the file another way.`, { field: 'size' });
       }
-      const expiresAt = new Date(now.getTime() + UPLOAD_WINDOW_MS);
       const attachment: Attachment = {
-        id: newId(), ticketId, orgId: ticket.orgId,
+        id, ticketId, orgId: ticket.orgId,
         uploaderId: principal.id, uploaderName: principal.name, uploaderRole: principal.role,
         filename: input.filename, size: input.size, internal: input.internal, status: 'pending',
         createdAt: now.toISOString(), uploadExpiresAt: expiresAt.toISOString(),
@@ -106,21 +169,30 @@ export function attachmentService({ store, blobs, clock }: AttachmentDeps) {
       const attachment = await visibleAttachment(principal, ticketId, id);
       if (attachment.uploaderId !== principal.id) throw problems.notFound(`No attachment ${id} on this ticket.`);
       if (attachment.status !== 'pending') return attachment;
+      if (completionDeadline(attachment.uploadExpiresAt) < clock.now().toISOString()) {
+        await abandon(attachment);
+        throw expired();
+      }
       const key = blobKey(ticketId, id);
-      const size = await blobs.size(key);
-      if (size === undefined) throw violation('attachment.not-uploaded', 'The file has not arrived yet; upload it, then complete it.', { field: 'file' });
-      if (size !== attachment.size) return refuse(attachment, `The file has ${size} bytes, not the ${attachment.size} announced.`);
-      const head = await blobs.read(key, 0, Math.min(size, SNIFF_BYTES) - 1);
-      const tail = size > 4 ? await blobs.read(key, size - 4, size - 1) : undefined;
-      const sniffed = sniff(attachment.filename, head, size, tail);
-      if (!sniffed.ok) return refuse(attachment, sniffed.reason);
-      const scanned = sniffed.kind === 'text' ? (size <= head.length ? head : await blobs.read(key, 0, Math.min(size, SECRET_SCAN_BYTES) - 1)) : undefined;
-      const found = {
-        kind: sniffed.kind, contentType: CONTENT_TYPES[sniffed.kind], completedAt: clock.now().toISOString(),
-        secrets: scanned ? findSecrets(new TextDecoder().decode(scanned)) : [],
-      };
-      await blobs.keep(key);
-      if (!(await store.complete(ticketId, id, found))) return (await store.get(ticketId, id)) ?? attachment;
+      const uploaded = await blobs.uploaded(key);
+      if (!uploaded) throw violation('attachment.not-uploaded', 'The file has not arrived yet; upload it, then complete it.', { field: 'file' });
+      const inspected = await inspect(attachment, key, uploaded);
+      if ('refused' in inspected) return refuse(attachment, inspected.refused);
+      const { found } = inspected;
+      // Exactly the bytes checked become the file served.
+      if (!(await blobs.keep(key, uploaded.version))) return refuse(attachment, REPLACED);
+      // Then the slot: from here on no reclaim gives it back (and a reclaim that came first makes this fail).
+      if (!(await store.hold(ticketId, id))) {
+        await forget(ticketId, id);
+        throw expired();
+      }
+      if (!(await store.complete(ticketId, id, found))) {
+        const now = await store.get(ticketId, id);
+        if (now?.status === 'complete') return now;
+        // Dropped by a reclaim after the deadline: the slot it holds goes back now (or at the next reclaim).
+        if (!now) await store.release(ticketId, attachment, 'held');
+        throw expired();
+      }
       return { ...attachment, ...found, status: 'complete' };
     },
 
@@ -146,15 +218,19 @@ export function attachmentService({ store, blobs, clock }: AttachmentDeps) {
         if (attachment.uploaderId !== principal.id) throw violation('attachment.removal', 'Only the person who attached a file, or the support staff, may remove it.');
         if (ticket.status === 'closed') throw violation('attachment.removal', 'This ticket is closed; ask the support staff to remove the file.');
       }
-      if (attachment.status === 'removed') return attachment;
-      if (attachment.status === 'pending') {
-        if (await store.dropPending(ticketId, id)) await store.release(ticketId, attachment.size);
+      // A removal that stopped half-way is finished by the same request sent again (both steps are idempotent).
+      if (attachment.status === 'removed') {
+        await store.release(ticketId, attachment, 'held');
         await blobs.remove(blobKey(ticketId, id));
-        return { ...attachment, status: 'removed' };
+        return attachment;
+      }
+      if (attachment.status === 'pending') {
+        if (await abandon(attachment)) return { ...attachment, status: 'removed' };
+        throw violation('busy', 'The file is being completed right now; send the same request again.');
       }
       const at = clock.now().toISOString();
       if (await store.markRemoved(ticketId, id, principal, at)) {
-        await store.release(ticketId, attachment.size);
+        await store.release(ticketId, attachment, 'held');
         await blobs.remove(blobKey(ticketId, id));
       }
       return { ...attachment, status: 'removed', removedAt: at, removedById: principal.id, removedByName: principal.name };

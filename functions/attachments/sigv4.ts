@@ -36,15 +36,20 @@ export function signPolicy(policy: object, credentials: AwsCredentials, region: 
 }
 
 /**
- * A presigned S3 URL: `method` on `https://host/path` with `query` (besides the X-Amz-* ones), valid
- * `expiresInSeconds` from `at`; only the host header is signed, as the SDK's presigner does.
+ * A presigned S3 URL: `method` on `protocol://host/path` with `query` (besides the X-Amz-* ones), valid
+ * `expiresInSeconds` from `at`. The host header is signed, and `headers` (lower-case names) which the request
+ * must then send with exactly these values: S3 reads x-amz-copy-source only as a header, not from the query.
  */
 export function presignUrl(
-  { method, host, path, query, expiresInSeconds }: { method: string; host: string; path: string; query: Record<string, string>; expiresInSeconds: number },
+  { method, protocol = 'https:', host, path, query, headers = {}, expiresInSeconds }: {
+    method: string; protocol?: string; host: string; path: string; query: Record<string, string>; headers?: Record<string, string>; expiresInSeconds: number;
+  },
   credentials: AwsCredentials, region: string, at: Date,
 ): string {
   const date = amzDate(at);
   const scope = scopeOf(date.slice(0, 8), region, 's3');
+  const signed: Record<string, string> = { host, ...headers };
+  const signedNames = Object.keys(signed).sort();
   const params: Record<string, string> = {
     ...query,
     'X-Amz-Algorithm': ALGORITHM,
@@ -53,12 +58,15 @@ export function presignUrl(
     'X-Amz-Date': date,
     'X-Amz-Expires': String(expiresInSeconds),
     ...(credentials.sessionToken ? { 'X-Amz-Security-Token': credentials.sessionToken } : {}),
-    'X-Amz-SignedHeaders': 'host',
+    'X-Amz-SignedHeaders': signedNames.join(';'),
   };
-  const canonicalQuery = Object.keys(params).sort().map((name) => `${uriEncode(name)}=${uriEncode(params[name]!)}`).join('&');
+  const queryOf = (all: Record<string, string>) => Object.keys(all).sort().map((name) => `${uriEncode(name)}=${uriEncode(all[name]!)}`).join('&');
+  const canonicalQuery = queryOf(params);
   const canonicalPath = path.split('/').map(uriEncode).join('/');
-  const canonicalRequest = [method, canonicalPath, canonicalQuery, `host:${host}\n`, 'host', 'UNSIGNED-PAYLOAD'].join('\n');
+  const canonicalHeaders = signedNames.map((name) => `${name}:${signed[name]!.trim().replace(/\s+/g, ' ')}\n`).join('');
+  const canonicalRequest = [method, canonicalPath, canonicalQuery, canonicalHeaders, signedNames.join(';'), 'UNSIGNED-PAYLOAD'].join('\n');
   const stringToSign = [ALGORITHM, date, scope, sha256Hex(canonicalRequest)].join('\n');
   const signature = createHmac('sha256', signingKey(credentials.secretAccessKey, date.slice(0, 8), region, 's3')).update(stringToSign, 'utf8').digest('hex');
-  return `https://${host}${canonicalPath}?${canonicalQuery}&X-Amz-Signature=${signature}`;
+  // The signature in its sorted place, as the SDK's presigner writes it: the same URL byte for byte.
+  return `${protocol}//${host}${canonicalPath}?${queryOf({ ...params, 'X-Amz-Signature': signature })}`;
 }

@@ -76,6 +76,7 @@ export const PROBLEM_TYPES: Record<ProblemCode, ProblemType> = {
   'attachment.limit': RULE,
   'attachment.refused': RULE,
   'attachment.not-uploaded': CONFLICT,
+  'attachment.expired': CONFLICT,
   'attachment.removal': NOT_ALLOWED,
   'attachment.unusable': RULE,
   'idempotency.key-reused': RULE,

@@ -30,6 +30,7 @@ export type ViolationCode =
   | 'attachment.limit' // a ticket's files or bytes would pass the per-ticket limit
   | 'attachment.refused' // the stored file is not what it claims, not an allowed kind, or not the announced size
   | 'attachment.not-uploaded' // completing an attachment whose bytes never arrived
+  | 'attachment.expired' // completing an upload past its deadline (its slot may have gone to another file)
   | 'attachment.removal' // removing someone else's attachment, or one's own on a closed ticket
   | 'attachment.unusable' // a message names an attachment that is not complete, of another ticket, or not the author's to share
   // any capability

@@ -132,8 +132,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   // CloudFront's response headers, from the same definition (plain HTTP here: no HSTS), on every response: also on
   // the 400 for a request Node's adapter cannot even read (a path such as /\evil.com), which never reaches the app.
   const headers = Object.entries(securityHeaders({ signInOrigin: options.signInOrigin, https: false }));
+  // A response that sets a stricter one of its own (an attachment's download: its sandbox CSP) keeps it.
   const withSecurityHeaders = (response: Response) => {
-    for (const [name, value] of headers) response.headers.set(name, value);
+    for (const [name, value] of headers) if (!response.headers.has(name)) response.headers.set(name, value);
     return response;
   };
   const unreadable = (error: unknown) => withSecurityHeaders(problemResponse(error instanceof RequestError

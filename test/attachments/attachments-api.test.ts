@@ -35,6 +35,7 @@ describe('an attachment from announcement to download', () => {
     expect(whole.status).toBe(200);
     expect(whole.headers.get('content-disposition')).toMatch(/^attachment; filename="slurm-4711.out"/);
     expect(whole.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(whole.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
     expect(await whole.text()).toBe(LOG);
     const first = await fetch(download.downloadUrl, { headers: { range: 'bytes=0-9' } });
     expect(first.status).toBe(206);
@@ -50,6 +51,22 @@ describe('an attachment from announcement to download', () => {
     expect((await sendBytes(upload, new Uint8Array(11).fill(97))).status).toBe(400);
     expect((await sendBytes({ ...upload, fields: { ...upload.fields, 'Content-Type': 'text/html' } }, new Uint8Array(10).fill(97))).status).toBe(403);
     expect((await sendBytes({ ...upload, fields: { ...upload.fields, key: `tickets/${ticket.id}/other` } }, new Uint8Array(10).fill(97))).status).toBe(403);
+  });
+});
+
+describe('an upload link', () => {
+  it('sends one file: after completion the same link cannot replace the checked file (the same bytes again are fine)', async () => {
+    const ticket = await openTicket(stack, AS.maria);
+    const created = await (await announce(stack, ticket.id, AS.maria, { filename: 'job.log', size: LOG.length })).json();
+    const bytes = new TextEncoder().encode(LOG);
+    expect((await sendBytes(created.upload, bytes)).status).toBe(204);
+    expect((await sendBytes(created.upload, bytes)).status).toBe(204);
+    expect((await stack.call('POST', `/api/tickets/${ticket.id}/attachments/${created.id}/complete`, { as: AS.maria })).status).toBe(200);
+    const program = new Uint8Array(bytes.length);
+    program.set([0x7f, 0x45, 0x4c, 0x46]);
+    expect((await sendBytes(created.upload, program)).status).toBe(409);
+    const { downloadUrl } = await (await stack.call('GET', `/api/tickets/${ticket.id}/attachments/${created.id}`, { as: AS.ana })).json();
+    expect(await (await fetch(downloadUrl)).text()).toBe(LOG);
   });
 });
 

@@ -34,6 +34,14 @@ describe('sniffing', () => {
     expect(sniff('shot.png', text('<html><body>hi</body></html>'), 28).ok).toBe(false);
     expect(sniff('notes.txt', text('\uFEFF  <svg xmlns="http://www.w3.org/2000/svg"/>'), 50).ok).toBe(false);
     expect(sniff('data.json', text('<?xml version="1.0"?><svg/>'), 27).ok).toBe(false);
+    // What a sniffing browser renders as HTML (WHATWG MIME Sniffing, HTML patterns), and SVG closed by a slash.
+    for (const markup of ['<svg/onload=alert(1)>', '<!-- x --><script>alert(1)</script>', '<div>x</div>', '<p onclick=x>', '<a href=x>y</a>', '<B>bold', '<table>', '<title>x', '<math><mi>x']) {
+      expect(sniff('notes.txt', text(`\n ${markup}`), markup.length + 2).ok, markup).toBe(false);
+    }
+    // Logs that merely start with angle brackets stay text.
+    for (const log of ['<frozen importlib._bootstrap>: ImportError', '<unknown>: rank 3 died', '<a1b2> job started', '<<< srun output >>>']) {
+      expect(sniff('slurm.out', text(log), log.length)).toEqual({ ok: true, kind: 'text' });
+    }
     expect(sniff('job.log', bytes(0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0), 8)).toMatchObject({ ok: false, reason: expect.stringMatching(/program/) });
     expect(sniff('shot.jpg', png, 12)).toMatchObject({ ok: false, reason: expect.stringMatching(/name says JPEG but the content is PNG/) });
     expect(sniff('data.bin', text('abc'), 3).ok).toBe(false);

@@ -64,7 +64,7 @@ describe('the attachments bucket', () => {
     }
     expect(grants.map(([id]) => id)).toEqual([expect.stringMatching(/^AttachmentsFunctionRole/)]);
     const [, statement] = grants[0]!;
-    expect([...(statement.Action as string[])].sort()).toEqual(['s3:DeleteObject', 's3:DeleteObjectTagging', 's3:GetObject', 's3:PutObject', 's3:PutObjectTagging']);
+    expect([...(statement.Action as string[])].sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject', 's3:PutObjectTagging']);
     expect(JSON.stringify(statement.Resource)).toMatch(/\/tickets\/\*"/);
     synth.template.hasResourceProperties('AWS::Lambda::Function', {
       Description: Match.stringLikeRegexp('^Attachments API'),

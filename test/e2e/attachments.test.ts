@@ -90,4 +90,31 @@ describe.skipIf(!hasChromium)('attachments in Chromium', () => {
       await session.context.close();
     }
   }, 120_000);
+
+  // A file name that is markup and too long for a phone's line: shown as text, wrapped, axe clean, in both schemes.
+  const HOSTILE = '<img src=x onerror=alert(1)> very-long-file-name-without-any-break-points-at-all-for-a-phone.log';
+  for (const [width, colorScheme] of [[PHONE.width, 'dark'], [PHONE.width, 'light'], [1366, 'dark']] as const) {
+    it(`attaching and listing files at ${width} px, ${colorScheme}: axe clean, nothing wider than the screen, names as text`, async () => {
+      await writeFile(path.join(folder, HOSTILE), 'srun: error: nid001234: task 3: Exited with exit code 1\n');
+      const sme = await openAs(product, USERS.maria, { next: '/app/tickets/new', colorScheme, viewport: { width, height: 900 } });
+      await sme.page.waitForURL(/\/app\/tickets\/new/);
+      await sme.page.getByLabel('Subject').fill(`Files at ${width} px in ${colorScheme}`);
+      await sme.page.locator('#body').fill('Two files attached.');
+      await sme.page.locator('#attachments').setInputFiles([path.join(folder, 'env.txt'), path.join(folder, HOSTILE)]);
+      await expect.poll(() => sme.page.locator('.attachment-queue').textContent()).toContain('very-long-file-name');
+      const wider = () => sme.page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      expect(await wider()).toBeLessThanOrEqual(0);
+      expect(await seriousViolations(sme.page)).toEqual([]);
+      await sme.page.getByRole('button', { name: 'Submit ticket' }).click();
+      await sme.page.waitForURL(/\/app\/tickets\/(?!new)[^/?]+$/, { timeout: 30_000 });
+      await expect.poll(() => sme.page.locator('.attachments li').count()).toBe(2);
+      expect(await sme.page.locator('.attachments').textContent()).toContain(HOSTILE);
+      expect(await sme.page.locator('.attachments img').count()).toBe(0);
+      expect(await wider()).toBeLessThanOrEqual(0);
+      expect(await seriousViolations(sme.page)).toEqual([]);
+      await screenshot(sme.page, `attachments-${width}-${colorScheme}`);
+      expect(sme.errors.filter((e) => !e.includes('HTTP 404 /favicon'))).toEqual([]);
+      await sme.context.close();
+    }, 60_000);
+  }
 });

@@ -130,7 +130,27 @@ export function deliveryProblems(items: Item[], mails: SentMail[], { since = '' 
   return problems;
 }
 
+/**
+ * Each ticket's attachment counter equals the sum of its reservations (functions/attachments/README.md), and
+ * every complete attachment holds a reservation of its size, every held reservation belongs to one.
+ */
+export function attachmentProblems(items: Item[]): string[] {
+  const problems: string[] = [];
+  for (const counter of items.filter((i) => String(i.pk).startsWith('ATTACHMENTS#') && i.sk === 'COUNTER')) {
+    const reservations = Object.entries(counter).filter(([name]) => name.startsWith('R#')).map(([name, value]) => ({ id: name.slice(2), ...(value as { size: number; until?: string }) }));
+    const files = reservations.length;
+    const bytes = reservations.reduce((sum, r) => sum + r.size, 0);
+    if (counter.files !== files || counter.bytes !== bytes) problems.push(`${counter.pk}: counter ${counter.files} files, ${counter.bytes} bytes; reservations ${files}, ${bytes}`);
+    const complete = new Map(items.filter((i) => i.pk === counter.pk && String(i.sk).startsWith('ATT#') && i.status === 'complete').map((a) => [a.id as string, a]));
+    for (const r of reservations.filter((x) => x.until === undefined)) {
+      if (complete.get(r.id)?.size !== r.size) problems.push(`${counter.pk}: held reservation ${r.id} without a complete attachment of ${r.size} bytes`);
+    }
+    for (const id of complete.keys()) if (!reservations.some((r) => r.id === id && r.until === undefined)) problems.push(`${counter.pk}: complete attachment ${id} holds no slot`);
+  }
+  return problems;
+}
+
 /** All of them (deliveries only when the mails sent are known). */
 export function invariantProblems(items: Item[], mails?: SentMail[], options: { since?: string } = {}): string[] {
-  return [...bookingProblems(items), ...ticketProblems(items), ...(mails ? deliveryProblems(items, mails, options) : [])];
+  return [...bookingProblems(items), ...ticketProblems(items), ...attachmentProblems(items), ...(mails ? deliveryProblems(items, mails, options) : [])];
 }

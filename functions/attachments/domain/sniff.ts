@@ -16,8 +16,12 @@ const startsWith = (bytes: Uint8Array, magic: readonly number[], at = 0) => magi
 const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
 const u32 = (bytes: Uint8Array, at: number) => (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16)) + bytes[at + 3]! * 0x1000000;
 
-/** Markup a browser would render: refused even inside a `.log`, in case a download is ever shown inline. */
-const MARKUP = /^\s*(<!doctype\s+html|<html[\s>]|<svg[\s>]|<\?xml|<script[\s>]|<head[\s>]|<body[\s>]|<iframe[\s>])/i;
+/**
+ * Markup a browser would render: refused even inside a `.log`, in case a download is ever shown inline. The
+ * WHATWG MIME Sniffing Standard's HTML patterns (a browser that sniffs renders these as HTML), plus SVG, MathML
+ * and XML; a tag ends at white space, `>` or `/` (`<svg/onload=...>` is an SVG element to a browser's parser).
+ */
+const MARKUP = /^\s*(?:<!doctype\s+html|<!--|<\?xml|<(?:html|head|script|iframe|h1|div|font|table|a|style|title|b|body|br|p|svg|math)(?=[\s/>]))/i;
 
 function binaryKind(head: Uint8Array): Kind | 'executable' | undefined {
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
