@@ -62,8 +62,8 @@ export const API_FUNCTIONS = {
   },
   notifications: {
     entry: 'functions/notify/api-index.ts',
-    description: 'Notifications API: e-mail preferences and parked e-mails',
-    paths: ['/api/me/notifications', '/api/notifications/{proxy+}'],
+    description: 'Notifications API: e-mail preferences, language and time zone, parked e-mails',
+    paths: ['/api/me/notifications', '/api/me/preferences', '/api/notifications/{proxy+}'],
     publicRoutes: [],
   },
   analytics: {

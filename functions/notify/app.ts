@@ -4,14 +4,19 @@ import type { IdentityVerifier } from '../core/identity.ts';
 import { problems } from '../core/problem.ts';
 import { mount } from '../core/route.ts';
 import { violation } from '../core/violation.ts';
+import type { OrganisationLanguages } from '../core/organisations.ts';
+import { directoryUpdate, type UserDirectory } from '../core/users.ts';
+import { personalView } from './personal.ts';
 import { changePreferences, preferencesView } from './preferences.ts';
-import { getPreferencesRoute, listParkedRoute, putPreferencesRoute, replayParkedRoute } from './routes.ts';
+import { getPersonalRoute, getPreferencesRoute, listParkedRoute, putPersonalRoute, putPreferencesRoute, replayParkedRoute } from './routes.ts';
 import type { DeliveryRecord, NotifyStore } from './store.ts';
 
 export interface NotificationRoutesDeps {
   store: NotifyStore;
   clock: Clock;
   verifier: IdentityVerifier;
+  users: UserDirectory;
+  organisationLanguage: OrganisationLanguages;
 }
 
 function parkedView(record: DeliveryRecord) {
@@ -40,6 +45,30 @@ export function registerNotificationRoutes(app: ApiApp, deps: NotificationRoutes
     const next = changePreferences(await deps.store.getPreferences(principal.id), c.req.valid('json'), principal);
     await deps.store.putPreferences(principal.id, next, deps.clock.now().toISOString());
     return c.json(preferencesView(next, principal), 200);
+  });
+
+  const personal = async (principal: { id: string; orgId?: string }) => {
+    const [user, orgLanguage] = await Promise.all([deps.users.get(principal.id), principal.orgId ? deps.organisationLanguage(principal.orgId) : undefined]);
+    return personalView(user, orgLanguage);
+  };
+
+  mount(app, getPersonalRoute, [auth], async (c) => {
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(await personal(c.var.principal), 200);
+  });
+
+  mount(app, putPersonalRoute, [auth], async (c) => {
+    const principal = c.var.principal;
+    const { language, timeZone } = c.req.valid('json');
+    const settings = { lang: language, timeZone };
+    if (!(await deps.users.updateSettings(principal.id, settings))) {
+      // Not in the directory yet (it is written on GET /api/me): enter them as their token says, then set.
+      const entry = directoryUpdate(principal, undefined);
+      if (!entry) throw problems.notFound('You are not in the directory yet; sign in again.');
+      await deps.users.put(entry);
+      await deps.users.updateSettings(principal.id, settings);
+    }
+    return c.json(await personal(principal), 200);
   });
 
   mount(app, listParkedRoute, [auth, onlyRoles('coordinator')], async (c) => {

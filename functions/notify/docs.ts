@@ -1,6 +1,6 @@
 import { BODY_PROBLEMS, type RouteDoc } from '../core/openapi.ts';
-import { ParkedListSchema, PreferencesSchema, ReplaySchema } from './responses.ts';
-import { getPreferencesRoute, listParkedRoute, putPreferencesRoute, replayParkedRoute } from './routes.ts';
+import { ParkedListSchema, PersonalSettingsSchema, PreferencesSchema, ReplaySchema } from './responses.ts';
+import { getPersonalRoute, getPreferencesRoute, listParkedRoute, putPersonalRoute, putPreferencesRoute, replayParkedRoute } from './routes.ts';
 
 /** The notification rows of the OpenAPI document. */
 export const notificationDocs: RouteDoc[] = [
@@ -12,6 +12,15 @@ export const notificationDocs: RouteDoc[] = [
     route: putPreferencesRoute, tags: ['notifications'],
     description: 'Turns kinds on or off (the mandatory ones stay on) and, for staff, sets the categories followed. Fields left out keep their value.',
     responses: { 200: { description: 'Saved', schema: PreferencesSchema } }, errors: [...BODY_PROBLEMS, 'unauthorized', 'preferences.refused'],
+  },
+  {
+    route: getPersonalRoute, tags: ['notifications'],
+    responses: { 200: { description: 'Your language and time zone', schema: PersonalSettingsSchema } }, errors: ['unauthorized'],
+  },
+  {
+    route: putPersonalRoute, tags: ['notifications'],
+    description: 'Sets your language (e-mails and the web app) and your time zone (times in e-mails). Fields left out keep their value; null goes back to the default (your organisation\'s language or English; the centre\'s zone).',
+    responses: { 200: { description: 'Saved', schema: PersonalSettingsSchema } }, errors: [...BODY_PROBLEMS, 'unauthorized'],
   },
   {
     route: listParkedRoute, tags: ['notifications'],
