@@ -8,7 +8,11 @@ import type { OrganisationLanguages } from '../core/organisations.ts';
 import { directoryUpdate, type UserDirectory } from '../core/users.ts';
 import { personalView } from './personal.ts';
 import { changePreferences, preferencesView } from './preferences.ts';
-import { getPersonalRoute, getPreferencesRoute, listParkedRoute, putPersonalRoute, putPreferencesRoute, replayParkedRoute } from './routes.ts';
+import {
+  getPersonalRoute, getPreferencesRoute, listParkedRoute, putPersonalRoute, putPreferencesRoute, replayParkedRoute, unsubscribePageRoute, unsubscribeRoute,
+} from './routes.ts';
+import { confirmPage, donePage, invalidPage } from './unsubscribe-page.ts';
+import { verifiedUnsubscribe } from './unsubscribe.ts';
 import type { DeliveryRecord, NotifyStore } from './store.ts';
 
 export interface NotificationRoutesDeps {
@@ -17,6 +21,8 @@ export interface NotificationRoutesDeps {
   verifier: IdentityVerifier;
   users: UserDirectory;
   organisationLanguage: OrganisationLanguages;
+  /** Verifies the one-click unsubscribe links; without it they answer 404. */
+  unsubscribeSecret?: string;
 }
 
 function parkedView(record: DeliveryRecord) {
@@ -69,6 +75,37 @@ export function registerNotificationRoutes(app: ApiApp, deps: NotificationRoutes
       await deps.users.updateSettings(principal.id, settings);
     }
     return c.json(await personal(principal), 200);
+  });
+
+  // One-click unsubscribe (RFC 8058): no sign-in, the link's signature names the user and the kind. A browser gets
+  // pages (GET asks first, so a link scanner turns nothing off); a mail client's POST gets problem+json or 200.
+  const linkKind = (link: { user: string; kind: string; sig: string }) => {
+    if (!deps.unsubscribeSecret) throw problems.notFound('Unsubscribe links are not enabled here.');
+    return verifiedUnsubscribe(deps.unsubscribeSecret, link);
+  };
+  const wantsHtml = (accept: string | undefined) => accept?.includes('text/html') ?? false;
+
+  mount(app, unsubscribePageRoute, [], async (c) => {
+    const kind = linkKind(c.req.valid('query'));
+    c.header('Cache-Control', 'no-store');
+    c.header('Referrer-Policy', 'no-referrer');
+    return kind ? c.html(confirmPage(kind, new URL(c.req.url).pathname + new URL(c.req.url).search), 200) : c.html(invalidPage(), 403);
+  });
+
+  mount(app, unsubscribeRoute, [], async (c) => {
+    const link = c.req.valid('query');
+    const kind = linkKind(link);
+    const html = wantsHtml(c.req.header('accept'));
+    if (!kind) {
+      if (html) return c.html(invalidPage(), 403);
+      throw problems.forbidden('This unsubscribe link is not valid.');
+    }
+    const current = await deps.store.getPreferences(link.user);
+    if (!current.off.includes(kind)) {
+      await deps.store.putPreferences(link.user, { ...current, off: [...current.off, kind] }, deps.clock.now().toISOString());
+    }
+    c.header('Cache-Control', 'no-store');
+    return html ? c.html(donePage(kind), 200) : c.json({ kind, state: 'off' as const }, 200);
   });
 
   mount(app, listParkedRoute, [auth, onlyRoles('coordinator')], async (c) => {

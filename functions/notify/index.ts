@@ -19,6 +19,7 @@ const notifications = composeNotifications({
   transport: sesTransport(new SESv2Client({ region: config.region, ...(config.sesEndpoint ? { endpoint: config.sesEndpoint } : {}) })),
   sender: config.sender,
   publicUrl: config.publicUrl,
+  ...(config.unsubscribeSecret ? { unsubscribeSecret: config.unsubscribeSecret } : {}),
   logger,
 });
 

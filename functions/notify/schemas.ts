@@ -23,3 +23,9 @@ export const PersonalSettingsBody = documented(z.strictObject({
   language: z.optional(z.nullable(Language)),
   timeZone: z.optional(z.nullable(TimeZoneName)),
 }), { id: 'PersonalSettingsChange', description: 'Fields left out keep their value; null goes back to the default.' });
+
+export const UnsubscribeQuery = z.object({
+  user: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a user id.')),
+  kind: z.enum(NOTIFICATION_KINDS),
+  sig: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'Not a link signature.')),
+});

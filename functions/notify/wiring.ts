@@ -6,9 +6,15 @@ import { dynamoUserDirectory } from '../core/users.ts';
 import { dynamoNotifyStore } from './dynamo-store.ts';
 
 /** The notification routes on the DynamoDB table: the one wiring the Lambda entry and the local server share. */
-export function wireNotifications(app: ApiApp, { db, tableName, clock, verifier }: ApiInfrastructure): ApiApp {
+export interface NotificationsInfrastructure extends ApiInfrastructure {
+  /** The key of the one-click unsubscribe links (config.ts); without it they answer 404. */
+  unsubscribeSecret?: string;
+}
+
+export function wireNotifications(app: ApiApp, { db, tableName, clock, verifier, unsubscribeSecret }: NotificationsInfrastructure): ApiApp {
   return registerNotificationRoutes(app, {
     store: dynamoNotifyStore(db, tableName), clock, verifier,
     users: dynamoUserDirectory(db, tableName), organisationLanguage: dynamoOrganisationLanguages(db, tableName),
+    ...(unsubscribeSecret ? { unsubscribeSecret } : {}),
   });
 }
