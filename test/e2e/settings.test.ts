@@ -27,7 +27,7 @@ describe.skipIf(!hasChromium)('settings pages in Chromium', () => {
     await sme.context.close();
   });
 
-  it('a requester gets the browser\'s zone on first load, then chooses Italian: the app speaks it at once and after a reload, and so do the mails', async () => {
+  it('a requester gets the browser\'s zone on first load, then chooses Italian: the app speaks it at once and after a reload', async () => {
     const sme = await openAs(product, USERS.lea, { next: '/app/notifications', timezoneId: 'Asia/Tokyo' });
     await sme.page.waitForURL(/\/app\/notifications/);
     const leaApi = await apiAs(product, EMAILS.lea);
