@@ -33,3 +33,5 @@ export const PersonalSettingsSchema = documented(z.object({
   languageSource: documented(z.enum(['own', 'organisation', 'default']), { description: 'Whether you chose it, your organisation gives it, or it is the default (English)' }),
   timeZone: documented(z.nullable(TimeZoneName), { description: 'Your time zone for times in e-mails; null: none chosen yet (e-mails use the centre\'s)' }),
 }), { id: 'PersonalSettings' });
+
+export const UnsubscribedSchema = documented(z.object({ kind: z.enum(NOTIFICATION_KINDS), state: z.literal('off') }), { id: 'Unsubscribed' });
