@@ -3,7 +3,9 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { organisationItem } from '../../functions/core/organisations.ts';
 import { deliveryId } from '../../functions/notify/deliver.ts';
+import { LOCAL_UNSUBSCRIBE_SECRET } from '../../functions/local/config.ts';
 import { toMime, type OutgoingMail } from '../../functions/notify/mime.ts';
+import { unsubscribeUrl } from '../../functions/notify/unsubscribe.ts';
 import { AS, addressed, startNotifyStack, type NotifyStack } from './support.ts';
 
 /** Every mail as a mail client reads it: our MIME text through mailparser. */
@@ -179,6 +181,17 @@ describe('outgoing mail, as mail clients read it', () => {
     expect((await kinds(AS.jonas)).ticketReply).toBe(true);
     await stack.reply(AS.ana, ticket.id, 'Second answer.');
     expect(await stack.sent()).toEqual([]);
+
+    // A person in a browser: the confirmation page's form posts back and gets a page; a forged link gets a page too.
+    const jonas = new URL(unsubscribeUrl(url.origin, LOCAL_UNSUBSCRIBE_SECRET, 'u-jonas', 'sessionReminder')!);
+    const html = { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' };
+    const confirmed = await stack.call('POST', `${jonas.pathname}${jonas.search}`, { rawBody: 'List-Unsubscribe=One-Click', headers: html });
+    expect([confirmed.status, confirmed.headers.get('content-type')]).toEqual([200, 'text/html; charset=UTF-8']);
+    expect(await confirmed.text()).toContain('mentoring session reminders');
+    expect(await kinds(AS.jonas)).toMatchObject({ sessionReminder: false, ticketReply: true });
+    const refused = await stack.call('GET', `${forged.pathname}${forged.search}`, { headers: { accept: 'text/html' } });
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('This link does not work');
   });
 });
 
