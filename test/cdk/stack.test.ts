@@ -105,7 +105,7 @@ describe('functions', () => {
 
 describe('the unsubscribe key', () => {
   it('is a generated secret given to the functions that sign and verify the links, and to no other', () => {
-    const [[secretId]] = resourcesOfType(synth.json, 'AWS::SecretsManager::Secret');
+    const secretId = resourcesOfType(synth.json, 'AWS::SecretsManager::Secret')[0]![0];
     const holders = resourcesOfType(synth.json, 'AWS::Lambda::Function')
       .filter(([, fn]) => JSON.stringify((fn.Properties as { Environment?: unknown }).Environment ?? {}).includes('UNSUBSCRIBE_SECRET'))
       .map(([, fn]) => String((fn.Properties as { Handler?: string; Description?: string }).Description));
