@@ -132,21 +132,33 @@ function content(notice: Notice, s: Strings, lang: Language, publicUrl: string, 
 /** "> " before every line: how plain-text mail quotes. */
 const quoted = (text: string) => text.split('\n').map((line) => (line ? `> ${line}` : '>')).join('\n');
 
+interface ConversationParts {
+  /** The reply itself, above the button. */
+  reply: { text: string[]; html: string };
+  /** The earlier messages, quoted below it. */
+  earlier: { text: string[]; html: string[] };
+}
+
 /** The reply's text, then the earlier messages quoted, newest first: as plain text (the Markdown as typed) and as HTML. */
-function conversationParts(conversation: Content['conversation'], s: Strings, when: (iso: string) => string): { text: string[]; html: string[] } {
-  if (!conversation) return { text: [], html: [] };
+function conversationParts(conversation: Content['conversation'], s: Strings, when: (iso: string) => string): ConversationParts {
+  if (!conversation) return { reply: { text: [], html: '' }, earlier: { text: [], html: [] } };
   const heading = (m: QuotedMessage) => fill(s.wrote, { author: m.authorName, when: when(m.at) });
-  const text = [conversation.message.body.trim(), ''];
-  const html = [`<div style="margin:1em 0;padding:.25em 1em;border-left:4px solid #0b57d0">${markdownToMailHtml(conversation.message.body)}</div>`];
+  const earlier: ConversationParts['earlier'] = { text: [], html: [] };
   if (conversation.earlier.length) {
-    text.push('', s.earlier, '');
-    html.push(`<p style="color:#4a525c">${escapeHtml(s.earlier)}</p>`);
+    earlier.text.push(s.earlier, '');
+    earlier.html.push(`<p style="color:#4a525c">${escapeHtml(s.earlier)}</p>`);
     for (const m of conversation.earlier) {
-      text.push(quoted(`${heading(m)}\n\n${m.body.trim()}`), '');
-      html.push(`<blockquote style="margin:0 0 1em;padding-left:.75em;border-left:3px solid #ccd;color:#4a525c"><p><em>${escapeHtml(heading(m))}</em></p>${markdownToMailHtml(m.body)}</blockquote>`);
+      earlier.text.push(quoted(`${heading(m)}\n\n${m.body.trim()}`), '');
+      earlier.html.push(`<blockquote style="margin:0 0 1em;padding-left:.75em;border-left:3px solid #ccd;color:#4a525c"><p><em>${escapeHtml(heading(m))}</em></p>${markdownToMailHtml(m.body)}</blockquote>`);
     }
   }
-  return { text, html };
+  return {
+    reply: {
+      text: [conversation.message.body.trim(), ''],
+      html: `<div style="margin:1em 0;padding:.25em 1em;border-left:4px solid #0b57d0">${markdownToMailHtml(conversation.message.body)}</div>`,
+    },
+    earlier,
+  };
 }
 
 /** A message in the recipient's language, as text and as HTML (every value escaped), linking back to the site. */
@@ -165,10 +177,10 @@ export function render(notice: Notice, recipient: Recipient, options: RenderOpti
     '',
     ...paragraphs.map((p) => fill(p, all)),
     '',
-    ...thread.text.slice(0, 2),
+    ...thread.reply.text,
     `${action.label}: ${action.url}`,
     '',
-    ...thread.text.slice(2),
+    ...thread.earlier.text,
     '-- ',
     ...footer.map((line) => fill(line, all)),
     '',
@@ -180,9 +192,9 @@ export function render(notice: Notice, recipient: Recipient, options: RenderOpti
 <body style="font-family:system-ui,-apple-system,'Segoe UI',sans-serif;line-height:1.5;color:#1b1f24;max-width:36rem;margin:0 auto;padding:1rem">
 <p>${fill(s.greeting, all, escapeHtml)}</p>
 ${paragraphs.map((p) => `<p>${linkify(p)}</p>`).join('\n')}
-${thread.html.slice(0, 1).join('')}
+${thread.reply.html}
 <p><a href="${escapeHtml(action.url)}" style="display:inline-block;padding:.5rem 1rem;background:#0b57d0;color:#fff;border-radius:.25rem;text-decoration:none">${escapeHtml(action.label)}</a></p>
-${thread.html.slice(1).join('\n')}
+${thread.earlier.html.join('\n')}
 <hr style="border:none;border-top:1px solid #ccd">
 ${footer.map((line) => `<p style="font-size:.85rem;color:#4a525c">${linkify(line)}</p>`).join('\n')}
 </body></html>
