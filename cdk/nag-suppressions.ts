@@ -28,7 +28,7 @@ function arnReference(resource: IConstruct): string {
 const RUNTIME_REASON = 'Node.js 22 is the runtime the code is built and tested for (esbuild target node22); moving to a newer runtime is a deliberate, tested change, not a default.';
 
 export function suppressAcceptedFindings(stack: SupportCentreStack, options: { customDomain: boolean }): void {
-  const { table, identity, api, site, apiFunctions, bookingsSweep, deadLetters, notifications, attachments } = stack.parts;
+  const { table, identity, api, site, apiFunctions, bookingsSweep, deadLetters, notifications, attachments, unsubscribeKey } = stack.parts;
   const tableIndexes = `AwsSolutions-IAM5[Resource::${arnReference(table.table)}/index/*]`;
   const indexReason = 'Queries use the generic indexes gsi1..gsi5 of this one table; index/* names exactly those and nothing outside the table.';
 
@@ -46,6 +46,10 @@ export function suppressAcceptedFindings(stack: SupportCentreStack, options: { c
   acknowledge(apiFunctions.attachments.role, {
     id: `AwsSolutions-IAM5[Resource::${arnReference(attachments.bucket)}/tickets/*]`,
     reason: 'Attachments are objects under tickets/<ticket>/<attachment>, created at run time: the grant names exactly that prefix of this one bucket, and the function signs links for one key at a time.',
+  });
+  acknowledge(unsubscribeKey, {
+    id: 'AwsSolutions-SMG4',
+    reason: 'The key signs only one-click unsubscribe links in mails already sent: rotating it would break those links and protect nothing more (a link turns one optional kind off for its own recipient, who can turn it on again). Rotate by hand if it ever leaks.',
   });
   acknowledge(deadLetters.queue, {
     id: 'AwsSolutions-SQS3',

@@ -1,4 +1,5 @@
 import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { customSiteOrigin, type DeploymentConfig } from './config.ts';
@@ -44,6 +45,7 @@ export class SupportCentreStack extends Stack {
     deadLetters: DeadLetterQueue;
     notifications: Notifications;
     attachments: AttachmentsBucket;
+    unsubscribeKey: secretsmanager.Secret;
   };
 
   constructor(scope: Construct, id: string, props: SupportCentreStackProps) {
@@ -107,8 +109,17 @@ export class SupportCentreStack extends Stack {
     if (!config.senderConfigured) {
       Annotations.of(sender).addWarningV2('support-centre:senderPlaceholder', `No sender address configured: ${config.senderAddress} cannot be verified, so no e-mail will be delivered. Set senderAddress.`);
     }
+    // The key of the one-click unsubscribe links (functions/notify/unsubscribe.ts): the notifier signs them, the
+    // notifications API verifies them. CloudFormation resolves it into both functions' settings at deployment.
+    const unsubscribeKey = new secretsmanager.Secret(this, 'UnsubscribeKey', {
+      description: 'Signs the one-click unsubscribe links of notification e-mails',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    const unsubscribeSecret = unsubscribeKey.secretValue.unsafeUnwrap();
+    apiFunctions.notifications.function.addEnvironment('UNSUBSCRIBE_SECRET', unsubscribeSecret);
     const notifications = new Notifications(this, 'Notifications', {
-      entry: entries.notify, table: table.table, senderIdentity: sender, deadLetters: deadLetters.queue, environment, logLevel: config.logLevel,
+      entry: entries.notify, table: table.table, senderIdentity: sender, deadLetters: deadLetters.queue,
+      environment: { ...environment, UNSUBSCRIBE_SECRET: unsubscribeSecret }, logLevel: config.logLevel,
     });
 
     new SiteDeployment(this, 'SiteContent', {
@@ -140,7 +151,7 @@ export class SupportCentreStack extends Stack {
       logs.FilterPattern.all(logs.FilterPattern.stringValue('$.message', '=', 'delivery failed'), logs.FilterPattern.booleanValue('$.parked', true)),
       'notify: e-mails parked after their last attempt; replay them from GET /api/notifications/parked');
 
-    this.parts = { table, identity, api, site, apiFunctions, bookingsSweep, deadLetters, notifications, attachments };
+    this.parts = { table, identity, api, site, apiFunctions, bookingsSweep, deadLetters, notifications, attachments, unsubscribeKey };
     suppressAcceptedFindings(this, { customDomain: customOrigin !== undefined });
 
     const output = (name: string, value: string, description: string) => new CfnOutput(this, name, { value, description });

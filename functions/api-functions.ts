@@ -62,9 +62,18 @@ export const API_FUNCTIONS = {
   },
   notifications: {
     entry: 'functions/notify/api-index.ts',
-    description: 'Notifications API: e-mail preferences and parked e-mails',
-    paths: ['/api/me/notifications', '/api/notifications/{proxy+}'],
-    publicRoutes: [],
+    description: 'Notifications API: e-mail preferences, language and time zone, parked e-mails',
+    paths: ['/api/me/notifications', '/api/me/preferences', '/api/notifications/{proxy+}'],
+    publicRoutes: [
+      {
+        method: 'GET', path: '/api/notifications/unsubscribe', throttle: { rateLimit: 5, burstLimit: 20 },
+        reason: 'A one-click unsubscribe link (RFC 8058) opened from a mail asks before turning anything off; its HMAC signature, not a sign-in, names the user and the kind.',
+      },
+      {
+        method: 'POST', path: '/api/notifications/unsubscribe', throttle: { rateLimit: 5, burstLimit: 20 },
+        reason: 'Mail clients send RFC 8058 one-click unsubscribe POSTs without any sign-in; the link\'s HMAC signature names the user and the one optional kind it turns off.',
+      },
+    ],
   },
   analytics: {
     entry: 'functions/analytics/index.ts',

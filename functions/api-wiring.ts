@@ -14,14 +14,14 @@ import { wireBookings } from './bookings/wiring.ts';
 import type { ApiApp } from './core/http.ts';
 import type { RouteDoc } from './core/openapi.ts';
 import { notificationDocs } from './notify/docs.ts';
-import { wireNotifications } from './notify/wiring.ts';
+import { wireNotifications, type NotificationsInfrastructure } from './notify/wiring.ts';
 import { routingDocs } from './routing/docs.ts';
 import { wireRouting } from './routing/wiring.ts';
 import { ticketDocs } from './tickets/docs.ts';
 import { wireTickets, type TicketsInfrastructure } from './tickets/wiring.ts';
 
 /** Everything any function is wired from: each takes what it needs (the attachments also their blob storage). */
-export type ApiWiringInfrastructure = TicketsInfrastructure & AnalyticsInfrastructure & AttachmentsInfrastructure;
+export type ApiWiringInfrastructure = TicketsInfrastructure & AnalyticsInfrastructure & AttachmentsInfrastructure & NotificationsInfrastructure;
 
 export interface ApiFunctionWiring {
   /** Mounts the function's routes on an API app, with its storage on the table. */

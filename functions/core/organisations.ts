@@ -8,13 +8,15 @@ import { ANY, type KeySpace } from './table.ts';
 export interface Organisation {
   id: string;
   name: string;
+  /** The language its people get when they chose none (core/locale.ts). */
+  lang?: string;
 }
 
 export const ORGANISATIONS_PARTITION = 'ORGS';
 
 export const organisationKey = (id: string) => ({ pk: `ORG#${id}`, sk: 'PROFILE' });
 
-export function organisationItem(org: Organisation): Record<string, string> {
+export function organisationItem(org: Organisation): Record<string, string | undefined> {
   return { ...org, ...organisationKey(org.id), gsi2pk: ORGANISATIONS_PARTITION, gsi2sk: `${org.name.toLowerCase()}#${org.id}` };
 }
 
@@ -24,12 +26,27 @@ export function organisationKeySpace(): KeySpace {
   };
 }
 
-/** An organisation's name as people know it ("Aurora AI" for aurora-ai); undefined when there is no such item. */
-export type OrganisationNames = (id: string) => Promise<string | undefined>;
-
-export function dynamoOrganisationNames(db: DynamoDBDocumentClient, tableName: string): OrganisationNames {
-  return async (id) => {
-    const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: organisationKey(id), ProjectionExpression: '#name', ExpressionAttributeNames: { '#name': 'name' } }));
-    return typeof Item?.name === 'string' ? Item.name : undefined;
+/** The text attributes asked for of an organisation's item; empty when there is no such item. */
+function organisationAttributes<A extends 'name' | 'lang'>(db: DynamoDBDocumentClient, tableName: string, attributes: readonly A[]) {
+  return async (id: string): Promise<Partial<Record<A, string>>> => {
+    const { Item } = await db.send(new GetCommand({
+      TableName: tableName, Key: organisationKey(id),
+      ProjectionExpression: attributes.map((_, i) => `#a${i}`).join(', '),
+      ExpressionAttributeNames: Object.fromEntries(attributes.map((attribute, i) => [`#a${i}`, attribute])),
+    }));
+    return Object.fromEntries(attributes.flatMap((attribute) => (typeof Item?.[attribute] === 'string' ? [[attribute, Item[attribute]]] : []))) as Partial<Record<A, string>>;
   };
 }
+
+/** The language an organisation gives its people by default; undefined when it has none. */
+export type OrganisationLanguages = (id: string) => Promise<string | undefined>;
+
+export function dynamoOrganisationLanguages(db: DynamoDBDocumentClient, tableName: string): OrganisationLanguages {
+  const read = organisationAttributes(db, tableName, ['lang']);
+  return async (id) => (await read(id)).lang;
+}
+
+/** An organisation's name as people know it ("Aurora AI" for aurora-ai) and its default language, in one read; empty when there is no such item. */
+export type OrganisationProfiles = (id: string) => Promise<{ name?: string; lang?: string }>;
+
+export const dynamoOrganisationProfiles = (db: DynamoDBDocumentClient, tableName: string): OrganisationProfiles => organisationAttributes(db, tableName, ['name', 'lang']);

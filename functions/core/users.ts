@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { hasRole, principalFor, type Principal, type PrincipalOf, type Role } from './principal.ts';
+import { conditionally } from './conditional.ts';
 import { ANY, type KeySpace } from './table.ts';
 
 export interface UserRecord {
@@ -8,8 +9,16 @@ export interface UserRecord {
   name: string;
   role: Role;
   orgId?: string;
-  /** Preferred language for messages to them (BCP 47, e.g. "en", "es"). */
+  /** Their chosen language for mails and the web app (core/locale.ts); unset: their organisation's, else English. */
   lang?: string;
+  /** Their IANA time zone for times in mails; the web app sends the browser's the first time it loads. */
+  timeZone?: string;
+}
+
+/** What a person sets about themselves (PUT /api/me/preferences); `null` clears a choice. */
+export interface PersonalSettings {
+  lang?: string | null;
+  timeZone?: string | null;
 }
 
 /** Who exists: staff for assignment, names for display. Kept current from verified tokens and the seed. */
@@ -17,6 +26,8 @@ export interface UserDirectory {
   get(id: string): Promise<UserRecord | undefined>;
   put(user: UserRecord): Promise<void>;
   listByRole(role: Role): Promise<UserRecord[]>;
+  /** Sets or clears (`null`) the person's own settings; false when the directory has no such user. */
+  updateSettings(id: string, settings: PersonalSettings): Promise<boolean>;
 }
 
 /** A user's directory entry; other capabilities may keep their own items in the same partition (other sort keys). */
@@ -63,7 +74,7 @@ export function directoryUpdate(principal: Principal, existing: UserRecord | und
 export function dynamoUserDirectory(db: DynamoDBDocumentClient, tableName: string): UserDirectory {
   const strip = (item: Record<string, unknown> | undefined): UserRecord | undefined => {
     if (!item) return undefined;
-    return { id: item.id, email: item.email, name: item.name, role: item.role, orgId: item.orgId, lang: item.lang } as UserRecord;
+    return { id: item.id, email: item.email, name: item.name, role: item.role, orgId: item.orgId, lang: item.lang, timeZone: item.timeZone } as UserRecord;
   };
   return {
     async get(id) {
@@ -90,6 +101,26 @@ export function dynamoUserDirectory(db: DynamoDBDocumentClient, tableName: strin
         ExpressionAttributeValues: { ':pk': rolePartition(role) },
       }));
       return Items.map((item) => strip(item)!);
+    },
+    async updateSettings(id, settings) {
+      const entries = Object.entries(settings).filter(([, value]) => value !== undefined);
+      if (entries.length === 0) return (await this.get(id)) !== undefined;
+      const set = entries.filter(([, value]) => value !== null);
+      const clear = entries.filter(([, value]) => value === null);
+      const name = (field: string) => `#${field}`;
+      // The same SET again is harmless, so a retried write whose answer was lost needs no further check.
+      return conditionally(() => db.send(new UpdateCommand({
+          TableName: tableName,
+          Key: userKey(id),
+          // Only an existing entry: a made-up id must not create a user without a role.
+          ConditionExpression: 'attribute_exists(pk)',
+          UpdateExpression: [
+            set.length ? `SET ${set.map(([field]) => `${name(field)} = :${field}`).join(', ')}` : '',
+            clear.length ? `REMOVE ${clear.map(([field]) => name(field)).join(', ')}` : '',
+          ].filter(Boolean).join(' '),
+          ExpressionAttributeNames: Object.fromEntries(entries.map(([field]) => [name(field), field])),
+          ...(set.length ? { ExpressionAttributeValues: Object.fromEntries(set.map(([field, value]) => [`:${field}`, value])) } : {}),
+      })));
     },
   };
 }

@@ -69,9 +69,15 @@ export function localApiConfig(settings: LocalSettings, identity: { issuer: stri
   });
 }
 
+/**
+ * The local server's key for unsubscribe links: fixed, so a link in an outbox mail keeps working across restarts.
+ * It guards demo data on a loopback server only; in AWS the key is the deployment's own (UNSUBSCRIBE_SECRET).
+ */
+export const LOCAL_UNSUBSCRIBE_SECRET = 'local-only-unsubscribe-key-not-for-any-deployment';
+
 export function localNotifyConfig(settings: LocalSettings): NotifyConfig {
   return notifyConfig({
     TABLE_NAME: settings.tableName, AWS_REGION: 'local', DYNAMODB_ENDPOINT: settings.dynamoEndpoint, PUBLIC_URL: settings.publicUrl,
-    SENDER_ADDRESS: LOCAL_SENDER,
+    SENDER_ADDRESS: LOCAL_SENDER, UNSUBSCRIBE_SECRET: LOCAL_UNSUBSCRIBE_SECRET,
   });
 }

@@ -166,7 +166,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const notifyConfig = localNotifyConfig(settings);
   const verifier = createJwtVerifier(config);
   const notifications = await startLocalNotifications({
-    db, tableName, users, clock, sender: notifyConfig.sender, publicUrl: notifyConfig.publicUrl, dataDir: options.dataDir, logger, options: options.notifications,
+    db, tableName, users, clock, sender: notifyConfig.sender, publicUrl: notifyConfig.publicUrl, unsubscribeSecret: notifyConfig.unsubscribeSecret,
+    dataDir: options.dataDir, logger, options: options.notifications,
   });
   const events = await startLocalEvents({
     db, tableName, clock, consumers: [notifications.consumer], dataDir: options.dataDir, logger, options: options.events,
@@ -185,7 +186,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   // functions share one routing service here, as one process would: a settings or absence change is seen by the
   // next creation at once. In AWS each Lambda holds its own caches (functions/routing/README.md, "Two functions").
   const routing = routingServiceOf({ db, tableName, clock });
-  for (const name of API_FUNCTION_NAMES) API_WIRING[name].wire(api, { db, tableName, clock, verifier, isGuide, eventsPerSource: options.eventsPerSource, blobs, routing });
+  for (const name of API_FUNCTION_NAMES) API_WIRING[name].wire(api, { db, tableName, clock, verifier, isGuide, eventsPerSource: options.eventsPerSource, blobs, routing, unsubscribeSecret: notifyConfig.unsubscribeSecret });
   serveOpenApiDocument(api, API_DOCS);
 
   const app = new Hono();

@@ -6,10 +6,11 @@ import { notificationsApiConfig } from './config.ts';
 import { wireNotifications } from './wiring.ts';
 
 const NAME: ApiFunctionName = 'notifications';
-const runtime = apiRuntime(NAME, notificationsApiConfig());
+const config = notificationsApiConfig();
+const runtime = apiRuntime(NAME, config);
 
 /**
  * The Lambda entry (API Gateway HTTP API, payload v2) of the notification routes: e-mail preferences and
  * parked e-mails. The notifier itself (index.ts: stream consumer and sweep) has no HTTP entry.
  */
-export const handler = handle(wireNotifications(createApiApp(runtime), runtime));
+export const handler = handle(wireNotifications(createApiApp(runtime), { ...runtime, ...(config.unsubscribeSecret ? { unsubscribeSecret: config.unsubscribeSecret } : {}) }));

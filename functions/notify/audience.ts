@@ -1,6 +1,7 @@
 import type { UserRecord, UserDirectory } from '../core/users.ts';
 import type { BookingFacts, TicketFacts } from '../events/domain/events.ts';
 import { computeSla, DEFAULT_SLA_RULES, type SlaRules } from '../tickets/domain/sla.ts';
+import type { Conversation } from './conversation.ts';
 import type { NotifyEvent } from './domain/events.ts';
 import type { NotificationKind } from './domain/kinds.ts';
 import { ticketRef, type Delivery, type Notice, type NoticeFile, type Side } from './domain/notice.ts';
@@ -13,6 +14,8 @@ export interface AudienceDeps {
   filesOf?(ticketId: string, messageId: string): Promise<NoticeFile[]>;
   /** The calendar and SLA policy (the acknowledgement's expected first response). */
   slaRules?: () => Promise<SlaRules>;
+  /** A public reply and the public messages before it, for its mail; without it the mail names the reply only. */
+  conversationOf?(ticket: TicketFacts, messageId: string): Promise<Conversation>;
 }
 
 /**
@@ -46,7 +49,7 @@ export async function deliveriesFor(event: NotifyEvent, deps: AudienceDeps): Pro
     case 'ticketCreated': {
       const { ticket } = event;
       const { policy, calendar } = await (deps.slaRules ?? (async () => DEFAULT_SLA_RULES))();
-      // Requesters have no zone of their own yet, nor do organisations: the centre's zone, named in the mail.
+      // The centre's zone goes with the notice: the mail shows the time in the requester's zone when they set one.
       const due = computeSla(ticket, new Date(ticket.createdAt), policy, calendar).firstResponseDue;
       const routed = routedAtCreation(ticket);
       const assigneeName = !routed.to ? null : routed.to === ticket.assigneeId ? ticket.assigneeName ?? null : (await deps.users.get(routed.to))?.name ?? null;
@@ -85,8 +88,14 @@ export async function deliveriesFor(event: NotifyEvent, deps: AudienceDeps): Pro
       const fromRequesterSide = actorId === ticket.requesterId || actor?.role === 'requester';
       const recipient = fromRequesterSide ? ticket.assigneeId : ticket.requesterId;
       if (recipient !== actorId) {
-        const files = event.messageId && deps.filesOf ? await deps.filesOf(ticket.id, event.messageId) : [];
-        add(recipient, 'ticketReply', ticket.orgId, { template: fromRequesterSide ? 'requesterReply' : 'expertReply', ticket: ticketRef(ticket), actorName, ...(files.length ? { files } : {}) });
+        const [files, conversation] = await Promise.all([
+          event.messageId && deps.filesOf ? deps.filesOf(ticket.id, event.messageId) : [],
+          event.messageId && deps.conversationOf ? deps.conversationOf(ticket, event.messageId) : { earlier: [] },
+        ]);
+        add(recipient, 'ticketReply', ticket.orgId, {
+          template: fromRequesterSide ? 'requesterReply' : 'expertReply', ticket: ticketRef(ticket), actorName,
+          ...(files.length ? { files } : {}), ...conversation,
+        });
       }
       break;
     }

@@ -9,6 +9,8 @@ import { readRules } from '../routing/rules.ts';
 import { notifier } from './deliver.ts';
 import { messageFiles } from '../attachments/links.ts';
 import { dynamoNotifyStore } from './dynamo-store.ts';
+import { ticketConversation } from './conversation.ts';
+import { dynamoOrganisationLanguages } from '../core/organisations.ts';
 import { dynamoSweepSource } from './dynamo-sources.ts';
 import type { Mailbox } from './mime.ts';
 import { sweeper } from './sweep.ts';
@@ -22,6 +24,8 @@ export interface NotificationsDeps {
   transport: MailTransport;
   sender: Mailbox;
   publicUrl: string;
+  /** Signs the one-click unsubscribe links (notify/unsubscribe.ts). */
+  unsubscribeSecret?: string;
   logger?: Logger;
 }
 
@@ -37,6 +41,9 @@ export function composeNotifications(deps: NotificationsDeps) {
     store, users: deps.users, transport: deps.transport, clock: deps.clock, sender: deps.sender, publicUrl: deps.publicUrl, logger: deps.logger,
     slaRules: () => slaRules.get(),
     filesOf: messageFiles(deps.db, deps.tableName),
+    conversationOf: ticketConversation(deps.db, deps.tableName),
+    organisationLanguage: dynamoOrganisationLanguages(deps.db, deps.tableName),
+    ...(deps.unsubscribeSecret ? { unsubscribeSecret: deps.unsubscribeSecret } : {}),
   });
   const consumer: EventConsumer = { name: 'notify', handle: (events) => notify.handle(events) };
   return {

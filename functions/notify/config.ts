@@ -1,11 +1,25 @@
-import { apiConfig, optionalUrl, required, tableConfig, url, type ApiConfig, type Environment, type TableConfig } from '../core/config.ts';
+import { apiConfig, ConfigError, optional, optionalUrl, required, tableConfig, url, type ApiConfig, type Environment, type TableConfig } from '../core/config.ts';
 import type { Mailbox } from './mime.ts';
 
-/** The notifications API (preferences, parked e-mails): the settings every API function shares. */
-export type NotificationsApiConfig = ApiConfig;
+/**
+ * The key of the one-click unsubscribe links (notify/unsubscribe.ts), shared by the notifier (signs) and the
+ * notifications API (verifies): at least 32 characters. Unset: mails carry no List-Unsubscribe and the links
+ * answer 404.
+ */
+export function unsubscribeSecret(env: Environment): string | undefined {
+  const value = optional(env, 'UNSUBSCRIBE_SECRET');
+  if (value !== undefined && value.length < 32) throw new ConfigError('UNSUBSCRIBE_SECRET', 'Environment variable UNSUBSCRIBE_SECRET: use at least 32 random characters.');
+  return value;
+}
+
+/** The notifications API (preferences, parked e-mails, unsubscribe links): the settings every API function shares. */
+export interface NotificationsApiConfig extends ApiConfig {
+  unsubscribeSecret?: string;
+}
 
 export function notificationsApiConfig(env: Environment = process.env): NotificationsApiConfig {
-  return apiConfig(env);
+  const secret = unsubscribeSecret(env);
+  return { ...apiConfig(env), ...(secret ? { unsubscribeSecret: secret } : {}) };
 }
 
 /** The notifier (stream consumer and sweep): it verifies no tokens, so it has no identity settings. */
@@ -14,6 +28,7 @@ export interface NotifyConfig extends TableConfig {
   sender: Mailbox;
   /** Another SES v2 endpoint (a test double, or a regional/VPC endpoint); the default is the region's. */
   sesEndpoint?: string;
+  unsubscribeSecret?: string;
 }
 
 export const SENDER_NAME = 'HPC AI Support Centre';
@@ -24,5 +39,6 @@ export function notifyConfig(env: Environment = process.env): NotifyConfig {
     publicUrl: url(env, 'PUBLIC_URL', 'http://localhost:3000'),
     sender: { address: required(env, 'SENDER_ADDRESS'), name: SENDER_NAME },
     sesEndpoint: optionalUrl(env, 'SES_ENDPOINT'),
+    ...(unsubscribeSecret(env) ? { unsubscribeSecret: unsubscribeSecret(env) } : {}),
   };
 }

@@ -7,7 +7,9 @@ import type { UserDirectory, UserRecord } from '../core/users.ts';
 import { deliveriesFor, type AudienceDeps } from './audience.ts';
 import type { NotifyEvent } from './domain/events.ts';
 import { MANDATORY_KINDS, wants } from './domain/kinds.ts';
-import type { Delivery } from './domain/notice.ts';
+import type { Delivery, Notice } from './domain/notice.ts';
+import { languageOf } from '../core/locale.ts';
+import { unsubscribeUrl } from './unsubscribe.ts';
 import type { Mailbox } from './mime.ts';
 import type { DeliveryRecord, NotifyStore } from './store.ts';
 import { render } from './templates/render.ts';
@@ -31,6 +33,12 @@ export interface NotifierDeps {
   maxAttempts?: number;
   /** The calendar and SLA policy (the acknowledgement's expected first response); the defaults without it. */
   slaRules?: () => Promise<SlaRules>;
+  /** A public reply's conversation (its text and the public messages before it). */
+  conversationOf?: AudienceDeps['conversationOf'];
+  /** An organisation's default language, for its people who chose none. */
+  organisationLanguage?: (orgId: string) => Promise<string | undefined>;
+  /** Signs the one-click unsubscribe links of optional kinds; without it mails carry none. */
+  unsubscribeSecret?: string;
 }
 
 export type Outcome = 'sent' | 'duplicate' | 'opted-out' | 'no-address' | 'refused' | 'failed' | 'parked';
@@ -57,20 +65,34 @@ export function mayReceive(user: Pick<UserRecord, 'role' | 'orgId'>, orgId: stri
   return STAFF_ROLES.includes(user.role) || (user.role === 'requester' && user.orgId === orgId);
 }
 
+/** The root of the thread a mail belongs to: one per ticket (its reference) or booking, on the sender's domain. */
+export function threadOf(notice: Notice, domain: string): string {
+  return 'ticket' in notice ? `ticket-${notice.ticket.reference}@${domain}` : `booking-${notice.booking.id}@${domain}`;
+}
+
 const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
 export function notifier(deps: NotifierDeps) {
   const maxAttempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const followers = (category: string) => deps.store.followers(category);
+  // Message ids on our own domain (the sender's), as RFC 5322 asks: unique, and threads that group in every client.
+  const domain = deps.sender.address.split('@')[1] ?? 'localhost';
 
   /** Renders and sends a claimed delivery, then records the outcome on its marker. */
   async function send(record: DeliveryRecord): Promise<Outcome> {
-    const rendered = render(record.notice, { name: record.to.name ?? record.to.address, lang: record.lang }, { publicUrl: deps.publicUrl, mandatory: record.mandatory });
+    const unsubscribe = !record.mandatory && deps.unsubscribeSecret ? unsubscribeUrl(deps.publicUrl, deps.unsubscribeSecret, record.recipientId, record.kind) : undefined;
+    const rendered = render(
+      record.notice,
+      { name: record.to.name ?? record.to.address, lang: record.lang, timeZone: record.timeZone },
+      { publicUrl: deps.publicUrl, mandatory: record.mandatory, ...(unsubscribe ? { unsubscribeUrl: unsubscribe } : {}) },
+    );
     const at = deps.clock.now();
     let providerMessageId: string | undefined;
     try {
+      // The message id is the delivery's: one per (event, recipient), the same on every retry of it.
       ({ providerMessageId } = await deps.transport.send({
-        ...rendered, from: deps.sender, to: record.to, messageId: `${record.id}@hpc-ai-support-centre`, date: at,
+        ...rendered, from: deps.sender, to: record.to, messageId: `${record.id}@${domain}`, date: at,
+        thread: threadOf(record.notice, domain), ...(unsubscribe ? { unsubscribeUrl: unsubscribe } : {}),
       }));
     } catch (error) {
       const park = record.attempts >= maxAttempts;
@@ -111,13 +133,20 @@ export function notifier(deps: NotifierDeps) {
       return 'refused';
     }
     if (!wants(await deps.store.getPreferences(user.id), delivery.kind, delivery.category)) return 'opted-out';
+    const [orgLanguage, centre] = await Promise.all([
+      !user.lang && user.orgId ? deps.organisationLanguage?.(user.orgId) : undefined,
+      user.timeZone ? undefined : deps.slaRules?.(),
+    ]);
+    // Without a zone of their own, times are in the centre's (named in the mail), which is where the clocks run.
+    const timeZone = user.timeZone ?? centre?.calendar.timeZone;
     const now = deps.clock.now();
     const record = await deps.store.claim({
       id: deliveryId(delivery.eventId, delivery.recipientId),
       eventId: delivery.eventId,
       recipientId: delivery.recipientId,
       to: { address: user.email, name: user.name },
-      ...(user.lang ? { lang: user.lang } : {}),
+      lang: languageOf(user.lang, orgLanguage),
+      ...(timeZone ? { timeZone } : {}),
       kind: delivery.kind,
       mandatory: MANDATORY_KINDS.includes(delivery.kind),
       notice: delivery.notice,
@@ -131,7 +160,7 @@ export function notifier(deps: NotifierDeps) {
    * assignee), so its first audience is kept: a later assignee does not get the same warning again.
    */
   async function deliveriesOf(event: NotifyEvent): Promise<Delivery[]> {
-    const deliveries = await deliveriesFor(event, { users: deps.users, followers, slaRules: deps.slaRules, filesOf: deps.filesOf });
+    const deliveries = await deliveriesFor(event, { users: deps.users, followers, slaRules: deps.slaRules, filesOf: deps.filesOf, conversationOf: deps.conversationOf });
     if (event.type !== 'slaEscalation' || deliveries.length === 0) return deliveries;
     const expiresAt = Math.floor(deps.clock.now().getTime() / 1000) + retentionDays(event.eventId) * DAY_SECONDS;
     const audience = await deps.store.fixAudience(event.eventId, deliveries.map((d) => d.recipientId), expiresAt);

@@ -11,7 +11,7 @@ import { audienceKey, DELIVERY_STATE_PARTITION as STATE_PARTITION, deliveryKey, 
 import type { DeliveryRecord, DeliveryState, NewDelivery, NotifyStore } from './store.ts';
 
 const RECORD_ATTRIBUTES = [
-  'id', 'eventId', 'recipientId', 'to', 'lang', 'kind', 'mandatory', 'notice', 'state', 'attempts', 'createdAt', 'updatedAt',
+  'id', 'eventId', 'recipientId', 'to', 'lang', 'timeZone', 'kind', 'mandatory', 'notice', 'state', 'attempts', 'createdAt', 'updatedAt',
   'sentAt', 'providerMessageId', 'lastError', 'parkedReason',
 ] as const;
 

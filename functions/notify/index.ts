@@ -4,7 +4,9 @@ import { createLogger } from '../core/logger.ts';
 import { dynamoUserDirectory } from '../core/users.ts';
 import { composeNotifications } from './compose.ts';
 import { notifyConfig } from './config.ts';
-import { sesTransport, SESv2Client } from './ses-transport.ts';
+import { credentialsFromEnvironment } from '../attachments/s3-blobs.ts';
+import { sesClient } from './ses-client.ts';
+import { sesTransport } from './ses-transport.ts';
 import { handleStreamBatch, type StreamBatchResponse, type StreamRecord } from '../events/stream.ts';
 import type { SweepResult } from './sweep.ts';
 
@@ -16,9 +18,10 @@ const notifications = composeNotifications({
   tableName: config.tableName,
   users: dynamoUserDirectory(db, config.tableName),
   clock: systemClock,
-  transport: sesTransport(new SESv2Client({ region: config.region, ...(config.sesEndpoint ? { endpoint: config.sesEndpoint } : {}) })),
+  transport: sesTransport(sesClient({ region: config.region, credentials: () => credentialsFromEnvironment(), ...(config.sesEndpoint ? { endpoint: config.sesEndpoint } : {}) })),
   sender: config.sender,
   publicUrl: config.publicUrl,
+  ...(config.unsubscribeSecret ? { unsubscribeSecret: config.unsubscribeSecret } : {}),
   logger,
 });
 

@@ -41,6 +41,7 @@ export async function startLocalNotifications(deps: {
   clock: Clock;
   sender: Mailbox;
   publicUrl: string;
+  unsubscribeSecret?: string;
   dataDir?: string;
   logger?: Logger;
   options?: LocalNotificationOptions;
@@ -52,6 +53,7 @@ export async function startLocalNotifications(deps: {
     transport: deps.options?.transport ?? outbox,
     sender: deps.sender,
     publicUrl: deps.publicUrl,
+    ...(deps.unsubscribeSecret ? { unsubscribeSecret: deps.unsubscribeSecret } : {}),
   });
   const sweepMs = deps.options?.sweepMs ?? (background ? 60_000 : 0);
   return { ...parts, outbox, stop: repeat(sweepMs, () => parts.sweep.run(), deps.logger, 'notification sweep') };

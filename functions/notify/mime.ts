@@ -22,6 +22,10 @@ export interface OutgoingMail {
   /** Without angle brackets: `<id>@<domain>`. */
   messageId: string;
   date: Date;
+  /** The id of the thread's root (a ticket's, a booking's), without angle brackets: In-Reply-To and References. */
+  thread?: string;
+  /** RFC 8058 one-click unsubscribe: List-Unsubscribe with this https URL, and List-Unsubscribe-Post. */
+  unsubscribeUrl?: string;
 }
 
 const CRLF = '\r\n';
@@ -85,16 +89,24 @@ export function toMime(mail: OutgoingMail): string {
     `Content-Type: ${alternative.contentType}${CRLF}${CRLF}${alternative.body}`,
     ...mail.attachments.map((a) => part(`${a.contentType}; charset=utf-8; name="${a.filename}"`, a.content, [`Content-Disposition: attachment; filename="${a.filename}"`])),
   ]);
-  const headers = [
+  return `${headerLines(mail).join(CRLF)}${CRLF}Content-Type: ${body.contentType}${CRLF}${CRLF}${body.body}`;
+}
+
+const messageIdOf = (id: string) => `<${oneLine(id).replace(/[<>\s]/g, '')}>`;
+
+/** The message's headers but its Content-Type, one per line: the one place a header is added. */
+function headerLines(mail: OutgoingMail): string[] {
+  return [
     `From: ${formatMailbox(mail.from)}`,
     `To: ${formatMailbox(mail.to)}`,
     `Subject: ${headerText(mail.subject)}`,
     `Date: ${mail.date.toUTCString().replace('GMT', '+0000')}`,
-    `Message-ID: <${oneLine(mail.messageId)}>`,
+    `Message-ID: ${messageIdOf(mail.messageId)}`,
+    // Every mail about a ticket answers its (virtual) first message, so every client files them in one thread.
+    ...(mail.thread ? [`In-Reply-To: ${messageIdOf(mail.thread)}`, `References: ${messageIdOf(mail.thread)}`] : []),
+    ...(mail.unsubscribeUrl ? [`List-Unsubscribe: <${oneLine(mail.unsubscribeUrl)}>`, 'List-Unsubscribe-Post: List-Unsubscribe=One-Click'] : []),
     'MIME-Version: 1.0',
     // Marks the message as automatic so vacation responders stay quiet (RFC 3834).
     'Auto-Submitted: auto-generated',
-    `Content-Type: ${body.contentType}`,
   ];
-  return `${headers.join(CRLF)}${CRLF}${CRLF}${body.body}`;
 }

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { TICKET_CATEGORIES } from '../core/catalog.ts';
 import { documented, pageOf } from '../core/schemas.ts';
 import { NOTIFICATION_KINDS } from './domain/kinds.ts';
-import { kindFlags } from './schemas.ts';
+import { kindFlags, Language, TimeZoneName } from './schemas.ts';
 
 export const PreferencesSchema = documented(z.object({
   kinds: documented(kindFlags(), { description: 'Whether each kind of e-mail that concerns your role is sent to you' }),
@@ -27,3 +27,11 @@ export const ParkedSchema = documented(z.object({
 export const ParkedListSchema = pageOf(ParkedSchema);
 
 export const ReplaySchema = z.object({ id: z.string(), state: z.literal('queued') });
+
+export const PersonalSettingsSchema = documented(z.object({
+  language: documented(Language, { description: 'The language of your e-mails and of the web app' }),
+  languageSource: documented(z.enum(['own', 'organisation', 'default']), { description: 'Whether you chose it, your organisation gives it, or it is the default (English)' }),
+  timeZone: documented(z.nullable(TimeZoneName), { description: 'Your time zone for times in e-mails; null: none chosen yet (e-mails use the centre\'s)' }),
+}), { id: 'PersonalSettings' });
+
+export const UnsubscribedSchema = documented(z.object({ kind: z.enum(NOTIFICATION_KINDS), state: z.literal('off') }), { id: 'Unsubscribed' });

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { TICKET_CATEGORIES } from '../core/catalog.ts';
 import { Cursor, documented, queryInteger } from '../core/schemas.ts';
+import { isTimeZone, LANGUAGES } from '../core/locale.ts';
 import { NOTIFICATION_KINDS, type NotificationKind } from './domain/kinds.ts';
 
 export const kindFlags = () =>
@@ -14,3 +15,17 @@ export const PreferencesBody = documented(z.strictObject({
 export const ParkedQuery = z.object({ limit: queryInteger(1, 100, 25), cursor: Cursor });
 
 export const DeliveryParams = z.object({ id: z.string().check(z.regex(/^[A-Za-z0-9]{1,64}$/, 'Not a delivery id.')) });
+
+export const Language = documented(z.enum(LANGUAGES), { description: 'en, fr, de, es or it', example: 'es' });
+export const TimeZoneName = documented(z.string().check(z.refine(isTimeZone, 'Not an IANA time zone such as Europe/Madrid.')), { example: 'Europe/Madrid' });
+
+export const PersonalSettingsBody = documented(z.strictObject({
+  language: z.optional(z.nullable(Language)),
+  timeZone: z.optional(z.nullable(TimeZoneName)),
+}), { id: 'PersonalSettingsChange', description: 'Fields left out keep their value; null goes back to the default.' });
+
+export const UnsubscribeQuery = z.object({
+  user: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a user id.')),
+  kind: z.enum(NOTIFICATION_KINDS),
+  sig: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'Not a link signature.')),
+});

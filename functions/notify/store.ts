@@ -15,7 +15,9 @@ export interface DeliveryRecord {
   eventId: string;
   recipientId: string;
   to: Mailbox;
+  /** The recipient's language and zone when the delivery was claimed: a retry writes the same mail. */
   lang?: string;
+  timeZone?: string;
   kind: NotificationKind;
   mandatory: boolean;
   notice: Notice;
@@ -29,7 +31,7 @@ export interface DeliveryRecord {
   parkedReason?: 'failed' | 'in-doubt';
 }
 
-export type NewDelivery = Pick<DeliveryRecord, 'id' | 'eventId' | 'recipientId' | 'to' | 'lang' | 'kind' | 'mandatory' | 'notice'>;
+export type NewDelivery = Pick<DeliveryRecord, 'id' | 'eventId' | 'recipientId' | 'to' | 'lang' | 'timeZone' | 'kind' | 'mandatory' | 'notice'>;
 
 export type RequeueOutcome = 'queued' | 'not-parked' | 'unknown';
 

@@ -1,9 +1,20 @@
 import type { ApiApp } from '../core/http.ts';
 import type { ApiInfrastructure } from '../core/runtime.ts';
 import { registerNotificationRoutes } from './app.ts';
+import { dynamoOrganisationLanguages } from '../core/organisations.ts';
+import { dynamoUserDirectory } from '../core/users.ts';
 import { dynamoNotifyStore } from './dynamo-store.ts';
 
 /** The notification routes on the DynamoDB table: the one wiring the Lambda entry and the local server share. */
-export function wireNotifications(app: ApiApp, { db, tableName, clock, verifier }: ApiInfrastructure): ApiApp {
-  return registerNotificationRoutes(app, { store: dynamoNotifyStore(db, tableName), clock, verifier });
+export interface NotificationsInfrastructure extends ApiInfrastructure {
+  /** The key of the one-click unsubscribe links (config.ts); without it they answer 404. */
+  unsubscribeSecret?: string;
+}
+
+export function wireNotifications(app: ApiApp, { db, tableName, clock, verifier, unsubscribeSecret }: NotificationsInfrastructure): ApiApp {
+  return registerNotificationRoutes(app, {
+    store: dynamoNotifyStore(db, tableName), clock, verifier,
+    users: dynamoUserDirectory(db, tableName), organisationLanguage: dynamoOrganisationLanguages(db, tableName),
+    ...(unsubscribeSecret ? { unsubscribeSecret } : {}),
+  });
 }

@@ -1,4 +1,5 @@
-import type { OrganisationNames } from '../core/organisations.ts';
+import { languageOf } from '../core/locale.ts';
+import type { OrganisationProfiles } from '../core/organisations.ts';
 import { mount } from '../core/route.ts';
 import { functionApp, etagFor, idempotencyKey, onlyRoles, signedIn, versionFromIfMatch, type ApiApp } from '../core/http.ts';
 import type { IdentityVerifier } from '../core/identity.ts';
@@ -13,8 +14,8 @@ import { ticketDetail, ticketSummary } from './views.ts';
 
 export interface TicketsAppDeps extends TicketDeps {
   verifier: IdentityVerifier;
-  /** For /me: the requester's organisation by name, as pages show it. */
-  organisationName: OrganisationNames;
+  /** For /me: the requester's organisation by name, as pages show it, and its default language. */
+  organisation: OrganisationProfiles;
 }
 
 /** Adds the tickets rows of the API contract (plus health and /me) to an API app. */
@@ -26,12 +27,17 @@ export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps, tickets:
 
   mount(app, meRoute, [auth], async (c) => {
     const principal = c.var.principal;
-    const update = directoryUpdate(principal, await deps.users.get(principal.id));
-    const [orgName] = await Promise.all([
-      principal.orgId ? deps.organisationName(principal.orgId) : undefined,
+    const existing = await deps.users.get(principal.id);
+    const update = directoryUpdate(principal, existing);
+    const [org] = await Promise.all([
+      principal.orgId ? deps.organisation(principal.orgId) : undefined,
       update ? deps.users.put(update) : undefined,
     ]);
-    return c.json({ ...principal, ...(orgName ? { orgName } : {}) }, 200);
+    // The web app shows its labels in `language` and offers the browser's zone when `timeZone` is absent.
+    return c.json({
+      ...principal, ...(org?.name ? { orgName: org.name } : {}),
+      language: languageOf(existing?.lang, org?.lang), ...(existing?.timeZone ? { timeZone: existing.timeZone } : {}),
+    }, 200);
   });
 
   mount(app, createTicketRoute, [auth, onlyRoles('requester')], async (c) => {

@@ -3,6 +3,7 @@
  * loaded by the function itself.
  */
 import * as z from 'zod/mini';
+import { LANGUAGES } from '../core/locale.ts';
 import { documented, pageOf } from '../core/schemas.ts';
 import { PRIORITIES, TICKET_CATEGORIES, TICKET_STATUSES } from './domain/model.ts';
 
@@ -55,6 +56,10 @@ export const MeSchema = documented(z.object({
   role: z.enum(['requester', 'expert', 'coordinator']), orgId: z.optional(z.string()),
   /** The organisation's name, when it has one on record. */
   orgName: z.optional(z.string()),
+  /** The language of the web app and of mails (chosen, the organisation's, or English); always answered, optional for sessions stored before it existed. */
+  language: z.optional(z.enum(LANGUAGES)),
+  /** The time zone chosen for mails; absent until the person (or the web app, from the browser) sets one. */
+  timeZone: z.optional(z.string()),
 }), { id: 'Me' });
 
 const counts = z.record(z.string(), z.number());

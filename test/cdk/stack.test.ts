@@ -103,6 +103,20 @@ describe('functions', () => {
   });
 });
 
+describe('the unsubscribe key', () => {
+  it('is a generated secret given to the functions that sign and verify the links, and to no other', () => {
+    const secretId = resourcesOfType(synth.json, 'AWS::SecretsManager::Secret')[0]![0];
+    const holders = resourcesOfType(synth.json, 'AWS::Lambda::Function')
+      .filter(([, fn]) => JSON.stringify((fn.Properties as { Environment?: unknown }).Environment ?? {}).includes('UNSUBSCRIBE_SECRET'))
+      .map(([, fn]) => String((fn.Properties as { Handler?: string; Description?: string }).Description));
+    expect(holders.sort()).toEqual(['Booking reminders and SLA escalation', 'Notification e-mails for table changes', 'Notifications API: e-mail preferences, language and time zone, parked e-mails'].sort());
+    for (const [, fn] of resourcesOfType(synth.json, 'AWS::Lambda::Function')) {
+      const value = ((fn.Properties as { Environment?: { Variables?: Record<string, unknown> } }).Environment?.Variables ?? {}).UNSUBSCRIBE_SECRET;
+      if (value !== undefined) expect(JSON.stringify(value)).toContain(secretId);
+    }
+  });
+});
+
 describe('API authorization', () => {
   const routes = () => resourcesOfType(synth.json, 'AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties!);
 
@@ -114,7 +128,9 @@ describe('API authorization', () => {
   it('puts the Cognito JWT authorizer on every route except the public ones', () => {
     const authorizerId = logicalIdOf('AWS::ApiGatewayV2::Authorizer');
     const publicKeys = API_ROUTES.filter((route) => route.public).map(routeKey);
-    expect(publicKeys.sort()).toEqual(['GET /api/health', 'POST /api/analytics/feedback', 'POST /api/analytics/search']);
+    expect(publicKeys.sort()).toEqual([
+      'GET /api/health', 'GET /api/notifications/unsubscribe', 'POST /api/analytics/feedback', 'POST /api/analytics/search', 'POST /api/notifications/unsubscribe',
+    ]);
     for (const route of routes()) {
       if (publicKeys.includes(route.RouteKey as string)) {
         expect(route.AuthorizationType, String(route.RouteKey)).toBe('NONE');

@@ -302,7 +302,8 @@ describe.skipIf(!hasChromium)('what a new user tripped over', () => {
       const frame = page.frameLocator('iframe.mail-frame');
       await expect.poll(() => frame.locator('body').textContent()).toContain('Job stuck in pending');
       // The mail's own inline styles are applied although the page's CSP refuses style attributes.
-      expect(await frame.locator('body').evaluate((body) => getComputedStyle(body).maxWidth)).not.toBe('none');
+      // (applied on the frame's load event, which may come a moment after its text is there)
+      await expect.poll(() => frame.locator('body').evaluate((body) => getComputedStyle(body).maxWidth)).not.toBe('none');
       expect(await page.locator('.mail-text').textContent()).toContain('Job stuck in pending');
       // A booking's mail carries its calendar invitation as an attachment to download.
       await page.getByRole('link', { name: '← Outbox' }).click();

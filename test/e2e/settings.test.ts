@@ -27,6 +27,34 @@ describe.skipIf(!hasChromium)('settings pages in Chromium', () => {
     await sme.context.close();
   });
 
+  it('a requester gets the browser\'s zone on first load, then chooses Italian: the app speaks it at once and after a reload', async () => {
+    const sme = await openAs(product, USERS.lea, { next: '/app/notifications', timezoneId: 'Asia/Tokyo' });
+    await sme.page.waitForURL(/\/app\/notifications/);
+    const leaApi = await apiAs(product, EMAILS.lea);
+    await expect.poll(async () => (await leaApi<{ timeZone: string | null }>('GET', '/api/me/preferences')).data.timeZone, { timeout: 10_000 }).toBe('Asia/Tokyo');
+    const form = sme.page.getByRole('form', { name: 'Language and time zone' });
+    await expect.poll(() => sme.page.locator('#personal-zone').inputValue(), { timeout: 10_000 }).toBe('Asia/Tokyo');
+    await form.getByLabel('Language').selectOption('it');
+    await form.getByLabel('Time zone').fill('Mars/Olympus');
+    await form.getByRole('button', { name: 'Save language and time zone' }).click();
+    // A zone that does not exist: the API's message at the field, nothing saved, still English.
+    await sme.page.locator('#personal-zone-error').waitFor();
+    expect((await leaApi<{ language: string }>('GET', '/api/me/preferences')).data.language).toBe('en');
+    await form.getByLabel('Time zone').fill('Europe/Rome');
+    await form.getByRole('button', { name: 'Save language and time zone' }).click();
+    const nav = sme.page.getByRole('navigation', { name: 'App' });
+    await nav.getByRole('link', { name: 'I miei ticket' }).waitFor();
+    await sme.page.getByRole('heading', { level: 1, name: 'Notifiche' }).waitFor();
+    expect(await sme.page.getByRole('button', { name: 'Salva le preferenze' }).count()).toBe(1);
+    expect(await sme.page.evaluate(() => document.documentElement.lang)).toBe('it');
+    expect((await leaApi<{ language: string; timeZone: string }>('GET', '/api/me/preferences')).data).toMatchObject({ language: 'it', timeZone: 'Europe/Rome' });
+    await sme.page.reload();
+    await sme.page.getByRole('navigation', { name: 'App' }).getByRole('link', { name: 'I miei ticket' }).waitFor();
+    await screenshot(sme.page, 'preferences-italian');
+    expect(sme.errors.filter((error) => !error.includes('400'))).toEqual([]);
+    await sme.context.close();
+  });
+
   it('an expert follows ticket categories; a switch forced on a mandatory kind gets the API\'s refusal beside it', async () => {
     const expert = await openAs(product, USERS.mikko, { next: '/app/notifications' });
     await expert.page.waitForURL(/\/app\/notifications/);

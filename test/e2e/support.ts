@@ -137,6 +137,7 @@ export async function apiAs(product: Product, email: string) {
 export const EMAILS = {
   maria: 'maria@aurora-ai.example',
   jonas: 'jonas@aurora-ai.example',
+  lea: 'lea@basalt-labs.example',
   ana: 'ana@support.example',
   mikko: 'mikko@support.example',
   coord: 'coord@support.example',

@@ -37,7 +37,9 @@ describe('booking e-mails', () => {
     // User text is escaped in HTML.
     expect(toAna.html).toContain('FSDP &lt;sharding&gt; &amp; checkpoints');
     expect(toAna.html).not.toContain('<sharding>');
-    expect(toMaria.text).toContain(`/app/mentoring/`);
+    // Both sides' sessions are on the sessions page (the mentoring page is the requesters' booking page).
+    expect(toMaria.text).toContain(`/app/sessions/`);
+    expect(toAna.text).toContain(`/app/sessions/`);
     const first = invitation(toMaria);
     expect(first.contentType).toBe('text/calendar; method=REQUEST');
     expect(new Date(first.event.start).toISOString()).toBe(booking.start);

@@ -62,7 +62,7 @@ describe('templates', () => {
     expect(languageFor('fr_CA')).toBe('fr');
     expect(languageFor('fi')).toBe('en');
     expect(languageFor(undefined)).toBe('en');
-    expect(Object.keys(STRINGS).sort()).toEqual(['de', 'en', 'es', 'fr']);
+    expect(Object.keys(STRINGS).sort()).toEqual(['de', 'en', 'es', 'fr', 'it']);
   });
 
   it('attach the invitation to booking changes only, with the meeting link escaped', () => {

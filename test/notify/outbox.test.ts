@@ -23,6 +23,7 @@ describe('the local outbox', () => {
   });
 
   it('writes each message as an .eml file under DATA_DIR/outbox and serves them at /dev/outbox', async () => {
+    expect((await stack.call('PUT', '/api/me/preferences', { as: AS.maria, body: { language: 'es' } })).status).toBe(200);
     const created = await stack.call('POST', '/api/tickets', { as: AS.maria, body: { subject: 'Conda env on Leonardo', body: 'Slow imports.', category: 'software-and-containers' } });
     const ticket = await created.json() as { id: string; reference: string };
     // The creation's two mails (María's acknowledgement, the assigned expert's) go out first.

@@ -85,7 +85,8 @@ describe('routing e-mails: who is told, exactly', () => {
     expect(addressed(mails)).toEqual([AS.coord]);
     const told = read(mails[0]!);
     expect(told.headers.subject).toBe(`[${ticket.reference}] At risk: Ana García is away when it falls due`);
-    expect(told.text).toContain('while Ana García is away until Friday, 4 December 2026 at 17:00 UTC');
+    // The coordinator chose no zone: the centre's, named.
+    expect(told.text).toContain('while Ana García is away until Friday, 4 December 2026 at 18:00 (Europe/Brussels)');
     stack.clock.advance(5 * 60_000);
     await stack.sweep();
     expect(stack.take().filter((mail) => mail.subject.includes(ticket.reference))).toEqual([]);

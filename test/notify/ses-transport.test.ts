@@ -1,8 +1,28 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OutgoingMail } from '../../functions/notify/mime.ts';
-import { sesTransport, SESv2Client } from '../../functions/notify/ses-transport.ts';
+import { createHash, createHmac } from 'node:crypto';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { sesClient, signedHeaders } from '../../functions/notify/ses-client.ts';
+import { sesTransport } from '../../functions/notify/ses-transport.ts';
 import { parseMime } from './mime-reader.ts';
 import { startSesStub } from './ses-stub.ts';
+
+const bytes = (data: string | ArrayBuffer | ArrayBufferView) => (typeof data === 'string' ? data
+  : ArrayBuffer.isView(data) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data));
+
+/** The hash the SDK's signer is given (its own is @aws-crypto/sha256-js): SHA-256, or HMAC-SHA-256 with a key. */
+class Sha256 {
+  private readonly hash;
+  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
+    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
+  }
+  update(data: string | ArrayBuffer | ArrayBufferView) {
+    this.hash.update(bytes(data));
+  }
+  async digest() {
+    return new Uint8Array(this.hash.digest());
+  }
+}
 
 describe('the SES v2 transport, against a local HTTP endpoint', () => {
   let ses: Awaited<ReturnType<typeof startSesStub>>;
@@ -14,10 +34,8 @@ describe('the SES v2 transport, against a local HTTP endpoint', () => {
   afterAll(() => ses.close());
   beforeEach(() => { received.length = 0; ses.state.failures = 0; });
 
-  const client = (maxAttempts = 3) => new SESv2Client({
-    region: 'eu-north-1', endpoint: ses.endpoint, maxAttempts,
-    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
-  });
+  const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+  const client = (maxAttempts = 3) => sesClient({ region: 'eu-north-1', endpoint: ses.endpoint, maxAttempts, credentials: () => credentials });
 
   const mail: OutgoingMail = {
     from: { address: 'support@centre.example', name: 'HPC AI Support Centre' },
@@ -51,7 +69,23 @@ describe('the SES v2 transport, against a local HTTP endpoint', () => {
     expect(parsed.attachments).toEqual([{ filename: 'invitation.ics', contentType: 'text/calendar; method=REQUEST; charset=utf-8; name="invitation.ics"', content: mail.attachments[0]!.content }]);
   });
 
-  it('lets the SDK retry a server error, and throws when SES keeps failing', async () => {
+  it('signs exactly as the AWS SDK\'s own signer does (with and without a session token)', async () => {
+    const url = new URL('https://email.eu-north-1.amazonaws.com/v2/email/outbound-emails');
+    const body = JSON.stringify({ FromEmailAddress: 'a@b.example', Content: { Raw: { Data: 'eA==' } } });
+    const at = new Date('2026-12-06T05:55:00Z');
+    for (const creds of [credentials, { ...credentials, sessionToken: 'IQoJb3JpZ2luX2VjEXAMPLE//token+/=' }]) {
+      const ours = signedHeaders(url, body, creds, 'eu-north-1', at);
+      const sdk = new SignatureV4({ service: 'ses', region: 'eu-north-1', credentials: creds, sha256: Sha256, applyChecksum: true });
+      const signed = await sdk.sign({
+        method: 'POST', protocol: 'https:', hostname: url.hostname, path: url.pathname, query: {},
+        headers: { 'content-type': 'application/json', host: url.host }, body,
+      }, { signingDate: at });
+      expect(ours.authorization).toBe(signed.headers.authorization);
+      expect(ours['x-amz-date']).toBe(signed.headers['x-amz-date']);
+    }
+  });
+
+  it('retries a server error as the SDK\'s standard mode does, and throws when SES keeps failing', async () => {
     ses.state.failures = 1;
     expect(await sesTransport(client()).send(mail)).toEqual({ providerMessageId: 'ses-2' });
     expect(received).toHaveLength(2);

@@ -46,7 +46,12 @@ export interface NotifyStack extends TestStack {
   patch(as: string, ticketId: string, patch: Record<string, unknown>): Promise<any>;
   follow(as: string, categories: string[]): Promise<void>;
   slot(expertId: string): Promise<{ start: string; end: string }>;
+  /** Sets a user's language and zone as they would on the preferences page (PUT /api/me/preferences). */
+  settings(as: string, body: { language?: string | null; timeZone?: string | null }): Promise<void>;
 }
+
+/** The requesters write in their own languages in these tests (the demo users start in English). */
+export const REQUESTER_LANGUAGES: Record<string, string> = { [AS.maria]: 'es', [AS.jonas]: 'de', [AS.lea]: 'fr' };
 
 export async function startNotifyStack(now = NOW): Promise<NotifyStack> {
   const clock = fixedClock(now);
@@ -94,7 +99,12 @@ export async function startNotifyStack(now = NOW): Promise<NotifyStack> {
       expect(response.status, await response.clone().text()).toBe(200);
     },
     slot: slotDealer(stack, clock, 40),
+    async settings(as, body) {
+      const response = await stack.call('PUT', '/api/me/preferences', { as, body });
+      expect(response.status, await response.clone().text()).toBe(200);
+    },
   };
+  for (const [as, language] of Object.entries(REQUESTER_LANGUAGES)) await notifyStack.settings(as, { language });
   return notifyStack;
 }
 

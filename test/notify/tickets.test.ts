@@ -29,8 +29,9 @@ describe('ticket e-mails', () => {
     expect(addressed(mails)).toEqual([AS.maria]);
     expect(mails[0]!.subject).toBe(`[${ticket.reference}] Ana García ha respondido: NCCL timeout on LUMI-G`);
     expect(mails[0]!.text).toMatch(/^Hola, María Ortega:/);
-    // The e-mail links to the conversation; it does not carry it.
-    expect(mails[0]!.text).not.toContain('NCCL_SOCKET_IFNAME');
+    // The e-mail carries the public reply, never the internal note written before it.
+    expect(mails[0]!.text).toContain('Please set NCCL_SOCKET_IFNAME=hsn0.');
+    expect(mails[0]!.text + mails[0]!.html).not.toContain('RCCL plugin');
   });
 
   it('tells the assignee when the requester replies, and the requester when the ticket is resolved', async () => {

@@ -4,7 +4,7 @@ import type { NotificationKind } from './kinds.ts';
 import type { TicketCategory } from '../../core/catalog.ts';
 import type { UserRecord } from '../../core/users.ts';
 
-/** What a message says about a ticket: a reference and a link, never the conversation itself. */
+/** What a message says about a ticket: its reference, subject and link (a reply's mail adds its public conversation). */
 export type TicketRef = Pick<TicketFacts, 'id' | 'reference' | 'subject' | 'category' | 'priority' | 'requesterName'>;
 
 export type Side = 'requester' | 'expert';
@@ -18,9 +18,18 @@ export interface NoticeFile {
   text: boolean;
 }
 
+/** A public message quoted in a reply's mail (never an internal note: only `reply` entries are read). */
+export interface QuotedMessage {
+  authorName: string;
+  at: string;
+  /** Markdown as written (shortened when long). */
+  body: string;
+}
+
 /** The input of one template: plain data, stored with the delivery so a parked message can be rendered again. */
 export type Notice =
-  | { template: 'expertReply' | 'requesterReply' | 'resolved'; ticket: TicketRef; actorName: string; files?: NoticeFile[] }
+  /** A reply's mail carries the reply (`message`) and the public messages before it, newest first (`earlier`). */
+  | { template: 'expertReply' | 'requesterReply' | 'resolved'; ticket: TicketRef; actorName: string; files?: NoticeFile[]; message?: QuotedMessage; earlier?: QuotedMessage[] }
   | { template: 'newTicket'; ticket: TicketRef }
   /** To the requester: who has it (null: the team) and when the first response is due, in `timeZone`. */
   | { template: 'acknowledgement'; ticket: TicketRef; assigneeName: string | null; due: string; timeZone: string }

@@ -4,6 +4,10 @@ import type { BookingFacts } from '../../events/domain/events.ts';
 import type { Notice } from '../domain/notice.ts';
 import type { Attachment } from '../mime.ts';
 import { fileSize } from '../../attachments/domain/limits.ts';
+import type { QuotedMessage } from '../domain/notice.ts';
+import { escapeHtml } from './escape.ts';
+import { appLinks } from './links.ts';
+import { markdownToMailHtml } from './markdown.ts';
 import { languageFor, STRINGS, type Language, type Strings, type Texts } from './strings.ts';
 
 export interface Rendered {
@@ -17,12 +21,20 @@ export interface RenderOptions {
   publicUrl: string;
   /** Whether the recipient could not have turned this message off (changes the footer). */
   mandatory: boolean;
+  /** The one-click link that turns this kind off for the recipient (optional kinds only). */
+  unsubscribeUrl?: string;
+}
+
+export interface Recipient {
+  name: string;
+  lang?: string;
+  /** IANA zone of every time in the mail; else the zone the notice was written for (the centre's), else UTC. */
+  timeZone?: string;
 }
 
 type Values = Record<string, string>;
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
+export { escapeHtml };
 
 /** Fills `{name}` placeholders; `encode` is applied to every value (never to our own template text). */
 function fill(template: string, values: Values, encode: (value: string, key: string) => string = (v) => v): string {
@@ -30,7 +42,7 @@ function fill(template: string, values: Values, encode: (value: string, key: str
 }
 
 /** Values that are links we put there (the meeting link is validated https by the bookings API). */
-const LINK_VALUES = new Set(['link', 'preferences']);
+const LINK_VALUES = new Set(['link', 'preferences', 'unsubscribe']);
 const isLinkValue = (key: string) => LINK_VALUES.has(key) || key.startsWith('fileLink');
 
 function htmlValue(value: string, key: string): string {
@@ -39,10 +51,10 @@ function htmlValue(value: string, key: string): string {
 }
 
 /** English as written in Europe (day before month, 24-hour clock). */
-const LOCALES: Record<Language, string> = { en: 'en-GB', es: 'es-ES', de: 'de-DE', fr: 'fr-FR' };
+const LOCALES: Record<Language, string> = { en: 'en-GB', es: 'es-ES', de: 'de-DE', fr: 'fr-FR', it: 'it-IT' };
 
-/** A moment in a zone, the zone named (UTC unless the notice says whose zone it is written for). */
-function formatWhen(iso: string, lang: Language, timeZone = 'UTC'): string {
+/** A moment in the recipient's zone, the zone named. */
+function formatWhen(iso: string, lang: Language, timeZone: string): string {
   const formatted = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(iso));
   return timeZone === 'UTC' ? `${formatted} UTC` : `${formatted} (${timeZone})`;
 }
@@ -55,19 +67,22 @@ interface Content {
   extra: string[];
   action: { label: string; url: string };
   attachments: Attachment[];
+  /** A reply's own text and the public messages before it, newest first. */
+  conversation?: { message: QuotedMessage; earlier: QuotedMessage[] };
 }
 
 function invitation(booking: BookingFacts): Attachment {
   return { filename: 'invitation.ics', contentType: `text/calendar; method=${invitationMethod(booking)}`, content: bookingInvitation(booking) };
 }
 
-function content(notice: Notice, s: Strings, lang: Language, publicUrl: string): Content {
-  const base = publicUrl.replace(/\/+$/, '');
+function content(notice: Notice, s: Strings, lang: Language, publicUrl: string, zone: string): Content {
+  const links = appLinks(publicUrl);
+  const when = (iso: string) => formatWhen(iso, lang, zone);
   if (notice.template === 'booking' || notice.template === 'reminder') {
     const { booking, side } = notice;
     const values: Values = {
-      when: formatWhen(booking.start, lang),
-      from: booking.rescheduledFrom ? formatWhen(booking.rescheduledFrom, lang) : '',
+      when: when(booking.start),
+      from: booking.rescheduledFrom ? when(booking.rescheduledFrom) : '',
       topic: booking.topic,
       expert: booking.expertName,
       requester: booking.requesterName,
@@ -76,7 +91,7 @@ function content(notice: Notice, s: Strings, lang: Language, publicUrl: string):
       reason: booking.cancelReason ?? '',
       link: booking.meetingLink,
     };
-    const action = { label: s.openSessions, url: `${base}/app/mentoring/` };
+    const action = { label: s.openSessions, url: links.sessions };
     const join = booking.meetingLink ? [s.join] : [];
     if (notice.template === 'reminder') {
       return { texts: notice.lead === '24h' ? s.reminder24h : s.reminder1h, values, extra: join, action, attachments: [] };
@@ -98,39 +113,76 @@ function content(notice: Notice, s: Strings, lang: Language, publicUrl: string):
     requester: ticket.requesterName,
     actor: 'actorName' in notice ? notice.actorName : '',
     target: 'target' in notice ? s[notice.target] : '',
-    due: 'due' in notice ? formatWhen(notice.due, lang, 'timeZone' in notice ? notice.timeZone : undefined) : '',
+    due: 'due' in notice ? when(notice.due) : '',
     assignee: 'assigneeName' in notice ? notice.assigneeName ?? s.theTeam : '',
     reason: 'reason' in notice ? notice.reason : '',
-    until: 'until' in notice ? formatWhen(notice.until, lang) : '',
+    until: 'until' in notice ? when(notice.until) : '',
   };
   // Files sent with a reply: their names and links (the files stay behind sign-in, never in the mail).
   const files = 'files' in notice ? notice.files ?? [] : [];
   files.forEach((file, i) => {
     values[`fileName${i}`] = `${file.filename} (${fileSize(file.size)})`;
-    values[`fileLink${i}`] = `${base}/app/tickets/${encodeURIComponent(ticket.id)}${file.text ? `/attachments/${encodeURIComponent(file.id)}` : ''}`;
+    values[`fileLink${i}`] = links.file(ticket.id, file.id, file.text);
   });
   const extra = files.length ? [s.filesSent, ...files.map((_, i) => `{fileName${i}}: {fileLink${i}}`)] : [];
-  return { texts: s[notice.template], values, extra, action: { label: s.openTicket, url: `${base}/app/tickets/${encodeURIComponent(ticket.id)}` }, attachments: [] };
+  const conversation = 'message' in notice && notice.message ? { message: notice.message, earlier: notice.earlier ?? [] } : undefined;
+  return { texts: s[notice.template], values, extra, action: { label: s.openTicket, url: links.ticket(ticket.id) }, attachments: [], ...(conversation ? { conversation } : {}) };
+}
+
+/** "> " before every line: how plain-text mail quotes. */
+const quoted = (text: string) => text.split('\n').map((line) => (line ? `> ${line}` : '>')).join('\n');
+
+interface ConversationParts {
+  /** The reply itself, above the button. */
+  reply: { text: string[]; html: string };
+  /** The earlier messages, quoted below it. */
+  earlier: { text: string[]; html: string[] };
+}
+
+/** The reply's text, then the earlier messages quoted, newest first: as plain text (the Markdown as typed) and as HTML. */
+function conversationParts(conversation: Content['conversation'], s: Strings, when: (iso: string) => string): ConversationParts {
+  if (!conversation) return { reply: { text: [], html: '' }, earlier: { text: [], html: [] } };
+  const heading = (m: QuotedMessage) => fill(s.wrote, { author: m.authorName, when: when(m.at) });
+  const earlier: ConversationParts['earlier'] = { text: [], html: [] };
+  if (conversation.earlier.length) {
+    earlier.text.push(s.earlier, '');
+    earlier.html.push(`<p style="color:#4a525c">${escapeHtml(s.earlier)}</p>`);
+    for (const m of conversation.earlier) {
+      earlier.text.push(quoted(`${heading(m)}\n\n${m.body.trim()}`), '');
+      earlier.html.push(`<blockquote style="margin:0 0 1em;padding-left:.75em;border-left:3px solid #ccd;color:#4a525c"><p><em>${escapeHtml(heading(m))}</em></p>${markdownToMailHtml(m.body)}</blockquote>`);
+    }
+  }
+  return {
+    reply: {
+      text: [conversation.message.body.trim(), ''],
+      html: `<div style="margin:1em 0;padding:.25em 1em;border-left:4px solid #0b57d0">${markdownToMailHtml(conversation.message.body)}</div>`,
+    },
+    earlier,
+  };
 }
 
 /** A message in the recipient's language, as text and as HTML (every value escaped), linking back to the site. */
-export function render(notice: Notice, recipient: { name: string; lang?: string }, options: RenderOptions): Rendered {
+export function render(notice: Notice, recipient: Recipient, options: RenderOptions): Rendered {
   const lang = languageFor(recipient.lang);
   const s = STRINGS[lang];
-  const { texts, values, extra, action, attachments } = content(notice, s, lang, options.publicUrl);
-  const all: Values = { ...values, name: recipient.name, preferences: `${options.publicUrl.replace(/\/+$/, '')}/app/notifications/` };
-  const footer = options.mandatory ? s.footerMandatory : s.footer;
+  const zone = recipient.timeZone ?? ('timeZone' in notice ? notice.timeZone : undefined) ?? 'UTC';
+  const { texts, values, extra, action, attachments, conversation } = content(notice, s, lang, options.publicUrl, zone);
+  const all: Values = { ...values, name: recipient.name, preferences: appLinks(options.publicUrl).preferences, unsubscribe: options.unsubscribeUrl ?? '' };
+  const footer = options.mandatory ? [s.footerMandatory] : [s.footer, ...(options.unsubscribeUrl ? [s.unsubscribe] : [])];
   const paragraphs = [texts.body, ...extra];
+  const thread = conversationParts(conversation, s, (iso) => formatWhen(iso, lang, zone));
 
   const text = [
     fill(s.greeting, all),
     '',
     ...paragraphs.map((p) => fill(p, all)),
     '',
+    ...thread.reply.text,
     `${action.label}: ${action.url}`,
     '',
+    ...thread.earlier.text,
     '-- ',
-    fill(footer, all),
+    ...footer.map((line) => fill(line, all)),
     '',
   ].join('\n');
 
@@ -140,9 +192,11 @@ export function render(notice: Notice, recipient: { name: string; lang?: string 
 <body style="font-family:system-ui,-apple-system,'Segoe UI',sans-serif;line-height:1.5;color:#1b1f24;max-width:36rem;margin:0 auto;padding:1rem">
 <p>${fill(s.greeting, all, escapeHtml)}</p>
 ${paragraphs.map((p) => `<p>${linkify(p)}</p>`).join('\n')}
+${thread.reply.html}
 <p><a href="${escapeHtml(action.url)}" style="display:inline-block;padding:.5rem 1rem;background:#0b57d0;color:#fff;border-radius:.25rem;text-decoration:none">${escapeHtml(action.label)}</a></p>
+${thread.earlier.html.join('\n')}
 <hr style="border:none;border-top:1px solid #ccd">
-<p style="font-size:.85rem;color:#4a525c">${linkify(footer)}</p>
+${footer.map((line) => `<p style="font-size:.85rem;color:#4a525c">${linkify(line)}</p>`).join('\n')}
 </body></html>
 `;
   return { subject: fill(texts.subject, all), text, html, attachments };

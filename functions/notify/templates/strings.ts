@@ -7,6 +7,8 @@ import de from './strings/de.json' with { type: 'json' };
 import en from './strings/en.json' with { type: 'json' };
 import es from './strings/es.json' with { type: 'json' };
 import fr from './strings/fr.json' with { type: 'json' };
+import it from './strings/it.json' with { type: 'json' };
+import { languageOf, type Language } from '../../core/locale.ts';
 
 export interface Texts {
   subject: string;
@@ -46,15 +48,17 @@ export interface Strings {
   priorities: Record<'low' | 'normal' | 'high' | 'urgent', string>;
   footer: string;
   footerMandatory: string;
+  /** Before the earlier public messages quoted under a reply. */
+  earlier: string;
+  /** Above each quoted message: `{author}`, `{when}`. */
+  wrote: string;
+  /** The one-click link that turns this kind off (optional kinds only). */
+  unsubscribe: string;
 }
 
-export const LANGUAGES = ['en', 'es', 'de', 'fr'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from '../../core/locale.ts';
 
-export const STRINGS: Record<Language, Strings> = { en, es, de, fr };
+export const STRINGS: Record<Language, Strings> = { en, es, de, fr, it };
 
 /** The user's language if we write it, else its base language ("es-ES" → es), else English. */
-export function languageFor(lang: string | undefined): Language {
-  const base = (lang ?? '').toLowerCase().split(/[-_]/)[0];
-  return (LANGUAGES as readonly string[]).includes(base ?? '') ? base as Language : 'en';
-}
+export const languageFor = (lang: string | undefined): Language => languageOf(lang);

@@ -2,14 +2,16 @@
 import { html } from 'htm/preact';
 import { render, type VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { configureApi } from './api/client.ts';
+import { api, configureApi } from './api/client.ts';
 import { SIGN_IN_PATH } from './auth/flows.ts';
 import { Layout } from './components/layout.ts';
 import { ErrorNotice, Loading, PageTitle } from './components/ui.ts';
 import { loadConfig } from './config.ts';
 import { interceptLinks, mayOpen, matchRoute, navigate, onLocationChange, type PageComponent, type RouteDef } from './router.ts';
 import { loadPage, ROUTES } from './routes.ts';
-import { appConfig, currentSession, currentUser, initState, onSessionChange, setSession } from './state.ts';
+import { appConfig, currentSession, currentUser, initState, onSessionChange, setSession, updateCurrentUser } from './state.ts';
+import { currentLanguage, setLanguage, t } from './i18n.ts';
+import type { Me } from './api/types.ts';
 
 const loaded = new Map<RouteDef, PageComponent>();
 
@@ -25,11 +27,33 @@ function useUserVersion(): number {
   return version;
 }
 
+/**
+ * The person's labels in their language (loaded before the first render, again when it changes), and their zone:
+ * someone with none yet gets the browser's, once, so their mails show times where they are.
+ */
+function useLanguageAndZone(user: Me | undefined): void {
+  const [, setShown] = useState(currentLanguage());
+  useEffect(() => {
+    setLanguage(user?.language).then(() => setShown(currentLanguage()), () => {});
+  }, [user?.language]);
+  const offered = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!user || user.timeZone || offered.current === user.id) return;
+    offered.current = user.id;
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!timeZone) return;
+    api.put<{ timeZone: string | null }>('/me/preferences', { timeZone }).then((saved) => {
+      if (saved.timeZone) updateCurrentUser({ timeZone: saved.timeZone });
+    }, () => {});
+  }, [user?.id, user?.timeZone]);
+}
+
 function Shell(): VNode {
   const href = useLocation();
   useUserVersion();
   const url = new URL(href);
   const user = currentUser();
+  useLanguageAndZone(user);
   const match = matchRoute(ROUTES, url.pathname);
   const [page, setPage] = useState<{ route: RouteDef; component: PageComponent } | undefined>(undefined);
   const [failure, setFailure] = useState<Error | undefined>(undefined);
@@ -44,7 +68,7 @@ function Shell(): VNode {
 
   useEffect(() => {
     if (!match || access !== 'ok') return;
-    document.title = `${match.route.title} · HPC AI Support Centre`;
+    document.title = `${t(match.route.title)} · HPC AI Support Centre`;
     const known = loaded.get(match.route);
     if (known) {
       setPage({ route: match.route, component: known });
@@ -57,7 +81,7 @@ function Shell(): VNode {
       },
       (error: Error) => setFailure(error),
     );
-  }, [match?.route, access]);
+  }, [match?.route, access, currentLanguage()]);
 
   // After a navigation to another page (not the first load), focus moves to the new page's heading for screen
   // readers and keyboards. A change of the query alone (a filter applied on change) leaves the focus where it is.
@@ -73,8 +97,8 @@ function Shell(): VNode {
   }, [href, page]);
 
   let content: VNode;
-  if (!match) content = html`<${PageTitle}>Page not found<//><p>There is no such page in the app. <a href="/app/tickets">Go to tickets</a>.</p>`;
-  else if (access === 'forbidden') content = html`<${PageTitle}>Not available<//><p>This page is not available for your role. <a href="/app/tickets">Go to tickets</a>.</p>`;
+  if (!match) content = html`<${PageTitle}>Page not found<//><p>${t('There is no such page in the app.')} <a href="/app/tickets">${t('Go to tickets')}</a>.</p>`;
+  else if (access === 'forbidden') content = html`<${PageTitle}>Not available<//><p>${t('This page is not available for your role.')} <a href="/app/tickets">${t('Go to tickets')}</a>.</p>`;
   else if (failure) content = html`<${PageTitle}>Something went wrong<//><${ErrorNotice} error=${failure} />`;
   else if (access !== 'ok' || !page || page.route !== match.route) content = html`<${Loading} />`;
   else content = html`<${page.component} key=${url.pathname} params=${match.params} query=${url.searchParams} user=${user} />`;
@@ -98,6 +122,8 @@ async function start(): Promise<void> {
     },
   });
   interceptLinks(document);
+  // The first paint is already in the person's language (their catalogue is one small chunk).
+  await setLanguage(currentUser()?.language).catch(() => {});
   root.textContent = '';
   render(html`<${Shell} />`, root);
 }

@@ -40,3 +40,9 @@ export function onSessionChange(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+/** Changes the signed-in user as the API now answers (language, zone): every tab and listener follows. */
+export function updateCurrentUser(change: Partial<Me>): void {
+  const now = currentSession();
+  if (now) setSession({ ...now, user: { ...now.user, ...change } });
+}

@@ -7,8 +7,9 @@ import { signOut } from '../auth/flows.ts';
 import type { AppConfig } from '../config.ts';
 import { appConfig } from '../state.ts';
 import { navigate } from '../router.ts';
+import { t } from '../i18n.ts';
 
-// Each label is the title of the page it opens.
+// Each label is the title of the page it opens (English here, shown in the person's language by t()).
 const NAV: Record<Role, Array<[string, string]>> = {
   requester: [['/app/tickets', 'My tickets'], ['/app/tickets/new', 'New ticket'], ['/app/mentoring', 'Mentoring'], ['/app/sessions', 'Sessions'], ['/app/notifications', 'Notifications']],
   expert: [['/app/tickets', 'Queue'], ['/app/sessions', 'My sessions'], ['/app/availability', 'Availability'], ['/app/support-hours', 'Support hours'], ['/app/profile', 'Profile'], ['/app/reviews', 'Reviews'], ['/app/notifications', 'Notifications']],
@@ -54,28 +55,28 @@ function AppMenu({ user, path }: { user: Me; path: string }): VNode {
     toggle.current?.focus();
   };
   return html`
-    <button type="button" class="button secondary small menu-toggle" ref=${toggle} aria-expanded=${open ? 'true' : 'false'} aria-controls="app-menu" onClick=${flip}>Menu</button>
+    <button type="button" class="button secondary small menu-toggle" ref=${toggle} aria-expanded=${open ? 'true' : 'false'} aria-controls="app-menu" onClick=${flip}>${t('Menu')}</button>
     <div id="app-menu" class=${`app-menu${open ? ' open' : ''}`} ref=${menu} onKeyDown=${onKeyDown}>
-      <nav class="main-nav app-nav" aria-label="App">
-        <ul>${navLinks(user.role, appConfig().mode).map(([href, label]) => html`<li><a href=${href} aria-current=${isCurrent(href, path) ? 'page' : undefined}>${label}</a></li>`)}
-          <li><a href="/guides/">Guides</a></li></ul>
+      <nav class="main-nav app-nav" aria-label=${t('App')}>
+        <ul>${navLinks(user.role, appConfig().mode).map(([href, label]) => html`<li><a href=${href} aria-current=${isCurrent(href, path) ? 'page' : undefined}>${t(label)}</a></li>`)}
+          <li><a href="/guides/">${t('Guides')}</a></li></ul>
       </nav>
       <div class="who">
-        <span><span class="visually-hidden">Signed in as </span>${user.name} <span class="role">${ROLE_NAMES[user.role]}</span></span>
-        <button type="button" class="button secondary small" onClick=${leave}>Sign out</button>
+        <span><span class="visually-hidden">${t('Signed in as')} </span>${user.name} <span class="role">${t(ROLE_NAMES[user.role])}</span></span>
+        <button type="button" class="button secondary small" onClick=${leave}>${t('Sign out')}</button>
       </div>
     </div>`;
 }
 
 export function Layout({ user, path, children }: { user: Me | undefined; path: string; children: ComponentChildren }): VNode {
   return html`
-    <a class="skip-link" href="#main">Skip to main content</a>
+    <a class="skip-link" href="#main">${t('Skip to main content')}</a>
     <header class="site-header">
       <div class="wrap header-inner">
         <a class="brand" href="/">HPC AI Support Centre</a>
-        ${user ? html`<${AppMenu} user=${user} path=${path} />` : html`<nav class="main-nav" aria-label="Site"><ul><li><a href="/guides/">Guides</a></li></ul></nav>`}
+        ${user ? html`<${AppMenu} user=${user} path=${path} />` : html`<nav class="main-nav" aria-label="Site"><ul><li><a href="/guides/">${t('Guides')}</a></li></ul></nav>`}
       </div>
     </header>
     <main id="main" class="wrap app-main" tabindex="-1">${children}</main>
-    <footer class="site-footer"><div class="wrap"><p>HPC AI Support Centre: help for European AI SMEs and start-ups on EuroHPC supercomputers. <a href="/guides/">Guides</a></p></div></footer>`;
+    <footer class="site-footer"><div class="wrap"><p>${t('HPC AI Support Centre: help for European AI SMEs and start-ups on EuroHPC supercomputers.')} <a href="/guides/">${t('Guides')}</a></p></div></footer>`;
 }

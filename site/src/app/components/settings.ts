@@ -5,6 +5,7 @@ import type { ComponentChildren, VNode } from 'preact';
 import { ApiError } from '../api/client.ts';
 import type { SettingsForm } from '../settingsForm.ts';
 import { ErrorNotice, Loading, Notice } from './ui.ts';
+import { t } from '../i18n.ts';
 
 /** The service area's own navigation (figures, hours, SLA, routing, experts). */
 export function ServiceNav({ path }: { path: string }): VNode {
@@ -29,11 +30,11 @@ export function SettingsFrame<T>({ form, label, placed, submitLabel, savedText, 
   return html`<form class="stack settings-form" onSubmit=${form.save} aria-label=${label} novalidate>
     <div aria-live="polite">
       ${form.saved ? html`<${Notice} kind="success">${savedText}<//>` : ''}
-      ${form.dirty ? html`<${Notice} kind="warning">You have changes that are not saved yet. They are kept in this browser until you save them.
-        <button type="button" class="button secondary small" onClick=${form.discard}>Discard changes</button><//>` : ''}
+      ${form.dirty ? html`<${Notice} kind="warning">${t('You have changes that are not saved yet. They are kept in this browser until you save them.')}
+        <button type="button" class="button secondary small" onClick=${form.discard}>${t('Discard changes')}</button><//>` : ''}
     </div>
     <${ErrorNotice} error=${form.error} fields=${placedFields(form.error, placed)} />
     ${children(form.value)}
-    <p><button type="submit" disabled=${form.busy}>${form.busy ? 'Saving…' : submitLabel}</button></p>
+    <p><button type="submit" disabled=${form.busy}>${form.busy ? t('Saving…') : t(submitLabel)}</button></p>
   </form>`;
 }

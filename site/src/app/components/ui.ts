@@ -4,10 +4,11 @@ import type { ComponentChildren, VNode } from 'preact';
 import { ApiError } from '../api/client.ts';
 import type { TicketSummary } from '../api/types.ts';
 import { formatDue, humanize } from '../format.ts';
+import { t } from '../i18n.ts';
 
-/** The page's heading; the router moves focus here after a navigation. */
+/** The page's heading, in the person's language where it is translated; the router moves focus here after a navigation. */
 export function PageTitle({ children }: { children: ComponentChildren }): VNode {
-  return html`<h1 tabindex="-1" data-page-title>${children}</h1>`;
+  return html`<h1 tabindex="-1" data-page-title>${typeof children === 'string' ? t(children) : children}</h1>`;
 }
 
 /** An error as people read it; field errors of a 400 are shown by their fields instead. */
@@ -39,7 +40,7 @@ export function Notice({ kind = 'info', children }: { kind?: 'info' | 'success' 
 }
 
 export function Loading({ what = 'Loading' }: { what?: string }): VNode {
-  return html`<p class="loading" role="status">${what}…</p>`;
+  return html`<p class="loading" role="status">${t(what)}…</p>`;
 }
 
 /** The API's messages for a field and, for a list, its items ("skills", "skills.2"). */

@@ -1,0 +1,67 @@
+// The web app's own words in the signed-in person's language (GET /api/me `language`). English is written in the
+// code and is the key; each other language is one catalogue (i18n/<lang>.ts), loaded as its own chunk only when
+// it is the current one, so a page carries one language's strings at most. Translated: the shell (navigation,
+// page titles and headings, sign-out, menu), the pages' shared frames and the preferences page; text a page
+// writes itself and nobody listed here stays English until it is added (a missing entry shows the English).
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../../functions/core/locale.ts';
+
+export const MESSAGES = [
+  // navigation and shell
+  'My tickets', 'New ticket', 'Mentoring', 'Sessions', 'Notifications', 'Queue', 'My sessions', 'Availability', 'Support hours',
+  'Profile', 'Reviews', 'Tickets', 'Service', 'Experts', 'Readers', 'Outbox', 'Guides', 'SME', 'Expert', 'Coordinator', 'Menu',
+  'Sign out', 'Signed in as', 'Skip to main content', 'App',
+  'HPC AI Support Centre: help for European AI SMEs and start-ups on EuroHPC supercomputers.',
+  // page titles and headings
+  'Sign in', 'Signing in', 'Ticket', 'File', 'SLA targets', 'Service hours', 'Routing', 'What readers could not find',
+  'Expert profile', 'Guide reviews', 'E-mail notifications', 'Ticket queue', 'Your organisation\'s sessions', 'E-mail',
+  'Page not found', 'There is no such page in the app.', 'Go to tickets', 'Not available', 'This page is not available for your role.',
+  'Something went wrong', 'Loading',
+  // settings frames
+  'Saving…', 'Discard changes', 'You have changes that are not saved yet. They are kept in this browser until you save them.',
+  // the preferences page
+  'Choose which e-mails you get from the Support Centre at {email}, in which language, and in which time zone their times are shown.',
+  'Language and time zone', 'Language', 'Time zone', 'The language of your e-mails and of this app.',
+  'Your organisation\'s language, until you choose one.',
+  'Times in your e-mails are shown in this zone, named (for example Europe/Madrid).',
+  'Save language and time zone', 'Your language and time zone are saved.',
+  'Your preferences are saved.', 'E-mails', 'Ticket categories you follow',
+  'You hear about new tickets in these categories (while “New tickets” is on).', 'Save preferences', 'Always sent',
+  'This e-mail cannot be turned off.', 'Loading your preferences',
+  'Replies to tickets', 'Someone answered a ticket you take part in.',
+  'Resolved tickets', 'Your ticket was marked resolved.',
+  'New tickets', 'A ticket was opened in one of the categories you follow.',
+  'Mentoring bookings', 'A session was booked, moved or cancelled; carries the calendar invitation.',
+  'Session reminders', 'Shortly before a mentoring session.',
+  'SLA warnings', 'A ticket is close to its response or resolution target.',
+  'SLA breaches', 'A ticket missed its target.',
+  'Ticket received', 'Your new ticket arrived: its reference, who looks after it and when to expect a first answer.',
+  'Tickets assigned to you', 'A ticket was assigned to you, or moved from you to someone else.',
+  'Unassigned tickets', 'Nobody could be assigned a new ticket: everyone who fits is away, or auto-assignment is off.',
+  'Tickets at risk', 'A ticket falls due while its assignee is away; it can be reassigned in one action.',
+] as const;
+
+export type Message = (typeof MESSAGES)[number];
+/** One language's words for every message: a catalogue that misses one does not typecheck. */
+export type Catalogue = Record<Message, string>;
+
+/** Each language by its own name, as a person looks for it. */
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español', it: 'Italiano' };
+
+let current: Language = DEFAULT_LANGUAGE;
+let words: Partial<Record<string, string>> = {};
+
+/** A message in the current language; `{name}` placeholders filled. Text that is not a message comes back as it is. */
+export function t(text: Message | (string & {}), values: Record<string, string> = {}): string {
+  return (words[text] ?? text).replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+export const currentLanguage = (): Language => current;
+
+/** Loads a language's catalogue (its own chunk) and makes it current; English needs none. */
+export async function setLanguage(language: string | undefined): Promise<void> {
+  const next = isLanguage(language) ? language : DEFAULT_LANGUAGE;
+  if (next === current) return;
+  words = next === DEFAULT_LANGUAGE ? {} : ((await import(`./i18n/${next}.ts`)) as { default: Catalogue }).default;
+  current = next;
+  document.documentElement.lang = next;
+}
