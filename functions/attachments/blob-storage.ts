@@ -31,6 +31,8 @@ export interface BlobStorage {
   /** Bytes `start` to `end` inclusive (fewer at the end of the object). */
   read(key: string, start: number, end: number): Promise<Uint8Array>;
   remove(key: string): Promise<void>;
+  /** Stores bytes the server itself received (a file sent by e-mail, functions/inbound-mail): no browser upload. */
+  write(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
   /** The upload was completed and checked: the object no longer counts as pending (S3 drops pending ones after a day). */
   keep(key: string): Promise<void>;
 }

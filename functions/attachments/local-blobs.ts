@@ -40,6 +40,14 @@ export function localBlobs({ root, baseUrl, secret = randomBytes(32), clock = ()
     if (!BLOB_KEY.test(key)) throw new Error(`not a blob key: ${key}`);
     return join(root, ...key.split('/'));
   };
+  /** Written aside, then renamed: a reader never sees half a file. */
+  const writeWhole = async (key: string, bytes: Uint8Array) => {
+    const target = pathOf(key);
+    await mkdir(dirname(target), { recursive: true });
+    const partial = `${target}.${randomBytes(6).toString('hex')}.part`;
+    await writeFile(partial, bytes);
+    await rename(partial, target);
+  };
   const downloadData = (key: string, expires: string, filename: string, type: string) => `GET\n${key}\n${expires}\n${filename}\n${type}`;
 
   const routes = new Hono();
@@ -59,11 +67,7 @@ export function localBlobs({ root, baseUrl, secret = randomBytes(32), clock = ()
     const file = form.file?.bytes;
     if (!file) return problem(400, 'The form has no file (it comes last, named "file").');
     if (file.length !== policy.size) return problem(400, `The file has ${file.length} bytes; the policy allows exactly ${policy.size}.`);
-    const target = pathOf(policy.key);
-    await mkdir(dirname(target), { recursive: true });
-    const partial = `${target}.${randomBytes(6).toString('hex')}.part`;
-    await writeFile(partial, file);
-    await rename(partial, target);
+    await writeWhole(policy.key, file);
     return c.body(null, 204);
   });
 
@@ -121,6 +125,7 @@ export function localBlobs({ root, baseUrl, secret = randomBytes(32), clock = ()
     },
     // Local pending files go when the service reclaims or refuses them; nothing to mark.
     async keep() {},
+    write: (key, bytes) => writeWhole(key, bytes),
     async remove(key) {
       await rm(pathOf(key), { force: true });
     },

@@ -88,6 +88,11 @@ export function s3Blobs({ bucket, region, credentials, fetch: send = fetch }: S3
       if (!response.ok) throw new Error(`S3 DELETE ${key}?tagging: ${response.status}`);
     },
 
+    async write(key, bytes, contentType) {
+      const response = await send(signed('PUT', key, new Date(), { 'x-id': 'PutObject' }), { method: 'PUT', body: new Uint8Array(bytes), headers: { 'content-type': contentType } });
+      if (!response.ok) throw new Error(`S3 PUT ${key}: ${response.status}`);
+    },
+
     async remove(key) {
       const response = await send(signed('DELETE', key, new Date(), { 'x-id': 'DeleteObject' }), { method: 'DELETE' });
       if (!response.ok && response.status !== 404) throw new Error(`S3 DELETE ${key}: ${response.status}`);

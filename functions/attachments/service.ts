@@ -78,50 +78,64 @@ export function attachmentService({ store, blobs, clock }: AttachmentDeps) {
     throw violation('attachment.refused', reason, { field: 'file' });
   }
 
-  return {
-    async create(principal: Principal, ticketId: string, input: NewAttachment): Promise<{ attachment: Attachment; upload: UploadTarget }> {
-      if (input.internal && !isStaff(principal)) throw violation('ticket.internal-note', 'Only experts and coordinators attach files to internal notes.');
-      const ticket = await visibleTicket(principal, ticketId);
-      assertMayPost(ticket.status, principal.role);
-      const refusal = refusalOfDeclared(input.filename, input.size);
-      if (refusal) throw problems.invalid([refusal]);
-      const now = clock.now();
-      if (!(await store.reserve(ticketId, input.size)) && !((await reclaimExpired(ticketId, now)) && (await store.reserve(ticketId, input.size)))) {
-        throw violation('attachment.limit', `A ticket holds at most ${MAX_FILES_PER_TICKET} files and ${megabytes(MAX_TICKET_BYTES)}; this one would pass that. Remove an attachment or share the file another way.`, { field: 'size' });
-      }
-      const expiresAt = new Date(now.getTime() + UPLOAD_WINDOW_MS);
-      const attachment: Attachment = {
-        id: newId(), ticketId, orgId: ticket.orgId,
-        uploaderId: principal.id, uploaderName: principal.name, uploaderRole: principal.role,
-        filename: input.filename, size: input.size, internal: input.internal, status: 'pending',
-        createdAt: now.toISOString(), uploadExpiresAt: expiresAt.toISOString(),
-      };
-      await store.create(attachment, Math.ceil((expiresAt.getTime() + PENDING_TTL_MS) / 1000));
-      // The browser's word on the type only decides the upload's header; the content decides what is served.
-      const upload = await blobs.uploadTarget(blobKey(ticketId, attachment.id), { contentType: input.contentType || 'application/octet-stream', size: input.size, expiresAt }, now);
-      return { attachment, upload };
-    },
+  async function create(principal: Principal, ticketId: string, input: NewAttachment): Promise<{ attachment: Attachment; upload: UploadTarget }> {
+    if (input.internal && !isStaff(principal)) throw violation('ticket.internal-note', 'Only experts and coordinators attach files to internal notes.');
+    const ticket = await visibleTicket(principal, ticketId);
+    assertMayPost(ticket.status, principal.role);
+    const refusal = refusalOfDeclared(input.filename, input.size);
+    if (refusal) throw problems.invalid([refusal]);
+    const now = clock.now();
+    if (!(await store.reserve(ticketId, input.size)) && !((await reclaimExpired(ticketId, now)) && (await store.reserve(ticketId, input.size)))) {
+      throw violation('attachment.limit', `A ticket holds at most ${MAX_FILES_PER_TICKET} files and ${megabytes(MAX_TICKET_BYTES)}; this one would pass that. Remove an attachment or share the file another way.`, { field: 'size' });
+    }
+    const expiresAt = new Date(now.getTime() + UPLOAD_WINDOW_MS);
+    const attachment: Attachment = {
+      id: newId(), ticketId, orgId: ticket.orgId,
+      uploaderId: principal.id, uploaderName: principal.name, uploaderRole: principal.role,
+      filename: input.filename, size: input.size, internal: input.internal, status: 'pending',
+      createdAt: now.toISOString(), uploadExpiresAt: expiresAt.toISOString(),
+    };
+    await store.create(attachment, Math.ceil((expiresAt.getTime() + PENDING_TTL_MS) / 1000));
+    // The browser's word on the type only decides the upload's header; the content decides what is served.
+    const upload = await blobs.uploadTarget(blobKey(ticketId, attachment.id), { contentType: input.contentType || 'application/octet-stream', size: input.size, expiresAt }, now);
+    return { attachment, upload };
+  }
 
-    async complete(principal: Principal, ticketId: string, id: string): Promise<Attachment> {
-      const attachment = await visibleAttachment(principal, ticketId, id);
-      if (attachment.uploaderId !== principal.id) throw problems.notFound(`No attachment ${id} on this ticket.`);
-      if (attachment.status !== 'pending') return attachment;
-      const key = blobKey(ticketId, id);
-      const size = await blobs.size(key);
-      if (size === undefined) throw violation('attachment.not-uploaded', 'The file has not arrived yet; upload it, then complete it.', { field: 'file' });
-      if (size !== attachment.size) return refuse(attachment, `The file has ${size} bytes, not the ${attachment.size} announced.`);
-      const head = await blobs.read(key, 0, Math.min(size, SNIFF_BYTES) - 1);
-      const tail = size > 4 ? await blobs.read(key, size - 4, size - 1) : undefined;
-      const sniffed = sniff(attachment.filename, head, size, tail);
-      if (!sniffed.ok) return refuse(attachment, sniffed.reason);
-      const scanned = sniffed.kind === 'text' ? (size <= head.length ? head : await blobs.read(key, 0, Math.min(size, SECRET_SCAN_BYTES) - 1)) : undefined;
-      const found = {
-        kind: sniffed.kind, contentType: CONTENT_TYPES[sniffed.kind], completedAt: clock.now().toISOString(),
-        secrets: scanned ? findSecrets(new TextDecoder().decode(scanned)) : [],
-      };
-      await blobs.keep(key);
-      if (!(await store.complete(ticketId, id, found))) return (await store.get(ticketId, id)) ?? attachment;
-      return { ...attachment, ...found, status: 'complete' };
+  async function complete(principal: Principal, ticketId: string, id: string): Promise<Attachment> {
+    const attachment = await visibleAttachment(principal, ticketId, id);
+    if (attachment.uploaderId !== principal.id) throw problems.notFound(`No attachment ${id} on this ticket.`);
+    if (attachment.status !== 'pending') return attachment;
+    const key = blobKey(ticketId, id);
+    const size = await blobs.size(key);
+    if (size === undefined) throw violation('attachment.not-uploaded', 'The file has not arrived yet; upload it, then complete it.', { field: 'file' });
+    if (size !== attachment.size) return refuse(attachment, `The file has ${size} bytes, not the ${attachment.size} announced.`);
+    const head = await blobs.read(key, 0, Math.min(size, SNIFF_BYTES) - 1);
+    const tail = size > 4 ? await blobs.read(key, size - 4, size - 1) : undefined;
+    const sniffed = sniff(attachment.filename, head, size, tail);
+    if (!sniffed.ok) return refuse(attachment, sniffed.reason);
+    const scanned = sniffed.kind === 'text' ? (size <= head.length ? head : await blobs.read(key, 0, Math.min(size, SECRET_SCAN_BYTES) - 1)) : undefined;
+    const found = {
+      kind: sniffed.kind, contentType: CONTENT_TYPES[sniffed.kind], completedAt: clock.now().toISOString(),
+      secrets: scanned ? findSecrets(new TextDecoder().decode(scanned)) : [],
+    };
+    await blobs.keep(key);
+    if (!(await store.complete(ticketId, id, found))) return (await store.get(ticketId, id)) ?? attachment;
+    return { ...attachment, ...found, status: 'complete' };
+  }
+
+  return {
+    create,
+    complete,
+
+    /**
+     * A file the server received itself (sent by e-mail, functions/inbound-mail): announced, limited, stored and
+     * checked exactly as an upload is (create, then complete), only the bytes come from the server, not a browser.
+     * A refusal is the same violation or problem an upload gets.
+     */
+    async receive(principal: Principal, ticketId: string, file: { filename: string; bytes: Uint8Array; contentType?: string; internal: boolean }): Promise<Attachment> {
+      const { attachment } = await create(principal, ticketId, { filename: file.filename, size: file.bytes.length, contentType: file.contentType, internal: file.internal });
+      await blobs.write(blobKey(ticketId, attachment.id), file.bytes, file.contentType || 'application/octet-stream');
+      return complete(principal, ticketId, attachment.id);
     },
 
     async list(principal: Principal, ticketId: string): Promise<Attachment[]> {

@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Clock } from '../core/clock.ts';
 import type { EventConsumer } from '../events/consumer.ts';
 import type { Logger } from '../core/logger.ts';
+import type { MailChannelConfig } from '../core/config.ts';
 import type { UserDirectory } from '../core/users.ts';
 import { shortLived } from '../routing/cache.ts';
 import { dynamoRoutingStore } from '../routing/dynamo-store.ts';
@@ -23,6 +24,7 @@ export interface NotificationsDeps {
   sender: Mailbox;
   publicUrl: string;
   logger?: Logger;
+  channel?: MailChannelConfig;
 }
 
 /**
@@ -37,6 +39,7 @@ export function composeNotifications(deps: NotificationsDeps) {
     store, users: deps.users, transport: deps.transport, clock: deps.clock, sender: deps.sender, publicUrl: deps.publicUrl, logger: deps.logger,
     slaRules: () => slaRules.get(),
     filesOf: messageFiles(deps.db, deps.tableName),
+    channel: deps.channel,
   });
   const consumer: EventConsumer = { name: 'notify', handle: (events) => notify.handle(events) };
   return {

@@ -1,4 +1,4 @@
-import { apiConfig, optionalUrl, required, tableConfig, url, type ApiConfig, type Environment, type TableConfig } from '../core/config.ts';
+import { apiConfig, mailChannelConfig, optionalUrl, required, tableConfig, url, type ApiConfig, type Environment, type MailChannelConfig, type TableConfig } from '../core/config.ts';
 import type { Mailbox } from './mime.ts';
 
 /** The notifications API (preferences, parked e-mails): the settings every API function shares. */
@@ -14,6 +14,8 @@ export interface NotifyConfig extends TableConfig {
   sender: Mailbox;
   /** Another SES v2 endpoint (a test double, or a regional/VPC endpoint); the default is the region's. */
   sesEndpoint?: string;
+  /** SUPPORT_ADDRESS and MAIL_TOKEN_SECRET: ticket mails carry reply addresses (issue 17); unset, they do not. */
+  channel?: MailChannelConfig;
 }
 
 export const SENDER_NAME = 'HPC AI Support Centre';
@@ -24,5 +26,6 @@ export function notifyConfig(env: Environment = process.env): NotifyConfig {
     publicUrl: url(env, 'PUBLIC_URL', 'http://localhost:3000'),
     sender: { address: required(env, 'SENDER_ADDRESS'), name: SENDER_NAME },
     sesEndpoint: optionalUrl(env, 'SES_ENDPOINT'),
+    channel: mailChannelConfig(env),
   };
 }

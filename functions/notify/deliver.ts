@@ -13,6 +13,8 @@ import type { DeliveryRecord, NotifyStore } from './store.ts';
 import { render } from './templates/render.ts';
 import type { MailTransport } from './transport.ts';
 import type { SlaRules } from '../tickets/domain/sla.ts';
+import type { MailChannelConfig } from '../core/config.ts';
+import { withReplyAddresses } from './domain/reply-addresses.ts';
 
 /** Rounds of the SDK's own retries for recording a sent mail (each round is up to three attempts). */
 const MARK_SENT_ROUNDS = 3;
@@ -31,6 +33,8 @@ export interface NotifierDeps {
   maxAttempts?: number;
   /** The calendar and SLA policy (the acknowledgement's expected first response); the defaults without it. */
   slaRules?: () => Promise<SlaRules>;
+  /** The e-mail channel: ticket mails get signed reply addresses (Reply-To); without it they have none. */
+  channel?: MailChannelConfig;
 }
 
 export type Outcome = 'sent' | 'duplicate' | 'opted-out' | 'no-address' | 'refused' | 'failed' | 'parked';
@@ -70,7 +74,9 @@ export function notifier(deps: NotifierDeps) {
     let providerMessageId: string | undefined;
     try {
       ({ providerMessageId } = await deps.transport.send({
-        ...rendered, from: deps.sender, to: record.to, messageId: `${record.id}@hpc-ai-support-centre`, date: at,
+        ...rendered, from: deps.sender, to: record.to,
+        ...(record.notice.replyTo ? { replyTo: { address: record.notice.replyTo, name: deps.sender.name } } : {}),
+        messageId: `${record.id}@hpc-ai-support-centre`, date: at,
       }));
     } catch (error) {
       const park = record.attempts >= maxAttempts;
@@ -120,7 +126,7 @@ export function notifier(deps: NotifierDeps) {
       ...(user.lang ? { lang: user.lang } : {}),
       kind: delivery.kind,
       mandatory: MANDATORY_KINDS.includes(delivery.kind),
-      notice: delivery.notice,
+      notice: withReplyAddresses(delivery.notice, user, deps.channel, now),
     }, now.toISOString(), Math.floor(now.getTime() / 1000) + retentionDays(delivery.eventId) * DAY_SECONDS);
     if (!record) return 'duplicate';
     return send(record);

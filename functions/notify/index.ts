@@ -20,6 +20,7 @@ const notifications = composeNotifications({
   sender: config.sender,
   publicUrl: config.publicUrl,
   logger,
+  channel: config.channel,
 });
 
 /** DynamoDB stream (NEW_AND_OLD_IMAGES, ReportBatchItemFailures): the table's events, notify their consumer. */

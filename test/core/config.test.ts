@@ -84,13 +84,16 @@ describe('the local server\'s settings', () => {
   });
 
   it('build the functions\' settings objects the way a Lambda does, with the local identity provider as issuer', () => {
-    const settings = { tableName: 'local-table', dynamoEndpoint: 'http://127.0.0.1:4567', publicUrl: 'http://127.0.0.1:3000' };
+    const settings = { tableName: 'local-table', dynamoEndpoint: 'http://127.0.0.1:4567', publicUrl: 'http://127.0.0.1:3000', mailTokenSecret: 'x'.repeat(48) };
     const identity = { issuer: 'http://127.0.0.1:3000/idp', audience: 'local-site', jwksUrl: 'http://127.0.0.1:3000/idp/jwks.json' };
     const env: Environment = {
       TABLE_NAME: 'local-table', AWS_REGION: 'local', DYNAMODB_ENDPOINT: settings.dynamoEndpoint, PUBLIC_URL: settings.publicUrl,
       AUTH_ISSUER: identity.issuer, AUTH_AUDIENCE: identity.audience, AUTH_JWKS_URL: identity.jwksUrl,
     };
     expect(localApiConfig(settings, identity)).toEqual(apiConfig(env));
-    expect(localNotifyConfig(settings)).toMatchObject({ tableName: 'local-table', publicUrl: settings.publicUrl, sender: { address: LOCAL_SENDER } });
+    expect(localNotifyConfig(settings)).toMatchObject({
+      tableName: 'local-table', publicUrl: settings.publicUrl, sender: { address: LOCAL_SENDER },
+      channel: { localPart: 'support', domain: 'hpc-ai-support-centre.local', tokenSecret: settings.mailTokenSecret },
+    });
   });
 });

@@ -102,6 +102,7 @@ function content(notice: Notice, s: Strings, lang: Language, publicUrl: string):
     assignee: 'assigneeName' in notice ? notice.assigneeName ?? s.theTeam : '',
     reason: 'reason' in notice ? notice.reason : '',
     until: 'until' in notice ? formatWhen(notice.until, lang) : '',
+    noteTo: notice.noteTo ?? '',
   };
   // Files sent with a reply: their names and links (the files stay behind sign-in, never in the mail).
   const files = 'files' in notice ? notice.files ?? [] : [];
@@ -109,7 +110,7 @@ function content(notice: Notice, s: Strings, lang: Language, publicUrl: string):
     values[`fileName${i}`] = `${file.filename} (${fileSize(file.size)})`;
     values[`fileLink${i}`] = `${base}/app/tickets/${encodeURIComponent(ticket.id)}${file.text ? `/attachments/${encodeURIComponent(file.id)}` : ''}`;
   });
-  const extra = files.length ? [s.filesSent, ...files.map((_, i) => `{fileName${i}}: {fileLink${i}}`)] : [];
+  const extra = [...(files.length ? [s.filesSent, ...files.map((_, i) => `{fileName${i}}: {fileLink${i}}`)] : []), ...(notice.noteTo ? [s.internalNote] : [])];
   return { texts: s[notice.template], values, extra, action: { label: s.openTicket, url: `${base}/app/tickets/${encodeURIComponent(ticket.id)}` }, attachments: [] };
 }
 
