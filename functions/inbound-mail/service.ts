@@ -173,6 +173,9 @@ export function inboundMailService(deps: InboundMailDeps) {
   }
 
   return {
+    /** The channel's addresses and signing settings (the local server and tests sign reply addresses with them). */
+    channel,
+
     /**
      * One received mail → its outcome. Every check that can refuse comes before the first write, so a refused or
      * ignored mail leaves at most the day's answer marker; the Message-ID is claimed by one conditional write, so
