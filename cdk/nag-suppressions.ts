@@ -28,11 +28,11 @@ function arnReference(resource: IConstruct): string {
 const RUNTIME_REASON = 'Node.js 22 is the runtime the code is built and tested for (esbuild target node22); moving to a newer runtime is a deliberate, tested change, not a default.';
 
 export function suppressAcceptedFindings(stack: SupportCentreStack, options: { customDomain: boolean }): void {
-  const { table, identity, api, site, apiFunctions, bookingsSweep, deadLetters, notifications, attachments } = stack.parts;
+  const { table, identity, api, site, apiFunctions, bookingsSweep, deadLetters, notifications, attachments, inboundMail } = stack.parts;
   const tableIndexes = `AwsSolutions-IAM5[Resource::${arnReference(table.table)}/index/*]`;
   const indexReason = 'Queries use the generic indexes gsi1..gsi5 of this one table; index/* names exactly those and nothing outside the table.';
 
-  for (const fn of [...Object.values(apiFunctions), bookingsSweep.function, ...notifications.functions]) {
+  for (const fn of [...Object.values(apiFunctions), bookingsSweep.function, ...notifications.functions, inboundMail.function]) {
     acknowledge(fn.function, { id: 'AwsSolutions-L1', reason: RUNTIME_REASON });
     acknowledge(fn.role, { id: tableIndexes, reason: indexReason });
   }
@@ -46,6 +46,20 @@ export function suppressAcceptedFindings(stack: SupportCentreStack, options: { c
   acknowledge(apiFunctions.attachments.role, {
     id: `AwsSolutions-IAM5[Resource::${arnReference(attachments.bucket)}/tickets/*]`,
     reason: 'Attachments are objects under tickets/<ticket>/<attachment>, created at run time: the grant names exactly that prefix of this one bucket, and the function signs links for one key at a time.',
+  });
+  acknowledge(inboundMail.function.role,
+    {
+      id: `AwsSolutions-IAM5[Resource::${arnReference(attachments.bucket)}/tickets/*]`,
+      reason: 'A file sent by e-mail becomes an attachment like an upload: an object under tickets/<ticket>/<attachment> of the attachments bucket, that prefix only.',
+    },
+    {
+      id: `AwsSolutions-IAM5[Resource::${arnReference(inboundMail.bucket)}/incoming/*]`,
+      reason: 'SES stores each received mail as incoming/<SES message id>, named at run time: the grant reads that prefix of this one bucket only.',
+    },
+  );
+  acknowledge(inboundMail.tokenSecret, {
+    id: 'AwsSolutions-SMG4',
+    reason: 'The secret signs the reply addresses of mails already sent (valid for months); rotating it would void them all. A person\'s addresses are withdrawn one by one instead (functions/inbound-mail/README.md).',
   });
   acknowledge(deadLetters.queue, {
     id: 'AwsSolutions-SQS3',

@@ -21,7 +21,7 @@ describe('the e-mail channel through the local SMTP server', () => {
   });
   afterAll(() => stack?.close());
 
-  async function messagesOf(ticketId: string, as = AS.maria) {
+  async function messagesOf(ticketId: string, as: string = AS.maria) {
     const response = await stack.call('GET', `/api/tickets/${ticketId}`, { as });
     expect(response.status).toBe(200);
     return (await stack.json(response)).messages as Array<{ id: string; authorId: string; authorName: string; body: string; internal: boolean; attachmentIds?: string[] }>;
