@@ -9,13 +9,14 @@ import { userKeySpace } from '../../functions/core/users.ts';
 import { eventSourceSortKeys, eventsKeySpace } from '../../functions/events/keys.ts';
 import { SEED_MARKER_KEY } from '../../functions/local/seed.ts';
 import { notifyKeySpace } from '../../functions/notify/keys.ts';
+import { inboundMailKeySpace } from '../../functions/inbound-mail/keys.ts';
 import { routingKeySpace } from '../../functions/routing/keys.ts';
 import { isTicketItem, ticketKeySpace } from '../../functions/tickets/keys.ts';
 import { AS, startNotifyStack, type NotifyStack } from '../notify/support.ts';
 
 /** Every module that writes to the table, with the keys it writes. A new module adds its key space here. */
 const KEY_SPACES: KeySpace[] = [
-  ticketKeySpace(), bookingKeySpace(), notifyKeySpace(), eventsKeySpace(), userKeySpace(), organisationKeySpace(), routingKeySpace(), analyticsKeySpace(), attachmentKeySpace(),
+  ticketKeySpace(), bookingKeySpace(), notifyKeySpace(), eventsKeySpace(), userKeySpace(), organisationKeySpace(), routingKeySpace(), analyticsKeySpace(), attachmentKeySpace(), inboundMailKeySpace(),
   { module: 'local', items: [SEED_MARKER_KEY], partitions: {} },
 ];
 
