@@ -61,8 +61,8 @@ describe('functions', () => {
     const tableId = logicalIdOf('AWS::DynamoDB::GlobalTable');
     const clientId = logicalIdOf('AWS::Cognito::UserPoolClient');
     const userPoolId = logicalIdOf('AWS::Cognito::UserPool');
-    // one per API function of the manifest, the bookings sweep, the notifier's stream consumer and sweep
-    expect(functions().length).toBe(API_FUNCTION_NAMES.length + 3);
+    // one per API function of the manifest, the bookings sweep, the notifier's stream consumer and sweep, the e-mail receiver
+    expect(functions().length).toBe(API_FUNCTION_NAMES.length + 4);
     expect(API_FUNCTION_NAMES).toEqual(['tickets', 'routing', 'bookings', 'attachments', 'notifications', 'analytics']);
     for (const [id, fn] of functions()) {
       expect(fn.Properties!.Architectures, id).toEqual(['arm64']);
@@ -248,8 +248,8 @@ describe('site bucket and CloudFront', () => {
 
   it('keeps every bucket private, encrypted and TLS-only', () => {
     const buckets = resourcesOfType(synth.json, 'AWS::S3::Bucket');
-    // The site's files, its access logs, the ticket attachments.
-    expect(buckets.length).toBe(3);
+    // The site's files, its access logs, the ticket attachments, received e-mail.
+    expect(buckets.length).toBe(4);
     for (const [id, bucket] of buckets) {
       expect(bucket.Properties!.PublicAccessBlockConfiguration, id).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
       expect(bucket.Properties!.BucketEncryption, id).toEqual({ ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] });

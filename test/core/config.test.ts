@@ -73,6 +73,7 @@ describe('the local server\'s settings', () => {
   it('default to port 3000 and .data, and leave the notifier\'s timers to the server', () => {
     expect(localConfig({})).toEqual({
       port: 3000, host: '127.0.0.1', dataDir: '.data', siteDir: 'dist/site', dynamoEndpoint: undefined, notifyPollMs: undefined, notifySweepMs: undefined,
+      smtpPort: 2525,
     });
     expect(localConfig({ PORT: '0', NOTIFY_POLL_MS: '0', NOTIFY_SWEEP_MS: '500' })).toMatchObject({ port: 0, notifyPollMs: 0, notifySweepMs: 500 });
   });
