@@ -61,7 +61,8 @@ describe('SES v2 SendEmail signed with our own SigV4', () => {
       const unbound = (request: typeof mine) => ({ ...request!.body, Content: { Raw: { Data: Buffer.from(request!.body.Content.Raw.Data, 'base64').toString('utf8').replace(/=_[0-9a-f]{24}/g, 'B') } } });
       expect(unbound(mine)).toEqual(unbound(theirs));
       const signedHeaders = (request: typeof mine) => /SignedHeaders=([^,]+)/.exec(String(request!.headers.authorization))![1];
-      expect(signedHeaders(mine)).toBe(signedHeaders(theirs));
+      // The SDK also signs its own invocation headers; like ours, it signs no payload-hash header for SES.
+      expect(signedHeaders(theirs)).not.toContain('x-amz-content-sha256');
       expect(mine!.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-west-1\/ses\/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-security-token, Signature=[0-9a-f]{64}$/);
     });
   });
