@@ -32,7 +32,7 @@ export function suppressAcceptedFindings(stack: SupportCentreStack, options: { c
   const tableIndexes = `AwsSolutions-IAM5[Resource::${arnReference(table.table)}/index/*]`;
   const indexReason = 'Queries use the generic indexes gsi1..gsi5 of this one table; index/* names exactly those and nothing outside the table.';
 
-  for (const fn of [...Object.values(apiFunctions), bookingsSweep.function, ...notifications.functions, inboundMail.function]) {
+  for (const fn of [...Object.values(apiFunctions), bookingsSweep.function, ...notifications.functions, inboundMail.function, inboundMail.parser]) {
     acknowledge(fn.function, { id: 'AwsSolutions-L1', reason: RUNTIME_REASON });
     acknowledge(fn.role, { id: tableIndexes, reason: indexReason });
   }
@@ -53,8 +53,18 @@ export function suppressAcceptedFindings(stack: SupportCentreStack, options: { c
       reason: 'A file sent by e-mail becomes an attachment like an upload: an object under tickets/<ticket>/<attachment> of the attachments bucket, that prefix only.',
     },
     {
+      id: `AwsSolutions-IAM5[Resource::${arnReference(inboundMail.bucket)}/parsed/*]`,
+      reason: 'The parser stores each parsed mail as parsed/<SES message id>.json, named at run time: the grant reads that prefix of this one bucket only.',
+    },
+  );
+  acknowledge(inboundMail.parser.role,
+    {
       id: `AwsSolutions-IAM5[Resource::${arnReference(inboundMail.bucket)}/incoming/*]`,
-      reason: 'SES stores each received mail as incoming/<SES message id>, named at run time: the grant reads that prefix of this one bucket only.',
+      reason: 'SES stores each received mail as incoming/<SES message id>, named at run time: the parser reads that prefix of this one bucket only.',
+    },
+    {
+      id: `AwsSolutions-IAM5[Resource::${arnReference(inboundMail.bucket)}/parsed/*]`,
+      reason: 'The parser writes each parsed mail as parsed/<SES message id>.json: that prefix of this one bucket only.',
     },
   );
   acknowledge(inboundMail.tokenSecret, {
@@ -87,6 +97,14 @@ export function suppressAcceptedFindings(stack: SupportCentreStack, options: { c
     acknowledge(site.distribution, {
       id: 'AwsSolutions-CFR4',
       reason: 'Without a custom domain the distribution uses the default *.cloudfront.net certificate, whose security policy CloudFront fixes; configure domainName and certificateArn to enforce TLS 1.2 (TLSv1.2_2021).',
+    });
+  }
+
+  // The handler that sets the received-mail bucket's event notification (parsed/ → the receiver): aws-cdk-lib's.
+  for (const handler of stack.node.children.filter((child) => child.node.id.startsWith('BucketNotificationsHandler'))) {
+    acknowledge(handler, {
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason: 'aws-cdk-lib\'s bucket-notifications handler (not our code, run once per deployment): aws-cdk-lib attaches the basic execution role for its logs.',
     });
   }
 

@@ -21,7 +21,7 @@ import { API_WIRING } from '../functions/api-wiring.ts';
 import { routingErrors } from './routes.ts';
 
 /** The Lambda entry of each API function and of the notifier (cdk/paths.ts). */
-export type FunctionEntries = Record<ApiFunctionName | 'notify' | 'inboundMail', string>;
+export type FunctionEntries = Record<ApiFunctionName | 'notify' | 'inboundMail' | 'inboundMailParser', string>;
 
 /** `tickets` → `TicketsFunction`: the construct id (and so the logical id) of an API function. */
 const constructId = (name: string) => `${name[0]!.toUpperCase()}${name.slice(1)}Function`;
@@ -115,7 +115,7 @@ export class SupportCentreStack extends Stack {
 
     // The e-mail channel: mail to the support domain becomes messages and tickets; the notifier signs reply addresses.
     const inboundMail = new InboundMail(this, 'InboundMail', {
-      entry: entries.inboundMail, table: table.table, supportAddress: config.supportAddress, senderAddress: config.senderAddress, senderIdentity: sender,
+      entry: entries.inboundMail, parserEntry: entries.inboundMailParser, table: table.table, supportAddress: config.supportAddress, senderAddress: config.senderAddress, senderIdentity: sender,
       attachments: attachments.bucket, deadLetters: deadLetters.queue, accessLogs: site.logBucket, environment, logLevel: config.logLevel,
     });
     for (const fn of [notifications.streamFunction, notifications.sweepFunction]) {
@@ -140,6 +140,7 @@ export class SupportCentreStack extends Stack {
     alarms.watchFunction('notifyStream', notifications.streamFunction.function);
     alarms.watchFunction('notifySweep', notifications.sweepFunction.function);
     alarms.watchFunction('inboundMail', inboundMail.function.function);
+    alarms.watchFunction('inboundMailParser', inboundMail.parser.function);
     alarms.watchDeadLetters('DeadLetters', deadLetters.queue);
     // Parked e-mails wait in the table for a coordinator, not in the dead-letter queue: watch the records that park them.
     alarms.watchLogRecords('ParkedEmails', notifications.sweepFunction.logGroup,

@@ -3,17 +3,21 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sesActions from 'aws-cdk-lib/aws-ses-actions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { PARSED_MAIL_PREFIX } from '../../functions/inbound-mail/handoff.ts';
 import { RAW_MAIL_PREFIX } from '../../functions/inbound-mail/ses-event.ts';
 import type { DeploymentConfig } from '../config.ts';
 import { SupportFunction } from './support-function.ts';
 
 export interface InboundMailProps {
+  /** The processing function's entry (functions/inbound-mail/index.ts) and the parsing one's (parser-index.ts). */
   entry: string;
+  parserEntry: string;
   table: dynamodb.ITable;
   /** support@<domain>: its domain is the one SES receives for (MX record, cdk/README.md). */
   supportAddress: string;
@@ -30,15 +34,18 @@ export interface InboundMailProps {
 export const RAW_MAIL_DAYS = 30;
 
 /**
- * The e-mail channel's receiving side (functions/inbound-mail): SES receives for the support domain, its receipt
- * rule stores each raw mail in an encrypted, TLS-only bucket (deleted after RAW_MAIL_DAYS) and then invokes the
- * function asynchronously with the receipt's verdicts; Lambda retries a failure twice, then the event goes to the
- * dead-letter queue (alarmed). The signing secret of reply addresses is generated in Secrets Manager and given to
- * the notifier (which signs) and this function (which verifies).
+ * The e-mail channel's receiving side (functions/inbound-mail): SES receives for the support domain; its receipt
+ * rule stores each raw mail in an encrypted, TLS-only bucket (deleted after RAW_MAIL_DAYS) and invokes the parser
+ * with the receipt's verdicts; the parser stores the parsed mail under parsed/, whose creation invokes the
+ * receiver (two functions, so that each bundle stays within its budget: functions/inbound-mail/README.md). Both
+ * are invoked asynchronously: Lambda retries a failure twice, then the event goes to the dead-letter queue
+ * (alarmed). The signing secret of reply addresses is generated in Secrets Manager and given to the notifier
+ * (which signs) and the receiver (which verifies).
  */
 export class InboundMail extends Construct {
   readonly bucket: s3.Bucket;
   readonly function: SupportFunction;
+  readonly parser: SupportFunction;
   readonly tokenSecret: secretsmanager.Secret;
   readonly ruleSet: ses.ReceiptRuleSet;
 
@@ -76,10 +83,22 @@ export class InboundMail extends Construct {
         ATTACHMENTS_BUCKET: props.attachments.bucketName,
       },
     });
+    this.parser = new SupportFunction(this, 'Parser', {
+      entry: props.parserEntry,
+      handler: 'handler',
+      description: 'Parses received e-mail for the receiver',
+      timeout: Duration.seconds(60),
+      logLevel: props.logLevel,
+      environment: { RAW_MAIL_BUCKET: this.bucket.bucketName },
+    });
+    // The parser reads what SES stored and writes the parsed form; nothing else (no table, no mail).
+    this.parser.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [this.bucket.arnForObjects(`${RAW_MAIL_PREFIX}*`)] }));
+    this.parser.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [this.bucket.arnForObjects(`${PARSED_MAIL_PREFIX}*`)] }));
+
     const role = this.function.role;
     props.table.grantReadWriteData(role);
-    // Least privilege: read received mail, and write, read and check attachment objects as the attachments function does.
-    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [this.bucket.arnForObjects(`${RAW_MAIL_PREFIX}*`)] }));
+    // Least privilege: read parsed mail, and write, read and check attachment objects as the attachments function does.
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [this.bucket.arnForObjects(`${PARSED_MAIL_PREFIX}*`)] }));
     role.addToPrincipalPolicy(new iam.PolicyStatement({
       actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject', 's3:DeleteObjectTagging'],
       resources: [props.attachments.arnForObjects('tickets/*')],
@@ -89,11 +108,10 @@ export class InboundMail extends Construct {
       actions: ['ses:SendEmail', 'ses:SendRawEmail'],
       resources: [props.senderIdentity.emailIdentityArn],
     }));
-    this.function.function.configureAsyncInvoke({
-      retryAttempts: 2,
-      maxEventAge: Duration.hours(6),
-      onFailure: new destinations.SqsDestination(props.deadLetters),
-    });
+    for (const fn of [this.parser, this.function]) {
+      fn.function.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(6), onFailure: new destinations.SqsDestination(props.deadLetters) });
+    }
+    this.bucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(this.function.function), { prefix: PARSED_MAIL_PREFIX });
 
     this.ruleSet = new ses.ReceiptRuleSet(this, 'RuleSet', {
       rules: [{
@@ -102,7 +120,7 @@ export class InboundMail extends Construct {
         tlsPolicy: ses.TlsPolicy.REQUIRE,
         actions: [
           new sesActions.S3({ bucket: this.bucket, objectKeyPrefix: RAW_MAIL_PREFIX }),
-          new sesActions.Lambda({ function: this.function.function, invocationType: sesActions.LambdaInvocationType.EVENT }),
+          new sesActions.Lambda({ function: this.parser.function, invocationType: sesActions.LambdaInvocationType.EVENT }),
         ],
       }],
     });

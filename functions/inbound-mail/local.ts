@@ -7,7 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import type { Logger } from '../core/logger.ts';
-import type { InboundMailService } from './service.ts';
+import type { ReceivingService } from './receive.ts';
 
 export interface LocalSmtp {
   port: number;
@@ -20,7 +20,7 @@ const KEPT_OF_OVERSIZED = 256 * 1024;
 export async function startLocalSmtp({ port, service, domain, maxMailBytes, logger }: {
   /** 0 picks a free port (tests). */
   port: number;
-  service: InboundMailService;
+  service: ReceivingService;
   /** Our mail domain: recipients elsewhere are refused at RCPT TO (this is no relay). */
   domain: string;
   maxMailBytes: number;

@@ -19,7 +19,7 @@ import { automaticReason, type AutomaticReason } from './domain/automatic.ts';
 import { dayOf, hourOf, MAILS_PER_SENDER_PER_HOUR, MAX_BODY_CHARACTERS, MESSAGE_ID_DAYS, PROCESSING_LEASE_MS, SUBJECT_CHARACTERS } from './domain/limits.ts';
 import { refusalText, refusedFilesText, type RefusalReason, type RefusalText } from './domain/refusals.ts';
 import { extractReply } from './domain/reply-text.ts';
-import { headerBlock, parseMail, type ParsedMail, type ReceivedFile } from './parse.ts';
+import type { ParsedMail, ReceivedFile } from './parse.ts';
 import type { InboundStore } from './store.ts';
 
 /** How a mail reached us: SES's receipt in AWS, the SMTP session locally. */
@@ -34,10 +34,6 @@ export interface Envelope {
   authentication: Verdicts | 'loopback';
 }
 
-export interface ReceivedMail extends Envelope {
-  /** The mail's bytes; when it is larger than the limit, at least its header block. */
-  raw: Uint8Array;
-}
 
 /** What became of a mail; `ignored` mails leave nothing in the table and get no answer. */
 export type InboundOutcome =
@@ -181,11 +177,9 @@ export function inboundMailService(deps: InboundMailDeps) {
      * ignored mail leaves at most the day's answer marker; the Message-ID is claimed by one conditional write, so
      * a mail delivered twice makes one message.
      */
-    async receive(mail: ReceivedMail): Promise<InboundOutcome> {
-      return this.process(mail, await parseMail(mail.size > deps.maxMailBytes ? headerBlock(mail.raw) : mail.raw));
-    },
+    maxMailBytes: deps.maxMailBytes,
 
-    /** The same, for a mail parsed already (in AWS by the parsing function, see README.md). */
+    /** One mail, parsed (receive.ts: by the local SMTP server, or in AWS by the parsing function) → its outcome. */
     async process(mail: Envelope, parsed: ParsedMail): Promise<InboundOutcome> {
       const now = clock.now();
       const oversized = mail.size > deps.maxMailBytes;

@@ -28,6 +28,7 @@ import { localApiConfig, localMailTokenSecret, localNotifyConfig, localTableConf
 import { composeInboundMail } from '../inbound-mail/compose.ts';
 import { DEFAULT_MAX_MAIL_BYTES } from '../inbound-mail/domain/limits.ts';
 import { startLocalSmtp, type LocalSmtp } from '../inbound-mail/local.ts';
+import { receivingService } from '../inbound-mail/receive.ts';
 import { startDynalite } from './dynalite.ts';
 import { createLocalIdentityProvider, DEV_SESSION_COOKIE, type LocalIdentityProvider } from './identity-provider.ts';
 import { securityHeaders } from '../../site/security-headers.ts';
@@ -85,7 +86,7 @@ export interface LocalServer {
   /** Whether the demo login and the outbox are mounted. */
   devRoutes: boolean;
   /** The e-mail channel: its service (what the SMTP server hands mail to) and the SMTP server, when started. */
-  inboundMail: ReturnType<typeof composeInboundMail>;
+  inboundMail: ReturnType<typeof receivingService>;
   smtp?: LocalSmtp;
   close(): Promise<void>;
 }
@@ -196,9 +197,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   serveOpenApiDocument(api, API_DOCS);
   // The e-mail channel through the same service as in AWS; its answers go where notifications go (the outbox).
   const maxMailBytes = options.smtp?.maxMailBytes ?? DEFAULT_MAX_MAIL_BYTES;
-  const inboundMail = composeInboundMail({
+  const inboundMail = receivingService(composeInboundMail({
     db, tableName, clock, blobs, routing, transport: notifications.transport, logger, channel: notifyConfig.channel!, sender: notifyConfig.sender, maxMailBytes,
-  });
+  }));
   const smtp = options.smtp ? await startLocalSmtp({ port: options.smtp.port, service: inboundMail, domain: notifyConfig.channel!.domain, maxMailBytes, logger }) : undefined;
 
   const app = new Hono();

@@ -14,13 +14,15 @@ const rawBucketId = () => {
   expect(found).toHaveLength(1);
   return found[0]!;
 };
-const receiverId = () => resourcesOfType(synth.json, 'AWS::Lambda::Function').find(([id]) => id.startsWith('InboundMailReceiverFunction'))![0];
+const functionId = (prefix: string) => resourcesOfType(synth.json, 'AWS::Lambda::Function').find(([id]) => id.startsWith(prefix))![0];
+const receiverId = () => functionId('InboundMailReceiverFunction');
+const parserId = () => functionId('InboundMailParserFunction');
 const statementsOf = (rolePrefix: string) => resourcesOfType(synth.json, 'AWS::IAM::Policy')
   .filter(([id]) => id.startsWith(rolePrefix))
   .flatMap(([, policy]) => (policy.Properties!.PolicyDocument as { Statement: Statement[] }).Statement);
 
 describe('receiving e-mail', () => {
-  it('has a receipt rule for the support domain: store the raw mail, then invoke the receiver asynchronously', () => {
+  it('has a receipt rule for the support domain: store the raw mail, then invoke the parser asynchronously', () => {
     synth.template.resourceCountIs('AWS::SES::ReceiptRuleSet', 1);
     const [bucketId] = rawBucketId();
     synth.template.hasResourceProperties('AWS::SES::ReceiptRule', {
@@ -28,14 +30,28 @@ describe('receiving e-mail', () => {
         Enabled: true, ScanEnabled: true, TlsPolicy: 'Require', Recipients: ['support.example.eu'],
         Actions: [
           { S3Action: { BucketName: { Ref: bucketId }, ObjectKeyPrefix: 'incoming/' } },
-          { LambdaAction: { FunctionArn: { 'Fn::GetAtt': [receiverId(), 'Arn'] }, InvocationType: 'Event' } },
+          { LambdaAction: { FunctionArn: { 'Fn::GetAtt': [parserId(), 'Arn'] }, InvocationType: 'Event' } },
         ],
       }),
     });
-    // SES may invoke the receiver, from this account only.
+    // SES may invoke the parser, from this account only.
     synth.template.hasResourceProperties('AWS::Lambda::Permission', {
-      Action: 'lambda:InvokeFunction', Principal: 'ses.amazonaws.com', FunctionName: { 'Fn::GetAtt': [receiverId(), 'Arn'] }, SourceAccount: { Ref: 'AWS::AccountId' },
+      Action: 'lambda:InvokeFunction', Principal: 'ses.amazonaws.com', FunctionName: { 'Fn::GetAtt': [parserId(), 'Arn'] }, SourceAccount: { Ref: 'AWS::AccountId' },
     });
+  });
+
+  it('invokes the receiver when the parser stores a parsed mail under parsed/', () => {
+    const [bucketId] = rawBucketId();
+    synth.template.hasResourceProperties('Custom::S3BucketNotifications', {
+      BucketName: { Ref: bucketId },
+      NotificationConfiguration: {
+        LambdaFunctionConfigurations: [{
+          Events: ['s3:ObjectCreated:*'], LambdaFunctionArn: { 'Fn::GetAtt': [receiverId(), 'Arn'] },
+          Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'parsed/' }] } },
+        }],
+      },
+    });
+    synth.template.hasResourceProperties('AWS::Lambda::Permission', { Principal: 's3.amazonaws.com', FunctionName: { 'Fn::GetAtt': [receiverId(), 'Arn'] }, SourceAccount: { Ref: 'AWS::AccountId' } });
   });
 
   it('keeps raw mail encrypted, private, TLS only, and deletes it after 30 days', () => {
@@ -52,12 +68,19 @@ describe('receiving e-mail', () => {
     expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Allow', Action: 's3:PutObject', Principal: { Service: 'ses.amazonaws.com' } }));
   });
 
-  it('grants the receiver only what it uses: read mail under incoming/, attachments under tickets/, send as the sender', () => {
+  it('grants the parser only received mail: read incoming/, write parsed/ (and dead-letter a failure); no table, no mail', () => {
+    const statements = statementsOf('InboundMailParserRole').filter((s) => !JSON.stringify(s.Action).includes('logs:'));
+    expect(statements.map((s) => [s.Action, JSON.stringify(s.Resource).match(/\/(incoming|parsed)\/\*|DeadLetters/)?.[0]])).toEqual([
+      ['s3:GetObject', '/incoming/*'], ['s3:PutObject', '/parsed/*'], [['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'], 'DeadLetters'],
+    ]);
+  });
+
+  it('grants the receiver only what it uses: read parsed mail, attachments under tickets/, send as the sender', () => {
     const [bucketId] = rawBucketId();
     const statements = statementsOf('InboundMailReceiverRole');
     const mail = statements.find((s) => JSON.stringify(s.Resource).includes(bucketId))!;
     expect(mail.Action).toBe('s3:GetObject');
-    expect(JSON.stringify(mail.Resource)).toContain('/incoming/*');
+    expect(JSON.stringify(mail.Resource)).toContain('/parsed/*');
     const send = statements.find((s) => JSON.stringify(s.Action).includes('ses:'))!;
     expect([send.Action].flat().sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
     expect(JSON.stringify(send.Resource)).not.toBe('"*"');
@@ -65,11 +88,14 @@ describe('receiving e-mail', () => {
   });
 
   it('retries twice, then dead-letters, with alarms on errors and on the dead-letter queue', () => {
-    synth.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
-      FunctionName: { Ref: receiverId() }, MaximumRetryAttempts: 2,
-      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
-    });
+    for (const id of [parserId(), receiverId()]) {
+      synth.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: id }, MaximumRetryAttempts: 2,
+        DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      });
+    }
     synth.template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmDescription: 'inboundMail: invocations failed' });
+    synth.template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmDescription: 'inboundMailParser: invocations failed' });
     synth.template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmDescription: 'DeadLetters: messages could not be processed' });
   });
 

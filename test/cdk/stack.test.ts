@@ -61,13 +61,20 @@ describe('functions', () => {
     const tableId = logicalIdOf('AWS::DynamoDB::GlobalTable');
     const clientId = logicalIdOf('AWS::Cognito::UserPoolClient');
     const userPoolId = logicalIdOf('AWS::Cognito::UserPool');
-    // one per API function of the manifest, the bookings sweep, the notifier's stream consumer and sweep, the e-mail receiver
-    expect(functions().length).toBe(API_FUNCTION_NAMES.length + 4);
+    // one per API function of the manifest, the bookings sweep, the notifier's stream consumer and sweep, the e-mail parser and receiver
+    expect(functions().length).toBe(API_FUNCTION_NAMES.length + 5);
     expect(API_FUNCTION_NAMES).toEqual(['tickets', 'routing', 'bookings', 'attachments', 'notifications', 'analytics']);
     for (const [id, fn] of functions()) {
       expect(fn.Properties!.Architectures, id).toEqual(['arm64']);
       expect(fn.Properties!.Handler, id).toMatch(/^index\.(handler|streamHandler|sweepHandler)$/);
       const env = (fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(fn.Properties!.LoggingConfig, id).toMatchObject({ LogFormat: 'JSON', ApplicationLogLevel: 'INFO' });
+      expect(env.NODE_OPTIONS, id).toBe('--enable-source-maps');
+      // The e-mail parser reads received mail and nothing else: no table, no identity.
+      if (fn.Properties!.Description === 'Parses received e-mail for the receiver') {
+        expect(Object.keys(env).sort(), id).toEqual(['NODE_OPTIONS', 'RAW_MAIL_BUCKET']);
+        continue;
+      }
       expect(env.TABLE_NAME, id).toEqual(ref(tableId));
       expect(env.AUTH_AUDIENCE, id).toEqual(ref(clientId));
       expect(env.AUTH_ISSUER, id).toEqual({ 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', ref(userPoolId)]] });
