@@ -245,7 +245,7 @@ describe('IAM', () => {
 
   it('attaches AWS managed policies only to aws-cdk-lib\'s own custom-resource handlers', () => {
     for (const [id, role] of resourcesOfType(synth.json, 'AWS::IAM::Role')) {
-      if (role.Properties!.ManagedPolicyArns) expect(id).toMatch(/^(CustomCDKBucketDeployment|CustomS3AutoDeleteObjectsCustomResourceProvider)/);
+      if (role.Properties!.ManagedPolicyArns) expect(id).toMatch(/^(CustomCDKBucketDeployment|CustomS3AutoDeleteObjectsCustomResourceProvider|BucketNotificationsHandler)/);
     }
   });
 });
