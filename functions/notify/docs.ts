@@ -1,6 +1,6 @@
 import { BODY_PROBLEMS, type RouteDoc } from '../core/openapi.ts';
-import { ParkedListSchema, PreferencesSchema, ReplaySchema } from './responses.ts';
-import { getPreferencesRoute, listParkedRoute, putPreferencesRoute, replayParkedRoute } from './routes.ts';
+import { ParkedListSchema, PreferencesSchema, ReplaySchema, WithdrawnSchema } from './responses.ts';
+import { getPreferencesRoute, listParkedRoute, putPreferencesRoute, replayParkedRoute, withdrawReplyAddressesRoute } from './routes.ts';
 
 /** The notification rows of the OpenAPI document. */
 export const notificationDocs: RouteDoc[] = [
@@ -21,5 +21,10 @@ export const notificationDocs: RouteDoc[] = [
     route: replayParkedRoute, tags: ['notifications'],
     description: 'Queues a parked e-mail; the next sweep sends it (the call never waits on e-mail).',
     responses: { 202: { description: 'Queued', schema: ReplaySchema } }, errors: ['validation', 'unauthorized', 'forbidden', 'not-found', 'mail.not-parked'],
+  },
+  {
+    route: withdrawReplyAddressesRoute, tags: ['notifications'],
+    description: 'Every reply address (Reply-To of ticket mails, staff\'s internal-note address) sent so far stops working: for a mail forwarded by mistake, or a person leaving. Your own; coordinators may name anyone.',
+    responses: { 200: { description: 'Withdrawn', schema: WithdrawnSchema } }, errors: [...BODY_PROBLEMS, 'unauthorized', 'forbidden', 'not-found'],
   },
 ];

@@ -27,3 +27,8 @@ export const ParkedSchema = documented(z.object({
 export const ParkedListSchema = pageOf(ParkedSchema);
 
 export const ReplaySchema = z.object({ id: z.string(), state: z.literal('queued') });
+
+export const WithdrawnSchema = documented(z.object({
+  userId: z.string(),
+  withdrawnAt: documented(z.string(), { description: 'Reply addresses in mails sent until this instant no longer work; later mails carry new ones' }),
+}), { id: 'ReplyAddressesWithdrawn' });

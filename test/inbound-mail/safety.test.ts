@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dynamoInboundStore } from '../../functions/inbound-mail/dynamo-store.ts';
 import { AS } from '../support/stack.ts';
 import { answersIn, expectNothingWritten, startMailStack, SUPPORT, type MailStack } from './support.ts';
 
@@ -37,10 +36,12 @@ describe('the e-mail channel refuses', () => {
     expect(answers.map((m) => m.to.address)).toEqual([AS.maria]);
   });
 
-  it('a withdrawn reply address (the user\'s addresses revoked after it was sent)', async () => {
+  it('a withdrawn reply address (the user withdrew their addresses after it was sent)', async () => {
     const to = stack.address(ticket.reference, AS.jonas);
     stack.clock.advance(1000);
-    await dynamoInboundStore(stack.server.db, stack.server.tableName).withdrawTokens('u-jonas', stack.clock.now());
+    const withdrawn = await stack.call('POST', '/api/notifications/reply-addresses/withdraw', { as: AS.jonas, body: {} });
+    expect(withdrawn.status).toBe(200);
+    expect(await stack.json(withdrawn)).toEqual({ userId: 'u-jonas', withdrawnAt: stack.clock.now().toISOString() });
     const answers = await refused(() => stack.send({ from: AS.jonas, to, subject: 'Re: revoked', messageId: id(), text: 'Still works?' }));
     expect(answers.map((m) => m.to.address)).toEqual([AS.jonas]);
     // Addresses issued after the withdrawal work again.
@@ -48,6 +49,18 @@ describe('the e-mail channel refuses', () => {
     await stack.send({ from: AS.jonas, to: stack.address(ticket.reference, AS.jonas), subject: 'Re: new', messageId: id(), text: 'New address works.' });
     const messages = (await stack.json(await stack.call('GET', `/api/tickets/${ticket.id}`, { as: AS.jonas }))).messages;
     expect(messages.map((m: { body: string }) => m.body)).toContain('New address works.');
+  });
+
+  it('withdrawals by a coordinator for anyone, by others only for themselves', async () => {
+    const withdraw = (as: string, body: unknown) => stack.call('POST', '/api/notifications/reply-addresses/withdraw', { as, body });
+    const to = stack.address(ticket.reference, AS.maria);
+    stack.clock.advance(1000);
+    expect((await withdraw(AS.jonas, { userId: 'u-maria' })).status).toBe(403);
+    expect((await withdraw(AS.coord, { userId: 'u-nobody' })).status).toBe(404);
+    expect((await withdraw(AS.coord, { userId: 'not an id!' })).status).toBe(400);
+    expect((await withdraw(AS.coord, { userId: 'u-maria' })).status).toBe(200);
+    const answers = await refused(() => stack.send({ from: AS.maria, to, subject: 'Re: after withdrawal', messageId: id(), text: 'Too late.' }));
+    expect(answers.map((m) => m.to.address)).toEqual([AS.maria]);
   });
 
   it('a reply address for another ticket (its number altered)', async () => {
