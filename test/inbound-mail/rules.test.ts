@@ -81,3 +81,16 @@ describe('authentication and HTML', () => {
       .toBe('Hi <b>\nsee the docs (https://lumi.example/doc)\n\n- one');
   });
 });
+
+describe('the channel\'s settings', () => {
+  it('name the variable at fault', async () => {
+    const { mailChannelConfig } = await import('../../functions/core/config.ts');
+    const { inboundMailConfig } = await import('../../functions/inbound-mail/config.ts');
+    expect(mailChannelConfig({})).toBeUndefined();
+    expect(() => mailChannelConfig({ SUPPORT_ADDRESS: 'support+x@example.eu', MAIL_TOKEN_SECRET: SECRET })).toThrow(/SUPPORT_ADDRESS/);
+    expect(() => mailChannelConfig({ SUPPORT_ADDRESS: 'support@example.eu' })).toThrow(/MAIL_TOKEN_SECRET/);
+    expect(() => mailChannelConfig({ SUPPORT_ADDRESS: 'support@example.eu', MAIL_TOKEN_SECRET: 'short' })).toThrow(/MAIL_TOKEN_SECRET.*32/);
+    expect(mailChannelConfig({ SUPPORT_ADDRESS: 'Support@Example.EU', MAIL_TOKEN_SECRET: SECRET })).toEqual({ localPart: 'support', domain: 'example.eu', tokenSecret: SECRET, tokenDays: 180 });
+    expect(() => inboundMailConfig({ SUPPORT_ADDRESS: 'support@example.eu', MAIL_TOKEN_SECRET: SECRET, SENDER_ADDRESS: 'desk@example.eu', ATTACHMENTS_BUCKET: 'a' })).toThrow(/RAW_MAIL_BUCKET/);
+  });
+});
