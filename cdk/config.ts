@@ -16,6 +16,11 @@ export interface DeploymentConfig {
   senderAddress: string;
   /** Whether `senderAddress` was configured (the default is a placeholder that cannot be verified). */
   senderConfigured: boolean;
+  /**
+   * The address people write to (new tickets) whose `+<token>` forms are the reply addresses of notifications;
+   * SES receives mail for its domain (MX record, cdk/README.md). A placeholder when not configured.
+   */
+  supportAddress: string;
   /** Extra origins allowed to call the API from a browser (e.g. `http://localhost:3000` for local site work). */
   allowedOrigins: string[];
   /** Hosted sign-in domain prefix (`<prefix>.auth.<region>.amazoncognito.com`); must be unique in the region. */
@@ -35,6 +40,7 @@ export const SETTINGS = {
   domainName: 'SUPPORT_CENTRE_DOMAIN',
   certificateArn: 'SUPPORT_CENTRE_CERTIFICATE_ARN',
   senderAddress: 'SUPPORT_CENTRE_SENDER',
+  supportAddress: 'SUPPORT_CENTRE_SUPPORT_ADDRESS',
   allowedOrigins: 'SUPPORT_CENTRE_ALLOWED_ORIGINS',
   cognitoDomainPrefix: 'SUPPORT_CENTRE_COGNITO_DOMAIN_PREFIX',
   alarmEmail: 'SUPPORT_CENTRE_ALARM_EMAIL',
@@ -50,6 +56,7 @@ export type SettingName = keyof typeof SETTINGS;
 export type SettingReader = (name: SettingName) => string | undefined;
 
 export const PLACEHOLDER_SENDER = 'notifications@example.org';
+export const PLACEHOLDER_SUPPORT_ADDRESS = 'support@example.org';
 const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -84,6 +91,9 @@ export function deploymentConfig(read: SettingReader): DeploymentConfig {
   const configuredSender = read('senderAddress');
   if (configuredSender !== undefined && !EMAIL.test(configuredSender)) fail('senderAddress', configuredSender, 'use an e-mail address');
 
+  const supportAddress = read('supportAddress')?.toLowerCase() ?? PLACEHOLDER_SUPPORT_ADDRESS;
+  if (!/^[a-z0-9._-]+@([a-z0-9-]+\.)+[a-z]{2,63}$/.test(supportAddress)) fail('supportAddress', supportAddress, 'use a plain address such as support@support.example.eu (no +)');
+
   const allowedOrigins = (read('allowedOrigins') ?? '').split(',').map((origin) => origin.trim()).filter(Boolean).map(parseOrigin);
 
   const cognitoDomainPrefix = read('cognitoDomainPrefix');
@@ -105,6 +115,7 @@ export function deploymentConfig(read: SettingReader): DeploymentConfig {
     certificateArn,
     senderAddress: configuredSender ?? PLACEHOLDER_SENDER,
     senderConfigured: configuredSender !== undefined,
+    supportAddress,
     allowedOrigins,
     cognitoDomainPrefix,
     alarmEmail,

@@ -28,11 +28,11 @@ function arnReference(resource: IConstruct): string {
 const RUNTIME_REASON = 'Node.js 22 is the runtime the code is built and tested for (esbuild target node22); moving to a newer runtime is a deliberate, tested change, not a default.';
 
 export function suppressAcceptedFindings(stack: SupportCentreStack, options: { customDomain: boolean }): void {
-  const { table, identity, api, site, apiFunctions, bookingsSweep, deadLetters, notifications, attachments, unsubscribeKey } = stack.parts;
+  const { table, identity, api, site, apiFunctions, bookingsSweep, deadLetters, notifications, attachments, unsubscribeKey, inboundMail } = stack.parts;
   const tableIndexes = `AwsSolutions-IAM5[Resource::${arnReference(table.table)}/index/*]`;
   const indexReason = 'Queries use the generic indexes gsi1..gsi5 of this one table; index/* names exactly those and nothing outside the table.';
 
-  for (const fn of [...Object.values(apiFunctions), bookingsSweep.function, ...notifications.functions]) {
+  for (const fn of [...Object.values(apiFunctions), bookingsSweep.function, ...notifications.functions, inboundMail.function, inboundMail.parser]) {
     acknowledge(fn.function, { id: 'AwsSolutions-L1', reason: RUNTIME_REASON });
     acknowledge(fn.role, { id: tableIndexes, reason: indexReason });
   }
@@ -50,6 +50,30 @@ export function suppressAcceptedFindings(stack: SupportCentreStack, options: { c
   acknowledge(unsubscribeKey, {
     id: 'AwsSolutions-SMG4',
     reason: 'The key signs only one-click unsubscribe links in mails already sent: rotating it would break those links and protect nothing more (a link turns one optional kind off for its own recipient, who can turn it on again). Rotate by hand if it ever leaks.',
+  });
+  acknowledge(inboundMail.function.role,
+    {
+      id: `AwsSolutions-IAM5[Resource::${arnReference(attachments.bucket)}/tickets/*]`,
+      reason: 'A file sent by e-mail becomes an attachment like an upload: an object under tickets/<ticket>/<attachment> of the attachments bucket, that prefix only.',
+    },
+    {
+      id: `AwsSolutions-IAM5[Resource::${arnReference(inboundMail.bucket)}/parsed/*]`,
+      reason: 'The parser stores each parsed mail as parsed/<SES message id>.json, named at run time: the grant reads that prefix of this one bucket only.',
+    },
+  );
+  acknowledge(inboundMail.parser.role,
+    {
+      id: `AwsSolutions-IAM5[Resource::${arnReference(inboundMail.bucket)}/incoming/*]`,
+      reason: 'SES stores each received mail as incoming/<SES message id>, named at run time: the parser reads that prefix of this one bucket only.',
+    },
+    {
+      id: `AwsSolutions-IAM5[Resource::${arnReference(inboundMail.bucket)}/parsed/*]`,
+      reason: 'The parser writes each parsed mail as parsed/<SES message id>.json: that prefix of this one bucket only.',
+    },
+  );
+  acknowledge(inboundMail.tokenSecret, {
+    id: 'AwsSolutions-SMG4',
+    reason: 'The secret signs the reply addresses of mails already sent (valid for months); rotating it would void them all. A person\'s addresses are withdrawn one by one instead (functions/inbound-mail/README.md).',
   });
   acknowledge(deadLetters.queue, {
     id: 'AwsSolutions-SQS3',
@@ -77,6 +101,14 @@ export function suppressAcceptedFindings(stack: SupportCentreStack, options: { c
     acknowledge(site.distribution, {
       id: 'AwsSolutions-CFR4',
       reason: 'Without a custom domain the distribution uses the default *.cloudfront.net certificate, whose security policy CloudFront fixes; configure domainName and certificateArn to enforce TLS 1.2 (TLSv1.2_2021).',
+    });
+  }
+
+  // The handler that sets the received-mail bucket's event notification (parsed/ → the receiver): aws-cdk-lib's.
+  for (const handler of stack.node.children.filter((child) => child.node.id.startsWith('BucketNotificationsHandler'))) {
+    acknowledge(handler, {
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason: 'aws-cdk-lib\'s bucket-notifications handler (not our code, run once per deployment): aws-cdk-lib attaches the basic execution role for its logs.',
     });
   }
 

@@ -9,6 +9,7 @@ import { AttachmentsBucket, attachmentsBucketAddress } from './constructs/attach
 import { DataTable } from './constructs/data-table.ts';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.ts';
 import { HttpApi } from './constructs/http-api.ts';
+import { InboundMail, replyChannelEnvironment } from './constructs/inbound-mail.ts';
 import { Identity } from './constructs/identity.ts';
 import { Notifications } from './constructs/notifications.ts';
 import { ScheduledSweep } from './constructs/scheduled-sweep.ts';
@@ -21,7 +22,7 @@ import { API_WIRING } from '../functions/api-wiring.ts';
 import { routingErrors } from './routes.ts';
 
 /** The Lambda entry of each API function and of the notifier (cdk/paths.ts). */
-export type FunctionEntries = Record<ApiFunctionName | 'notify', string>;
+export type FunctionEntries = Record<ApiFunctionName | 'notify' | 'inboundMail' | 'inboundMailParser', string>;
 
 /** `tickets` → `TicketsFunction`: the construct id (and so the logical id) of an API function. */
 const constructId = (name: string) => `${name[0]!.toUpperCase()}${name.slice(1)}Function`;
@@ -46,6 +47,7 @@ export class SupportCentreStack extends Stack {
     notifications: Notifications;
     attachments: AttachmentsBucket;
     unsubscribeKey: secretsmanager.Secret;
+    inboundMail: InboundMail;
   };
 
   constructor(scope: Construct, id: string, props: SupportCentreStackProps) {
@@ -122,6 +124,15 @@ export class SupportCentreStack extends Stack {
       environment: { ...environment, UNSUBSCRIBE_SECRET: unsubscribeSecret }, logLevel: config.logLevel,
     });
 
+    // The e-mail channel: mail to the support domain becomes messages and tickets; the notifier signs reply addresses.
+    const inboundMail = new InboundMail(this, 'InboundMail', {
+      entry: entries.inboundMail, parserEntry: entries.inboundMailParser, table: table.table, supportAddress: config.supportAddress, senderAddress: config.senderAddress, senderIdentity: sender,
+      attachments: attachments.bucket, deadLetters: deadLetters.queue, accessLogs: site.logBucket, environment, logLevel: config.logLevel,
+    });
+    for (const fn of [notifications.streamFunction, notifications.sweepFunction]) {
+      for (const [name, value] of Object.entries(replyChannelEnvironment(config.supportAddress, inboundMail.tokenSecret))) fn.function.addEnvironment(name, value);
+    }
+
     new SiteDeployment(this, 'SiteContent', {
       siteDir: props.siteDir,
       bucket: site.bucket,
@@ -139,6 +150,8 @@ export class SupportCentreStack extends Stack {
     alarms.watchFunction('bookingsSweep', bookingsSweepFunction.function);
     alarms.watchFunction('notifyStream', notifications.streamFunction.function);
     alarms.watchFunction('notifySweep', notifications.sweepFunction.function);
+    alarms.watchFunction('inboundMail', inboundMail.function.function);
+    alarms.watchFunction('inboundMailParser', inboundMail.parser.function);
     alarms.watchDeadLetters('DeadLetters', deadLetters.queue);
     // Parked e-mails wait in the table for a coordinator, not in the dead-letter queue: watch the records that park them.
     alarms.watchLogRecords('ParkedEmails', notifications.sweepFunction.logGroup,
@@ -151,7 +164,7 @@ export class SupportCentreStack extends Stack {
       logs.FilterPattern.all(logs.FilterPattern.stringValue('$.message', '=', 'delivery failed'), logs.FilterPattern.booleanValue('$.parked', true)),
       'notify: e-mails parked after their last attempt; replay them from GET /api/notifications/parked');
 
-    this.parts = { table, identity, api, site, apiFunctions, bookingsSweep, deadLetters, notifications, attachments, unsubscribeKey };
+    this.parts = { table, identity, api, site, apiFunctions, bookingsSweep, deadLetters, notifications, attachments, unsubscribeKey, inboundMail };
     suppressAcceptedFindings(this, { customDomain: customOrigin !== undefined });
 
     const output = (name: string, value: string, description: string) => new CfnOutput(this, name, { value, description });
@@ -164,6 +177,7 @@ export class SupportCentreStack extends Stack {
     output('SignInDomain', identity.hostedUiOrigin, 'Cognito hosted sign-in');
     output('AttachmentsBucket', attachments.bucket.bucketName, 'Ticket attachments (private; kept on destroy)');
     output('TableName', table.table.tableName, 'DynamoDB table');
+    output('ReceiptRuleSetName', inboundMail.ruleSet.receiptRuleSetName, 'Activate it: aws ses set-active-receipt-rule-set --rule-set-name <this>');
     output('AlarmTopicArn', alarms.topic.topicArn, 'Subscribe to receive alarms');
   }
 }

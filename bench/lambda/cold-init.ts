@@ -10,6 +10,9 @@ export const BENCH_ENVIRONMENT: Record<string, string> = {
   PUBLIC_URL: 'https://support.example.eu',
   SENDER_ADDRESS: 'desk@example.eu',
   ATTACHMENTS_BUCKET: 'support-centre-attachments',
+  RAW_MAIL_BUCKET: 'support-centre-raw-mail',
+  SUPPORT_ADDRESS: 'support@example.eu',
+  MAIL_TOKEN_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
   LOG_LEVEL: 'ERROR',
 };
 

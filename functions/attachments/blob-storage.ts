@@ -45,6 +45,11 @@ export interface BlobStorage {
   keep(key: string, version: string): Promise<boolean>;
   /** Removes the upload and the served file. */
   remove(key: string): Promise<void>;
+  /**
+   * Stores bytes the server itself received (a file sent by e-mail, functions/inbound-mail) where an upload lands:
+   * no browser upload; complete checks and keeps it as it does an upload.
+   */
+  write(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
 }
 
 /** `attachment; filename="job.log"; filename*=UTF-8''job.log`: always a download, whatever the name holds. */

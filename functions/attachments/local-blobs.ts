@@ -6,7 +6,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { link, mkdir, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Hono } from 'hono';
@@ -48,6 +48,13 @@ export function localBlobs({ root, baseUrl, secret = randomBytes(32), clock = ()
     const info = await stat(pathOf(key)).catch(() => undefined);
     return info && { size: info.size, version: versionOf(info) };
   };
+  /** A file is written aside, then placed: a reader never sees half a file. */
+  const writeAside = async (target: string, bytes: Uint8Array) => {
+    await mkdir(dirname(target), { recursive: true });
+    const partial = `${target}.${randomBytes(6).toString('hex')}.part`;
+    await writeFile(partial, bytes);
+    return partial;
+  };
   const downloadData = (key: string, expires: string, filename: string, type: string) => `GET\n${key}\n${expires}\n${filename}\n${type}`;
 
   const routes = new Hono();
@@ -68,9 +75,7 @@ export function localBlobs({ root, baseUrl, secret = randomBytes(32), clock = ()
     if (!file) return problem(400, 'The form has no file (it comes last, named "file").');
     if (file.length !== policy.size) return problem(400, `The file has ${file.length} bytes; the policy allows exactly ${policy.size}.`);
     const target = pathOf(policy.key);
-    await mkdir(dirname(target), { recursive: true });
-    const partial = `${target}.${randomBytes(6).toString('hex')}.part`;
-    await writeFile(partial, file);
+    const partial = await writeAside(target, file);
     // Once per link: the file checked at completion is the file served (the link still works after it). The same
     // bytes again (a retry whose answer was lost) are fine.
     const placed = await link(partial, target).then(() => true, (error: NodeJS.ErrnoException) => {
@@ -138,6 +143,9 @@ export function localBlobs({ root, baseUrl, secret = randomBytes(32), clock = ()
     },
     async keep(key, version) {
       return (await uploaded(key))?.version === version;
+    },
+    async write(key, bytes) {
+      await rename(await writeAside(pathOf(key), bytes), pathOf(key));
     },
     async remove(key) {
       await rm(pathOf(key), { force: true });

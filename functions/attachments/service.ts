@@ -139,61 +139,75 @@ export function attachmentService({ store, blobs, clock }: AttachmentDeps) {
 
   const expired = () => violation('attachment.expired', 'The upload link expired before the file was completed; attach the file again.', { field: 'file' });
 
-  return {
-    async create(principal: Principal, ticketId: string, input: NewAttachment): Promise<{ attachment: Attachment; upload: UploadTarget }> {
-      if (input.internal && !isStaff(principal)) throw violation('ticket.internal-note', 'Only experts and coordinators attach files to internal notes.');
-      const ticket = await visibleTicket(principal, ticketId);
-      assertMayPost(ticket.status, principal.role);
-      const refusal = refusalOfDeclared(input.filename, input.size);
-      if (refusal) throw problems.invalid([refusal]);
-      const now = clock.now();
-      const expiresAt = new Date(now.getTime() + UPLOAD_WINDOW_MS);
-      const id = newId();
-      const reservation = { id, size: input.size, until: completionDeadline(expiresAt.toISOString()) };
-      if (!(await store.reserve(ticketId, reservation)) && !(await reclaim(ticketId, now), await store.reserve(ticketId, reservation))) {
-        throw violation('attachment.limit', `A ticket holds at most ${MAX_FILES_PER_TICKET} files and ${megabytes(MAX_TICKET_BYTES)}; this one would pass that. Remove an attachment or share the file another way.`, { field: 'size' });
-      }
-      const attachment: Attachment = {
-        id, ticketId, orgId: ticket.orgId,
-        uploaderId: principal.id, uploaderName: principal.name, uploaderRole: principal.role,
-        filename: input.filename, size: input.size, internal: input.internal, status: 'pending',
-        createdAt: now.toISOString(), uploadExpiresAt: expiresAt.toISOString(),
-      };
-      await store.create(attachment, Math.ceil((expiresAt.getTime() + PENDING_TTL_MS) / 1000));
-      // The browser's word on the type only decides the upload's header; the content decides what is served.
-      const upload = await blobs.uploadTarget(blobKey(ticketId, attachment.id), { contentType: input.contentType || 'application/octet-stream', size: input.size, expiresAt }, now);
-      return { attachment, upload };
-    },
+  async function create(principal: Principal, ticketId: string, input: NewAttachment): Promise<{ attachment: Attachment; upload: UploadTarget }> {
+    if (input.internal && !isStaff(principal)) throw violation('ticket.internal-note', 'Only experts and coordinators attach files to internal notes.');
+    const ticket = await visibleTicket(principal, ticketId);
+    assertMayPost(ticket.status, principal.role);
+    const refusal = refusalOfDeclared(input.filename, input.size);
+    if (refusal) throw problems.invalid([refusal]);
+    const now = clock.now();
+    const expiresAt = new Date(now.getTime() + UPLOAD_WINDOW_MS);
+    const id = newId();
+    const reservation = { id, size: input.size, until: completionDeadline(expiresAt.toISOString()) };
+    if (!(await store.reserve(ticketId, reservation)) && !(await reclaim(ticketId, now), await store.reserve(ticketId, reservation))) {
+      throw violation('attachment.limit', `A ticket holds at most ${MAX_FILES_PER_TICKET} files and ${megabytes(MAX_TICKET_BYTES)}; this one would pass that. Remove an attachment or share the file another way.`, { field: 'size' });
+    }
+    const attachment: Attachment = {
+      id, ticketId, orgId: ticket.orgId,
+      uploaderId: principal.id, uploaderName: principal.name, uploaderRole: principal.role,
+      filename: input.filename, size: input.size, internal: input.internal, status: 'pending',
+      createdAt: now.toISOString(), uploadExpiresAt: expiresAt.toISOString(),
+    };
+    await store.create(attachment, Math.ceil((expiresAt.getTime() + PENDING_TTL_MS) / 1000));
+    // The browser's word on the type only decides the upload's header; the content decides what is served.
+    const upload = await blobs.uploadTarget(blobKey(ticketId, attachment.id), { contentType: input.contentType || 'application/octet-stream', size: input.size, expiresAt }, now);
+    return { attachment, upload };
+  }
 
-    async complete(principal: Principal, ticketId: string, id: string): Promise<Attachment> {
-      const attachment = await visibleAttachment(principal, ticketId, id);
-      if (attachment.uploaderId !== principal.id) throw problems.notFound(`No attachment ${id} on this ticket.`);
-      if (attachment.status !== 'pending') return attachment;
-      if (completionDeadline(attachment.uploadExpiresAt) < clock.now().toISOString()) {
-        await abandon(attachment);
-        throw expired();
-      }
-      const key = blobKey(ticketId, id);
-      const uploaded = await blobs.uploaded(key);
-      if (!uploaded) throw violation('attachment.not-uploaded', 'The file has not arrived yet; upload it, then complete it.', { field: 'file' });
-      const inspected = await inspect(attachment, key, uploaded);
-      if ('refused' in inspected) return refuse(attachment, inspected.refused);
-      const { found } = inspected;
-      // Exactly the bytes checked become the file served.
-      if (!(await blobs.keep(key, uploaded.version))) return refuse(attachment, REPLACED);
-      // Then the slot: from here on no reclaim gives it back (and a reclaim that came first makes this fail).
-      if (!(await store.hold(ticketId, id))) {
-        await forget(ticketId, id);
-        throw expired();
-      }
-      if (!(await store.complete(ticketId, id, found))) {
-        const now = await store.get(ticketId, id);
-        if (now?.status === 'complete') return now;
-        // Dropped by a reclaim after the deadline: the slot it holds goes back now (or at the next reclaim).
-        if (!now) await store.release(ticketId, attachment, 'held');
-        throw expired();
-      }
-      return { ...attachment, ...found, status: 'complete' };
+  async function complete(principal: Principal, ticketId: string, id: string): Promise<Attachment> {
+    const attachment = await visibleAttachment(principal, ticketId, id);
+    if (attachment.uploaderId !== principal.id) throw problems.notFound(`No attachment ${id} on this ticket.`);
+    if (attachment.status !== 'pending') return attachment;
+    if (completionDeadline(attachment.uploadExpiresAt) < clock.now().toISOString()) {
+      await abandon(attachment);
+      throw expired();
+    }
+    const key = blobKey(ticketId, id);
+    const uploaded = await blobs.uploaded(key);
+    if (!uploaded) throw violation('attachment.not-uploaded', 'The file has not arrived yet; upload it, then complete it.', { field: 'file' });
+    const inspected = await inspect(attachment, key, uploaded);
+    if ('refused' in inspected) return refuse(attachment, inspected.refused);
+    const { found } = inspected;
+    // Exactly the bytes checked become the file served.
+    if (!(await blobs.keep(key, uploaded.version))) return refuse(attachment, REPLACED);
+    // Then the slot: from here on no reclaim gives it back (and a reclaim that came first makes this fail).
+    if (!(await store.hold(ticketId, id))) {
+      await forget(ticketId, id);
+      throw expired();
+    }
+    if (!(await store.complete(ticketId, id, found))) {
+      const now = await store.get(ticketId, id);
+      if (now?.status === 'complete') return now;
+      // Dropped by a reclaim after the deadline: the slot it holds goes back now (or at the next reclaim).
+      if (!now) await store.release(ticketId, attachment, 'held');
+      throw expired();
+    }
+    return { ...attachment, ...found, status: 'complete' };
+  }
+
+  return {
+    create,
+    complete,
+
+    /**
+     * A file the server received itself (sent by e-mail, functions/inbound-mail): announced, limited, stored and
+     * checked exactly as an upload is (create, then complete), only the bytes come from the server, not a browser.
+     * A refusal is the same violation or problem an upload gets.
+     */
+    async receive(principal: Principal, ticketId: string, file: { filename: string; bytes: Uint8Array; contentType?: string; internal: boolean }): Promise<Attachment> {
+      const { attachment } = await create(principal, ticketId, { filename: file.filename, size: file.bytes.length, contentType: file.contentType, internal: file.internal });
+      await blobs.write(blobKey(ticketId, attachment.id), file.bytes, file.contentType || 'application/octet-stream');
+      return complete(principal, ticketId, attachment.id);
     },
 
     async list(principal: Principal, ticketId: string): Promise<Attachment[]> {

@@ -81,3 +81,27 @@ export function apiConfig(env: Environment = process.env): ApiConfig {
     publicUrl: url(env, 'PUBLIC_URL', 'http://localhost:3000'),
   };
 }
+
+/**
+ * The e-mail channel (issue 17): the support address people write to, whose `+<token>` variants are the reply
+ * addresses of notifications, and the secret that signs those tokens (core/reply-token.ts). Read by the notifier
+ * (to sign Reply-To) and by functions/inbound-mail (to verify); without SUPPORT_ADDRESS the channel is off.
+ */
+export interface MailChannelConfig {
+  localPart: string;
+  domain: string;
+  /** HMAC key of the reply tokens: at least 32 characters (e.g. `openssl rand -base64 48`). */
+  tokenSecret: string;
+  /** Days a reply address keeps working after its mail was sent. */
+  tokenDays: number;
+}
+
+export function mailChannelConfig(env: Environment = process.env): MailChannelConfig | undefined {
+  const address = optional(env, 'SUPPORT_ADDRESS');
+  if (address === undefined) return undefined;
+  const match = /^([a-z0-9._-]+)@([a-z0-9.-]+\.[a-z0-9-]+)$/i.exec(address);
+  if (!match) fail('SUPPORT_ADDRESS', address, 'use a plain address such as support@support.example.eu (letters, digits, dot, dash and underscore before the @, no +)');
+  const tokenSecret = required(env, 'MAIL_TOKEN_SECRET');
+  if (tokenSecret.length < 32) fail('MAIL_TOKEN_SECRET', '', 'use at least 32 characters');
+  return { localPart: match[1]!.toLowerCase(), domain: match[2]!.toLowerCase(), tokenSecret, tokenDays: integer(env, 'MAIL_TOKEN_DAYS', 180, 1, 3650) };
+}

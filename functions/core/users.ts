@@ -28,15 +28,19 @@ export interface UserDirectory {
   listByRole(role: Role): Promise<UserRecord[]>;
   /** Sets or clears (`null`) the person's own settings; false when the directory has no such user. */
   updateSettings(id: string, settings: PersonalSettings): Promise<boolean>;
+  /** The one user with this e-mail address (any case); undefined when none, or when several share it. */
+  findByEmail(address: string): Promise<UserRecord | undefined>;
 }
 
 /** A user's directory entry; other capabilities may keep their own items in the same partition (other sort keys). */
 export const userKey = (id: string) => ({ pk: `USER#${id}`, sk: 'PROFILE' });
 /** gsi1: the users of one role, by name. */
 export const rolePartition = (role: Role | typeof ANY) => `ROLE#${role}`;
+/** gsi3: the users of one e-mail address (lower case): who wrote a mail (functions/inbound-mail). */
+export const emailPartition = (address: string) => `EMAIL#${address.toLowerCase()}`;
 
 export function userKeySpace(): KeySpace {
-  return { module: 'users', items: [userKey(ANY)], partitions: { gsi1: [rolePartition(ANY)] } };
+  return { module: 'users', items: [userKey(ANY)], partitions: { gsi1: [rolePartition(ANY)], gsi3: [emailPartition(ANY)] } };
 }
 
 export function userFromPrincipal(principal: Principal): UserRecord {
@@ -83,7 +87,9 @@ export function dynamoUserDirectory(db: DynamoDBDocumentClient, tableName: strin
     },
     async put(user) {
       // An update, not a put: other capabilities (expert profiles) keep their own attributes on this item.
-      const fields: Record<string, unknown> = { ...user, gsi1pk: rolePartition(user.role), gsi1sk: user.name.toLowerCase() };
+      const fields: Record<string, unknown> = {
+        ...user, gsi1pk: rolePartition(user.role), gsi1sk: user.name.toLowerCase(), gsi3pk: emailPartition(user.email), gsi3sk: user.id,
+      };
       const names = Object.keys(fields).filter((name) => fields[name] !== undefined);
       await db.send(new UpdateCommand({
         TableName: tableName,
@@ -121,6 +127,13 @@ export function dynamoUserDirectory(db: DynamoDBDocumentClient, tableName: strin
           ExpressionAttributeNames: Object.fromEntries(entries.map(([field]) => [name(field), field])),
           ...(set.length ? { ExpressionAttributeValues: Object.fromEntries(set.map(([field, value]) => [`:${field}`, value])) } : {}),
       })));
+    },
+    async findByEmail(address) {
+      // Two entries may share an address (an account re-created with a new id): then nobody is sure, so nobody.
+      const { Items = [] } = await db.send(new QueryCommand({
+        TableName: tableName, IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :pk', ExpressionAttributeValues: { ':pk': emailPartition(address.trim()) }, Limit: 2,
+      }));
+      return Items.length === 1 ? strip(Items[0]) : undefined;
     },
   };
 }

@@ -4,6 +4,9 @@
  * knows (its address, its identity provider, its table), so local runs get the same validated objects and
  * defaults as Lambda.
  */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { apiConfig, ConfigError, integer, optional, optionalUrl, tableConfig, type ApiConfig, type Environment, type TableConfig } from '../core/config.ts';
 import { notifyConfig, type NotifyConfig } from '../notify/config.ts';
 
@@ -20,6 +23,8 @@ export interface LocalConfig {
    */
   notifyPollMs?: number;
   notifySweepMs?: number;
+  /** The local SMTP server's port (loopback only): replies and new tickets by mail (functions/inbound-mail). */
+  smtpPort: number;
   /** DEV_ROUTES=1 mounts the demo login and the outbox on any address, DEV_ROUTES=0 never; unset: on loopback only. */
   devRoutes?: boolean;
 }
@@ -35,6 +40,7 @@ export function localConfig(env: Environment = process.env): LocalConfig {
     notifyPollMs: interval('NOTIFY_POLL_MS'),
     notifySweepMs: interval('NOTIFY_SWEEP_MS'),
     devRoutes: flag(env, 'DEV_ROUTES'),
+    smtpPort: integer(env, 'SMTP_PORT', 2525, 0, 65_535),
   };
 }
 
@@ -55,9 +61,23 @@ export interface LocalSettings {
   dynamoEndpoint: string;
   /** The server's own address: the public URL in links. */
   publicUrl: string;
+  /** Signs reply addresses; kept in the data dir so the outbox's mails stay answerable after a restart. */
+  mailTokenSecret: string;
 }
 
-export function localTableConfig({ tableName, dynamoEndpoint }: Omit<LocalSettings, 'publicUrl'>): TableConfig {
+/** The signing secret of reply addresses: DATA_DIR/mail-token-secret (created on first start), or a fresh one in memory. */
+export function localMailTokenSecret(dataDir: string | undefined): string {
+  const fresh = randomBytes(48).toString('base64url');
+  if (!dataDir) return fresh;
+  const file = join(dataDir, 'mail-token-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, fresh, { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+export function localTableConfig({ tableName, dynamoEndpoint }: Pick<LocalSettings, 'tableName' | 'dynamoEndpoint'>): TableConfig {
   return tableConfig({ TABLE_NAME: tableName, AWS_REGION: 'local', DYNAMODB_ENDPOINT: dynamoEndpoint });
 }
 
@@ -79,5 +99,7 @@ export function localNotifyConfig(settings: LocalSettings): NotifyConfig {
   return notifyConfig({
     TABLE_NAME: settings.tableName, AWS_REGION: 'local', DYNAMODB_ENDPOINT: settings.dynamoEndpoint, PUBLIC_URL: settings.publicUrl,
     SENDER_ADDRESS: LOCAL_SENDER, UNSUBSCRIBE_SECRET: LOCAL_UNSUBSCRIBE_SECRET,
+    SUPPORT_ADDRESS: LOCAL_SENDER,
+    MAIL_TOKEN_SECRET: settings.mailTokenSecret,
   });
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../core/config.ts';
-import { localConfig, type LocalConfig } from './config.ts';
+import { LOCAL_SENDER, localConfig, type LocalConfig } from './config.ts';
 import { SEED_USERS } from './seed-data.ts';
 import { startLocalServer } from './server.ts';
 
@@ -47,8 +47,9 @@ const server = await startLocalServer({
   dynamoEndpoint: config.dynamoEndpoint,
   events: { pollMs: config.notifyPollMs },
   notifications: { sweepMs: config.notifySweepMs },
+  smtp: { port: config.smtpPort },
 }).catch((error: NodeJS.ErrnoException) => {
-  if (error.code === 'EADDRINUSE') console.error(`Port ${port} is in use: stop what runs there, or start on another port, e.g. PORT=3001 npm start`);
+  if (error.code === 'EADDRINUSE') console.error(`A port (${port}, or SMTP ${config.smtpPort}) is in use: stop what runs there, or start on others, e.g. PORT=3001 SMTP_PORT=2526 npm start`);
   else console.error('Could not start:', error.message ?? error);
   process.exit(1);
 });
@@ -62,7 +63,8 @@ ${config.devRoutes ? `${red('  DEV_ROUTES=1: the password-less demo login and th
 `;
 console.log(`
 HPC AI Support Centre is running at ${server.url}/
-  API:      ${server.url}/api   (OpenAPI: ${server.url}/api/openapi.json)${devLines}
+  API:      ${server.url}/api   (OpenAPI: ${server.url}/api/openapi.json)
+  SMTP:     127.0.0.1:${server.smtp?.port}   (reply to a mail of the outbox, or write to ${LOCAL_SENDER} to open a ticket)${devLines}
   Data:     ${dataDir}${server.seeded ? '  (seeded demo data)' : '  (existing data kept)'}
 ${server.devRoutes ? `
 Sign in at ${server.url}/app/sign-in as one of these demo users (no password locally), or get a token with

@@ -24,7 +24,11 @@ import { routingServiceOf } from '../routing/dynamo-service.ts';
 import { outboxRoutes, startLocalNotifications, type LocalNotificationOptions, type LocalNotifications } from '../notify/local.ts';
 import { startLocalEvents, type LocalEvents, type LocalEventsOptions } from '../events/local.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '../core/config.ts';
-import { localApiConfig, localNotifyConfig, localTableConfig } from './config.ts';
+import { localApiConfig, localMailTokenSecret, localNotifyConfig, localTableConfig } from './config.ts';
+import { composeInboundMail } from '../inbound-mail/compose.ts';
+import { DEFAULT_MAX_MAIL_BYTES } from '../inbound-mail/domain/limits.ts';
+import { startLocalSmtp, type LocalSmtp } from '../inbound-mail/local.ts';
+import { receivingService } from '../inbound-mail/receive.ts';
 import { startDynalite } from './dynalite.ts';
 import { createLocalIdentityProvider, DEV_SESSION_COOKIE, type LocalIdentityProvider } from './identity-provider.ts';
 import { securityHeaders } from '../../site/security-headers.ts';
@@ -62,6 +66,8 @@ export interface LocalServerOptions {
   signInOrigin?: string;
   /** Reading events one source may send (functions/analytics/config.ts has the default). */
   eventsPerSource?: BucketRule;
+  /** The SMTP server of the e-mail channel, on loopback (port 0: a free one); none when absent. */
+  smtp?: { port: number; maxMailBytes?: number };
 }
 
 export interface LocalServer {
@@ -79,6 +85,9 @@ export interface LocalServer {
   events: LocalEvents;
   /** Whether the demo login and the outbox are mounted. */
   devRoutes: boolean;
+  /** The e-mail channel: its service (what the SMTP server hands mail to) and the SMTP server, when started. */
+  inboundMail: ReturnType<typeof receivingService>;
+  smtp?: LocalSmtp;
   close(): Promise<void>;
 }
 
@@ -161,13 +170,13 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   // The same configuration objects a Lambda builds from its environment, from what this server knows; the identity
   // provider's routes take the API's body limit.
   const idp = await createLocalIdentityProvider({ baseUrl: url, dataDir: options.dataDir, users: async () => SEED_USERS, maxBodyBytes: DEFAULT_MAX_BODY_BYTES, logger });
-  const settings = { tableName, dynamoEndpoint: dynamo.endpoint, publicUrl: url };
+  const settings = { tableName, dynamoEndpoint: dynamo.endpoint, publicUrl: url, mailTokenSecret: localMailTokenSecret(options.dataDir) };
   const config = localApiConfig(settings, idp);
   const notifyConfig = localNotifyConfig(settings);
   const verifier = createJwtVerifier(config);
   const notifications = await startLocalNotifications({
     db, tableName, users, clock, sender: notifyConfig.sender, publicUrl: notifyConfig.publicUrl, unsubscribeSecret: notifyConfig.unsubscribeSecret,
-    dataDir: options.dataDir, logger, options: options.notifications,
+    channel: notifyConfig.channel, dataDir: options.dataDir, logger, options: options.notifications,
   });
   const events = await startLocalEvents({
     db, tableName, clock, consumers: [notifications.consumer], dataDir: options.dataDir, logger, options: options.events,
@@ -188,6 +197,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const routing = routingServiceOf({ db, tableName, clock });
   for (const name of API_FUNCTION_NAMES) API_WIRING[name].wire(api, { db, tableName, clock, verifier, isGuide, eventsPerSource: options.eventsPerSource, blobs, routing, unsubscribeSecret: notifyConfig.unsubscribeSecret });
   serveOpenApiDocument(api, API_DOCS);
+  // The e-mail channel through the same service as in AWS; its answers go where notifications go (the outbox).
+  const maxMailBytes = options.smtp?.maxMailBytes ?? DEFAULT_MAX_MAIL_BYTES;
+  const inboundMail = receivingService(composeInboundMail({
+    db, tableName, clock, blobs, routing, transport: notifications.transport, logger, channel: notifyConfig.channel!, sender: notifyConfig.sender, maxMailBytes,
+  }));
+  const smtp = options.smtp ? await startLocalSmtp({ port: options.smtp.port, service: inboundMail, domain: notifyConfig.channel!.domain, maxMailBytes, logger }) : undefined;
 
   const app = new Hono();
   app.use('*', async (c, next) => {
@@ -211,9 +226,10 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   root = app;
 
   return {
-    url, port, api, idp, db, tableName, dynamoEndpoint: dynamo.endpoint, seeded, notifications, events, devRoutes,
+    url, port, api, idp, db, tableName, dynamoEndpoint: dynamo.endpoint, seeded, notifications, events, devRoutes, inboundMail, smtp,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await smtp?.close();
       await events.stop();
       await notifications.stop();
       db.destroy();

@@ -10,6 +10,7 @@ import { personalView } from './personal.ts';
 import { changePreferences, preferencesView } from './preferences.ts';
 import {
   getPersonalRoute, getPreferencesRoute, listParkedRoute, putPersonalRoute, putPreferencesRoute, replayParkedRoute, unsubscribePageRoute, unsubscribeRoute,
+  withdrawReplyAddressesRoute,
 } from './routes.ts';
 import { confirmPage, donePage, invalidPage } from './unsubscribe-page.ts';
 import { verifiedUnsubscribe } from './unsubscribe.ts';
@@ -23,6 +24,8 @@ export interface NotificationRoutesDeps {
   organisationLanguage: OrganisationLanguages;
   /** Verifies the one-click unsubscribe links; without it they answer 404. */
   unsubscribeSecret?: string;
+  /** Voids a user's reply addresses sent until `at` (functions/inbound-mail keeps the instant); false: no such user. */
+  withdrawReplyAddresses?: (userId: string, at: Date) => Promise<boolean>;
 }
 
 function parkedView(record: DeliveryRecord) {
@@ -121,6 +124,15 @@ export function registerNotificationRoutes(app: ApiApp, deps: NotificationRoutes
     if (outcome === 'unknown') throw problems.notFound(`No parked e-mail ${id}.`);
     if (outcome === 'not-parked') throw violation('mail.not-parked', 'This e-mail is no longer parked (queued, sending or sent).');
     return c.json({ id, state: 'queued' as const }, 202);
+  });
+
+  mount(app, withdrawReplyAddressesRoute, [auth], async (c) => {
+    const principal = c.var.principal;
+    const userId = c.req.valid('json').userId ?? principal.id;
+    if (userId !== principal.id && principal.role !== 'coordinator') throw problems.forbidden('Only coordinators withdraw someone else\'s reply addresses.');
+    const at = deps.clock.now();
+    if (!deps.withdrawReplyAddresses || !(await deps.withdrawReplyAddresses(userId, at))) throw problems.notFound(`No user ${userId}.`);
+    return c.json({ userId, withdrawnAt: at.toISOString() }, 200);
   });
 
   return app;

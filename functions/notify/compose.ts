@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Clock } from '../core/clock.ts';
 import type { EventConsumer } from '../events/consumer.ts';
 import type { Logger } from '../core/logger.ts';
+import type { MailChannelConfig } from '../core/config.ts';
 import type { UserDirectory } from '../core/users.ts';
 import { shortLived } from '../routing/cache.ts';
 import { dynamoRoutingStore } from '../routing/dynamo-store.ts';
@@ -27,6 +28,7 @@ export interface NotificationsDeps {
   /** Signs the one-click unsubscribe links (notify/unsubscribe.ts). */
   unsubscribeSecret?: string;
   logger?: Logger;
+  channel?: MailChannelConfig;
 }
 
 /**
@@ -44,6 +46,7 @@ export function composeNotifications(deps: NotificationsDeps) {
     conversationOf: ticketConversation(deps.db, deps.tableName),
     organisationLanguage: dynamoOrganisationLanguages(deps.db, deps.tableName),
     ...(deps.unsubscribeSecret ? { unsubscribeSecret: deps.unsubscribeSecret } : {}),
+    channel: deps.channel,
   });
   const consumer: EventConsumer = { name: 'notify', handle: (events) => notify.handle(events) };
   return {

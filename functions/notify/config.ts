@@ -1,4 +1,4 @@
-import { apiConfig, ConfigError, optional, optionalUrl, required, tableConfig, url, type ApiConfig, type Environment, type TableConfig } from '../core/config.ts';
+import { apiConfig, ConfigError, mailChannelConfig, optional, optionalUrl, required, tableConfig, url, type ApiConfig, type Environment, type MailChannelConfig, type TableConfig } from '../core/config.ts';
 import type { Mailbox } from './mime.ts';
 
 /**
@@ -29,6 +29,8 @@ export interface NotifyConfig extends TableConfig {
   /** Another SES v2 endpoint (a test double, or a regional/VPC endpoint); the default is the region's. */
   sesEndpoint?: string;
   unsubscribeSecret?: string;
+  /** SUPPORT_ADDRESS and MAIL_TOKEN_SECRET: ticket mails carry reply addresses (issue 17); unset, they do not. */
+  channel?: MailChannelConfig;
 }
 
 export const SENDER_NAME = 'HPC AI Support Centre';
@@ -40,5 +42,6 @@ export function notifyConfig(env: Environment = process.env): NotifyConfig {
     sender: { address: required(env, 'SENDER_ADDRESS'), name: SENDER_NAME },
     sesEndpoint: optionalUrl(env, 'SES_ENDPOINT'),
     ...(unsubscribeSecret(env) ? { unsubscribeSecret: unsubscribeSecret(env) } : {}),
+    channel: mailChannelConfig(env),
   };
 }

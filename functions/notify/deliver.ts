@@ -15,6 +15,8 @@ import type { DeliveryRecord, NotifyStore } from './store.ts';
 import { render } from './templates/render.ts';
 import type { MailTransport } from './transport.ts';
 import type { SlaRules } from '../tickets/domain/sla.ts';
+import type { MailChannelConfig } from '../core/config.ts';
+import { withReplyAddresses } from './domain/reply-addresses.ts';
 
 /** Rounds of the SDK's own retries for recording a sent mail (each round is up to three attempts). */
 const MARK_SENT_ROUNDS = 3;
@@ -39,6 +41,8 @@ export interface NotifierDeps {
   organisationLanguage?: (orgId: string) => Promise<string | undefined>;
   /** Signs the one-click unsubscribe links of optional kinds; without it mails carry none. */
   unsubscribeSecret?: string;
+  /** The e-mail channel: ticket mails get signed reply addresses (Reply-To); without it they have none. */
+  channel?: MailChannelConfig;
 }
 
 export type Outcome = 'sent' | 'duplicate' | 'opted-out' | 'no-address' | 'refused' | 'failed' | 'parked';
@@ -93,6 +97,7 @@ export function notifier(deps: NotifierDeps) {
       ({ providerMessageId } = await deps.transport.send({
         ...rendered, from: deps.sender, to: record.to, messageId: `${record.id}@${domain}`, date: at,
         thread: threadOf(record.notice, domain), ...(unsubscribe ? { unsubscribeUrl: unsubscribe } : {}),
+        ...(record.notice.replyTo ? { replyTo: { address: record.notice.replyTo, name: deps.sender.name } } : {}),
       }));
     } catch (error) {
       const park = record.attempts >= maxAttempts;
@@ -149,7 +154,7 @@ export function notifier(deps: NotifierDeps) {
       ...(timeZone ? { timeZone } : {}),
       kind: delivery.kind,
       mandatory: MANDATORY_KINDS.includes(delivery.kind),
-      notice: delivery.notice,
+      notice: withReplyAddresses(delivery.notice, user, deps.channel, now),
     }, now.toISOString(), Math.floor(now.getTime() / 1000) + retentionDays(delivery.eventId) * DAY_SECONDS);
     if (!record) return 'duplicate';
     return send(record);

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { BODY_PROBLEMS, type RouteDoc } from '../core/openapi.ts';
-import { ParkedListSchema, PersonalSettingsSchema, PreferencesSchema, ReplaySchema, UnsubscribedSchema } from './responses.ts';
+import { ParkedListSchema, PersonalSettingsSchema, PreferencesSchema, ReplaySchema, UnsubscribedSchema, WithdrawnSchema } from './responses.ts';
 import {
   getPersonalRoute, getPreferencesRoute, listParkedRoute, putPersonalRoute, putPreferencesRoute, replayParkedRoute, unsubscribePageRoute, unsubscribeRoute,
+  withdrawReplyAddressesRoute,
 } from './routes.ts';
 
 /** The notification rows of the OpenAPI document. */
@@ -43,5 +44,10 @@ export const notificationDocs: RouteDoc[] = [
     route: unsubscribeRoute, tags: ['notifications'], public: true,
     description: 'RFC 8058 one-click unsubscribe, as mail clients send it (body `List-Unsubscribe=One-Click`, no sign-in): turns off the one optional kind the signed link names, for the user it names. A browser (Accept: text/html) gets a page instead of JSON.',
     responses: { 200: { description: 'That kind is off for that user', schema: UnsubscribedSchema } }, errors: ['validation', 'forbidden', 'not-found'],
+  },
+  {
+    route: withdrawReplyAddressesRoute, tags: ['notifications'],
+    description: 'Every reply address (Reply-To of ticket mails, staff\'s internal-note address) sent so far stops working: for a mail forwarded by mistake, or a person leaving. Your own; coordinators may name anyone.',
+    responses: { 200: { description: 'Withdrawn', schema: WithdrawnSchema } }, errors: [...BODY_PROBLEMS, 'unauthorized', 'forbidden', 'not-found'],
   },
 ];

@@ -23,6 +23,7 @@ const notifications = composeNotifications({
   publicUrl: config.publicUrl,
   ...(config.unsubscribeSecret ? { unsubscribeSecret: config.unsubscribeSecret } : {}),
   logger,
+  channel: config.channel,
 });
 
 /** DynamoDB stream (NEW_AND_OLD_IMAGES, ReportBatchItemFailures): the table's events, notify their consumer. */

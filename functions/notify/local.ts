@@ -7,6 +7,7 @@ import { bearerToken, type IdentityVerifier } from '../core/identity.ts';
 import { problems, ProblemError } from '../core/problem.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Logger } from '../core/logger.ts';
+import type { MailChannelConfig } from '../core/config.ts';
 import { repeat } from '../core/repeat.ts';
 import type { UserDirectory } from '../core/users.ts';
 import { composeNotifications, type Notifications } from './compose.ts';
@@ -26,6 +27,8 @@ export interface LocalNotificationOptions {
 
 export interface LocalNotifications extends Notifications {
   outbox: Outbox;
+  /** Where mail goes (the outbox unless a test gave another): also the inbound channel's answers. */
+  transport: MailTransport;
   /** Waits for a sweep in progress and stops its timer. */
   stop(): Promise<void>;
 }
@@ -42,6 +45,7 @@ export async function startLocalNotifications(deps: {
   sender: Mailbox;
   publicUrl: string;
   unsubscribeSecret?: string;
+  channel?: MailChannelConfig;
   dataDir?: string;
   logger?: Logger;
   options?: LocalNotificationOptions;
@@ -54,9 +58,10 @@ export async function startLocalNotifications(deps: {
     sender: deps.sender,
     publicUrl: deps.publicUrl,
     ...(deps.unsubscribeSecret ? { unsubscribeSecret: deps.unsubscribeSecret } : {}),
+    channel: deps.channel,
   });
   const sweepMs = deps.options?.sweepMs ?? (background ? 60_000 : 0);
-  return { ...parts, outbox, stop: repeat(sweepMs, () => parts.sweep.run(), deps.logger, 'notification sweep') };
+  return { ...parts, outbox, transport: deps.options?.transport ?? outbox, stop: repeat(sweepMs, () => parts.sweep.run(), deps.logger, 'notification sweep') };
 }
 
 /**

@@ -15,6 +15,8 @@ export interface Attachment {
 export interface OutgoingMail {
   from: Mailbox;
   to: Mailbox;
+  /** Where replies go (a ticket's signed reply address, functions/inbound-mail). */
+  replyTo?: Mailbox;
   subject: string;
   text: string;
   html: string;
@@ -99,6 +101,7 @@ function headerLines(mail: OutgoingMail): string[] {
   return [
     `From: ${formatMailbox(mail.from)}`,
     `To: ${formatMailbox(mail.to)}`,
+    ...(mail.replyTo ? [`Reply-To: ${formatMailbox(mail.replyTo)}`] : []),
     `Subject: ${headerText(mail.subject)}`,
     `Date: ${mail.date.toUTCString().replace('GMT', '+0000')}`,
     `Message-ID: ${messageIdOf(mail.messageId)}`,

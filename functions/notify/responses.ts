@@ -35,3 +35,8 @@ export const PersonalSettingsSchema = documented(z.object({
 }), { id: 'PersonalSettings' });
 
 export const UnsubscribedSchema = documented(z.object({ kind: z.enum(NOTIFICATION_KINDS), state: z.literal('off') }), { id: 'Unsubscribed' });
+
+export const WithdrawnSchema = documented(z.object({
+  userId: z.string(),
+  withdrawnAt: documented(z.string(), { description: 'Reply addresses in mails sent until this instant no longer work; later mails carry new ones' }),
+}), { id: 'ReplyAddressesWithdrawn' });

@@ -1,5 +1,5 @@
 import { defineRoute } from '../core/route.ts';
-import { DeliveryParams, ParkedQuery, PersonalSettingsBody, PreferencesBody, UnsubscribeQuery } from './schemas.ts';
+import { DeliveryParams, ParkedQuery, PersonalSettingsBody, PreferencesBody, UnsubscribeQuery, WithdrawReplyAddressesBody } from './schemas.ts';
 import { UNSUBSCRIBE_PATH } from './unsubscribe.ts';
 
 export const getPreferencesRoute = defineRoute({ method: 'get', path: '/api/me/notifications' });
@@ -11,3 +11,4 @@ export const putPersonalRoute = defineRoute({ method: 'put', path: '/api/me/pref
 /** RFC 8058: mail clients POST the link in List-Unsubscribe; a person opening it gets a page that asks first. */
 export const unsubscribePageRoute = defineRoute({ method: 'get', path: UNSUBSCRIBE_PATH, query: UnsubscribeQuery });
 export const unsubscribeRoute = defineRoute({ method: 'post', path: UNSUBSCRIBE_PATH, query: UnsubscribeQuery });
+export const withdrawReplyAddressesRoute = defineRoute({ method: 'post', path: '/api/notifications/reply-addresses/withdraw', body: WithdrawReplyAddressesBody });

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { TICKET_CATEGORIES } from '../core/catalog.ts';
-import { Cursor, documented, queryInteger } from '../core/schemas.ts';
+import { Cursor, documented, Id, queryInteger } from '../core/schemas.ts';
 import { isTimeZone, LANGUAGES } from '../core/locale.ts';
 import { NOTIFICATION_KINDS, type NotificationKind } from './domain/kinds.ts';
 
@@ -29,3 +29,8 @@ export const UnsubscribeQuery = z.object({
   kind: z.enum(NOTIFICATION_KINDS),
   sig: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'Not a link signature.')),
 });
+
+/** Withdraws reply addresses: one's own (no user named), or a coordinator names whose. */
+export const WithdrawReplyAddressesBody = documented(z.strictObject({
+  userId: z.optional(documented(Id, { description: 'Coordinators: whose addresses (a leaving employee); yours when left out' })),
+}), { id: 'ReplyAddressesWithdrawal' });

@@ -4,6 +4,7 @@ import { registerNotificationRoutes } from './app.ts';
 import { dynamoOrganisationLanguages } from '../core/organisations.ts';
 import { dynamoUserDirectory } from '../core/users.ts';
 import { dynamoNotifyStore } from './dynamo-store.ts';
+import { dynamoInboundStore } from '../inbound-mail/dynamo-store.ts';
 
 /** The notification routes on the DynamoDB table: the one wiring the Lambda entry and the local server share. */
 export interface NotificationsInfrastructure extends ApiInfrastructure {
@@ -12,9 +13,17 @@ export interface NotificationsInfrastructure extends ApiInfrastructure {
 }
 
 export function wireNotifications(app: ApiApp, { db, tableName, clock, verifier, unsubscribeSecret }: NotificationsInfrastructure): ApiApp {
+  const users = dynamoUserDirectory(db, tableName);
+  // The instant lives with the e-mail channel, which checks it (functions/inbound-mail/README.md).
+  const inbound = dynamoInboundStore(db, tableName);
+  const withdrawReplyAddresses = async (userId: string, at: Date) => {
+    if (!(await users.get(userId))) return false;
+    await inbound.withdrawTokens(userId, at);
+    return true;
+  };
   return registerNotificationRoutes(app, {
-    store: dynamoNotifyStore(db, tableName), clock, verifier,
-    users: dynamoUserDirectory(db, tableName), organisationLanguage: dynamoOrganisationLanguages(db, tableName),
+    store: dynamoNotifyStore(db, tableName), clock, verifier, withdrawReplyAddresses,
+    users, organisationLanguage: dynamoOrganisationLanguages(db, tableName),
     ...(unsubscribeSecret ? { unsubscribeSecret } : {}),
   });
 }

@@ -54,7 +54,7 @@ describe('the attachments bucket', () => {
     expect(rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }));
   });
 
-  it('is reachable by the attachments function alone, on objects under tickets/ only, and it knows the bucket', () => {
+  it('is reachable by the attachments function (and the e-mail receiver, which stores mailed files the same way) alone, on objects under tickets/ only, and it knows the bucket', () => {
     const [bucketId] = attachmentsBucket();
     const grants: Array<[string, Statement]> = [];
     for (const [id, policy] of resourcesOfType(synth.json, 'AWS::IAM::Policy')) {
@@ -62,7 +62,8 @@ describe('the attachments bucket', () => {
         if (JSON.stringify(statement.Resource).includes(bucketId)) grants.push([id, statement]);
       }
     }
-    expect(grants.map(([id]) => id)).toEqual([expect.stringMatching(/^AttachmentsFunctionRole/)]);
+    expect(grants.map(([id]) => id)).toEqual([expect.stringMatching(/^AttachmentsFunctionRole/), expect.stringMatching(/^InboundMailReceiverRole/)]);
+    expect(JSON.stringify(grants[1]![1].Resource)).toMatch(/\/tickets\/\*"/);
     const [, statement] = grants[0]!;
     expect([...(statement.Action as string[])].sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject', 's3:PutObjectTagging']);
     expect(JSON.stringify(statement.Resource)).toMatch(/\/tickets\/\*"/);

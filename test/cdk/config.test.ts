@@ -1,7 +1,7 @@
 // Deployment settings: defaults that synthesize offline, context over environment, and a clear error
 // for each value that would otherwise fail half-way through a deployment.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, deploymentConfig, PLACEHOLDER_SENDER, settingReader, SETTINGS } from '../../cdk/config.ts';
+import { ConfigError, deploymentConfig, PLACEHOLDER_SENDER, PLACEHOLDER_SUPPORT_ADDRESS, settingReader, SETTINGS } from '../../cdk/config.ts';
 
 const fromContext = (context: Record<string, unknown>, env: NodeJS.ProcessEnv = {}) => deploymentConfig(settingReader((key) => context[key], env));
 
@@ -13,6 +13,7 @@ describe('deployment settings', () => {
       certificateArn: undefined,
       senderAddress: PLACEHOLDER_SENDER,
       senderConfigured: false,
+      supportAddress: PLACEHOLDER_SUPPORT_ADDRESS,
       allowedOrigins: [],
       cognitoDomainPrefix: undefined,
       alarmEmail: undefined,

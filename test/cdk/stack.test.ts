@@ -61,13 +61,20 @@ describe('functions', () => {
     const tableId = logicalIdOf('AWS::DynamoDB::GlobalTable');
     const clientId = logicalIdOf('AWS::Cognito::UserPoolClient');
     const userPoolId = logicalIdOf('AWS::Cognito::UserPool');
-    // one per API function of the manifest, the bookings sweep, the notifier's stream consumer and sweep
-    expect(functions().length).toBe(API_FUNCTION_NAMES.length + 3);
+    // one per API function of the manifest, the bookings sweep, the notifier's stream consumer and sweep, the e-mail parser and receiver
+    expect(functions().length).toBe(API_FUNCTION_NAMES.length + 5);
     expect(API_FUNCTION_NAMES).toEqual(['tickets', 'routing', 'bookings', 'attachments', 'notifications', 'analytics']);
     for (const [id, fn] of functions()) {
       expect(fn.Properties!.Architectures, id).toEqual(['arm64']);
       expect(fn.Properties!.Handler, id).toMatch(/^index\.(handler|streamHandler|sweepHandler)$/);
       const env = (fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(fn.Properties!.LoggingConfig, id).toMatchObject({ LogFormat: 'JSON', ApplicationLogLevel: 'INFO' });
+      expect(env.NODE_OPTIONS, id).toBe('--enable-source-maps');
+      // The e-mail parser reads received mail and nothing else: no table, no identity.
+      if (fn.Properties!.Description === 'Parses received e-mail for the receiver') {
+        expect(Object.keys(env).sort(), id).toEqual(['NODE_OPTIONS', 'RAW_MAIL_BUCKET']);
+        continue;
+      }
       expect(env.TABLE_NAME, id).toEqual(ref(tableId));
       expect(env.AUTH_AUDIENCE, id).toEqual(ref(clientId));
       expect(env.AUTH_ISSUER, id).toEqual({ 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', ref(userPoolId)]] });
@@ -254,7 +261,7 @@ describe('IAM', () => {
 
   it('attaches AWS managed policies only to aws-cdk-lib\'s own custom-resource handlers', () => {
     for (const [id, role] of resourcesOfType(synth.json, 'AWS::IAM::Role')) {
-      if (role.Properties!.ManagedPolicyArns) expect(id).toMatch(/^(CustomCDKBucketDeployment|CustomS3AutoDeleteObjectsCustomResourceProvider)/);
+      if (role.Properties!.ManagedPolicyArns) expect(id).toMatch(/^(CustomCDKBucketDeployment|CustomS3AutoDeleteObjectsCustomResourceProvider|BucketNotificationsHandler)/);
     }
   });
 });
@@ -264,8 +271,8 @@ describe('site bucket and CloudFront', () => {
 
   it('keeps every bucket private, encrypted and TLS-only', () => {
     const buckets = resourcesOfType(synth.json, 'AWS::S3::Bucket');
-    // The site's files, its access logs, the ticket attachments.
-    expect(buckets.length).toBe(3);
+    // The site's files, its access logs, the ticket attachments, received e-mail.
+    expect(buckets.length).toBe(4);
     for (const [id, bucket] of buckets) {
       expect(bucket.Properties!.PublicAccessBlockConfiguration, id).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
       expect(bucket.Properties!.BucketEncryption, id).toEqual({ ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] });

@@ -73,6 +73,7 @@ describe('the local server\'s settings', () => {
   it('default to port 3000 and .data, and leave the notifier\'s timers to the server', () => {
     expect(localConfig({})).toEqual({
       port: 3000, host: '127.0.0.1', dataDir: '.data', siteDir: 'dist/site', dynamoEndpoint: undefined, notifyPollMs: undefined, notifySweepMs: undefined,
+      smtpPort: 2525,
     });
     expect(localConfig({ PORT: '0', NOTIFY_POLL_MS: '0', NOTIFY_SWEEP_MS: '500' })).toMatchObject({ port: 0, notifyPollMs: 0, notifySweepMs: 500 });
   });
@@ -84,13 +85,16 @@ describe('the local server\'s settings', () => {
   });
 
   it('build the functions\' settings objects the way a Lambda does, with the local identity provider as issuer', () => {
-    const settings = { tableName: 'local-table', dynamoEndpoint: 'http://127.0.0.1:4567', publicUrl: 'http://127.0.0.1:3000' };
+    const settings = { tableName: 'local-table', dynamoEndpoint: 'http://127.0.0.1:4567', publicUrl: 'http://127.0.0.1:3000', mailTokenSecret: 'x'.repeat(48) };
     const identity = { issuer: 'http://127.0.0.1:3000/idp', audience: 'local-site', jwksUrl: 'http://127.0.0.1:3000/idp/jwks.json' };
     const env: Environment = {
       TABLE_NAME: 'local-table', AWS_REGION: 'local', DYNAMODB_ENDPOINT: settings.dynamoEndpoint, PUBLIC_URL: settings.publicUrl,
       AUTH_ISSUER: identity.issuer, AUTH_AUDIENCE: identity.audience, AUTH_JWKS_URL: identity.jwksUrl,
     };
     expect(localApiConfig(settings, identity)).toEqual(apiConfig(env));
-    expect(localNotifyConfig(settings)).toMatchObject({ tableName: 'local-table', publicUrl: settings.publicUrl, sender: { address: LOCAL_SENDER } });
+    expect(localNotifyConfig(settings)).toMatchObject({
+      tableName: 'local-table', publicUrl: settings.publicUrl, sender: { address: LOCAL_SENDER },
+      channel: { localPart: 'support', domain: 'hpc-ai-support-centre.local', tokenSecret: settings.mailTokenSecret },
+    });
   });
 });

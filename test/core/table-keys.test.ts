@@ -9,13 +9,14 @@ import { userKeySpace } from '../../functions/core/users.ts';
 import { eventSourceSortKeys, eventsKeySpace } from '../../functions/events/keys.ts';
 import { SEED_MARKER_KEY } from '../../functions/local/seed.ts';
 import { notifyKeySpace } from '../../functions/notify/keys.ts';
+import { inboundMailKeySpace } from '../../functions/inbound-mail/keys.ts';
 import { routingKeySpace } from '../../functions/routing/keys.ts';
 import { isTicketItem, ticketKeySpace } from '../../functions/tickets/keys.ts';
 import { AS, startNotifyStack, type NotifyStack } from '../notify/support.ts';
 
 /** Every module that writes to the table, with the keys it writes. A new module adds its key space here. */
 const KEY_SPACES: KeySpace[] = [
-  ticketKeySpace(), bookingKeySpace(), notifyKeySpace(), eventsKeySpace(), userKeySpace(), organisationKeySpace(), routingKeySpace(), analyticsKeySpace(), attachmentKeySpace(),
+  ticketKeySpace(), bookingKeySpace(), notifyKeySpace(), eventsKeySpace(), userKeySpace(), organisationKeySpace(), routingKeySpace(), analyticsKeySpace(), attachmentKeySpace(), inboundMailKeySpace(),
   { module: 'local', items: [SEED_MARKER_KEY], partitions: {} },
 ];
 
@@ -106,6 +107,14 @@ describe('table keys', () => {
             "EVENTS#FEED / *",
           ],
         },
+        "inbound-mail": {
+          "table": [
+            "INBOUND#MAIL#* / MAIL",
+            "INBOUND#SENDER#* / RATE#*",
+            "INBOUND#SENDER#* / ANSWERED#*",
+            "USER#* / MAIL#TOKENS",
+          ],
+        },
         "local": {
           "table": [
             "META / SEED",
@@ -170,6 +179,9 @@ describe('table keys', () => {
           "gsi1": [
             "ROLE#*",
           ],
+          "gsi3": [
+            "EMAIL#*",
+          ],
           "table": [
             "USER#* / PROFILE",
           ],
@@ -221,6 +233,9 @@ describe('the items in the table', () => {
     expect((await stack.call('PUT', '/api/orgs/basalt-labs/allowance', { as: AS.coord, body: { minutes: 600 } })).status).toBe(200);
     const slot = await stack.slot('u-mikko');
     expect((await stack.call('POST', '/api/bookings', { as: AS.lea, body: { expertId: 'u-mikko', start: slot.start, topic: 'Profiling' } })).status).toBe(201);
+    // A ticket by e-mail: the channel's Message-ID claim and sender counter.
+    const mail = new TextEncoder().encode('From: jonas@aurora-ai.example\r\nTo: support@hpc-ai-support-centre.local\r\nSubject: By mail\r\nMessage-ID: <keys@aurora-ai.example>\r\n\r\nHello\r\n');
+    expect((await stack.server.inboundMail.receive({ raw: mail, size: mail.length, recipients: ['support@hpc-ai-support-centre.local'], mailFrom: 'jonas@aurora-ai.example', authentication: 'loopback' })).status).toBe('ticket');
     await stack.flush();
     stack.transport.failing = true;
     await stack.reply(AS.maria, ticket.id, 'Thanks, trying it.');

@@ -5,6 +5,7 @@ import { createOutbox } from '../../functions/notify/outbox.ts';
 import type { MailTransport } from '../../functions/notify/transport.ts';
 import { slotDealer } from '../support/slots.ts';
 import { AS, startTestStack, type TestStack } from '../support/stack.ts';
+import type { LocalServerOptions } from '../../functions/local/server.ts';
 
 /** Monday morning; the seed's demo bookings fall on Thursday 2026-12-03. */
 export const NOW = '2026-11-30T08:00:00Z';
@@ -53,10 +54,10 @@ export interface NotifyStack extends TestStack {
 /** The requesters write in their own languages in these tests (the demo users start in English). */
 export const REQUESTER_LANGUAGES: Record<string, string> = { [AS.maria]: 'es', [AS.jonas]: 'de', [AS.lea]: 'fr' };
 
-export async function startNotifyStack(now = NOW): Promise<NotifyStack> {
+export async function startNotifyStack(now = NOW, options: Partial<LocalServerOptions> = {}): Promise<NotifyStack> {
   const clock = fixedClock(now);
   const transport = switchableTransport();
-  const stack = await startTestStack({ clock, notifications: { transport } });
+  const stack = await startTestStack({ clock, notifications: { transport }, ...options });
   // The feed starts just after start-up: act a second later, as a person would.
   clock.advance(1000);
   const json = async (response: Response) => JSON.parse(await response.text());

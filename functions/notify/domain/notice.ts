@@ -26,8 +26,14 @@ export interface QuotedMessage {
   body: string;
 }
 
+/** A ticket mail's reply addresses (domain/reply-addresses.ts): `replyTo` its Reply-To, `noteTo` staff's internal-note address. */
+export interface ReplyAddresses {
+  replyTo?: string;
+  noteTo?: string;
+}
+
 /** The input of one template: plain data, stored with the delivery so a parked message can be rendered again. */
-export type Notice =
+export type Notice = ReplyAddresses & (
   /** A reply's mail carries the reply (`message`) and the public messages before it, newest first (`earlier`). */
   | { template: 'expertReply' | 'requesterReply' | 'resolved'; ticket: TicketRef; actorName: string; files?: NoticeFile[]; message?: QuotedMessage; earlier?: QuotedMessage[] }
   | { template: 'newTicket'; ticket: TicketRef }
@@ -41,7 +47,7 @@ export type Notice =
   | { template: 'reassignedAway'; ticket: TicketRef; actorName: string; assigneeName: string | null }
   | { template: 'slaWarning' | 'slaBreach'; ticket: TicketRef; target: SlaTargetName; due: string }
   | { template: 'booking'; change: BookingChange; side: Side; booking: BookingFacts }
-  | { template: 'reminder'; lead: ReminderLead; side: Side; booking: BookingFacts };
+  | { template: 'reminder'; lead: ReminderLead; side: Side; booking: BookingFacts });
 
 /** One message owed to one person for one event. */
 export interface Delivery {

@@ -117,6 +117,7 @@ function content(notice: Notice, s: Strings, lang: Language, publicUrl: string, 
     assignee: 'assigneeName' in notice ? notice.assigneeName ?? s.theTeam : '',
     reason: 'reason' in notice ? notice.reason : '',
     until: 'until' in notice ? when(notice.until) : '',
+    noteTo: notice.noteTo ?? '',
   };
   // Files sent with a reply: their names and links (the files stay behind sign-in, never in the mail).
   const files = 'files' in notice ? notice.files ?? [] : [];
@@ -124,7 +125,7 @@ function content(notice: Notice, s: Strings, lang: Language, publicUrl: string, 
     values[`fileName${i}`] = `${file.filename} (${fileSize(file.size)})`;
     values[`fileLink${i}`] = links.file(ticket.id, file.id, file.text);
   });
-  const extra = files.length ? [s.filesSent, ...files.map((_, i) => `{fileName${i}}: {fileLink${i}}`)] : [];
+  const extra = [...(files.length ? [s.filesSent, ...files.map((_, i) => `{fileName${i}}: {fileLink${i}}`)] : []), ...(notice.noteTo ? [s.internalNote] : [])];
   const conversation = 'message' in notice && notice.message ? { message: notice.message, earlier: notice.earlier ?? [] } : undefined;
   return { texts: s[notice.template], values, extra, action: { label: s.openTicket, url: links.ticket(ticket.id) }, attachments: [], ...(conversation ? { conversation } : {}) };
 }

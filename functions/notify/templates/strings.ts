@@ -43,6 +43,8 @@ export interface Strings {
   invitationAttached: string;
   /** Before the list of a message's attachments (links, never the files). */
   filesSent: string;
+  /** Staff only: the address for an internal note by mail. */
+  internalNote: string;
   firstResponse: string;
   resolution: string;
   priorities: Record<'low' | 'normal' | 'high' | 'urgent', string>;
