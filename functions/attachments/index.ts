@@ -3,7 +3,8 @@ import type { ApiFunctionName } from '../api-functions.ts';
 import { createApiApp } from '../core/http.ts';
 import { apiRuntime } from '../core/runtime.ts';
 import { attachmentsConfig } from './config.ts';
-import { credentialsFromEnvironment, s3Blobs } from './s3-blobs.ts';
+import { credentialsFromEnvironment } from '../core/sigv4.ts';
+import { s3Blobs } from './s3-blobs.ts';
 import { wireAttachments } from './wiring.ts';
 
 const NAME: ApiFunctionName = 'attachments';

@@ -4,7 +4,7 @@
  * of `<key>`, and the complete step: a presigned HEAD and ranged GETs (If-Match) of the upload, then a copy of
  * the very version checked to `<key>`, which no upload link can write.
  *
- * Signed with our own SigV4 (sigv4.ts, node:crypto) rather than @aws-sdk/client-s3 and its presigners: the
+ * Signed with our own SigV4 (core/sigv4.ts, node:crypto) rather than @aws-sdk/client-s3 and its presigners: the
  * S3 client adds its whole protocol stack (XML serde, checksums, endpoint rules) to the bundle for five kinds
  * of signed requests. Measured (bench/lambda's esbuild settings, minified KiB / gzip KiB): minimal Hono + DynamoDB
  * handler 360.4 / 113.3; this function as it is 421.6 / 135.2 (1.17× / 1.19×); the same with @aws-sdk/client-s3,
@@ -15,23 +15,11 @@
  * arrived. No npm S3 server serves for that: s3rver 3.7.1, the latest, accepts any SigV4 signature ("Signature
  * version 4 calculation is unimplemented" in its authentication middleware); the other npm fakes are tiny forks.
  */
-import type { AwsCredentials } from './sigv4.ts';
-import { presignUrl, signPolicy, ALGORITHM, amzDate, scopeOf } from './sigv4.ts';
+import { s3Bucket, type S3BucketOptions } from '../core/s3-bucket.ts';
+import { signPolicy, ALGORITHM, amzDate, scopeOf } from '../core/sigv4.ts';
 import { attachmentDisposition, type BlobStorage } from './blob-storage.ts';
 
-export interface S3BlobsOptions {
-  bucket: string;
-  region: string;
-  /** Lambda's role credentials (its environment), read on each signature: they rotate. */
-  credentials: () => AwsCredentials;
-  /**
-   * Another S3-compatible endpoint (`http://127.0.0.1:9000`), addressed path-style (`/bucket/key`): tests run the
-   * adapter against a stand-in over a real socket. By default the bucket's virtual host in `region`.
-   */
-  endpoint?: string;
-  /** Overrides the HTTP client (tests). */
-  fetch?: typeof fetch;
-}
+export type S3BlobsOptions = S3BucketOptions;
 
 /**
  * Every upload is tagged pending (the POST policy fixes the tag); the bucket's lifecycle rule deletes pending
@@ -50,21 +38,9 @@ export const uploadKey = (key: string) => `${key}.upload`;
 const seconds = (from: Date, to: Date) => Math.max(1, Math.round((to.getTime() - from.getTime()) / 1000));
 const isoSeconds = (at: Date) => at.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-export function credentialsFromEnvironment(env: NodeJS.ProcessEnv = process.env): AwsCredentials {
-  return { accessKeyId: env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '', sessionToken: env.AWS_SESSION_TOKEN || undefined };
-}
-
-export function s3Blobs({ bucket, region, credentials, endpoint, fetch: send = fetch }: S3BlobsOptions): BlobStorage {
-  const custom = endpoint ? new URL(endpoint) : undefined;
-  const protocol = custom?.protocol ?? 'https:';
-  const host = custom?.host ?? `${bucket}.s3.${region}.amazonaws.com`;
-  const bucketPath = custom ? `/${bucket}` : '';
-  const signed = (method: string, key: string, now: Date, query: Record<string, string> = {}, expiresIn = 60, headers?: Record<string, string>) =>
-    presignUrl({ method, protocol, host, path: `${bucketPath}/${key}`, query, headers, expiresInSeconds: expiresIn }, credentials(), region, now);
-  const deleted = async (key: string) => {
-    const response = await send(signed('DELETE', key, new Date(), { 'x-id': 'DeleteObject' }), { method: 'DELETE' });
-    if (!response.ok && response.status !== 404) throw new Error(`S3 DELETE ${key}: ${response.status}`);
-  };
+export function s3Blobs(options: S3BlobsOptions): BlobStorage {
+  const s3 = s3Bucket(options);
+  const { bucket, region, credentials, signed, send } = s3;
 
   return {
     async uploadTarget(key, { contentType, size, expiresAt }, now) {
@@ -83,7 +59,7 @@ export function s3Blobs({ bucket, region, credentials, endpoint, fetch: send = f
       const upload = uploadKey(key);
       const conditions = [['content-length-range', size, size], ...Object.entries(fields).map(([name, value]) => ({ [name]: value })), { key: upload }];
       const { policy, signature } = signPolicy({ expiration: isoSeconds(expiresAt), conditions }, creds, region, now);
-      return { url: `${protocol}//${host}${bucketPath || '/'}`, method: 'POST', fields: { ...fields, key: upload, Policy: policy, 'X-Amz-Signature': signature } };
+      return { url: s3.formUrl, method: 'POST', fields: { ...fields, key: upload, Policy: policy, 'X-Amz-Signature': signature } };
     },
 
     async downloadUrl(key, { filename, contentType, expiresAt }, now) {
@@ -118,20 +94,18 @@ export function s3Blobs({ bucket, region, credentials, endpoint, fetch: send = f
       // S3 may answer 200 with an error in the body when a copy fails late.
       const body = await response.text();
       if (!response.ok || body.includes('<Error>')) throw new Error(`S3 copy ${key}: ${response.status}`);
-      await deleted(uploadKey(key));
+      await s3.remove(uploadKey(key));
       return true;
     },
 
     // Where an upload lands, tagged pending like one: complete then checks and keeps it as it does an upload.
     async write(key, bytes, contentType) {
-      const headers = { 'content-type': contentType, 'x-amz-tagging': `${PENDING_TAG.key}=${PENDING_TAG.value}` };
-      const response = await send(signed('PUT', uploadKey(key), new Date(), { 'x-id': 'PutObject' }, 60, headers), { method: 'PUT', body: new Uint8Array(bytes), headers });
-      if (!response.ok) throw new Error(`S3 PUT ${key}: ${response.status}`);
+      await s3.write(uploadKey(key), bytes, { 'content-type': contentType, 'x-amz-tagging': `${PENDING_TAG.key}=${PENDING_TAG.value}` });
     },
 
     async remove(key) {
-      await deleted(key);
-      await deleted(uploadKey(key));
+      await s3.remove(key);
+      await s3.remove(uploadKey(key));
     },
   };
 }

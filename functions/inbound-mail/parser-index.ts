@@ -1,5 +1,6 @@
-import { credentialsFromEnvironment, s3Blobs } from '../attachments/s3-blobs.ts';
 import { createLogger } from '../core/logger.ts';
+import { s3Bucket } from '../core/s3-bucket.ts';
+import { credentialsFromEnvironment } from '../core/sigv4.ts';
 import { mailParserConfig } from './config.ts';
 import { encodeHandoff, parsedMailKey } from './handoff.ts';
 import { parseReceived } from './receive.ts';
@@ -7,7 +8,7 @@ import { RAW_MAIL_PREFIX, rawMailKey, verdictsOf, type SesReceiptEvent } from '.
 
 const config = mailParserConfig();
 const logger = createLogger('inbound-mail-parser');
-const bucket = s3Blobs({ bucket: config.rawMailBucket, region: config.region, credentials: () => credentialsFromEnvironment() });
+const bucket = s3Bucket({ bucket: config.rawMailBucket, region: config.region, credentials: () => credentialsFromEnvironment() });
 
 /** A mail larger than the limit is read only this far: enough for its headers, to tell the sender why. */
 const HEAD_BYTES = 256 * 1024;
@@ -25,11 +26,13 @@ export const handler = async (event: SesReceiptEvent): Promise<void> => {
       continue;
     }
     const key = rawMailKey(RAW_MAIL_PREFIX, ses.mail.messageId);
-    const size = await bucket.size(key);
-    if (size === undefined) throw new Error('the received mail is not in the bucket (yet)');
-    const raw = await bucket.read(key, 0, Math.min(size, size > config.maxMailBytes ? HEAD_BYTES : size) - 1);
+    // No more than the limit is read; of a larger mail only its head, to tell the sender why.
+    const stored = await bucket.read(key, config.maxMailBytes);
+    if (!stored) throw new Error('the received mail is not in the bucket (yet)');
+    const { size } = stored;
+    const raw = size > config.maxMailBytes ? stored.bytes.subarray(0, HEAD_BYTES) : stored.bytes;
     const envelope = { size, recipients: ses.receipt.recipients, mailFrom: ses.mail.source, authentication: verdictsOf(ses) };
     const parsed = await parseReceived({ ...envelope, raw }, config.maxMailBytes);
-    await bucket.write(parsedMailKey(ses.mail.messageId), new TextEncoder().encode(encodeHandoff({ envelope, parsed })), 'application/json');
+    await bucket.write(parsedMailKey(ses.mail.messageId), new TextEncoder().encode(encodeHandoff({ envelope, parsed })), { 'content-type': 'application/json' });
   }
 };

@@ -4,7 +4,7 @@ import { createLogger } from '../core/logger.ts';
 import { dynamoUserDirectory } from '../core/users.ts';
 import { composeNotifications } from './compose.ts';
 import { notifyConfig } from './config.ts';
-import { credentialsFromEnvironment } from '../attachments/s3-blobs.ts';
+import { credentialsFromEnvironment } from '../core/sigv4.ts';
 import { sesClient } from './ses-client.ts';
 import { sesTransport } from './ses-transport.ts';
 import { handleStreamBatch, type StreamBatchResponse, type StreamRecord } from '../events/stream.ts';

@@ -1,13 +1,12 @@
-import { createHash, createHmac } from 'node:crypto';
-import { ALGORITHM, amzDate, scopeOf, signingKey, type AwsCredentials } from '../attachments/sigv4.ts';
+import { signRequest, type AwsCredentials } from '../core/sigv4.ts';
 
 /**
  * SES v2 `SendEmail` over HTTPS, signed with Signature Version 4 on node:crypto, instead of @aws-sdk/client-sesv2.
  *
  * Why: that client (about 60 KiB minified with its protocol and schema code) put the notifier's bundle over its
  * 1.3× budget once mails carried replies, quoted history and a fifth language (`npm run bench:lambda`); the
- * notifier calls one operation, with a body it builds itself. The signature is checked against the SDK's own
- * signer (@smithy/signature-v4) in test/notify/ses-transport.test.ts, byte for byte. Retries follow the SDK's
+ * notifier calls one operation, with a body it builds itself. Signed by core/sigv4.ts (checked against the SDK's own
+ * signer, @smithy/signature-v4, in test/core/sigv4.test.ts). Retries follow the SDK's
  * standard mode, which the delivery policy (README, "Once only") counts on: up to 3 attempts on throttling,
  * 5xx answers and transport failures, with jittered exponential backoff.
  */
@@ -36,28 +35,8 @@ export class SesError extends Error {
   }
 }
 
-const SERVICE = 'ses';
 const PATH = '/v2/email/outbound-emails';
 const THROTTLING = /Throttl|TooManyRequests|LimitExceeded|SlowDown/;
-const sha256Hex = (data: string) => createHash('sha256').update(data, 'utf8').digest('hex');
-
-/** The signed headers of one JSON POST (Signature Version 4, header form), as the SDK's signer writes them. */
-export function signedHeaders(url: URL, body: string, credentials: AwsCredentials, region: string, at: Date): Record<string, string> {
-  const date = amzDate(at);
-  const scope = scopeOf(date.slice(0, 8), region, SERVICE);
-  const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    host: url.host,
-    'x-amz-content-sha256': sha256Hex(body),
-    'x-amz-date': date,
-    ...(credentials.sessionToken ? { 'x-amz-security-token': credentials.sessionToken } : {}),
-  };
-  const names = Object.keys(headers).sort();
-  const canonicalRequest = ['POST', url.pathname, '', ...names.map((name) => `${name}:${headers[name]}`), '', names.join(';'), headers['x-amz-content-sha256']].join('\n');
-  const stringToSign = [ALGORITHM, date, scope, sha256Hex(canonicalRequest)].join('\n');
-  const signature = createHmac('sha256', signingKey(credentials.secretAccessKey, date.slice(0, 8), region, SERVICE)).update(stringToSign, 'utf8').digest('hex');
-  return { ...headers, authorization: `${ALGORITHM} Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${names.join(';')}, Signature=${signature}` };
-}
 
 export function sesClient(options: SesClientOptions) {
   const url = new URL(PATH, options.endpoint ?? `https://email.${options.region}.amazonaws.com`);
@@ -68,7 +47,10 @@ export function sesClient(options: SesClientOptions) {
   async function attempt(body: string, attempts: number): Promise<{ MessageId?: string }> {
     let response: Response;
     try {
-      response = await send(url, { method: 'POST', headers: signedHeaders(url, body, options.credentials(), options.region, now()), body });
+      const headers = signRequest({
+        method: 'POST', host: url.host, path: url.pathname, headers: { 'content-type': 'application/json' }, body, service: 'ses',
+      }, options.credentials(), options.region, now());
+      response = await send(url, { method: 'POST', headers, body });
     } catch (error) {
       throw new SesError('TransportError', error instanceof Error ? error.message : String(error), undefined, attempts);
     }

@@ -83,3 +83,24 @@ describe('the complete step on S3', () => {
     expect(await dynamoAttachmentStore(stack.server.db, stack.server.tableName).reservations(ticket.id)).toEqual([]);
   });
 });
+
+describe('a file the server received (e-mail) on S3', () => {
+  it('lands where an upload lands, tagged pending, and is checked and kept as an upload is', async () => {
+    const ticket = await openTicket(stack, AS.maria);
+    const key = (id: string) => `tickets/${ticket.id}/${id}`;
+    const seen: Array<string | undefined> = [];
+    meanwhile = { method: 'HEAD', run: async () => { for (const [name, object] of s3.objects) if (name.startsWith(`tickets/${ticket.id}/`)) seen.push(`${name.slice(-7)} ${object.tagging}`); } };
+    const received = await service.receive(maria, ticket.id, { filename: 'slurm.err', bytes: new TextEncoder().encode(LOG), contentType: 'text/plain', internal: false });
+    expect(received).toMatchObject({ status: 'complete', kind: 'text' });
+    expect(seen).toEqual(['.upload state=pending']);
+    expect(s3.objects.get(key(received.id))?.tagging).toBeUndefined();
+    expect(s3.objects.has(uploadKey(key(received.id)))).toBe(false);
+    const { downloadUrl } = await service.download(maria, ticket.id, received.id);
+    expect(await (await fetch(downloadUrl)).text()).toBe(LOG);
+
+    await expect(service.receive(maria, ticket.id, { filename: 'notes.txt', bytes: new TextEncoder().encode('<html><script>x</script>'), internal: false }))
+      .rejects.toMatchObject({ code: 'attachment.refused' });
+    expect([...s3.objects.keys()].filter((name) => name.startsWith(`tickets/${ticket.id}/`))).toEqual([key(received.id)]);
+    expect(s3.requests.filter((r) => r.status === 403)).toEqual([]);
+  });
+});

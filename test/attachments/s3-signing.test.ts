@@ -6,7 +6,7 @@ import { attachmentDisposition } from '../../functions/attachments/blob-storage.
 import { PENDING_TAGGING, s3Blobs, uploadKey } from '../../functions/attachments/s3-blobs.ts';
 import { startS3StandIn, type S3StandIn } from './s3-standin.ts';
 
-// The S3 adapter signs with its own SigV4 (functions/attachments/sigv4.ts); the SDK's presigners are the
+// The S3 adapter signs with its own SigV4 (functions/core/sigv4.ts); the SDK's presigners are the
 // reference: for the same credentials, time and inputs, the same policy, fields, URL and signature. No AWS call.
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', sessionToken: 'session/token+with=odd chars' };
 const region = 'eu-north-1';

@@ -1,7 +1,7 @@
 /**
  * A stand-in for S3 on a loopback socket, for the S3 adapter's tests: it keeps objects in memory and answers the
  * requests the adapter and the browser make (POST form upload, presigned HEAD, ranged GET with If-Match, PUT
- * copy with its signed x-amz-copy-source headers, DELETE, DELETE ?tagging), each only when its signature is what the AWS SDK's own SigV4 signer (@smithy/signature-v4)
+ * copy with its signed x-amz-copy-source headers, PUT of an object with its signed tagging, DELETE, DELETE ?tagging), each only when its signature is what the AWS SDK's own SigV4 signer (@smithy/signature-v4)
  * computes from the request as it arrived on the wire: method, raw path, query, Host header, credential scope,
  * expiry; for a POST, the policy's signature and every condition S3 checks (exact fields, content-length-range,
  * expiration). No npm S3 server verifies SigV4 (s3rver 3.7.1, the latest, accepts any V4 signature), hence this one.
@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { getSigningKey, SignatureV4 } from '@smithy/signature-v4';
 import { boundaryOf, parseMultipart } from '../../functions/attachments/multipart.ts';
-import type { AwsCredentials } from '../../functions/attachments/sigv4.ts';
+import type { AwsCredentials } from '../../functions/core/sigv4.ts';
 
 export interface StoredObject { bytes: Buffer; contentType: string; tagging?: string }
 
@@ -129,6 +129,12 @@ export async function startS3StandIn({ bucket, region, credentials, sha256, now 
       const replace = request.headers['x-amz-tagging-directive'] === 'REPLACE';
       objects.set(key, { bytes: source.bytes, contentType: source.contentType, ...(replace ? {} : { tagging: source.tagging }) });
       response.writeHead(200, { 'content-type': 'application/xml' }).end(`<CopyObjectResult><ETag>${etagOf(source.bytes)}</ETag></CopyObjectResult>`);
+      return;
+    }
+    if (request.method === 'PUT') {
+      const tagging = request.headers['x-amz-tagging'];
+      objects.set(key, { bytes: await body(request), contentType: request.headers['content-type'] ?? 'binary/octet-stream', ...(typeof tagging === 'string' ? { tagging } : {}) });
+      response.writeHead(200, { etag: etagOf(objects.get(key)!.bytes) }).end();
       return;
     }
     if (request.method === 'DELETE') {

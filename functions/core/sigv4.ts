@@ -1,9 +1,12 @@
 import { createHash, createHmac } from 'node:crypto';
 
 /**
- * AWS Signature Version 4 for S3 query-string presigning and browser POST policies, on node:crypto alone.
- * Why not @aws-sdk/client-s3 with its presigners: see s3-blobs.ts. Checked against the SDK's presigners in
- * test/attachments/s3-signing.test.ts (byte-identical URLs and policies for the same inputs).
+ * AWS Signature Version 4 on node:crypto alone, for the few AWS calls made without the SDK: S3 query-string
+ * presigning and browser POST policies (functions/attachments/s3-blobs.ts, and the e-mail functions' bucket), and
+ * requests signed in their Authorization header (SES v2 SendEmail, functions/notify/ses-client.ts). Why not the
+ * SDK's clients: each would put its function over the bundle budget (see those files). Checked against the SDK's
+ * presigners in test/attachments/s3-signing.test.ts (byte-identical URLs and policies for the same inputs) and
+ * against its signer (@smithy/signature-v4) in test/core/sigv4.test.ts.
  */
 export interface AwsCredentials {
   accessKeyId: string;
@@ -12,6 +15,11 @@ export interface AwsCredentials {
 }
 
 export const ALGORITHM = 'AWS4-HMAC-SHA256';
+
+/** Lambda's role credentials, from its environment (read on each signature: they rotate). */
+export function credentialsFromEnvironment(env: NodeJS.ProcessEnv = process.env): AwsCredentials {
+  return { accessKeyId: env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '', sessionToken: env.AWS_SESSION_TOKEN || undefined };
+}
 
 const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data, 'utf8').digest();
 const sha256Hex = (data: string) => createHash('sha256').update(data, 'utf8').digest('hex');
@@ -72,9 +80,9 @@ export function presignUrl(
 }
 
 /**
- * Signs an API request in its Authorization header (SigV4 for a service other than S3, such as SES v2's
- * SendEmail): the given headers, `host`, `x-amz-date`, the body's hash (and the session token) are signed.
- * Returns every header to send. Checked against @smithy/signature-v4 in test/inbound-mail/ses-signing.test.ts.
+ * Signs a request in its Authorization header (such as SES v2's SendEmail): the given headers, `host`,
+ * `x-amz-date`, the body's hash (sent as x-amz-content-sha256, as the SDK's signer does) and the session token
+ * are signed. Returns every header to send, with lower-case names.
  */
 export function signRequest(
   { method, host, path, headers, body, service }: { method: string; host: string; path: string; headers: Record<string, string>; body: string; service: string },
