@@ -127,7 +127,7 @@ export class SupportCentreStack extends Stack {
     // The e-mail channel: mail to the support domain becomes messages and tickets; the notifier signs reply addresses.
     const inboundMail = new InboundMail(this, 'InboundMail', {
       entry: entries.inboundMail, parserEntry: entries.inboundMailParser, table: table.table, supportAddress: config.supportAddress, senderAddress: config.senderAddress, senderIdentity: sender,
-      attachments: attachments.bucket, deadLetters: deadLetters.queue, accessLogs: site.logBucket, environment, logLevel: config.logLevel,
+      attachments, deadLetters: deadLetters.queue, accessLogs: site.logBucket, environment, logLevel: config.logLevel,
     });
     for (const fn of [notifications.streamFunction, notifications.sweepFunction]) {
       for (const [name, value] of Object.entries(replyChannelEnvironment(config.supportAddress, inboundMail.tokenSecret))) fn.function.addEnvironment(name, value);

@@ -12,6 +12,7 @@ import { Construct } from 'constructs';
 import { PARSED_MAIL_PREFIX } from '../../functions/inbound-mail/handoff.ts';
 import { RAW_MAIL_PREFIX } from '../../functions/inbound-mail/ses-event.ts';
 import type { DeploymentConfig } from '../config.ts';
+import type { AttachmentsBucket } from './attachments-bucket.ts';
 import { SupportFunction } from './support-function.ts';
 
 export interface InboundMailProps {
@@ -23,7 +24,8 @@ export interface InboundMailProps {
   supportAddress: string;
   senderAddress: string;
   senderIdentity: ses.IEmailIdentity;
-  attachments: s3.IBucket;
+  /** A file sent by e-mail becomes an attachment as an upload does: the attachments function's grant. */
+  attachments: AttachmentsBucket;
   deadLetters: sqs.IQueue;
   accessLogs: s3.IBucket;
   environment: Record<string, string>;
@@ -80,7 +82,7 @@ export class InboundMail extends Construct {
         ...replyChannelEnvironment(props.supportAddress, this.tokenSecret),
         SENDER_ADDRESS: props.senderAddress,
         RAW_MAIL_BUCKET: this.bucket.bucketName,
-        ATTACHMENTS_BUCKET: props.attachments.bucketName,
+        ATTACHMENTS_BUCKET: props.attachments.bucket.bucketName,
       },
     });
     this.parser = new SupportFunction(this, 'Parser', {
@@ -97,12 +99,9 @@ export class InboundMail extends Construct {
 
     const role = this.function.role;
     props.table.grantReadWriteData(role);
-    // Least privilege: read parsed mail, and write, read and check attachment objects as the attachments function does.
+    // Least privilege: read parsed mail, and store, check and keep attachment objects as the attachments function does.
     role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [this.bucket.arnForObjects(`${PARSED_MAIL_PREFIX}*`)] }));
-    role.addToPrincipalPolicy(new iam.PolicyStatement({
-      actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject', 's3:DeleteObjectTagging'],
-      resources: [props.attachments.arnForObjects('tickets/*')],
-    }));
+    props.attachments.grantToAttachmentsFunction(role);
     // Its polite answers (a refused mail, refused files) leave from the notifier's verified sender only.
     role.addToPrincipalPolicy(new iam.PolicyStatement({
       actions: ['ses:SendEmail', 'ses:SendRawEmail'],

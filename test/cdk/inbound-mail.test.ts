@@ -81,6 +81,9 @@ describe('receiving e-mail', () => {
     const mail = statements.find((s) => JSON.stringify(s.Resource).includes(bucketId))!;
     expect(mail.Action).toBe('s3:GetObject');
     expect(JSON.stringify(mail.Resource)).toContain('/parsed/*');
+    // A file sent by e-mail is stored where an upload lands, tagged pending, then checked and kept (copied): the attachments function's grant.
+    const files = statements.find((s) => JSON.stringify(s.Resource).includes('/tickets/*'))!;
+    expect([files.Action].flat().sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject', 's3:PutObjectTagging']);
     const send = statements.find((s) => JSON.stringify(s.Action).includes('ses:'))!;
     expect([send.Action].flat().sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
     expect(JSON.stringify(send.Resource)).not.toBe('"*"');
@@ -106,7 +109,11 @@ describe('receiving e-mail', () => {
         Environment: { Variables: Match.objectLike({ SUPPORT_ADDRESS: 'support@support.example.eu', MAIL_TOKEN_SECRET: Match.anyValue() }) },
       });
     }
-    synth.template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    // Two keys in the stack: this one and the one-click unsubscribe key (functions/notify/unsubscribe.ts).
+    expect(Object.values(synth.template.findResources('AWS::SecretsManager::Secret')).map((r) => r.Properties.Description).sort()).toEqual([
+      'Signs the one-click unsubscribe links of notification e-mails',
+      'Signs the reply addresses of notification e-mails (functions/inbound-mail)',
+    ]);
   });
 
   it('leaves cdk-nag with nothing to report', () => {
