@@ -26,6 +26,10 @@ export interface ParsedMail {
   subject: string;
   messageId?: string;
   contentType: string;
+  /**
+   * The text/plain body; absent when the mail has none (postal-mime converts HTML into it only for an HTML-only
+   * part of a mail that also has a text/plain one), so an HTML-only mail is read from `html` by our own converter.
+   */
   text?: string;
   html?: string;
   /** The files sent; images only referenced by the HTML (a signature's logo) are not among them. */

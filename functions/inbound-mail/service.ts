@@ -18,6 +18,7 @@ import { authenticated, type Verdicts } from './domain/authentication.ts';
 import { automaticReason, type AutomaticReason } from './domain/automatic.ts';
 import { dayOf, hourOf, MAILS_PER_SENDER_PER_HOUR, MAX_BODY_CHARACTERS, MESSAGE_ID_DAYS, PROCESSING_LEASE_MS, SUBJECT_CHARACTERS } from './domain/limits.ts';
 import { refusalText, refusedFilesText, type RefusalReason, type RefusalText } from './domain/refusals.ts';
+import { htmlToText } from './domain/html-to-text.ts';
 import { extractReply } from './domain/reply-text.ts';
 import type { ParsedMail, ReceivedFile } from './parse.ts';
 import type { InboundStore } from './store.ts';
@@ -162,7 +163,8 @@ export function inboundMailService(deps: InboundMailDeps) {
   }
 
   async function openTicket(principal: Principal & { role: 'requester' }, parsed: ParsedMail, key: string): Promise<InboundOutcome> {
-    const body = bodyText(parsed.text ?? extractReply({ html: parsed.html })) || '(sent by e-mail without text)';
+    // A new ticket keeps all its text (a forwarded error is the question); only a reply loses its quoted history.
+    const body = bodyText(parsed.text ?? htmlToText(parsed.html ?? '', { keepHistory: true })) || '(sent by e-mail without text)';
     const { ticket } = await tickets.create(principal, { subject: ticketSubject(parsed.subject), body, category: MAIL_TICKET_CATEGORY, priority: 'normal' }, key);
     const { attachmentIds, refusedFiles } = await receiveFiles(principal, ticket.id, parsed.files, false);
     return { status: 'ticket', ticketId: ticket.id, reference: ticket.reference, attachmentIds, refusedFiles };

@@ -2,6 +2,7 @@ import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { describe, expect, it } from 'vitest';
 import { decodeHandoff, encodeHandoff } from '../../functions/inbound-mail/handoff.ts';
 import { parseReceived } from '../../functions/inbound-mail/receive.ts';
+import { extractReply } from '../../functions/inbound-mail/domain/reply-text.ts';
 
 describe('the hand-off between the parsing and the processing function', () => {
   it('carries the envelope and the parsed mail, files byte for byte, through JSON', async () => {
@@ -22,5 +23,26 @@ describe('the hand-off between the parsing and the processing function', () => {
     const parsed = await parseReceived({ size: raw.length, recipients: [], mailFrom: '', authentication: 'loopback', raw }, 1024);
     expect(parsed.subject).toBe('Huge');
     expect(parsed.text ?? '').toBe('');
+  });
+});
+
+describe('which body a reply is read from', () => {
+  it('an HTML-only mail has no text (postal-mime makes none up), so the reply comes from the HTML through our converter', async () => {
+    const raw = await new MailComposer({
+      from: 'maria@aurora-ai.example', to: 'support@support.example.eu', subject: 'Re: [HD-1005]',
+      html: '<div>It runs now, thanks!</div><div class="gmail_quote"><div dir="ltr" class="gmail_attr">On Mon, 30 Nov 2026 at 10:02, Ana García &lt;ana@support.example&gt; wrote:<br></div><blockquote class="gmail_quote">Set NCCL_SOCKET_IFNAME=hsn0.</blockquote></div>',
+    }).compile().build();
+    const parsed = await parseReceived({ size: raw.length, recipients: [], mailFrom: '', authentication: 'loopback', raw }, 1024 * 1024);
+    expect(parsed.text).toBeUndefined();
+    expect(extractReply({ text: parsed.text, html: parsed.html })).toBe('It runs now, thanks!');
+  });
+
+  it('a mail with a text/plain part is read from it', async () => {
+    const raw = await new MailComposer({
+      from: 'maria@aurora-ai.example', to: 'support@support.example.eu', subject: 'Re: [HD-1005]',
+      text: 'Plain words.\n\n> quoted', html: '<p>HTML words.</p>',
+    }).compile().build();
+    const parsed = await parseReceived({ size: raw.length, recipients: [], mailFrom: '', authentication: 'loopback', raw }, 1024 * 1024);
+    expect(extractReply({ text: parsed.text, html: parsed.html })).toBe('Plain words.');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { replyAddress, signReplyToken, tokenOfAddress, TOKEN_LENGTH, verifyReplyToken } from '../../functions/core/reply-token.ts';
 import { authenticated } from '../../functions/inbound-mail/domain/authentication.ts';
 import { automaticReason, type MailSigns } from '../../functions/inbound-mail/domain/automatic.ts';
-import { htmlToText } from '../../functions/inbound-mail/domain/html-text.ts';
+import { htmlToText } from '../../functions/inbound-mail/domain/html-to-text.ts';
 
 const SECRET = 'k'.repeat(48);
 const NOW = new Date('2026-12-06T07:00:00Z');

@@ -71,7 +71,7 @@ describe('the e-mail channel through the local SMTP server', () => {
   it('opens a ticket for a known requester who writes to the support address, routed and acknowledged', async () => {
     await stack.send({
       from: AS.jonas, to: SUPPORT, subject: 'Cannot log in to Leonardo', messageId: '<new-1@aurora-ai.example>',
-      html: '<p>Since <b>Monday</b> my key is refused &amp; I get <code>Permission denied</code>.</p><script>alert(1)</script>',
+      html: '<p>Since <b>Monday</b> my key is refused &amp; I get <code>Permission denied</code>.</p><script>alert(1)</script><p>What the admins wrote:</p><blockquote>Keys are checked daily.</blockquote>',
       attachments: [{ filename: 'ssh.txt', content: 'debug1: Authentications that can continue: publickey\n' }],
     });
     const list = await stack.json(await stack.call('GET', '/api/tickets?q=Leonardo', { as: AS.jonas }));
@@ -79,8 +79,9 @@ describe('the e-mail channel through the local SMTP server', () => {
     expect(byMail).toHaveLength(1);
     const created = await stack.json(await stack.call('GET', `/api/tickets/${byMail[0].id}?include=events`, { as: AS.coord }));
     expect(created).toMatchObject({ subject: 'Cannot log in to Leonardo', requesterId: 'u-jonas', orgId: 'aurora-ai', category: 'other', status: 'new' });
-    // The HTML-only mail as safe text: markup and the script gone, the entity decoded once.
-    expect(created.body).toBe('Since Monday my key is refused & I get Permission denied.');
+    // The HTML-only mail as safe text: markup and the script gone, the entity decoded once; a new ticket keeps
+    // what it quotes (only a reply loses its quoted history).
+    expect(created.body).toBe('Since Monday my key is refused & I get Permission denied.\n\nWhat the admins wrote:\n\n> Keys are checked daily.');
     // Routed like any ticket: routing's decision is in its history (an expert, or nobody with the reason why).
     expect(created.events.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['created']));
     const files = await stack.json(await stack.call('GET', `/api/tickets/${created.id}/attachments`, { as: AS.jonas }));
