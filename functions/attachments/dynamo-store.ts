@@ -19,6 +19,28 @@ function reservationsOf(item: Record<string, unknown> | undefined): Reservation[
   });
 }
 
+// The two operations the tickets function needs (links.ts) stand alone, so its bundle carries no more of the store.
+
+export async function getAttachment(db: DynamoDBDocumentClient, TableName: string, ticketId: string, id: string): Promise<Attachment | undefined> {
+  const { Item } = await db.send(new GetCommand({ TableName, Key: attachmentKey(ticketId, id), ConsistentRead: true }));
+  return Item ? withoutKeys<Attachment>(Item, [TTL_ATTRIBUTE]) : undefined;
+}
+
+/** Sets the message on each complete attachment not sent with another message; false at the first that is not. */
+export async function linkToMessage(db: DynamoDBDocumentClient, TableName: string, ticketId: string, ids: readonly string[], messageId: string): Promise<boolean> {
+  for (const id of ids) {
+    const linked = await conditionally(() => db.send(new UpdateCommand({
+      TableName, Key: attachmentKey(ticketId, id),
+      UpdateExpression: 'SET messageId = :message',
+      ConditionExpression: '#s = :complete AND (attribute_not_exists(messageId) OR messageId = :message)',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':message': messageId, ':complete': 'complete' },
+    })));
+    if (!linked) return false;
+  }
+  return true;
+}
+
 export function dynamoAttachmentStore(db: DynamoDBDocumentClient, tableName: string): AttachmentStore {
   const TableName = tableName;
   const counter = async (ticketId: string) => (await db.send(new GetCommand({ TableName, Key: attachmentCounterKey(ticketId), ConsistentRead: true }))).Item;
@@ -68,10 +90,7 @@ export function dynamoAttachmentStore(db: DynamoDBDocumentClient, tableName: str
       ConditionExpression: 'attribute_not_exists(pk)',
     }))),
 
-    async get(ticketId, id) {
-      const { Item } = await db.send(new GetCommand({ TableName, Key: attachmentKey(ticketId, id), ConsistentRead: true }));
-      return Item ? withoutKeys<Attachment>(Item, [TTL_ATTRIBUTE]) : undefined;
-    },
+    get: (ticketId, id) => getAttachment(db, TableName, ticketId, id),
 
     async list(ticketId) {
       const items: Attachment[] = [];
@@ -111,18 +130,6 @@ export function dynamoAttachmentStore(db: DynamoDBDocumentClient, tableName: str
       ExpressionAttributeValues: { ':removed': 'removed', ':complete': 'complete', ':at': at, ':byId': by.id, ':byName': by.name },
     }))),
 
-    async linkToMessage(ticketId, ids, messageId) {
-      for (const id of ids) {
-        const linked = await conditionally(() => db.send(new UpdateCommand({
-          TableName, Key: attachmentKey(ticketId, id),
-          UpdateExpression: 'SET messageId = :message',
-          ConditionExpression: '#s = :complete AND (attribute_not_exists(messageId) OR messageId = :message)',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':message': messageId, ':complete': 'complete' },
-        })));
-        if (!linked) return false;
-      }
-      return true;
-    },
+    linkToMessage: (ticketId, ids, messageId) => linkToMessage(db, TableName, ticketId, ids, messageId),
   };
 }

@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../core/principal.ts';
 import { violation } from '../core/violation.ts';
 import type { MessageAttachments } from '../tickets/service.ts';
-import { dynamoAttachmentStore } from './dynamo-store.ts';
+import { dynamoAttachmentStore, getAttachment, linkToMessage } from './dynamo-store.ts';
 
 /**
  * The tickets' port for the files a message carries, on the attachments' table items (no blob storage, so the
@@ -11,10 +11,9 @@ import { dynamoAttachmentStore } from './dynamo-store.ts';
  * and not already sent with another message.
  */
 export function messageAttachments(db: DynamoDBDocumentClient, tableName: string): MessageAttachments {
-  const store = dynamoAttachmentStore(db, tableName);
   return {
     async link(author: Principal, ticketId: string, attachmentIds: readonly string[], internal: boolean, messageId: string) {
-      const found = await Promise.all(attachmentIds.map((id) => store.get(ticketId, id)));
+      const found = await Promise.all(attachmentIds.map((id) => getAttachment(db, tableName, ticketId, id)));
       for (const [i, attachment] of found.entries()) {
         const usable = attachment && attachment.status === 'complete' && attachment.uploaderId === author.id
           && attachment.internal === internal && (!attachment.messageId || attachment.messageId === messageId);
@@ -22,7 +21,7 @@ export function messageAttachments(db: DynamoDBDocumentClient, tableName: string
           throw violation('attachment.unusable', `The attachment ${attachmentIds[i]} cannot go with this message: send files you attached to this ticket, completed, with a message as visible as they are.`, { field: 'attachmentIds' });
         }
       }
-      if (!(await store.linkToMessage(ticketId, attachmentIds, messageId))) {
+      if (!(await linkToMessage(db, tableName, ticketId, attachmentIds, messageId))) {
         throw violation('attachment.unusable', 'An attachment was removed or sent with another message meanwhile; reload and try again.', { field: 'attachmentIds' });
       }
     },
