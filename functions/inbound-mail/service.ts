@@ -11,6 +11,7 @@ import { tokenOfAddress, verifyReplyToken } from '../core/reply-token.ts';
 import { principalFromUser, type UserDirectory, type UserRecord } from '../core/users.ts';
 import { Violation } from '../core/violation.ts';
 import type { Mailbox, OutgoingMail } from '../notify/mime.ts';
+import { escapeHtml } from '../notify/templates/escape.ts';
 import type { MailTransport } from '../notify/transport.ts';
 import type { NewMessage, NewTicket } from '../tickets/service.ts';
 import type { Message, Ticket } from '../tickets/domain/model.ts';
@@ -116,8 +117,9 @@ export function inboundMailService(deps: InboundMailDeps) {
   async function send(to: UserRecord, content: RefusalText, now: Date): Promise<void> {
     const mail: OutgoingMail = {
       from: sender, to: { address: to.email, name: to.name }, subject: content.subject, text: content.text,
-      html: `<!doctype html><html><body><pre style="white-space:pre-wrap;font-family:system-ui,sans-serif">${content.text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</pre></body></html>`,
-      attachments: [], messageId: `${digestOf(`${to.id}\u0000${content.subject}\u0000${now.toISOString()}`)}@hpc-ai-support-centre`, date: now,
+      html: `<!doctype html><html><body><pre style="white-space:pre-wrap;font-family:system-ui,sans-serif">${escapeHtml(content.text)}</pre></body></html>`,
+      // On the sender's domain, as the notifier's (RFC 5322: ids on a domain of our own).
+      attachments: [], messageId: `${digestOf(`${to.id}\u0000${content.subject}\u0000${now.toISOString()}`)}@${sender.address.split('@')[1] ?? 'localhost'}`, date: now,
     };
     await transport.send(mail);
   }

@@ -140,5 +140,8 @@ describe('the e-mail channel through the local SMTP server', () => {
     expect(answers.map((m) => m.to.address)).toEqual([AS.jonas]);
     expect(answers[0]!.text).toContain('not a valid reply address for you');
     expect(answers[0]!.text).not.toMatch(/token|u-maria|support\+/);
+    // From the notifier's sender, with a Message-ID on its domain as every notification has.
+    expect(answers[0]!.from.address).toBe(creationMails[0]!.from.address);
+    expect(creationMails[0]!.messageId.split('@')[1]).toBe(answers[0]!.messageId.split('@')[1]);
   });
 });
