@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { loadContent } from './content.ts';
 import { buildModel } from './model.ts';
 import { buildSearchFiles } from './searchFiles.ts';
+import { SHARD_BYTES, splitIndex } from '../search/shards.ts';
 import { bundleAssets } from './assets.ts';
 import { bundleApp } from './app.ts';
 import { contentHash, OutputWriter, resetOutputFolder } from './output.ts';
@@ -40,7 +41,10 @@ export interface BuildReport {
   sections: number;
   pages: number;
   milliseconds: number;
+  /** the index's head (dictionary, field lengths) */
   index: FileSize;
+  /** the postings shards, all together */
+  postings: FileSize & { files: number };
   docs: FileSize;
   assets: Awaited<ReturnType<typeof bundleAssets>>['bytes'];
   /** milliseconds per phase, in order */
@@ -95,18 +99,28 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
   const search = buildSearchFiles(model);
   const docsJson = JSON.stringify(search.docs);
   const searchHash = contentHash(search.index);
-  const indexGzip = gzipSync(search.index);
+  const { head, shards } = splitIndex(search.index, SHARD_BYTES);
+  const indexGzip = gzipSync(head);
   const docsGzip = gzipSync(docsJson);
   const manifest: SearchManifest = {
     version: 1,
     index: `assets/search/index-${searchHash}.bin`,
+    postings: `assets/search/postings-${searchHash}/`,
+    shardBytes: SHARD_BYTES,
     docs: `assets/search/docs-${contentHash(docsJson)}.json`,
     text: `assets/search/text-${searchHash}/`,
     textChunk: TEXT_CHUNK,
     worker: assets.worker.slice(1),
   };
-  out.write(manifest.index, search.index);
+  out.write(manifest.index, head);
   out.write(`${manifest.index}.gz`, indexGzip);
+  let postingsGzip = 0;
+  shards.forEach((shard, number) => {
+    const compressed = gzipSync(shard);
+    postingsGzip += compressed.length;
+    out.write(`${manifest.postings}${number}.bin`, shard);
+    out.write(`${manifest.postings}${number}.bin.gz`, compressed);
+  });
   out.write(manifest.docs, docsJson);
   out.write(`${manifest.docs}.gz`, docsGzip);
   for (let first = 0; first < search.texts.length; first += TEXT_CHUNK) {
@@ -122,7 +136,8 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
     sections: search.sectionCount,
     pages: pages.length,
     milliseconds: Math.round(performance.now() - started),
-    index: { raw: search.index.length, gzip: indexGzip.length },
+    index: { raw: head.length, gzip: indexGzip.length },
+    postings: { raw: search.index.length - head.length, gzip: postingsGzip, files: shards.length },
     docs: { raw: Buffer.byteLength(docsJson), gzip: docsGzip.length },
     assets: assets.bytes,
     phases,

@@ -3,10 +3,14 @@
 // snippets. One code path, so the ranking tests exercise exactly what the browser runs.
 import { isClearlyAhead, SearchEngine, type Hit } from './engine.ts';
 import { makeSnippet } from './snippet.ts';
+import { ShardLoader } from './shards.ts';
 import type { DocsTable, PreviewOption, QueryOptions, SearchResult } from './types.ts';
 
 export interface SearchSource {
+  /** the whole index, or only its head when `postings` is given */
   index(): Promise<Uint8Array>;
+  /** where the head's postings come from, shard by shard (shards.ts), as a query needs them */
+  postings?: { shardBytes: number; shard(number: number): Promise<Uint8Array> };
   docs(): Promise<DocsTable>;
   /** plain text of each section of guide number `guide`, in document order */
   sectionTexts(guide: number): Promise<string[]>;
@@ -18,12 +22,17 @@ export interface SearchCore {
 }
 
 export function createSearchCore(source: SearchSource, baseUrl = '/'): SearchCore {
-  let engine: Promise<SearchEngine> | undefined;
+  let engine: Promise<{ engine: SearchEngine; shards?: ShardLoader }> | undefined;
   const texts = new Map<number, Promise<string[]>>();
-  const ready = () => {
-    engine ??= Promise.all([source.index(), source.docs()]).then(([bytes, docs]) => new SearchEngine(bytes, docs));
+  const loaded = () => {
+    engine ??= Promise.all([source.index(), source.docs()]).then(([bytes, docs]) => {
+      const searchEngine = new SearchEngine(bytes, docs);
+      const { postings } = source;
+      return postings ? { engine: searchEngine, shards: new ShardLoader(searchEngine.indexData, postings.shardBytes, postings.shard) } : { engine: searchEngine };
+    });
     return engine;
   };
+  const ready = async () => (await loaded()).engine;
   const sectionTexts = (guide: number) => {
     let found = texts.get(guide);
     if (!found) {
@@ -63,7 +72,8 @@ export function createSearchCore(source: SearchSource, baseUrl = '/'): SearchCor
   return {
     ready,
     async query(text, options = {}) {
-      const searchEngine = await ready();
+      const { engine: searchEngine, shards } = await loaded();
+      await shards?.ensure(searchEngine.termsFor(text));
       const hits = searchEngine.search(text, options);
       const texts = hits.map((hit) => sectionTexts(hit.guide));
       const ahead = isClearlyAhead(hits);

@@ -6,7 +6,7 @@
 import type { lunr } from './lunr.ts';
 import { analyzer, LANGUAGES, splitWords, type ForeignLang, type Lang } from './analysis.ts';
 import { detectLanguage } from './language.ts';
-import { decodeIndex, readPostings } from './format.ts';
+import { decodeIndex, readPostings, type DecodedIndex } from './format.ts';
 import { LazyIndex } from './lazyIndex.ts';
 import type { DocsTable, QueryOptions } from './types.ts';
 import { synonymMap } from './thesaurus.ts';
@@ -90,15 +90,36 @@ export class SearchEngine {
     this.alphabet = [...letters];
   }
 
+  /** the decoded index, for loading postings into it (shards.ts) */
+  get indexData(): DecodedIndex {
+    return this.index.data;
+  }
+
   get documentCount(): number {
     return this.index.data.docCount;
   }
 
-  search(text: string, options: QueryOptions = {}): Hit[] {
-    const limit = options.limit ?? 10;
+  /**
+   * The terms whose postings a search for `text` reads (the index may hold only some postings: see
+   * shards.ts). They follow from the dictionary alone: the language evidence only changes boosts.
+   */
+  termsFor(text: string): number[] {
+    const terms = new Set<number>();
+    for (const word of this.plan(text, true).allPlanned) {
+      for (const clause of word.clauses) terms.add(this.index.data.termIds.get(clause.term) as number);
+    }
+    return [...terms];
+  }
+
+  private plan(text: string, termsOnly = false): { words: string[]; allPlanned: PlannedWord[] } {
     const words = [...new Set(splitWords(text))].slice(0, MAX_WORDS);
     const stillTyping = !/\s$/.test(text);
-    const allPlanned = words.map((word, i) => this.planWord(word, stillTyping && i === words.length - 1, words.length === 1));
+    return { words, allPlanned: words.map((word, i) => this.planWord(word, stillTyping && i === words.length - 1, words.length === 1, termsOnly)) };
+  }
+
+  search(text: string, options: QueryOptions = {}): Hit[] {
+    const limit = options.limit ?? 10;
+    const { words, allPlanned } = this.plan(text);
     const planned = allPlanned.filter((word) => word.clauses.length > 0);
     // Sections matching all the words rank first. When enough of them exist, they are found from
     // the postings alone and lunr scores only them, instead of every section containing a common
@@ -185,7 +206,7 @@ export class SearchEngine {
     return { doc, guide, score, wordsMatched, wordsMatchedWell, queryWords, lang, terms };
   }
 
-  private planWord(word: string, isBeingTyped: boolean, isOnlyWord: boolean): PlannedWord {
+  private planWord(word: string, isBeingTyped: boolean, isOnlyWord: boolean, termsOnly: boolean): PlannedWord {
     const clauses: Clause[] = [];
     const analysed = LANGUAGES.map((lang) => ({ lang, term: analyzer(lang)(word) }));
     const englishTerm = analysed[0]?.term ?? null;
@@ -194,7 +215,7 @@ export class SearchEngine {
     // language's fields and does not count towards "all the words".
     if (englishTerm === null && !isOnlyWord) return { clauses, counts: false, english: true, wellMatched: new Set() };
     const isStopWordSomewhere = analysed.some(({ term }) => term === null);
-    const english = this.isEnglish(englishTerm);
+    const english = termsOnly || this.isEnglish(englishTerm);
     for (const { lang, term } of analysed) {
       if (term && this.index.data.termIds.has(term)) {
         // An English word found in a translation ("GPU", "out of memory" among French keywords)

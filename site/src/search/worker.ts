@@ -50,6 +50,14 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       core = createSearchCore(
         {
           index: async () => new Uint8Array((await data).index),
+          postings: {
+            shardBytes: manifest.shardBytes,
+            shard: async (number) => {
+              const response = await fetch(`${baseUrl}${manifest.postings}${number}.bin`);
+              if (!response.ok) throw new Error(`search postings ${number}: HTTP ${response.status}`);
+              return new Uint8Array(await response.arrayBuffer());
+            },
+          },
           docs: async () => JSON.parse(new TextDecoder().decode((await data).docs)) as DocsTable,
           sectionTexts: async (guide) => {
             const chunk = Math.floor(guide / manifest.textChunk);
