@@ -10,6 +10,7 @@ import { decodeIndex, readPostings, type DecodedIndex } from './format.ts';
 import { LazyIndex } from './lazyIndex.ts';
 import type { DocsTable, QueryOptions } from './types.ts';
 import { synonymMap } from './thesaurus.ts';
+import { contenders, type ContenderOptions } from './contenders.ts';
 
 const MAX_WORDS = 8;
 const MIN_PREFIX_LENGTH = 2;
@@ -76,6 +77,8 @@ export class SearchEngine {
   constructor(
     bytes: Uint8Array,
     readonly docs: DocsTable,
+    /** false: lunr scores every matching section (the reference the pruning is tested against) */
+    private readonly pruning = true,
   ) {
     this.index = new LazyIndex(decodeIndex(bytes));
     for (const field of this.index.data.fields) {
@@ -130,11 +133,12 @@ export class SearchEngine {
     });
     // Words found nowhere in the index count too: "kubernetes chart" is not answered by a chart.
     const queryWords = allPlanned.filter((word) => word.counts).length;
+    const ranking = { limit, distinctGuides: options.distinctGuides ?? false, guideOf: this.docs.sections.guide };
     if (planned.filter((word) => word.counts).length >= 2) {
-      const hits = this.pick(this.evaluate(planned, true), limit, queryWords, queryLang, options.distinctGuides);
+      const hits = this.pick(this.evaluate(planned, ranking, true), limit, queryWords, queryLang, options.distinctGuides);
       if (hits.length >= limit) return hits;
     }
-    const hits = this.pick(this.evaluate(planned, false), limit, queryWords, queryLang, options.distinctGuides);
+    const hits = this.pick(this.evaluate(planned, ranking, false), limit, queryWords, queryLang, options.distinctGuides);
     return hits.some(isGoodMatch) ? hits : [];
   }
 
@@ -155,9 +159,12 @@ export class SearchEngine {
     return common ?? new Set();
   }
 
-  private evaluate(planned: PlannedWord[], narrowing: boolean): Candidate[] {
-    const onlyDocs = narrowing ? this.sectionsWithAllWords(planned) : undefined;
-    if (onlyDocs && onlyDocs.size === 0) return [];
+  private evaluate(planned: PlannedWord[], ranking: Omit<ContenderOptions, 'onlyDocs'>, narrowing: boolean): Candidate[] {
+    const withAllWords = narrowing ? this.sectionsWithAllWords(planned) : undefined;
+    if (withAllWords && withAllWords.size === 0) return [];
+    // lunr scores only the sections that can make the shown results (same results, see contenders.ts).
+    const pruned = this.pruning ? contenders(this.index, planned, withAllWords ? { ...ranking, onlyDocs: withAllWords } : ranking) : undefined;
+    const onlyDocs = pruned ?? withAllWords;
     const candidates = new Map<number, Candidate>();
     for (const word of planned) {
       const results = this.index.query((query) => {

@@ -79,6 +79,16 @@ export class LazyIndex {
     return found;
   }
 
+  /** lunr's weights of `term` per field index (document → weight), as its field vectors hold them. */
+  fieldWeights(term: string): readonly (ReadonlyMap<number, number> | undefined)[] {
+    const termId = this.data.termIds.get(term);
+    return termId === undefined ? [] : this.materialise(termId).weights;
+  }
+
+  fieldIndex(name: string): number {
+    return this.fieldIndexByName.get(name) ?? -1;
+  }
+
   /** Bytes of a term's postings: a cheap stand-in for how many documents contain it. */
   postingSize(term: string): number {
     const termId = this.data.termIds.get(term);
