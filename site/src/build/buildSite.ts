@@ -1,13 +1,10 @@
 // The whole build: content → model → pages, search files and assets in the output folder.
-import { gzipSync } from 'node:zlib';
 import { loadContent } from './content.ts';
 import { buildModel } from './model.ts';
-import { buildSearchFiles } from './searchFiles.ts';
-import { SHARD_BYTES, splitIndex } from '../search/shards.ts';
 import { bundleAssets } from './assets.ts';
 import { bundleApp } from './app.ts';
-import { contentHash, OutputWriter, resetOutputFolder } from './output.ts';
-import type { SearchManifest } from '../search/types.ts';
+import { OutputWriter, resetOutputFolder } from './output.ts';
+import { writeSearchFiles } from './searchOutput.ts';
 import type { Chrome } from '../pages/layout.ts';
 import { homePage } from '../pages/home.ts';
 import { guidePage } from '../pages/guide.ts';
@@ -17,9 +14,6 @@ import { faviconIco } from './favicon.ts';
 import { reviewData, staleReviewLines } from './review.ts';
 import { todayIso } from './dates.ts';
 import { estimatePage } from '../pages/estimate.ts';
-
-/** guides per file of section texts (see SearchManifest.textChunk) */
-const TEXT_CHUNK = 8;
 
 export interface BuildOptions {
   contentDir: string;
@@ -72,10 +66,11 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
   await bundleApp(outDir, { siteCss: assets.css });
   phase('bundle');
 
-  // Pages do not depend on the search index (its hashed names are in search/manifest.json), so
-  // they are written in the background while the index is computed.
+  // The search files first: every page carries their manifest.
   const out = new OutputWriter(outDir);
-  const chrome: Chrome = { css: assets.css, js: assets.js, worker: assets.worker, hasAbout: Boolean(model.pages.about) };
+  const search = writeSearchFiles(out, model, assets.worker);
+  phase('index');
+  const chrome: Chrome = { css: assets.css, js: assets.js, worker: assets.worker, searchManifest: search.manifest, hasAbout: Boolean(model.pages.about) };
   const pages: Array<[string, () => string]> = [
     ['index.html', () => homePage(chrome, model)],
     ['guides/index.html', () => guidesIndexPage(chrome, model)],
@@ -96,38 +91,6 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
   out.write('guides/review.json', JSON.stringify(reviews));
   phase('pages');
 
-  const search = buildSearchFiles(model);
-  const docsJson = JSON.stringify(search.docs);
-  const searchHash = contentHash(search.index);
-  const { head, shards } = splitIndex(search.index, SHARD_BYTES);
-  const indexGzip = gzipSync(head);
-  const docsGzip = gzipSync(docsJson);
-  const manifest: SearchManifest = {
-    version: 1,
-    index: `assets/search/index-${searchHash}.bin`,
-    postings: `assets/search/postings-${searchHash}/`,
-    shardBytes: SHARD_BYTES,
-    docs: `assets/search/docs-${contentHash(docsJson)}.json`,
-    text: `assets/search/text-${searchHash}/`,
-    textChunk: TEXT_CHUNK,
-    worker: assets.worker.slice(1),
-  };
-  out.write(manifest.index, head);
-  out.write(`${manifest.index}.gz`, indexGzip);
-  let postingsGzip = 0;
-  shards.forEach((shard, number) => {
-    const compressed = gzipSync(shard);
-    postingsGzip += compressed.length;
-    out.write(`${manifest.postings}${number}.bin`, shard);
-    out.write(`${manifest.postings}${number}.bin.gz`, compressed);
-  });
-  out.write(manifest.docs, docsJson);
-  out.write(`${manifest.docs}.gz`, docsGzip);
-  for (let first = 0; first < search.texts.length; first += TEXT_CHUNK) {
-    out.write(`${manifest.text}${first / TEXT_CHUNK}.json`, JSON.stringify(search.texts.slice(first, first + TEXT_CHUNK)));
-  }
-  out.write('search/manifest.json', JSON.stringify(manifest));
-  phase('index');
   await out.done();
   phase('write (rest)');
 
@@ -136,9 +99,9 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
     sections: search.sectionCount,
     pages: pages.length,
     milliseconds: Math.round(performance.now() - started),
-    index: { raw: head.length, gzip: indexGzip.length },
-    postings: { raw: search.index.length - head.length, gzip: postingsGzip, files: shards.length },
-    docs: { raw: Buffer.byteLength(docsJson), gzip: docsGzip.length },
+    index: search.index,
+    postings: search.postings,
+    docs: search.docs,
     assets: assets.bytes,
     phases,
     staleReviews: staleReviewLines(reviews),
