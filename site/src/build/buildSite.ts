@@ -5,6 +5,7 @@ import { bundleAssets } from './assets.ts';
 import { bundleApp } from './app.ts';
 import { OutputWriter, resetOutputFolder } from './output.ts';
 import { writeSearchFiles } from './searchOutput.ts';
+import { BuildCache } from './cache.ts';
 import type { Chrome } from '../pages/layout.ts';
 import { homePage } from '../pages/home.ts';
 import { guidePage } from '../pages/guide.ts';
@@ -22,6 +23,8 @@ export interface BuildOptions {
   baseUrl?: string;
   /** the date reviews are judged against (YYYY-MM-DD); today by default */
   today?: string;
+  /** where parsing and rendering results are kept between builds (cache.ts); none by default */
+  cacheDir?: string;
 }
 
 /** A file's size as written and as sent compressed (gzip), in bytes. */
@@ -45,9 +48,11 @@ export interface BuildReport {
   phases: Record<string, number>;
   /** guides whose review is older than the review interval (or missing), one line each */
   staleReviews: string[];
+  /** parse and render results taken from the previous build, and computed */
+  cache: { hits: number; misses: number } | undefined;
 }
 
-export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhost:3000', today = todayIso() }: BuildOptions): Promise<BuildReport> {
+export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhost:3000', today = todayIso(), cacheDir }: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const phases: Record<string, number> = {};
   let phaseStart = started;
@@ -56,9 +61,10 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
     phases[name] = Math.round(now - phaseStart);
     phaseStart = now;
   };
-  const content = await loadContent(contentDir);
+  const cache = cacheDir ? await BuildCache.open(cacheDir) : undefined;
+  const content = await loadContent(contentDir, cache);
   phase('read');
-  const model = buildModel(content);
+  const model = buildModel(content, cache);
   phase('render');
   resetOutputFolder(outDir, contentDir);
   phase('clean');
@@ -91,7 +97,7 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
   out.write('guides/review.json', JSON.stringify(reviews));
   phase('pages');
 
-  await out.done();
+  await Promise.all([out.done(), cache?.save()]);
   phase('write (rest)');
 
   return {
@@ -105,5 +111,6 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
     assets: assets.bytes,
     phases,
     staleReviews: staleReviewLines(reviews),
+    cache: cache ? { hits: cache.hits, misses: cache.misses } : undefined,
   };
 }

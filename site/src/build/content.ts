@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { BuildError } from './errors.ts';
+import { NO_CACHE, type Memo } from './cache.ts';
 import { FrontMatterError, guideFrontMatterSchema, pageFrontMatterSchema, parseFrontMatter, type GuideFrontMatter } from './frontMatter.ts';
 
 export interface SourceFile<T> {
@@ -76,7 +77,8 @@ function displayPath(file: string): string {
   return relative.startsWith('..') ? file : relative;
 }
 
-export async function loadContent(contentDir: string): Promise<Content> {
+/** `cache`: front matter of unchanged guides from the previous build (cache.ts). */
+export async function loadContent(contentDir: string, cache: Memo = NO_CACHE): Promise<Content> {
   // No guides yet is fine (they are written in parallel); no content folder at all is a typo.
   const folder = await fs.stat(contentDir).catch(() => undefined);
   if (!folder?.isDirectory()) throw new BuildError([`${contentDir}: content folder not found`]);
@@ -99,7 +101,8 @@ export async function loadContent(contentDir: string): Promise<Content> {
       return;
     }
     try {
-      const parsed = parseFrontMatter(sources[i] ?? '', file, guideFrontMatterSchema);
+      const source = sources[i] ?? '';
+      const parsed = cache.memo('guide', source, () => parseFrontMatter(source, file, guideFrontMatterSchema));
       guides.push({ slug, file, meta: parsed.data, body: parsed.body });
     } catch (error) {
       if (error instanceof FrontMatterError) problems.push(...error.problems);
