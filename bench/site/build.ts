@@ -1,4 +1,5 @@
-// Times `tsx site/build.ts` as `npm run build:site` runs it: a fresh process, wall clock.
+// Times `tsx site/build.ts` as `npm run build:site` runs it: a fresh process, wall clock, with its
+// cache of parsed and rendered guides in `cacheDir` (empty: a cold build).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
@@ -11,10 +12,10 @@ export interface BuildTiming {
   output: string;
 }
 
-export function timeBuild(repoRoot: string, contentDir: string, outDir: string): Promise<BuildTiming> {
+export function timeBuild(repoRoot: string, contentDir: string, outDir: string, cacheDir: string): Promise<BuildTiming> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['site/build.ts', '--content', contentDir, '--out', outDir], {
+    const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['site/build.ts', '--content', contentDir, '--out', outDir, '--cache', cacheDir], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -6,7 +6,7 @@
 import type { lunr } from './lunr.ts';
 import { analyzer, LANGUAGES, splitWords, type ForeignLang, type Lang } from './analysis.ts';
 import { detectLanguage } from './language.ts';
-import { decodeIndex, readPostings, type DecodedIndex } from './format.ts';
+import { decodeIndex, type DecodedIndex } from './format.ts';
 import { LazyIndex } from './lazyIndex.ts';
 import type { DocsTable, QueryOptions } from './types.ts';
 import { synonymMap } from './thesaurus.ts';
@@ -242,10 +242,17 @@ export class SearchEngine {
 
   private isEnglish(englishTerm: string | null): boolean {
     if (englishTerm === null) return true;
-    const termId = this.index.data.termIds.get(englishTerm);
-    if (termId === undefined) return false;
-    const english = new Set(this.fieldsByLang.get('en'));
-    return readPostings(this.index.data, termId).some((entry) => english.has(this.index.data.fields[entry.field]?.name ?? ''));
+    return this.occursIn(englishTerm, 'en');
+  }
+
+  /**
+   * The term occurs in a field of that language. Read from the term's weights, which the query
+   * computes and caches anyway: decoding a common word's postings on every keystroke cost more
+   * than the rest of the query.
+   */
+  private occursIn(term: string, lang: Lang): boolean {
+    const weights = this.index.fieldWeights(term);
+    return weights.some((perDoc, field) => perDoc !== undefined && this.index.data.fields[field]?.lang === lang);
   }
 
   /** The other words of the word's synonym groups, as index terms in every language they occur in. */
@@ -267,10 +274,7 @@ export class SearchEngine {
   private isForeignOnly(word: string, lang: ForeignLang): boolean {
     const term = analyzer(lang)(word);
     if (!term || this.isEnglish(analyzer('en')(word))) return false;
-    const termId = this.index.data.termIds.get(term);
-    if (termId === undefined) return false;
-    const fields = new Set(this.fieldsByLang.get(lang));
-    return readPostings(this.index.data, termId).some((entry) => fields.has(this.index.data.fields[entry.field]?.name ?? ''));
+    return this.occursIn(term, lang);
   }
 
   /** Terms starting with what is typed so far, closest first: "slur" → "slurm". */
