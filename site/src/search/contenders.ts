@@ -53,9 +53,10 @@ export function contenders(index: LazyIndex, words: readonly ScoredWord[], optio
       for (const [term, boost] of vector) {
         const weights = index.fieldWeights(term)[fieldIndex];
         if (!weights) continue;
-        for (const [doc, weight] of weights) {
+        for (let i = 0; i < weights.docs.length; i++) {
+          const doc = weights.docs[i] as number;
           if (options.onlyDocs && !options.onlyDocs.has(doc)) continue;
-          score[doc] = (score[doc] as number) + (boost * weight) / magnitude;
+          score[doc] = (score[doc] as number) + (boost * (weights.weights[i] as number)) / magnitude;
           matchedNow[doc] = 1;
           if (!seen[doc]) {
             seen[doc] = 1;
