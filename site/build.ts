@@ -1,4 +1,4 @@
-// `npm run build:site [-- --content DIR --out DIR --base-url URL --cache DIR | --no-cache]`: builds the knowledge base site.
+// `npm run build:site [-- --content DIR --out DIR --base-url URL]`: builds the knowledge base site.
 import { parseArgs } from 'node:util';
 import { buildSite } from './src/build/buildSite.ts';
 import { BuildError } from './src/build/errors.ts';
@@ -8,9 +8,6 @@ const { values } = parseArgs({
     content: { type: 'string', default: 'content' },
     out: { type: 'string', default: 'dist/site' },
     'base-url': { type: 'string', default: process.env.SITE_URL ?? 'http://localhost:3000' },
-    // Parse and render results of unchanged guides are reused from the previous build (src/build/cache.ts).
-    cache: { type: 'string', default: 'node_modules/.cache/site-build' },
-    'no-cache': { type: 'boolean', default: false },
   },
 });
 
@@ -22,18 +19,12 @@ const cpuMilliseconds = () => {
 };
 
 try {
-  const report = await buildSite({
-    contentDir: values.content,
-    outDir: values.out,
-    baseUrl: values['base-url'],
-    ...(values['no-cache'] ? {} : { cacheDir: values.cache }),
-  });
+  const report = await buildSite({ contentDir: values.content, outDir: values.out, baseUrl: values['base-url'] });
   console.log(
     `Built ${report.guides} guides (${report.sections} search sections, ${report.pages} pages) into ${values.out} in ${report.milliseconds} ms ` +
       `(process CPU ${Math.round(cpuMilliseconds())} ms); ` +
       `search index head ${kb(report.index.raw)} (${kb(report.index.gzip)} gzip) + postings ${kb(report.postings.raw)} (${kb(report.postings.gzip)} gzip, ${report.postings.files} shards) + docs ${kb(report.docs.gzip)} gzip; ` +
       `page JS ${kb(report.assets.js.gzip)} gzip, worker ${kb(report.assets.worker.gzip)} gzip, CSS ${kb(report.assets.css.gzip)} gzip; ` +
-      `${report.cache ? `cache: ${report.cache.hits} reused, ${report.cache.misses} computed; ` : 'no cache; '}` +
       `phases (ms): ${Object.entries(report.phases).map(([name, ms]) => `${name} ${ms}`).join(', ')}`,
   );
   if (report.staleReviews.length > 0) {

@@ -1,5 +1,4 @@
-// Times `tsx site/build.ts` as `npm run build:site` runs it: a fresh process, wall clock, with its
-// cache of parsed and rendered guides in `cacheDir` (empty: a cold build).
+// Times `tsx site/build.ts` as `npm run build:site` runs it: a fresh process, wall clock.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
@@ -12,10 +11,10 @@ export interface BuildTiming {
   output: string;
 }
 
-export function timeBuild(repoRoot: string, contentDir: string, outDir: string, cacheDir: string): Promise<BuildTiming> {
+export function timeBuild(repoRoot: string, contentDir: string, outDir: string): Promise<BuildTiming> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['site/build.ts', '--content', contentDir, '--out', outDir, '--cache', cacheDir], {
+    const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['site/build.ts', '--content', contentDir, '--out', outDir], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -2,7 +2,7 @@
 // Chromium and the bytes downloaded before them, at 1,000 and 5,000 generated guides, against the
 // targets and MkDocs Material built from the same guides in the same run (when `mkdocs` is installed).
 // Options: --sizes 1000,5000  --runs 5  --no-ladder  --no-mkdocs
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -46,8 +46,6 @@ interface Row {
   buildWallS: number;
   buildInProcessS: number;
   buildCpuS: number;
-  /** wall clock of the rebuild after one guide was edited (the others from the cache) */
-  rebuildWallS: number;
   index: FileSize;
   postings: FileSize;
   docs: FileSize;
@@ -64,14 +62,6 @@ const s = (ms: number) => (ms / 1000).toFixed(2);
 async function fileSizes(file: string): Promise<FileSize> {
   const data = await readFile(file);
   return { raw: data.length, gzip: gzipSync(data, { level: 9 }).length };
-}
-
-/** Adds a sentence to the first guide; returns its path. */
-async function editOneGuide(contentDir: string): Promise<string> {
-  const guides = (await readdir(path.join(contentDir, 'guides'), { recursive: true })).filter((name) => name.endsWith('.md')).sort();
-  const file = path.join(contentDir, 'guides', guides[0] as string);
-  await writeFile(file, `${await readFile(file, 'utf8')}\nA sentence added since the last build.\n`);
-  return file;
 }
 
 /** all the .bin files of a folder (the postings shards) */
@@ -95,16 +85,9 @@ async function measure(n: number, work: string, browser: Browser, ladder: Ladder
   const outDir = path.join(work, `site-${n}`);
   console.error(`\n[bench:site] N=${n}: generating the corpus…`);
   const { bytes } = await writeCorpus(contentDir, { n });
-  console.error(`[bench:site] N=${n}: building (cold: empty cache)…`);
-  const cacheDir = path.join(work, `cache-${n}`);
-  const build = await timeBuild(repoRoot, contentDir, outDir, cacheDir);
+  console.error(`[bench:site] N=${n}: building…`);
+  const build = await timeBuild(repoRoot, contentDir, outDir);
   console.error(`  ${build.output.split('\n')[0]}`);
-  // The writer's loop: one guide edited, the site rebuilt (the cache holds the other guides).
-  const edited = await editOneGuide(contentDir);
-  console.error(`[bench:site] N=${n}: rebuilding after editing ${path.basename(edited)}…`);
-  const rebuild = await timeBuild(repoRoot, contentDir, path.join(work, `site-${n}-rebuilt`), cacheDir);
-  console.error(`  ${rebuild.output.split('\n')[0]}`);
-  await rm(path.join(work, `site-${n}-rebuilt`), { recursive: true, force: true });
   const manifest = JSON.parse(await readFile(path.join(outDir, 'search/manifest.json'), 'utf8')) as SearchManifest;
   const index = await fileSizes(path.join(outDir, manifest.index));
   const postings = await folderSizes(path.join(outDir, manifest.postings));
@@ -129,7 +112,7 @@ async function measure(n: number, work: string, browser: Browser, ladder: Ladder
   const buildPhases = /phases \(ms\): (.*)$/m.exec(build.output)?.[1] ?? '';
   return {
     n, sections, markdownMB: bytes / 1e6, buildWallS: build.wallMs / 1000, buildInProcessS: build.inProcessMs / 1000, buildCpuS: build.cpuMs / 1000,
-    rebuildWallS: rebuild.wallMs / 1000, index, postings, docs, first, buildPhases, engine, ...(anchor ? { mkdocs: anchor } : {}),
+    index, postings, docs, first, buildPhases, engine, ...(anchor ? { mkdocs: anchor } : {}),
   };
 }
 
@@ -139,17 +122,17 @@ function printTable(rows: Row[], ladder: LadderStep[][]): void {
   const load = loadavg().map((value) => value.toFixed(2)).join(' ');
   lines.push(`\nMachine: ${cpus().length} cores, load average now ${load} (build wall times depend on it; build CPU much less)`);
   lines.push(`Site build and search benchmark (query "${BENCH_QUERY}" typed at DOMContentLoaded; first results = median of ${runs} cold loads, headless Chromium; bytes = everything the server sent before them, compressed as sent)`);
-  lines.push(pad(['guides', 'sections', 'markdown', 'build (command)', 'build (in process)', 'build CPU', 'rebuild, one guide edited (command)', 'index head gzip', 'postings gzip (all shards)', 'docs table gzip', 'bytes before first results', 'first results (median)', 'runs (ms)', 'with snippets (median)']));
-  lines.push(pad(Array(14).fill('---')));
+  lines.push(pad(['guides', 'sections', 'markdown', 'build (command)', 'build (in process)', 'build CPU', 'index head gzip', 'postings gzip (all shards)', 'docs table gzip', 'bytes before first results', 'first results (median)', 'runs (ms)', 'with snippets (median)']));
+  lines.push(pad(Array(13).fill('---')));
   for (const row of rows) {
     lines.push(pad([
-      String(row.n), String(row.sections), `${row.markdownMB.toFixed(1)} MB`, `${s(row.buildWallS * 1000)} s`, `${s(row.buildInProcessS * 1000)} s`, `${s(row.buildCpuS * 1000)} s`, `${s(row.rebuildWallS * 1000)} s`,
+      String(row.n), String(row.sections), `${row.markdownMB.toFixed(1)} MB`, `${s(row.buildWallS * 1000)} s`, `${s(row.buildInProcessS * 1000)} s`, `${s(row.buildCpuS * 1000)} s`,
       `${mb(row.index.gzip)} MB`, `${mb(row.postings.gzip)} MB`, `${mb(row.docs.gzip)} MB`, kb(row.first.bytesBeforeMedian),
       `${Math.round(row.first.median)} ms`, row.first.runs.map(Math.round).join(' '), `${Math.round(row.first.completeMedian)} ms`,
     ]));
   }
   lines.push(`\nAgainst the targets (issue 18) and MkDocs Material built from the same guides in this run${mkdocs ? ` (${mkdocs})` : ''}:`);
-  lines.push(pad(['guides', 'build (cold): ours / target / MkDocs', 'bytes before first results: ours / target / MkDocs', 'first results: ours / target / MkDocs', 'verdict']));
+  lines.push(pad(['guides', 'build: ours / target / MkDocs', 'bytes before first results: ours / target / MkDocs', 'first results: ours / target / MkDocs', 'verdict']));
   lines.push(pad(Array(5).fill('---')));
   for (const row of rows) {
     const target = TARGETS[row.n];
@@ -161,7 +144,7 @@ function printTable(rows: Row[], ladder: LadderStep[][]): void {
       : undefined;
     lines.push(pad([
       String(row.n),
-      `${row.buildWallS.toFixed(2)} s (one guide edited: ${row.rebuildWallS.toFixed(2)} s) / ${target?.buildS ? `≤ ${target.buildS} s` : '-'} / ${anchor ? `${anchor.buildS.toFixed(2)} s` : 'not run'}`,
+      `${row.buildWallS.toFixed(2)} s / ${target?.buildS ? `≤ ${target.buildS} s` : '-'} / ${anchor ? `${anchor.buildS.toFixed(2)} s` : 'not run'}`,
       `${kb(row.first.bytesBeforeMedian)} / ${target?.bytesKB ? `≤ ${target.bytesKB} KB` : '-'} / ${anchor ? kb(anchor.first.bytesBeforeMedian) : 'not run'}`,
       `${Math.round(row.first.median)} ms / ${target ? `≤ ${target.firstMs} ms` : '-'} / ${anchor ? `${Math.round(anchor.first.median)} ms (runs ${anchor.first.runs.map(Math.round).join(' ')})` : 'not run'}`,
       ok === undefined ? 'no target' : ok ? 'meets targets' : 'MISSES a target',

@@ -5,7 +5,6 @@ import { bundleAssets } from './assets.ts';
 import { bundleApp } from './app.ts';
 import { OutputWriter, resetOutputFolder } from './output.ts';
 import { writeSearchFiles } from './searchOutput.ts';
-import { BuildCache } from './cache.ts';
 import type { Chrome } from '../pages/layout.ts';
 import { homePage } from '../pages/home.ts';
 import { guidePage } from '../pages/guide.ts';
@@ -23,8 +22,6 @@ export interface BuildOptions {
   baseUrl?: string;
   /** the date reviews are judged against (YYYY-MM-DD); today by default */
   today?: string;
-  /** where parsing and rendering results are kept between builds (cache.ts); none by default */
-  cacheDir?: string;
 }
 
 /** A file's size as written and as sent compressed (gzip), in bytes. */
@@ -48,11 +45,9 @@ export interface BuildReport {
   phases: Record<string, number>;
   /** guides whose review is older than the review interval (or missing), one line each */
   staleReviews: string[];
-  /** parse and render results taken from the previous build, and computed */
-  cache: { hits: number; misses: number } | undefined;
 }
 
-export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhost:3000', today = todayIso(), cacheDir }: BuildOptions): Promise<BuildReport> {
+export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhost:3000', today = todayIso() }: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const phases: Record<string, number> = {};
   let phaseStart = started;
@@ -61,10 +56,9 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
     phases[name] = Math.round(now - phaseStart);
     phaseStart = now;
   };
-  const cache = cacheDir ? await BuildCache.open(cacheDir) : undefined;
-  const content = await loadContent(contentDir, cache);
+  const content = await loadContent(contentDir);
   phase('read');
-  const model = buildModel(content, cache);
+  const model = buildModel(content);
   phase('render');
   resetOutputFolder(outDir, contentDir);
   phase('clean');
@@ -97,7 +91,7 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
   out.write('guides/review.json', JSON.stringify(reviews));
   phase('pages');
 
-  await Promise.all([out.done(), cache?.save()]);
+  await out.done();
   phase('write (rest)');
 
   return {
@@ -111,6 +105,5 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
     assets: assets.bytes,
     phases,
     staleReviews: staleReviewLines(reviews),
-    cache: cache ? { hits: cache.hits, misses: cache.misses } : undefined,
   };
 }

@@ -4,7 +4,6 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { BuildError } from './errors.ts';
-import { NO_CACHE, type Memo } from './cache.ts';
 import { FrontMatterError, guideFrontMatterSchema, pageFrontMatterSchema, parseFrontMatter, type GuideFrontMatter } from './frontMatter.ts';
 
 export interface SourceFile<T> {
@@ -77,8 +76,7 @@ function displayPath(file: string): string {
   return relative.startsWith('..') ? file : relative;
 }
 
-/** `cache`: front matter of unchanged guides from the previous build (cache.ts). */
-export async function loadContent(contentDir: string, cache: Memo = NO_CACHE): Promise<Content> {
+export async function loadContent(contentDir: string): Promise<Content> {
   // No guides yet is fine (they are written in parallel); no content folder at all is a typo.
   const folder = await fs.stat(contentDir).catch(() => undefined);
   if (!folder?.isDirectory()) throw new BuildError([`${contentDir}: content folder not found`]);
@@ -101,8 +99,7 @@ export async function loadContent(contentDir: string, cache: Memo = NO_CACHE): P
       return;
     }
     try {
-      const source = sources[i] ?? '';
-      const parsed = cache.memo('guide', source, () => parseFrontMatter(source, file, guideFrontMatterSchema));
+      const parsed = parseFrontMatter(sources[i] ?? '', file, guideFrontMatterSchema);
       guides.push({ slug, file, meta: parsed.data, body: parsed.body });
     } catch (error) {
       if (error instanceof FrontMatterError) problems.push(...error.problems);

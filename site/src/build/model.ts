@@ -1,7 +1,6 @@
 // The site as data: rendered guides with their cross-references (related guides, tags, systems),
 // built once and shared by every page template. Broken internal links fail here.
 import { BuildError } from './errors.ts';
-import { NO_CACHE, type Memo } from './cache.ts';
 import type { Content, Expert, PageFrontMatter, SourceFile } from './content.ts';
 import type { GuideFrontMatter } from './frontMatter.ts';
 import { renderMarkdown, type RenderedMarkdown } from './markdown.ts';
@@ -37,16 +36,14 @@ export const tagUrl = (tag: string) => `/tags/${tag}/`;
 const collator = new Intl.Collator('en');
 export const byTitle = (a: { meta: { title: string } }, b: { meta: { title: string } }) => collator.compare(a.meta.title, b.meta.title);
 
-/** `cache`: the rendering of unchanged Markdown from the previous build (cache.ts). */
-export function buildModel(content: Content, cache: Memo = NO_CACHE): SiteModel {
-  const render = (markdown: string) => cache.memo('markdown', markdown, () => renderMarkdown(markdown));
+export function buildModel(content: Content): SiteModel {
   const guides: Guide[] = content.guides
-    .map((source) => ({ ...source, url: guideUrl(source.slug), rendered: render(source.body), related: [] as Guide[] }))
+    .map((source) => ({ ...source, url: guideUrl(source.slug), rendered: renderMarkdown(source.body), related: [] as Guide[] }))
     .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   const bySlug = new Map(guides.map((guide) => [guide.slug, guide]));
   const pages: SiteModel['pages'] = {};
   for (const [name, page] of Object.entries(content.pages) as [keyof SiteModel['pages'], SourceFile<PageFrontMatter>][]) {
-    pages[name] = { ...page, rendered: render(page.body) };
+    pages[name] = { ...page, rendered: renderMarkdown(page.body) };
   }
   checkLinks([...guides, ...Object.values(pages)], bySlug);
   assignOwners(guides, content.experts);
