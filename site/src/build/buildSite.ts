@@ -4,7 +4,7 @@ import { buildModel } from './model.ts';
 import { bundleAssets } from './assets.ts';
 import { bundleApp } from './app.ts';
 import { OutputWriter, resetOutputFolder } from './output.ts';
-import { writeSearchFiles } from './searchOutput.ts';
+import { planSearchFiles, writeSearchFiles } from './searchOutput.ts';
 import type { Chrome } from '../pages/layout.ts';
 import { homePage } from '../pages/home.ts';
 import { guidePage } from '../pages/guide.ts';
@@ -66,11 +66,11 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
   await bundleApp(outDir, { siteCss: assets.css });
   phase('bundle');
 
-  // The search files first: every page carries their manifest.
+  // Every page carries the search manifest, planned before the index is computed: the pages are
+  // written in the background (libuv) while the index is computed.
   const out = new OutputWriter(outDir);
-  const search = writeSearchFiles(out, model, assets.worker);
-  phase('index');
-  const chrome: Chrome = { css: assets.css, js: assets.js, worker: assets.worker, searchManifest: search.manifest, hasAbout: Boolean(model.pages.about) };
+  const plannedSearch = planSearchFiles(model, assets.worker);
+  const chrome: Chrome = { css: assets.css, js: assets.js, worker: assets.worker, searchManifest: plannedSearch.manifest, hasAbout: Boolean(model.pages.about) };
   const pages: Array<[string, () => string]> = [
     ['index.html', () => homePage(chrome, model)],
     ['guides/index.html', () => guidesIndexPage(chrome, model)],
@@ -90,6 +90,8 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
   const reviews = reviewData(model.guides, today);
   out.write('guides/review.json', JSON.stringify(reviews));
   phase('pages');
+  const search = writeSearchFiles(out, plannedSearch);
+  phase('index');
 
   await out.done();
   phase('write (rest)');

@@ -1,9 +1,21 @@
 // Writes the search files: the index head, its postings in shards, the docs table, section texts in
-// chunks (all content-hashed, precompressed) and search/manifest.json naming them. Pages carry the
+// chunks (all with hashed names, precompressed) and search/manifest.json naming them. Pages carry the
 // manifest too, so a page's first search fetches the index without asking for the manifest first.
+//
+// The manifest is planned before the index is computed, so the pages (which carry it) are written
+// while the index is computed: the index's name hashes what it is built from (the section documents)
+// and the code that builds it (every file of src/search, lunr's and lunr-languages' versions). The
+// build is deterministic, so the same name means the same bytes, as immutable caching requires.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { buildSearchFiles } from './searchFiles.ts';
+import { searchInputs, type SearchInputs } from './searchFiles.ts';
 import { contentHash, type OutputWriter } from './output.ts';
+import { buildIndexContent } from '../search/indexer.ts';
+import { encodeIndex } from '../search/format.ts';
 import { SHARD_BYTES, splitIndex } from '../search/shards.ts';
 import type { SearchManifest } from '../search/types.ts';
 import type { SiteModel } from './model.ts';
@@ -11,9 +23,30 @@ import type { FileSize } from './buildSite.ts';
 
 /** guides per file of section texts (see SearchManifest.textChunk) */
 const TEXT_CHUNK = 8;
+const SEARCH_CODE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../search');
+
+let codeFingerprint: string | undefined;
+
+/** The search code and the lunr packages it runs: a change to either changes the index's name. */
+function searchCodeFingerprint(): string {
+  if (codeFingerprint) return codeFingerprint;
+  const hash = createHash('sha256');
+  for (const name of readdirSync(SEARCH_CODE).sort()) {
+    if (name.endsWith('.ts')) hash.update(name).update(readFileSync(path.join(SEARCH_CODE, name)));
+  }
+  const require = createRequire(import.meta.url);
+  for (const pkg of ['lunr', 'lunr-languages']) hash.update(readFileSync(require.resolve(`${pkg}/package.json`)));
+  codeFingerprint = hash.digest('hex');
+  return codeFingerprint;
+}
+
+export interface PlannedSearch {
+  inputs: SearchInputs;
+  manifest: SearchManifest;
+  docsJson: string;
+}
 
 export interface WrittenSearch {
-  manifest: SearchManifest;
   sectionCount: number;
   /** the index's head (dictionary, field lengths) */
   index: FileSize;
@@ -22,12 +55,11 @@ export interface WrittenSearch {
   docs: FileSize;
 }
 
-/** `worker`: the search worker script's URL from the site root (/assets/…). */
-export function writeSearchFiles(out: OutputWriter, model: SiteModel, worker: string): WrittenSearch {
-  const search = buildSearchFiles(model);
-  const docsJson = JSON.stringify(search.docs);
-  const searchHash = contentHash(search.index);
-  const { head, shards } = splitIndex(search.index, SHARD_BYTES);
+/** The search files' names, before the index is computed. `worker`: the worker script's URL (/assets/…). */
+export function planSearchFiles(model: SiteModel, worker: string): PlannedSearch {
+  const inputs = searchInputs(model);
+  const docsJson = JSON.stringify(inputs.docs);
+  const searchHash = contentHash(searchCodeFingerprint() + JSON.stringify(inputs.documents));
   const manifest: SearchManifest = {
     version: 1,
     index: `assets/search/index-${searchHash}.bin`,
@@ -38,6 +70,12 @@ export function writeSearchFiles(out: OutputWriter, model: SiteModel, worker: st
     textChunk: TEXT_CHUNK,
     worker: worker.slice(1),
   };
+  return { inputs, manifest, docsJson };
+}
+
+/** Computes the index and writes every search file the manifest names. */
+export function writeSearchFiles(out: OutputWriter, { inputs, manifest, docsJson }: PlannedSearch): WrittenSearch {
+  const { head, shards } = splitIndex(encodeIndex(buildIndexContent(inputs.documents)), manifest.shardBytes);
   const written = (file: string, data: string | Uint8Array): FileSize => {
     const compressed = gzipSync(data);
     out.write(file, data);
@@ -52,9 +90,10 @@ export function writeSearchFiles(out: OutputWriter, model: SiteModel, worker: st
     postings.gzip += size.gzip;
   });
   const docs = written(manifest.docs, docsJson);
-  for (let first = 0; first < search.texts.length; first += TEXT_CHUNK) {
-    out.write(`${manifest.text}${first / TEXT_CHUNK}.json`, JSON.stringify(search.texts.slice(first, first + TEXT_CHUNK)));
+  const { texts } = inputs;
+  for (let first = 0; first < texts.length; first += TEXT_CHUNK) {
+    out.write(`${manifest.text}${first / TEXT_CHUNK}.json`, JSON.stringify(texts.slice(first, first + TEXT_CHUNK)));
   }
   out.write('search/manifest.json', JSON.stringify(manifest));
-  return { manifest, sectionCount: search.sectionCount, index, postings, docs };
+  return { sectionCount: inputs.documents.length, index, postings, docs };
 }
