@@ -75,10 +75,11 @@ export function createSearchCore(source: SearchSource, baseUrl = '/'): SearchCor
       const { engine: searchEngine, shards } = await loaded();
       await shards?.ensure(searchEngine.termsFor(text));
       const hits = searchEngine.search(text, options);
-      const texts = hits.map((hit) => sectionTexts(hit.guide));
       const ahead = isClearlyAhead(hits);
       const mark = (result: SearchResult, i: number) => (i === 0 && ahead ? { ...result, clearlyAhead: true } : result);
+      // The preview goes out before the snippets' texts are requested: nothing delays the first results.
       options.onPreview?.(hits.map((hit, i) => mark(describe(searchEngine, hit), i)));
+      const texts = hits.map((hit) => sectionTexts(hit.guide));
       return Promise.all(hits.map(async (hit, i) => mark(describe(searchEngine, hit, await texts[i]), i)));
     },
   };
