@@ -75,6 +75,23 @@ describe('search postings in shards', () => {
     }
   });
 
+  it('fetches a query\'s shards from the index head alone, while the docs table is still loading', async () => {
+    const { head, shards } = splitIndex(files.index, SMALL_SHARDS);
+    let releaseDocs: () => void = () => undefined;
+    const docsArrive = new Promise<void>((resolve) => (releaseDocs = resolve));
+    const fetched: number[] = [];
+    const core = createSearchCore({
+      index: async () => head,
+      postings: { shardBytes: SMALL_SHARDS, shard: async (number) => (fetched.push(number), shards[number] as Uint8Array) },
+      docs: async () => (await docsArrive, files.docs),
+      sectionTexts: async (guide) => files.texts[guide] ?? [],
+    });
+    const results = core.query('slurm pending');
+    await expect.poll(() => fetched.length).toBeGreaterThan(0);
+    releaseDocs();
+    expect((await results).length).toBeGreaterThan(0);
+  });
+
   it('downloads each shard once, and retries one whose download failed on the next query', async () => {
     const { head, shards } = splitIndex(files.index, SMALL_SHARDS);
     const fetches: number[] = [];

@@ -23,16 +23,25 @@ export interface SearchCore {
 
 export function createSearchCore(source: SearchSource, baseUrl = '/'): SearchCore {
   let engine: Promise<{ engine: SearchEngine; shards?: ShardLoader }> | undefined;
+  let docs: Promise<void> | undefined;
   const texts = new Map<number, Promise<string[]>>();
+  // The index head alone lets a query plan and fetch its shards while the docs table still loads.
   const loaded = () => {
-    engine ??= Promise.all([source.index(), source.docs()]).then(([bytes, docs]) => {
-      const searchEngine = new SearchEngine(bytes, docs);
+    engine ??= source.index().then((bytes) => {
+      const searchEngine = new SearchEngine(bytes);
       const { postings } = source;
       return postings ? { engine: searchEngine, shards: new ShardLoader(searchEngine.indexData, postings.shardBytes, postings.shard) } : { engine: searchEngine };
     });
     return engine;
   };
-  const ready = async () => (await loaded()).engine;
+  const docsLoaded = () => {
+    docs ??= Promise.all([loaded(), source.docs()]).then(([{ engine: searchEngine }, table]) => searchEngine.useDocs(table));
+    return docs;
+  };
+  const ready = async () => {
+    await docsLoaded();
+    return (await loaded()).engine;
+  };
   const sectionTexts = (guide: number) => {
     let found = texts.get(guide);
     if (!found) {
@@ -73,7 +82,7 @@ export function createSearchCore(source: SearchSource, baseUrl = '/'): SearchCor
     ready,
     async query(text, options = {}) {
       const { engine: searchEngine, shards } = await loaded();
-      await shards?.ensure(searchEngine.termsFor(text));
+      await Promise.all([shards?.ensure(searchEngine.termsFor(text)), docsLoaded()]);
       const hits = searchEngine.search(text, options);
       const ahead = isClearlyAhead(hits);
       const mark = (result: SearchResult, i: number) => (i === 0 && ahead ? { ...result, clearlyAhead: true } : result);

@@ -74,12 +74,16 @@ export class SearchEngine {
   /** the characters of the dictionary, for generating typo variants */
   private readonly alphabet: string[];
 
+  private table: DocsTable | undefined;
+
+  /** `docs` may come later (useDocs): `termsFor` needs only the index, `search` both. */
   constructor(
     bytes: Uint8Array,
-    readonly docs: DocsTable,
+    docs?: DocsTable,
     /** false: lunr scores every matching section (the reference the pruning is tested against) */
     private readonly pruning = true,
   ) {
+    this.table = docs;
     this.index = new LazyIndex(decodeIndex(bytes));
     for (const field of this.index.data.fields) {
       this.fieldLang.set(field.name, field.lang);
@@ -91,6 +95,15 @@ export class SearchEngine {
     const letters = new Set<string>();
     for (const term of this.index.data.terms) for (const letter of term) letters.add(letter);
     this.alphabet = [...letters];
+  }
+
+  get docs(): DocsTable {
+    if (!this.table) throw new Error('The search docs table is not loaded yet');
+    return this.table;
+  }
+
+  useDocs(docs: DocsTable): void {
+    this.table = docs;
   }
 
   /** the decoded index, for loading postings into it (shards.ts) */
