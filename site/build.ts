@@ -23,7 +23,7 @@ try {
   console.log(
     `Built ${report.guides} guides (${report.sections} search sections, ${report.pages} pages) into ${values.out} in ${report.milliseconds} ms ` +
       `(process CPU ${Math.round(cpuMilliseconds())} ms); ` +
-      `search index ${kb(report.index.raw)} (${kb(report.index.gzip)} gzip) + docs ${kb(report.docs.gzip)} gzip; ` +
+      `search index head ${kb(report.index.raw)} (${kb(report.index.gzip)} gzip) + postings ${kb(report.postings.raw)} (${kb(report.postings.gzip)} gzip, ${report.postings.files} shards) + docs ${kb(report.docs.gzip)} gzip; ` +
       `page JS ${kb(report.assets.js.gzip)} gzip, worker ${kb(report.assets.worker.gzip)} gzip, CSS ${kb(report.assets.css.gzip)} gzip; ` +
       `phases (ms): ${Object.entries(report.phases).map(([name, ms]) => `${name} ${ms}`).join(', ')}`,
   );

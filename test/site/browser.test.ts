@@ -48,6 +48,23 @@ describe.skipIf(!hasChromium)('the site in Chromium', () => {
     await page.close();
   });
 
+  it('loads the search from the manifest in the page and only the postings shards the query needs', async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${base}/`);
+    const input = page.locator('#home-search');
+    await input.click();
+    await input.pressSequentially('pending reasons', { delay: 20 });
+    await expect.poll(() => page.locator('#home-search-results [role="option"]').first().textContent(), { timeout: 20_000 }).toContain('Reading pending reasons');
+    const manifest = JSON.parse((await page.locator('script[data-search-manifest]').getAttribute('data-search-manifest')) ?? '{}') as { postings: string };
+    const shards = requested.filter((path) => path.startsWith(`/${manifest.postings}`));
+    expect(requested).not.toContain('/search/manifest.json');
+    expect(shards.length).toBeGreaterThan(0);
+    expect(new Set(shards).size).toBe(shards.length);
+    await page.close();
+  });
+
   it('goes to the results page on Enter when the first suggestion is not clearly ahead', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/`);

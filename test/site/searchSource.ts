@@ -10,6 +10,10 @@ export async function searchBuiltSite(siteDir: string): Promise<SearchCore> {
   return createSearchCore(
     {
       index: async () => new Uint8Array(await readFile(path.join(siteDir, manifest.index))),
+      postings: {
+        shardBytes: manifest.shardBytes,
+        shard: async (number) => new Uint8Array(await readFile(path.join(siteDir, `${manifest.postings}${number}.bin`))),
+      },
       docs: () => json<DocsTable>(manifest.docs),
       sectionTexts: async (guide) =>
         (await json<string[][]>(`${manifest.text}${Math.floor(guide / manifest.textChunk)}.json`))[guide % manifest.textChunk] ?? [],

@@ -1,12 +1,23 @@
 // One search instance per page, created on first use.
-import { createSearch, type Search } from '../search/index.ts';
+import { createSearch, type Search, type SearchManifest } from '../search/index.ts';
 
 let search: Search | undefined;
-// The page's script tag names the worker script, so the worker loads while the manifest does.
-const workerUrl = (document.currentScript as HTMLScriptElement | null)?.dataset.searchWorker;
+// The page's script tag names the worker script and carries the search manifest: the worker and
+// the index start loading together, without a request for the manifest first.
+const script = (document.currentScript as HTMLScriptElement | null)?.dataset;
+const workerUrl = script?.searchWorker;
+
+function inlineManifest(): SearchManifest | undefined {
+  try {
+    return script?.searchManifest ? (JSON.parse(script.searchManifest) as SearchManifest) : undefined;
+  } catch {
+    return undefined; // fetched instead
+  }
+}
 
 export function pageSearch(): Search {
-  search ??= createSearch({ baseUrl: '/', ...(workerUrl ? { worker: workerUrl.replace(/^\//, '') } : {}) });
+  const manifest = inlineManifest();
+  search ??= createSearch({ baseUrl: '/', ...(workerUrl ? { worker: workerUrl.replace(/^\//, '') } : {}), ...(manifest ? { manifest } : {}) });
   return search;
 }
 

@@ -1,12 +1,10 @@
 // The whole build: content → model → pages, search files and assets in the output folder.
-import { gzipSync } from 'node:zlib';
 import { loadContent } from './content.ts';
 import { buildModel } from './model.ts';
-import { buildSearchFiles } from './searchFiles.ts';
 import { bundleAssets } from './assets.ts';
 import { bundleApp } from './app.ts';
-import { contentHash, OutputWriter, resetOutputFolder } from './output.ts';
-import type { SearchManifest } from '../search/types.ts';
+import { OutputWriter, resetOutputFolder } from './output.ts';
+import { planSearchFiles, writeSearchFiles } from './searchOutput.ts';
 import type { Chrome } from '../pages/layout.ts';
 import { homePage } from '../pages/home.ts';
 import { guidePage } from '../pages/guide.ts';
@@ -16,9 +14,6 @@ import { faviconIco } from './favicon.ts';
 import { reviewData, staleReviewLines } from './review.ts';
 import { todayIso } from './dates.ts';
 import { estimatePage } from '../pages/estimate.ts';
-
-/** guides per file of section texts (see SearchManifest.textChunk) */
-const TEXT_CHUNK = 8;
 
 export interface BuildOptions {
   contentDir: string;
@@ -40,7 +35,10 @@ export interface BuildReport {
   sections: number;
   pages: number;
   milliseconds: number;
+  /** the index's head (dictionary, field lengths) */
   index: FileSize;
+  /** the postings shards, all together */
+  postings: FileSize & { files: number };
   docs: FileSize;
   assets: Awaited<ReturnType<typeof bundleAssets>>['bytes'];
   /** milliseconds per phase, in order */
@@ -68,10 +66,11 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
   await bundleApp(outDir, { siteCss: assets.css });
   phase('bundle');
 
-  // Pages do not depend on the search index (its hashed names are in search/manifest.json), so
-  // they are written in the background while the index is computed.
+  // Every page carries the search manifest, planned before the index is computed: the pages are
+  // written in the background (libuv) while the index is computed.
   const out = new OutputWriter(outDir);
-  const chrome: Chrome = { css: assets.css, js: assets.js, worker: assets.worker, hasAbout: Boolean(model.pages.about) };
+  const plannedSearch = planSearchFiles(model, assets.worker);
+  const chrome: Chrome = { css: assets.css, js: assets.js, worker: assets.worker, searchManifest: plannedSearch.manifest, hasAbout: Boolean(model.pages.about) };
   const pages: Array<[string, () => string]> = [
     ['index.html', () => homePage(chrome, model)],
     ['guides/index.html', () => guidesIndexPage(chrome, model)],
@@ -91,29 +90,9 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
   const reviews = reviewData(model.guides, today);
   out.write('guides/review.json', JSON.stringify(reviews));
   phase('pages');
-
-  const search = buildSearchFiles(model);
-  const docsJson = JSON.stringify(search.docs);
-  const searchHash = contentHash(search.index);
-  const indexGzip = gzipSync(search.index);
-  const docsGzip = gzipSync(docsJson);
-  const manifest: SearchManifest = {
-    version: 1,
-    index: `assets/search/index-${searchHash}.bin`,
-    docs: `assets/search/docs-${contentHash(docsJson)}.json`,
-    text: `assets/search/text-${searchHash}/`,
-    textChunk: TEXT_CHUNK,
-    worker: assets.worker.slice(1),
-  };
-  out.write(manifest.index, search.index);
-  out.write(`${manifest.index}.gz`, indexGzip);
-  out.write(manifest.docs, docsJson);
-  out.write(`${manifest.docs}.gz`, docsGzip);
-  for (let first = 0; first < search.texts.length; first += TEXT_CHUNK) {
-    out.write(`${manifest.text}${first / TEXT_CHUNK}.json`, JSON.stringify(search.texts.slice(first, first + TEXT_CHUNK)));
-  }
-  out.write('search/manifest.json', JSON.stringify(manifest));
+  const search = writeSearchFiles(out, plannedSearch);
   phase('index');
+
   await out.done();
   phase('write (rest)');
 
@@ -122,8 +101,9 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
     sections: search.sectionCount,
     pages: pages.length,
     milliseconds: Math.round(performance.now() - started),
-    index: { raw: search.index.length, gzip: indexGzip.length },
-    docs: { raw: Buffer.byteLength(docsJson), gzip: docsGzip.length },
+    index: search.index,
+    postings: search.postings,
+    docs: search.docs,
     assets: assets.bytes,
     phases,
     staleReviews: staleReviewLines(reviews),

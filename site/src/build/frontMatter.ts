@@ -1,6 +1,8 @@
 // Front matter: YAML between `---` lines, validated against the content contract. Messages name
 // the file and the field, because a guide writer must be able to fix them without reading code.
-import { parse as parseYaml } from 'yaml';
+// js-yaml with its YAML 1.2 core schema: the same values as the `yaml` package (dates stay strings),
+// parsed about ten times faster, which was a third of a 1,000-guide build.
+import { load as loadYaml, CORE_SCHEMA } from 'js-yaml';
 import { z } from 'zod';
 import { CATEGORY_IDS, SYSTEMS } from './vocabulary.ts';
 
@@ -55,7 +57,7 @@ export function parseFrontMatter<T>(source: string, file: string, schema: z.ZodT
   if (!match) throw new FrontMatterError([`${file}: missing front matter (a YAML block between --- lines at the top)`]);
   let raw: unknown;
   try {
-    raw = parseYaml(match[1] ?? '');
+    raw = loadYaml(match[1] ?? '', { schema: CORE_SCHEMA });
   } catch (error) {
     throw new FrontMatterError([`${file}: front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`]);
   }

@@ -17,7 +17,19 @@ export interface SearchFiles {
   sectionCount: number;
 }
 
+/** What the index is built from, and what is shipped beside it: cheap to compute. */
+export interface SearchInputs {
+  documents: SectionFields[];
+  docs: DocsTable;
+  texts: string[][];
+}
+
 export function buildSearchFiles(model: SiteModel): SearchFiles {
+  const { documents, docs, texts } = searchInputs(model);
+  return { index: encodeIndex(buildIndexContent(documents)), docs, texts, sectionCount: documents.length };
+}
+
+export function searchInputs(model: SiteModel): SearchInputs {
   const documents: SectionFields[] = [];
   const docs: DocsTable = { guides: [], sections: { guide: [], anchor: [], heading: [] } };
   const texts: string[][] = [];
@@ -56,5 +68,5 @@ export function buildSearchFiles(model: SiteModel): SearchFiles {
     });
     texts.push(guideTexts);
   });
-  return { index: encodeIndex(buildIndexContent(documents)), docs, texts, sectionCount: documents.length };
+  return { documents, docs, texts };
 }

@@ -5,6 +5,7 @@ import { loadContent } from '../build/content.ts';
 import { buildModel } from '../build/model.ts';
 import { buildSearchFiles } from '../build/searchFiles.ts';
 import { createSearchCore } from '../search/core.ts';
+import { inMemoryShards } from '../search/shards.ts';
 import { scoreEvaluation, type EvalQuestion, type EvalReport } from './metrics.ts';
 
 /** as many results as the search box shows */
@@ -19,7 +20,7 @@ export async function searchContent(contentDir: string) {
   const model = buildModel(await loadContent(contentDir));
   const files = buildSearchFiles(model);
   const search = createSearchCore({
-    index: async () => files.index,
+    ...inMemoryShards(files.index),
     docs: async () => files.docs,
     sectionTexts: async (guide) => files.texts[guide] ?? [],
   });

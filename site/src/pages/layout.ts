@@ -1,11 +1,14 @@
 // The page frame shared by every page: landmarks, skip link, header search box, footer.
 import { html, type Html } from '../build/html.ts';
 import { APP_LINKS, SITE_NAME } from '../build/vocabulary.ts';
+import type { SearchManifest } from '../search/types.ts';
 
 export interface Chrome {
   css: string;
   js: string;
   worker: string;
+  /** inlined so that a search needs no request for it */
+  searchManifest: SearchManifest;
   hasAbout: boolean;
 }
 
@@ -52,7 +55,7 @@ export function layout(chrome: Chrome, page: PageOptions): string {
 <title>${title}</title>
 <meta name="description" content="${page.description}">
 <link rel="stylesheet" href="${chrome.css}">
-<script defer src="${chrome.js}" data-search-worker="${chrome.worker}"></script>
+<script defer src="${chrome.js}" data-search-worker="${chrome.worker}" data-search-manifest="${JSON.stringify(chrome.searchManifest)}"></script>
 </head>
 <body${page.bodyClass ? html` class="${page.bodyClass}"` : ''}>
 <a class="skip-link" href="#main">Skip to main content</a>

@@ -3,10 +3,14 @@
 // snippets. One code path, so the ranking tests exercise exactly what the browser runs.
 import { isClearlyAhead, SearchEngine, type Hit } from './engine.ts';
 import { makeSnippet } from './snippet.ts';
+import { ShardLoader } from './shards.ts';
 import type { DocsTable, PreviewOption, QueryOptions, SearchResult } from './types.ts';
 
 export interface SearchSource {
+  /** the whole index, or only its head when `postings` is given */
   index(): Promise<Uint8Array>;
+  /** where the head's postings come from, shard by shard (shards.ts), as a query needs them */
+  postings?: { shardBytes: number; shard(number: number): Promise<Uint8Array> };
   docs(): Promise<DocsTable>;
   /** plain text of each section of guide number `guide`, in document order */
   sectionTexts(guide: number): Promise<string[]>;
@@ -18,11 +22,25 @@ export interface SearchCore {
 }
 
 export function createSearchCore(source: SearchSource, baseUrl = '/'): SearchCore {
-  let engine: Promise<SearchEngine> | undefined;
+  let engine: Promise<{ engine: SearchEngine; shards?: ShardLoader }> | undefined;
+  let docs: Promise<void> | undefined;
   const texts = new Map<number, Promise<string[]>>();
-  const ready = () => {
-    engine ??= Promise.all([source.index(), source.docs()]).then(([bytes, docs]) => new SearchEngine(bytes, docs));
+  // The index head alone lets a query plan and fetch its shards while the docs table still loads.
+  const loaded = () => {
+    engine ??= source.index().then((bytes) => {
+      const searchEngine = new SearchEngine(bytes);
+      const { postings } = source;
+      return postings ? { engine: searchEngine, shards: new ShardLoader(searchEngine.indexData, postings.shardBytes, postings.shard) } : { engine: searchEngine };
+    });
     return engine;
+  };
+  const docsLoaded = () => {
+    docs ??= Promise.all([loaded(), source.docs()]).then(([{ engine: searchEngine }, table]) => searchEngine.useDocs(table));
+    return docs;
+  };
+  const ready = async () => {
+    await docsLoaded();
+    return (await loaded()).engine;
   };
   const sectionTexts = (guide: number) => {
     let found = texts.get(guide);
@@ -63,12 +81,14 @@ export function createSearchCore(source: SearchSource, baseUrl = '/'): SearchCor
   return {
     ready,
     async query(text, options = {}) {
-      const searchEngine = await ready();
+      const { engine: searchEngine, shards } = await loaded();
+      await Promise.all([shards?.ensure(searchEngine.termsFor(text)), docsLoaded()]);
       const hits = searchEngine.search(text, options);
-      const texts = hits.map((hit) => sectionTexts(hit.guide));
       const ahead = isClearlyAhead(hits);
       const mark = (result: SearchResult, i: number) => (i === 0 && ahead ? { ...result, clearlyAhead: true } : result);
+      // The preview goes out before the snippets' texts are requested: nothing delays the first results.
       options.onPreview?.(hits.map((hit, i) => mark(describe(searchEngine, hit), i)));
+      const texts = hits.map((hit) => sectionTexts(hit.guide));
       return Promise.all(hits.map(async (hit, i) => mark(describe(searchEngine, hit, await texts[i]), i)));
     },
   };

@@ -6,10 +6,11 @@
 import type { lunr } from './lunr.ts';
 import { analyzer, LANGUAGES, splitWords, type ForeignLang, type Lang } from './analysis.ts';
 import { detectLanguage } from './language.ts';
-import { decodeIndex, readPostings } from './format.ts';
+import { decodeIndex, type DecodedIndex } from './format.ts';
 import { LazyIndex } from './lazyIndex.ts';
 import type { DocsTable, QueryOptions } from './types.ts';
 import { synonymMap } from './thesaurus.ts';
+import { contenders, type ContenderOptions } from './contenders.ts';
 
 const MAX_WORDS = 8;
 const MIN_PREFIX_LENGTH = 2;
@@ -73,10 +74,16 @@ export class SearchEngine {
   /** the characters of the dictionary, for generating typo variants */
   private readonly alphabet: string[];
 
+  private table: DocsTable | undefined;
+
+  /** `docs` may come later (useDocs): `termsFor` needs only the index, `search` both. */
   constructor(
     bytes: Uint8Array,
-    readonly docs: DocsTable,
+    docs?: DocsTable,
+    /** false: lunr scores every matching section (the reference the pruning is tested against) */
+    private readonly pruning = true,
   ) {
+    this.table = docs;
     this.index = new LazyIndex(decodeIndex(bytes));
     for (const field of this.index.data.fields) {
       this.fieldLang.set(field.name, field.lang);
@@ -90,15 +97,45 @@ export class SearchEngine {
     this.alphabet = [...letters];
   }
 
+  get docs(): DocsTable {
+    if (!this.table) throw new Error('The search docs table is not loaded yet');
+    return this.table;
+  }
+
+  useDocs(docs: DocsTable): void {
+    this.table = docs;
+  }
+
+  /** the decoded index, for loading postings into it (shards.ts) */
+  get indexData(): DecodedIndex {
+    return this.index.data;
+  }
+
   get documentCount(): number {
     return this.index.data.docCount;
   }
 
-  search(text: string, options: QueryOptions = {}): Hit[] {
-    const limit = options.limit ?? 10;
+  /**
+   * The terms whose postings a search for `text` reads (the index may hold only some postings: see
+   * shards.ts). They follow from the dictionary alone: the language evidence only changes boosts.
+   */
+  termsFor(text: string): number[] {
+    const terms = new Set<number>();
+    for (const word of this.plan(text, true).allPlanned) {
+      for (const clause of word.clauses) terms.add(this.index.data.termIds.get(clause.term) as number);
+    }
+    return [...terms];
+  }
+
+  private plan(text: string, termsOnly = false): { words: string[]; allPlanned: PlannedWord[] } {
     const words = [...new Set(splitWords(text))].slice(0, MAX_WORDS);
     const stillTyping = !/\s$/.test(text);
-    const allPlanned = words.map((word, i) => this.planWord(word, stillTyping && i === words.length - 1, words.length === 1));
+    return { words, allPlanned: words.map((word, i) => this.planWord(word, stillTyping && i === words.length - 1, words.length === 1, termsOnly)) };
+  }
+
+  search(text: string, options: QueryOptions = {}): Hit[] {
+    const limit = options.limit ?? 10;
+    const { words, allPlanned } = this.plan(text);
     const planned = allPlanned.filter((word) => word.clauses.length > 0);
     // Sections matching all the words rank first. When enough of them exist, they are found from
     // the postings alone and lunr scores only them, instead of every section containing a common
@@ -109,11 +146,12 @@ export class SearchEngine {
     });
     // Words found nowhere in the index count too: "kubernetes chart" is not answered by a chart.
     const queryWords = allPlanned.filter((word) => word.counts).length;
+    const ranking = { limit, distinctGuides: options.distinctGuides ?? false, guideOf: this.docs.sections.guide };
     if (planned.filter((word) => word.counts).length >= 2) {
-      const hits = this.pick(this.evaluate(planned, true), limit, queryWords, queryLang, options.distinctGuides);
+      const hits = this.pick(this.evaluate(planned, ranking, true), limit, queryWords, queryLang, options.distinctGuides);
       if (hits.length >= limit) return hits;
     }
-    const hits = this.pick(this.evaluate(planned, false), limit, queryWords, queryLang, options.distinctGuides);
+    const hits = this.pick(this.evaluate(planned, ranking, false), limit, queryWords, queryLang, options.distinctGuides);
     return hits.some(isGoodMatch) ? hits : [];
   }
 
@@ -134,9 +172,12 @@ export class SearchEngine {
     return common ?? new Set();
   }
 
-  private evaluate(planned: PlannedWord[], narrowing: boolean): Candidate[] {
-    const onlyDocs = narrowing ? this.sectionsWithAllWords(planned) : undefined;
-    if (onlyDocs && onlyDocs.size === 0) return [];
+  private evaluate(planned: PlannedWord[], ranking: Omit<ContenderOptions, 'onlyDocs'>, narrowing: boolean): Candidate[] {
+    const withAllWords = narrowing ? this.sectionsWithAllWords(planned) : undefined;
+    if (withAllWords && withAllWords.size === 0) return [];
+    // lunr scores only the sections that can make the shown results (same results, see contenders.ts).
+    const pruned = this.pruning ? contenders(this.index, planned, withAllWords ? { ...ranking, onlyDocs: withAllWords } : ranking) : undefined;
+    const onlyDocs = pruned ?? withAllWords;
     const candidates = new Map<number, Candidate>();
     for (const word of planned) {
       const results = this.index.query((query) => {
@@ -185,7 +226,7 @@ export class SearchEngine {
     return { doc, guide, score, wordsMatched, wordsMatchedWell, queryWords, lang, terms };
   }
 
-  private planWord(word: string, isBeingTyped: boolean, isOnlyWord: boolean): PlannedWord {
+  private planWord(word: string, isBeingTyped: boolean, isOnlyWord: boolean, termsOnly: boolean): PlannedWord {
     const clauses: Clause[] = [];
     const analysed = LANGUAGES.map((lang) => ({ lang, term: analyzer(lang)(word) }));
     const englishTerm = analysed[0]?.term ?? null;
@@ -194,7 +235,7 @@ export class SearchEngine {
     // language's fields and does not count towards "all the words".
     if (englishTerm === null && !isOnlyWord) return { clauses, counts: false, english: true, wellMatched: new Set() };
     const isStopWordSomewhere = analysed.some(({ term }) => term === null);
-    const english = this.isEnglish(englishTerm);
+    const english = termsOnly || this.isEnglish(englishTerm);
     for (const { lang, term } of analysed) {
       if (term && this.index.data.termIds.has(term)) {
         // An English word found in a translation ("GPU", "out of memory" among French keywords)
@@ -214,10 +255,17 @@ export class SearchEngine {
 
   private isEnglish(englishTerm: string | null): boolean {
     if (englishTerm === null) return true;
-    const termId = this.index.data.termIds.get(englishTerm);
-    if (termId === undefined) return false;
-    const english = new Set(this.fieldsByLang.get('en'));
-    return readPostings(this.index.data, termId).some((entry) => english.has(this.index.data.fields[entry.field]?.name ?? ''));
+    return this.occursIn(englishTerm, 'en');
+  }
+
+  /**
+   * The term occurs in a field of that language. Read from the term's weights, which the query
+   * computes and caches anyway: decoding a common word's postings on every keystroke cost more
+   * than the rest of the query.
+   */
+  private occursIn(term: string, lang: Lang): boolean {
+    const weights = this.index.fieldWeights(term);
+    return weights.some((perDoc, field) => perDoc !== undefined && this.index.data.fields[field]?.lang === lang);
   }
 
   /** The other words of the word's synonym groups, as index terms in every language they occur in. */
@@ -239,10 +287,7 @@ export class SearchEngine {
   private isForeignOnly(word: string, lang: ForeignLang): boolean {
     const term = analyzer(lang)(word);
     if (!term || this.isEnglish(analyzer('en')(word))) return false;
-    const termId = this.index.data.termIds.get(term);
-    if (termId === undefined) return false;
-    const fields = new Set(this.fieldsByLang.get(lang));
-    return readPostings(this.index.data, termId).some((entry) => fields.has(this.index.data.fields[entry.field]?.name ?? ''));
+    return this.occursIn(term, lang);
   }
 
   /** Terms starting with what is typed so far, closest first: "slur" → "slurm". */

@@ -101,9 +101,16 @@ export interface DecodedIndex {
   /** postingOffsets[t] .. postingOffsets[t + 1] is term t's postings in bytes */
   postingOffsets: Float64Array;
   bytes: Uint8Array;
+  /**
+   * Per term, 1 once its postings are in `bytes`; null when the whole index was decoded at once.
+   * Decoding only the head (everything before the postings) leaves room for the postings, which
+   * arrive later in shards (shards.ts).
+   */
+  available: Uint8Array | null;
 }
 
-export function decodeIndex(bytes: Uint8Array): DecodedIndex {
+export function decodeIndex(encoded: Uint8Array): DecodedIndex {
+  let bytes = encoded;
   const magic = new TextDecoder().decode(bytes.subarray(0, MAGIC.length));
   if (magic !== MAGIC) throw new Error(`Not a search index (expected ${MAGIC}, found ${JSON.stringify(magic)})`);
   const reader = new ByteReader(bytes, MAGIC.length);
@@ -151,7 +158,23 @@ export function decodeIndex(bytes: Uint8Array): DecodedIndex {
     offset += postingLengths[t] ?? 0;
   }
   postingOffsets[termCount] = offset;
-  return { docCount, fields, fieldLengths, averageFieldLengths, terms, termIds, postingOffsets, bytes };
+  let available: Uint8Array | null = null;
+  if (bytes.length < offset) {
+    const whole = new Uint8Array(offset);
+    whole.set(bytes);
+    bytes = whole;
+    available = new Uint8Array(termCount);
+  }
+  return { docCount, fields, fieldLengths, averageFieldLengths, terms, termIds, postingOffsets, bytes, available };
+}
+
+/** Where the postings start: the head before it is what a search needs before any postings. */
+export function postingsStart(index: DecodedIndex): number {
+  return index.postingOffsets[0] ?? index.bytes.length;
+}
+
+export function hasPostings(index: DecodedIndex, termId: number): boolean {
+  return !index.available || index.available[termId] === 1;
 }
 
 export interface DecodedFieldPostings {
@@ -161,6 +184,7 @@ export interface DecodedFieldPostings {
 }
 
 export function readPostings(index: DecodedIndex, termId: number): DecodedFieldPostings[] {
+  if (!hasPostings(index, termId)) throw new Error(`Postings of "${index.terms[termId]}" are not loaded`);
   const reader = new ByteReader(index.bytes, index.postingOffsets[termId] ?? 0);
   const present = reader.uint();
   const result: DecodedFieldPostings[] = [];

@@ -54,7 +54,7 @@ export function createSearch({ baseUrl = '/', manifest, worker: workerPath }: Se
           if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
           return response.arrayBuffer();
         });
-      const files = Promise.all([bytes(found.index), bytes(found.docs)]);
+      const files = { index: bytes(found.index), docs: bytes(found.docs) };
       const created = early && workerPath === found.worker ? early : new Worker(root + found.worker);
       if (early && created !== early) early.terminate();
       created.onmessage = (event: MessageEvent<FromWorker>) => {
@@ -71,10 +71,12 @@ export function createSearch({ baseUrl = '/', manifest, worker: workerPath }: Se
         else waiting.reject(new Error(message.message));
       };
       created.postMessage({ type: 'init', baseUrl: root, manifest: found } satisfies ToWorker);
-      files.then(
-        ([index, docs]) => created.postMessage({ type: 'data', index, docs } satisfies ToWorker, [index, docs]),
-        (error: Error) => created.postMessage({ type: 'data-failed', message: error.message } satisfies ToWorker),
-      );
+      for (const [name, file] of Object.entries(files) as ['index' | 'docs', Promise<ArrayBuffer>][]) {
+        file.then(
+          (bytes) => created.postMessage({ type: 'file', name, bytes } satisfies ToWorker, [bytes]),
+          (error: Error) => created.postMessage({ type: 'data-failed', message: error.message } satisfies ToWorker),
+        );
+      }
       return created;
     })();
     return worker;

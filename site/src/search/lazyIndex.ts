@@ -18,7 +18,44 @@ interface MaterialisedTerm {
   /** lunr's posting over all documents, built on first use (queries restricted to a few documents never need it) */
   posting?: Record<string, unknown>;
   /** weights[field].get(doc) = lunr's tf-idf weight of the term in that field of that document */
-  weights: (Map<number, number> | undefined)[];
+  weights: (FieldWeights | undefined)[];
+}
+
+/**
+ * A term's weights in one field: parallel arrays sorted by document, straight from the postings
+ * (a Map per term and field was most of a cold query's time on common words).
+ */
+export class FieldWeights {
+  constructor(
+    readonly docs: Uint32Array,
+    readonly weights: Float64Array,
+  ) {}
+
+  get size(): number {
+    return this.docs.length;
+  }
+
+  private find(doc: number): number {
+    let low = 0;
+    let high = this.docs.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const found = this.docs[middle] as number;
+      if (found === doc) return middle;
+      if (found < doc) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  }
+
+  has(doc: number): boolean {
+    return this.find(doc) >= 0;
+  }
+
+  get(doc: number): number | undefined {
+    const at = this.find(doc);
+    return at >= 0 ? this.weights[at] : undefined;
+  }
 }
 
 export class LazyIndex {
@@ -74,9 +111,19 @@ export class LazyIndex {
     const { weights } = this.materialise(termId);
     for (const field of fields) {
       const perDoc = weights[this.fieldIndexByName.get(field) ?? -1];
-      if (perDoc) for (const doc of perDoc.keys()) found.add(doc);
+      if (perDoc) for (const doc of perDoc.docs) found.add(doc);
     }
     return found;
+  }
+
+  /** lunr's weights of `term` per field index (document → weight), as its field vectors hold them. */
+  fieldWeights(term: string): readonly (FieldWeights | undefined)[] {
+    const termId = this.data.termIds.get(term);
+    return termId === undefined ? [] : this.materialise(termId).weights;
+  }
+
+  fieldIndex(name: string): number {
+    return this.fieldIndexByName.get(name) ?? -1;
   }
 
   /** Bytes of a term's postings: a cheap stand-in for how many documents contain it. */
@@ -106,20 +153,20 @@ export class LazyIndex {
     const perField = readPostings(this.data, termId);
     const documentsWithTerm = perField.reduce((sum, entry) => sum + entry.docs.length, 0);
     const idf = Math.log(1 + Math.abs((docCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5)));
-    const weights: (Map<number, number> | undefined)[] = [];
+    const weights: (FieldWeights | undefined)[] = [];
     for (const { field, docs, tfs } of perField) {
       const spec = fields[field];
       if (!spec) continue;
-      const fieldWeights = new Map<number, number>();
+      const values = new Float64Array(docs.length);
       const lengths = fieldLengths[field] as Uint32Array;
       const average = averageFieldLengths[field] ?? 1;
-      docs.forEach((doc, i) => {
+      for (let i = 0; i < docs.length; i++) {
         const tf = tfs[i] ?? 1;
-        const normalisedLength = K1 * (1 - B + B * ((lengths[doc] ?? 0) / average));
+        const normalisedLength = K1 * (1 - B + B * ((lengths[docs[i] as number] ?? 0) / average));
         const score = ((idf * ((K1 + 1) * tf)) / (normalisedLength + tf)) * spec.boost;
-        fieldWeights.set(doc, Math.round(score * 1000) / 1000);
-      });
-      weights[field] = fieldWeights;
+        values[i] = Math.round(score * 1000) / 1000;
+      }
+      weights[field] = new FieldWeights(docs, values);
     }
     const materialised: MaterialisedTerm = { termId, weights };
     if (this.cache.size >= MAX_CACHED_TERMS) this.cache.clear();
@@ -152,11 +199,11 @@ function lunrPosting(term: MaterialisedTerm, fields: DecodedIndex['fields'], doc
     }
     const refs: Record<string, unknown> = Object.create(null);
     if (!docs) {
-      for (const doc of weights.keys()) refs[doc] = NO_METADATA;
+      for (const doc of weights.docs) refs[doc] = NO_METADATA;
     } else if (docs.size < weights.size) {
       for (const doc of docs) if (weights.has(doc)) refs[doc] = NO_METADATA;
     } else {
-      for (const doc of weights.keys()) if (docs.has(doc)) refs[doc] = NO_METADATA;
+      for (const doc of weights.docs) if (docs.has(doc)) refs[doc] = NO_METADATA;
     }
     posting[field.name] = refs;
   });

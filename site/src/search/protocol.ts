@@ -1,11 +1,12 @@
 // Messages between the page (index.ts) and the search worker (worker.ts).
 import type { QueryOptions, SearchManifest, SearchResult } from './types.ts';
 
-// The page fetches the index and docs table itself, while the worker script is still loading, and
-// transfers the bytes (zero-copy); the worker only fetches section texts for snippets.
+// The page fetches the index head and docs table itself, while the worker script is still loading,
+// and transfers each as it arrives (zero-copy): the worker can plan a query and fetch its postings
+// shards from the head while the docs table is still on its way. It fetches shards and texts itself.
 export type ToWorker =
   | { type: 'init'; baseUrl: string; manifest: SearchManifest }
-  | { type: 'data'; index: ArrayBuffer; docs: ArrayBuffer }
+  | { type: 'file'; name: 'index' | 'docs'; bytes: ArrayBuffer }
   | { type: 'data-failed'; message: string }
   | { type: 'query'; id: number; text: string; options: QueryOptions; preview: boolean };
 

@@ -15,7 +15,11 @@ export interface DocsTable {
 /** Where the built site keeps the search files, relative to the site root. */
 export interface SearchManifest {
   version: 1;
+  /** the index's head: dictionary and field lengths (format.ts) */
   index: string;
+  /** the postings, in shards of consecutive terms (shards.ts): `${postings}${n}.bin` */
+  postings: string;
+  shardBytes: number;
   docs: string;
   /**
    * Section texts for snippets, in chunks of `textChunk` guides: guide g's texts are

@@ -11,12 +11,18 @@ type QueryMessage = Extract<ToWorker, { type: 'query' }>;
 
 let core: SearchCore | undefined;
 const chunks = new Map<number, Promise<string[][]>>();
-let resolveData: (data: { index: ArrayBuffer; docs: ArrayBuffer }) => void = () => undefined;
-let rejectData: (error: Error) => void = () => undefined;
-const data = new Promise<{ index: ArrayBuffer; docs: ArrayBuffer }>((resolve, reject) => {
-  resolveData = resolve;
-  rejectData = reject;
-});
+/** The files the page transfers, each as it arrives. */
+function transferred(): { promise: Promise<ArrayBuffer>; resolve(bytes: ArrayBuffer): void; reject(error: Error): void } {
+  let resolve: (bytes: ArrayBuffer) => void = () => undefined;
+  let reject: (error: Error) => void = () => undefined;
+  const promise = new Promise<ArrayBuffer>((onResolve, onReject) => {
+    resolve = onResolve;
+    reject = onReject;
+  });
+  promise.catch(() => undefined); // reported through the query that needs it
+  return { promise, resolve, reject };
+}
+const files = { index: transferred(), docs: transferred() };
 let waiting: QueryMessage | undefined;
 let running = false;
 
@@ -49,8 +55,16 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       const { baseUrl, manifest } = message;
       core = createSearchCore(
         {
-          index: async () => new Uint8Array((await data).index),
-          docs: async () => JSON.parse(new TextDecoder().decode((await data).docs)) as DocsTable,
+          index: async () => new Uint8Array(await files.index.promise),
+          postings: {
+            shardBytes: manifest.shardBytes,
+            shard: async (number) => {
+              const response = await fetch(`${baseUrl}${manifest.postings}${number}.bin`);
+              if (!response.ok) throw new Error(`search postings ${number}: HTTP ${response.status}`);
+              return new Uint8Array(await response.arrayBuffer());
+            },
+          },
+          docs: async () => JSON.parse(new TextDecoder().decode(await files.docs.promise)) as DocsTable,
           sectionTexts: async (guide) => {
             const chunk = Math.floor(guide / manifest.textChunk);
             let texts = chunks.get(chunk);
@@ -70,11 +84,11 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       void core.ready().catch(() => undefined);
       return;
     }
-    case 'data':
-      resolveData(message);
+    case 'file':
+      files[message.name].resolve(message.bytes);
       return;
     case 'data-failed':
-      rejectData(new Error(message.message));
+      for (const file of Object.values(files)) file.reject(new Error(message.message));
       return;
     case 'query':
       if (waiting) reply({ type: 'superseded', id: waiting.id });
