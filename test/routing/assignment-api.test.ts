@@ -74,10 +74,14 @@ describe('assignment on creation', () => {
     await patch(AS.coord, { priority: 'urgent' });
     const moved = await patch(AS.coord, { assigneeId: 'u-giulia' });
     expect(moved.assignment).toMatchObject({ reason: 'assigned by Sam Coordinator', auto: false });
-    await patch(AS.giulia, { status: 'resolved' });
+    // An expert takes it from Giulia: the load moves with it.
+    const taken = await patch(AS.mikko, { assigneeId: 'u-mikko' });
+    expect(taken.assignment).toMatchObject({ reason: 'taken by Mikko Virtanen', auto: false });
+    for (const { stored, counted } of await countersAgainstTickets()) expect(stored).toEqual(counted);
+    await patch(AS.mikko, { status: 'resolved' });
     for (const { stored, counted } of await countersAgainstTickets()) expect(stored).toEqual(counted);
     const assigned = (await eventsOf(ticket.id)).filter((e: { type: string }) => e.type === 'assigned');
-    expect(assigned.map((e: { from: string | null; to: string }) => [e.from, e.to])).toEqual([[null, 'u-ana'], ['u-ana', 'u-giulia']]);
+    expect(assigned.map((e: { from: string | null; to: string }) => [e.from, e.to])).toEqual([[null, 'u-ana'], ['u-ana', 'u-giulia'], ['u-giulia', 'u-mikko']]);
   });
 });
 

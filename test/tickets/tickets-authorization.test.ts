@@ -17,6 +17,14 @@ interface Case {
   expected: Record<Owner, Record<Actor, number>>;
 }
 
+const USER_IDS: Record<string, string> = { [AS.jonas]: 'u-jonas', [AS.lea]: 'u-lea', [AS.ana]: 'u-ana', [AS.coord]: 'u-coord' };
+
+/** Makes the ticket Mikko's, as a coordinator would, whoever routing chose. */
+async function holdBy(id: string, expertId: string): Promise<void> {
+  const response = await stack.call('PATCH', `/api/tickets/${id}`, { as: AS.coord, body: { assigneeId: expertId }, headers: { 'if-match': await etagOf(stack, id) } });
+  if (response.status !== 200) throw new Error(`could not assign ${expertId}: ${response.status}`);
+}
+
 const sameForBoth = (row: Record<Actor, number>) => ({ aurora: row, basalt: row });
 
 const CASES: Case[] = [
@@ -66,6 +74,30 @@ const CASES: Case[] = [
     expected: {
       aurora: { anonymous: 401, 'aurora requester': 403, 'basalt requester': 404, expert: 200, coordinator: 200 },
       basalt: { anonymous: 401, 'aurora requester': 404, 'basalt requester': 200, expert: 200, coordinator: 200 },
+    },
+  },
+  {
+    // Issue 13: an expert may take any ticket, even one another expert holds; a coordinator may take one too.
+    name: 'PATCH /api/tickets/:id (take a ticket Mikko holds)',
+    call: async (as, id) => {
+      await holdBy(id, 'u-mikko');
+      return stack.call('PATCH', `/api/tickets/${id}`, { as, body: { assigneeId: USER_IDS[as ?? ''] }, headers: { 'if-match': await etagOf(stack, id) } });
+    },
+    expected: {
+      aurora: { anonymous: 401, 'aurora requester': 403, 'basalt requester': 404, expert: 200, coordinator: 200 },
+      basalt: { anonymous: 401, 'aurora requester': 404, 'basalt requester': 403, expert: 200, coordinator: 200 },
+    },
+  },
+  {
+    // Giving a ticket to a third person stays a coordinator's call.
+    name: 'PATCH /api/tickets/:id (give a ticket Mikko holds to Giulia)',
+    call: async (as, id) => {
+      await holdBy(id, 'u-mikko');
+      return stack.call('PATCH', `/api/tickets/${id}`, { as, body: { assigneeId: 'u-giulia' }, headers: { 'if-match': await etagOf(stack, id) } });
+    },
+    expected: {
+      aurora: { anonymous: 401, 'aurora requester': 403, 'basalt requester': 404, expert: 403, coordinator: 200 },
+      basalt: { anonymous: 401, 'aurora requester': 404, 'basalt requester': 403, expert: 403, coordinator: 200 },
     },
   },
   {
