@@ -72,12 +72,13 @@ describe('the ticket lifecycle through the API', () => {
     expect((await stack.call('POST', `/api/tickets/${ticket.id}/messages`, { as: AS.ana, body: { body: 'Closing note', internal: true } })).status).toBe(201);
   });
 
-  it('lets a coordinator assign an expert but never a requester', async () => {
+  it('lets a coordinator assign an expert but never a requester; an expert may take it, not give it to a third', async () => {
     const ticket = await openTicket(stack, AS.maria);
     expect((await patch(ticket.id, AS.coord, { assigneeId: 'u-lea' })).status).toBe(422);
     const assigned = await patch(ticket.id, AS.coord, { assigneeId: 'u-giulia' });
     expect(await assigned.json()).toMatchObject({ assigneeId: 'u-giulia', assigneeName: 'Giulia Rossi', status: 'open' });
-    expect((await patch(ticket.id, AS.ana, { assigneeId: 'u-ana' })).status).toBe(403);
+    expect((await patch(ticket.id, AS.ana, { assigneeId: 'u-mikko' })).status).toBe(403);
+    expect(await (await patch(ticket.id, AS.ana, { assigneeId: 'u-ana' })).json()).toMatchObject({ assigneeId: 'u-ana', assignment: { reason: 'taken by Ana García' } });
   });
 
   it('filters the queue by status, assignee and system, and pages with a cursor', async () => {
