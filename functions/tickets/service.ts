@@ -149,7 +149,9 @@ export function ticketService({ store, users, clock, routing, isGuide = isTopicI
       const earlier = await replay();
       if (earlier) return earlier;
 
-      const [number, routed] = await Promise.all([store.nextNumber(), route(principal, input)]);
+      // A routed creation's claim draws the number in the same write; otherwise the number is drawn alone.
+      const routed = await route(principal, input);
+      const number = routed?.number ?? (await store.nextNumber());
       const at = clock.now().toISOString();
       const events: Ticket['events'] = [{ at, type: 'created', actorId: principal.id, actorName: principal.name }];
       // Routing acts for the centre: its event names no person, and says why in `reason`.

@@ -1,8 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../functions/core/clock.ts';
 import { LOAD_WEIGHTS } from '../../functions/routing/domain/load.ts';
-import { ROSTER_PARTITION } from '../../functions/routing/keys.ts';
+import { dynamoRoutingStore } from '../../functions/routing/dynamo-store.ts';
 import { AS, startTestStack, type TestStack } from '../support/stack.ts';
 import { openTicket } from '../support/tickets.ts';
 
@@ -19,8 +18,7 @@ const setAbsences = (expertId: string, absences: Array<{ from: string; until: st
 
 /** Each expert's stored counters against their new and open tickets, counted from the tickets themselves. */
 async function countersAgainstTickets() {
-  const { db, tableName } = stack.server;
-  const { Items: roster = [] } = await db.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': ROSTER_PARTITION }, ConsistentRead: true }));
+  const roster = await dynamoRoutingStore(stack.server.db, stack.server.tableName).roster();
   const all = (await (await stack.call('GET', '/api/tickets?status=new,open&limit=100', { as: AS.coord })).json()).items as Array<{ assigneeId: string | null; priority: keyof typeof LOAD_WEIGHTS }>;
   return roster.map((entry) => {
     const theirs = all.filter((t) => t.assigneeId === entry.expertId);
