@@ -17,14 +17,30 @@ export function routingTicketsPort(tickets: TicketService): RoutingTicketsPort {
   };
 }
 
+/** Routing's service and, for what routing needs of tickets, the tickets service (service and store only). */
+function routingWithTickets(infrastructure: Pick<RoutingInfrastructure, 'db' | 'tableName' | 'clock' | 'routing'>) {
+  const { db, tableName, clock } = infrastructure;
+  const routing = routingServiceOf(infrastructure);
+  const tickets = ticketService({ store: dynamoTicketStore(db, tableName), users: dynamoUserDirectory(db, tableName), clock, routing });
+  return { routing, tickets: routingTicketsPort(tickets) };
+}
+
 /**
  * Routing's routes (settings, support hours, absences, the roster, reassignment) on the DynamoDB table: the one
  * wiring the routing Lambda entry and the local server share. Reassignment writes through the tickets service,
  * built here from tickets' service and store only (none of tickets' routes, schemas or docs).
  */
 export function wireRouting(app: ApiApp, infrastructure: RoutingInfrastructure): ApiApp {
-  const { db, tableName, clock, verifier } = infrastructure;
-  const routing = routingServiceOf(infrastructure);
-  const tickets = ticketService({ store: dynamoTicketStore(db, tableName), users: dynamoUserDirectory(db, tableName), clock, routing });
-  return registerRoutingRoutes(app, { routing: routingAdmin(routing), verifier, tickets: routingTicketsPort(tickets) });
+  const { routing, tickets } = routingWithTickets(infrastructure);
+  return registerRoutingRoutes(app, { routing: routingAdmin(routing), verifier: infrastructure.verifier, tickets });
+}
+
+/**
+ * Routing's sweep, run on a schedule (the routing function's `sweepHandler` in AWS, the local server's sweep loop):
+ * sets each expert's load counters to what their new and open tickets say wherever they drifted (README, "eventually
+ * right"). Answers how many experts it looked at.
+ */
+export function routingSweep(infrastructure: Pick<RoutingInfrastructure, 'db' | 'tableName' | 'clock' | 'routing'>): () => Promise<{ experts: number }> {
+  const { routing, tickets } = routingWithTickets(infrastructure);
+  return async () => ({ experts: (await routing.internals.reconcile(tickets)).size });
 }

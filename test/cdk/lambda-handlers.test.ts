@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { esbuildOptions, LAMBDA_NODE_OPTIONS } from '../../cdk/bundling.ts';
 import { FUNCTION_ENTRIES } from '../../cdk/paths.ts';
+import { dynamoRoutingStore } from '../../functions/routing/dynamo-store.ts';
 import { AS, startTestStack, type TestStack } from '../support/stack.ts';
 
 interface HttpCall { method: string; path: string; token?: string; body?: unknown }
@@ -160,6 +161,16 @@ describe('deployed bundles behind API Gateway', () => {
     expect(fromTickets!.statusCode).toBe(404);
     const [on] = await invoke('routing', [{ method: 'PUT', path: '/api/settings/routing', token: coord, body: settings }]);
     expect(on!.statusCode, on!.body).toBe(200);
+  });
+
+  it('routing: the scheduled sweep sets a drifted load counter to what the tickets say', async () => {
+    const store = dynamoRoutingStore(stack.server.db, stack.server.tableName);
+    const loadOf = async (expertId: string) => (await store.roster()).find((entry) => entry.expertId === expertId)?.load ?? 0;
+    const before = await loadOf('u-mikko');
+    await store.adjust('u-mikko', 7, 3);
+    expect(await loadOf('u-mikko')).toBe(before + 7);
+    expect(await invokeHandler('routing', 'sweepHandler', [{ 'detail-type': 'Scheduled Event' }])).toEqual([{ experts: 3 }]);
+    expect(await loadOf('u-mikko')).toBe(before);
   });
 
   it('tickets carries routing\'s service for creation but none of its API; routing none of tickets\' API', () => {

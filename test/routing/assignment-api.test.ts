@@ -83,6 +83,20 @@ describe('assignment on creation', () => {
   });
 });
 
+describe('reconciliation on a schedule', () => {
+  it('a counter that drifted (a crash between a claim and its ticket) is set right by the scheduled sweep, not before', async () => {
+    await openTicket(stack, AS.maria, training);
+    const store = dynamoRoutingStore(stack.server.db, stack.server.tableName);
+    // A claim whose ticket was never written, and an open ticket the counter missed.
+    await store.adjust('u-ana', 2, 1);
+    await store.adjust('u-giulia', -1, -1);
+    const drifted = await countersAgainstTickets();
+    expect(drifted.filter(({ stored, counted }) => stored.join() !== counted.join()).map((row) => row.expertId).sort()).toEqual(['u-ana', 'u-giulia']);
+    expect(await stack.server.routingSweep()).toEqual({ experts: 3 });
+    for (const { stored, counted } of await countersAgainstTickets()) expect(stored).toEqual(counted);
+  });
+});
+
 describe('absences', () => {
   it('nothing new routes to an absent expert: the next fit gets it', async () => {
     await setAbsences('u-ana', [{ from: '2027-01-11T00:00:00+01:00', until: '2027-01-16T00:00:00+01:00' }]);
