@@ -1,5 +1,5 @@
 import type { ApiApp } from '../core/http.ts';
-import { dynamoOrganisationNames } from '../core/organisations.ts';
+import { cachedOrganisationNames, dynamoOrganisationNames } from '../core/organisations.ts';
 import { dynamoUserDirectory } from '../core/users.ts';
 import { routingServiceOf, type RoutingInfrastructure } from '../routing/dynamo-service.ts';
 import { registerTicketRoutes } from './app.ts';
@@ -21,7 +21,7 @@ export function wireTickets(app: ApiApp, infrastructure: TicketsInfrastructure):
   const { db, tableName, clock, verifier, isGuide } = infrastructure;
   const routing = routingServiceOf(infrastructure);
   const deps = {
-    store: dynamoTicketStore(db, tableName), users: dynamoUserDirectory(db, tableName), organisationName: dynamoOrganisationNames(db, tableName),
+    store: dynamoTicketStore(db, tableName), users: dynamoUserDirectory(db, tableName), organisationName: cachedOrganisationNames(dynamoOrganisationNames(db, tableName)),
     clock, verifier, isGuide, routing, attachments: messageAttachments(db, tableName),
   };
   registerTicketRoutes(app, deps, ticketService(deps));

@@ -81,6 +81,17 @@ describe('the ticket lifecycle through the API', () => {
     expect(await (await patch(ticket.id, AS.ana, { assigneeId: 'u-ana' })).json()).toMatchObject({ assigneeId: 'u-ana', assignment: { reason: 'taken by Ana García' } });
   });
 
+  it('names the requester\'s organisation as people know it, in every answer that carries a ticket', async () => {
+    const created = await openTicket(stack, AS.lea);
+    expect(created).toMatchObject({ orgId: 'basalt-labs', orgName: 'Basalt Labs' });
+    for (const as of [AS.lea, AS.ana, AS.coord]) expect(await get(created.id, as)).toMatchObject({ orgName: 'Basalt Labs' });
+    const listed = (await (await stack.call('GET', '/api/tickets?limit=100', { as: AS.coord })).json()).items as Array<{ orgId: string; orgName?: string }>;
+    expect(new Set(listed.map((t) => `${t.orgId}=${t.orgName}`))).toEqual(new Set(['aurora-ai=Aurora AI', 'basalt-labs=Basalt Labs']));
+    const replied = await (await stack.call('POST', `/api/tickets/${created.id}/messages`, { as: AS.ana, body: { body: 'Looking.' } })).json();
+    expect(replied.ticket.orgName).toBe('Basalt Labs');
+    expect(await (await patch(created.id, AS.ana, { priority: 'high' })).json()).toMatchObject({ orgName: 'Basalt Labs' });
+  });
+
   it('filters the queue by status, assignee and system, and pages with a cursor', async () => {
     // A category no expert handles, so the ticket stays unassigned for Mikko to take.
     const lumi = await openTicket(stack, AS.lea, { system: 'Vega', category: 'performance' });

@@ -181,7 +181,7 @@ function Facts({ ticket, staff }: { ticket: Ticket; staff: boolean }): VNode {
     ${ticket.system ? html`<div><dt>System</dt><dd>${ticket.system}</dd></div>` : ''}
     ${ticket.projectId ? html`<div><dt>Project</dt><dd>${ticket.projectId}</dd></div>` : ''}
     ${ticket.jobId ? html`<div><dt>Job</dt><dd>${ticket.jobId}</dd></div>` : ''}
-    <div><dt>Requester</dt><dd>${ticket.requesterName} (${ticket.orgId})</dd></div>
+    <div><dt>Requester</dt><dd>${ticket.requesterName} (${ticket.orgName ?? ticket.orgId})</dd></div>
     <div><dt>Assignee</dt><dd>${ticket.assigneeName ?? 'Unassigned'}
       ${staff && ticket.assignment?.reason ? html`<p class="assignment-reason" id="assignment-reason">${ticket.assignment.reason}</p>` : ''}</dd></div>
     <div><dt>Opened</dt><dd>${formatDateTime(ticket.createdAt)}</dd></div>
