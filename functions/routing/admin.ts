@@ -9,6 +9,7 @@ import { loadOf } from './domain/load.ts';
 import { routingSettingsViolations, type RoutingSettings } from './domain/routing-settings.ts';
 import type { ExpertTickets, OpenTicket, RoutingProfile } from './ports.ts';
 import { rulesOf, type RoutingRules } from './rules.ts';
+import { counterReconciliation } from './reconcile.ts';
 import { categoriesOf, emptyEntry, type RoutingService } from './service.ts';
 import type { StoredSettings } from './store.ts';
 
@@ -22,7 +23,8 @@ export const fieldErrors = (violations: readonly RuleViolation[], prefix: Array<
  * on next. The tickets function carries the service alone: creation needs none of this.
  */
 export function routingAdmin(service: RoutingService) {
-  const { store, clock, rules, profileList, candidates, noteInRoster, reconcile } = service.internals;
+  const { store, clock, rules, profileList, candidates, noteInRoster } = service.internals;
+  const reconcile = counterReconciliation(service);
 
   async function knownExpert(expertId: string): Promise<RoutingProfile> {
     const profile = (await profileList.get()).find((p) => p.id === expertId) ?? (profileList.clear(), (await profileList.get()).find((p) => p.id === expertId));

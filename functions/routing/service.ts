@@ -2,8 +2,8 @@ import type { Clock } from '../core/clock.ts';
 import { categoryOfTopic } from '../core/topics.ts';
 import { shortLived } from './cache.ts';
 import { chooseAssignee, type Assignment, type Candidate, type TicketToRoute } from './domain/assign.ts';
-import { LOAD_WEIGHTS, loadChanges, loadOf, type LoadHolder } from './domain/load.ts';
-import type { ExpertProfiles, ExpertTickets, OpenTicket, RoutingProfile } from './ports.ts';
+import { LOAD_WEIGHTS, loadChanges, type LoadHolder } from './domain/load.ts';
+import type { ExpertProfiles, RoutingProfile } from './ports.ts';
 import { rulesOf } from './rules.ts';
 import type { Counters, RosterEntry, RoutingStore } from './store.ts';
 
@@ -113,25 +113,6 @@ export function routingService({ store, profiles, clock, ttl = {} }: RoutingDeps
     }
   }
 
-  /**
-   * Sets each expert's counters to what the assignee index says (their new and open tickets), where they
-   * drifted: a crash between a claim and its ticket's write, a counter write lost after a ticket change.
-   * Conditional on the load read, so a claim made meanwhile is never overwritten (the next pass sees it).
-   */
-  async function reconcile(tickets: ExpertTickets): Promise<Map<string, OpenTicket[]>> {
-    const [list, entries] = await Promise.all([profileList.get(), store.roster().then((all) => new Map(all.map((e) => [e.expertId, e])))]);
-    const open = new Map<string, OpenTicket[]>();
-    for (const profile of list) {
-      const entry = entries.get(profile.id) ?? emptyEntry(profile.id);
-      const theirs = await tickets.openTicketsOf(profile.id);
-      open.set(profile.id, theirs);
-      const load = loadOf(theirs.map((t) => ({ priority: t.priority, status: t.status })));
-      if (load === entry.load && theirs.length === entry.openTickets) continue;
-      if (await store.reconcile(profile.id, entry.load, load, theirs.length)) await noteInRoster(profile.id, (e) => ({ ...e, load, openTickets: theirs.length }));
-    }
-    return open;
-  }
-
   return {
     rules: () => rules.get(),
 
@@ -155,8 +136,8 @@ export function routingService({ store, profiles, clock, ttl = {} }: RoutingDeps
       await adjustCounters(loadChanges(before, after));
     },
 
-    /** What the routing function's admin side (admin.ts) builds on: this instance's store, caches and roster notes. */
-    internals: { store, clock, rules, profileList, candidates, noteInRoster, reconcile },
+    /** What the routing function's admin side (admin.ts) and its sweep (reconcile.ts) build on: this instance's store, caches and roster notes. */
+    internals: { store, clock, rules, profileList, candidates, noteInRoster },
   };
 }
 

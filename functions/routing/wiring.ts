@@ -5,6 +5,7 @@ import { ticketService, type TicketService } from '../tickets/service.ts';
 import { routingAdmin } from './admin.ts';
 import { registerRoutingRoutes, type RoutingTicketsPort } from './app.ts';
 import { routingServiceOf, type RoutingInfrastructure } from './dynamo-service.ts';
+import { counterReconciliation } from './reconcile.ts';
 
 /** What routing's routes need of tickets, answered by the tickets service (history and counters are kept there). */
 export function routingTicketsPort(tickets: TicketService): RoutingTicketsPort {
@@ -42,5 +43,6 @@ export function wireRouting(app: ApiApp, infrastructure: RoutingInfrastructure):
  */
 export function routingSweep(infrastructure: Pick<RoutingInfrastructure, 'db' | 'tableName' | 'clock' | 'routing'>): () => Promise<{ experts: number }> {
   const { routing, tickets } = routingWithTickets(infrastructure);
-  return async () => ({ experts: (await routing.internals.reconcile(tickets)).size });
+  const reconcile = counterReconciliation(routing);
+  return async () => ({ experts: (await reconcile(tickets)).size });
 }
