@@ -32,6 +32,7 @@ import { securityHeaders } from '../../site/security-headers.ts';
 import { seedDemoData } from './seed.ts';
 import { SEED_USERS } from './seed-data.ts';
 import { ensureTable } from './table-setup.ts';
+import { indexTicketNumbers } from '../tickets/number-index.ts';
 
 export interface LocalServerOptions {
   /** 0 picks a free port. */
@@ -124,10 +125,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const dynamo = options.dynamoEndpoint
     ? { endpoint: options.dynamoEndpoint, close: async () => {} }
     : await startDynalite(options.dataDir ? join(options.dataDir, 'dynamodb') : undefined);
-  await ensureTable(dynamo.endpoint, tableName);
+  const made = await ensureTable(dynamo.endpoint, tableName);
   const table = localTableConfig({ tableName, dynamoEndpoint: dynamo.endpoint });
   const db = createDocumentClient({ region: table.region, endpoint: table.dynamoEndpoint });
   options.instrumentDb?.(db);
+  // Data kept from an older version: tickets written before the number index get its keys (their references resolve).
+  if (made !== 'created') await indexTicketNumbers(db, tableName);
   const users = dynamoUserDirectory(db, tableName);
   const tickets = dynamoTicketStore(db, tableName);
   const seeded = options.seed === false ? false : await seedDemoData({ db, tableName, users, tickets, now: clock.now() });

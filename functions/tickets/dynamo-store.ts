@@ -4,7 +4,7 @@ import { queryAll } from '../core/query.ts';
 import { decodeCursor, encodeCursor, type StartKey } from '../core/pagination.ts';
 import { indexKeyNames, withoutKeys, type IndexName } from '../core/table.ts';
 import type { Message, Ticket } from './domain/model.ts';
-import { deflectionKey, DEFLECTIONS_PARTITION, DRAW_TICKET_NUMBER, messageKey, TICKET_COUNTER_KEY, ticketKey, ticketOrder, ticketPartitions } from './keys.ts';
+import { deflectionKey, DEFLECTIONS_PARTITION, DRAW_TICKET_NUMBER, messageKey, numberIndexKeys, TICKET_COUNTER_KEY, ticketKey, ticketOrder, ticketPartitions } from './keys.ts';
 import type { StoredTicket, TicketPage, TicketQuery, TicketStore } from './store.ts';
 
 /** Every listing the API offers is a Query on one of these index keys; none is a Scan. */
@@ -16,7 +16,7 @@ function indexKeys(ticket: Ticket): Record<string, string> {
     gsi3pk: ticketPartitions.byAssignee(ticket.assigneeId ?? 'none'), gsi3sk: order,
     gsi4pk: ticketPartitions.bySystem(ticket.system ?? 'none'), gsi4sk: order,
     gsi5pk: ticketPartitions.all, gsi5sk: order,
-    gsi6pk: ticketPartitions.byNumber(ticket.number), gsi6sk: 'TICKET',
+    ...numberIndexKeys(ticket.number),
   };
 }
 

@@ -32,6 +32,9 @@ export const ticketPartitions = {
   byNumber: (number: number | string) => `TICKETS#NUMBER#${number}`,
 } as const;
 
+/** A ticket's keys in the number index (gsi6): one item per partition, so a reference resolves with one Query. */
+export const numberIndexKeys = (number: number) => ({ gsi6pk: ticketPartitions.byNumber(number), gsi6sk: 'TICKET' });
+
 /** gsi5: deflections by time. */
 export const DEFLECTIONS_PARTITION = 'DEFLECTIONS';
 
