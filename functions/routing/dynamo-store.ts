@@ -1,10 +1,9 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { conditionally } from '../core/conditional.ts';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DRAW_TICKET_NUMBER, TICKET_COUNTER_KEY } from '../tickets/keys.ts';
-import { COUNTER_ATTRIBUTE, counterAttributes, ROSTER_PARTITION, rosterKey, SETTING_NAMES, SETTINGS_PARTITION, settingKey, type SettingName } from './keys.ts';
+import { COUNTER_ATTRIBUTE, counterAttributes, ROSTER_PARTITION, SETTING_NAMES, SETTINGS_PARTITION, type SettingName } from './keys.ts';
 import type { Counters, ExpertCounters, RosterEntry, RoutingStore, StoredSettings } from './store.ts';
 
-function toEntry(item: Record<string, unknown>, counters?: ExpertCounters): RosterEntry {
+export function toEntry(item: Record<string, unknown>, counters?: ExpertCounters): RosterEntry {
   return {
     expertId: String(item.expertId),
     ...(item.supportHours ? { supportHours: item.supportHours as RosterEntry['supportHours'] } : {}),
@@ -29,24 +28,14 @@ function countersIn(item: Record<string, unknown> = {}): Counters {
 }
 
 /** One counter of one expert, added to (a number) or set (a number or the time of an assignment). */
-type CounterChange = [expertId: string, counter: keyof ExpertCounters, value: number | string];
+export type CounterChange = [expertId: string, counter: keyof ExpertCounters, value: number | string];
 
-export function dynamoRoutingStore(db: DynamoDBDocumentClient, tableName: string): RoutingStore {
-  const setFields = (expertId: string, fields: Record<string, unknown>, remove: string[] = []) => {
-    const names = Object.keys(fields);
-    const set = ['#expertId = :expertId', ...names.map((_, i) => `#f${i} = :v${i}`)];
-    return db.send(new UpdateCommand({
-      TableName: tableName, Key: rosterKey(expertId),
-      UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.map((_, i) => `#r${i}`).join(', ')}` : ''}`,
-      ExpressionAttributeNames: { '#expertId': 'expertId', ...Object.fromEntries(names.map((n, i) => [`#f${i}`, n])), ...Object.fromEntries(remove.map((n, i) => [`#r${i}`, n])) },
-      ExpressionAttributeValues: { ':expertId': expertId, ...Object.fromEntries(names.map((n, i) => [`:v${i}`, fields[n]])) },
-    }));
-  };
-  /**
-   * One UpdateItem on the counter item: ADDs `add`, SETs `set` (and the ticket number's draw when `drawNumber`),
-   * optionally only while an expert's load is still what was read; answers the whole item after it.
-   */
-  const change = async ({ add = [], set = [], drawNumber, loadStill }: { add?: CounterChange[]; set?: CounterChange[]; drawNumber?: boolean; loadStill?: { expertId: string; load: number } }) => {
+/**
+ * One UpdateItem on the counter item: ADDs `add`, SETs `set` (and the ticket number's draw when `drawNumber`),
+ * optionally only while an expert's load is still what was read; answers the whole item after it.
+ */
+export function counterChanges(db: DynamoDBDocumentClient, tableName: string) {
+  return async ({ add = [], set = [], drawNumber, loadStill }: { add?: CounterChange[]; set?: CounterChange[]; drawNumber?: boolean; loadStill?: { expertId: string; load: number } }) => {
     const names: Record<string, string> = drawNumber ? { ...DRAW_TICKET_NUMBER.names } : {};
     const values: Record<string, unknown> = drawNumber ? { ...DRAW_TICKET_NUMBER.values } : {};
     const clause = (changes: CounterChange[], prefix: string, operator: string) => changes.map(([expertId, counter, value], i) => {
@@ -69,6 +58,10 @@ export function dynamoRoutingStore(db: DynamoDBDocumentClient, tableName: string
     }));
     return Attributes;
   };
+}
+
+export function dynamoRoutingStore(db: DynamoDBDocumentClient, tableName: string): RoutingStore {
+  const change = counterChanges(db, tableName);
   const counterItem = async () => (await db.send(new GetCommand({ TableName: tableName, Key: TICKET_COUNTER_KEY, ConsistentRead: true }))).Item;
 
   return {
@@ -83,10 +76,6 @@ export function dynamoRoutingStore(db: DynamoDBDocumentClient, tableName: string
         if (SETTING_NAMES.includes(name)) (stored as Record<string, unknown>)[name] = item.value;
       }
       return stored;
-    },
-
-    async putSetting(name, value) {
-      await db.send(new PutCommand({ TableName: tableName, Item: { ...settingKey(name), value } }));
     },
 
     async roster() {
@@ -107,19 +96,6 @@ export function dynamoRoutingStore(db: DynamoDBDocumentClient, tableName: string
       return entries;
     },
 
-    async rosterEntry(expertId) {
-      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: rosterKey(expertId), ConsistentRead: true }));
-      return Item ? toEntry(Item) : undefined;
-    },
-
-    async setSupportHours(expertId, hours) {
-      await (hours ? setFields(expertId, { supportHours: hours }) : setFields(expertId, {}, ['supportHours']));
-    },
-
-    async setAbsences(expertId, absences) {
-      await setFields(expertId, { absences });
-    },
-
     async claim(expertId, weight, at) {
       const item = await change({ add: [[expertId, 'load', weight], [expertId, 'openTickets', 1]], set: [[expertId, 'lastAssignedAt', at]], drawNumber: true });
       return { number: DRAW_TICKET_NUMBER.numberIn(item), counters: countersIn(item) };
@@ -133,8 +109,5 @@ export function dynamoRoutingStore(db: DynamoDBDocumentClient, tableName: string
       await change({ add: [[expertId, 'load', load], [expertId, 'openTickets', openTickets]] });
     },
 
-    reconcile(expertId, seenLoad, load, openTickets) {
-      return conditionally(() => change({ set: [[expertId, 'load', load], [expertId, 'openTickets', openTickets]], loadStill: { expertId, load: seenLoad } }));
-    },
   };
 }

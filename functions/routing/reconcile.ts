@@ -1,6 +1,7 @@
 import { loadOf } from './domain/load.ts';
 import type { ExpertTickets, OpenTicket } from './ports.ts';
 import { emptyEntry, type RoutingService } from './service.ts';
+import type { RoutingAdminStore } from './store.ts';
 
 /**
  * Sets each expert's counters to what the assignee index says (their new and open tickets), where they drifted: a
@@ -8,8 +9,8 @@ import { emptyEntry, type RoutingService } from './service.ts';
  * read, so a claim made meanwhile is never overwritten (the next pass sees it). Answers each expert's open tickets.
  * The routing function runs it (roster view, sweep); ticket creation never does, so the tickets bundle carries none.
  */
-export function counterReconciliation(service: RoutingService) {
-  const { store, profileList, noteInRoster } = service.internals;
+export function counterReconciliation(service: RoutingService, store: RoutingAdminStore) {
+  const { profileList, noteInRoster } = service.internals;
   return async function reconcile(tickets: ExpertTickets): Promise<Map<string, OpenTicket[]>> {
     const [list, entries] = await Promise.all([profileList.get(), store.roster().then((all) => new Map(all.map((e) => [e.expertId, e])))]);
     const open = new Map<string, OpenTicket[]>();

@@ -28,17 +28,14 @@ export interface RosterEntry extends ExpertCounters {
   absences: Absence[];
 }
 
-/** Routing's storage port; the DynamoDB adapter is the one implementation, in AWS and locally. */
+/**
+ * Routing's storage port for ticket creation (the tickets function carries it): settings, the roster, claims and
+ * counter changes. The DynamoDB adapter is the one implementation, in AWS and locally.
+ */
 export interface RoutingStore {
   settings(): Promise<StoredSettings>;
-  putSetting<N extends keyof StoredSettings>(name: N, value: NonNullable<StoredSettings[N]>): Promise<void>;
   /** Every expert's entry with their counters (an expert with counters but no settings has an entry too). */
   roster(): Promise<RosterEntry[]>;
-  /** What the expert set (support hours, absences); not their counters. */
-  rosterEntry(expertId: string): Promise<RosterEntry | undefined>;
-  /** null: follow the service calendar again. */
-  setSupportHours(expertId: string, hours: WeeklyHours | null): Promise<void>;
-  setAbsences(expertId: string, absences: Absence[]): Promise<void>;
   /**
    * Draws the next ticket number and adds a ticket of `weight` to the expert's counters (stamping `lastAssignedAt`)
    * in one atomic write, answering the number and every expert's counters after it: the caller learns whether
@@ -49,6 +46,16 @@ export interface RoutingStore {
   move(from: string, to: string, weight: number, at: string): Promise<Counters>;
   /** Unconditional counter change (a ticket closed, changed priority or owner). */
   adjust(expertId: string, load: number, openTickets: number): Promise<void>;
+}
+
+/** What the routing function's admin side and sweep write besides: settings, experts' hours and absences, reconciled counters. */
+export interface RoutingAdminStore extends RoutingStore {
+  putSetting<N extends keyof StoredSettings>(name: N, value: NonNullable<StoredSettings[N]>): Promise<void>;
+  /** What the expert set (support hours, absences); not their counters. */
+  rosterEntry(expertId: string): Promise<RosterEntry | undefined>;
+  /** null: follow the service calendar again. */
+  setSupportHours(expertId: string, hours: WeeklyHours | null): Promise<void>;
+  setAbsences(expertId: string, absences: Absence[]): Promise<void>;
   /** Sets the counters to what the tickets say, if the load is still `seenLoad`; false when it moved meanwhile. */
   reconcile(expertId: string, seenLoad: number, load: number, openTickets: number): Promise<boolean>;
 }

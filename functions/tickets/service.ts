@@ -283,33 +283,6 @@ export function ticketService({ store, users, clock, routing, isGuide = isTopicI
     async reassign(principal: Principal, ticketId: string, assigneeId: string | null, why: string): Promise<Ticket> {
       return changeTicket(principal, ticketId, { assigneeId }, undefined, why);
     },
-
-    /** An expert's new and open tickets with their running clocks' due times (routing's roster view). */
-    async openTicketsOf(expertId: string) {
-      const rules = await slaRules();
-      const now = clock.now();
-      const tickets: Ticket[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await store.list({ assignee: expertId, statuses: ['new', 'open'], limit: 100, cursor });
-        tickets.push(...page.items);
-        cursor = page.cursor;
-      } while (cursor && tickets.length < 2000);
-      return tickets.map((ticket) => {
-        const sla = computeSla(ticket, now, rules.policy, rules.calendar);
-        return {
-          ticketId: ticket.id, reference: ticket.reference, subject: ticket.subject, priority: ticket.priority, status: ticket.status,
-          due: ticket.firstResponseAt ? [sla.resolutionDue] : [sla.firstResponseDue, sla.resolutionDue],
-        };
-      });
-    },
-
-    /** The ticket as routing sees it, for routing it again. */
-    async toRoute(ticketId: string): Promise<TicketToRoute | undefined> {
-      const ticket = await store.get(ticketId);
-      if (!ticket) return undefined;
-      return { category: ticket.category, topic: ticket.topic, system: ticket.system, priority: ticket.priority, language: await languageOf(ticket.requesterId) };
-    },
   };
 }
 

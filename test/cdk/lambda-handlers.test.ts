@@ -175,7 +175,10 @@ describe('deployed bundles behind API Gateway', () => {
 
   it('tickets carries routing\'s service for creation but none of its API; routing none of tickets\' API', () => {
     expect(modules.tickets).toContain('functions/routing/service.ts');
-    expect(modules.tickets!.filter((path) => /^functions\/routing\/(app|routes|schemas|docs|responses|admin|wiring|reconcile)\.ts$/.test(path))).toEqual([]);
+    expect(modules.tickets!.filter((path) => /^functions\/routing\/(app|routes|schemas|docs|responses|admin|wiring|reconcile|dynamo-admin-store)\.ts$/.test(path))).toEqual([]);
+    // What routing reads of tickets (roster view, sweep, reassignment) is the routing function's only.
+    expect(modules.tickets).not.toContain('functions/tickets/routing-tickets.ts');
+    expect(modules.routing).toContain('functions/tickets/routing-tickets.ts');
     expect(modules.routing).toEqual(expect.arrayContaining(['functions/routing/app.ts', 'functions/tickets/service.ts']));
     expect(modules.routing!.filter((path) => /^functions\/tickets\/(app|routes|schemas|docs|responses|views)\.ts$/.test(path))).toEqual([]);
     for (const name of Object.keys(modules)) expect(modules[name]!.filter((path) => path.includes('node_modules/jose/')), name).toEqual([]);
