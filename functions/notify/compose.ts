@@ -3,6 +3,7 @@ import type { Clock } from '../core/clock.ts';
 import type { EventConsumer } from '../events/consumer.ts';
 import type { Logger } from '../core/logger.ts';
 import type { UserDirectory } from '../core/users.ts';
+import { cachedOrganisationNames, dynamoOrganisationNames } from '../core/organisations.ts';
 import { shortLived } from '../routing/cache.ts';
 import { dynamoRoutingStore } from '../routing/dynamo-store.ts';
 import { readRules } from '../routing/rules.ts';
@@ -37,6 +38,7 @@ export function composeNotifications(deps: NotificationsDeps) {
     store, users: deps.users, transport: deps.transport, clock: deps.clock, sender: deps.sender, publicUrl: deps.publicUrl, logger: deps.logger,
     slaRules: () => slaRules.get(),
     filesOf: messageFiles(deps.db, deps.tableName),
+    organisationName: cachedOrganisationNames(dynamoOrganisationNames(deps.db, deps.tableName)),
   });
   const consumer: EventConsumer = { name: 'notify', handle: (events) => notify.handle(events) };
   return {

@@ -71,7 +71,7 @@ function content(notice: Notice, s: Strings, lang: Language, publicUrl: string):
       topic: booking.topic,
       expert: booking.expertName,
       requester: booking.requesterName,
-      org: booking.orgId,
+      org: notice.orgName ?? booking.orgId,
       other: side === 'requester' ? booking.expertName : booking.requesterName,
       reason: booking.cancelReason ?? '',
       link: booking.meetingLink,
