@@ -28,15 +28,15 @@ function arnReference(resource: IConstruct): string {
 const RUNTIME_REASON = 'Node.js 22 is the runtime the code is built and tested for (esbuild target node22); moving to a newer runtime is a deliberate, tested change, not a default.';
 
 export function suppressAcceptedFindings(stack: SupportCentreStack, options: { customDomain: boolean }): void {
-  const { table, identity, api, site, apiFunctions, bookingsSweep, deadLetters, notifications, attachments, unsubscribeKey, inboundMail } = stack.parts;
+  const { table, identity, api, site, apiFunctions, bookingsSweep, routingSweep, deadLetters, notifications, attachments, unsubscribeKey, inboundMail } = stack.parts;
   const tableIndexes = `AwsSolutions-IAM5[Resource::${arnReference(table.table)}/index/*]`;
   const indexReason = 'Queries use the generic indexes gsi1..gsi5 of this one table; index/* names exactly those and nothing outside the table.';
 
-  for (const fn of [...Object.values(apiFunctions), bookingsSweep.function, ...notifications.functions, inboundMail.function, inboundMail.parser]) {
+  for (const fn of [...Object.values(apiFunctions), bookingsSweep.function, routingSweep.function, ...notifications.functions, inboundMail.function, inboundMail.parser]) {
     acknowledge(fn.function, { id: 'AwsSolutions-L1', reason: RUNTIME_REASON });
     acknowledge(fn.role, { id: tableIndexes, reason: indexReason });
   }
-  const sweeps = [bookingsSweep, { function: notifications.sweepFunction, schedule: notifications.sweep }];
+  const sweeps = [bookingsSweep, routingSweep, { function: notifications.sweepFunction, schedule: notifications.sweep }];
   for (const sweep of sweeps) {
     acknowledge(sweep.schedule.role, {
       id: `AwsSolutions-IAM5[Resource::${arnReference(sweep.function.function)}:*]`,

@@ -43,6 +43,7 @@ export class SupportCentreStack extends Stack {
     site: SiteHosting;
     apiFunctions: Record<ApiFunctionName, SupportFunction>;
     bookingsSweep: { function: SupportFunction; schedule: ScheduledSweep };
+    routingSweep: { function: SupportFunction; schedule: ScheduledSweep };
     deadLetters: DeadLetterQueue;
     notifications: Notifications;
     attachments: AttachmentsBucket;
@@ -107,6 +108,15 @@ export class SupportCentreStack extends Stack {
       }),
     };
 
+    // functions/routing exports sweepHandler: experts' load counters that drifted are set to what the tickets say.
+    const routingSweepFunction = tableFunction('RoutingSweepFunction', entries.routing, 'sweepHandler', 'Reconciles experts\' load counters with their tickets');
+    const routingSweep = {
+      function: routingSweepFunction,
+      schedule: new ScheduledSweep(this, 'RoutingSweep', {
+        target: routingSweepFunction.function, description: 'Reconcile experts\' load counters', deadLetters: deadLetters.queue,
+      }),
+    };
+
     const sender = new ses.EmailIdentity(this, 'Sender', { identity: ses.Identity.email(config.senderAddress) });
     if (!config.senderConfigured) {
       Annotations.of(sender).addWarningV2('support-centre:senderPlaceholder', `No sender address configured: ${config.senderAddress} cannot be verified, so no e-mail will be delivered. Set senderAddress.`);
@@ -148,6 +158,7 @@ export class SupportCentreStack extends Stack {
     alarms.watchApi('Api', api.api);
     for (const [name, fn] of Object.entries(apiFunctions)) alarms.watchFunction(name, fn.function);
     alarms.watchFunction('bookingsSweep', bookingsSweepFunction.function);
+    alarms.watchFunction('routingSweep', routingSweepFunction.function);
     alarms.watchFunction('notifyStream', notifications.streamFunction.function);
     alarms.watchFunction('notifySweep', notifications.sweepFunction.function);
     alarms.watchFunction('inboundMail', inboundMail.function.function);
@@ -164,7 +175,7 @@ export class SupportCentreStack extends Stack {
       logs.FilterPattern.all(logs.FilterPattern.stringValue('$.message', '=', 'delivery failed'), logs.FilterPattern.booleanValue('$.parked', true)),
       'notify: e-mails parked after their last attempt; replay them from GET /api/notifications/parked');
 
-    this.parts = { table, identity, api, site, apiFunctions, bookingsSweep, deadLetters, notifications, attachments, unsubscribeKey, inboundMail };
+    this.parts = { table, identity, api, site, apiFunctions, bookingsSweep, routingSweep, deadLetters, notifications, attachments, unsubscribeKey, inboundMail };
     suppressAcceptedFindings(this, { customDomain: customOrigin !== undefined });
 
     const output = (name: string, value: string, description: string) => new CfnOutput(this, name, { value, description });

@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoBookingStore } from '../../functions/bookings/dynamo-store.ts';
+import { dynamoRoutingStore } from '../../functions/routing/dynamo-store.ts';
 import { dynamoTicketStore } from '../../functions/tickets/dynamo-store.ts';
 import type { LoadRequest } from './load.ts';
 
@@ -37,9 +38,10 @@ const ROUTED_BODY = { subject: 'Benchmark: job hangs at NCCL init', body: 'It ha
 function createScenario(name: string, autoAssign: boolean): Scenario {
   return {
     name,
-    // Routing off: ticket number counter + conditional put. Routed: + the claim on the chosen expert's load counter
-    // (settings, profiles and the roster are cached in the instance; the requester's language too).
-    dynamoCalls: autoAssign ? 3 : 2,
+    // Routing off: ticket number counter + conditional put. Routed: the same two, the claim on the chosen expert's
+    // load riding on the number's write (settings, profiles and the roster are cached in the instance; the requester's
+    // language too); a second write only when others claimed the same expert meanwhile and the choice moves.
+    dynamoCalls: 2,
     async prepare({ token, request }) {
       const coordinator = await token('coord@support.example');
       const maria = await token('maria@aurora-ai.example');
@@ -52,8 +54,10 @@ function createScenario(name: string, autoAssign: boolean): Scenario {
         request: { method: 'POST', path: '/api/tickets', headers: bearer(maria), body: JSON.stringify(ROUTED_BODY) },
         storageWork: (db, tableName) => {
           const store = dynamoTicketStore(db, tableName);
+          const routing = dynamoRoutingStore(db, tableName);
           const { sla: _sla, ...ticket } = template;
-          return async () => store.create({ ...ticket, id: `bench${autoAssign ? 'r' : 'u'}${copy++}`, number: await store.nextNumber() });
+          const draw = async () => (autoAssign ? (await routing.claim('u-bench', 1, new Date().toISOString())).number : store.nextNumber());
+          return async () => store.create({ ...ticket, id: `bench${autoAssign ? 'r' : 'u'}${copy++}`, number: await draw() });
         },
       };
     },

@@ -1,6 +1,7 @@
 import type { Clock } from '../core/clock.ts';
 import { functionApp, idempotencyKey, onlyRoles, signedIn, type ApiApp } from '../core/http.ts';
 import type { IdentityVerifier } from '../core/identity.ts';
+import type { OrganisationNames } from '../core/organisations.ts';
 import { mount } from '../core/route.ts';
 import { allowanceService } from './allowance-service.ts';
 import { bookingInvitation, invitationMethod } from './calendar.ts';
@@ -13,6 +14,7 @@ import {
 } from './routes.ts';
 import { bookingService } from './service.ts';
 import type { BookingStore } from './store.ts';
+import type { BookingRecord } from './domain/model.ts';
 import { bookingView, expertView, ownProfileView } from './views.ts';
 
 export interface BookingsAppDeps {
@@ -20,6 +22,8 @@ export interface BookingsAppDeps {
   tickets: TicketOwnership;
   clock: Clock;
   verifier: IdentityVerifier;
+  /** The requester's organisation by name, as the pages show it (cached per instance by the wiring). */
+  organisationName: OrganisationNames;
 }
 
 /** Adds the mentoring rows of the API contract (experts, slots, bookings, allowances) to an API app. */
@@ -29,6 +33,7 @@ export function registerBookingRoutes(app: ApiApp, deps: BookingsAppDeps): ApiAp
   const allowances = allowanceService(deps);
   const auth = signedIn(deps.verifier);
   const optionalDate = (value: string | undefined) => (value === undefined ? undefined : new Date(value));
+  const view = async (record: BookingRecord) => bookingView(record, await deps.organisationName(record.orgId));
 
   mount(app, listExpertsRoute, [auth], async (c) => {
     const ranked = await experts.list(c.req.valid('query'));
@@ -64,28 +69,28 @@ export function registerBookingRoutes(app: ApiApp, deps: BookingsAppDeps): ApiAp
     const { booking, replayed } = await bookings.create(c.var.principal, c.req.valid('json'), idempotencyKey(c));
     c.header('Location', `/api/bookings/${booking.id}`);
     if (replayed) c.header('Idempotent-Replayed', 'true');
-    return c.json(bookingView(booking), 201);
+    return c.json(await view(booking), 201);
   });
 
   mount(app, listBookingsRoute, [auth], async (c) => {
     const page = await bookings.list(c.var.principal, c.req.valid('query'));
     c.header('Cache-Control', 'private, no-store');
-    return c.json({ items: page.items.map(bookingView), ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
+    return c.json({ items: await Promise.all(page.items.map(view)), ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
   });
 
   mount(app, getBookingRoute, [auth], async (c) => {
     c.header('Cache-Control', 'private, no-store');
-    return c.json(bookingView(await bookings.get(c.var.principal, c.req.valid('param').id)), 200);
+    return c.json(await view(await bookings.get(c.var.principal, c.req.valid('param').id)), 200);
   });
 
   mount(app, cancelBookingRoute, [auth], async (c) => {
     const booking = await bookings.cancel(c.var.principal, c.req.valid('param').id, c.req.valid('json').reason);
-    return c.json(bookingView(booking), 200);
+    return c.json(await view(booking), 200);
   });
 
   mount(app, rescheduleBookingRoute, [auth], async (c) => {
     const booking = await bookings.reschedule(c.var.principal, c.req.valid('param').id, c.req.valid('json').start);
-    return c.json(bookingView(booking), 200);
+    return c.json(await view(booking), 200);
   });
 
   mount(app, bookingIcsRoute, [auth], async (c) => {

@@ -22,7 +22,8 @@ export const OwnProfileSchema = documented(z.object({ ...expertShape, meetingLin
 export const BookingSchema = documented(z.object({
   id: z.string(), status: z.enum(['booked', 'cancelled']), start: z.string(), end: z.string(), minutes: z.number(),
   expertId: z.string(), expertName: z.string(), expertEmail: z.string(),
-  orgId: z.string(), requesterId: z.string(), requesterName: z.string(), requesterEmail: z.string(),
+  orgId: z.string(), orgName: z.optional(documented(z.string(), { description: 'The organisation\'s name, when it has one on record' })),
+  requesterId: z.string(), requesterName: z.string(), requesterEmail: z.string(),
   topic: z.string(), notes: z.optional(z.string()), system: z.optional(z.string()), ticketId: z.optional(z.string()),
   meetingLink: z.string(), sequence: z.number(), createdAt: z.string(), updatedAt: z.string(),
   cancelledAt: z.optional(z.string()), cancelledById: z.optional(z.string()), cancelReason: z.optional(z.string()),

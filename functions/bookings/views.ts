@@ -1,10 +1,10 @@
 import type { BookingRecord, ExpertProfile } from './domain/model.ts';
 
-/** What callers see of a booking: none of the bookkeeping that makes its writes converge. */
-export function bookingView(record: BookingRecord) {
+/** What callers see of a booking: none of the bookkeeping that makes its writes converge; `orgName` the organisation's name. */
+export function bookingView(record: BookingRecord, orgName?: string) {
   const { requestFingerprint: _f, move: _m, release: _r, failure: _x, version: _v, status, ...booking } = record;
   // Only booked and cancelled records are ever shown (pending and failed ones are not found).
-  return { ...booking, status: status as 'booked' | 'cancelled' };
+  return { ...booking, orgName, status: status as 'booked' | 'cancelled' };
 }
 
 /** The directory entry of an expert; the meeting link is given to those who book. */

@@ -50,3 +50,28 @@ export function dynamoOrganisationLanguages(db: DynamoDBDocumentClient, tableNam
 export type OrganisationProfiles = (id: string) => Promise<{ name?: string; lang?: string }>;
 
 export const dynamoOrganisationProfiles = (db: DynamoDBDocumentClient, tableName: string): OrganisationProfiles => organisationAttributes(db, tableName, ['name', 'lang']);
+
+/** An organisation's name as people know it ("Aurora AI" for aurora-ai); undefined when there is no such item. */
+export type OrganisationNames = (id: string) => Promise<string | undefined>;
+
+export function dynamoOrganisationNames(db: DynamoDBDocumentClient, tableName: string): OrganisationNames {
+  const read = organisationAttributes(db, tableName, ['name']);
+  return async (id) => (await read(id)).name;
+}
+
+/**
+ * Names kept a few minutes per instance: lists and tickets name a handful of organisations over and over, and a
+ * renamed organisation may show its old name that long. An organisation with no item is asked for again each time.
+ */
+export function cachedOrganisationNames(names: OrganisationNames, ttlMs = 5 * 60_000): OrganisationNames {
+  const held = new Map<string, { name: Promise<string | undefined>; until: number }>();
+  return (id) => {
+    const entry = held.get(id);
+    if (entry && entry.until > Date.now()) return entry.name;
+    const name = names(id);
+    if (held.size > 1000) held.clear();
+    held.set(id, { name, until: Date.now() + ttlMs });
+    name.then((found) => { if (found === undefined) held.delete(id); }, () => held.delete(id));
+    return name;
+  };
+}

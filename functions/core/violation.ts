@@ -10,7 +10,7 @@ export type ViolationCode =
   | 'ticket.assignee' // the assignee is not an expert of the support centre
   | 'ticket.requester-change' // a requester changes something other than the status
   | 'ticket.close-not-opener' // a requester closes a ticket someone else of the organisation opened
-  | 'ticket.assignment' // an expert assigns someone else, or takes a ticket someone holds
+  | 'ticket.assignment' // an expert assigns someone else, or releases a ticket someone else holds
   | 'ticket.internal-note' // a requester writes an internal note
   // mentoring
   | 'expert.unknown' // a booking names no expert

@@ -1,13 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { fixedClock } from '../core/clock.ts';
-import type { UserDirectory } from '../core/users.ts';
 import { dynamoExpertProfiles } from '../bookings/expert-directory.ts';
-import { dynamoRoutingStore } from '../routing/dynamo-store.ts';
+import { dynamoRoutingAdminStore } from '../routing/dynamo-admin-store.ts';
 import type { WeeklyHours } from '../routing/domain/calendar.ts';
 import { routingAdmin } from '../routing/admin.ts';
 import { routingService } from '../routing/service.ts';
-import { ticketService } from '../tickets/service.ts';
-import type { TicketStore } from '../tickets/store.ts';
 import { routingTicketsPort } from '../routing/wiring.ts';
 
 const weekdays = (timeZone: string): WeeklyHours => ({
@@ -22,10 +19,10 @@ export const SEED_SUPPORT_HOURS: Record<string, WeeklyHours> = {
 };
 
 /** Support hours, then the load counters set from the seeded tickets (written before routing existed). */
-export async function seedRouting({ db, tableName, users, tickets, now }: { db: DynamoDBDocumentClient; tableName: string; users: UserDirectory; tickets: TicketStore; now: Date }): Promise<void> {
-  const store = dynamoRoutingStore(db, tableName);
+export async function seedRouting({ db, tableName, now }: { db: DynamoDBDocumentClient; tableName: string; now: Date }): Promise<void> {
+  const store = dynamoRoutingAdminStore(db, tableName);
   for (const [expertId, hours] of Object.entries(SEED_SUPPORT_HOURS)) await store.setSupportHours(expertId, hours);
   const clock = fixedClock(now);
   const routing = routingService({ store, profiles: dynamoExpertProfiles(db, tableName), clock });
-  await routingAdmin(routing).reconcile(routingTicketsPort(ticketService({ store: tickets, users, clock, routing })));
+  await routingAdmin(routing, store).reconcile(routingTicketsPort({ db, tableName, clock }, routing));
 }

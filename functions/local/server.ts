@@ -21,6 +21,7 @@ import { dynamoUserDirectory } from '../core/users.ts';
 import { dynamoTicketStore } from '../tickets/dynamo-store.ts';
 import { localBlobs } from '../attachments/local-blobs.ts';
 import { routingServiceOf } from '../routing/dynamo-service.ts';
+import { routingSweep } from '../routing/wiring.ts';
 import { outboxRoutes, startLocalNotifications, type LocalNotificationOptions, type LocalNotifications } from '../notify/local.ts';
 import { startLocalEvents, type LocalEvents, type LocalEventsOptions } from '../events/local.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '../core/config.ts';
@@ -35,6 +36,7 @@ import { securityHeaders } from '../../site/security-headers.ts';
 import { seedDemoData } from './seed.ts';
 import { SEED_USERS } from './seed-data.ts';
 import { ensureTable } from './table-setup.ts';
+import { indexTicketNumbers } from '../tickets/number-index.ts';
 
 export interface LocalServerOptions {
   /** 0 picks a free port. */
@@ -83,6 +85,8 @@ export interface LocalServer {
   notifications: LocalNotifications;
   /** The change feed, handing the table's events to notifications. */
   events: LocalEvents;
+  /** Routing's sweep (load counters reconciled), which the sweep timer runs; tests run it by hand. */
+  routingSweep(): Promise<{ experts: number }>;
   /** Whether the demo login and the outbox are mounted. */
   devRoutes: boolean;
   /** The e-mail channel: its service (what the SMTP server hands mail to) and the SMTP server, when started. */
@@ -130,10 +134,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const dynamo = options.dynamoEndpoint
     ? { endpoint: options.dynamoEndpoint, close: async () => {} }
     : await startDynalite(options.dataDir ? join(options.dataDir, 'dynamodb') : undefined);
-  await ensureTable(dynamo.endpoint, tableName);
+  const made = await ensureTable(dynamo.endpoint, tableName);
   const table = localTableConfig({ tableName, dynamoEndpoint: dynamo.endpoint });
   const db = createDocumentClient({ region: table.region, endpoint: table.dynamoEndpoint });
   options.instrumentDb?.(db);
+  // Data kept from an older version: tickets written before the number index get its keys (their references resolve).
+  if (made !== 'created') await indexTicketNumbers(db, tableName);
   const users = dynamoUserDirectory(db, tableName);
   const tickets = dynamoTicketStore(db, tableName);
   const seeded = options.seed === false ? false : await seedDemoData({ db, tableName, users, tickets, now: clock.now() });
@@ -174,9 +180,15 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const config = localApiConfig(settings, idp);
   const notifyConfig = localNotifyConfig(settings);
   const verifier = createJwtVerifier(config);
+  // The tickets and routing functions share one routing service here, as one process would: a settings or absence
+  // change is seen by the next creation at once. In AWS each Lambda holds its own caches (functions/routing/README.md,
+  // "Two functions"). Routing's sweep (counters reconciled) runs on the notifier's timer; in AWS on its own schedule.
+  const routing = routingServiceOf({ db, tableName, clock });
+  const reconcileCounters = routingSweep({ db, tableName, clock, routing });
   const notifications = await startLocalNotifications({
     db, tableName, users, clock, sender: notifyConfig.sender, publicUrl: notifyConfig.publicUrl, unsubscribeSecret: notifyConfig.unsubscribeSecret,
     channel: notifyConfig.channel, dataDir: options.dataDir, logger, options: options.notifications,
+    alongside: reconcileCounters,
   });
   const events = await startLocalEvents({
     db, tableName, clock, consumers: [notifications.consumer], dataDir: options.dataDir, logger, options: options.events,
@@ -191,10 +203,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   // links signed and expiring like S3's presigned ones, verified by the blob routes mounted below.
   const blobRoot = options.dataDir ? join(options.dataDir, 'attachments') : mkdtempSync(join(tmpdir(), 'attachments-'));
   const blobs = localBlobs({ root: blobRoot, baseUrl: url, clock: () => clock.now() });
-  // Every function of the manifest, wired as its Lambda entry wires it, on one app. The tickets and routing
-  // functions share one routing service here, as one process would: a settings or absence change is seen by the
-  // next creation at once. In AWS each Lambda holds its own caches (functions/routing/README.md, "Two functions").
-  const routing = routingServiceOf({ db, tableName, clock });
+  // Every function of the manifest, wired as its Lambda entry wires it, on one app (sharing the routing service above).
   for (const name of API_FUNCTION_NAMES) API_WIRING[name].wire(api, { db, tableName, clock, verifier, isGuide, eventsPerSource: options.eventsPerSource, blobs, routing, unsubscribeSecret: notifyConfig.unsubscribeSecret });
   serveOpenApiDocument(api, API_DOCS);
   // The e-mail channel through the same service as in AWS; its answers go where notifications go (the outbox).
@@ -226,7 +235,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   root = app;
 
   return {
-    url, port, api, idp, db, tableName, dynamoEndpoint: dynamo.endpoint, seeded, notifications, events, devRoutes, inboundMail, smtp,
+    url, port, api, idp, db, tableName, dynamoEndpoint: dynamo.endpoint, seeded, notifications, events, devRoutes, inboundMail, smtp, routingSweep: reconcileCounters,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await smtp?.close();

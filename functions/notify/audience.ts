@@ -1,3 +1,4 @@
+import type { OrganisationNames } from '../core/organisations.ts';
 import type { UserRecord, UserDirectory } from '../core/users.ts';
 import type { BookingFacts, TicketFacts } from '../events/domain/events.ts';
 import { computeSla, DEFAULT_SLA_RULES, type SlaRules } from '../tickets/domain/sla.ts';
@@ -16,6 +17,8 @@ export interface AudienceDeps {
   slaRules?: () => Promise<SlaRules>;
   /** A public reply and the public messages before it, for its mail; without it the mail names the reply only. */
   conversationOf?(ticket: TicketFacts, messageId: string): Promise<Conversation>;
+  /** An organisation's name, as the booking e-mails name the requester's (its id when it has none). */
+  organisationName?: OrganisationNames;
 }
 
 /**
@@ -107,11 +110,12 @@ export async function deliveriesFor(event: NotifyEvent, deps: AudienceDeps): Pro
     case 'bookingChanged':
     case 'sessionReminder': {
       const { booking } = event;
+      const orgName = await deps.organisationName?.(booking.orgId);
       for (const side of ['requester', 'expert'] as const) {
         const { recipientId, fallback } = bookingParty(booking, side);
         const notice: Notice = event.type === 'bookingChanged'
-          ? { template: 'booking', change: event.change, side, booking }
-          : { template: 'reminder', lead: event.lead, side, booking };
+          ? { template: 'booking', change: event.change, side, booking, ...(orgName ? { orgName } : {}) }
+          : { template: 'reminder', lead: event.lead, side, booking, ...(orgName ? { orgName } : {}) };
         add(recipientId, event.type === 'bookingChanged' ? 'bookingChange' : 'sessionReminder', booking.orgId, notice, { fallback });
       }
       break;

@@ -4,6 +4,7 @@ import type { EventConsumer } from '../events/consumer.ts';
 import type { Logger } from '../core/logger.ts';
 import type { MailChannelConfig } from '../core/config.ts';
 import type { UserDirectory } from '../core/users.ts';
+import { cachedOrganisationNames, dynamoOrganisationNames } from '../core/organisations.ts';
 import { shortLived } from '../routing/cache.ts';
 import { dynamoRoutingStore } from '../routing/dynamo-store.ts';
 import { readRules } from '../routing/rules.ts';
@@ -47,6 +48,7 @@ export function composeNotifications(deps: NotificationsDeps) {
     organisationLanguage: dynamoOrganisationLanguages(deps.db, deps.tableName),
     ...(deps.unsubscribeSecret ? { unsubscribeSecret: deps.unsubscribeSecret } : {}),
     channel: deps.channel,
+    organisationName: cachedOrganisationNames(dynamoOrganisationNames(deps.db, deps.tableName)),
   });
   const consumer: EventConsumer = { name: 'notify', handle: (events) => notify.handle(events) };
   return {

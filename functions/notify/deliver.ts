@@ -31,6 +31,7 @@ export interface NotifierDeps {
   logger?: Logger;
   /** The files a reply carries, listed in its mail. */
   filesOf?: AudienceDeps['filesOf'];
+  organisationName?: AudienceDeps['organisationName'];
   /** Attempts before a delivery is parked for a coordinator: the first, then the sweep's spaced retries. */
   maxAttempts?: number;
   /** The calendar and SLA policy (the acknowledgement's expected first response); the defaults without it. */
@@ -165,7 +166,7 @@ export function notifier(deps: NotifierDeps) {
    * assignee), so its first audience is kept: a later assignee does not get the same warning again.
    */
   async function deliveriesOf(event: NotifyEvent): Promise<Delivery[]> {
-    const deliveries = await deliveriesFor(event, { users: deps.users, followers, slaRules: deps.slaRules, filesOf: deps.filesOf, conversationOf: deps.conversationOf });
+    const deliveries = await deliveriesFor(event, { users: deps.users, followers, slaRules: deps.slaRules, filesOf: deps.filesOf, conversationOf: deps.conversationOf, organisationName: deps.organisationName });
     if (event.type !== 'slaEscalation' || deliveries.length === 0) return deliveries;
     const expiresAt = Math.floor(deps.clock.now().getTime() / 1000) + retentionDays(event.eventId) * DAY_SECONDS;
     const audience = await deps.store.fixAudience(event.eventId, deliveries.map((d) => d.recipientId), expiresAt);

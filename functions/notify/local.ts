@@ -49,6 +49,8 @@ export async function startLocalNotifications(deps: {
   dataDir?: string;
   logger?: Logger;
   options?: LocalNotificationOptions;
+  /** Another module's scheduled work, run by the same timer after each sweep (in AWS each has its own schedule). */
+  alongside?: () => Promise<unknown>;
 }): Promise<LocalNotifications> {
   const outbox = createOutbox(deps.dataDir ? join(deps.dataDir, 'outbox') : undefined);
   const background = deps.dataDir !== undefined;
@@ -61,7 +63,9 @@ export async function startLocalNotifications(deps: {
     channel: deps.channel,
   });
   const sweepMs = deps.options?.sweepMs ?? (background ? 60_000 : 0);
-  return { ...parts, outbox, transport: deps.options?.transport ?? outbox, stop: repeat(sweepMs, () => parts.sweep.run(), deps.logger, 'notification sweep') };
+  const alongside = deps.alongside;
+  const sweep = () => parts.sweep.run().finally(() => alongside?.().catch((error) => deps.logger?.error('scheduled run failed', { error: error as Error })));
+  return { ...parts, outbox, transport: deps.options?.transport ?? outbox, stop: repeat(sweepMs, sweep, deps.logger, 'notification sweep') };
 }
 
 /**

@@ -9,8 +9,9 @@ import { loadOf } from './domain/load.ts';
 import { routingSettingsViolations, type RoutingSettings } from './domain/routing-settings.ts';
 import type { ExpertTickets, OpenTicket, RoutingProfile } from './ports.ts';
 import { rulesOf, type RoutingRules } from './rules.ts';
+import { counterReconciliation } from './reconcile.ts';
 import { categoriesOf, emptyEntry, type RoutingService } from './service.ts';
-import type { StoredSettings } from './store.ts';
+import type { RoutingAdminStore, StoredSettings } from './store.ts';
 
 /** Rule violations as the API's field errors, under the body's field. */
 export const fieldErrors = (violations: readonly RuleViolation[], prefix: Array<string | number> = []) =>
@@ -21,8 +22,9 @@ export const fieldErrors = (violations: readonly RuleViolation[], prefix: Array<
  * reassignment, on the caches of a routing service (service.ts), so a change made here is what that instance routes
  * on next. The tickets function carries the service alone: creation needs none of this.
  */
-export function routingAdmin(service: RoutingService) {
-  const { store, clock, rules, profileList, candidates, noteInRoster, reconcile } = service.internals;
+export function routingAdmin(service: RoutingService, store: RoutingAdminStore) {
+  const { clock, rules, profileList, candidates, noteInRoster } = service.internals;
+  const reconcile = counterReconciliation(service, store);
 
   async function knownExpert(expertId: string): Promise<RoutingProfile> {
     const profile = (await profileList.get()).find((p) => p.id === expertId) ?? (profileList.clear(), (await profileList.get()).find((p) => p.id === expertId));

@@ -32,7 +32,8 @@ export function registerRoutingRoutes(app: ApiApp, { routing, tickets, verifier 
 
   mount(app, getServiceHoursRoute, [auth, staff], async (c) => c.json((await routing.rules()).calendar, 200));
   mount(app, putServiceHoursRoute, [auth, coordinators], async (c) => c.json((await routing.putSetting('service-hours', c.req.valid('json'))).calendar, 200));
-  mount(app, getSlaRoute, [auth, staff], async (c) => c.json((await routing.rules()).policy, 200));
+  // The targets are the promise made to requesters: anyone signed in reads them (the new-ticket form shows them).
+  mount(app, getSlaRoute, [auth], async (c) => c.json((await routing.rules()).policy, 200));
   mount(app, putSlaRoute, [auth, coordinators], async (c) => c.json((await routing.putSetting('sla', c.req.valid('json'))).policy, 200));
   mount(app, getRoutingRoute, [auth, staff], async (c) => c.json((await routing.rules()).routing, 200));
   mount(app, putRoutingRoute, [auth, coordinators], async (c) => c.json((await routing.putSetting('routing', c.req.valid('json'))).routing, 200));

@@ -13,7 +13,7 @@ const WRITE = [...BODY_PROBLEMS, 'unauthorized', 'forbidden'] as const;
 export const routingDocs: RouteDoc[] = [
   { route: getServiceHoursRoute, tags: ['routing'], responses: { 200: { description: 'The service calendar (default until a coordinator saves one)', schema: ServiceHoursSchema } }, errors: [...READ] },
   { route: putServiceHoursRoute, tags: ['routing'], description: 'Coordinators: time zone, weekly hours, holidays.', responses: { 200: { description: 'Saved', schema: ServiceHoursSchema } }, errors: [...WRITE] },
-  { route: getSlaRoute, tags: ['routing'], responses: { 200: { description: 'Targets per priority', schema: SlaPolicySchema } }, errors: [...READ] },
+  { route: getSlaRoute, tags: ['routing'], description: 'Anyone signed in: the targets requesters are promised (the new-ticket form shows them).', responses: { 200: { description: 'Targets per priority', schema: SlaPolicySchema } }, errors: ['unauthorized'] },
   { route: putSlaRoute, tags: ['routing'], description: 'Coordinators: per priority, first-response and resolution hours on the business or the always clock.', responses: { 200: { description: 'Saved', schema: SlaPolicySchema } }, errors: [...WRITE] },
   { route: getRoutingRoute, tags: ['routing'], responses: { 200: { description: 'Auto-assignment and per-category lists', schema: RoutingSettingsSchema } }, errors: [...READ] },
   { route: putRoutingRoute, tags: ['routing'], description: 'Coordinators: auto-assignment on or off; per category an ordered list of experts or "anyone".', responses: { 200: { description: 'Saved', schema: RoutingSettingsSchema } }, errors: [...WRITE] },

@@ -2,10 +2,10 @@ import type { Clock } from '../core/clock.ts';
 import { categoryOfTopic } from '../core/topics.ts';
 import { shortLived } from './cache.ts';
 import { chooseAssignee, type Assignment, type Candidate, type TicketToRoute } from './domain/assign.ts';
-import { LOAD_WEIGHTS, loadChanges, loadOf, type LoadHolder } from './domain/load.ts';
-import type { ExpertProfiles, ExpertTickets, OpenTicket, RoutingProfile } from './ports.ts';
+import { LOAD_WEIGHTS, loadChanges, type LoadHolder } from './domain/load.ts';
+import type { ExpertProfiles, RoutingProfile } from './ports.ts';
 import { rulesOf } from './rules.ts';
-import type { RosterEntry, RoutingStore } from './store.ts';
+import type { Counters, RosterEntry, RoutingStore } from './store.ts';
 
 export type { RoutingRules } from './rules.ts';
 
@@ -17,12 +17,14 @@ export interface RoutingDeps {
   ttl?: { settings?: number; profiles?: number; roster?: number };
 }
 
-/** An automatic assignment as made: `weight` is what was claimed on the assignee's counters. */
-export type Routed = Assignment & { weight?: number };
+/**
+ * An automatic assignment as made: `weight` is what was claimed on the assignee's counters, `number` the ticket
+ * number drawn in the same write (none when nobody was claimed: the caller draws one).
+ */
+export type Routed = Assignment & { weight?: number; number?: number };
 
 /** How often a creation chooses again after others claimed its choice first (then it keeps its last claim). */
 const MAX_CLAIMS = 6;
-const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(40, 4 * 2 ** attempt)));
 
 export const emptyEntry = (expertId: string): RosterEntry => ({ expertId, absences: [], load: 0, openTickets: 0 });
 
@@ -66,58 +68,49 @@ export function routingService({ store, profiles, clock, ttl = {} }: RoutingDeps
     }));
   }
 
-  /**
-   * Chooses, claims the choice on its counters, and checks the choice against what the claim answered: if others
-   * claimed the same expert meanwhile (the load moved since it was read), it chooses again with that load; when
-   * someone else is now the better choice, it gives this claim back and claims them. Counters stay exact (every
-   * claim is an atomic ADD, every give-back one too); the choice is made on loads at most one claim old.
-   * An expert who is the only fit is claimed at once however many creations race, with no retries.
-   */
-  async function claimFor(ticket: TicketToRoute, exclude?: string): Promise<Routed> {
-    const { calendar, routing: settings } = await rules.get();
-    const weight = LOAD_WEIGHTS[ticket.priority];
-    let fresh = false;
-    for (let attempt = 0; ; attempt++) {
-      const { pool, entries } = await candidates(fresh);
-      const now = clock.now();
-      const context = { settings, calendar, now };
-      const eligible = pool.filter((c) => c.id !== exclude);
-      const choice = chooseAssignee(ticket, eligible, context);
-      if (choice.assigneeId === null) return choice;
-      const expertId = choice.assigneeId;
-      const seen = entries.get(expertId)?.load ?? 0;
-      const at = now.toISOString();
-      const after = await store.claim(expertId, weight, at);
-      await noteInRoster(expertId, (entry) => ({ ...entry, load: after.load, openTickets: after.openTickets, lastAssignedAt: at }));
-      if (after.load - weight === seen || attempt + 1 >= MAX_CLAIMS) return { ...choice, weight };
-      // Others claimed this expert meanwhile: would they still be chosen at the load they really had?
-      const corrected = eligible.map((c) => (c.id === expertId ? { ...c, load: after.load - weight, openTickets: after.openTickets - 1 } : c));
-      const again = chooseAssignee(ticket, corrected, context);
-      if (again.assigneeId === expertId) return { ...again, weight };
-      await store.adjust(expertId, -weight, -1);
-      await noteInRoster(expertId, (entry) => ({ ...entry, load: entry.load - weight, openTickets: entry.openTickets - 1 }));
-      fresh = true;
-      await backoff(attempt);
-    }
+  /** Every expert's counters as a write answered them: this instance's roster starts its next choice from them. */
+  async function noteCounters(counters: Counters): Promise<void> {
+    const entries = await roster.get();
+    for (const [expertId, counted] of counters) entries.set(expertId, { ...(entries.get(expertId) ?? emptyEntry(expertId)), ...counted });
   }
 
   /**
-   * Sets each expert's counters to what the assignee index says (their new and open tickets), where they
-   * drifted: a crash between a claim and its ticket's write, a counter write lost after a ticket change.
-   * Conditional on the load read, so a claim made meanwhile is never overwritten (the next pass sees it).
+   * Chooses, then draws the ticket number and claims the choice in one write, which answers everyone's counters.
+   * If others claimed the same expert meanwhile (the load moved since it was read), it chooses again on those
+   * counters; when someone else is now the better choice, it moves the claim to them (one more write) and checks
+   * that one the same way. Counters stay exact (every claim and move is one atomic write); the choice is made on
+   * loads at most one claim old. An expert who is the only fit is claimed at once however many race, in one write.
    */
-  async function reconcile(tickets: ExpertTickets): Promise<Map<string, OpenTicket[]>> {
-    const [list, entries] = await Promise.all([profileList.get(), store.roster().then((all) => new Map(all.map((e) => [e.expertId, e])))]);
-    const open = new Map<string, OpenTicket[]>();
-    for (const profile of list) {
-      const entry = entries.get(profile.id) ?? emptyEntry(profile.id);
-      const theirs = await tickets.openTicketsOf(profile.id);
-      open.set(profile.id, theirs);
-      const load = loadOf(theirs.map((t) => ({ priority: t.priority, status: t.status })));
-      if (load === entry.load && theirs.length === entry.openTickets) continue;
-      if (await store.reconcile(profile.id, entry.load, load, theirs.length)) await noteInRoster(profile.id, (e) => ({ ...e, load, openTickets: theirs.length }));
+  async function claimFor(ticket: TicketToRoute): Promise<Routed> {
+    const { calendar, routing: settings } = await rules.get();
+    const weight = LOAD_WEIGHTS[ticket.priority];
+    const { pool, entries } = await candidates(false);
+    const now = clock.now();
+    const at = now.toISOString();
+    const context = { settings, calendar, now };
+    let eligible = pool;
+    let choice = chooseAssignee(ticket, eligible, context);
+    if (choice.assigneeId === null) return choice;
+    let seen = entries.get(choice.assigneeId)?.load ?? 0;
+    const { number, counters: first } = await store.claim(choice.assigneeId, weight, at);
+    let counters = first;
+    for (let attempt = 1; ; attempt++) {
+      await noteCounters(counters);
+      const expertId: string = choice.assigneeId!;
+      const after = counters.get(expertId)?.load ?? weight;
+      if (after - weight === seen || attempt >= MAX_CLAIMS) return { ...choice, weight, number };
+      // Others claimed this expert meanwhile: choose again on everyone's counters as they are, less this claim.
+      eligible = eligible.map((c) => {
+        const counted = counters.get(c.id) ?? { load: 0, openTickets: 0 };
+        return c.id === expertId ? { ...c, load: counted.load - weight, openTickets: counted.openTickets - 1 } : { ...c, load: counted.load, openTickets: counted.openTickets };
+      });
+      const again = chooseAssignee(ticket, eligible, context);
+      if (again.assigneeId === expertId) return { ...again, weight, number };
+      if (again.assigneeId === null) return { ...choice, weight, number };
+      seen = eligible.find((c) => c.id === again.assigneeId)?.load ?? 0;
+      counters = await store.move(expertId, again.assigneeId, weight, at);
+      choice = again;
     }
-    return open;
   }
 
   return {
@@ -143,8 +136,8 @@ export function routingService({ store, profiles, clock, ttl = {} }: RoutingDeps
       await adjustCounters(loadChanges(before, after));
     },
 
-    /** What the routing function's admin side (admin.ts) builds on: this instance's store, caches and roster notes. */
-    internals: { store, clock, rules, profileList, candidates, noteInRoster, reconcile },
+    /** What the routing function's admin side (admin.ts) and its sweep (reconcile.ts) build on: this instance's store, caches and roster notes. */
+    internals: { store, clock, rules, profileList, candidates, noteInRoster },
   };
 }
 

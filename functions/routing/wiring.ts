@@ -1,20 +1,36 @@
 import type { ApiApp } from '../core/http.ts';
 import { dynamoUserDirectory } from '../core/users.ts';
 import { dynamoTicketStore } from '../tickets/dynamo-store.ts';
-import { ticketService, type TicketService } from '../tickets/service.ts';
+import { routingTickets } from '../tickets/routing-tickets.ts';
+import { ticketService } from '../tickets/service.ts';
 import { routingAdmin } from './admin.ts';
 import { registerRoutingRoutes, type RoutingTicketsPort } from './app.ts';
+import { dynamoRoutingAdminStore } from './dynamo-admin-store.ts';
 import { routingServiceOf, type RoutingInfrastructure } from './dynamo-service.ts';
+import type { RoutingService } from './service.ts';
+import { counterReconciliation } from './reconcile.ts';
 
-/** What routing's routes need of tickets, answered by the tickets service (history and counters are kept there). */
-export function routingTicketsPort(tickets: TicketService): RoutingTicketsPort {
+/**
+ * What routing's routes need of tickets: reads from the tickets store (tickets/routing-tickets.ts), reassignment
+ * through the tickets service (history and counters are kept there).
+ */
+export function routingTicketsPort(infrastructure: Pick<RoutingInfrastructure, 'db' | 'tableName' | 'clock'>, routing: RoutingService): RoutingTicketsPort {
+  const { db, tableName, clock } = infrastructure;
+  const store = dynamoTicketStore(db, tableName);
+  const users = dynamoUserDirectory(db, tableName);
+  const tickets = ticketService({ store, users, clock, routing });
   return {
-    openTicketsOf: (expertId) => tickets.openTicketsOf(expertId),
-    toRoute: (ticketId) => tickets.toRoute(ticketId),
+    ...routingTickets({ store, users, clock, rules: routing.rules }),
     async reassign(actor, ticketId, assignee, reason) {
       await tickets.reassign(actor, ticketId, assignee?.id ?? null, reason);
     },
   };
+}
+
+/** Routing's service and what it needs of tickets. */
+function routingWithTickets(infrastructure: Pick<RoutingInfrastructure, 'db' | 'tableName' | 'clock' | 'routing'>) {
+  const routing = routingServiceOf(infrastructure);
+  return { routing, tickets: routingTicketsPort(infrastructure, routing) };
 }
 
 /**
@@ -23,8 +39,17 @@ export function routingTicketsPort(tickets: TicketService): RoutingTicketsPort {
  * built here from tickets' service and store only (none of tickets' routes, schemas or docs).
  */
 export function wireRouting(app: ApiApp, infrastructure: RoutingInfrastructure): ApiApp {
-  const { db, tableName, clock, verifier } = infrastructure;
-  const routing = routingServiceOf(infrastructure);
-  const tickets = ticketService({ store: dynamoTicketStore(db, tableName), users: dynamoUserDirectory(db, tableName), clock, routing });
-  return registerRoutingRoutes(app, { routing: routingAdmin(routing), verifier, tickets: routingTicketsPort(tickets) });
+  const { routing, tickets } = routingWithTickets(infrastructure);
+  return registerRoutingRoutes(app, { routing: routingAdmin(routing, dynamoRoutingAdminStore(infrastructure.db, infrastructure.tableName)), verifier: infrastructure.verifier, tickets });
+}
+
+/**
+ * Routing's sweep, run on a schedule (the routing function's `sweepHandler` in AWS, the local server's sweep loop):
+ * sets each expert's load counters to what their new and open tickets say wherever they drifted (README, "eventually
+ * right"). Answers how many experts it looked at.
+ */
+export function routingSweep(infrastructure: Pick<RoutingInfrastructure, 'db' | 'tableName' | 'clock' | 'routing'>): () => Promise<{ experts: number }> {
+  const { routing, tickets } = routingWithTickets(infrastructure);
+  const reconcile = counterReconciliation(routing, dynamoRoutingAdminStore(infrastructure.db, infrastructure.tableName));
+  return async () => ({ experts: (await reconcile(tickets)).size });
 }

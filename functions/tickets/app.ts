@@ -1,5 +1,5 @@
 import { languageOf } from '../core/locale.ts';
-import type { OrganisationProfiles } from '../core/organisations.ts';
+import type { OrganisationNames, OrganisationProfiles } from '../core/organisations.ts';
 import { mount } from '../core/route.ts';
 import { functionApp, etagFor, idempotencyKey, onlyRoles, signedIn, versionFromIfMatch, type ApiApp } from '../core/http.ts';
 import type { IdentityVerifier } from '../core/identity.ts';
@@ -16,12 +16,16 @@ export interface TicketsAppDeps extends TicketDeps {
   verifier: IdentityVerifier;
   /** For /me: the requester's organisation by name, as pages show it, and its default language. */
   organisation: OrganisationProfiles;
+  /** The organisation's name on every ticket answered (cached per instance by the wiring). */
+  organisationName: OrganisationNames;
 }
 
 /** Adds the tickets rows of the API contract (plus health and /me) to an API app. */
 export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps, tickets: TicketService = ticketService(deps)): ApiApp {
   const auth = signedIn(deps.verifier);
   const now = () => deps.clock.now();
+  // Every ticket names its organisation as people know it ("Aurora AI"), not by its id.
+  const orgName = deps.organisationName;
 
   mount(app, healthRoute, [], (c) => c.json({ status: 'ok' as const }, 200));
 
@@ -45,14 +49,15 @@ export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps, tickets:
     c.header('ETag', etagFor(versionSeenBy(ticket, c.var.principal)));
     c.header('Location', `/api/tickets/${ticket.id}`);
     if (replayed) c.header('Idempotent-Replayed', 'true');
-    return c.json(ticketDetail(ticket, now(), c.var.principal, { rules }), 201);
+    return c.json(ticketDetail(ticket, now(), c.var.principal, { rules, orgName: await orgName(ticket.orgId) }), 201);
   });
 
   mount(app, listTicketsRoute, [auth], async (c) => {
     const { status, priority, category, ...query } = c.req.valid('query');
     const [page, rules] = await Promise.all([tickets.list(c.var.principal, { ...query, statuses: status, priorities: priority, categories: category }), tickets.slaRules()]);
     const at = now();
-    return c.json({ items: page.items.map((ticket) => ticketSummary(ticket, at, c.var.principal, rules)), ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
+    const names = new Map(await Promise.all([...new Set(page.items.map((t) => t.orgId))].map(async (id) => [id, await orgName(id)] as const)));
+    return c.json({ items: page.items.map((ticket) => ticketSummary(ticket, at, c.var.principal, rules, names.get(ticket.orgId))), ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
   });
 
   mount(app, getTicketRoute, [auth], async (c) => {
@@ -60,7 +65,7 @@ export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps, tickets:
     c.header('ETag', etagFor(versionSeenBy(ticket, c.var.principal)));
     c.header('Cache-Control', 'private, no-store');
     const includeEvents = c.req.valid('query').include === 'events';
-    return c.json(ticketDetail(ticket, now(), c.var.principal, { messages, includeEvents, rules }), 200);
+    return c.json(ticketDetail(ticket, now(), c.var.principal, { messages, includeEvents, rules, orgName: await orgName(ticket.orgId) }), 200);
   });
 
   mount(app, addMessageRoute, [auth], async (c) => {
@@ -69,7 +74,7 @@ export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps, tickets:
     ]);
     c.header('ETag', etagFor(versionSeenBy(ticket, c.var.principal)));
     if (replayed) c.header('Idempotent-Replayed', 'true');
-    return c.json({ message, ticket: ticketDetail(ticket, now(), c.var.principal, { rules }) }, 201);
+    return c.json({ message, ticket: ticketDetail(ticket, now(), c.var.principal, { rules, orgName: await orgName(ticket.orgId) }) }, 201);
   });
 
   mount(app, patchTicketRoute, [auth], async (c) => {
@@ -77,7 +82,7 @@ export function registerTicketRoutes(app: ApiApp, deps: TicketsAppDeps, tickets:
     const expected = versionFromIfMatch(c);
     const [ticket, rules] = await Promise.all([tickets.patch(principal, c.req.valid('param').id, c.req.valid('json'), expected), tickets.slaRules()]);
     c.header('ETag', etagFor(versionSeenBy(ticket, c.var.principal)));
-    return c.json(ticketDetail(ticket, now(), principal, { rules }), 200);
+    return c.json(ticketDetail(ticket, now(), principal, { rules, orgName: await orgName(ticket.orgId) }), 200);
   });
 
   mount(app, recordDeflectionRoute, [auth, onlyRoles('requester')], async (c) => {

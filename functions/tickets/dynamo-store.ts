@@ -4,10 +4,8 @@ import { queryAll } from '../core/query.ts';
 import { decodeCursor, encodeCursor, type StartKey } from '../core/pagination.ts';
 import { indexKeyNames, withoutKeys, type IndexName } from '../core/table.ts';
 import type { Message, Ticket } from './domain/model.ts';
-import { deflectionKey, DEFLECTIONS_PARTITION, messageKey, TICKET_COUNTER_KEY, ticketKey, ticketOrder, ticketPartitions } from './keys.ts';
+import { deflectionKey, DEFLECTIONS_PARTITION, DRAW_TICKET_NUMBER, messageKey, numberIndexKeys, TICKET_COUNTER_KEY, ticketKey, ticketOrder, ticketPartitions } from './keys.ts';
 import type { StoredTicket, TicketPage, TicketQuery, TicketStore } from './store.ts';
-
-const FIRST_NUMBER = 1000;
 
 /** Every listing the API offers is a Query on one of these index keys; none is a Scan. */
 function indexKeys(ticket: Ticket): Record<string, string> {
@@ -18,7 +16,7 @@ function indexKeys(ticket: Ticket): Record<string, string> {
     gsi3pk: ticketPartitions.byAssignee(ticket.assigneeId ?? 'none'), gsi3sk: order,
     gsi4pk: ticketPartitions.bySystem(ticket.system ?? 'none'), gsi4sk: order,
     gsi5pk: ticketPartitions.all, gsi5sk: order,
-    gsi6pk: ticketPartitions.byNumber(ticket.number), gsi6sk: 'TICKET',
+    ...numberIndexKeys(ticket.number),
   };
 }
 
@@ -106,14 +104,10 @@ export function dynamoTicketStore(db: DynamoDBDocumentClient, tableName: string)
   return {
     async nextNumber() {
       const { Attributes } = await db.send(new UpdateCommand({
-        TableName: tableName,
-        Key: TICKET_COUNTER_KEY,
-        UpdateExpression: 'SET #v = if_not_exists(#v, :start) + :one',
-        ExpressionAttributeNames: { '#v': 'value' },
-        ExpressionAttributeValues: { ':start': FIRST_NUMBER, ':one': 1 },
-        ReturnValues: 'UPDATED_NEW',
+        TableName: tableName, Key: TICKET_COUNTER_KEY, UpdateExpression: `SET ${DRAW_TICKET_NUMBER.set}`,
+        ExpressionAttributeNames: DRAW_TICKET_NUMBER.names, ExpressionAttributeValues: DRAW_TICKET_NUMBER.values, ReturnValues: 'UPDATED_NEW',
       }));
-      return Number(Attributes?.value);
+      return DRAW_TICKET_NUMBER.numberIn(Attributes);
     },
 
     create(ticket) {

@@ -4,6 +4,16 @@ import { ANY, type KeySpace } from '../core/table.ts';
 export const ticketKey = (id: string) => ({ pk: `TICKET#${id}`, sk: 'TICKET' });
 export const messageKey = (ticketId: string, id: string) => ({ pk: `TICKET#${ticketId}`, sk: `MSG#${id}` });
 export const TICKET_COUNTER_KEY = { pk: 'COUNTER', sk: 'TICKET' } as const;
+/**
+ * Drawing the next ticket number, as the SET clause of an UpdateItem on the counter item: the tickets store draws
+ * it alone, routing draws it in the same write as its load claim (the counter item also holds the experts' load).
+ */
+export const DRAW_TICKET_NUMBER = {
+  set: '#number = if_not_exists(#number, :firstNumber) + :numberStep',
+  names: { '#number': 'value' },
+  values: { ':firstNumber': 1000, ':numberStep': 1 },
+  numberIn: (item: Record<string, unknown> | undefined) => Number(item?.value),
+} as const;
 export const deflectionKey = (id: string) => ({ pk: `DEFLECTION#${id}`, sk: 'DEFLECTION' });
 
 export const isTicketItem = (item: Record<string, unknown> | undefined) => String(item?.pk ?? '').startsWith('TICKET#') && item?.sk === 'TICKET';
@@ -21,6 +31,9 @@ export const ticketPartitions = {
   all: 'TICKETS',
   byNumber: (number: number | string) => `TICKETS#NUMBER#${number}`,
 } as const;
+
+/** A ticket's keys in the number index (gsi6): one item per partition, so a reference resolves with one Query. */
+export const numberIndexKeys = (number: number) => ({ gsi6pk: ticketPartitions.byNumber(number), gsi6sk: 'TICKET' });
 
 /** gsi5: deflections by time. */
 export const DEFLECTIONS_PARTITION = 'DEFLECTIONS';

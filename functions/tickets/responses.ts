@@ -24,6 +24,7 @@ const Assignment = documented(z.object({ reason: z.string(), auto: z.boolean(), 
 
 const summaryShape = {
   id: z.string(), number: z.number(), reference: z.string(), orgId: z.string(),
+  orgName: z.optional(documented(z.string(), { description: 'The organisation\'s name, when it has one on record' })),
   requesterId: z.string(), requesterName: z.string(), subject: z.string(),
   category: z.enum(TICKET_CATEGORIES), priority: z.enum(PRIORITIES), system: z.optional(z.string()),
   topic: z.optional(z.string()),

@@ -149,7 +149,9 @@ export function ticketService({ store, users, clock, routing, isGuide = isTopicI
       const earlier = await replay();
       if (earlier) return earlier;
 
-      const [number, routed] = await Promise.all([store.nextNumber(), route(principal, input)]);
+      // A routed creation's claim draws the number in the same write; otherwise the number is drawn alone.
+      const routed = await route(principal, input);
+      const number = routed?.number ?? (await store.nextNumber());
       const at = clock.now().toISOString();
       const events: Ticket['events'] = [{ at, type: 'created', actorId: principal.id, actorName: principal.name }];
       // Routing acts for the centre: its event names no person, and says why in `reason`.
@@ -280,33 +282,6 @@ export function ticketService({ store, users, clock, routing, isGuide = isTopicI
     /** A coordinator's reassignment (an away expert's tickets): no version to match, `why` kept in the event. */
     async reassign(principal: Principal, ticketId: string, assigneeId: string | null, why: string): Promise<Ticket> {
       return changeTicket(principal, ticketId, { assigneeId }, undefined, why);
-    },
-
-    /** An expert's new and open tickets with their running clocks' due times (routing's roster view). */
-    async openTicketsOf(expertId: string) {
-      const rules = await slaRules();
-      const now = clock.now();
-      const tickets: Ticket[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await store.list({ assignee: expertId, statuses: ['new', 'open'], limit: 100, cursor });
-        tickets.push(...page.items);
-        cursor = page.cursor;
-      } while (cursor && tickets.length < 2000);
-      return tickets.map((ticket) => {
-        const sla = computeSla(ticket, now, rules.policy, rules.calendar);
-        return {
-          ticketId: ticket.id, reference: ticket.reference, subject: ticket.subject, priority: ticket.priority, status: ticket.status,
-          due: ticket.firstResponseAt ? [sla.resolutionDue] : [sla.firstResponseDue, sla.resolutionDue],
-        };
-      });
-    },
-
-    /** The ticket as routing sees it, for routing it again. */
-    async toRoute(ticketId: string): Promise<TicketToRoute | undefined> {
-      const ticket = await store.get(ticketId);
-      if (!ticket) return undefined;
-      return { category: ticket.category, topic: ticket.topic, system: ticket.system, priority: ticket.priority, language: await languageOf(ticket.requesterId) };
     },
   };
 }

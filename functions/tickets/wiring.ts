@@ -1,5 +1,5 @@
 import type { ApiApp } from '../core/http.ts';
-import { dynamoOrganisationProfiles } from '../core/organisations.ts';
+import { cachedOrganisationNames, dynamoOrganisationNames, dynamoOrganisationProfiles } from '../core/organisations.ts';
 import { dynamoUserDirectory } from '../core/users.ts';
 import { routingServiceOf, type RoutingInfrastructure } from '../routing/dynamo-service.ts';
 import { registerTicketRoutes } from './app.ts';
@@ -22,6 +22,7 @@ export function wireTickets(app: ApiApp, infrastructure: TicketsInfrastructure):
   const routing = routingServiceOf(infrastructure);
   const deps = {
     store: dynamoTicketStore(db, tableName), users: dynamoUserDirectory(db, tableName), organisation: dynamoOrganisationProfiles(db, tableName),
+    organisationName: cachedOrganisationNames(dynamoOrganisationNames(db, tableName)),
     clock, verifier, isGuide, routing, attachments: messageAttachments(db, tableName),
   };
   registerTicketRoutes(app, deps, ticketService(deps));

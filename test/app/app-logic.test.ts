@@ -185,6 +185,7 @@ describe('the ticket history', () => {
     expect(describeEvent(event('assigned', { from: null, to: 'u-ana' }), nameOf)).toBe('assigned it to Ana García');
     expect(describeEvent(event('assigned', { from: 'u-ana', to: null }), nameOf)).toBe('unassigned Ana García');
     expect(describeEvent(event('assigned', { actorId: 'u-mikko', from: null, to: 'u-mikko' }), nameOf)).toBe('took the ticket');
+    expect(describeEvent(event('assigned', { actorId: 'u-mikko', from: 'u-ana', to: 'u-mikko' }), nameOf)).toBe('took the ticket from Ana García');
     expect(describeEvent(event('assigned', { to: 'u-gone' }), nameOf)).toBe('assigned it to u-gone');
     expect(describeEvent(event('note'), nameOf)).toBe('added an internal note');
     expect(describeEvent(event('reply'), nameOf)).toBe('replied');

@@ -63,7 +63,7 @@ describe('booking', () => {
   it('returns 201 with the meeting link and charges the minutes', async () => {
     const before = await stack.allowance('aurora-ai');
     const booking = await stack.book(AS.maria, 'u-ana', { notes: 'We use 4 nodes.', system: 'LUMI' });
-    expect(booking).toMatchObject({ status: 'booked', orgId: 'aurora-ai', expertId: 'u-ana', minutes: 60, meetingLink: 'https://video.support.example/ana-garcia', sequence: 0, system: 'LUMI' });
+    expect(booking).toMatchObject({ status: 'booked', orgId: 'aurora-ai', orgName: 'Aurora AI', expertId: 'u-ana', minutes: 60, meetingLink: 'https://video.support.example/ana-garcia', sequence: 0, system: 'LUMI' });
     expect((await stack.allowance('aurora-ai')).used).toBe(before.used + 60);
   });
 
@@ -135,6 +135,8 @@ describe('listing', () => {
     expect((await list(AS.ana)).every((b) => b.expertId === 'u-ana')).toBe(true);
     const all = await list(AS.coord);
     expect(new Set(all.map((b) => b.orgId))).toEqual(new Set(['aurora-ai', 'basalt-labs']));
+    // Each names its organisation as people know it (the sessions page shows the name, not the id).
+    expect(new Set(all.map((b) => `${b.orgId}=${b.orgName}`))).toEqual(new Set(['aurora-ai=Aurora AI', 'basalt-labs=Basalt Labs']));
   });
 
   it('moves sessions to past as time goes by, and cancelled ones to their own filter', async () => {

@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { esbuildOptions, LAMBDA_NODE_OPTIONS } from '../../cdk/bundling.ts';
 import { FUNCTION_ENTRIES } from '../../cdk/paths.ts';
+import { dynamoRoutingStore } from '../../functions/routing/dynamo-store.ts';
 import { AS, startTestStack, type TestStack } from '../support/stack.ts';
 
 interface HttpCall { method: string; path: string; token?: string; body?: unknown }
@@ -162,9 +163,22 @@ describe('deployed bundles behind API Gateway', () => {
     expect(on!.statusCode, on!.body).toBe(200);
   });
 
+  it('routing: the scheduled sweep sets a drifted load counter to what the tickets say', async () => {
+    const store = dynamoRoutingStore(stack.server.db, stack.server.tableName);
+    const loadOf = async (expertId: string) => (await store.roster()).find((entry) => entry.expertId === expertId)?.load ?? 0;
+    const before = await loadOf('u-mikko');
+    await store.adjust('u-mikko', 7, 3);
+    expect(await loadOf('u-mikko')).toBe(before + 7);
+    expect(await invokeHandler('routing', 'sweepHandler', [{ 'detail-type': 'Scheduled Event' }])).toEqual([{ experts: 3 }]);
+    expect(await loadOf('u-mikko')).toBe(before);
+  });
+
   it('tickets carries routing\'s service for creation but none of its API; routing none of tickets\' API', () => {
     expect(modules.tickets).toContain('functions/routing/service.ts');
-    expect(modules.tickets!.filter((path) => /^functions\/routing\/(app|routes|schemas|docs|responses|admin|wiring)\.ts$/.test(path))).toEqual([]);
+    expect(modules.tickets!.filter((path) => /^functions\/routing\/(app|routes|schemas|docs|responses|admin|wiring|reconcile|dynamo-admin-store)\.ts$/.test(path))).toEqual([]);
+    // What routing reads of tickets (roster view, sweep, reassignment) is the routing function's only.
+    expect(modules.tickets).not.toContain('functions/tickets/routing-tickets.ts');
+    expect(modules.routing).toContain('functions/tickets/routing-tickets.ts');
     expect(modules.routing).toEqual(expect.arrayContaining(['functions/routing/app.ts', 'functions/tickets/service.ts']));
     expect(modules.routing!.filter((path) => /^functions\/tickets\/(app|routes|schemas|docs|responses|views)\.ts$/.test(path))).toEqual([]);
     for (const name of Object.keys(modules)) expect(modules[name]!.filter((path) => path.includes('node_modules/jose/')), name).toEqual([]);

@@ -61,8 +61,8 @@ describe('functions', () => {
     const tableId = logicalIdOf('AWS::DynamoDB::GlobalTable');
     const clientId = logicalIdOf('AWS::Cognito::UserPoolClient');
     const userPoolId = logicalIdOf('AWS::Cognito::UserPool');
-    // one per API function of the manifest, the bookings sweep, the notifier's stream consumer and sweep, the e-mail parser and receiver
-    expect(functions().length).toBe(API_FUNCTION_NAMES.length + 5);
+    // one per API function of the manifest, the bookings and routing sweeps, the notifier's stream consumer and sweep, the e-mail parser and receiver
+    expect(functions().length).toBe(API_FUNCTION_NAMES.length + 6);
     expect(API_FUNCTION_NAMES).toEqual(['tickets', 'routing', 'bookings', 'attachments', 'notifications', 'analytics']);
     for (const [id, fn] of functions()) {
       expect(fn.Properties!.Architectures, id).toEqual(['arm64']);
@@ -408,10 +408,12 @@ describe('notifications', () => {
     expect(alarms.filter((alarm) => alarm.Namespace === 'SupportCentre').map((alarm) => alarm.MetricName).sort()).toEqual(['ParkedEmails', 'ParkedEmailsFromStream']);
   });
 
-  it('runs the notifier\'s and the bookings\' sweeps every five minutes from EventBridge Scheduler, failures to the dead-letter queue', () => {
+  it('runs the notifier\'s, the bookings\' and routing\'s sweeps every five minutes from EventBridge Scheduler, failures to the dead-letter queue', () => {
     const schedules = resourcesOfType(synth.json, 'AWS::Scheduler::Schedule').map(([, schedule]) => schedule.Properties!);
     const sweepFunctions = functions().filter(([, fn]) => fn.Properties!.Handler === 'index.sweepHandler').map(([id]) => id);
-    expect(sweepFunctions).toHaveLength(2);
+    expect(sweepFunctions).toHaveLength(3);
+    // Routing's sweep (load counters reconciled) runs the routing function's bundle.
+    expect(sweepFunctions.filter((id) => id.startsWith('RoutingSweepFunction'))).toHaveLength(1);
     expect(schedules.map((schedule) => (schedule.Target as { Arn: { 'Fn::GetAtt': string[] } }).Arn['Fn::GetAtt'][0]).sort()).toEqual(sweepFunctions.sort());
     for (const schedule of schedules) {
       expect(schedule.ScheduleExpression).toBe('rate(5 minutes)');

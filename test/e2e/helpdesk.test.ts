@@ -134,6 +134,33 @@ describe.skipIf(!hasChromium)('helpdesk pages in Chromium', () => {
     for (const session of [ana, mikko]) await session.context.close();
   });
 
+  it('an expert takes a ticket another expert holds, after a question that names them; the requester sees the organisation\'s name', async () => {
+    const smeApi = await apiAs(product, EMAILS.maria);
+    const coordApi = await apiAs(product, EMAILS.coord);
+    const { data: ticket } = await smeApi<{ id: string; version: number }>('POST', '/api/tickets', { subject: 'Held by Mikko, wanted by Ana', body: 'Who has it?', category: 'data-and-storage' });
+    const { etag } = await coordApi('GET', `/api/tickets/${ticket.id}`);
+    expect((await coordApi('PATCH', `/api/tickets/${ticket.id}`, { assigneeId: 'u-mikko' }, { 'if-match': etag! })).status).toBe(200);
+
+    const ana = await openAs(product, USERS.ana, { next: `/app/tickets/${ticket.id}` });
+    await ana.page.getByText('Assigned to Mikko Virtanen.').waitFor();
+    await ana.page.getByRole('button', { name: 'Take this ticket' }).click();
+    expect(await ana.page.locator('#take-question').textContent()).toBe('Mikko Virtanen has this ticket. Take it from Mikko Virtanen? They will be told it is yours now.');
+    await ana.page.getByRole('button', { name: 'Cancel' }).click();
+    expect(await ana.page.locator('#take-question').count()).toBe(0);
+    await ana.page.getByRole('button', { name: 'Take this ticket' }).click();
+    await ana.page.getByRole('button', { name: 'Yes, take it from Mikko Virtanen' }).click();
+    await expect.poll(() => ana.page.locator('.facts').textContent()).toContain('Ana García');
+    await expect.poll(async () => (await ana.page.locator('.history-list li').last().textContent())?.replace(/\s+/g, ' ')).toContain('Ana García took the ticket from Mikko Virtanen');
+    expect(await ana.page.getByRole('button', { name: 'Release it' }).count()).toBe(1);
+    // Staff read the requester's organisation by its name, as does the requester.
+    expect(await ana.page.locator('.facts').textContent()).toContain('María Ortega (Aurora AI)');
+    expect(ana.errors).toEqual([]);
+    await ana.context.close();
+    const sme = await openAs(product, USERS.maria, { next: `/app/tickets/${ticket.id}` });
+    await expect.poll(() => sme.page.locator('.facts').textContent()).toContain('María Ortega (Aurora AI)');
+    await sme.context.close();
+  });
+
   it('lists an organisation\'s tickets a page at a time', async () => {
     const leaApi = await apiAs(product, 'lea@basalt-labs.example');
     const existing = (await leaApi<{ items: unknown[] }>('GET', '/api/tickets?limit=100&status=new,open,waiting')).data.items.length;

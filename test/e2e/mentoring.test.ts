@@ -39,6 +39,12 @@ describe.skipIf(!hasChromium)('mentoring pages in Chromium', () => {
     await card.waitFor();
     expect(await card.textContent()).toContain('Giulia Rossi');
     await screenshot(sme.page, 'sessions');
+    // The expert reads who booked by their organisation's name, not its id.
+    const expert = await openAs(product, 'Giulia Rossi', { next: '/app/sessions' });
+    const booked = expert.page.locator('.session', { hasText: 'Serving a fine-tuned Mistral with vLLM' });
+    await booked.waitFor();
+    expect(await booked.textContent()).toContain('Booked by Léa Martin (Basalt Labs)');
+    await expert.context.close();
 
     const [download] = await Promise.all([sme.page.waitForEvent('download'), card.getByRole('button', { name: 'Download .ics' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^mentoring-.+\.ics$/);

@@ -204,6 +204,14 @@ describe.skipIf(!hasChromium)('routing in Chromium', () => {
     await page.getByText('The SLA targets are saved.').waitFor();
     const sla = (await coordApi<Record<string, { firstResponse: { hours: number; clock: string } }>>('GET', '/api/settings/sla')).data;
     expect(sla.high!.firstResponse).toEqual({ hours: 6, clock: 'always' });
+    // A requester choosing a priority reads the targets as saved, not the built-in ones.
+    const requester = await openAs(product, USERS.maria, { next: '/app/tickets/new' });
+    await requester.page.waitForURL(/\/app\/tickets\/new/);
+    await expect.poll(() => requester.page.locator('#priority option[value="high"]').textContent()).toBe('High: answer within 6 h');
+    await requester.page.locator('#priority').selectOption('high');
+    await expect.poll(() => requester.page.locator('#priority-hint').textContent()).toMatch(/^High: first answer within 6 h, resolved within 45 business hours\.$/);
+    expect(requester.errors).toEqual([]);
+    await requester.context.close();
 
     // Routing: an ordered list for jobs and scheduling, reordered by keyboard; auto-assignment off and on.
     await page.getByRole('navigation', { name: 'Service' }).getByRole('link', { name: 'Routing' }).click();

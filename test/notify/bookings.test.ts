@@ -33,7 +33,7 @@ describe('booking e-mails', () => {
     const toAna = mails.find((m) => m.to.address === AS.ana)!;
     expect(toMaria.subject).toMatch(/^Sesión de mentoría reservada: /);
     expect(toAna.subject).toMatch(/^New mentoring session: /);
-    expect(toAna.text).toContain('María Ortega (aurora-ai) booked a mentoring session with you on “FSDP <sharding> & checkpoints”');
+    expect(toAna.text).toContain('María Ortega (Aurora AI) booked a mentoring session with you on “FSDP <sharding> & checkpoints”');
     // User text is escaped in HTML.
     expect(toAna.html).toContain('FSDP &lt;sharding&gt; &amp; checkpoints');
     expect(toAna.html).not.toContain('<sharding>');

@@ -60,6 +60,17 @@ describe('routing e-mails: who is told, exactly', () => {
     expect(away.text).toContain('to Mikko Virtanen.');
   });
 
+  it('an expert who takes a ticket another expert holds: only the previous assignee is told', async () => {
+    const ticket = await stack.newTicket(AS.maria, training);
+    await stack.flush();
+    stack.take();
+    await stack.patch(AS.giulia, ticket.id, { assigneeId: 'u-giulia' });
+    await stack.flush();
+    const mails = stack.take();
+    expect(addressed(mails)).toEqual([AS.ana]);
+    expect(to(mails, AS.ana).text).toContain('to Giulia Rossi.');
+  });
+
   it('an expert who takes a ticket is not told about it, and an expert who turned assignments off is not told either', async () => {
     const unassigned = await stack.newTicket(AS.maria, { category: 'performance' });
     await stack.flush();

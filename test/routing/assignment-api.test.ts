@@ -1,8 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../functions/core/clock.ts';
 import { LOAD_WEIGHTS } from '../../functions/routing/domain/load.ts';
-import { ROSTER_PARTITION } from '../../functions/routing/keys.ts';
+import { dynamoRoutingStore } from '../../functions/routing/dynamo-store.ts';
 import { AS, startTestStack, type TestStack } from '../support/stack.ts';
 import { openTicket } from '../support/tickets.ts';
 
@@ -19,8 +18,7 @@ const setAbsences = (expertId: string, absences: Array<{ from: string; until: st
 
 /** Each expert's stored counters against their new and open tickets, counted from the tickets themselves. */
 async function countersAgainstTickets() {
-  const { db, tableName } = stack.server;
-  const { Items: roster = [] } = await db.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': ROSTER_PARTITION }, ConsistentRead: true }));
+  const roster = await dynamoRoutingStore(stack.server.db, stack.server.tableName).roster();
   const all = (await (await stack.call('GET', '/api/tickets?status=new,open&limit=100', { as: AS.coord })).json()).items as Array<{ assigneeId: string | null; priority: keyof typeof LOAD_WEIGHTS }>;
   return roster.map((entry) => {
     const theirs = all.filter((t) => t.assigneeId === entry.expertId);
@@ -74,10 +72,28 @@ describe('assignment on creation', () => {
     await patch(AS.coord, { priority: 'urgent' });
     const moved = await patch(AS.coord, { assigneeId: 'u-giulia' });
     expect(moved.assignment).toMatchObject({ reason: 'assigned by Sam Coordinator', auto: false });
-    await patch(AS.giulia, { status: 'resolved' });
+    // An expert takes it from Giulia: the load moves with it.
+    const taken = await patch(AS.mikko, { assigneeId: 'u-mikko' });
+    expect(taken.assignment).toMatchObject({ reason: 'taken by Mikko Virtanen', auto: false });
+    for (const { stored, counted } of await countersAgainstTickets()) expect(stored).toEqual(counted);
+    await patch(AS.mikko, { status: 'resolved' });
     for (const { stored, counted } of await countersAgainstTickets()) expect(stored).toEqual(counted);
     const assigned = (await eventsOf(ticket.id)).filter((e: { type: string }) => e.type === 'assigned');
-    expect(assigned.map((e: { from: string | null; to: string }) => [e.from, e.to])).toEqual([[null, 'u-ana'], ['u-ana', 'u-giulia']]);
+    expect(assigned.map((e: { from: string | null; to: string }) => [e.from, e.to])).toEqual([[null, 'u-ana'], ['u-ana', 'u-giulia'], ['u-giulia', 'u-mikko']]);
+  });
+});
+
+describe('reconciliation on a schedule', () => {
+  it('a counter that drifted (a crash between a claim and its ticket) is set right by the scheduled sweep, not before', async () => {
+    await openTicket(stack, AS.maria, training);
+    const store = dynamoRoutingStore(stack.server.db, stack.server.tableName);
+    // A claim whose ticket was never written, and an open ticket the counter missed.
+    await store.adjust('u-ana', 2, 1);
+    await store.adjust('u-giulia', -1, -1);
+    const drifted = await countersAgainstTickets();
+    expect(drifted.filter(({ stored, counted }) => stored.join() !== counted.join()).map((row) => row.expertId).sort()).toEqual(['u-ana', 'u-giulia']);
+    expect(await stack.server.routingSweep()).toEqual({ experts: 3 });
+    for (const { stored, counted } of await countersAgainstTickets()) expect(stored).toEqual(counted);
   });
 });
 

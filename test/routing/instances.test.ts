@@ -6,6 +6,7 @@ import { dynamoExpertProfiles } from '../../functions/bookings/expert-directory.
 import { fixedClock } from '../../functions/core/clock.ts';
 import { dynamoRoutingStore } from '../../functions/routing/dynamo-store.ts';
 import { routingAdmin } from '../../functions/routing/admin.ts';
+import { dynamoRoutingAdminStore } from '../../functions/routing/dynamo-admin-store.ts';
 import { routingService } from '../../functions/routing/service.ts';
 import { startTestStack, type TestStack } from '../support/stack.ts';
 
@@ -20,7 +21,7 @@ describe('routing served by two functions, each instance with its own caches', (
   it('a settings change made on the routing instance is what a tickets instance routes on once its settings cache expires', async () => {
     const { db, tableName } = stack.server;
     const instance = () => routingService({ store: dynamoRoutingStore(db, tableName), profiles: dynamoExpertProfiles(db, tableName), clock, ttl: { settings: SETTINGS_TTL_MS } });
-    const routingFunction = routingAdmin(instance());
+    const routingFunction = routingAdmin(instance(), dynamoRoutingAdminStore(db, tableName));
     const ticketsFunction = instance();
     const ticket = { category: 'ai-training-and-inference' as const, priority: 'normal' as const };
     const readAt = Date.now();

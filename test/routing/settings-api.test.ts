@@ -19,7 +19,9 @@ const validBodies: Record<string, unknown> = {
 describe('settings: who may read and change them', () => {
   const callers = [['anonymous', undefined, 401, 401], ['requester', AS.maria, 403, 403], ['expert', AS.ana, 200, 403], ['coordinator', AS.coord, 200, 200]] as const;
   for (const name of Object.keys(validBodies)) {
-    for (const [who, as, read, write] of callers) {
+    for (const [who, as, staffRead, write] of callers) {
+      // The SLA targets are what requesters are promised: anyone signed in reads them; only coordinators change them.
+      const read = name === 'sla' && who === 'requester' ? 200 : staffRead;
       it(`${who}: GET /api/settings/${name} → ${read}, PUT → ${write}`, async () => {
         expect((await stack.call('GET', `/api/settings/${name}`, { as })).status).toBe(read);
         expect((await stack.call('PUT', `/api/settings/${name}`, { as, body: validBodies[name] })).status).toBe(write);
@@ -33,6 +35,7 @@ describe('settings: who may read and change them', () => {
     const changed = { ...DEFAULT_POLICY, low: { firstResponse: { hours: 50, clock: 'business' }, resolution: { hours: 200, clock: 'business' } } };
     expect((await stack.call('PUT', '/api/settings/sla', { as: AS.coord, body: changed })).status).toBe(200);
     expect(await (await stack.call('GET', '/api/settings/sla', { as: AS.ana })).json()).toEqual(changed);
+    expect(await (await stack.call('GET', '/api/settings/sla', { as: AS.maria })).json()).toEqual(changed);
     await stack.call('PUT', '/api/settings/sla', { as: AS.coord, body: DEFAULT_POLICY });
   });
 

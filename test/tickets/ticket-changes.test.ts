@@ -27,11 +27,19 @@ describe('applying a patch', () => {
     expect(next.events.slice(1).map((e) => e.type)).toEqual(['assigned', 'status']);
   });
 
-  it('stops an expert from assigning someone else or taking a ticket someone holds', () => {
+  it('stops an expert from assigning someone else or releasing a ticket someone else holds', () => {
     expect(codeOf(() => applyPatch(base, { assigneeId: 'u-mikko' }, ana, { id: 'u-mikko', email: 'm', name: 'Mikko', role: 'expert' }, later))).toBe('ticket.assignment');
-    const held = { ...base, assigneeId: 'u-mikko' };
-    expect(codeOf(() => applyPatch(held, { assigneeId: 'u-ana' }, ana, { id: 'u-ana', email: 'a', name: 'Ana', role: 'expert' }, later))).toBe('ticket.assignment');
+    const held = { ...base, assigneeId: 'u-mikko', assigneeName: 'Mikko' };
+    expect(codeOf(() => applyPatch(held, { assigneeId: 'u-giulia' }, ana, { id: 'u-giulia', email: 'g', name: 'Giulia', role: 'expert' }, later))).toBe('ticket.assignment');
+    expect(codeOf(() => applyPatch(held, { assigneeId: null }, ana, undefined, later))).toBe('ticket.assignment');
     expect(applyPatch(held, { assigneeId: null }, mikko, undefined, later).assigneeId).toBeNull();
+  });
+
+  it('lets an expert take a ticket another expert holds, keeping who had it in the trail', () => {
+    const held = { ...base, status: 'open' as const, assigneeId: 'u-mikko', assigneeName: 'Mikko' };
+    const next = applyPatch(held, { assigneeId: 'u-ana' }, ana, { id: 'u-ana', email: 'a', name: 'Ana', role: 'expert' }, later);
+    expect(next).toMatchObject({ assigneeId: 'u-ana', assigneeName: 'Ana', assignment: { reason: 'taken by Ana', auto: false, at: later }, version: 2 });
+    expect(next.events.at(-1)).toMatchObject({ type: 'assigned', from: 'u-mikko', to: 'u-ana', actorId: 'u-ana', reason: 'taken by Ana' });
   });
 
   it('lets a coordinator assign any expert but not a requester', () => {

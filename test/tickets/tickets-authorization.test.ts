@@ -17,6 +17,29 @@ interface Case {
   expected: Record<Owner, Record<Actor, number>>;
 }
 
+const USER_IDS: Record<string, string> = { [AS.jonas]: 'u-jonas', [AS.lea]: 'u-lea', [AS.ana]: 'u-ana', [AS.coord]: 'u-coord' };
+
+/** Makes the ticket Mikko's, as a coordinator would, whoever routing chose. */
+async function holdBy(id: string, expertId: string): Promise<void> {
+  const response = await stack.call('PATCH', `/api/tickets/${id}`, { as: AS.coord, body: { assigneeId: expertId }, headers: { 'if-match': await etagOf(stack, id) } });
+  if (response.status !== 200) throw new Error(`could not assign ${expertId}: ${response.status}`);
+}
+
+/** A PATCH of the assignee of a ticket Mikko holds: requesters never may (403 on their organisation's, 404 on another's). */
+function assigningHeldTicket(name: string, assigneeOf: (as: string | undefined) => string, staff: { expert: number; coordinator: number }): Case {
+  return {
+    name,
+    call: async (as, id) => {
+      await holdBy(id, 'u-mikko');
+      return stack.call('PATCH', `/api/tickets/${id}`, { as, body: { assigneeId: assigneeOf(as) }, headers: { 'if-match': await etagOf(stack, id) } });
+    },
+    expected: {
+      aurora: { anonymous: 401, 'aurora requester': 403, 'basalt requester': 404, ...staff },
+      basalt: { anonymous: 401, 'aurora requester': 404, 'basalt requester': 403, ...staff },
+    },
+  };
+}
+
 const sameForBoth = (row: Record<Actor, number>) => ({ aurora: row, basalt: row });
 
 const CASES: Case[] = [
@@ -68,6 +91,10 @@ const CASES: Case[] = [
       basalt: { anonymous: 401, 'aurora requester': 404, 'basalt requester': 200, expert: 200, coordinator: 200 },
     },
   },
+  // Issue 13: an expert may take any ticket, even one another expert holds; a coordinator may take one too.
+  assigningHeldTicket('PATCH /api/tickets/:id (take a ticket Mikko holds)', (as) => USER_IDS[as ?? '']!, { expert: 200, coordinator: 200 }),
+  // Giving a ticket to a third person stays a coordinator's call.
+  assigningHeldTicket('PATCH /api/tickets/:id (give a ticket Mikko holds to Giulia)', () => 'u-giulia', { expert: 403, coordinator: 200 }),
   {
     name: 'POST /api/deflections',
     call: (as) => stack.call('POST', '/api/deflections', { as, body: { guide: 'slurm-basics', section: 'submitting-a-job' } }),

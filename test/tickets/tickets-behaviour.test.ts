@@ -72,12 +72,24 @@ describe('the ticket lifecycle through the API', () => {
     expect((await stack.call('POST', `/api/tickets/${ticket.id}/messages`, { as: AS.ana, body: { body: 'Closing note', internal: true } })).status).toBe(201);
   });
 
-  it('lets a coordinator assign an expert but never a requester', async () => {
+  it('lets a coordinator assign an expert but never a requester; an expert may take it, not give it to a third', async () => {
     const ticket = await openTicket(stack, AS.maria);
     expect((await patch(ticket.id, AS.coord, { assigneeId: 'u-lea' })).status).toBe(422);
     const assigned = await patch(ticket.id, AS.coord, { assigneeId: 'u-giulia' });
     expect(await assigned.json()).toMatchObject({ assigneeId: 'u-giulia', assigneeName: 'Giulia Rossi', status: 'open' });
-    expect((await patch(ticket.id, AS.ana, { assigneeId: 'u-ana' })).status).toBe(403);
+    expect((await patch(ticket.id, AS.ana, { assigneeId: 'u-mikko' })).status).toBe(403);
+    expect(await (await patch(ticket.id, AS.ana, { assigneeId: 'u-ana' })).json()).toMatchObject({ assigneeId: 'u-ana', assignment: { reason: 'taken by Ana García' } });
+  });
+
+  it('names the requester\'s organisation as people know it, in every answer that carries a ticket', async () => {
+    const created = await openTicket(stack, AS.lea);
+    expect(created).toMatchObject({ orgId: 'basalt-labs', orgName: 'Basalt Labs' });
+    for (const as of [AS.lea, AS.ana, AS.coord]) expect(await get(created.id, as)).toMatchObject({ orgName: 'Basalt Labs' });
+    const listed = (await (await stack.call('GET', '/api/tickets?limit=100', { as: AS.coord })).json()).items as Array<{ orgId: string; orgName?: string }>;
+    expect(new Set(listed.map((t) => `${t.orgId}=${t.orgName}`))).toEqual(new Set(['aurora-ai=Aurora AI', 'basalt-labs=Basalt Labs']));
+    const replied = await (await stack.call('POST', `/api/tickets/${created.id}/messages`, { as: AS.ana, body: { body: 'Looking.' } })).json();
+    expect(replied.ticket.orgName).toBe('Basalt Labs');
+    expect(await (await patch(created.id, AS.ana, { priority: 'high' })).json()).toMatchObject({ orgName: 'Basalt Labs' });
   });
 
   it('filters the queue by status, assignee and system, and pages with a cursor', async () => {

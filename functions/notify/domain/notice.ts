@@ -46,8 +46,9 @@ export type Notice = ReplyAddresses & (
   /** To the previous assignee. */
   | { template: 'reassignedAway'; ticket: TicketRef; actorName: string; assigneeName: string | null }
   | { template: 'slaWarning' | 'slaBreach'; ticket: TicketRef; target: SlaTargetName; due: string }
-  | { template: 'booking'; change: BookingChange; side: Side; booking: BookingFacts }
-  | { template: 'reminder'; lead: ReminderLead; side: Side; booking: BookingFacts });
+  /** `orgName`: the requester's organisation as people know it (older stored notices have none: the id is shown). */
+  | { template: 'booking'; change: BookingChange; side: Side; booking: BookingFacts; orgName?: string }
+  | { template: 'reminder'; lead: ReminderLead; side: Side; booking: BookingFacts; orgName?: string });
 
 /** One message owed to one person for one event. */
 export interface Delivery {

@@ -31,10 +31,12 @@ function assertMayPatch(ticket: Ticket, patch: TicketPatch, actor: Actor): void 
     }
     return;
   }
+  // An expert may take any ticket they see, even one another expert holds (the event keeps who had it, and
+  // that expert is told); giving a ticket to a third person stays a coordinator's call.
   if (actor.role === 'expert' && patch.assigneeId !== undefined) {
-    const taking = patch.assigneeId === actor.id && (!ticket.assigneeId || ticket.assigneeId === actor.id);
+    const taking = patch.assigneeId === actor.id;
     const releasing = patch.assigneeId === null && ticket.assigneeId === actor.id;
-    if (!taking && !releasing) throw violation('ticket.assignment', 'Experts may take an unassigned ticket or release their own; a coordinator assigns others.');
+    if (!taking && !releasing) throw violation('ticket.assignment', 'Experts may take a ticket or release their own; a coordinator assigns others.');
   }
 }
 

@@ -72,7 +72,7 @@ export function priorityChoice(priority: string, policy?: SlaPolicyView): string
   return target ? `${humanize(priority)}: answer within ${formatMinutes(target.firstResponseMs / 60_000)}` : humanize(priority);
 }
 
-/** The centre's SLA settings as staff read them (GET /api/settings/sla). */
+/** The centre's SLA settings (GET /api/settings/sla, readable by anyone signed in). */
 type SlaPolicyView = Record<string, { firstResponse: { hours: number; clock: 'business' | 'always' }; resolution: { hours: number; clock: 'business' | 'always' } }>;
 
 /** "18 business hours" or "4 h" (round the clock). */
@@ -82,7 +82,7 @@ export function slaTargetText(target: { hours: number; clock: 'business' | 'alwa
 
 /**
  * A priority with what it promises, for the priority menus: "Urgent: first answer within 4 h, resolved within 2 d".
- * With the centre's SLA settings (staff may read them) the configured targets; otherwise the built-in ones.
+ * With the centre's SLA settings the configured targets; otherwise (not loaded yet) the built-in ones.
  */
 export function priorityOption(priority: string, policy?: SlaPolicyView): string {
   const configured = policy?.[priority];

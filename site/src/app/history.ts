@@ -21,7 +21,7 @@ export function describeEvent(event: TicketEvent, nameOf: NameOf): string {
     case 'category': return `moved it from ${categoryLabel(event.from)} to ${categoryLabel(event.to)}`;
     case 'assigned':
       if (!event.to) return `unassigned ${event.from ? nameOf(event.from) : 'it'}`;
-      if (event.to === event.actorId) return 'took the ticket';
+      if (event.to === event.actorId) return event.from ? `took the ticket from ${nameOf(event.from)}` : 'took the ticket';
       return `assigned it to ${nameOf(event.to)}`;
     default: return humanize(event.type);
   }

@@ -4,13 +4,14 @@ import type { VNode } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createSearch, type SearchResult } from '../../search/index.ts';
 import { api, apiUrl, authHeaders, idempotencyKey } from '../api/client.ts';
-import type { Ticket } from '../api/types.ts';
+import type { SlaSettings, Ticket } from '../api/types.ts';
 import { MarkdownEditor } from '../components/markdown.ts';
 import { ErrorNotice, Field, PageTitle } from '../components/ui.ts';
 import { AttachmentPicker, BodyLimit, useAttachmentQueue } from '../components/attachments.ts';
 import { createDeflectionTracker, guideFromUrl, type LeaveReason } from '../deflection.ts';
 import { priorityChoice, priorityOption, ticketPath, topicLabel } from '../format.ts';
 import { draftKey, readDraft, useDraft } from '../drafts.ts';
+import { useLoad } from '../hooks.ts';
 import { topicsOfCategory } from '../topics.ts';
 import { navigate, type PageProps } from '../router.ts';
 import { PRIORITIES, SYSTEMS, TICKET_CATEGORIES, TICKET_CATEGORY_LABELS, TOPIC_IDS } from '../vocabulary.ts';
@@ -133,6 +134,8 @@ export default function NewTicketPage({ query, user }: PageProps): VNode {
   const [setSubject, setBody, setCategory, setPriority, setSystem, setTopic, setProjectId, setJobId] = [field('subject'), field('body'), field('category'), field('priority'), field('system'), field('topic'), field('projectId'), field('jobId')];
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
+  // The centre's targets as coordinators set them; until they arrive (or if they cannot), the built-in ones.
+  const sla = useLoad(() => api.get<SlaSettings>('/settings/sla'), []);
   const submitKey = useRef(idempotencyKey());
   const tracker = useDeflection();
   const suggestions = useSuggestions(suggestionQuery(subject, body));
@@ -194,9 +197,9 @@ export default function NewTicketPage({ query, user }: PageProps): VNode {
             <select id="category" value=${category} onChange=${text((value) => setCategory(value as Category))} aria-describedby=${describedBy}>
               ${TICKET_CATEGORIES.map((id) => html`<option value=${id}>${TICKET_CATEGORY_LABELS[id]}</option>`)}
             </select>`}<//>
-          <${Field} id="priority" label="Priority" error=${error} hint=${`${priorityOption(priority)}.`}>${(describedBy: string | undefined) => html`
+          <${Field} id="priority" label="Priority" error=${error} hint=${`${priorityOption(priority, sla.data)}.`}>${(describedBy: string | undefined) => html`
             <select id="priority" value=${priority} onChange=${text(setPriority)} aria-describedby=${describedBy}>
-              ${PRIORITIES.map((id) => html`<option value=${id}>${priorityChoice(id)}</option>`)}
+              ${PRIORITIES.map((id) => html`<option value=${id}>${priorityChoice(id, sla.data)}</option>`)}
             </select>`}<//>
           <${Field} id="system" label="System (optional)" error=${error}>${(describedBy: string | undefined) => html`
             <select id="system" value=${system} onChange=${text(setSystem)} aria-describedby=${describedBy}>

@@ -66,7 +66,8 @@ function SessionItem({ booking, role, viewerId, onChanged }: { booking: Booking;
       setError(caught);
     }
   };
-  const other = role === 'expert' ? `${booking.requesterName} (${booking.orgId})` : role === 'coordinator' ? `${booking.requesterName} (${booking.orgId}) with ${booking.expertName}` : booking.expertName;
+  const organisation = booking.orgName ?? booking.orgId;
+  const other = role === 'expert' ? `${booking.requesterName} (${organisation})` : role === 'coordinator' ? `${booking.requesterName} (${organisation}) with ${booking.expertName}` : booking.expertName;
   return html`<li class="card session">
     <h2 class="h3">${booking.topic}</h2>
     <p><strong>${formatDateTime(booking.start, zone)}–${formatTime(booking.end, zone)}</strong> <span class="muted">(${zone})</span>

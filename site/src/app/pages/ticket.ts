@@ -93,6 +93,27 @@ function ReplyBox({ ticket, user, onPosted }: { ticket: Ticket; user: Me; onPost
   </form>`;
 }
 
+/**
+ * An expert takes a ticket (or releases their own). Taking one someone else holds asks first, naming them: they
+ * lose it (and are told by e-mail), so a stray click must not move it.
+ */
+function ExpertTake({ ticket, user, change }: { ticket: Ticket; user: Me; change(patch: Patch): Promise<void> }): VNode {
+  const [asking, setAsking] = useState(false);
+  const holder = ticket.assigneeName ?? 'another expert';
+  if (ticket.assigneeId === user.id) return html`<p><button type="button" class="button secondary" onClick=${() => change({ assigneeId: null })}>Release it</button></p>`;
+  if (!ticket.assigneeId) return html`<p><button type="button" onClick=${() => change({ assigneeId: user.id })}>Take this ticket</button></p>`;
+  if (!asking) {
+    return html`<p><span class="muted">Assigned to ${holder}.</span> <button type="button" class="button secondary" onClick=${() => setAsking(true)}>Take this ticket</button></p>`;
+  }
+  return html`<div class="notice" role="group" aria-labelledby="take-question">
+    <p id="take-question">${holder} has this ticket. Take it from ${holder}? They will be told it is yours now.</p>
+    <p class="actions">
+      <button type="button" onClick=${() => { setAsking(false); void change({ assigneeId: user.id }); }}>Yes, take it from ${holder}</button>
+      <button type="button" class="button secondary" onClick=${() => setAsking(false)}>Cancel</button>
+    </p>
+  </div>`;
+}
+
 function StaffActions({ ticket, user, experts, sla, change }: { ticket: Ticket; user: Me; experts: Expert[]; sla?: SlaSettings; change(patch: Patch): Promise<void> }): VNode {
   const [status, setStatus] = useState<string>(ticket.status);
   const [priority, setPriority] = useState<string>(ticket.priority);
@@ -106,14 +127,9 @@ function StaffActions({ ticket, user, experts, sla, change }: { ticket: Ticket; 
     if (user.role === 'coordinator' && assignee !== (ticket.assigneeId ?? '')) patch.assigneeId = assignee || null;
     if (Object.keys(patch).length) void change(patch);
   };
-  const mine = ticket.assigneeId === user.id;
   return html`<section class="panel" aria-labelledby="actions-title">
     <h2 id="actions-title">Handle this ticket</h2>
-    ${user.role === 'expert' ? html`<p>
-      ${!ticket.assigneeId ? html`<button type="button" onClick=${() => change({ assigneeId: user.id })}>Take this ticket</button>` : ''}
-      ${mine ? html`<button type="button" class="button secondary" onClick=${() => change({ assigneeId: null })}>Release it</button>` : ''}
-      ${ticket.assigneeId && !mine ? html`<span class="muted">Assigned to ${ticket.assigneeName}.</span>` : ''}
-    </p>` : ''}
+    ${user.role === 'expert' ? html`<${ExpertTake} ticket=${ticket} user=${user} change=${change} />` : ''}
     <form class="stack" onSubmit=${save}>
       ${user.role === 'coordinator' ? html`<div class="field"><label for="assignee">Assignee</label>
         <select id="assignee" value=${assignee} onChange=${(event: Event) => setAssignee((event.currentTarget as HTMLSelectElement).value)}>
@@ -165,7 +181,7 @@ function Facts({ ticket, staff }: { ticket: Ticket; staff: boolean }): VNode {
     ${ticket.system ? html`<div><dt>System</dt><dd>${ticket.system}</dd></div>` : ''}
     ${ticket.projectId ? html`<div><dt>Project</dt><dd>${ticket.projectId}</dd></div>` : ''}
     ${ticket.jobId ? html`<div><dt>Job</dt><dd>${ticket.jobId}</dd></div>` : ''}
-    <div><dt>Requester</dt><dd>${ticket.requesterName} (${ticket.orgId})</dd></div>
+    <div><dt>Requester</dt><dd>${ticket.requesterName} (${ticket.orgName ?? ticket.orgId})</dd></div>
     <div><dt>Assignee</dt><dd>${ticket.assigneeName ?? 'Unassigned'}
       ${staff && ticket.assignment?.reason ? html`<p class="assignment-reason" id="assignment-reason">${ticket.assignment.reason}</p>` : ''}</dd></div>
     <div><dt>Opened</dt><dd>${formatDateTime(ticket.createdAt)}</dd></div>

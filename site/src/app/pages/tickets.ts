@@ -23,7 +23,7 @@ function TicketCards({ tickets, caption, staff }: { tickets: TicketSummary[]; ca
   return html`<ul class="ticket-cards" aria-label=${caption}>${tickets.map((ticket) => html`<li class="card ticket-card">
     <a href=${ticketPath(ticket)}><span class="ref">${ticket.reference}</span> ${ticket.subject}</a>
     <p class="ticket-card-badges"><${StatusBadge} status=${ticket.status} /> <${SlaBadge} ticket=${ticket} /></p>
-    <p class="ticket-card-facts">${[`${humanize(ticket.priority)} priority`, ...(staff ? [ticket.orgId, ticket.system, ticket.assigneeName ?? 'Unassigned'] : [ticket.requesterName])].filter(Boolean).join(' · ')}
+    <p class="ticket-card-facts">${[`${humanize(ticket.priority)} priority`, ...(staff ? [ticket.orgName ?? ticket.orgId, ticket.system, ticket.assigneeName ?? 'Unassigned'] : [ticket.requesterName])].filter(Boolean).join(' · ')}
       <span class="muted">${` · last activity ${formatDateTime(ticket.lastActivityAt)}`}</span></p>
   </li>`)}</ul>`;
 }
@@ -40,7 +40,7 @@ function TicketTable({ tickets, caption, staff }: { tickets: TicketSummary[]; ca
       <td><${StatusBadge} status=${ticket.status} /></td>
       <td>${humanize(ticket.priority)}</td>
       <td><${SlaBadge} ticket=${ticket} /></td>
-      ${staff ? html`<td>${ticket.orgId}</td><td>${ticket.system ?? '–'}</td><td>${ticket.assigneeName ?? html`<span class="muted">Unassigned</span>`}</td>` : html`<td>${ticket.requesterName}</td>`}
+      ${staff ? html`<td>${ticket.orgName ?? ticket.orgId}</td><td>${ticket.system ?? '–'}</td><td>${ticket.assigneeName ?? html`<span class="muted">Unassigned</span>`}</td>` : html`<td>${ticket.requesterName}</td>`}
       <td>${formatDateTime(ticket.lastActivityAt)}</td>
     </tr>`)}</tbody>
   </table></div>`;
