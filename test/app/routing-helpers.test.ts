@@ -98,6 +98,16 @@ describe('priority menus with the configured SLA targets', () => {
     expect(priorityOption('high', policy)).toBe('High: first answer within 8 business hours, resolved within 45 business hours');
     expect(priorityOption('urgent', policy)).toMatch(/^Urgent: first answer within /);
   });
+
+  it('keep the short menu within a phone's width: a business clock drops "answer"', async () => {
+    const { priorityChoice } = await import('../../site/src/app/format.ts');
+    const policy = {
+      normal: { firstResponse: { hours: 18, clock: 'business' as const }, resolution: { hours: 90, clock: 'business' as const } },
+      high: { firstResponse: { hours: 6, clock: 'always' as const }, resolution: { hours: 48, clock: 'always' as const } },
+    };
+    expect(priorityChoice('normal', policy)).toBe('Normal: within 18 business hours');
+    expect(priorityChoice('high', policy)).toBe('High: answer within 6 h');
+  });
 });
 
 describe('the requester filter for staff', () => {

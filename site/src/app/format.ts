@@ -64,10 +64,16 @@ export function topicLabel(id: string): string {
   return TOPIC_TITLES[id as TopicId] ?? humanize(id);
 }
 
-/** A priority as a menu shows it, short enough for a phone and a sidebar ("Normal: answer within 8 h"); the hint says the rest. */
+/**
+ * A priority as a menu shows it, short enough for a phone and a sidebar ("Normal: answer within 8 h", "Normal: within
+ * 18 business hours": "answer" goes where the business clock's words need the room); the hint says the rest.
+ */
 export function priorityChoice(priority: string, policy?: SlaPolicyView): string {
   const configured = policy?.[priority];
-  if (configured) return `${humanize(priority)}: answer within ${slaTargetText(configured.firstResponse)}`;
+  if (configured) {
+    const { firstResponse } = configured;
+    return `${humanize(priority)}: ${firstResponse.clock === 'business' ? 'within' : 'answer within'} ${slaTargetText(firstResponse)}`;
+  }
   const target = DEFAULT_SLA[priority as Priority];
   return target ? `${humanize(priority)}: answer within ${formatMinutes(target.firstResponseMs / 60_000)}` : humanize(priority);
 }
