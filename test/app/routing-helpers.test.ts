@@ -99,7 +99,7 @@ describe('priority menus with the configured SLA targets', () => {
     expect(priorityOption('urgent', policy)).toMatch(/^Urgent: first answer within /);
   });
 
-  it('keep the short menu within a phone's width: a business clock drops "answer"', async () => {
+  it('keep the short menu within a phone\'s width: a business clock drops "answer"', async () => {
     const { priorityChoice } = await import('../../site/src/app/format.ts');
     const policy = {
       normal: { firstResponse: { hours: 18, clock: 'business' as const }, resolution: { hours: 90, clock: 'business' as const } },
