@@ -6,6 +6,7 @@ import { attachmentService } from '../attachments/service.ts';
 import type { Clock } from '../core/clock.ts';
 import type { MailChannelConfig } from '../core/config.ts';
 import type { Logger } from '../core/logger.ts';
+import { dynamoOrganisationLanguages } from '../core/organisations.ts';
 import { dynamoUserDirectory } from '../core/users.ts';
 import type { Mailbox } from '../notify/mime.ts';
 import type { MailTransport } from '../notify/transport.ts';
@@ -47,5 +48,6 @@ export function composeInboundMail(parts: InboundMailParts) {
   return inboundMailService({
     store: dynamoInboundStore(db, tableName), users, tickets, attachments, transport: parts.transport, clock,
     logger: parts.logger, channel: parts.channel, sender: parts.sender, maxMailBytes: parts.maxMailBytes,
+    organisationLanguage: dynamoOrganisationLanguages(db, tableName),
   });
 }

@@ -9,10 +9,15 @@ export interface MailParserConfig {
   region: string;
   rawMailBucket: string;
   maxMailBytes: number;
+  /**
+   * `S3_ENDPOINT`: another S3-compatible endpoint, addressed path-style (core/s3-bucket.ts). Unset in AWS (each
+   * bucket's own host); the entries' end-to-end test points both functions at a loopback stand-in with it.
+   */
+  s3Endpoint?: string;
 }
 
 export function mailParserConfig(env: Environment = process.env): MailParserConfig {
-  return { region: tableConfig(env).region, rawMailBucket: required(env, 'RAW_MAIL_BUCKET'), maxMailBytes: maxMailBytes(env) };
+  return { region: tableConfig(env).region, rawMailBucket: required(env, 'RAW_MAIL_BUCKET'), maxMailBytes: maxMailBytes(env), s3Endpoint: optionalUrl(env, 'S3_ENDPOINT') };
 }
 
 const maxMailBytes = (env: Environment) => integer(env, 'MAX_MAIL_BYTES', DEFAULT_MAX_MAIL_BYTES, 1024, 40 * 1024 * 1024);
@@ -28,6 +33,8 @@ export interface InboundMailConfig extends TableConfig {
   /** Where attachments go (the attachments function's bucket). */
   attachmentsBucket: string;
   sesEndpoint?: string;
+  /** As the parser's (`MailParserConfig.s3Endpoint`), for both buckets. */
+  s3Endpoint?: string;
 }
 
 export function inboundMailConfig(env: Environment = process.env): InboundMailConfig {
@@ -41,5 +48,6 @@ export function inboundMailConfig(env: Environment = process.env): InboundMailCo
     rawMailBucket: required(env, 'RAW_MAIL_BUCKET'),
     attachmentsBucket: required(env, 'ATTACHMENTS_BUCKET'),
     sesEndpoint: optionalUrl(env, 'SES_ENDPOINT'),
+    s3Endpoint: optionalUrl(env, 'S3_ENDPOINT'),
   };
 }

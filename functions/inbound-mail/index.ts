@@ -13,12 +13,12 @@ import { decodeHandoff, PARSED_MAIL_PREFIX } from './handoff.ts';
 const config = inboundMailConfig();
 const logger = createLogger('inbound-mail');
 const credentials = () => credentialsFromEnvironment();
-const mailBucket = s3Bucket({ bucket: config.rawMailBucket, region: config.region, credentials });
+const mailBucket = s3Bucket({ bucket: config.rawMailBucket, region: config.region, credentials, endpoint: config.s3Endpoint });
 const service = composeInboundMail({
   db: createDocumentClient({ region: config.region, endpoint: config.dynamoEndpoint }),
   tableName: config.tableName,
   clock: systemClock,
-  blobs: s3Blobs({ bucket: config.attachmentsBucket, region: config.region, credentials }),
+  blobs: s3Blobs({ bucket: config.attachmentsBucket, region: config.region, credentials, endpoint: config.s3Endpoint }),
   // The notifier's SES client (standard-mode retries), so an answer is sent as every notification is.
   transport: sesTransport(sesClient({ region: config.region, credentials, ...(config.sesEndpoint ? { endpoint: config.sesEndpoint } : {}) })),
   logger,

@@ -8,7 +8,7 @@ import { RAW_MAIL_PREFIX, rawMailKey, verdictsOf, type SesReceiptEvent } from '.
 
 const config = mailParserConfig();
 const logger = createLogger('inbound-mail-parser');
-const bucket = s3Bucket({ bucket: config.rawMailBucket, region: config.region, credentials: () => credentialsFromEnvironment() });
+const bucket = s3Bucket({ bucket: config.rawMailBucket, region: config.region, credentials: () => credentialsFromEnvironment(), endpoint: config.s3Endpoint });
 
 /** A mail larger than the limit is read only this far: enough for its headers, to tell the sender why. */
 const HEAD_BYTES = 256 * 1024;

@@ -8,6 +8,9 @@ import type { Logger } from '../core/logger.ts';
 import { isStaff, type Principal } from '../core/principal.ts';
 import { ProblemError } from '../core/problem.ts';
 import { tokenOfAddress, verifyReplyToken } from '../core/reply-token.ts';
+import type { Language } from '../core/locale.ts';
+import type { OrganisationLanguages } from '../core/organisations.ts';
+import { personLanguage } from '../core/person-language.ts';
 import { principalFromUser, type UserDirectory, type UserRecord } from '../core/users.ts';
 import { Violation } from '../core/violation.ts';
 import type { Mailbox, OutgoingMail } from '../notify/mime.ts';
@@ -18,7 +21,7 @@ import type { Message, Ticket } from '../tickets/domain/model.ts';
 import { authenticated, type Verdicts } from './domain/authentication.ts';
 import { automaticReason, type AutomaticReason } from './domain/automatic.ts';
 import { dayOf, hourOf, MAILS_PER_SENDER_PER_HOUR, MAX_BODY_CHARACTERS, MESSAGE_ID_DAYS, PROCESSING_LEASE_MS, SUBJECT_CHARACTERS } from './domain/limits.ts';
-import { refusalText, refusedFilesText, type RefusalReason, type RefusalText } from './domain/refusals.ts';
+import { refusalText, refusedFilesText, type FileRefusal, type RefusalReason, type RefusalText } from './domain/refusals.ts';
 import { htmlToText } from './domain/html-to-text.ts';
 import { extractReply } from './domain/reply-text.ts';
 import type { ParsedMail, ReceivedFile } from './parse.ts';
@@ -47,7 +50,7 @@ export type InboundOutcome =
 
 export interface RefusedFile {
   filename: string;
-  reason: string;
+  reason: FileRefusal;
 }
 
 /** What the channel needs of tickets and attachments: their own services, so mail passes every rule the API does. */
@@ -74,6 +77,8 @@ export interface InboundMailDeps {
   /** Who our answers come from (the notifier's sender); also one of our own addresses. */
   sender: Mailbox;
   maxMailBytes: number;
+  /** An organisation's default language: answers go in the sender's language as the notifier's mails do. */
+  organisationLanguage?: OrganisationLanguages;
 }
 
 const DAY_SECONDS = 86_400;
@@ -90,10 +95,18 @@ function ticketSubject(subject: string): string {
   return line.length >= SUBJECT_CHARACTERS.min ? line : '(no subject)';
 }
 
-/** Why a file was refused, in the words the upload would have got. */
-function refusalOf(error: unknown): string {
-  if (error instanceof Violation) return error.message;
-  if (error instanceof ProblemError) return error.problem.errors?.map((e) => e.message).join(' ') || error.problem.detail || error.problem.title;
+/**
+ * Why the attachments refused a file, as one of the answer's reasons (the answer is in the sender's language, the
+ * attachments' sentences are English): the field a declared file failed on, the per-ticket limit, or its content.
+ */
+function refusalOf(error: unknown, file: ReceivedFile): FileRefusal {
+  if (error instanceof Violation) return error.code === 'attachment.limit' ? 'ticket-limit' : error.code === 'attachment.refused' ? 'content' : 'other';
+  if (error instanceof ProblemError) {
+    const field = error.problem.errors?.[0]?.field;
+    if (field === 'filename') return 'kind';
+    if (field === 'size') return file.bytes.length === 0 ? 'empty' : 'size';
+    return 'other';
+  }
   throw error;
 }
 
@@ -114,10 +127,13 @@ export function inboundMailService(deps: InboundMailDeps) {
     return recipients.some((r) => r.trim().toLowerCase() === supportAddress) ? {} : undefined;
   }
 
-  async function send(to: UserRecord, content: RefusalText, now: Date): Promise<void> {
+  /** The language the notifier writes this person in (their own, their organisation's, English). */
+  const languageOf = (user: UserRecord): Promise<Language> => personLanguage(user, deps.organisationLanguage);
+
+  async function send(to: UserRecord, content: RefusalText, lang: Language, now: Date): Promise<void> {
     const mail: OutgoingMail = {
       from: sender, to: { address: to.email, name: to.name }, subject: content.subject, text: content.text,
-      html: `<!doctype html><html><body><pre style="white-space:pre-wrap;font-family:system-ui,sans-serif">${escapeHtml(content.text)}</pre></body></html>`,
+      html: `<!doctype html><html lang="${lang}"><body><pre style="white-space:pre-wrap;font-family:system-ui,sans-serif">${escapeHtml(content.text)}</pre></body></html>`,
       // On the sender's domain, as the notifier's (RFC 5322: ids on a domain of our own).
       attachments: [], messageId: `${digestOf(`${to.id}\u0000${content.subject}\u0000${now.toISOString()}`)}@${sender.address.split('@')[1] ?? 'localhost'}`, date: now,
     };
@@ -125,10 +141,11 @@ export function inboundMailService(deps: InboundMailDeps) {
   }
 
   /** Nothing is written but the day's answer marker; one polite answer per sender per day, whatever the reason. */
-  async function refuse(user: UserRecord, reason: RefusalReason, parsed: ParsedMail, now: Date, logged: Record<string, unknown> = {}, detail?: string): Promise<InboundOutcome> {
+  async function refuse(user: UserRecord, reason: RefusalReason, parsed: ParsedMail, now: Date, logged: Record<string, unknown> = {}, rule?: string): Promise<InboundOutcome> {
     const answered = await store.claimRefusalAnswer(user.email.toLowerCase(), dayOf(now), Math.floor(now.getTime() / 1000) + 2 * DAY_SECONDS);
     if (answered) {
-      await send(user, refusalText(reason, { name: user.name, subject: oneLine(parsed.subject) || '(no subject)', supportAddress, maxSize: megabytes(deps.maxMailBytes), detail }), now);
+      const lang = await languageOf(user);
+      await send(user, refusalText(reason, lang, { name: user.name, subject: oneLine(parsed.subject), supportAddress, maxSize: megabytes(deps.maxMailBytes), rule }), lang, now);
     }
     logger.warn('inbound mail refused', { reason, ...logged, userId: user.id, answered });
     return { status: 'refused', reason, answered };
@@ -147,7 +164,7 @@ export function inboundMailService(deps: InboundMailDeps) {
       try {
         attachmentIds.push((await attachments.receive(principal, ticketId, { filename: file.filename, bytes: file.bytes, contentType: file.contentType, internal })).id);
       } catch (error) {
-        refusedFiles.push({ filename: file.filename, reason: refusalOf(error) });
+        refusedFiles.push({ filename: file.filename, reason: refusalOf(error, file) });
       }
     }
     return { attachmentIds, refusedFiles };
@@ -241,12 +258,13 @@ export function inboundMailService(deps: InboundMailDeps) {
       } catch (error) {
         if (error instanceof ProblemError && error.problem.status === 404) return finish(await refuse(user, 'reply-address', parsed, now, { token: 'no-ticket' }));
         if (!(error instanceof Violation)) throw error;
-        return finish(await refuse(user, 'not-accepted', parsed, now, { rule: error.code }, error.message));
+        return finish(await refuse(user, 'not-accepted', parsed, now, { rule: error.code }, error.code));
       }
       if (!outcome) return finish(await refuse(user, 'empty', parsed, now));
       logger.info('inbound mail accepted', { status: outcome.status, userId: user.id, files: 'attachmentIds' in outcome ? outcome.attachmentIds.length : 0 });
       if ((outcome.status === 'ticket' || outcome.status === 'message') && outcome.refusedFiles.length) {
-        await send(user, refusedFilesText({ name: user.name, reference: outcome.reference, refused: outcome.refusedFiles }), now);
+        const lang = await languageOf(user);
+        await send(user, refusedFilesText(lang, { name: user.name, reference: outcome.reference, refused: outcome.refusedFiles }), lang, now);
       }
       return finish(outcome);
     },

@@ -5,6 +5,7 @@ import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type CryptoKe
 import { z } from 'zod';
 import { limitBody, problemResponse } from '../core/http.ts';
 import type { Logger } from '../core/logger.ts';
+import type { OrganisationNames } from '../core/organisations.ts';
 import { problems, ProblemError } from '../core/problem.ts';
 import { jsonBody } from '../core/validation.ts';
 import type { UserRecord } from '../core/users.ts';
@@ -61,6 +62,8 @@ export async function createLocalIdentityProvider(options: {
   baseUrl: string;
   dataDir?: string;
   users: () => Promise<UserRecord[]>;
+  /** The sign-in page names each requester's organisation as people know it ("Aurora AI", not aurora-ai). */
+  organisationName?: OrganisationNames;
   /** The same limit as the API's: a login is a few bytes. */
   maxBodyBytes: number;
   /** Who signed in as whom (a password-less login is worth a line in the log). */
@@ -97,7 +100,9 @@ export async function createLocalIdentityProvider(options: {
   devRoutes.use('/api/dev/*', limitBody(options.maxBodyBytes));
   devRoutes.get('/api/dev/users', async (c) => {
     const users = await options.users();
-    return c.json(users.map(({ email, name, role, orgId }) => ({ email, name, role, orgId })));
+    const orgIds = [...new Set(users.flatMap((user) => (user.orgId ? [user.orgId] : [])))];
+    const names = new Map(await Promise.all(orgIds.map(async (id) => [id, await options.organisationName?.(id)] as const)));
+    return c.json(users.map(({ email, name, role, orgId }) => ({ email, name, role, orgId, ...(orgId && names.get(orgId) ? { orgName: names.get(orgId) } : {}) })));
   });
   // JSON only, as the API: a cross-site page can send a form or text/plain POST without asking, but not JSON, so
   // no other site can sign a visitor in as a demo user of its choosing (login CSRF).

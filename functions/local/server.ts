@@ -33,6 +33,7 @@ import { receivingService } from '../inbound-mail/receive.ts';
 import { startDynalite } from './dynalite.ts';
 import { createLocalIdentityProvider, DEV_SESSION_COOKIE, type LocalIdentityProvider } from './identity-provider.ts';
 import { securityHeaders } from '../../site/security-headers.ts';
+import { dynamoOrganisationNames } from '../core/organisations.ts';
 import { seedDemoData } from './seed.ts';
 import { SEED_USERS } from './seed-data.ts';
 import { ensureTable } from './table-setup.ts';
@@ -175,7 +176,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
 
   // The same configuration objects a Lambda builds from its environment, from what this server knows; the identity
   // provider's routes take the API's body limit.
-  const idp = await createLocalIdentityProvider({ baseUrl: url, dataDir: options.dataDir, users: async () => SEED_USERS, maxBodyBytes: DEFAULT_MAX_BODY_BYTES, logger });
+  const idp = await createLocalIdentityProvider({ baseUrl: url, dataDir: options.dataDir, users: async () => SEED_USERS, organisationName: dynamoOrganisationNames(db, tableName), maxBodyBytes: DEFAULT_MAX_BODY_BYTES, logger });
   const settings = { tableName, dynamoEndpoint: dynamo.endpoint, publicUrl: url, mailTokenSecret: localMailTokenSecret(options.dataDir) };
   const config = localApiConfig(settings, idp);
   const notifyConfig = localNotifyConfig(settings);

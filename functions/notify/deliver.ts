@@ -8,7 +8,8 @@ import { deliveriesFor, type AudienceDeps } from './audience.ts';
 import type { NotifyEvent } from './domain/events.ts';
 import { MANDATORY_KINDS, wants } from './domain/kinds.ts';
 import type { Delivery, Notice } from './domain/notice.ts';
-import { languageOf } from '../core/locale.ts';
+import type { OrganisationLanguages } from '../core/organisations.ts';
+import { personLanguage } from '../core/person-language.ts';
 import { unsubscribeUrl } from './unsubscribe.ts';
 import type { Mailbox } from './mime.ts';
 import type { DeliveryRecord, NotifyStore } from './store.ts';
@@ -39,7 +40,7 @@ export interface NotifierDeps {
   /** A public reply's conversation (its text and the public messages before it). */
   conversationOf?: AudienceDeps['conversationOf'];
   /** An organisation's default language, for its people who chose none. */
-  organisationLanguage?: (orgId: string) => Promise<string | undefined>;
+  organisationLanguage?: OrganisationLanguages;
   /** Signs the one-click unsubscribe links of optional kinds; without it mails carry none. */
   unsubscribeSecret?: string;
   /** The e-mail channel: ticket mails get signed reply addresses (Reply-To); without it they have none. */
@@ -139,8 +140,8 @@ export function notifier(deps: NotifierDeps) {
       return 'refused';
     }
     if (!wants(await deps.store.getPreferences(user.id), delivery.kind, delivery.category)) return 'opted-out';
-    const [orgLanguage, centre] = await Promise.all([
-      !user.lang && user.orgId ? deps.organisationLanguage?.(user.orgId) : undefined,
+    const [lang, centre] = await Promise.all([
+      personLanguage(user, deps.organisationLanguage),
       user.timeZone ? undefined : deps.slaRules?.(),
     ]);
     // Without a zone of their own, times are in the centre's (named in the mail), which is where the clocks run.
@@ -151,7 +152,7 @@ export function notifier(deps: NotifierDeps) {
       eventId: delivery.eventId,
       recipientId: delivery.recipientId,
       to: { address: user.email, name: user.name },
-      lang: languageOf(user.lang, orgLanguage),
+      lang,
       ...(timeZone ? { timeZone } : {}),
       kind: delivery.kind,
       mandatory: MANDATORY_KINDS.includes(delivery.kind),

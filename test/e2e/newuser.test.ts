@@ -246,6 +246,8 @@ describe.skipIf(!hasChromium)('what a new user tripped over', () => {
       await page.waitForURL(/\/app\/sign-in/);
       const button = page.getByRole('button', { name: `Sign in as ${USERS.maria}` });
       expect(await button.textContent()).toContain(EMAILS.maria);
+      // Her organisation by the name people know it by, not its id.
+      expect(await button.textContent()).toContain('(Aurora AI)');
       await button.click();
       await page.waitForURL(/\/app\/tickets/);
       await page.getByRole('navigation', { name: 'App' }).getByRole('link', { name: 'Guides' }).click();

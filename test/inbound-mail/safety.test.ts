@@ -81,7 +81,8 @@ describe('the e-mail channel refuses', () => {
   it('the internal-note address used by a requester', async () => {
     const to = stack.address(ticket.reference, AS.maria, 'note');
     const answers = await refused(() => stack.send({ from: AS.maria, to, subject: 'Re: note', messageId: id(), text: 'A note?' }));
-    expect(answers[0]!.text).toContain('internal notes of the support staff');
+    // María reads Spanish (her own choice).
+    expect(answers[0]!.text).toContain('esa dirección es para notas internas del equipo de soporte');
   });
 
   it('mail that SES did not authenticate (SPF and DKIM, or DMARC), without answering it', async () => {
@@ -113,7 +114,7 @@ describe('the e-mail channel refuses', () => {
   it('an oversized mail, answering why', async () => {
     const answers = await refused(() => stack.send({ from: AS.maria, to: stack.address(ticket.reference, AS.maria), subject: 'Big', messageId: id(), text: 'x'.repeat(100 * 1024) }));
     expect(answers).toHaveLength(1);
-    expect(answers[0]!.text).toContain('larger than 0.1 MB');
+    expect(answers[0]!.text).toContain('ocupa más de 0.1 MB');
   });
 
   it('more than the hourly mails of one sender, answering once', async () => {
@@ -125,7 +126,7 @@ describe('the e-mail channel refuses', () => {
       await stack.send({ from: AS.maria, to, subject: 'Re: two too many', messageId: id(), text: 'Mail 32' });
     });
     expect(answers).toHaveLength(1);
-    expect(answers[0]!.text).toContain('a lot of mail in the last hour');
+    expect(answers[0]!.text).toContain('muchos correos en la última hora');
   });
 
   it('files the attachments would refuse, keeping the message and saying which file and why', async () => {
@@ -137,7 +138,8 @@ describe('the e-mail channel refuses', () => {
     const detail = await stack.json(await stack.call('GET', `/api/tickets/${ticket.id}`, { as: AS.maria }));
     const message = detail.messages.find((m: { body: string }) => m.body === 'Two files.');
     expect(message.attachmentIds).toHaveLength(1);
-    const notice = (await stack.sent()).find((m) => m.subject.includes('Some files were not attached'))!;
-    expect(notice.text).toContain('tool.exe: This kind of file cannot be attached.');
+    const notice = (await stack.sent()).find((m) => m.subject.includes('Algunos archivos no se han adjuntado'))!;
+    expect(notice.text).toContain('- tool.exe: no se pueden adjuntar archivos de este tipo (se admiten: .out');
+    expect(notice.text).not.toContain('run.sh');
   });
 });

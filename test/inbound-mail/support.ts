@@ -54,4 +54,6 @@ export function expectNothingWritten(before: Item[], after: Item[]) {
   expect(business(after)).toEqual(business(before));
 }
 
-export const answersIn = (mails: OutgoingMail[]) => mails.filter((m) => m.subject.startsWith('Not delivered'));
+/** "Not delivered: …" in each language the channel answers in (the sender's). */
+const NOT_DELIVERED = /^(Not delivered|Non remis|Nicht zugestellt|No entregado|Non recapitato)\s?:/;
+export const answersIn = (mails: OutgoingMail[]) => mails.filter((m) => NOT_DELIVERED.test(m.subject));

@@ -60,6 +60,16 @@ describe('identity routes take the API\'s body limit (finding 6)', () => {
   });
 });
 
+describe('the demo users for the sign-in page', () => {
+  it('name each requester\'s organisation as people know it, read from its profile item; staff have none', async () => {
+    const users = await (await fetch(`${root}/api/dev/users`)).json() as Array<{ email: string; orgId?: string; orgName?: string }>;
+    const byEmail = Object.fromEntries(users.map((user) => [user.email, user]));
+    expect(byEmail[AS.maria]).toMatchObject({ orgId: 'aurora-ai', orgName: 'Aurora AI' });
+    expect(byEmail[AS.lea]).toMatchObject({ orgId: 'basalt-labs', orgName: 'Basalt Labs' });
+    expect(byEmail[AS.ana]!.orgName).toBeUndefined();
+  });
+});
+
 describe('dev routes (finding 1)', () => {
   it('know which addresses are loopback', () => {
     for (const host of ['127.0.0.1', '127.1.2.3', '::1', 'localhost', '[::1]']) expect(isLoopback(host), host).toBe(true);

@@ -34,6 +34,7 @@ const EVERY_TEMPLATE: Record<Notice['template'], Array<[Notice, Role]>> = {
   unassigned: [[{ template: 'unassigned', ticket, reason: 'nobody free' }, 'coordinator']],
   atRisk: [[{ template: 'atRisk', ticket, assigneeName: 'Ana', due: '2026-12-01T10:00:00Z', until: '2026-12-04T17:00:00Z' }, 'coordinator']],
   reassignedAway: [[{ template: 'reassignedAway', ticket, actorName: 'Sam', assigneeName: 'Mikko' }, 'expert']],
+  takenAway: [[{ template: 'takenAway', ticket, actorName: 'Giulia', assigneeName: 'Giulia' }, 'expert']],
   slaWarning: [[{ template: 'slaWarning', ticket, target: 'firstResponse', due: '2026-12-01T10:00:00Z' }, 'expert']],
   slaBreach: [[{ template: 'slaBreach', ticket, target: 'resolution', due: '2026-12-01T10:00:00Z' }, 'coordinator']],
   booking: (['confirmed', 'rescheduled', 'cancelled'] as const).flatMap((change) => [

@@ -1,3 +1,4 @@
+import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toMime, type OutgoingMail } from '../../functions/notify/mime.ts';
 import { parseMime } from './mime-reader.ts';
@@ -68,7 +69,35 @@ describe('routing e-mails: who is told, exactly', () => {
     await stack.flush();
     const mails = stack.take();
     expect(addressed(mails)).toEqual([AS.ana]);
-    expect(to(mails, AS.ana).text).toContain('to Giulia Rossi.');
+    // As a mail client reads it: taken from her, not "Giulia Rossi assigned ticket … to Giulia Rossi".
+    const taken = await simpleParser(toMime(mails[0]!));
+    expect(taken.subject).toBe(`[${ticket.reference}] Taken over by Giulia Rossi: ${training.subject}`);
+    expect(taken.text).toContain(`Giulia Rossi took over ticket ${ticket.reference} “${training.subject}” from you.`);
+    expect(taken.text).not.toContain('assigned ticket');
+    expect(taken.html).toContain('Giulia Rossi took over ticket');
+  });
+
+  it('the taken-over mail in each language the previous assignee reads', async () => {
+    const expected: Record<string, [subject: string, text: string]> = {
+      en: ['Taken over by Giulia Rossi:', 'Giulia Rossi took over ticket'],
+      fr: ['Repris par Giulia Rossi :', 'Giulia Rossi a repris le ticket'],
+      de: ['Von Giulia Rossi übernommen:', 'Giulia Rossi hat das Ticket'],
+      es: ['Giulia Rossi se ha hecho cargo:', 'Giulia Rossi se ha hecho cargo del ticket'],
+      it: ['Preso in carico da Giulia Rossi:', 'Giulia Rossi ha preso in carico il ticket'],
+    };
+    for (const [language, [subject, text]] of Object.entries(expected)) {
+      await stack.settings(AS.ana, { language });
+      const ticket = await stack.newTicket(AS.maria, training);
+      expect(ticket.assigneeId).toBe('u-ana');
+      await stack.flush();
+      stack.take();
+      await stack.patch(AS.giulia, ticket.id, { assigneeId: 'u-giulia' });
+      const [mail, ...others] = await stack.sent();
+      expect(others).toEqual([]);
+      const parsed = await simpleParser(toMime(mail!));
+      expect(parsed.subject, language).toBe(`[${ticket.reference}] ${subject} ${training.subject}`);
+      expect(parsed.text, language).toContain(`${text} ${ticket.reference}`);
+    }
   });
 
   it('an expert who takes a ticket is not told about it, and an expert who turned assignments off is not told either', async () => {

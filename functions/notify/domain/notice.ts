@@ -43,8 +43,8 @@ export type Notice = ReplyAddresses & (
   | { template: 'assigned' | 'unassigned'; ticket: TicketRef; reason: string }
   /** To coordinators: the ticket falls due while its assignee is away. */
   | { template: 'atRisk'; ticket: TicketRef; assigneeName: string | null; due: string; until: string }
-  /** To the previous assignee. */
-  | { template: 'reassignedAway'; ticket: TicketRef; actorName: string; assigneeName: string | null }
+  /** To the previous assignee: someone gave it to `assigneeName` (`reassignedAway`), or `actorName` took it (`takenAway`). */
+  | { template: 'reassignedAway' | 'takenAway'; ticket: TicketRef; actorName: string; assigneeName: string | null }
   | { template: 'slaWarning' | 'slaBreach'; ticket: TicketRef; target: SlaTargetName; due: string }
   /** `orgName`: the requester's organisation as people know it (older stored notices have none: the id is shown). */
   | { template: 'booking'; change: BookingChange; side: Side; booking: BookingFacts; orgName?: string }

@@ -6,6 +6,7 @@ import type { Attachment } from '../mime.ts';
 import { fileSize } from '../../attachments/domain/limits.ts';
 import type { QuotedMessage } from '../domain/notice.ts';
 import { escapeHtml } from './escape.ts';
+import { fill } from './fill.ts';
 import { appLinks } from './links.ts';
 import { markdownToMailHtml } from './markdown.ts';
 import { languageFor, STRINGS, type Language, type Strings, type Texts } from './strings.ts';
@@ -36,10 +37,6 @@ type Values = Record<string, string>;
 
 export { escapeHtml };
 
-/** Fills `{name}` placeholders; `encode` is applied to every value (never to our own template text). */
-function fill(template: string, values: Values, encode: (value: string, key: string) => string = (v) => v): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => encode(values[key] ?? '', key));
-}
 
 /** Values that are links we put there (the meeting link is validated https by the bookings API). */
 const LINK_VALUES = new Set(['link', 'preferences', 'unsubscribe']);

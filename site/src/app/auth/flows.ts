@@ -15,6 +15,8 @@ export interface DemoUser {
   name: string;
   role: Me['role'];
   orgId?: string;
+  /** The organisation's name ("Aurora AI"); absent when it has no profile item. */
+  orgName?: string;
 }
 
 /** Only app paths are accepted as a place to return to (no open redirect). */

@@ -37,7 +37,7 @@ function DemoSignIn({ next }: { next: string }): VNode {
         <ul class="user-list">
           ${users.data!.filter((user) => user.role === role).map((user) => html`
             <li><button type="button" class="button secondary demo-user" disabled=${Boolean(busy)} onClick=${() => signIn(user)}>
-              Sign in as ${user.name}${user.orgId ? html` <span class="muted">(${user.orgId})</span>` : ''}
+              Sign in as ${user.name}${user.orgId ? html` <span class="muted">(${user.orgName ?? user.orgId})</span>` : ''}
               ${/* the README lists the demo logins by e-mail */ ''}<span class="demo-email">${user.email}</span>
             </button></li>`)}
         </ul>
