@@ -4,12 +4,9 @@
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { ROUTES, STATIC_ROUTE_PATHS } from '../app/routes.ts';
-
-const SOURCE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const APP_SOURCE = path.join(SOURCE, 'app');
+import { SITE_SOURCE_DIR } from './sourceDir.ts';
 
 export interface AppBundle {
   /** URLs from the site root */
@@ -71,10 +68,11 @@ function shell({ siteCss, appCss, entry }: { siteCss: string; appCss: string; en
 `;
 }
 
-export async function bundleApp(outDir: string, { siteCss }: { siteCss: string }): Promise<AppBundle> {
+export async function bundleApp(outDir: string, { siteCss, sourceDir = SITE_SOURCE_DIR }: { siteCss: string; sourceDir?: string }): Promise<AppBundle> {
+  const appSource = path.join(sourceDir, 'app');
   const assetsDir = path.join(outDir, 'assets', 'app');
   const result = await build({
-    entryPoints: { main: path.join(APP_SOURCE, 'main.ts'), app: path.join(APP_SOURCE, 'app.css') },
+    entryPoints: { main: path.join(appSource, 'main.ts'), app: path.join(appSource, 'app.css') },
     bundle: true,
     splitting: true,
     format: 'esm',

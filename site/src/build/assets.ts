@@ -3,10 +3,8 @@
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-
-const SOURCE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { SITE_SOURCE_DIR } from './sourceDir.ts';
 
 export interface BundledAssets {
   /** URLs from the site root, e.g. /assets/main-AB12CD34.js */
@@ -18,14 +16,14 @@ export interface BundledAssets {
   bytes: Record<'js' | 'css' | 'worker' | 'estimate', { raw: number; gzip: number }>;
 }
 
-export async function bundleAssets(outDir: string): Promise<BundledAssets> {
+export async function bundleAssets(outDir: string, sourceDir = SITE_SOURCE_DIR): Promise<BundledAssets> {
   const assetsDir = path.join(outDir, 'assets');
   const result = await build({
     entryPoints: {
-      main: path.join(SOURCE, 'browser/main.ts'),
-      'search-worker': path.join(SOURCE, 'search/worker.ts'),
-      estimate: path.join(SOURCE, 'browser/estimate.ts'),
-      styles: path.join(SOURCE, 'styles.css'),
+      main: path.join(sourceDir, 'browser/main.ts'),
+      'search-worker': path.join(sourceDir, 'search/worker.ts'),
+      estimate: path.join(sourceDir, 'browser/estimate.ts'),
+      styles: path.join(sourceDir, 'styles.css'),
     },
     bundle: true,
     minify: true,

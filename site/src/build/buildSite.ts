@@ -22,6 +22,8 @@ export interface BuildOptions {
   baseUrl?: string;
   /** the date reviews are judged against (YYYY-MM-DD); today by default */
   today?: string;
+  /** site/src (see sourceDir.ts); found from this module's place by default */
+  sourceDir?: string;
 }
 
 /** A file's size as written and as sent compressed (gzip), in bytes. */
@@ -47,7 +49,7 @@ export interface BuildReport {
   staleReviews: string[];
 }
 
-export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhost:3000', today = todayIso() }: BuildOptions): Promise<BuildReport> {
+export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhost:3000', today = todayIso(), sourceDir }: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const phases: Record<string, number> = {};
   let phaseStart = started;
@@ -62,14 +64,14 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
   phase('render');
   resetOutputFolder(outDir, contentDir);
   phase('clean');
-  const assets = await bundleAssets(outDir);
-  await bundleApp(outDir, { siteCss: assets.css });
+  const assets = await bundleAssets(outDir, sourceDir);
+  await bundleApp(outDir, { siteCss: assets.css, sourceDir });
   phase('bundle');
 
   // Every page carries the search manifest, planned before the index is computed: the pages are
   // written in the background (libuv) while the index is computed.
   const out = new OutputWriter(outDir);
-  const plannedSearch = planSearchFiles(model, assets.worker);
+  const plannedSearch = planSearchFiles(model, assets.worker, sourceDir);
   const chrome: Chrome = { css: assets.css, js: assets.js, worker: assets.worker, searchManifest: plannedSearch.manifest, hasAbout: Boolean(model.pages.about) };
   const pages: Array<[string, () => string]> = [
     ['index.html', () => homePage(chrome, model)],
