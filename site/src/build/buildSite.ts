@@ -1,8 +1,8 @@
 // The whole build: content → model → pages, search files and assets in the output folder.
 import { loadContent } from './content.ts';
 import { buildModel } from './model.ts';
-import { bundleAssets } from './assets.ts';
-import { bundleApp } from './app.ts';
+import { compileAssets, type bundleAssets } from './assets.ts';
+import { compileApp } from './app.ts';
 import { OutputWriter, resetOutputFolder } from './output.ts';
 import { planSearchFiles, writeSearchFiles } from './searchOutput.ts';
 import type { Chrome } from '../pages/layout.ts';
@@ -58,14 +58,19 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
     phases[name] = Math.round(now - phaseStart);
     phaseStart = now;
   };
+  // esbuild bundles in its own process (the other core) while this one reads and renders; the bundles are
+  // written once the content has proved good (see esbuildOutput.ts).
+  const bundling = Promise.all([compileAssets(outDir, sourceDir), compileApp(outDir, sourceDir)]);
+  bundling.catch(() => undefined); // a content error is reported first; a bundling error when awaited below
   const content = await loadContent(contentDir);
   phase('read');
   const model = buildModel(content);
   phase('render');
   resetOutputFolder(outDir, contentDir);
   phase('clean');
-  const assets = await bundleAssets(outDir, sourceDir);
-  await bundleApp(outDir, { siteCss: assets.css, sourceDir });
+  const [writeAssets, writeApp] = await bundling;
+  const assets = await writeAssets();
+  await writeApp(assets.css);
   phase('bundle');
 
   // Every page carries the search manifest, planned before the index is computed: the pages are
