@@ -1,4 +1,5 @@
 // `npm run build:site [-- --content DIR --out DIR --base-url URL]`: builds the knowledge base site.
+// npm runs it prebundled (site/run-build.mjs), which passes --site-source; `tsx site/build.ts` works too.
 import { parseArgs } from 'node:util';
 import { buildSite } from './src/build/buildSite.ts';
 import { BuildError } from './src/build/errors.ts';
@@ -8,6 +9,8 @@ const { values } = parseArgs({
     content: { type: 'string', default: 'content' },
     out: { type: 'string', default: 'dist/site' },
     'base-url': { type: 'string', default: process.env.SITE_URL ?? 'http://localhost:3000' },
+    /** site/src, when this runs as a bundle elsewhere (see src/build/sourceDir.ts) */
+    'site-source': { type: 'string' },
   },
 });
 
@@ -19,7 +22,7 @@ const cpuMilliseconds = () => {
 };
 
 try {
-  const report = await buildSite({ contentDir: values.content, outDir: values.out, baseUrl: values['base-url'] });
+  const report = await buildSite({ contentDir: values.content, outDir: values.out, baseUrl: values['base-url'], sourceDir: values['site-source'] });
   console.log(
     `Built ${report.guides} guides (${report.sections} search sections, ${report.pages} pages) into ${values.out} in ${report.milliseconds} ms ` +
       `(process CPU ${Math.round(cpuMilliseconds())} ms); ` +

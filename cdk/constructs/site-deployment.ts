@@ -5,6 +5,7 @@ import type * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { stageGzippedSearchFiles } from './precompressed-search.ts';
 
 /** What the site reads at run time from /config.json (the local server answers the same shape itself). */
 export interface SiteRuntimeConfig {
@@ -27,6 +28,9 @@ const REVALIDATE = deploy.CacheControl.fromString('public, max-age=0, must-reval
 /** CloudFront compresses on the fly; the build's precompressed copies are for the local server. */
 const PRECOMPRESSED = '*.gz';
 const ASSETS = 'assets';
+/** ...except binary files: the search index's go up gzipped (see precompressed-search.ts). */
+const SEARCH = 'search';
+const SEARCH_BINARIES = `${SEARCH}/**/*.bin`;
 
 /**
  * Uploads the built site and the generated config.json, then invalidates CloudFront. Hashed assets go in
@@ -44,10 +48,27 @@ export class SiteDeployment extends Construct {
     const assetsDir = join(props.siteDir, ASSETS);
     const assets = hasSite && existsSync(assetsDir)
       ? new deploy.BucketDeployment(this, 'Assets', {
-        sources: [deploy.Source.asset(assetsDir, { exclude: [PRECOMPRESSED] })],
+        sources: [deploy.Source.asset(assetsDir, { exclude: [PRECOMPRESSED, SEARCH_BINARIES] })],
         destinationBucket: props.bucket,
         destinationKeyPrefix: `${ASSETS}/`,
-        exclude: [PRECOMPRESSED],
+        // aws s3 sync's `*` crosses folders: this is every .bin under search/
+        exclude: [PRECOMPRESSED, `${SEARCH}/*.bin`],
+        cacheControl: [IMMUTABLE],
+        prune: false,
+        memoryLimit: 512,
+      })
+      : undefined;
+
+    const searchDir = join(assetsDir, SEARCH);
+    const gzippedSearch = hasSite && existsSync(searchDir) ? stageGzippedSearchFiles(searchDir) : undefined;
+    const search = gzippedSearch
+      ? new deploy.BucketDeployment(this, 'SearchIndex', {
+        sources: [deploy.Source.asset(gzippedSearch)],
+        destinationBucket: props.bucket,
+        destinationKeyPrefix: `${ASSETS}/${SEARCH}/`,
+        contentEncoding: 'gzip',
+        contentType: 'application/octet-stream',
+        // named by content hash, as the other assets
         cacheControl: [IMMUTABLE],
         prune: false,
         memoryLimit: 512,
@@ -64,7 +85,7 @@ export class SiteDeployment extends Construct {
       distributionPaths: ['/*'],
       memoryLimit: 512,
     });
-    // New pages name new asset files: upload those first.
-    if (assets) pagesDeployment.node.addDependency(assets);
+    // New pages name new asset and index files: upload those first.
+    for (const uploadedFirst of [assets, search]) if (uploadedFirst) pagesDeployment.node.addDependency(uploadedFirst);
   }
 }

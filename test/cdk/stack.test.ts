@@ -6,7 +6,8 @@ import { TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/core/t
 import { ESM_REQUIRE_BANNER } from '../../cdk/bundling.ts';
 import { API_ROUTES, routeKey } from '../../cdk/routes.ts';
 import { API_FUNCTION_NAMES } from '../../functions/api-functions.ts';
-import { assetFiles, resourcesOfType, synthesize, type Synthesized } from './support/synth.ts';
+import { gunzipSync } from 'node:zlib';
+import { assetBytes, assetFiles, resourcesOfType, SEARCH_FILES, synthesize, type CfnResourceJson, type Synthesized } from './support/synth.ts';
 import { securityHeaders } from '../../site/security-headers.ts';
 
 let synth: Synthesized;
@@ -343,9 +344,11 @@ describe('site bucket and CloudFront', () => {
   });
 
   it('deploys the built site without precompressed copies, hashed assets separately, and config.json for the site', () => {
-    const deployments = resourcesOfType(synth.json, 'Custom::CDKBucketDeployment');
+    const deployments = resourcesOfType(synth.json, 'Custom::CDKBucketDeployment').filter(([, deployment]) => !isGzipped(deployment));
     expect(deployments).toHaveLength(2);
     const uploaded = deployments.flatMap(([, deployment]) => (deployment.Properties!.SourceObjectKeys as string[]).map((key) => assetFiles(synth.assemblyDir, key)));
+    expect([...uploaded.flatMap((files) => [...files.keys()])].filter((name) => name.endsWith('.bin'))).toEqual([]);
+    expect(uploaded.flatMap((files) => [...files.keys()])).toContain('search/docs-TEST123456.json');
     const names = uploaded.flatMap((files) => [...files.keys()]);
     expect(names).toContain('index.html');
     expect(names).toContain('main-TEST1234.js');
@@ -354,6 +357,27 @@ describe('site bucket and CloudFront', () => {
     expect(config).toBeDefined();
     // Deploy-time values are markers in the staged file, replaced by the deployment handler.
     expect(JSON.parse(config!)).toMatchObject({ apiUrl: '/api', mode: 'cognito', cognito: { domain: expect.any(String), clientId: expect.any(String), region: expect.any(String), userPoolId: expect.any(String) } });
+  });
+});
+
+const isGzipped = (deployment: CfnResourceJson) => (deployment.Properties!.SystemMetadata as Record<string, string>)['content-encoding'] === 'gzip';
+
+describe('search index in production', () => {
+  // CloudFront compresses on the fly only some content types; application/octet-stream is not one of them.
+  it('uploads the index\'s binary files gzipped, with Content-Encoding: gzip, cached forever, before the pages', () => {
+    const gzipped = resourcesOfType(synth.json, 'Custom::CDKBucketDeployment').filter(([, deployment]) => isGzipped(deployment));
+    expect(gzipped).toHaveLength(1);
+    const [id, search] = gzipped[0]!;
+    const props = search.Properties!;
+    expect(props.SystemMetadata).toEqual({ 'content-encoding': 'gzip', 'content-type': 'application/octet-stream', 'cache-control': 'public, max-age=31536000, immutable' });
+    expect(props.UserMetadata).toBeUndefined();
+    expect(props.Prune).toBe(false);
+    expect(props.DestinationBucketKeyPrefix).toBe('assets/search/');
+    const files = new Map((props.SourceObjectKeys as string[]).flatMap((key) => [...assetBytes(synth.assemblyDir, key)]));
+    expect([...files.keys()].sort()).toEqual(['index-TEST123456.bin', 'postings-TEST123456/0.bin']);
+    for (const [name, gzipped] of files) expect(gunzipSync(gzipped).toString()).toBe(SEARCH_FILES[name]);
+    const pages = resourcesOfType(synth.json, 'Custom::CDKBucketDeployment').find(([, deployment]) => deployment.Properties!.Prune === true)!;
+    expect(JSON.stringify(synth.json.Resources[pages[0]])).toContain(id);
   });
 });
 

@@ -4,12 +4,10 @@
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
-import { build, type Metafile } from 'esbuild';
+import { build, type Metafile, type OutputFile } from 'esbuild';
+import { writeOutputFiles } from './esbuildOutput.ts';
 import { ROUTES, STATIC_ROUTE_PATHS } from '../app/routes.ts';
-
-const SOURCE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const APP_SOURCE = path.join(SOURCE, 'app');
+import { SITE_SOURCE_DIR } from './sourceDir.ts';
 
 export interface AppBundle {
   /** URLs from the site root */
@@ -71,10 +69,17 @@ function shell({ siteCss, appCss, entry }: { siteCss: string; appCss: string; en
 `;
 }
 
-export async function bundleApp(outDir: string, { siteCss }: { siteCss: string }): Promise<AppBundle> {
+export async function bundleApp(outDir: string, { siteCss, sourceDir = SITE_SOURCE_DIR }: { siteCss: string; sourceDir?: string }): Promise<AppBundle> {
+  const write = await compileApp(outDir, sourceDir);
+  return write(siteCss);
+}
+
+/** Bundles in memory; the function returned writes the files and the page shell (see esbuildOutput.ts). */
+export async function compileApp(outDir: string, sourceDir = SITE_SOURCE_DIR): Promise<(siteCss: string) => Promise<AppBundle>> {
+  const appSource = path.join(sourceDir, 'app');
   const assetsDir = path.join(outDir, 'assets', 'app');
   const result = await build({
-    entryPoints: { main: path.join(APP_SOURCE, 'main.ts'), app: path.join(APP_SOURCE, 'app.css') },
+    entryPoints: { main: path.join(appSource, 'main.ts'), app: path.join(appSource, 'app.css') },
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -84,18 +89,26 @@ export async function bundleApp(outDir: string, { siteCss }: { siteCss: string }
     entryNames: '[name]-[hash]',
     chunkNames: '[name]-[hash]',
     metafile: true,
+    write: false,
     legalComments: 'none',
     logLevel: 'silent',
     define: { 'process.env.NODE_ENV': '"production"' },
   });
+  return (siteCss) => writeApp(outDir, siteCss, result.outputFiles, result.metafile);
+}
+
+async function writeApp(outDir: string, siteCss: string, files: OutputFile[], metafile: Metafile): Promise<AppBundle> {
+  const written = await writeOutputFiles(files);
   const gzipped = new Map<string, number>();
-  await Promise.all(Object.keys(result.metafile.outputs).map(async (file) => {
-    const compressed = gzipSync(await fs.readFile(file), { level: 9 });
+  await Promise.all(Object.keys(metafile.outputs).map(async (file) => {
+    const data = written.get(path.resolve(file));
+    if (!data) throw new Error(`esbuild wrote no ${file}`);
+    const compressed = gzipSync(data, { level: 9 });
     await fs.writeFile(`${file}.gz`, compressed);
     gzipped.set(file, compressed.length);
   }));
   const url = (file: string) => `/assets/app/${path.basename(file)}`;
-  const outputs = Object.entries(result.metafile.outputs);
+  const outputs = Object.entries(metafile.outputs);
   const entryFile = outputs.find(([file, meta]) => file.endsWith('.js') && meta.entryPoint?.endsWith('app/main.ts'))?.[0];
   const cssFile = outputs.find(([file]) => file.endsWith('.css'))?.[0];
   if (!entryFile || !cssFile) throw new Error('esbuild produced no app entry or stylesheet.');
@@ -105,5 +118,5 @@ export async function bundleApp(outDir: string, { siteCss }: { siteCss: string }
     await fs.mkdir(path.dirname(target), { recursive: true });
     await fs.writeFile(target, page);
   }
-  return { entry: url(entryFile), css: url(cssFile), routeGzip: routeSizes(result.metafile, (file) => gzipped.get(file) ?? 0), metafile: result.metafile };
+  return { entry: url(entryFile), css: url(cssFile), routeGzip: routeSizes(metafile, (file) => gzipped.get(file) ?? 0), metafile };
 }

@@ -1,8 +1,8 @@
 // The whole build: content → model → pages, search files and assets in the output folder.
 import { loadContent } from './content.ts';
 import { buildModel } from './model.ts';
-import { bundleAssets } from './assets.ts';
-import { bundleApp } from './app.ts';
+import { compileAssets, type bundleAssets } from './assets.ts';
+import { compileApp } from './app.ts';
 import { OutputWriter, resetOutputFolder } from './output.ts';
 import { planSearchFiles, writeSearchFiles } from './searchOutput.ts';
 import type { Chrome } from '../pages/layout.ts';
@@ -22,6 +22,8 @@ export interface BuildOptions {
   baseUrl?: string;
   /** the date reviews are judged against (YYYY-MM-DD); today by default */
   today?: string;
+  /** site/src (see sourceDir.ts); found from this module's place by default */
+  sourceDir?: string;
 }
 
 /** A file's size as written and as sent compressed (gzip), in bytes. */
@@ -47,7 +49,7 @@ export interface BuildReport {
   staleReviews: string[];
 }
 
-export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhost:3000', today = todayIso() }: BuildOptions): Promise<BuildReport> {
+export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhost:3000', today = todayIso(), sourceDir }: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const phases: Record<string, number> = {};
   let phaseStart = started;
@@ -56,20 +58,25 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
     phases[name] = Math.round(now - phaseStart);
     phaseStart = now;
   };
+  // esbuild bundles in its own process (the other core) while this one reads and renders; the bundles are
+  // written once the content has proved good (see esbuildOutput.ts).
+  const bundling = Promise.all([compileAssets(outDir, sourceDir), compileApp(outDir, sourceDir)]);
+  bundling.catch(() => undefined); // a content error is reported first; a bundling error when awaited below
   const content = await loadContent(contentDir);
   phase('read');
   const model = buildModel(content);
   phase('render');
   resetOutputFolder(outDir, contentDir);
   phase('clean');
-  const assets = await bundleAssets(outDir);
-  await bundleApp(outDir, { siteCss: assets.css });
+  const [writeAssets, writeApp] = await bundling;
+  const assets = await writeAssets();
+  await writeApp(assets.css);
   phase('bundle');
 
   // Every page carries the search manifest, planned before the index is computed: the pages are
   // written in the background (libuv) while the index is computed.
   const out = new OutputWriter(outDir);
-  const plannedSearch = planSearchFiles(model, assets.worker);
+  const plannedSearch = planSearchFiles(model, assets.worker, sourceDir);
   const chrome: Chrome = { css: assets.css, js: assets.js, worker: assets.worker, searchManifest: plannedSearch.manifest, hasAbout: Boolean(model.pages.about) };
   const pages: Array<[string, () => string]> = [
     ['index.html', () => homePage(chrome, model)],

@@ -10,7 +10,6 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { searchInputs, type SearchInputs } from './searchFiles.ts';
 import { contentHash, type OutputWriter } from './output.ts';
@@ -20,19 +19,20 @@ import { SHARD_BYTES, splitIndex } from '../search/shards.ts';
 import type { SearchManifest } from '../search/types.ts';
 import type { SiteModel } from './model.ts';
 import type { FileSize } from './buildSite.ts';
+import { SITE_SOURCE_DIR } from './sourceDir.ts';
 
 /** guides per file of section texts (see SearchManifest.textChunk) */
 const TEXT_CHUNK = 8;
-const SEARCH_CODE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../search');
 
 let codeFingerprint: string | undefined;
 
 /** The search code and the lunr packages it runs: a change to either changes the index's name. */
-function searchCodeFingerprint(): string {
+function searchCodeFingerprint(sourceDir: string): string {
   if (codeFingerprint) return codeFingerprint;
   const hash = createHash('sha256');
-  for (const name of readdirSync(SEARCH_CODE).sort()) {
-    if (name.endsWith('.ts')) hash.update(name).update(readFileSync(path.join(SEARCH_CODE, name)));
+  const searchCode = path.join(sourceDir, 'search');
+  for (const name of readdirSync(searchCode).sort()) {
+    if (name.endsWith('.ts')) hash.update(name).update(readFileSync(path.join(searchCode, name)));
   }
   const require = createRequire(import.meta.url);
   for (const pkg of ['lunr', 'lunr-languages']) hash.update(readFileSync(require.resolve(`${pkg}/package.json`)));
@@ -56,10 +56,10 @@ export interface WrittenSearch {
 }
 
 /** The search files' names, before the index is computed. `worker`: the worker script's URL (/assets/…). */
-export function planSearchFiles(model: SiteModel, worker: string): PlannedSearch {
+export function planSearchFiles(model: SiteModel, worker: string, sourceDir = SITE_SOURCE_DIR): PlannedSearch {
   const inputs = searchInputs(model);
   const docsJson = JSON.stringify(inputs.docs);
-  const searchHash = contentHash(searchCodeFingerprint() + JSON.stringify(inputs.documents));
+  const searchHash = contentHash(searchCodeFingerprint(sourceDir) + JSON.stringify(inputs.documents));
   const manifest: SearchManifest = {
     version: 1,
     index: `assets/search/index-${searchHash}.bin`,

@@ -25,6 +25,13 @@ export interface CfnResourceJson {
   UpdateReplacePolicy?: string;
 }
 
+/** The search files of the synthesized site, by path under assets/search/. */
+export const SEARCH_FILES: Record<string, string> = {
+  'index-TEST123456.bin': 'index head '.repeat(50),
+  'postings-TEST123456/0.bin': 'postings shard '.repeat(50),
+  'docs-TEST123456.json': '{"sections":{}}',
+};
+
 export function synthesize(settings: Record<string, string> = {}): Synthesized {
   const workDir = mkdtempSync(join(tmpdir(), 'cdk-test-'));
   const siteDir = join(workDir, 'site');
@@ -33,6 +40,10 @@ export function synthesize(settings: Record<string, string> = {}): Synthesized {
   writeFileSync(join(siteDir, '404.html'), '<!doctype html><title>Not found</title>');
   writeFileSync(join(siteDir, 'assets/main-TEST1234.js'), 'console.log("site");');
   writeFileSync(join(siteDir, 'index.html.gz'), 'precompressed copy for the local server');
+  // the search index as the build writes it: head, a postings shard, the docs table, the local server's .gz
+  mkdirSync(join(siteDir, 'assets/search/postings-TEST123456'), { recursive: true });
+  for (const [file, text] of Object.entries(SEARCH_FILES)) writeFileSync(join(siteDir, 'assets/search', file), text);
+  writeFileSync(join(siteDir, 'assets/search/index-TEST123456.bin.gz'), 'precompressed copy for the local server');
 
   const built = buildApp({
     context: { siteDir, ...settings },
@@ -51,19 +62,24 @@ export function synthesize(settings: Record<string, string> = {}): Synthesized {
   };
 }
 
-/** Every file of an asset staged in the cloud assembly, by the asset's S3 object key (`<hash>.zip`). */
-export function assetFiles(assemblyDir: string, objectKey: string): Map<string, string> {
+/** Every file of an asset staged in the cloud assembly, by the asset's S3 object key (`<hash>.zip`), as bytes. */
+export function assetBytes(assemblyDir: string, objectKey: string): Map<string, Buffer> {
   const dir = join(assemblyDir, `asset.${objectKey.replace(/\.zip$/, '')}`);
-  const files = new Map<string, string>();
+  const files = new Map<string, Buffer>();
   const walk = (relative: string) => {
     for (const entry of readdirSync(join(dir, relative), { withFileTypes: true })) {
       const path = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(path);
-      else files.set(path, readFileSync(join(dir, path), 'utf8'));
+      else files.set(path, readFileSync(join(dir, path)));
     }
   };
   walk('');
   return files;
+}
+
+/** The same, as text. */
+export function assetFiles(assemblyDir: string, objectKey: string): Map<string, string> {
+  return new Map([...assetBytes(assemblyDir, objectKey)].map(([path, bytes]) => [path, bytes.toString('utf8')]));
 }
 
 export function resourcesOfType(json: Synthesized['json'], type: string): Array<[string, CfnResourceJson]> {

@@ -1,0 +1,66 @@
+// `npm run build:site`: runs site/build.ts as one prebundled ES module, so a build does not spend its
+// start transpiling ~100 TypeScript modules through tsx and resolving each import (about 0.5 s of CPU at
+// 1,000 guides, see README "Build speed"). The bundle is cached in node_modules/.cache/site-build/ and
+// rebuilt (esbuild, ~0.3 s) when any file it was made from changed (size or mtime, as esbuild's metafile
+// lists them). Plain JavaScript: Node 20 cannot run TypeScript without a loader.
+//   node site/run-build.mjs [--prepare-only] [build.ts options...]
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const SITE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.dirname(SITE);
+const CACHE = path.join(ROOT, 'node_modules', '.cache', 'site-build');
+const BUNDLE = path.join(CACHE, 'build.mjs');
+const INPUTS = path.join(CACHE, 'inputs.json');
+/** bumped when the way the bundle is made changes */
+const RECIPE = 1;
+
+const stamp = (file) => {
+  try {
+    const { size, mtimeMs } = statSync(path.resolve(ROOT, file));
+    return `${size}:${mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
+};
+
+function isFresh() {
+  if (!existsSync(BUNDLE) || !existsSync(INPUTS)) return false;
+  const recorded = JSON.parse(readFileSync(INPUTS, 'utf8'));
+  if (recorded.recipe !== RECIPE) return false;
+  return Object.entries(recorded.inputs).every(([file, was]) => stamp(file) === was);
+}
+
+async function bundle() {
+  const { build } = await import('esbuild');
+  mkdirSync(CACHE, { recursive: true });
+  const temporary = `${BUNDLE}.${process.pid}.tmp`;
+  const result = await build({
+    entryPoints: [path.join(SITE, 'build.ts')],
+    absWorkingDir: ROOT,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: temporary,
+    // esbuild itself (a native binary) and what build code loads lazily with createRequire stay outside.
+    external: ['esbuild'],
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const inputs = Object.fromEntries(Object.keys(result.metafile.inputs).map((file) => [file, stamp(file)]));
+  // Renamed into place (atomic): two builds starting at once never run a half-written bundle.
+  renameSync(temporary, BUNDLE);
+  writeFileSync(`${INPUTS}.${process.pid}.tmp`, JSON.stringify({ recipe: RECIPE, inputs }));
+  renameSync(`${INPUTS}.${process.pid}.tmp`, INPUTS);
+}
+
+const args = process.argv.slice(2);
+const prepareOnly = args[0] === '--prepare-only';
+if (!isFresh()) await bundle();
+if (!prepareOnly) {
+  process.argv = [process.argv[0], BUNDLE, '--site-source', path.join(SITE, 'src'), ...args];
+  await import(pathToFileURL(BUNDLE).href);
+}

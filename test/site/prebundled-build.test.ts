@@ -1,0 +1,50 @@
+// `npm run build:site` runs the build as one cached esbuild bundle (site/run-build.mjs): the bundle must
+// build exactly what the build run from source builds (same files, same bytes), and fail the same way.
+import { execFile } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FIXTURE_CONTENT, buildInto, fixtureVariant, guideSource, removeTempDirs, tempDir } from './helpers.ts';
+
+const run = promisify(execFile);
+const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+
+async function filesOf(dir: string): Promise<Map<string, Buffer>> {
+  const names = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+  const files = new Map<string, Buffer>();
+  for (const entry of names) {
+    const file = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, file), await readFile(file));
+  }
+  return files;
+}
+
+const prebundled = (contentDir: string, outDir: string) =>
+  run(process.execPath, ['site/run-build.mjs', '--content', contentDir, '--out', outDir, '--base-url', 'https://support.example.eu'], { cwd: repoRoot });
+
+afterAll(removeTempDirs);
+
+describe('the prebundled build (npm run build:site)', () => {
+  it('writes the same files, byte for byte, as the build run from source', async () => {
+    const fromSource = await buildInto(FIXTURE_CONTENT);
+    const outDir = await tempDir('site-prebundled-');
+    const { stdout } = await prebundled(FIXTURE_CONTENT, outDir);
+    expect(stdout).toMatch(/^Built \d+ guides/);
+    const [expected, actual] = await Promise.all([filesOf(fromSource.outDir), filesOf(outDir)]);
+    expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+    const different = [...expected].filter(([name, bytes]) => !bytes.equals(actual.get(name)!)).map(([name]) => name);
+    expect(different).toEqual([]);
+  }, 120_000);
+
+  it('fails on bad content naming the file, and leaves the previous output as it was', async () => {
+    const outDir = await tempDir('site-prebundled-');
+    await prebundled(FIXTURE_CONTENT, outDir);
+    const before = await filesOf(outDir);
+    const broken = await fixtureVariant({ 'guides/broken.md': guideSource('title: 12\n') });
+    const failure = await prebundled(broken, outDir).then(() => undefined, (error: { code: number; stderr: string }) => error);
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain('broken.md');
+    expect((await filesOf(outDir)).size).toBe(before.size);
+  }, 120_000);
+});
