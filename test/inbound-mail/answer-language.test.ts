@@ -1,10 +1,10 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { organisationItem } from '../../functions/core/organisations.ts';
 import { toMime } from '../../functions/notify/mime.ts';
 import { AS } from '../support/stack.ts';
-import { answersIn, startMailStack, type MailStack } from './support.ts';
+import { answersIn, refusalStack } from './support.ts';
 
 const DAY = 86_400_000;
 
@@ -13,30 +13,18 @@ const DAY = 86_400_000;
  * organisation's, else English; read back as a mail client reads them (mailparser).
  */
 describe('the e-mail channel answers in the sender\'s language', () => {
-  let stack: MailStack;
-  let ticket: { id: string; reference: string };
+  const held = refusalStack({ maxMailBytes: 64 * 1024 });
   let n = 0;
   const id = () => `<language-${++n}@example.eu>`;
 
-  beforeAll(async () => {
-    stack = await startMailStack({ maxMailBytes: 64 * 1024 });
-    ticket = await stack.newTicket(AS.maria);
-  });
-  beforeEach(async () => {
-    await stack.sent();
-    // The day's one answer per sender is not used up by the case before.
-    stack.clock.advance(DAY);
-  });
-  afterAll(() => stack?.close());
-
   const setOrganisationLanguage = (id: string, name: string, lang?: string) =>
-    stack.server.db.send(new PutCommand({ TableName: stack.server.tableName, Item: organisationItem({ id, name, ...(lang ? { lang } : {}) }) }));
+    held.stack.server.db.send(new PutCommand({ TableName: held.stack.server.tableName, Item: organisationItem({ id, name, ...(lang ? { lang } : {}) }) }));
 
   /** An expired reply address from `from` (a refusal every sender can meet), and the one answer, parsed. */
   async function answerToExpired(from: string): Promise<ParsedMail> {
-    const to = stack.address(ticket.reference, from, 'reply', new Date(stack.clock.now().getTime() - 181 * DAY));
-    await stack.send({ from, to, subject: 'Re: Prüfung ✓', messageId: id(), text: 'Late reply.' });
-    const answers = answersIn(await stack.sent());
+    const to = held.stack.address(held.ticket.reference, from, 'reply', new Date(held.stack.clock.now().getTime() - 181 * DAY));
+    await held.stack.send({ from, to, subject: 'Re: Prüfung ✓', messageId: id(), text: 'Late reply.' });
+    const answers = answersIn(await held.stack.sent());
     expect(answers.map((m) => m.to.address)).toEqual([from]);
     return simpleParser(toMime(answers[0]!));
   }
@@ -51,8 +39,8 @@ describe('the e-mail channel answers in the sender\'s language', () => {
 
   it('in the sender\'s own language, each of the five', async () => {
     for (const [language, [subject, greeting, reason, signature]] of Object.entries(EXPIRED)) {
-      await stack.settings(AS.maria, { language });
-      stack.clock.advance(DAY);
+      await held.stack.settings(AS.maria, { language });
+      held.stack.clock.advance(DAY);
       const answer = await answerToExpired(AS.maria);
       expect(answer.subject, language).toBe(subject);
       expect(answer.text, language).toMatch(new RegExp(`^${greeting}\\n`));
@@ -61,49 +49,49 @@ describe('the e-mail channel answers in the sender\'s language', () => {
       expect(answer.html, language).toContain(`<html lang="${language}">`);
       expect(answer.html, language).toContain(reason);
     }
-    await stack.settings(AS.maria, { language: 'es' });
+    await held.stack.settings(AS.maria, { language: 'es' });
   });
 
   it('in the organisation\'s language when the sender chose none, else in English', async () => {
-    await stack.settings(AS.lea, { language: null });
+    await held.stack.settings(AS.lea, { language: null });
     await setOrganisationLanguage('basalt-labs', 'Basalt Labs', 'it');
     const lea = await answerToExpired(AS.lea);
     expect(lea.subject).toBe('Non recapitato: Re: Prüfung ✓');
     expect(lea.text).toContain('Ciao Léa Martin,');
 
     // Jonas chose none and Aurora AI has no language: English.
-    await stack.settings(AS.jonas, { language: null });
+    await held.stack.settings(AS.jonas, { language: null });
     await setOrganisationLanguage('aurora-ai', 'Aurora AI');
     const jonas = await answerToExpired(AS.jonas);
     expect(jonas.subject).toBe('Not delivered: Re: Prüfung ✓');
     expect(jonas.text).toContain('Hello Jonas Weber,');
 
     // Their own choice wins over the organisation's.
-    await stack.settings(AS.lea, { language: 'de' });
-    stack.clock.advance(DAY);
+    await held.stack.settings(AS.lea, { language: 'de' });
+    held.stack.clock.advance(DAY);
     expect((await answerToExpired(AS.lea)).subject).toBe('Nicht zugestellt: Re: Prüfung ✓');
-    await stack.settings(AS.lea, { language: 'fr' });
-    await stack.settings(AS.jonas, { language: 'de' });
+    await held.stack.settings(AS.lea, { language: 'fr' });
+    await held.stack.settings(AS.jonas, { language: 'de' });
   });
 
   it('staff, who belong to no organisation, in their own language else English', async () => {
     const ana = await answerToExpired(AS.ana);
     expect(ana.subject).toBe('Not delivered: Re: Prüfung ✓');
-    await stack.settings(AS.ana, { language: 'es' });
-    stack.clock.advance(DAY);
+    await held.stack.settings(AS.ana, { language: 'es' });
+    held.stack.clock.advance(DAY);
     expect((await answerToExpired(AS.ana)).text).toContain('Hola, Ana García:');
-    await stack.settings(AS.ana, { language: null });
+    await held.stack.settings(AS.ana, { language: null });
   });
 
   it('files left out, in the sender\'s language, with why in words of that language', async () => {
     // Jonas reads German.
-    const ticketOfJonas = await stack.newTicket(AS.jonas);
-    await stack.sent();
-    await stack.send({
-      from: AS.jonas, to: stack.address(ticketOfJonas.reference, AS.jonas), subject: 'Re: Dateien', messageId: id(), text: 'Zwei Dateien.',
+    const ticketOfJonas = await held.stack.newTicket(AS.jonas);
+    await held.stack.sent();
+    await held.stack.send({
+      from: AS.jonas, to: held.stack.address(ticketOfJonas.reference, AS.jonas), subject: 'Re: Dateien', messageId: id(), text: 'Zwei Dateien.',
       attachments: [{ filename: 'tool.exe', content: Buffer.from([0x4d, 0x5a, 0x90, 0x00]) }, { filename: 'job.out', content: Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]) }],
     });
-    const notice = (await stack.sent()).find((m) => m.to.address === AS.jonas && m.subject.startsWith(`[${ticketOfJonas.reference}]`))!;
+    const notice = (await held.stack.sent()).find((m) => m.to.address === AS.jonas && m.subject.startsWith(`[${ticketOfJonas.reference}]`))!;
     const parsed = await simpleParser(toMime(notice));
     expect(parsed.subject).toBe(`[${ticketOfJonas.reference}] Einige Dateien wurden nicht angehängt`);
     expect(parsed.text).toContain(`Ihre E-Mail wurde dem Ticket ${ticketOfJonas.reference} hinzugefügt`);
@@ -114,15 +102,15 @@ describe('the e-mail channel answers in the sender\'s language', () => {
   });
 
   it('a closed ticket, telling the sender how to go on', async () => {
-    await stack.settings(AS.maria, { language: 'it' });
-    const closed = await stack.newTicket(AS.maria);
-    await stack.patch(AS.maria, closed.id, { status: 'closed' });
-    await stack.sent();
-    await stack.send({ from: AS.maria, to: stack.address(closed.reference, AS.maria), subject: 'Re: ancora', messageId: id(), text: 'Ancora un problema.' });
-    const [answer] = answersIn(await stack.sent());
+    await held.stack.settings(AS.maria, { language: 'it' });
+    const closed = await held.stack.newTicket(AS.maria);
+    await held.stack.patch(AS.maria, closed.id, { status: 'closed' });
+    await held.stack.sent();
+    await held.stack.send({ from: AS.maria, to: held.stack.address(closed.reference, AS.maria), subject: 'Re: ancora', messageId: id(), text: 'Ancora un problema.' });
+    const [answer] = answersIn(await held.stack.sent());
     const parsed = await simpleParser(toMime(answer!));
     expect(parsed.subject).toBe('Non recapitato: Re: ancora');
     expect(parsed.text).toContain('il ticket è chiuso. Per continuare, apri un nuovo ticket scrivendo a support@hpc-ai-support-centre.local');
-    await stack.settings(AS.maria, { language: 'es' });
+    await held.stack.settings(AS.maria, { language: 'es' });
   });
 });

@@ -1,8 +1,9 @@
 import { createTransport, type SendMailOptions } from 'nodemailer';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { replyAddress, signReplyToken, type ReplyKind } from '../../functions/core/reply-token.ts';
 import { seedUser } from '../../functions/local/seed-data.ts';
 import type { OutgoingMail } from '../../functions/notify/mime.ts';
+import { AS } from '../support/stack.ts';
 import { scanTable, type Item } from '../support/invariants.ts';
 import { startNotifyStack, type NotifyStack } from '../notify/support.ts';
 
@@ -57,3 +58,21 @@ export function expectNothingWritten(before: Item[], after: Item[]) {
 /** "Not delivered: …" in each language the channel answers in (the sender's). */
 const NOT_DELIVERED = /^(Not delivered|Non remis|Nicht zugestellt|No entregado|Non recapitato)\s?:/;
 export const answersIn = (mails: OutgoingMail[]) => mails.filter((m) => NOT_DELIVERED.test(m.subject));
+
+/**
+ * A stack for a file of refusal cases, with María's ticket: each case starts a new day on the clock, so the day's one
+ * answer per sender is not used up by the case before, and with the mail sent so far taken out.
+ */
+export function refusalStack(options: { maxMailBytes: number }) {
+  const held: { stack?: MailStack; ticket?: { id: string; reference: string } } = {};
+  beforeAll(async () => {
+    held.stack = await startMailStack(options);
+    held.ticket = await held.stack.newTicket(AS.maria);
+  });
+  beforeEach(async () => {
+    await held.stack!.sent();
+    held.stack!.clock.advance(86_400_000);
+  });
+  afterAll(() => held.stack?.close());
+  return held as { stack: MailStack; ticket: { id: string; reference: string } };
+}
