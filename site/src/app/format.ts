@@ -1,22 +1,55 @@
-// Dates, durations and labels for display, in the viewer's locale and time zone (Intl).
+// Dates, durations and labels for display: every date and time the app shows goes through here, in the person's
+// chosen zone (GET /api/me `timeZone`, set by the shell) or else the browser's, and in their language's conventions.
 import type { TopicId } from '../../../functions/core/topics.ts';
 import { DEFAULT_SLA } from '../../../functions/tickets/domain/sla.ts';
 import type { Priority } from '../../../functions/tickets/domain/model.ts';
+import { currentLanguage } from './i18n.ts';
 import { TOPIC_TITLES } from './topics.ts';
 
-export const viewerZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+export const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export function formatDateTime(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+let chosenZone: string | undefined;
+
+/** The shell tells the person's chosen zone (or none: the browser's is used). */
+export function setViewerZone(zone: string | null | undefined): void {
+  chosenZone = zone || undefined;
 }
 
-/** With the zone's short name ("15 Jan 2027, 17:00 CET"), where the zone matters (due times). */
-export function formatDateTimeZoned(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+/** The zone the app shows times in: the person's choice, else the browser's. */
+export const viewerZone = (): string => chosenZone ?? browserZone();
+
+/**
+ * A time is ambiguous when it is shown in a zone other than the device's clock: then it carries the zone's name.
+ * Exported for the test; pages call the formatters.
+ */
+export const zoneNeedsNaming = (timeZone: string): boolean => timeZone !== browserZone();
+
+/** English keeps the browser's own English (en-GB or en-US dates); another language its conventions. */
+const locale = (): string | undefined => (currentLanguage() === 'en' ? undefined : currentLanguage());
+
+const format = (iso: string, options: Intl.DateTimeFormatOptions, timeZone: string): string =>
+  new Intl.DateTimeFormat(locale(), { ...options, timeZone }).format(new Date(iso));
+
+const named = (text: string, timeZone: string, always = false): string => (always || zoneNeedsNaming(timeZone) ? `${text} (${timeZone})` : text);
+
+/** "15 Jan 2027, 17:00", with "(Europe/Madrid)" when that is not the device's zone. */
+export function formatDateTime(iso: string, timeZone = viewerZone()): string {
+  return named(format(iso, { dateStyle: 'medium', timeStyle: 'short' }, timeZone), timeZone);
 }
 
-export function formatTime(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(undefined, { timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+/** Always with the zone named ("Fri, 15 Jan 2027, 17:00 (Europe/Madrid)"), where the zone matters (due times). */
+export function formatDateTimeZoned(iso: string, timeZone = viewerZone()): string {
+  return named(format(iso, { day: 'numeric', month: 'short', year: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit' }, timeZone), timeZone, true);
+}
+
+/** A meeting: "15 Jan 2027, 17:00–18:00 (Europe/Madrid)", the zone always named. */
+export function formatTimeRange(start: string, end: string, timeZone = viewerZone()): string {
+  return named(`${format(start, { dateStyle: 'medium', timeStyle: 'short' }, timeZone)}–${formatTime(end, timeZone)}`, timeZone, true);
+}
+
+/** A time of day alone; the caller names the zone (a list of slots under one heading naming it). */
+export function formatTime(iso: string, timeZone = viewerZone()): string {
+  return format(iso, { timeStyle: 'short' }, timeZone);
 }
 
 /** The calendar day of an instant in a zone, as YYYY-MM-DD (en-CA formats dates that way). */
@@ -25,7 +58,7 @@ export function dayKey(iso: string, timeZone: string): string {
 }
 
 export function formatDay(day: string): string {
-  return new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+  return new Intl.DateTimeFormat(locale(), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 }
 
 /** Slots grouped by the viewer's calendar day, in order. */

@@ -3,7 +3,7 @@ import { html } from 'htm/preact';
 import type { ComponentChildren, VNode } from 'preact';
 import { ApiError } from '../api/client.ts';
 import type { TicketSummary } from '../api/types.ts';
-import { formatDue, humanize } from '../format.ts';
+import { formatDateTimeZoned, formatDue, humanize } from '../format.ts';
 import { t } from '../i18n.ts';
 
 /** The page's heading, in the person's language where it is translated; the router moves focus here after a navigation. */
@@ -93,7 +93,7 @@ export function SlaBadge({ ticket }: { ticket: Pick<TicketSummary, 'sla' | 'stat
   if (sla.paused) return html`<span class="badge sla-paused">SLA paused</span>`;
   const due = ticket.firstResponseAt ? sla.resolutionDue : sla.firstResponseDue;
   const what = ticket.firstResponseAt ? 'Resolution' : 'First response';
-  return html`<span class="badge sla-ok" title=${`${what} due ${new Date(due).toLocaleString()}`}>${what} due ${formatDue(due)}</span>`;
+  return html`<span class="badge sla-ok" title=${`${what} due ${formatDateTimeZoned(due)}`}>${what} due ${formatDue(due)}</span>`;
 }
 
 /** The due time the expert queue sorts by: first response until there is one, then resolution. */

@@ -6,7 +6,7 @@ import { api, apiUrl, authHeaders, ApiError, isProblem } from '../api/client.ts'
 import type { Booking, Page } from '../api/types.ts';
 import { SlotPicker } from '../components/slotPicker.ts';
 import { ErrorNotice, Loading, Notice, PageTitle } from '../components/ui.ts';
-import { formatDateTime, formatTime, viewerZone } from '../format.ts';
+import { formatDateTime, formatTimeRange, viewerZone } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { navigate, type PageProps } from '../router.ts';
 
@@ -70,7 +70,7 @@ function SessionItem({ booking, role, viewerId, onChanged }: { booking: Booking;
   const other = role === 'expert' ? `${booking.requesterName} (${organisation})` : role === 'coordinator' ? `${booking.requesterName} (${organisation}) with ${booking.expertName}` : booking.expertName;
   return html`<li class="card session">
     <h2 class="h3">${booking.topic}</h2>
-    <p><strong>${formatDateTime(booking.start, zone)}–${formatTime(booking.end, zone)}</strong> <span class="muted">(${zone})</span>
+    <p><strong>${formatTimeRange(booking.start, booking.end, zone)}</strong>
       ${booking.status === 'cancelled' ? html` <span class="badge status-closed">Cancelled</span>` : ''}</p>
     <p>${role === 'requester' ? 'With' : 'Booked by'} ${other}${booking.system ? ` · ${booking.system}` : ''}</p>
     ${role === 'requester' && booking.requesterId !== viewerId ? html`<p class="booked-by">Booked by ${booking.requesterName}</p>` : ''}
