@@ -55,6 +55,26 @@ describe.skipIf(!hasChromium)('settings pages in Chromium', () => {
     await sme.context.close();
   });
 
+  it('times show in the zone the person chose, not the browser\'s, with the zone named', async () => {
+    const jonasApi = await apiAs(product, EMAILS.jonas);
+    expect((await jonasApi('PUT', '/api/me/preferences', { timeZone: 'Asia/Tokyo' })).status).toBe(200);
+    const { data: ticket } = await jonasApi<{ reference: string; sla: { firstResponseDue: string } }>('POST', '/api/tickets', { subject: 'Which zone is this due in?', body: 'Asking from New York.', category: 'other' });
+    const sme = await openAs(product, USERS.jonas, { next: `/app/tickets/${ticket.reference}`, timezoneId: 'America/New_York' });
+    const due = sme.page.locator('.facts time').first();
+    await due.waitFor({ timeout: 10_000 });
+    const at = new Date(ticket.sla.firstResponseDue);
+    const clock = (timeZone: string) => new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit' }).format(at);
+    expect(clock('Asia/Tokyo')).not.toBe(clock('America/New_York'));
+    const shown = await due.textContent();
+    expect(shown).toContain(clock('Asia/Tokyo'));
+    expect(shown).toContain('(Asia/Tokyo)');
+    expect(await sme.page.locator('.facts').textContent()).not.toContain(clock('America/New_York'));
+    // The person kept their choice: the browser's zone was not sent over it.
+    expect((await jonasApi<{ timeZone: string }>('GET', '/api/me/preferences')).data.timeZone).toBe('Asia/Tokyo');
+    expect(sme.errors).toEqual([]);
+    await sme.context.close();
+  });
+
   it('an expert follows ticket categories; a switch forced on a mandatory kind gets the API\'s refusal beside it', async () => {
     const expert = await openAs(product, USERS.mikko, { next: '/app/notifications' });
     await expert.page.waitForURL(/\/app\/notifications/);
