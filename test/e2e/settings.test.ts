@@ -2,7 +2,7 @@
 // categories, the API's refusal shown at its switch), and the expert profile (topic titles, errors by field).
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/chromium.ts';
-import { apiAs, EMAILS, openAs, productForSuite, screenshot, USERS } from './support.ts';
+import { apiAs, EMAILS, openAs, PHONE, productForSuite, screenshot, seriousViolations, USERS } from './support.ts';
 
 describe.skipIf(!hasChromium)('settings pages in Chromium', () => {
   const product = productForSuite();
@@ -71,6 +71,35 @@ describe.skipIf(!hasChromium)('settings pages in Chromium', () => {
     expect(await sme.page.locator('.facts').textContent()).not.toContain(clock('America/New_York'));
     // The person kept their choice: the browser's zone was not sent over it.
     expect((await jonasApi<{ timeZone: string }>('GET', '/api/me/preferences')).data.timeZone).toBe('Asia/Tokyo');
+    expect(sme.errors).toEqual([]);
+    await sme.context.close();
+  });
+
+  it('a person withdraws their reply-by-e-mail addresses after confirming, by keyboard, on a phone in dark mode', async () => {
+    const sme = await openAs(product, USERS.jonas, { next: '/app/notifications', viewport: PHONE, colorScheme: 'dark' });
+    const section = sme.page.getByRole('region', { name: 'Reply-by-e-mail addresses' });
+    const withdraw = section.getByRole('button', { name: 'Withdraw my reply addresses' });
+    await withdraw.waitFor({ timeout: 10_000 });
+    expect(await section.textContent()).toContain('reply address of your own');
+    await withdraw.focus();
+    await sme.page.keyboard.press('Enter');
+    // The question takes the focus; keeping them asks nothing of the API and gives the focus back.
+    await expect.poll(() => sme.page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Withdraw every reply address');
+    expect(await seriousViolations(sme.page)).toEqual([]);
+    await sme.page.keyboard.press('Tab');
+    await sme.page.keyboard.press('Tab');
+    await sme.page.keyboard.press('Enter');
+    await expect.poll(() => sme.page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Withdraw my reply addresses');
+    expect(await section.getByRole('status').count()).toBe(0);
+    await sme.page.keyboard.press('Enter');
+    await section.getByRole('button', { name: 'Yes, withdraw them' }).click();
+    const done = section.getByRole('status');
+    await done.waitFor();
+    expect(await done.textContent()).toContain('no longer work');
+    expect(await sme.page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Withdraw my reply addresses');
+    expect(await seriousViolations(sme.page)).toEqual([]);
+    expect(await sme.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(sme.page, 'reply-addresses-withdrawn');
     expect(sme.errors).toEqual([]);
     await sme.context.close();
   });

@@ -38,6 +38,13 @@ export const MESSAGES = [
   'Tickets assigned to you', 'A ticket was assigned to you, or moved from you to someone else.',
   'Unassigned tickets', 'Nobody could be assigned a new ticket: everyone who fits is away, or auto-assignment is off.',
   'Tickets at risk', 'A ticket falls due while its assignee is away; it can be reassigned in one action.',
+  // reply-by-e-mail addresses (preferences page)
+  'Reply-by-e-mail addresses',
+  'Each notification e-mail carries a reply address of your own, so that answering the e-mail adds your reply to the ticket.',
+  'Withdraw my reply addresses',
+  'Withdraw every reply address sent to you so far? Replies to older e-mails will be refused; you can still answer in this app.',
+  'Yes, withdraw them', 'Keep them',
+  'Done: the reply addresses in e-mails sent until {time} no longer work. E-mails from now on carry new ones.',
 ] as const;
 
 export type Message = (typeof MESSAGES)[number];

@@ -91,6 +91,13 @@ const catalogue: Catalogue = {
   "Nobody could be assigned a new ticket: everyone who fits is away, or auto-assignment is off.": "Ein neues Ticket konnte niemandem zugewiesen werden: Alle Passenden sind abwesend, oder die automatische Zuweisung ist aus.",
   "Tickets at risk": "Gefährdete Tickets",
   "A ticket falls due while its assignee is away; it can be reassigned in one action.": "Ein Ticket wird fällig, während die zuständige Person abwesend ist; es lässt sich mit einem Klick neu zuweisen.",
+  "Reply-by-e-mail addresses": "Antwortadressen per E-Mail",
+  "Each notification e-mail carries a reply address of your own, so that answering the e-mail adds your reply to the ticket.": "Jede Benachrichtigung enthält eine persönliche Antwortadresse: Wenn Sie auf die E-Mail antworten, wird Ihre Antwort dem Ticket hinzugefügt.",
+  "Withdraw my reply addresses": "Meine Antwortadressen widerrufen",
+  "Withdraw every reply address sent to you so far? Replies to older e-mails will be refused; you can still answer in this app.": "Alle bisher an Sie gesendeten Antwortadressen widerrufen? Antworten auf ältere E-Mails werden dann abgelehnt; in dieser App können Sie weiterhin antworten.",
+  "Yes, withdraw them": "Ja, widerrufen",
+  "Keep them": "Behalten",
+  "Done: the reply addresses in e-mails sent until {time} no longer work. E-mails from now on carry new ones.": "Erledigt: Die Antwortadressen in E-Mails, die bis {time} gesendet wurden, funktionieren nicht mehr. Neue E-Mails enthalten neue Adressen.",
 };
 
 export default catalogue;

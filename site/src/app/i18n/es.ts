@@ -91,6 +91,13 @@ const catalogue: Catalogue = {
   "Nobody could be assigned a new ticket: everyone who fits is away, or auto-assignment is off.": "No se pudo asignar un ticket nuevo a nadie: todas las personas adecuadas están ausentes, o la asignación automática está desactivada.",
   "Tickets at risk": "Tickets en riesgo",
   "A ticket falls due while its assignee is away; it can be reassigned in one action.": "Un ticket vence mientras su responsable está ausente; se puede reasignar con una acción.",
+  "Reply-by-e-mail addresses": "Direcciones para responder por correo",
+  "Each notification e-mail carries a reply address of your own, so that answering the e-mail adds your reply to the ticket.": "Cada correo de notificación lleva una dirección de respuesta personal: al responder al correo, su respuesta se añade al ticket.",
+  "Withdraw my reply addresses": "Revocar mis direcciones de respuesta",
+  "Withdraw every reply address sent to you so far? Replies to older e-mails will be refused; you can still answer in this app.": "¿Revocar todas las direcciones de respuesta recibidas hasta ahora? Las respuestas a correos anteriores se rechazarán; podrá seguir respondiendo en esta aplicación.",
+  "Yes, withdraw them": "Sí, revocarlas",
+  "Keep them": "Conservarlas",
+  "Done: the reply addresses in e-mails sent until {time} no longer work. E-mails from now on carry new ones.": "Hecho: las direcciones de respuesta de los correos enviados hasta el {time} ya no funcionan. Los próximos correos llevarán otras nuevas.",
 };
 
 export default catalogue;

@@ -91,6 +91,13 @@ const catalogue: Catalogue = {
   "Nobody could be assigned a new ticket: everyone who fits is away, or auto-assignment is off.": "Personne n’a pu recevoir un nouveau ticket : toutes les personnes compétentes sont absentes, ou l’attribution automatique est désactivée.",
   "Tickets at risk": "Tickets à risque",
   "A ticket falls due while its assignee is away; it can be reassigned in one action.": "Un ticket arrive à échéance pendant l’absence de son responsable ; il peut être réattribué en une action.",
+  "Reply-by-e-mail addresses": "Adresses de réponse par e-mail",
+  "Each notification e-mail carries a reply address of your own, so that answering the e-mail adds your reply to the ticket.": "Chaque e-mail de notification porte une adresse de réponse personnelle : répondre à l’e-mail ajoute votre réponse au ticket.",
+  "Withdraw my reply addresses": "Révoquer mes adresses de réponse",
+  "Withdraw every reply address sent to you so far? Replies to older e-mails will be refused; you can still answer in this app.": "Révoquer toutes les adresses de réponse reçues jusqu’ici ? Les réponses aux anciens e-mails seront refusées ; vous pourrez toujours répondre dans cette application.",
+  "Yes, withdraw them": "Oui, les révoquer",
+  "Keep them": "Les garder",
+  "Done: the reply addresses in e-mails sent until {time} no longer work. E-mails from now on carry new ones.": "C’est fait : les adresses de réponse des e-mails envoyés jusqu’au {time} ne fonctionnent plus. Les prochains e-mails en porteront de nouvelles.",
 };
 
 export default catalogue;

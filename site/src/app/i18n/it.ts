@@ -91,6 +91,13 @@ const catalogue: Catalogue = {
   "Nobody could be assigned a new ticket: everyone who fits is away, or auto-assignment is off.": "Un nuovo ticket non è stato assegnato a nessuno: tutte le persone adatte sono assenti, o l’assegnazione automatica è disattivata.",
   "Tickets at risk": "Ticket a rischio",
   "A ticket falls due while its assignee is away; it can be reassigned in one action.": "Un ticket scade mentre il suo assegnatario è assente; si può riassegnare con un’azione.",
+  "Reply-by-e-mail addresses": "Indirizzi per rispondere via e-mail",
+  "Each notification e-mail carries a reply address of your own, so that answering the e-mail adds your reply to the ticket.": "Ogni e-mail di notifica contiene un indirizzo di risposta personale: rispondendo all’e-mail, la risposta viene aggiunta al ticket.",
+  "Withdraw my reply addresses": "Revoca i miei indirizzi di risposta",
+  "Withdraw every reply address sent to you so far? Replies to older e-mails will be refused; you can still answer in this app.": "Revocare tutti gli indirizzi di risposta ricevuti finora? Le risposte alle e-mail precedenti verranno rifiutate; potrà comunque rispondere da questa applicazione.",
+  "Yes, withdraw them": "Sì, revocali",
+  "Keep them": "Mantienili",
+  "Done: the reply addresses in e-mails sent until {time} no longer work. E-mails from now on carry new ones.": "Fatto: gli indirizzi di risposta delle e-mail inviate fino al {time} non funzionano più. Le prossime e-mail ne conterranno di nuovi.",
 };
 
 export default catalogue;

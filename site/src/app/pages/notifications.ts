@@ -1,6 +1,7 @@
 // E-mail preferences (every signed-in user; the e-mails' footer links here): the person's language (mails and this
 // app) and time zone (times in mails), then a switch per kind of e-mail that reaches the caller's role, the
-// mandatory ones shown on and locked; staff also choose the ticket categories whose new tickets they hear about.
+// mandatory ones shown on and locked; staff also choose the ticket categories whose new tickets they hear about;
+// last, withdrawing one's reply-by-e-mail addresses.
 // The API's messages are shown at the field, switch or list they name.
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
@@ -10,6 +11,7 @@ import { api } from '../api/client.ts';
 import type { PersonalSettings, PersonalSettingsChange, Preferences, PreferencesChange } from '../api/types.ts';
 import { ErrorNotice, Field, FieldMessage, fieldMessages, Loading, Notice, PageTitle } from '../components/ui.ts';
 import { TimeZoneField } from '../components/weeklyHours.ts';
+import { ReplyAddresses } from '../components/replyAddresses.ts';
 import { LANGUAGES } from '../../../../functions/core/locale.ts';
 import { LANGUAGE_NAMES, t, type Message } from '../i18n.ts';
 import { updateCurrentUser } from '../state.ts';
@@ -149,5 +151,6 @@ export default function NotificationsPage({ user }: PageProps): VNode {
         <${FieldMessage} error=${error} field="categories" id="categories-error" />
       </fieldset>` : ''}
       <p><button type="submit">${t('Save preferences')}</button></p>
-    </form>`;
+    </form>
+    <${ReplyAddresses} />`;
 }
