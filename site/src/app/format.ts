@@ -3,7 +3,7 @@
 import type { TopicId } from '../../../functions/core/topics.ts';
 import { DEFAULT_SLA } from '../../../functions/tickets/domain/sla.ts';
 import type { Priority } from '../../../functions/tickets/domain/model.ts';
-import { currentLanguage } from './i18n.ts';
+import { currentLanguage, t } from './i18n.ts';
 import { TOPIC_TITLES } from './topics.ts';
 
 export const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -87,7 +87,7 @@ export function formatMinutes(minutes: number | null | undefined): string {
 /** "in 3 h" / "2 d ago" relative to now. */
 export function formatDue(iso: string, now = Date.now()): string {
   const minutes = (Date.parse(iso) - now) / 60_000;
-  return minutes >= 0 ? `in ${formatMinutes(minutes)}` : `${formatMinutes(-minutes)} ago`;
+  return minutes >= 0 ? t('in {time}', { time: formatMinutes(minutes) }) : t('{time} ago', { time: formatMinutes(-minutes) });
 }
 
 export const humanize = (id: string): string => (id.charAt(0).toUpperCase() + id.slice(1)).replace(/-/g, ' ');

@@ -45,6 +45,19 @@ export const MESSAGES = [
   'Withdraw every reply address sent to you so far? Replies to older e-mails will be refused; you can still answer in this app.',
   'Yes, withdraw them', 'Keep them',
   'Done: the reply addresses in e-mails sent until {time} no longer work. E-mails from now on carry new ones.',
+  // the ticket list, statuses, priorities, SLA badges
+  'in {time}', '{time} ago', 'Please correct the field marked below.',
+  'Please correct the {count} fields marked below.', 'SLA breached', 'SLA paused', 'SLA missed', 'SLA met',
+  'First response due {when}', 'Resolution due {when}', 'New', 'Open', 'Waiting', 'Resolved', 'Closed', 'Low',
+  'Normal', 'High', 'Urgent', '{priority} priority', 'Unassigned', 'last activity {when}', 'No tickets here.',
+  'Status', 'Priority', 'Category', 'Organisation', 'System', 'Assignee', 'Requester', 'Last activity', 'Order',
+  'Created from', 'Created until', 'Due first', 'Newest first', 'Latest activity first', 'Filter tickets', 'Find',
+  'HD-1005 or words of the subject', 'Whose tickets', 'Mine', 'My organisation\'s', 'Open (new, open, waiting)', 'All',
+  'More filters and order', 'Any priority', 'Any category', 'Any system', 'Other', 'Anyone', 'Me',
+  'Tickets you opened', '{organisation}\'s tickets', 'Your organisation\'s tickets',
+  '{tickets} with their status and service level.', 'The SLA time due first comes first.',
+  'These are the first {count} in this order: narrow the list with the filters to see others.', 'Clear 1 filter',
+  'Clear {count} filters', 'Loading…', 'Load more tickets', 'Loading tickets',
 ] as const;
 
 export type Message = (typeof MESSAGES)[number];
