@@ -100,9 +100,10 @@ export function topicLabel(id: string): string {
 /** A priority as a menu shows it, short enough for a phone and a sidebar ("Normal: answer within 8 h"); the hint says the rest. */
 export function priorityChoice(priority: string, policy?: SlaPolicyView): string {
   const configured = policy?.[priority];
-  if (configured) return `${humanize(priority)}: answer within ${slaTargetText(configured.firstResponse)}`;
+  const name = t(humanize(priority));
+  if (configured) return t('{priority}: answer within {time}', { priority: name, time: slaTargetText(configured.firstResponse) });
   const target = DEFAULT_SLA[priority as Priority];
-  return target ? `${humanize(priority)}: answer within ${formatMinutes(target.firstResponseMs / 60_000)}` : humanize(priority);
+  return target ? t('{priority}: answer within {time}', { priority: name, time: formatMinutes(target.firstResponseMs / 60_000) }) : name;
 }
 
 /** The centre's SLA settings (GET /api/settings/sla, readable by anyone signed in). */
@@ -110,7 +111,7 @@ type SlaPolicyView = Record<string, { firstResponse: { hours: number; clock: 'bu
 
 /** "18 business hours" or "4 h" (round the clock). */
 export function slaTargetText(target: { hours: number; clock: 'business' | 'always' }): string {
-  return target.clock === 'business' ? `${target.hours} business ${target.hours === 1 ? 'hour' : 'hours'}` : formatMinutes(target.hours * 60);
+  return target.clock === 'business' ? t(target.hours === 1 ? '1 business hour' : '{count} business hours', { count: String(target.hours) }) : formatMinutes(target.hours * 60);
 }
 
 /**
@@ -119,10 +120,11 @@ export function slaTargetText(target: { hours: number; clock: 'business' | 'alwa
  */
 export function priorityOption(priority: string, policy?: SlaPolicyView): string {
   const configured = policy?.[priority];
-  if (configured) return `${humanize(priority)}: first answer within ${slaTargetText(configured.firstResponse)}, resolved within ${slaTargetText(configured.resolution)}`;
+  const promise = (first: string, resolved: string) => t('{priority}: first answer within {first}, resolved within {resolved}', { priority: t(humanize(priority)), first, resolved });
+  if (configured) return promise(slaTargetText(configured.firstResponse), slaTargetText(configured.resolution));
   const target = DEFAULT_SLA[priority as Priority];
-  if (!target) return humanize(priority);
-  return `${humanize(priority)}: first answer within ${formatMinutes(target.firstResponseMs / 60_000)}, resolved within ${formatMinutes(target.resolutionMs / 60_000)}`;
+  if (!target) return t(humanize(priority));
+  return promise(formatMinutes(target.firstResponseMs / 60_000), formatMinutes(target.resolutionMs / 60_000));
 }
 
 /** A YYYY-MM-DD day moved by whole days (calendar arithmetic in UTC, so no zone shifts it). */

@@ -58,6 +58,20 @@ export const MESSAGES = [
   '{tickets} with their status and service level.', 'The SLA time due first comes first.',
   'These are the first {count} in this order: narrow the list with the filters to see others.', 'Clear 1 filter',
   'Clear {count} filters', 'Loading…', 'Load more tickets', 'Loading tickets',
+  // the ticket page
+  'Conversation', 'Message from {name}', 'Internal note from {name}', 'Internal note',
+  'Internal note (not shown to the requester)', 'This ticket is closed. Open a new ticket if you need more help.',
+  'Reply or add a note', 'Reply', 'Visibility', 'Public reply (the requester sees it)', 'Internal note (staff only)',
+  'Note', 'Message', 'Add internal note', 'Send reply', 'another expert', 'Release it', 'Take this ticket',
+  'Assigned to {name}.', '{name} has this ticket. Take it from {name}? They will be told it is yours now.',
+  'Yes, take it from {name}', 'Cancel', 'Handle this ticket', 'Save changes', 'Your ticket', 'Reopen ticket',
+  'Close ticket', 'First response due', 'Resolution due', 'Service level', 'Project', 'Job', 'Opened', 'History',
+  'Saved.', 'Posted.',
+  'Someone else changed this ticket while you were looking at it. It has been reloaded: check the current state and make your change again.',
+  'Loading the ticket', 'Back to tickets', 'Ticket details',
+  // priorities with their targets
+  '{priority}: answer within {time}', '{priority}: first answer within {first}, resolved within {resolved}',
+  '1 business hour', '{count} business hours',
 ] as const;
 
 export type Message = (typeof MESSAGES)[number];
