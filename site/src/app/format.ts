@@ -5,6 +5,7 @@ import { DEFAULT_SLA } from '../../../functions/tickets/domain/sla.ts';
 import type { Priority } from '../../../functions/tickets/domain/model.ts';
 import { currentLanguage, t } from './i18n.ts';
 import { TOPIC_TITLES } from './topics.ts';
+import { TICKET_CATEGORY_LABELS } from './vocabulary.ts';
 
 export const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -91,6 +92,9 @@ export function formatDue(iso: string, now = Date.now()): string {
 }
 
 export const humanize = (id: string): string => (id.charAt(0).toUpperCase() + id.slice(1)).replace(/-/g, ' ');
+
+/** A ticket category in the person's language. */
+export const categoryLabel = (id: keyof typeof TICKET_CATEGORY_LABELS): string => t(TICKET_CATEGORY_LABELS[id]);
 
 /** A topic id as people know it: the knowledge base's title for it. */
 export function topicLabel(id: string): string {

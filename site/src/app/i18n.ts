@@ -72,6 +72,20 @@ export const MESSAGES = [
   // priorities with their targets
   '{priority}: answer within {time}', '{priority}: first answer within {first}, resolved within {resolved}',
   '1 business hour', '{count} business hours',
+  // the new-ticket form, ticket categories
+  'Access and allocations', 'Accounts and login', 'Jobs and scheduling', 'Software and containers',
+  'AI training and inference', 'Data and storage', 'Performance', 'These guides may answer your question',
+  'Guide suggestions',
+  'Describe what you are trying to do and what happens. An expert answers within the service level of the priority you choose.',
+  'You have an unsent draft (“{subject}”); the link you followed brings an estimate.', 'no subject',
+  'Replace it with the estimate', 'Keep my draft',
+  'You came from the guide {guide}; it will be linked in your ticket.', 'Subject', 'Description',
+  'What you ran, what you expected, what happened (error messages, job output).', 'System (optional)',
+  'Not specific to a system', 'Topic (optional)', 'Helps us pick the expert who knows it best.', 'Not sure',
+  'In {category}', 'Other topics', 'Project (optional)', 'Job id (optional)',
+  'Asking for compute time? {link} and attach the estimate here.', 'Estimate the hours',
+  'Your ticket {reference} was opened; a file did not upload. Send again, remove it, or {link}.', 'open the ticket',
+  'Uploading files…', 'Submitting…', 'Send the files again', 'Submit ticket',
 ] as const;
 
 export type Message = (typeof MESSAGES)[number];
@@ -87,6 +101,17 @@ let words: Partial<Record<string, string>> = {};
 /** A message in the current language; `{name}` placeholders filled. Text that is not a message comes back as it is. */
 export function t(text: Message | (string & {}), values: Record<string, string> = {}): string {
   return (words[text] ?? text).replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+/**
+ * A message with parts that are not text (a link) in their place: "See {link}." → ['See ', link, '.']. A sentence
+ * stays whole for the translator, who may put the part anywhere.
+ */
+export function tParts<Part>(text: Message, parts: Record<string, Part>, values: Record<string, string> = {}): Array<string | Part> {
+  return t(text, values).split(/(\{\w+\})/).map((piece) => {
+    const name = /^\{(\w+)\}$/.exec(piece)?.[1];
+    return name !== undefined && name in parts ? parts[name]! : piece;
+  }).filter((piece) => piece !== '');
 }
 
 export const currentLanguage = (): Language => current;

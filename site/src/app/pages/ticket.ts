@@ -13,10 +13,10 @@ import { Markdown, MarkdownEditor } from '../components/markdown.ts';
 import { ErrorNotice, Field, Loading, Notice, PageTitle, SlaBadge, StatusBadge } from '../components/ui.ts';
 import { AttachmentPicker, BodyLimit, useAttachmentQueue } from '../components/attachments.ts';
 import { AttachmentList } from '../components/attachmentList.ts';
-import { formatDateTime, formatDateTimeZoned, humanize, priorityChoice, priorityOption } from '../format.ts';
+import { categoryLabel, formatDateTime, formatDateTimeZoned, humanize, priorityChoice, priorityOption } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import type { PageProps } from '../router.ts';
-import { PRIORITIES, TICKET_CATEGORY_LABELS } from '../vocabulary.ts';
+import { PRIORITIES } from '../vocabulary.ts';
 
 interface Loaded {
   ticket: Ticket;
@@ -178,7 +178,7 @@ function Facts({ ticket, staff }: { ticket: Ticket; staff: boolean }): VNode {
     <div><dt>${t('Service level')}</dt><dd><${SlaBadge} ticket=${ticket} /></dd></div>
     <${DueTimes} ticket=${ticket} />
     <div><dt>${t('Priority')}</dt><dd>${t(humanize(ticket.priority))}</dd></div>
-    <div><dt>${t('Category')}</dt><dd>${TICKET_CATEGORY_LABELS[ticket.category]}</dd></div>
+    <div><dt>${t('Category')}</dt><dd>${categoryLabel(ticket.category)}</dd></div>
     ${ticket.system ? html`<div><dt>${t('System')}</dt><dd>${ticket.system}</dd></div>` : ''}
     ${ticket.projectId ? html`<div><dt>${t('Project')}</dt><dd>${ticket.projectId}</dd></div>` : ''}
     ${ticket.jobId ? html`<div><dt>${t('Job')}</dt><dd>${ticket.jobId}</dd></div>` : ''}

@@ -6,11 +6,11 @@ import { useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import type { Expert, Page, TicketSummary } from '../api/types.ts';
 import { ErrorNotice, Loading, PageTitle, SlaBadge, slaDueOf, StatusBadge } from '../components/ui.ts';
-import { formatDateTime, humanize, ticketPath } from '../format.ts';
+import { categoryLabel, formatDateTime, humanize, ticketPath } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { navigate, type PageProps } from '../router.ts';
 import { activeFilterCount, apiQueryOf, defaultOrder, filtersOfQuery, ONE_PAGE_MOST, ORDER_LABELS, queryOfFilters, type FilterName, type TicketFilters, type TicketOrder } from '../ticketFilters.ts';
-import { PRIORITIES, SYSTEMS, TICKET_CATEGORIES, TICKET_CATEGORY_LABELS, TICKET_STATUSES } from '../vocabulary.ts';
+import { PRIORITIES, SYSTEMS, TICKET_CATEGORIES, TICKET_STATUSES } from '../vocabulary.ts';
 import { t, type Message } from '../i18n.ts';
 
 /** The queue's order: the most urgent SLA clock first; tickets whose clock is paused go last. */
@@ -84,7 +84,7 @@ function Filters({ filters, staff, experts, requesters }: { filters: TicketFilte
       <summary>${t('More filters and order')}</summary>
       <div class="filters-more">
         ${select('priority', 'Priority', [['', t('Any priority')], ...PRIORITIES.map((priority): [string, string] => [priority, t(humanize(priority))])])}
-        ${select('category', 'Category', [['', t('Any category')], ...TICKET_CATEGORIES.map((category): [string, string] => [category, TICKET_CATEGORY_LABELS[category]])])}
+        ${select('category', 'Category', [['', t('Any category')], ...TICKET_CATEGORIES.map((category): [string, string] => [category, categoryLabel(category)])])}
         ${select('system', 'System', [['', t('Any system')], ...SYSTEMS.map((system): [string, string] => [system, system === 'other' ? t('Other') : system])])}
         ${staff ? select('assignee', 'Assignee', [['', t('Anyone')], ['unassigned', t('Unassigned')], ['me', t('Me')], ...experts.map((expert): [string, string] => [expert.id, expert.name])]) : ''}
         ${staff ? select('requester', 'Requester', [['', t('Anyone')], ...requesters]) : ''}
