@@ -86,6 +86,13 @@ export const MESSAGES = [
   'Asking for compute time? {link} and attach the estimate here.', 'Estimate the hours',
   'Your ticket {reference} was opened; a file did not upload. Send again, remove it, or {link}.', 'open the ticket',
   'Uploading files…', 'Submitting…', 'Send the files again', 'Submit ticket',
+  // the sessions page
+  'Upcoming', 'Past', 'Cancelled', 'No upcoming sessions.', 'No past sessions.', 'No cancelled sessions.',
+  'The invitation could not be downloaded', 'Reschedule {topic}', 'Move the session', 'Keep the current time',
+  'Cancelled “{topic}”.', '{requester} ({organisation}) with {expert}', 'With {name}', 'Booked by {name}',
+  'Meeting link:', 'Download .ics', 'Reschedule', 'Cancel session', 'Cancel {topic}',
+  'Reason (optional, shared with the other side)', 'Confirm cancellation', 'Keep the session',
+  'Moved “{topic}” to {when}.', 'Book a session', 'Which sessions', 'Loading sessions',
 ] as const;
 
 export type Message = (typeof MESSAGES)[number];
