@@ -93,6 +93,22 @@ export const MESSAGES = [
   'Meeting link:', 'Download .ics', 'Reschedule', 'Cancel session', 'Cancel {topic}',
   'Reason (optional, shared with the other side)', 'Confirm cancellation', 'Keep the session',
   'Moved “{topic}” to {when}.', 'Book a session', 'Which sessions', 'Loading sessions',
+  // booking: the mentoring page and the slot picker
+  'Times are shown in your time zone, {zone}.', '{name} works in the same zone.', '{name} works in {zone}.',
+  'Sessions last {minutes} minutes.', '{name} can be booked up to {day}.', 'Choose the week', 'Previous week',
+  'Next week', 'Go to a date', 'No free times in this week.', 'Go to the next free day, {day}',
+  '{time} {name}\'s time', 'Filter experts', 'Topic', 'Any topic', 'Any language',
+  'Your tickets could not be loaded; you can book without one.', 'Your organisation has no open tickets.',
+  'Related ticket (optional)', 'None', 'Choose a time', 'Choose one of the free times above.', 'Book {name}',
+  'What would you like to work on?', 'Notes for the expert (optional)',
+  'Your setup, what you tried, links to code or logs.',
+  'Planning a compute request? {link}: paste its link or its paragraph into the notes.', 'Attach an estimate',
+  'Not specific', 'Topics', 'Skills', 'Languages', 'Systems', 'See free times with {name}',
+  'Not taking bookings at the moment.', 'Your organisation has {left} of mentoring left in {quarter}.',
+  '{remaining} of {minutes} minutes',
+  'Book a session with an expert: pick someone who knows your topic, language and system, then a free time.',
+  'Booked: “{topic}” with {name} on {when}.', 'See my sessions', 'No expert matches these filters.',
+  'Show every expert', 'Booking…', 'Book this session', 'Loading free times', 'Loading experts',
 ] as const;
 
 export type Message = (typeof MESSAGES)[number];
