@@ -22,7 +22,7 @@ export const MESSAGES = [
   'Choose which e-mails you get from the Support Centre at {email}, in which language, and in which time zone their times are shown.',
   'Language and time zone', 'Language', 'Time zone', 'The language of your e-mails and of this app.',
   'Your organisation\'s language, until you choose one.',
-  'Times in your e-mails are shown in this zone, named (for example Europe/Madrid).',
+  'Times in your e-mails and in this app are shown in this zone, named (for example Europe/Madrid).',
   'Save language and time zone', 'Your language and time zone are saved.',
   'Your preferences are saved.', 'E-mails', 'Ticket categories you follow',
   'You hear about new tickets in these categories (while “New tickets” is on).', 'Save preferences', 'Always sent',

@@ -58,7 +58,7 @@ const catalogue: Catalogue = {
   "Time zone": "Zeitzone",
   "The language of your e-mails and of this app.": "Die Sprache Ihrer E-Mails und dieser App.",
   "Your organisation's language, until you choose one.": "Die Sprache Ihrer Organisation, bis Sie eine wählen.",
-  "Times in your e-mails are shown in this zone, named (for example Europe/Madrid).": "Uhrzeiten in Ihren E-Mails stehen in dieser Zeitzone, mit Namen (zum Beispiel Europe/Berlin).",
+  "Times in your e-mails and in this app are shown in this zone, named (for example Europe/Madrid).": "Uhrzeiten in Ihren E-Mails und in dieser App stehen in dieser Zeitzone, mit Namen (zum Beispiel Europe/Berlin).",
   "Save language and time zone": "Sprache und Zeitzone speichern",
   "Your language and time zone are saved.": "Ihre Sprache und Zeitzone sind gespeichert.",
   "Your preferences are saved.": "Ihre Einstellungen sind gespeichert.",

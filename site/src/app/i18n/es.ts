@@ -58,7 +58,7 @@ const catalogue: Catalogue = {
   "Time zone": "Zona horaria",
   "The language of your e-mails and of this app.": "El idioma de tus correos y de esta aplicación.",
   "Your organisation's language, until you choose one.": "El idioma de tu organización, hasta que elijas uno.",
-  "Times in your e-mails are shown in this zone, named (for example Europe/Madrid).": "Las horas de tus correos se muestran en esta zona, con su nombre (por ejemplo Europe/Madrid).",
+  "Times in your e-mails and in this app are shown in this zone, named (for example Europe/Madrid).": "Las horas de tus correos y de esta aplicación se muestran en esta zona, con su nombre (por ejemplo Europe/Madrid).",
   "Save language and time zone": "Guardar idioma y zona horaria",
   "Your language and time zone are saved.": "Tu idioma y tu zona horaria están guardados.",
   "Your preferences are saved.": "Tus preferencias están guardadas.",

@@ -58,7 +58,7 @@ const catalogue: Catalogue = {
   "Time zone": "Fuseau horaire",
   "The language of your e-mails and of this app.": "La langue de vos e-mails et de cette application.",
   "Your organisation's language, until you choose one.": "La langue de votre organisation, tant que vous n’en choisissez pas.",
-  "Times in your e-mails are shown in this zone, named (for example Europe/Madrid).": "Les heures de vos e-mails sont données dans ce fuseau, nommé (par exemple Europe/Paris).",
+  "Times in your e-mails and in this app are shown in this zone, named (for example Europe/Madrid).": "Les heures de vos e-mails et de cette application sont données dans ce fuseau, nommé (par exemple Europe/Paris).",
   "Save language and time zone": "Enregistrer la langue et le fuseau",
   "Your language and time zone are saved.": "Votre langue et votre fuseau horaire sont enregistrés.",
   "Your preferences are saved.": "Vos préférences sont enregistrées.",

@@ -58,7 +58,7 @@ const catalogue: Catalogue = {
   "Time zone": "Fuso orario",
   "The language of your e-mails and of this app.": "La lingua delle tue e-mail e di questa app.",
   "Your organisation's language, until you choose one.": "La lingua della tua organizzazione, finché non ne scegli una.",
-  "Times in your e-mails are shown in this zone, named (for example Europe/Madrid).": "Gli orari nelle tue e-mail sono indicati in questo fuso, con il suo nome (per esempio Europe/Rome).",
+  "Times in your e-mails and in this app are shown in this zone, named (for example Europe/Madrid).": "Gli orari nelle tue e-mail e in questa app sono indicati in questo fuso, con il suo nome (per esempio Europe/Rome).",
   "Save language and time zone": "Salva lingua e fuso orario",
   "Your language and time zone are saved.": "La tua lingua e il tuo fuso orario sono salvati.",
   "Your preferences are saved.": "Le tue preferenze sono salvate.",

@@ -88,7 +88,7 @@ function LanguageAndZone(): VNode {
         ${LANGUAGES.map((language) => html`<option value=${language} lang=${language}>${LANGUAGE_NAMES[language]}</option>`)}
       </select>`}<//>
     <${TimeZoneField} id="personal-zone" value=${draft.timeZone} error=${error} label=${t('Time zone')}
-      hint=${t('Times in your e-mails are shown in this zone, named (for example Europe/Madrid).')}
+      hint=${t('Times in your e-mails and in this app are shown in this zone, named (for example Europe/Madrid).')}
       onChange=${(timeZone: string) => { setSaved(false); setDraft({ ...draft, timeZone }); }} />
     <p><button type="submit">${t('Save language and time zone')}</button></p>
   </form>`;
