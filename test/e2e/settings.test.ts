@@ -164,4 +164,46 @@ describe.skipIf(!hasChromium)('settings pages in Chromium', () => {
     expect(after.expertise).toEqual([...before.expertise, 'inference-serving']);
     await expert.context.close();
   });
+
+  it('a requester who chose French finds the ticket list, a ticket, the new-ticket form and the sessions in French', async () => {
+    const mariaApi = await apiAs(product, EMAILS.maria);
+    const { data: ticket } = await mariaApi<{ reference: string }>('POST', '/api/tickets', { subject: 'Quota sur LUMI', body: 'Combien reste-t-il ?', category: 'data-and-storage' });
+    expect((await mariaApi('PUT', '/api/me/preferences', { language: 'fr' })).status).toBe(200);
+    try {
+      const sme = await openAs(product, USERS.maria, { next: '/app/tickets', viewport: PHONE, colorScheme: 'dark' });
+      const { page } = sme;
+      await page.getByRole('heading', { level: 1, name: 'Mes tickets' }).waitFor({ timeout: 10_000 });
+      await screenshot(page, 'tickets-french-phone-dark');
+      // On a phone the list is cards; at 1366 px the table, with its column names.
+      await page.locator('.ticket-card').first().waitFor();
+      expect(await page.locator('.ticket-cards').textContent()).toContain('Priorité Normale');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.getByRole('columnheader', { name: 'Dernière activité' }).waitFor();
+      expect(await page.getByRole('search', { name: 'Filtrer les tickets' }).getByLabel('Statut').count()).toBe(1);
+      expect(await page.getByRole('table').textContent()).toContain('Nouveau');
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.getByRole('link', { name: new RegExp(ticket.reference) }).first().click();
+      await page.getByRole('button', { name: 'Envoyer la réponse' }).waitFor();
+      expect(await page.locator('.facts').textContent()).toContain('Données et stockage');
+      expect(await page.getByRole('button', { name: 'Fermer le ticket' }).count()).toBe(1);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'ticket-french');
+
+      await page.goto(`${product.base}/app/tickets/new`);
+      await page.getByLabel('Objet').waitFor();
+      expect(await page.getByRole('button', { name: 'Envoyer le ticket' }).count()).toBe(1);
+      await page.goto(`${product.base}/app/sessions`);
+      await page.getByRole('link', { name: 'Réserver une séance' }).waitFor();
+      expect(await page.getByRole('navigation', { name: 'Quelles séances' }).textContent()).toContain('À venir');
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(sme.errors).toEqual([]);
+      await sme.context.close();
+    } finally {
+      await mariaApi('PUT', '/api/me/preferences', { language: 'en' });
+    }
+  });
 });
