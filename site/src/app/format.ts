@@ -79,10 +79,10 @@ export function formatMinutes(minutes: number | null | undefined): string {
   const days = Math.floor(rounded / 1440);
   const hours = Math.floor((rounded % 1440) / 60);
   const rest = rounded % 60;
-  if (days > 0) return `${days} d${hours ? ` ${hours} h` : ''}`;
+  if (days > 0) return `${t('{count} d', { count: String(days) })}${hours ? ` ${hours} h` : ''}`;
   if (hours > 0) return `${hours} h${rest ? ` ${rest} min` : ''}`;
   // A median of a few seconds is not "0 min".
-  return rest === 0 ? 'under 1 min' : `${rest} min`;
+  return rest === 0 ? t('under 1 min') : `${rest} min`;
 }
 
 /** "in 3 h" / "2 d ago" relative to now. */

@@ -109,6 +109,14 @@ export const MESSAGES = [
   'Book a session with an expert: pick someone who knows your topic, language and system, then a free time.',
   'Booked: “{topic}” with {name} on {when}.', 'See my sessions', 'No expert matches these filters.',
   'Show every expert', 'Booking…', 'Book this session', 'Loading free times', 'Loading experts',
+  // the message editor and file picker
+  'Attach files',
+  'Or drop files here. Up to {file} per file, {count} files and {ticket} per ticket. Logs and text, PNG, JPEG, WebP, PDF, zip and tar.',
+  'Files to send', 'Upload of {name}', 'Uploaded', 'Cancel upload of {name}', 'Remove {name}', '{count} characters',
+  'This is longer than a message can be.', 'Move the long text into {file}', 'Write', 'Preview', '{label} preview',
+  'Nothing to preview.', 'Markdown: **bold**, `code`, ``` for blocks, - lists, [links](https://…).',
+  // durations
+  '{count} d', 'under 1 min',
 ] as const;
 
 export type Message = (typeof MESSAGES)[number];

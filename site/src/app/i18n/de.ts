@@ -312,6 +312,23 @@ const catalogue: Catalogue = {
   "Book this session": "Diesen Termin buchen",
   "Loading free times": "Freie Zeiten werden geladen",
   "Loading experts": "Fachleute werden geladen",
+  "Attach files": "Dateien anhängen",
+  "Or drop files here. Up to {file} per file, {count} files and {ticket} per ticket. Logs and text, PNG, JPEG, WebP, PDF, zip and tar.": "Oder Dateien hierher ziehen. Bis zu {file} pro Datei, {count} Dateien und {ticket} pro Ticket. Logs und Text, PNG, JPEG, WebP, PDF, zip und tar.",
+  "Files to send": "Zu sendende Dateien",
+  "Upload of {name}": "Hochladen von {name}",
+  "Uploaded": "Hochgeladen",
+  "Cancel upload of {name}": "Hochladen von {name} abbrechen",
+  "Remove {name}": "{name} entfernen",
+  "{count} characters": "{count} Zeichen",
+  "This is longer than a message can be.": "Das ist länger, als eine Nachricht sein darf.",
+  "Move the long text into {file}": "Den langen Text nach {file} verschieben",
+  "Write": "Schreiben",
+  "Preview": "Vorschau",
+  "{label} preview": "Vorschau: {label}",
+  "Nothing to preview.": "Nichts anzuzeigen.",
+  "Markdown: **bold**, `code`, ``` for blocks, - lists, [links](https://…).": "Markdown: **fett**, `Code`, ``` für Blöcke, - Listen, [Links](https://…).",
+  "{count} d": "{count} T",
+  "under 1 min": "unter 1 Min.",
 };
 
 export default catalogue;

@@ -312,6 +312,23 @@ const catalogue: Catalogue = {
   "Book this session": "Reservar esta sesión",
   "Loading free times": "Cargando horas libres",
   "Loading experts": "Cargando expertos",
+  "Attach files": "Adjuntar archivos",
+  "Or drop files here. Up to {file} per file, {count} files and {ticket} per ticket. Logs and text, PNG, JPEG, WebP, PDF, zip and tar.": "O suelta archivos aquí. Hasta {file} por archivo, {count} archivos y {ticket} por ticket. Logs y texto, PNG, JPEG, WebP, PDF, zip y tar.",
+  "Files to send": "Archivos por enviar",
+  "Upload of {name}": "Subida de {name}",
+  "Uploaded": "Subido",
+  "Cancel upload of {name}": "Cancelar la subida de {name}",
+  "Remove {name}": "Quitar {name}",
+  "{count} characters": "{count} caracteres",
+  "This is longer than a message can be.": "Esto es más largo de lo que admite un mensaje.",
+  "Move the long text into {file}": "Pasar el texto largo a {file}",
+  "Write": "Escribir",
+  "Preview": "Vista previa",
+  "{label} preview": "Vista previa: {label}",
+  "Nothing to preview.": "Nada que previsualizar.",
+  "Markdown: **bold**, `code`, ``` for blocks, - lists, [links](https://…).": "Markdown: **negrita**, `código`, ``` para bloques, - listas, [enlaces](https://…).",
+  "{count} d": "{count} d",
+  "under 1 min": "menos de 1 min",
 };
 
 export default catalogue;

@@ -312,6 +312,23 @@ const catalogue: Catalogue = {
   "Book this session": "Réserver cette séance",
   "Loading free times": "Chargement des créneaux libres",
   "Loading experts": "Chargement des experts",
+  "Attach files": "Joindre des fichiers",
+  "Or drop files here. Up to {file} per file, {count} files and {ticket} per ticket. Logs and text, PNG, JPEG, WebP, PDF, zip and tar.": "Ou déposez des fichiers ici. Jusqu’à {file} par fichier, {count} fichiers et {ticket} par ticket. Logs et texte, PNG, JPEG, WebP, PDF, zip et tar.",
+  "Files to send": "Fichiers à envoyer",
+  "Upload of {name}": "Envoi de {name}",
+  "Uploaded": "Envoyé",
+  "Cancel upload of {name}": "Annuler l’envoi de {name}",
+  "Remove {name}": "Retirer {name}",
+  "{count} characters": "{count} caractères",
+  "This is longer than a message can be.": "Ce texte dépasse la longueur maximale d’un message.",
+  "Move the long text into {file}": "Déplacer le long texte dans {file}",
+  "Write": "Écrire",
+  "Preview": "Aperçu",
+  "{label} preview": "Aperçu : {label}",
+  "Nothing to preview.": "Rien à prévisualiser.",
+  "Markdown: **bold**, `code`, ``` for blocks, - lists, [links](https://…).": "Markdown : **gras**, `code`, ``` pour les blocs, - listes, [liens](https://…).",
+  "{count} d": "{count} j",
+  "under 1 min": "moins d’1 min",
 };
 
 export default catalogue;

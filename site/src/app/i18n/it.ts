@@ -312,6 +312,23 @@ const catalogue: Catalogue = {
   "Book this session": "Prenota questa sessione",
   "Loading free times": "Caricamento degli orari liberi",
   "Loading experts": "Caricamento degli esperti",
+  "Attach files": "Allega file",
+  "Or drop files here. Up to {file} per file, {count} files and {ticket} per ticket. Logs and text, PNG, JPEG, WebP, PDF, zip and tar.": "Oppure trascina qui i file. Fino a {file} per file, {count} file e {ticket} per ticket. Log e testo, PNG, JPEG, WebP, PDF, zip e tar.",
+  "Files to send": "File da inviare",
+  "Upload of {name}": "Caricamento di {name}",
+  "Uploaded": "Caricato",
+  "Cancel upload of {name}": "Annulla il caricamento di {name}",
+  "Remove {name}": "Rimuovi {name}",
+  "{count} characters": "{count} caratteri",
+  "This is longer than a message can be.": "Questo testo è più lungo di quanto consenta un messaggio.",
+  "Move the long text into {file}": "Sposta il testo lungo in {file}",
+  "Write": "Scrivi",
+  "Preview": "Anteprima",
+  "{label} preview": "Anteprima: {label}",
+  "Nothing to preview.": "Niente da visualizzare in anteprima.",
+  "Markdown: **bold**, `code`, ``` for blocks, - lists, [links](https://…).": "Markdown: **grassetto**, `codice`, ``` per i blocchi, - elenchi, [link](https://…).",
+  "{count} d": "{count} g",
+  "under 1 min": "meno di 1 min",
 };
 
 export default catalogue;
