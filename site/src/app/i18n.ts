@@ -1,8 +1,9 @@
 // The web app's own words in the signed-in person's language (GET /api/me `language`). English is written in the
 // code and is the key; each other language is one catalogue (i18n/<lang>.ts), loaded as its own chunk only when
 // it is the current one, so a page carries one language's strings at most. Translated: the shell (navigation,
-// page titles and headings, sign-out, menu), the pages' shared frames and the preferences page; text a page
-// writes itself and nobody listed here stays English until it is added (a missing entry shows the English).
+// page titles and headings, sign-out, menu), the pages' shared frames, the preferences page, the ticket list and
+// page, the new-ticket form, mentoring and sessions; text a page writes itself and nobody listed here stays English
+// until it is added (test/app/i18n.test.ts fails on a t('…') literal that is not listed).
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../../functions/core/locale.ts';
 
 export const MESSAGES = [
