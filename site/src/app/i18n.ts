@@ -3,7 +3,7 @@
 // it is the current one, so a page carries one language's strings at most. Translated: the shell (navigation,
 // page titles and headings, sign-out, menu), the pages' shared frames, the preferences page, the ticket list and
 // page, the new-ticket form, mentoring and sessions; text a page writes itself and nobody listed here stays English
-// until it is added (test/app/i18n.test.ts fails on a t('…') literal that is not listed).
+// until it is added (test/app/i18n.test.ts fails on a translated literal that is not listed).
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../../functions/core/locale.ts';
 
 export const MESSAGES = [
