@@ -7,7 +7,7 @@ import { niceMax } from '../../site/src/app/components/charts.ts';
 import { validationSummary } from '../../site/src/app/components/ui.ts';
 import { parseConfig } from '../../site/src/app/config.ts';
 import { createDeflectionTracker, guideFromUrl, OPENING_GRACE_MS } from '../../site/src/app/deflection.ts';
-import { formatMinutes, groupByDay, topicLabel } from '../../site/src/app/format.ts';
+import { browserZone, formatDateTime, formatDateTimeZoned, formatTimeRange, formatMinutes, groupByDay, setViewerZone, topicLabel, viewerZone } from '../../site/src/app/format.ts';
 import { describeEvent } from '../../site/src/app/history.ts';
 import { listOf } from '../../site/src/app/pages/profile.ts';
 import { byDueTime } from '../../site/src/app/pages/tickets.ts';
@@ -147,6 +147,27 @@ describe('formatting', () => {
     expect(topicLabel('amd-rocm-lumi')).toBe('PyTorch on AMD MI250X (LUMI) with ROCm');
     expect(topicLabel('slurm-basics')).toBe('Submitting GPU jobs with Slurm');
     expect(topicLabel('not-a-topic')).toBe('Not a topic');
+  });
+
+  it('shows times in the person\'s chosen zone, named when it is not the device\'s; the device\'s zone without a choice', () => {
+    const other = browserZone() === 'Asia/Tokyo' ? 'America/New_York' : 'Asia/Tokyo';
+    const at = '2027-01-18T15:00:00Z';
+    const wallClock = (zone: string) => new Intl.DateTimeFormat(undefined, { timeZone: zone, timeStyle: 'short' }).format(new Date(at));
+    try {
+      setViewerZone(other);
+      expect(viewerZone()).toBe(other);
+      expect(formatDateTime(at)).toContain(wallClock(other));
+      expect(formatDateTime(at)).toMatch(new RegExp(`\\(${other}\\)$`));
+      expect(formatTimeRange(at, '2027-01-18T16:00:00Z')).toContain(`(${other})`);
+      setViewerZone(null);
+      expect(viewerZone()).toBe(browserZone());
+      expect(formatDateTime(at)).toContain(wallClock(browserZone()));
+      expect(formatDateTime(at)).not.toContain('(');
+      // Due times name the zone even when it is the device's.
+      expect(formatDateTimeZoned(at)).toMatch(new RegExp(`\\(${browserZone()}\\)$`));
+    } finally {
+      setViewerZone(null);
+    }
   });
 
   it('picks tidy chart maxima', () => {

@@ -2,7 +2,7 @@
 // categories, the API's refusal shown at its switch), and the expert profile (topic titles, errors by field).
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/chromium.ts';
-import { apiAs, EMAILS, openAs, productForSuite, screenshot, USERS } from './support.ts';
+import { apiAs, EMAILS, openAs, PHONE, productForSuite, screenshot, seriousViolations, USERS } from './support.ts';
 
 describe.skipIf(!hasChromium)('settings pages in Chromium', () => {
   const product = productForSuite();
@@ -52,6 +52,55 @@ describe.skipIf(!hasChromium)('settings pages in Chromium', () => {
     await sme.page.getByRole('navigation', { name: 'App' }).getByRole('link', { name: 'I miei ticket' }).waitFor();
     await screenshot(sme.page, 'preferences-italian');
     expect(sme.errors.filter((error) => !error.includes('400'))).toEqual([]);
+    await sme.context.close();
+  });
+
+  it('times show in the zone the person chose, not the browser\'s, with the zone named', async () => {
+    const jonasApi = await apiAs(product, EMAILS.jonas);
+    expect((await jonasApi('PUT', '/api/me/preferences', { timeZone: 'Asia/Tokyo' })).status).toBe(200);
+    const { data: ticket } = await jonasApi<{ reference: string; sla: { firstResponseDue: string } }>('POST', '/api/tickets', { subject: 'Which zone is this due in?', body: 'Asking from New York.', category: 'other' });
+    const sme = await openAs(product, USERS.jonas, { next: `/app/tickets/${ticket.reference}`, timezoneId: 'America/New_York' });
+    const due = sme.page.locator('.facts time').first();
+    await due.waitFor({ timeout: 10_000 });
+    const at = new Date(ticket.sla.firstResponseDue);
+    const clock = (timeZone: string) => new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit' }).format(at);
+    expect(clock('Asia/Tokyo')).not.toBe(clock('America/New_York'));
+    const shown = await due.textContent();
+    expect(shown).toContain(clock('Asia/Tokyo'));
+    expect(shown).toContain('(Asia/Tokyo)');
+    expect(await sme.page.locator('.facts').textContent()).not.toContain(clock('America/New_York'));
+    // The person kept their choice: the browser's zone was not sent over it.
+    expect((await jonasApi<{ timeZone: string }>('GET', '/api/me/preferences')).data.timeZone).toBe('Asia/Tokyo');
+    expect(sme.errors).toEqual([]);
+    await sme.context.close();
+  });
+
+  it('a person withdraws their reply-by-e-mail addresses after confirming, by keyboard, on a phone in dark mode', async () => {
+    const sme = await openAs(product, USERS.jonas, { next: '/app/notifications', viewport: PHONE, colorScheme: 'dark' });
+    const section = sme.page.getByRole('region', { name: 'Reply-by-e-mail addresses' });
+    const withdraw = section.getByRole('button', { name: 'Withdraw my reply addresses' });
+    await withdraw.waitFor({ timeout: 10_000 });
+    expect(await section.textContent()).toContain('reply address of your own');
+    await withdraw.focus();
+    await sme.page.keyboard.press('Enter');
+    // The question takes the focus; keeping them asks nothing of the API and gives the focus back.
+    await expect.poll(() => sme.page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Withdraw every reply address');
+    expect(await seriousViolations(sme.page)).toEqual([]);
+    await sme.page.keyboard.press('Tab');
+    await sme.page.keyboard.press('Tab');
+    await sme.page.keyboard.press('Enter');
+    await expect.poll(() => sme.page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Withdraw my reply addresses');
+    expect(await section.getByRole('status').count()).toBe(0);
+    await sme.page.keyboard.press('Enter');
+    await section.getByRole('button', { name: 'Yes, withdraw them' }).click();
+    const done = section.getByRole('status');
+    await done.waitFor();
+    expect(await done.textContent()).toContain('no longer work');
+    expect(await sme.page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Withdraw my reply addresses');
+    expect(await seriousViolations(sme.page)).toEqual([]);
+    expect(await sme.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(sme.page, 'reply-addresses-withdrawn');
+    expect(sme.errors).toEqual([]);
     await sme.context.close();
   });
 
@@ -114,5 +163,47 @@ describe.skipIf(!hasChromium)('settings pages in Chromium', () => {
     expect(after).toMatchObject({ languages: ['en', 'es', 'pt-BR'], skills: ['FSDP', 'DeepSpeed', 'RCCL'], meetingLink: 'https://video.support.example/ana-2' });
     expect(after.expertise).toEqual([...before.expertise, 'inference-serving']);
     await expert.context.close();
+  });
+
+  it('a requester who chose French finds the ticket list, a ticket, the new-ticket form and the sessions in French', async () => {
+    const mariaApi = await apiAs(product, EMAILS.maria);
+    const { data: ticket } = await mariaApi<{ reference: string }>('POST', '/api/tickets', { subject: 'Quota sur LUMI', body: 'Combien reste-t-il ?', category: 'data-and-storage' });
+    expect((await mariaApi('PUT', '/api/me/preferences', { language: 'fr' })).status).toBe(200);
+    try {
+      const sme = await openAs(product, USERS.maria, { next: '/app/tickets', viewport: PHONE, colorScheme: 'dark' });
+      const { page } = sme;
+      await page.getByRole('heading', { level: 1, name: 'Mes tickets' }).waitFor({ timeout: 10_000 });
+      await screenshot(page, 'tickets-french-phone-dark');
+      // On a phone the list is cards; at 1366 px the table, with its column names.
+      await page.locator('.ticket-card').first().waitFor();
+      expect(await page.locator('.ticket-cards').textContent()).toContain('Priorité Normale');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.getByRole('columnheader', { name: 'Dernière activité' }).waitFor();
+      expect(await page.getByRole('search', { name: 'Filtrer les tickets' }).getByLabel('Statut').count()).toBe(1);
+      expect(await page.getByRole('table').textContent()).toContain('Nouveau');
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.getByRole('link', { name: new RegExp(ticket.reference) }).first().click();
+      await page.getByRole('button', { name: 'Envoyer la réponse' }).waitFor();
+      expect(await page.locator('.facts').textContent()).toContain('Données et stockage');
+      expect(await page.getByRole('button', { name: 'Fermer le ticket' }).count()).toBe(1);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'ticket-french');
+
+      await page.goto(`${product.base}/app/tickets/new`);
+      await page.getByLabel('Objet').waitFor();
+      expect(await page.getByRole('button', { name: 'Envoyer le ticket' }).count()).toBe(1);
+      await page.goto(`${product.base}/app/sessions`);
+      await page.getByRole('link', { name: 'Réserver une séance' }).waitFor();
+      expect(await page.getByRole('navigation', { name: 'Quelles séances' }).textContent()).toContain('À venir');
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(sme.errors).toEqual([]);
+      await sme.context.close();
+    } finally {
+      await mariaApi('PUT', '/api/me/preferences', { language: 'en' });
+    }
   });
 });

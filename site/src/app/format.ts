@@ -1,22 +1,56 @@
-// Dates, durations and labels for display, in the viewer's locale and time zone (Intl).
+// Dates, durations and labels for display: every date and time the app shows goes through here, in the person's
+// chosen zone (GET /api/me `timeZone`, set by the shell) or else the browser's, and in their language's conventions.
 import type { TopicId } from '../../../functions/core/topics.ts';
 import { DEFAULT_SLA } from '../../../functions/tickets/domain/sla.ts';
 import type { Priority } from '../../../functions/tickets/domain/model.ts';
+import { currentLanguage, t } from './i18n.ts';
 import { TOPIC_TITLES } from './topics.ts';
+import { TICKET_CATEGORY_LABELS } from './vocabulary.ts';
 
-export const viewerZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+export const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export function formatDateTime(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+let chosenZone: string | undefined;
+
+/** The shell tells the person's chosen zone (or none: the browser's is used). */
+export function setViewerZone(zone: string | null | undefined): void {
+  chosenZone = zone || undefined;
 }
 
-/** With the zone's short name ("15 Jan 2027, 17:00 CET"), where the zone matters (due times). */
-export function formatDateTimeZoned(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+/** The zone the app shows times in: the person's choice, else the browser's. */
+export const viewerZone = (): string => chosenZone ?? browserZone();
+
+/**
+ * A time is ambiguous when it is shown in a zone other than the device's clock: then it carries the zone's name.
+ * Exported for the test; pages call the formatters.
+ */
+export const zoneNeedsNaming = (timeZone: string): boolean => timeZone !== browserZone();
+
+/** English keeps the browser's own English (en-GB or en-US dates); another language its conventions. */
+const locale = (): string | undefined => (currentLanguage() === 'en' ? undefined : currentLanguage());
+
+const format = (iso: string, options: Intl.DateTimeFormatOptions, timeZone: string): string =>
+  new Intl.DateTimeFormat(locale(), { ...options, timeZone }).format(new Date(iso));
+
+const named = (text: string, timeZone: string, always = false): string => (always || zoneNeedsNaming(timeZone) ? `${text} (${timeZone})` : text);
+
+/** "15 Jan 2027, 17:00", with "(Europe/Madrid)" when that is not the device's zone. */
+export function formatDateTime(iso: string, timeZone = viewerZone()): string {
+  return named(format(iso, { dateStyle: 'medium', timeStyle: 'short' }, timeZone), timeZone);
 }
 
-export function formatTime(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(undefined, { timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+/** Always with the zone named ("Fri, 15 Jan 2027, 17:00 (Europe/Madrid)"), where the zone matters (due times). */
+export function formatDateTimeZoned(iso: string, timeZone = viewerZone()): string {
+  return named(format(iso, { day: 'numeric', month: 'short', year: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit' }, timeZone), timeZone, true);
+}
+
+/** A meeting: "15 Jan 2027, 17:00–18:00 (Europe/Madrid)", the zone always named. */
+export function formatTimeRange(start: string, end: string, timeZone = viewerZone()): string {
+  return named(`${format(start, { dateStyle: 'medium', timeStyle: 'short' }, timeZone)}–${formatTime(end, timeZone)}`, timeZone, true);
+}
+
+/** A time of day alone; the caller names the zone (a list of slots under one heading naming it). */
+export function formatTime(iso: string, timeZone = viewerZone()): string {
+  return format(iso, { timeStyle: 'short' }, timeZone);
 }
 
 /** The calendar day of an instant in a zone, as YYYY-MM-DD (en-CA formats dates that way). */
@@ -25,7 +59,7 @@ export function dayKey(iso: string, timeZone: string): string {
 }
 
 export function formatDay(day: string): string {
-  return new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+  return new Intl.DateTimeFormat(locale(), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 }
 
 /** Slots grouped by the viewer's calendar day, in order. */
@@ -45,19 +79,22 @@ export function formatMinutes(minutes: number | null | undefined): string {
   const days = Math.floor(rounded / 1440);
   const hours = Math.floor((rounded % 1440) / 60);
   const rest = rounded % 60;
-  if (days > 0) return `${days} d${hours ? ` ${hours} h` : ''}`;
+  if (days > 0) return `${t('{count} d', { count: String(days) })}${hours ? ` ${hours} h` : ''}`;
   if (hours > 0) return `${hours} h${rest ? ` ${rest} min` : ''}`;
   // A median of a few seconds is not "0 min".
-  return rest === 0 ? 'under 1 min' : `${rest} min`;
+  return rest === 0 ? t('under 1 min') : `${rest} min`;
 }
 
 /** "in 3 h" / "2 d ago" relative to now. */
 export function formatDue(iso: string, now = Date.now()): string {
   const minutes = (Date.parse(iso) - now) / 60_000;
-  return minutes >= 0 ? `in ${formatMinutes(minutes)}` : `${formatMinutes(-minutes)} ago`;
+  return minutes >= 0 ? t('in {time}', { time: formatMinutes(minutes) }) : t('{time} ago', { time: formatMinutes(-minutes) });
 }
 
 export const humanize = (id: string): string => (id.charAt(0).toUpperCase() + id.slice(1)).replace(/-/g, ' ');
+
+/** A ticket category in the person's language. */
+export const categoryLabel = (id: keyof typeof TICKET_CATEGORY_LABELS): string => t(TICKET_CATEGORY_LABELS[id]);
 
 /** A topic id as people know it: the knowledge base's title for it. */
 export function topicLabel(id: string): string {
@@ -70,12 +107,13 @@ export function topicLabel(id: string): string {
  */
 export function priorityChoice(priority: string, policy?: SlaPolicyView): string {
   const configured = policy?.[priority];
+  const name = t(humanize(priority));
   if (configured) {
     const { firstResponse } = configured;
-    return `${humanize(priority)}: ${firstResponse.clock === 'business' ? 'within' : 'answer within'} ${slaTargetText(firstResponse)}`;
+    return t(firstResponse.clock === 'business' ? '{priority}: within {time}' : '{priority}: answer within {time}', { priority: name, time: slaTargetText(firstResponse) });
   }
   const target = DEFAULT_SLA[priority as Priority];
-  return target ? `${humanize(priority)}: answer within ${formatMinutes(target.firstResponseMs / 60_000)}` : humanize(priority);
+  return target ? t('{priority}: answer within {time}', { priority: name, time: formatMinutes(target.firstResponseMs / 60_000) }) : name;
 }
 
 /** The centre's SLA settings (GET /api/settings/sla, readable by anyone signed in). */
@@ -83,7 +121,7 @@ type SlaPolicyView = Record<string, { firstResponse: { hours: number; clock: 'bu
 
 /** "18 business hours" or "4 h" (round the clock). */
 export function slaTargetText(target: { hours: number; clock: 'business' | 'always' }): string {
-  return target.clock === 'business' ? `${target.hours} business ${target.hours === 1 ? 'hour' : 'hours'}` : formatMinutes(target.hours * 60);
+  return target.clock === 'business' ? t(target.hours === 1 ? '1 business hour' : '{count} business hours', { count: String(target.hours) }) : formatMinutes(target.hours * 60);
 }
 
 /**
@@ -92,10 +130,11 @@ export function slaTargetText(target: { hours: number; clock: 'business' | 'alwa
  */
 export function priorityOption(priority: string, policy?: SlaPolicyView): string {
   const configured = policy?.[priority];
-  if (configured) return `${humanize(priority)}: first answer within ${slaTargetText(configured.firstResponse)}, resolved within ${slaTargetText(configured.resolution)}`;
+  const promise = (first: string, resolved: string) => t('{priority}: first answer within {first}, resolved within {resolved}', { priority: t(humanize(priority)), first, resolved });
+  if (configured) return promise(slaTargetText(configured.firstResponse), slaTargetText(configured.resolution));
   const target = DEFAULT_SLA[priority as Priority];
-  if (!target) return humanize(priority);
-  return `${humanize(priority)}: first answer within ${formatMinutes(target.firstResponseMs / 60_000)}, resolved within ${formatMinutes(target.resolutionMs / 60_000)}`;
+  if (!target) return t(humanize(priority));
+  return promise(formatMinutes(target.firstResponseMs / 60_000), formatMinutes(target.resolutionMs / 60_000));
 }
 
 /** A YYYY-MM-DD day moved by whole days (calendar arithmetic in UTC, so no zone shifts it). */

@@ -12,6 +12,7 @@ import { loadPage, ROUTES } from './routes.ts';
 import { appConfig, currentSession, currentUser, initState, onSessionChange, setSession, updateCurrentUser } from './state.ts';
 import { currentLanguage, setLanguage, t } from './i18n.ts';
 import type { Me } from './api/types.ts';
+import { browserZone, setViewerZone } from './format.ts';
 
 const loaded = new Map<RouteDef, PageComponent>();
 
@@ -40,7 +41,7 @@ function useLanguageAndZone(user: Me | undefined): void {
   useEffect(() => {
     if (!user || user.timeZone || offered.current === user.id) return;
     offered.current = user.id;
-    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const timeZone = browserZone();
     if (!timeZone) return;
     api.put<{ timeZone: string | null }>('/me/preferences', { timeZone }).then((saved) => {
       if (saved.timeZone) updateCurrentUser({ timeZone: saved.timeZone });
@@ -53,6 +54,7 @@ function Shell(): VNode {
   useUserVersion();
   const url = new URL(href);
   const user = currentUser();
+  setViewerZone(user?.timeZone);
   useLanguageAndZone(user);
   const match = matchRoute(ROUTES, url.pathname);
   const [page, setPage] = useState<{ route: RouteDef; component: PageComponent } | undefined>(undefined);

@@ -1,5 +1,7 @@
 // The ticket list's filters live in the URL (a filtered queue can be bookmarked, shared and reloaded), and
 // become the query of GET /api/tickets. Empty values and defaults are left out of both.
+import type { Message } from './i18n.ts';
+
 export const FILTER_NAMES = ['q', 'status', 'priority', 'category', 'system', 'assignee', 'requester', 'createdFrom', 'createdTo', 'scope', 'sort'] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 export type TicketFilters = Partial<Record<FilterName, string>>;
@@ -33,7 +35,7 @@ export function queryOfFilters(filters: TicketFilters): string {
 }
 
 export type TicketOrder = 'due' | 'created' | 'activity';
-export const ORDER_LABELS: Record<TicketOrder, string> = { due: 'Due first', created: 'Newest first', activity: 'Latest activity first' };
+export const ORDER_LABELS: Record<TicketOrder, Message> = { due: 'Due first', created: 'Newest first', activity: 'Latest activity first' };
 
 /** The order when none is chosen: staff work the queue by due time; requesters see what moved last. */
 export const defaultOrder = (staff: boolean): TicketOrder => (staff ? 'due' : 'activity');

@@ -6,7 +6,9 @@ import type { VNode } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { fileSize } from '../../../../functions/attachments/domain/limits.ts';
 import { bodyCounter, moveLongPaste, PASTED_LOG_NAME } from '../../../../functions/attachments/domain/paste.ts';
-import { isCancelled, LIMITS_SENTENCE, messageOf, refusalOf, secretWarning, uploadFile, type UploadHandle } from '../attachments.ts';
+import { t } from '../i18n.ts';
+import { MAX_FILE_BYTES, MAX_FILES_PER_TICKET, MAX_TICKET_BYTES, megabytes } from '../../../../functions/attachments/domain/limits.ts';
+import { isCancelled, messageOf, refusalOf, secretWarning, uploadFile, type UploadHandle } from '../attachments.ts';
 
 interface Queued {
   key: string;
@@ -91,16 +93,16 @@ export function AttachmentPicker({ id, queue }: { id: string; queue: AttachmentQ
   };
   return html`<div class=${`attachments-picker${dragging ? ' dragging' : ''}`}
       onDragOver=${(event: DragEvent) => { event.preventDefault(); setDragging(true); }} onDragLeave=${() => setDragging(false)} onDrop=${onDrop}>
-    <label for=${id}>Attach files</label>
+    <label for=${id}>${t('Attach files')}</label>
     <input id=${id} type="file" multiple aria-describedby=${`${id}-limits`}
       onChange=${(event: Event) => { const input = event.currentTarget as HTMLInputElement; void queue.add([...(input.files ?? [])]); input.value = ''; }} />
-    <p class="hint" id=${`${id}-limits`}>Or drop files here. ${LIMITS_SENTENCE} Logs and text, PNG, JPEG, WebP, PDF, zip and tar.</p>
+    <p class="hint" id=${`${id}-limits`}>${t('Or drop files here. Up to {file} per file, {count} files and {ticket} per ticket. Logs and text, PNG, JPEG, WebP, PDF, zip and tar.', { file: megabytes(MAX_FILE_BYTES), count: String(MAX_FILES_PER_TICKET), ticket: megabytes(MAX_TICKET_BYTES) })}</p>
     ${queue.refused.map((text) => html`<p class="notice warning" role="alert">${text}</p>`)}
-    ${queue.files.length ? html`<ul class="attachment-queue" aria-label="Files to send">${queue.files.map((q) => html`<li key=${q.key}>
+    ${queue.files.length ? html`<ul class="attachment-queue" aria-label=${t('Files to send')}>${queue.files.map((q) => html`<li key=${q.key}>
       <span class="attachment-name">${q.file.name}</span> <span class="muted">${fileSize(q.file.size)}</span>
-      ${q.state !== 'ready' ? html`<progress max="1" value=${q.progress} aria-label=${`Upload of ${q.file.name}`}>${Math.round(q.progress * 100)} %</progress>` : ''}
-      ${q.state === 'done' ? html`<span class="muted">Uploaded</span>` : ''}
-      ${q.state === 'done' ? '' : html`<button type="button" class="button secondary small" onClick=${() => queue.remove(q.key)}>${q.state === 'uploading' ? `Cancel upload of ${q.file.name}` : `Remove ${q.file.name}`}</button>`}
+      ${q.state !== 'ready' ? html`<progress max="1" value=${q.progress} aria-label=${t('Upload of {name}', { name: q.file.name })}>${Math.round(q.progress * 100)} %</progress>` : ''}
+      ${q.state === 'done' ? html`<span class="muted">${t('Uploaded')}</span>` : ''}
+      ${q.state === 'done' ? '' : html`<button type="button" class="button secondary small" onClick=${() => queue.remove(q.key)}>${t(q.state === 'uploading' ? 'Cancel upload of {name}' : 'Remove {name}', { name: q.file.name })}</button>`}
       ${q.warning ? html`<p class="notice warning" role="alert">${q.warning}</p>` : ''}
       ${q.error ? html`<p class="notice warning" role="alert">${q.error}</p>` : ''}
     </li>`)}</ul>` : ''}
@@ -115,8 +117,8 @@ export function BodyLimit({ body, lastPaste, onMove }: { body: string; lastPaste
     if (moved) onMove(moved.body, new File([moved.file], PASTED_LOG_NAME, { type: 'text/plain' }));
   };
   return html`<div class="body-limit">
-    <p class=${`hint counter${counted.over ? ' over' : ''}`} aria-live="polite">${counted.text} characters</p>
-    ${counted.over ? html`<p class="notice warning">This is longer than a message can be.
-      <button type="button" onClick=${move}>Move the long text into ${PASTED_LOG_NAME}</button></p>` : ''}
+    <p class=${`hint counter${counted.over ? ' over' : ''}`} aria-live="polite">${t('{count} characters', { count: counted.text })}</p>
+    ${counted.over ? html`<p class="notice warning">${t('This is longer than a message can be.')}
+      <button type="button" onClick=${move}>${t('Move the long text into {file}', { file: PASTED_LOG_NAME })}</button></p>` : ''}
   </div>`;
 }

@@ -5,6 +5,7 @@ import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
 import { Marked } from 'marked';
 import DOMPurify from 'dompurify';
+import { t } from '../i18n.ts';
 
 const markdown = new Marked({ gfm: true, breaks: true, async: false });
 
@@ -64,13 +65,13 @@ export function MarkdownEditor({ id, label, value, onInput, describedBy, invalid
   const [preview, setPreview] = useState(false);
   return html`<div class="md-editor">
     <div class="md-tabs" role="group" aria-label=${`${label}: write or preview`}>
-      <button type="button" class="tab" aria-pressed=${!preview} onClick=${() => setPreview(false)}>Write</button>
-      <button type="button" class="tab" aria-pressed=${preview} onClick=${() => setPreview(true)}>Preview</button>
+      <button type="button" class="tab" aria-pressed=${!preview} onClick=${() => setPreview(false)}>${t('Write')}</button>
+      <button type="button" class="tab" aria-pressed=${preview} onClick=${() => setPreview(true)}>${t('Preview')}</button>
     </div>
     ${preview
-      ? html`<div class="md-preview" aria-label=${`${label} preview`} role="region">${value.trim() ? html`<${Markdown} text=${value} />` : html`<p class="muted">Nothing to preview.</p>`}</div>`
+      ? html`<div class="md-preview" aria-label=${t('{label} preview', { label })} role="region">${value.trim() ? html`<${Markdown} text=${value} />` : html`<p class="muted">${t('Nothing to preview.')}</p>`}</div>`
       : html`<textarea id=${id} rows=${rows} value=${value} required=${required} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined}
           onInput=${(event: Event) => onInput((event.currentTarget as HTMLTextAreaElement).value)}></textarea>`}
-    <p class="hint">Markdown: **bold**, \`code\`, \`\`\` for blocks, - lists, [links](https://…).</p>
+    <p class="hint">${t('Markdown: **bold**, `code`, ``` for blocks, - lists, [links](https://…).')}</p>
   </div>`;
 }

@@ -9,6 +9,7 @@ import type { SlotList } from '../api/types.ts';
 import { addDays, dayKey, daysOfWeek, formatDay, formatTime, groupByDay, viewerZone } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { ErrorNotice, Loading } from './ui.ts';
+import { t, tParts } from '../i18n.ts';
 
 /** The widest listing the API gives in one request; the expert's horizon (often 60 days) caps it further. */
 const LOOK_AHEAD_DAYS = 92;
@@ -44,18 +45,18 @@ export function SlotPicker({ expertId, expertName, selected, onSelect, version =
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) setWeekStart(value < today ? today : value > lastDay ? lastDay : value);
   };
   return html`<div class="slot-picker">
-    <p class="zone-note">Times are shown in your time zone, <strong>${zone}</strong>.${' '}
-      ${sameZone ? `${expertName} works in the same zone.` : html`${expertName} works in <strong>${slots.data.timeZone}</strong>.`}
-      ${slots.data.slotMinutes ? ` Sessions last ${slots.data.slotMinutes} minutes.` : ''}
-      ${' '}${expertName} can be booked up to ${formatDay(lastDay)}.</p>
-    <div class="week-nav" role="group" aria-label="Choose the week">
-      <button type="button" class="button secondary small" disabled=${weekStart <= today} onClick=${() => setWeekStart(addDays(weekStart, -7) < today ? today : addDays(weekStart, -7))}>← Previous week</button>
+    <p class="zone-note">${tParts('Times are shown in your time zone, {zone}.', { zone: html`<strong>${zone}</strong>` })}${' '}
+      ${sameZone ? t('{name} works in the same zone.', { name: expertName }) : tParts('{name} works in {zone}.', { zone: html`<strong>${slots.data.timeZone}</strong>` }, { name: expertName })}
+      ${slots.data.slotMinutes ? ` ${t('Sessions last {minutes} minutes.', { minutes: String(slots.data.slotMinutes) })}` : ''}
+      ${' '}${t('{name} can be booked up to {day}.', { name: expertName, day: formatDay(lastDay) })}</p>
+    <div class="week-nav" role="group" aria-label=${t('Choose the week')}>
+      <button type="button" class="button secondary small" disabled=${weekStart <= today} onClick=${() => setWeekStart(addDays(weekStart, -7) < today ? today : addDays(weekStart, -7))}>← ${t('Previous week')}</button>
       <p class="week-label" aria-live="polite"><strong>${formatDay(weekStart)} – ${formatDay(weekEnd)}</strong></p>
-      <button type="button" class="button secondary small" disabled=${addDays(weekStart, 7) > lastDay} onClick=${() => setWeekStart(addDays(weekStart, 7))}>Next week →</button>
-      <span class="field inline week-jump"><label for=${`jump-${expertId}`}>Go to a date</label>
+      <button type="button" class="button secondary small" disabled=${addDays(weekStart, 7) > lastDay} onClick=${() => setWeekStart(addDays(weekStart, 7))}>${t('Next week')} →</button>
+      <span class="field inline week-jump"><label for=${`jump-${expertId}`}>${t('Go to a date')}</label>
         <input id=${`jump-${expertId}`} type="date" min=${today} max=${lastDay} value=${weekStart} onChange=${jump} /></span>
     </div>
-    ${shown.length === 0 ? html`<p class="empty">No free times in this week.${nextFree ? html`${' '}<button type="button" class="button secondary small" onClick=${() => setWeekStart(nextFree.day)}>Go to the next free day, ${formatDay(nextFree.day)}</button>` : ''}</p>` : ''}
+    ${shown.length === 0 ? html`<p class="empty">${t('No free times in this week.')}${nextFree ? html`${' '}<button type="button" class="button secondary small" onClick=${() => setWeekStart(nextFree.day)}>${t('Go to the next free day, {day}', { day: formatDay(nextFree.day) })}</button>` : ''}</p>` : ''}
     <div class="slot-days">${shown.map(({ day, slots: daySlots }) => html`
       <fieldset class="slot-day">
         <legend>${formatDay(day)}</legend>
@@ -63,7 +64,7 @@ export function SlotPicker({ expertId, expertName, selected, onSelect, version =
           <label class=${`slot${selected === slot.start ? ' selected' : ''}`}>
             <input type="radio" name=${`slot-${expertId}`} value=${slot.start} checked=${selected === slot.start} onChange=${() => onSelect(slot.start)} />
             <span>${formatTime(slot.start, zone)}</span>
-            ${sameZone ? '' : html`<span class="slot-other-zone">${formatTime(slot.start, slots.data!.timeZone)} ${expertName.split(' ')[0]}'s time</span>`}
+            ${sameZone ? '' : html`<span class="slot-other-zone">${t('{time} {name}\'s time', { time: formatTime(slot.start, slots.data!.timeZone), name: expertName.split(' ')[0]! })}</span>`}
           </label>`)}
         </div>
       </fieldset>`)}

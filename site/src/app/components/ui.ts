@@ -3,7 +3,7 @@ import { html } from 'htm/preact';
 import type { ComponentChildren, VNode } from 'preact';
 import { ApiError } from '../api/client.ts';
 import type { TicketSummary } from '../api/types.ts';
-import { formatDue, humanize } from '../format.ts';
+import { formatDateTimeZoned, formatDue, humanize } from '../format.ts';
 import { t } from '../i18n.ts';
 
 /** The page's heading, in the person's language where it is translated; the router moves focus here after a navigation. */
@@ -32,7 +32,7 @@ export function ErrorNotice({ error, fields = [] }: { error: unknown; fields?: r
 export function validationSummary(problem: ApiError['problem']): string | undefined {
   if (problem.code !== 'validation' || !problem.errors?.length) return undefined;
   const count = new Set(problem.errors.map((fieldError) => fieldError.field)).size;
-  return count === 1 ? 'Please correct the field marked below.' : `Please correct the ${count} fields marked below.`;
+  return count === 1 ? t('Please correct the field marked below.') : t('Please correct the {count} fields marked below.', { count: String(count) });
 }
 
 export function Notice({ kind = 'info', children }: { kind?: 'info' | 'success' | 'warning'; children: ComponentChildren }): VNode {
@@ -80,20 +80,20 @@ export function Field({ id, label, error, field = id, withItems = false, hint, c
 }
 
 export function StatusBadge({ status }: { status: string }): VNode {
-  return html`<span class=${`badge status-${status}`}>${humanize(status)}</span>`;
+  return html`<span class=${`badge status-${status}`}>${t(humanize(status))}</span>`;
 }
 
 /** Where the ticket stands against its SLA: breached, paused, or due when. */
 export function SlaBadge({ ticket }: { ticket: Pick<TicketSummary, 'sla' | 'status' | 'firstResponseAt'> }): VNode {
   const { sla } = ticket;
   if (ticket.status === 'closed' || ticket.status === 'resolved') {
-    return html`<span class=${`badge ${sla.breached ? 'sla-breached' : 'sla-ok'}`}>${sla.breached ? 'SLA missed' : 'SLA met'}</span>`;
+    return html`<span class=${`badge ${sla.breached ? 'sla-breached' : 'sla-ok'}`}>${t(sla.breached ? 'SLA missed' : 'SLA met')}</span>`;
   }
-  if (sla.breached) return html`<span class="badge sla-breached">SLA breached</span>`;
-  if (sla.paused) return html`<span class="badge sla-paused">SLA paused</span>`;
+  if (sla.breached) return html`<span class="badge sla-breached">${t('SLA breached')}</span>`;
+  if (sla.paused) return html`<span class="badge sla-paused">${t('SLA paused')}</span>`;
   const due = ticket.firstResponseAt ? sla.resolutionDue : sla.firstResponseDue;
-  const what = ticket.firstResponseAt ? 'Resolution' : 'First response';
-  return html`<span class="badge sla-ok" title=${`${what} due ${new Date(due).toLocaleString()}`}>${what} due ${formatDue(due)}</span>`;
+  const what = ticket.firstResponseAt ? 'Resolution due {when}' : 'First response due {when}';
+  return html`<span class="badge sla-ok" title=${t(what, { when: formatDateTimeZoned(due) })}>${t(what, { when: formatDue(due) })}</span>`;
 }
 
 /** The due time the expert queue sorts by: first response until there is one, then resolution. */

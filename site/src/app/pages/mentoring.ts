@@ -11,9 +11,11 @@ import { formatDateTime, topicLabel } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { navigate, type PageProps } from '../router.ts';
 import { SYSTEMS, TOPIC_IDS } from '../vocabulary.ts';
+import { currentLanguage, t, tParts } from '../i18n.ts';
 
 const LANGUAGES: Array<[string, string]> = [['en', 'English'], ['de', 'German'], ['fr', 'French'], ['es', 'Spanish'], ['it', 'Italian'], ['fi', 'Finnish'], ['pt', 'Portuguese']];
-const languageName = (code: string) => LANGUAGES.find(([id]) => id === code)?.[1] ?? code;
+/** A language by its name in the person's language (Intl knows them all); English from the table. */
+const languageName = (code: string) => (currentLanguage() === 'en' ? LANGUAGES.find(([id]) => id === code)?.[1] : new Intl.DisplayNames([currentLanguage()], { type: 'language' }).of(code)) ?? code;
 
 /** The languages at least one expert speaks, in the menu's order; a filter on any other would find nobody. */
 export function spokenLanguages(experts: ReadonlyArray<Pick<Expert, 'languages'>>): Array<[string, string]> {
@@ -29,15 +31,15 @@ function Filters({ query, languages }: { query: URLSearchParams; languages: Arra
     navigate(`/app/mentoring${next.size ? `?${next}` : ''}`, { replace: true });
   };
   // A changed menu applies at once.
-  return html`<form class="filters" onSubmit=${apply} onChange=${(event: Event) => (event.currentTarget as HTMLFormElement).requestSubmit()} aria-label="Filter experts">
-    <div class="field inline"><label for="f-topic">Topic</label>
-      <select id="f-topic" name="topic" value=${query.get('topic') ?? ''}><option value="">Any topic</option>
+  return html`<form class="filters" onSubmit=${apply} onChange=${(event: Event) => (event.currentTarget as HTMLFormElement).requestSubmit()} aria-label=${t('Filter experts')}>
+    <div class="field inline"><label for="f-topic">${t('Topic')}</label>
+      <select id="f-topic" name="topic" value=${query.get('topic') ?? ''}><option value="">${t('Any topic')}</option>
         ${TOPIC_IDS.map((id) => html`<option value=${id}>${topicLabel(id)}</option>`)}</select></div>
-    <div class="field inline"><label for="f-lang">Language</label>
-      <select id="f-lang" name="lang" value=${query.get('lang') ?? ''}><option value="">Any language</option>
-        ${languages.map(([id, name]) => html`<option value=${id}>${name}</option>`)}</select></div>
-    <div class="field inline"><label for="f-system">System</label>
-      <select id="f-system" name="system" value=${query.get('system') ?? ''}><option value="">Any system</option>
+    <div class="field inline"><label for="f-lang">${t('Language')}</label>
+      <select id="f-lang" name="lang" value=${query.get('lang') ?? ''}><option value="">${t('Any language')}</option>
+        ${languages.map(([id]) => html`<option value=${id}>${languageName(id)}</option>`)}</select></div>
+    <div class="field inline"><label for="f-system">${t('System')}</label>
+      <select id="f-system" name="system" value=${query.get('system') ?? ''}><option value="">${t('Any system')}</option>
         ${SYSTEMS.filter((id) => id !== 'other').map((id) => html`<option value=${id}>${id}</option>`)}</select></div>
   </form>`;
 }
@@ -45,10 +47,10 @@ function Filters({ query, languages }: { query: URLSearchParams; languages: Arra
 /** The organisation's open tickets to relate a session to, by reference and subject (optional). */
 function RelatedTicketField({ value, onChange, error }: { value: string; onChange(id: string): void; error: unknown }): VNode {
   const open = useLoad(async () => (await api.get<Page<TicketSummary>>('/tickets', { status: 'new,open,waiting', limit: 100 })).items, []);
-  const hint = open.error ? 'Your tickets could not be loaded; you can book without one.' : open.data && !open.data.length ? 'Your organisation has no open tickets.' : undefined;
-  return html`<${Field} id="ticketId" label="Related ticket (optional)" hint=${hint} error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
+  const hint = open.error ? t('Your tickets could not be loaded; you can book without one.') : open.data && !open.data.length ? t('Your organisation has no open tickets.') : undefined;
+  return html`<${Field} id="ticketId" label=${t('Related ticket (optional)')} hint=${hint} error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
     <select id="ticketId" value=${value} onChange=${(event: Event) => onChange((event.currentTarget as HTMLSelectElement).value)} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined}>
-      <option value="">None</option>
+      <option value="">${t('None')}</option>
       ${(open.data ?? []).map((ticket) => html`<option value=${ticket.id}>${ticket.reference} · ${ticket.subject}</option>`)}
     </select>`}<//>`;
 }
@@ -83,7 +85,7 @@ function BookingForm({ expert, userId, onBooked, initialTopic = '' }: { expert: 
     event.preventDefault();
     setError(undefined);
     if (!start) {
-      setError(new ApiError({ type: 'about:blank', title: 'Choose a time', status: 400, errors: [{ field: 'start', message: 'Choose one of the free times above.' }] }));
+      setError(new ApiError({ type: 'about:blank', title: t('Choose a time'), status: 400, errors: [{ field: 'start', message: t('Choose one of the free times above.') }] }));
       return;
     }
     setBusy(true);
@@ -108,22 +110,22 @@ function BookingForm({ expert, userId, onBooked, initialTopic = '' }: { expert: 
   };
   const input = (field: keyof BookingDraft) => (event: Event) => edit({ [field]: (event.currentTarget as HTMLInputElement).value });
   return html`<form class="stack booking-form" onSubmit=${submit} aria-labelledby="book-title" novalidate>
-    <h2 id="book-title" tabindex="-1">Book ${expert.name}</h2>
+    <h2 id="book-title" tabindex="-1">${t('Book {name}', { name: expert.name })}</h2>
     <${SlotPicker} expertId=${expert.id} expertName=${expert.name} selected=${start} onSelect=${setStart} version=${slotsVersion} />
     ${error instanceof ApiError && error.fieldMessage('start') ? html`<p class="field-error" role="alert">${error.fieldMessage('start')}</p>` : ''}
     <${ErrorNotice} error=${error} fields=${['start', 'topic', 'notes', 'system', 'ticketId']} />
-    <${Field} id="topic" label="What would you like to work on?" error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
+    <${Field} id="topic" label=${t('What would you like to work on?')} error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
       <input id="topic" type="text" required minlength="3" maxlength="200" value=${topic} onInput=${input('topic')} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />`}<//>
-    <${Field} id="notes" label="Notes for the expert (optional)" hint="Your setup, what you tried, links to code or logs." error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
+    <${Field} id="notes" label=${t('Notes for the expert (optional)')} hint=${t('Your setup, what you tried, links to code or logs.')} error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
       <textarea id="notes" rows="4" maxlength="5000" value=${notes} onInput=${input('notes')} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined}></textarea>`}<//>
-    <p class="hint" id="attach-estimate">Planning a compute request? <a href="/tools/estimate/">Attach an estimate</a>: paste its link or its paragraph into the notes.</p>
+    <p class="hint" id="attach-estimate">${tParts('Planning a compute request? {link}: paste its link or its paragraph into the notes.', { link: html`<a href="/tools/estimate/">${t('Attach an estimate')}</a>` })}</p>
     <div class="grid-2">
-      <${Field} id="booking-system" field="system" label="System (optional)" error=${error}>${(describedBy: string | undefined) => html`
-        <select id="booking-system" value=${system} onChange=${input('system')} aria-describedby=${describedBy}><option value="">Not specific</option>
-          ${SYSTEMS.map((id) => html`<option value=${id}>${id === 'other' ? 'Other' : id}</option>`)}</select>`}<//>
+      <${Field} id="booking-system" field="system" label=${t('System (optional)')} error=${error}>${(describedBy: string | undefined) => html`
+        <select id="booking-system" value=${system} onChange=${input('system')} aria-describedby=${describedBy}><option value="">${t('Not specific')}</option>
+          ${SYSTEMS.map((id) => html`<option value=${id}>${id === 'other' ? t('Other') : id}</option>`)}</select>`}<//>
       <${RelatedTicketField} value=${ticketId} onChange=${(id: string) => edit({ ticketId: id })} error=${error} />
     </div>
-    <p><button type="submit" disabled=${busy}>${busy ? 'Booking…' : 'Book this session'}</button></p>
+    <p><button type="submit" disabled=${busy}>${t(busy ? 'Booking…' : 'Book this session')}</button></p>
   </form>`;
 }
 
@@ -132,15 +134,15 @@ function ExpertCard({ expert, onChoose, chosen }: { expert: Expert; onChoose(): 
     <h2 class="h3">${expert.name}</h2>
     <p>${expert.bio}</p>
     <dl class="facts compact">
-      <div><dt>Topics</dt><dd>${expert.expertise.map(topicLabel).join(', ') || '–'}</dd></div>
-      ${expert.skills.length ? html`<div><dt>Skills</dt><dd>${expert.skills.join(', ')}</dd></div>` : ''}
-      <div><dt>Languages</dt><dd>${expert.languages.map(languageName).join(', ')}</dd></div>
-      <div><dt>Systems</dt><dd>${expert.systems.join(', ') || '–'}</dd></div>
-      <div><dt>Time zone</dt><dd>${expert.timeZone || '–'}</dd></div>
+      <div><dt>${t('Topics')}</dt><dd>${expert.expertise.map(topicLabel).join(', ') || '–'}</dd></div>
+      ${expert.skills.length ? html`<div><dt>${t('Skills')}</dt><dd>${expert.skills.join(', ')}</dd></div>` : ''}
+      <div><dt>${t('Languages')}</dt><dd>${expert.languages.map(languageName).join(', ')}</dd></div>
+      <div><dt>${t('Systems')}</dt><dd>${expert.systems.join(', ') || '–'}</dd></div>
+      <div><dt>${t('Time zone')}</dt><dd>${expert.timeZone || '–'}</dd></div>
     </dl>
     ${expert.bookable
-      ? html`<button type="button" class=${chosen ? 'button' : 'button secondary'} aria-pressed=${chosen} onClick=${onChoose}>See free times with ${expert.name}</button>`
-      : html`<p class="muted">Not taking bookings at the moment.</p>`}
+      ? html`<button type="button" class=${chosen ? 'button' : 'button secondary'} aria-pressed=${chosen} onClick=${onChoose}>${t('See free times with {name}', { name: expert.name })}</button>`
+      : html`<p class="muted">${t('Not taking bookings at the moment.')}</p>`}
   </li>`;
 }
 
@@ -149,7 +151,7 @@ function AllowanceNote({ orgId, version }: { orgId: string; version: string }): 
   const allowance = useLoad(() => api.get<Allowance>(`/orgs/${encodeURIComponent(orgId)}/allowance`), [orgId, version]);
   if (!allowance.data) return null;
   const { remaining, minutes, quarter } = allowance.data;
-  return html`<p class="allowance-note">Your organisation has <strong>${remaining} of ${minutes} minutes</strong> of mentoring left in ${quarter}.</p>`;
+  return html`<p class="allowance-note">${tParts('Your organisation has {left} of mentoring left in {quarter}.', { left: html`<strong>${t('{remaining} of {minutes} minutes', { remaining: String(remaining), minutes: String(minutes) })}</strong>` }, { quarter })}</p>`;
 }
 
 export default function MentoringPage({ query, user }: PageProps): VNode {
@@ -184,15 +186,15 @@ export default function MentoringPage({ query, user }: PageProps): VNode {
   };
   return html`
     <${PageTitle}>Mentoring<//>
-    <p class="lead">Book a session with an expert: pick someone who knows your topic, language and system, then a free time.</p>
+    <p class="lead">${t('Book a session with an expert: pick someone who knows your topic, language and system, then a free time.')}</p>
     ${user.orgId ? html`<${AllowanceNote} orgId=${user.orgId} version=${booked?.id ?? ''} />` : ''}
     <${Filters} query=${query} languages=${spokenLanguages(everyone.data?.items ?? [])} />
-    ${booked ? html`<div class="notice success" role="status" id="booked-notice" tabindex="-1">Booked: “${booked.topic}” with ${booked.expertName} on ${formatDateTime(booked.start)}. <a href="/app/sessions">See my sessions</a>.</div>` : ''}
+    ${booked ? html`<div class="notice success" role="status" id="booked-notice" tabindex="-1">${t('Booked: “{topic}” with {name} on {when}.', { topic: booked.topic, name: booked.expertName, when: formatDateTime(booked.start) })} <a href="/app/sessions">${t('See my sessions')}</a>.</div>` : ''}
     <${ErrorNotice} error=${experts.error} />
     ${experts.loading && !experts.data ? html`<${Loading} what="Loading experts" />` : ''}
     ${experts.data ? html`
-      ${experts.data.items.length === 0 ? html`<p class="empty">No expert matches these filters. <a href="/app/mentoring">Show every expert</a>.</p>` : ''}
-      <ul class="cards experts" aria-label="Experts">${experts.data.items.map((expert) => html`
+      ${experts.data.items.length === 0 ? html`<p class="empty">${t('No expert matches these filters.')} <a href="/app/mentoring">${t('Show every expert')}</a>.</p>` : ''}
+      <ul class="cards experts" aria-label=${t('Experts')}>${experts.data.items.map((expert) => html`
         <${ExpertCard} key=${expert.id} expert=${expert} chosen=${chosen?.id === expert.id} onChoose=${() => choose(expert)} />`)}</ul>` : ''}
-    ${chosen && !booked ? html`<section class="panel" aria-label=${`Book ${chosen.name}`}><${BookingForm} key=${chosen.id} expert=${chosen} userId=${user.id} onBooked=${onBooked} initialTopic=${topicId ? topicLabel(topicId) : ''} /></section>` : ''}`;
+    ${chosen && !booked ? html`<section class="panel" aria-label=${t('Book {name}', { name: chosen.name })}><${BookingForm} key=${chosen.id} expert=${chosen} userId=${user.id} onBooked=${onBooked} initialTopic=${topicId ? topicLabel(topicId) : ''} /></section>` : ''}`;
 }

@@ -9,12 +9,13 @@ import { MarkdownEditor } from '../components/markdown.ts';
 import { ErrorNotice, Field, PageTitle } from '../components/ui.ts';
 import { AttachmentPicker, BodyLimit, useAttachmentQueue } from '../components/attachments.ts';
 import { createDeflectionTracker, guideFromUrl, type LeaveReason } from '../deflection.ts';
-import { priorityChoice, priorityOption, ticketPath, topicLabel } from '../format.ts';
+import { categoryLabel, priorityChoice, priorityOption, ticketPath, topicLabel } from '../format.ts';
+import { t, tParts } from '../i18n.ts';
 import { draftKey, readDraft, useDraft } from '../drafts.ts';
 import { useLoad } from '../hooks.ts';
 import { topicsOfCategory } from '../topics.ts';
 import { navigate, type PageProps } from '../router.ts';
-import { PRIORITIES, SYSTEMS, TICKET_CATEGORIES, TICKET_CATEGORY_LABELS, TOPIC_IDS } from '../vocabulary.ts';
+import { PRIORITIES, SYSTEMS, TICKET_CATEGORIES, TOPIC_IDS } from '../vocabulary.ts';
 
 const SUGGEST_AFTER_MS = 250;
 const MIN_QUERY_LENGTH = 4;
@@ -79,7 +80,7 @@ function useDeflection() {
 function Suggestions({ results, onOpen }: { results: SearchResult[]; onOpen(url: string): void }): VNode {
   return html`<section class="suggestions" aria-labelledby="suggestions-title" aria-live="polite">
     ${results.length ? html`
-      <h2 id="suggestions-title">These guides may answer your question</h2>
+      <h2 id="suggestions-title">${t('These guides may answer your question')}</h2>
       <ul>${results.map((result) => html`<li>
         <a href=${result.url} target="_blank" rel="noopener" onClick=${() => onOpen(result.url)} onAuxClick=${() => onOpen(result.url)}>
           <span class="result-title">${result.guideTitle}</span>
@@ -87,7 +88,7 @@ function Suggestions({ results, onOpen }: { results: SearchResult[]; onOpen(url:
         </a>
         ${/* snippetHtml is the guide's own text, escaped by the search module, with <mark> around matches */ ''}
         <span class="result-snippet" dangerouslySetInnerHTML=${{ __html: result.snippetHtml }}></span>
-      </li>`)}</ul>` : html`<h2 id="suggestions-title" class="visually-hidden">Guide suggestions</h2>`}
+      </li>`)}</ul>` : html`<h2 id="suggestions-title" class="visually-hidden">${t('Guide suggestions')}</h2>`}
   </section>`;
 }
 
@@ -169,58 +170,58 @@ export default function NewTicketPage({ query, user }: PageProps): VNode {
   const placed = ['subject', 'body', 'category', 'priority', 'system', 'topic', 'projectId', 'jobId'];
   return html`
     <${PageTitle}>New ticket<//>
-    <p class="lead">Describe what you are trying to do and what happens. An expert answers within the service level of the priority you choose.</p>
+    <p class="lead">${t('Describe what you are trying to do and what happens. An expert answers within the service level of the priority you choose.')}</p>
     ${conflict ? html`<div class="notice warning" role="status" id="draft-conflict">
-      <p>You have an unsent draft (“${draft.subject.trim() || 'no subject'}”); the link you followed brings an estimate.</p>
+      <p>${t('You have an unsent draft (“{subject}”); the link you followed brings an estimate.', { subject: draft.subject.trim() || t('no subject') })}</p>
       <p class="actions">
-        <button type="button" onClick=${() => { setDraft({ ...draft, subject: prefill.subject, body: prefill.body, system: prefill.system || draft.system }); settle(); }}>Replace it with the estimate</button>
-        <button type="button" class="button secondary" onClick=${settle}>Keep my draft</button>
+        <button type="button" onClick=${() => { setDraft({ ...draft, subject: prefill.subject, body: prefill.body, system: prefill.system || draft.system }); settle(); }}>${t('Replace it with the estimate')}</button>
+        <button type="button" class="button secondary" onClick=${settle}>${t('Keep my draft')}</button>
       </p>
     </div>` : ''}
-    ${fromGuide ? html`<p class="notice info">You came from the guide <a href=${`/guides/${fromGuide.guide}/`}>${fromGuide.guide}</a>; it will be linked in your ticket.</p>` : ''}
+    ${fromGuide ? html`<p class="notice info">${tParts('You came from the guide {guide}; it will be linked in your ticket.', { guide: html`<a href=${`/guides/${fromGuide.guide}/`}>${fromGuide.guide}</a>` })}</p>` : ''}
     <div class="new-ticket">
       <form class="stack" onSubmit=${submit} novalidate>
         <${ErrorNotice} error=${error} fields=${placed} />
-        <${Field} id="subject" label="Subject" error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
+        <${Field} id="subject" label=${t('Subject')} error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
           <input id="subject" type="text" required minlength="3" maxlength="200" autocomplete="off" value=${subject} onInput=${text(setSubject)}
             aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />`}<//>
         ${/* Right after the subject, so a phone shows the guides while one types; wide screens place it beside the form. */ ''}
         <${Suggestions} results=${suggestions} onOpen=${(url: string) => { const guide = guideFromUrl(url); if (guide) tracker.opened(guide, Date.now()); }} />
         <div onPaste=${(event: ClipboardEvent) => setLastPaste(event.clipboardData?.getData('text') || undefined)}>
-        <${Field} id="body" label="Description" error=${error} hint="What you ran, what you expected, what happened (error messages, job output).">${(describedBy: string | undefined, invalid: boolean) => html`
-          <${MarkdownEditor} id="body" label="Description" value=${body} onInput=${setBody} describedBy=${describedBy} invalid=${invalid} required />`}<//>
+        <${Field} id="body" label=${t('Description')} error=${error} hint=${t('What you ran, what you expected, what happened (error messages, job output).')}>${(describedBy: string | undefined, invalid: boolean) => html`
+          <${MarkdownEditor} id="body" label=${t('Description')} value=${body} onInput=${setBody} describedBy=${describedBy} invalid=${invalid} required />`}<//>
         <${BodyLimit} body=${body} lastPaste=${lastPaste} onMove=${(rest: string, file: File) => { setBody(rest); void queue.add([file]); }} />
         </div>
         <${AttachmentPicker} id="attachments" queue=${queue} />
         <div class="grid-2">
-          <${Field} id="category" label="Category" error=${error}>${(describedBy: string | undefined) => html`
+          <${Field} id="category" label=${t('Category')} error=${error}>${(describedBy: string | undefined) => html`
             <select id="category" value=${category} onChange=${text((value) => setCategory(value as Category))} aria-describedby=${describedBy}>
-              ${TICKET_CATEGORIES.map((id) => html`<option value=${id}>${TICKET_CATEGORY_LABELS[id]}</option>`)}
+              ${TICKET_CATEGORIES.map((id) => html`<option value=${id}>${categoryLabel(id)}</option>`)}
             </select>`}<//>
-          <${Field} id="priority" label="Priority" error=${error} hint=${`${priorityOption(priority, sla.data)}.`}>${(describedBy: string | undefined) => html`
+          <${Field} id="priority" label=${t('Priority')} error=${error} hint=${`${priorityOption(priority, sla.data)}.`}>${(describedBy: string | undefined) => html`
             <select id="priority" value=${priority} onChange=${text(setPriority)} aria-describedby=${describedBy}>
               ${PRIORITIES.map((id) => html`<option value=${id}>${priorityChoice(id, sla.data)}</option>`)}
             </select>`}<//>
-          <${Field} id="system" label="System (optional)" error=${error}>${(describedBy: string | undefined) => html`
+          <${Field} id="system" label=${t('System (optional)')} error=${error}>${(describedBy: string | undefined) => html`
             <select id="system" value=${system} onChange=${text(setSystem)} aria-describedby=${describedBy}>
-              <option value="">Not specific to a system</option>
-              ${SYSTEMS.map((id) => html`<option value=${id}>${id === 'other' ? 'Other' : id}</option>`)}
+              <option value="">${t('Not specific to a system')}</option>
+              ${SYSTEMS.map((id) => html`<option value=${id}>${id === 'other' ? t('Other') : id}</option>`)}
             </select>`}<//>
-          <${Field} id="topic" label="Topic (optional)" hint="Helps us pick the expert who knows it best." error=${error}>${(describedBy: string | undefined) => html`
+          <${Field} id="topic" label=${t('Topic (optional)')} hint=${t('Helps us pick the expert who knows it best.')} error=${error}>${(describedBy: string | undefined) => html`
             <select id="topic" value=${topic} onChange=${text(setTopic)} aria-describedby=${describedBy}>
-              <option value="">Not sure</option>
+              <option value="">${t('Not sure')}</option>
               ${/* The chosen category's topics first: those are the ones its experts know. */ ''}
-              ${topicsOfCategory(category).length ? html`<optgroup label=${`In ${TICKET_CATEGORY_LABELS[category]}`}>${topicsOfCategory(category).map((id) => html`<option value=${id}>${topicLabel(id)}</option>`)}</optgroup>` : ''}
-              <optgroup label="Other topics">${TOPIC_IDS.filter((id) => !topicsOfCategory(category).includes(id)).map((id) => html`<option value=${id}>${topicLabel(id)}</option>`)}</optgroup>
+              ${topicsOfCategory(category).length ? html`<optgroup label=${t('In {category}', { category: categoryLabel(category) })}>${topicsOfCategory(category).map((id) => html`<option value=${id}>${topicLabel(id)}</option>`)}</optgroup>` : ''}
+              <optgroup label=${t('Other topics')}>${TOPIC_IDS.filter((id) => !topicsOfCategory(category).includes(id)).map((id) => html`<option value=${id}>${topicLabel(id)}</option>`)}</optgroup>
             </select>`}<//>
-          <${Field} id="projectId" label="Project (optional)" error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
+          <${Field} id="projectId" label=${t('Project (optional)')} error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
             <input id="projectId" type="text" maxlength="64" value=${projectId} onInput=${text(setProjectId)} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />`}<//>
-          <${Field} id="jobId" label="Job id (optional)" error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
+          <${Field} id="jobId" label=${t('Job id (optional)')} error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
             <input id="jobId" type="text" maxlength="64" value=${jobId} onInput=${text(setJobId)} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : undefined} />`}<//>
         </div>
-        ${category === 'access-and-allocations' ? html`<p class="hint" id="estimate-hint">Asking for compute time? <a href="/tools/estimate/">Estimate the hours</a> and attach the estimate here.</p>` : ''}
-        ${created ? html`<p class="notice warning">Your ticket ${created.reference} was opened; a file did not upload. Send again, remove it, or <a href=${`/app/tickets/${created.id}`}>open the ticket</a>.</p>` : ''}
-        <p><button type="submit" disabled=${busy}>${busy ? (queue.busy ? 'Uploading files…' : 'Submitting…') : created ? 'Send the files again' : 'Submit ticket'}</button></p>
+        ${category === 'access-and-allocations' ? html`<p class="hint" id="estimate-hint">${tParts('Asking for compute time? {link} and attach the estimate here.', { link: html`<a href="/tools/estimate/">${t('Estimate the hours')}</a>` })}</p>` : ''}
+        ${created ? html`<p class="notice warning">${tParts('Your ticket {reference} was opened; a file did not upload. Send again, remove it, or {link}.', { link: html`<a href=${`/app/tickets/${created.id}`}>${t('open the ticket')}</a>` }, { reference: created.reference })}</p>` : ''}
+        <p><button type="submit" disabled=${busy}>${t(busy ? (queue.busy ? 'Uploading files…' : 'Submitting…') : created ? 'Send the files again' : 'Submit ticket')}</button></p>
       </form>
     </div>`;
 }

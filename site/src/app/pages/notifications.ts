@@ -1,6 +1,7 @@
 // E-mail preferences (every signed-in user; the e-mails' footer links here): the person's language (mails and this
 // app) and time zone (times in mails), then a switch per kind of e-mail that reaches the caller's role, the
-// mandatory ones shown on and locked; staff also choose the ticket categories whose new tickets they hear about.
+// mandatory ones shown on and locked; staff also choose the ticket categories whose new tickets they hear about;
+// last, withdrawing one's reply-by-e-mail addresses.
 // The API's messages are shown at the field, switch or list they name.
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
@@ -10,6 +11,7 @@ import { api } from '../api/client.ts';
 import type { PersonalSettings, PersonalSettingsChange, Preferences, PreferencesChange } from '../api/types.ts';
 import { ErrorNotice, Field, FieldMessage, fieldMessages, Loading, Notice, PageTitle } from '../components/ui.ts';
 import { TimeZoneField } from '../components/weeklyHours.ts';
+import { ReplyAddresses } from '../components/replyAddresses.ts';
 import { LANGUAGES } from '../../../../functions/core/locale.ts';
 import { LANGUAGE_NAMES, t, type Message } from '../i18n.ts';
 import { updateCurrentUser } from '../state.ts';
@@ -86,7 +88,7 @@ function LanguageAndZone(): VNode {
         ${LANGUAGES.map((language) => html`<option value=${language} lang=${language}>${LANGUAGE_NAMES[language]}</option>`)}
       </select>`}<//>
     <${TimeZoneField} id="personal-zone" value=${draft.timeZone} error=${error} label=${t('Time zone')}
-      hint=${t('Times in your e-mails are shown in this zone, named (for example Europe/Madrid).')}
+      hint=${t('Times in your e-mails and in this app are shown in this zone, named (for example Europe/Madrid).')}
       onChange=${(timeZone: string) => { setSaved(false); setDraft({ ...draft, timeZone }); }} />
     <p><button type="submit">${t('Save language and time zone')}</button></p>
   </form>`;
@@ -149,5 +151,6 @@ export default function NotificationsPage({ user }: PageProps): VNode {
         <${FieldMessage} error=${error} field="categories" id="categories-error" />
       </fieldset>` : ''}
       <p><button type="submit">${t('Save preferences')}</button></p>
-    </form>`;
+    </form>
+    <${ReplyAddresses} />`;
 }

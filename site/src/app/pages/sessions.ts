@@ -6,20 +6,21 @@ import { api, apiUrl, authHeaders, ApiError, isProblem } from '../api/client.ts'
 import type { Booking, Page } from '../api/types.ts';
 import { SlotPicker } from '../components/slotPicker.ts';
 import { ErrorNotice, Loading, Notice, PageTitle } from '../components/ui.ts';
-import { formatDateTime, formatTime, viewerZone } from '../format.ts';
+import { formatDateTime, formatTimeRange, viewerZone } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { navigate, type PageProps } from '../router.ts';
+import { t, type Message } from '../i18n.ts';
 
 // A requester sees the whole organisation's sessions (colleagues share its allowance), each saying who booked it.
 const SESSIONS_TITLE = { requester: 'Your organisation\'s sessions', expert: 'My sessions', coordinator: 'Sessions' } as const;
 
-const FILTERS = [['upcoming', 'Upcoming'], ['past', 'Past'], ['cancelled', 'Cancelled']] as const;
+const FILTERS = [['upcoming', 'Upcoming', 'No upcoming sessions.'], ['past', 'Past', 'No past sessions.'], ['cancelled', 'Cancelled', 'No cancelled sessions.']] as const satisfies ReadonlyArray<readonly [string, Message, Message]>;
 type Filter = (typeof FILTERS)[number][0];
 
 /** The invitation needs the bearer token, so it is fetched and handed to the browser as a file. */
 async function downloadIcs(booking: Booking): Promise<void> {
   const response = await fetch(apiUrl(`/bookings/${booking.id}/ics`), { headers: authHeaders() });
-  if (!response.ok) throw new ApiError({ type: 'about:blank', title: 'The invitation could not be downloaded', status: response.status });
+  if (!response.ok) throw new ApiError({ type: 'about:blank', title: t('The invitation could not be downloaded'), status: response.status });
   const url = URL.createObjectURL(await response.blob());
   const link = Object.assign(document.createElement('a'), { href: url, download: `mentoring-${booking.id}.ics` });
   document.body.append(link);
@@ -43,11 +44,11 @@ function Reschedule({ booking, onDone, onCancel }: { booking: Booking; onDone(bo
       if (isProblem(caught, 'slot.taken', 'booking.changed', 'busy')) setVersion((value) => value + 1);
     }
   };
-  return html`<form class="stack reschedule" onSubmit=${move} aria-label=${`Reschedule ${booking.topic}`}>
+  return html`<form class="stack reschedule" onSubmit=${move} aria-label=${t('Reschedule {topic}', { topic: booking.topic })}>
     <${ErrorNotice} error=${error} />
     <${SlotPicker} expertId=${booking.expertId} expertName=${booking.expertName} selected=${start} onSelect=${setStart} version=${version} />
-    <p class="actions"><button type="submit" disabled=${!start}>Move the session</button>
-      <button type="button" class="button secondary" onClick=${onCancel}>Keep the current time</button></p>
+    <p class="actions"><button type="submit" disabled=${!start}>${t('Move the session')}</button>
+      <button type="button" class="button secondary" onClick=${onCancel}>${t('Keep the current time')}</button></p>
   </form>`;
 }
 
@@ -61,36 +62,36 @@ function SessionItem({ booking, role, viewerId, onChanged }: { booking: Booking;
     event.preventDefault();
     try {
       await api.post<Booking>(`/bookings/${booking.id}/cancel`, reason.trim() ? { reason: reason.trim() } : {});
-      onChanged(`Cancelled “${booking.topic}”.`);
+      onChanged(t('Cancelled “{topic}”.', { topic: booking.topic }));
     } catch (caught) {
       setError(caught);
     }
   };
   const organisation = booking.orgName ?? booking.orgId;
-  const other = role === 'expert' ? `${booking.requesterName} (${organisation})` : role === 'coordinator' ? `${booking.requesterName} (${organisation}) with ${booking.expertName}` : booking.expertName;
+  const other = role === 'expert' ? `${booking.requesterName} (${organisation})` : role === 'coordinator' ? t('{requester} ({organisation}) with {expert}', { requester: booking.requesterName, organisation, expert: booking.expertName }) : booking.expertName;
   return html`<li class="card session">
     <h2 class="h3">${booking.topic}</h2>
-    <p><strong>${formatDateTime(booking.start, zone)}–${formatTime(booking.end, zone)}</strong> <span class="muted">(${zone})</span>
-      ${booking.status === 'cancelled' ? html` <span class="badge status-closed">Cancelled</span>` : ''}</p>
-    <p>${role === 'requester' ? 'With' : 'Booked by'} ${other}${booking.system ? ` · ${booking.system}` : ''}</p>
-    ${role === 'requester' && booking.requesterId !== viewerId ? html`<p class="booked-by">Booked by ${booking.requesterName}</p>` : ''}
-    ${booking.status === 'booked' ? html`<p>Meeting link: <a href=${/^https:\/\//.test(booking.meetingLink) ? booking.meetingLink : undefined} target="_blank" rel="noopener noreferrer">${booking.meetingLink}</a></p>` : ''}
+    <p><strong>${formatTimeRange(booking.start, booking.end, zone)}</strong>
+      ${booking.status === 'cancelled' ? html` <span class="badge status-closed">${t('Cancelled')}</span>` : ''}</p>
+    <p>${t(role === 'requester' ? 'With {name}' : 'Booked by {name}', { name: other })}${booking.system ? ` · ${booking.system}` : ''}</p>
+    ${role === 'requester' && booking.requesterId !== viewerId ? html`<p class="booked-by">${t('Booked by {name}', { name: booking.requesterName })}</p>` : ''}
+    ${booking.status === 'booked' ? html`<p>${t('Meeting link:')} <a href=${/^https:\/\//.test(booking.meetingLink) ? booking.meetingLink : undefined} target="_blank" rel="noopener noreferrer">${booking.meetingLink}</a></p>` : ''}
     ${booking.notes ? html`<p class="notes">${booking.notes}</p>` : ''}
     <${ErrorNotice} error=${error} />
     <p class="actions">
-      <button type="button" class="button secondary" onClick=${() => downloadIcs(booking).catch(setError)}>Download .ics</button>
+      <button type="button" class="button secondary" onClick=${() => downloadIcs(booking).catch(setError)}>${t('Download .ics')}</button>
       ${upcoming && mode === 'idle' ? html`
-        <button type="button" class="button secondary" onClick=${() => setMode('reschedule')}>Reschedule</button>
-        <button type="button" class="button secondary danger" onClick=${() => setMode('cancel')}>Cancel session</button>` : ''}
+        <button type="button" class="button secondary" onClick=${() => setMode('reschedule')}>${t('Reschedule')}</button>
+        <button type="button" class="button secondary danger" onClick=${() => setMode('cancel')}>${t('Cancel session')}</button>` : ''}
     </p>
-    ${mode === 'cancel' ? html`<form class="stack" onSubmit=${cancel} aria-label=${`Cancel ${booking.topic}`}>
-      <div class="field"><label for=${`reason-${booking.id}`}>Reason (optional, shared with the other side)</label>
+    ${mode === 'cancel' ? html`<form class="stack" onSubmit=${cancel} aria-label=${t('Cancel {topic}', { topic: booking.topic })}>
+      <div class="field"><label for=${`reason-${booking.id}`}>${t('Reason (optional, shared with the other side)')}</label>
         <input id=${`reason-${booking.id}`} type="text" maxlength="1000" value=${reason} onInput=${(event: Event) => setReason((event.currentTarget as HTMLInputElement).value)} /></div>
-      <p class="actions"><button type="submit" class="danger">Confirm cancellation</button>
-        <button type="button" class="button secondary" onClick=${() => setMode('idle')}>Keep the session</button></p>
+      <p class="actions"><button type="submit" class="danger">${t('Confirm cancellation')}</button>
+        <button type="button" class="button secondary" onClick=${() => setMode('idle')}>${t('Keep the session')}</button></p>
     </form>` : ''}
     ${mode === 'reschedule' ? html`<${Reschedule} booking=${booking} onCancel=${() => setMode('idle')}
-      onDone=${(moved: Booking) => onChanged(`Moved “${moved.topic}” to ${formatDateTime(moved.start, zone)}.`)} />` : ''}
+      onDone=${(moved: Booking) => onChanged(t('Moved “{topic}” to {when}.', { topic: moved.topic, when: formatDateTime(moved.start, zone) }))} />` : ''}
   </li>`;
 }
 
@@ -104,15 +105,15 @@ export default function SessionsPage({ query, user }: PageProps): VNode {
   };
   return html`
     <div class="page-head"><${PageTitle}>${SESSIONS_TITLE[user.role]}<//>
-      ${user.role === 'requester' ? html`<a class="button" href="/app/mentoring">Book a session</a>` : ''}</div>
-    <nav class="tabs" aria-label="Which sessions">
+      ${user.role === 'requester' ? html`<a class="button" href="/app/mentoring">${t('Book a session')}</a>` : ''}</div>
+    <nav class="tabs" aria-label=${t('Which sessions')}>
       ${FILTERS.map(([id, label]) => html`<a href=${`/app/sessions?filter=${id}`} aria-current=${filter === id ? 'page' : undefined}
-        onClick=${(event: Event) => { event.preventDefault(); setMessage(undefined); navigate(`/app/sessions?filter=${id}`, { replace: true }); }}>${label}</a>`)}
+        onClick=${(event: Event) => { event.preventDefault(); setMessage(undefined); navigate(`/app/sessions?filter=${id}`, { replace: true }); }}>${t(label)}</a>`)}
     </nav>
     <div aria-live="polite">${message ? html`<${Notice} kind="success">${message}<//>` : ''}</div>
     <${ErrorNotice} error=${sessions.error} />
     ${sessions.loading && !sessions.data ? html`<${Loading} what="Loading sessions" />` : ''}
     ${sessions.data ? (sessions.data.items.length
-      ? html`<ul class="cards sessions" aria-label="Sessions">${sessions.data.items.map((booking) => html`<${SessionItem} key=${`${booking.id}-${booking.sequence}`} booking=${booking} role=${user.role} viewerId=${user.id} onChanged=${changed} />`)}</ul>`
-      : html`<p class="empty">No ${filter} sessions.</p>`) : ''}`;
+      ? html`<ul class="cards sessions" aria-label=${t('Sessions')}>${sessions.data.items.map((booking) => html`<${SessionItem} key=${`${booking.id}-${booking.sequence}`} booking=${booking} role=${user.role} viewerId=${user.id} onChanged=${changed} />`)}</ul>`
+      : html`<p class="empty">${t(FILTERS.find(([id]) => id === filter)![2])}</p>`) : ''}`;
 }

@@ -5,17 +5,18 @@ import type { VNode } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { allowedTransitions } from '../../../../functions/tickets/domain/state.ts';
 import { api, idempotencyKey, isProblem, request } from '../api/client.ts';
-import type { Expert, Me, Message, SlaSettings, Ticket, TicketEvent } from '../api/types.ts';
+import type { Expert, Me, Message as TicketMessage, SlaSettings, Ticket, TicketEvent } from '../api/types.ts';
+import { t, type Message } from '../i18n.ts';
 import { describeEvent } from '../history.ts';
 import { draftKey, useDraft } from '../drafts.ts';
 import { Markdown, MarkdownEditor } from '../components/markdown.ts';
 import { ErrorNotice, Field, Loading, Notice, PageTitle, SlaBadge, StatusBadge } from '../components/ui.ts';
 import { AttachmentPicker, BodyLimit, useAttachmentQueue } from '../components/attachments.ts';
 import { AttachmentList } from '../components/attachmentList.ts';
-import { formatDateTime, formatDateTimeZoned, humanize, priorityChoice, priorityOption } from '../format.ts';
+import { categoryLabel, formatDateTime, formatDateTimeZoned, humanize, priorityChoice, priorityOption } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import type { PageProps } from '../router.ts';
-import { PRIORITIES, TICKET_CATEGORY_LABELS } from '../vocabulary.ts';
+import { PRIORITIES } from '../vocabulary.ts';
 
 interface Loaded {
   ticket: Ticket;
@@ -24,20 +25,20 @@ interface Loaded {
 
 type Patch = Partial<Pick<Ticket, 'status' | 'priority'>> & { assigneeId?: string | null };
 
-export const STALE_MESSAGE = 'Someone else changed this ticket while you were looking at it. It has been reloaded: check the current state and make your change again.';
+export const STALE_MESSAGE: Message = 'Someone else changed this ticket while you were looking at it. It has been reloaded: check the current state and make your change again.';
 
 function Thread({ ticket, user }: { ticket: Ticket; user: Me }): VNode {
-  const entries: Array<Pick<Message, 'id' | 'authorName' | 'authorRole' | 'body' | 'internal' | 'createdAt'>> = [
+  const entries: Array<Pick<TicketMessage, 'id' | 'authorName' | 'authorRole' | 'body' | 'internal' | 'createdAt'>> = [
     { id: 'original', authorName: ticket.requesterName, authorRole: 'requester', body: ticket.body, internal: false, createdAt: ticket.createdAt },
     ...(ticket.messages ?? []),
   ];
-  return html`<ol class="thread" aria-label="Conversation">${entries.map((entry) => html`
+  return html`<ol class="thread" aria-label=${t('Conversation')}>${entries.map((entry) => html`
     <li class=${`message${entry.internal ? ' internal' : ''}${entry.authorRole !== 'requester' ? ' staff' : ''}`}>
-      <article aria-label=${`${entry.internal ? 'Internal note' : 'Message'} from ${entry.authorName}`}>
+      <article aria-label=${t(entry.internal ? 'Internal note from {name}' : 'Message from {name}', { name: entry.authorName })}>
         <header class="message-head">
           <strong>${entry.authorName}</strong>
-          ${entry.authorRole !== 'requester' ? html`<span class="badge">${entry.authorRole === 'expert' ? 'Expert' : 'Coordinator'}</span>` : ''}
-          ${entry.internal ? html`<span class="badge internal-badge">Internal note${user.role !== 'requester' ? ' (not shown to the requester)' : ''}</span>` : ''}
+          ${entry.authorRole !== 'requester' ? html`<span class="badge">${t(entry.authorRole === 'expert' ? 'Expert' : 'Coordinator')}</span>` : ''}
+          ${entry.internal ? html`<span class="badge internal-badge">${t(user.role !== 'requester' ? 'Internal note (not shown to the requester)' : 'Internal note')}</span>` : ''}
           <time datetime=${entry.createdAt}>${formatDateTime(entry.createdAt)}</time>
         </header>
         <${Markdown} text=${entry.body} />
@@ -59,7 +60,7 @@ function ReplyBox({ ticket, user, onPosted }: { ticket: Ticket; user: Me; onPost
   const key = useRef(idempotencyKey());
   const queue = useAttachmentQueue();
   const [lastPaste, setLastPaste] = useState<string | undefined>(undefined);
-  if (ticket.status === 'closed' && !staff) return html`<p class="muted">This ticket is closed. Open a new ticket if you need more help.</p>`;
+  if (ticket.status === 'closed' && !staff) return html`<p class="muted">${t('This ticket is closed. Open a new ticket if you need more help.')}</p>`;
   const send = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
@@ -78,18 +79,18 @@ function ReplyBox({ ticket, user, onPosted }: { ticket: Ticket; user: Me; onPost
     }
   };
   return html`<form class="reply stack" onSubmit=${send} aria-labelledby="reply-title">
-    <h2 id="reply-title">${staff ? 'Reply or add a note' : 'Reply'}</h2>
+    <h2 id="reply-title">${t(staff ? 'Reply or add a note' : 'Reply')}</h2>
     <${ErrorNotice} error=${error} fields=${['body']} />
-    ${staff ? html`<fieldset class="choice"><legend>Visibility</legend>
-      <label><input type="radio" name="visibility" checked=${!internal} onChange=${() => setInternal(false)} /> Public reply (the requester sees it)</label>
-      <label><input type="radio" name="visibility" checked=${internal} onChange=${() => setInternal(true)} /> Internal note (staff only)</label>
+    ${staff ? html`<fieldset class="choice"><legend>${t('Visibility')}</legend>
+      <label><input type="radio" name="visibility" checked=${!internal} onChange=${() => setInternal(false)} /> ${t('Public reply (the requester sees it)')}</label>
+      <label><input type="radio" name="visibility" checked=${internal} onChange=${() => setInternal(true)} /> ${t('Internal note (staff only)')}</label>
     </fieldset>` : ''}
-    <${Field} id="reply-body" field="body" label=${internal ? 'Note' : 'Message'} error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
+    <${Field} id="reply-body" field="body" label=${t(internal ? 'Note' : 'Message')} error=${error}>${(describedBy: string | undefined, invalid: boolean) => html`
       <div onPaste=${(event: ClipboardEvent) => setLastPaste(event.clipboardData?.getData('text') || undefined)}>
-      <${MarkdownEditor} id="reply-body" label=${internal ? 'Note' : 'Message'} value=${body} onInput=${setBody} describedBy=${describedBy} invalid=${invalid} rows=${6} required /></div>`}<//>
+      <${MarkdownEditor} id="reply-body" label=${t(internal ? 'Note' : 'Message')} value=${body} onInput=${setBody} describedBy=${describedBy} invalid=${invalid} rows=${6} required /></div>`}<//>
     <${BodyLimit} body=${body} lastPaste=${lastPaste} onMove=${(rest: string, file: File) => { setBody(rest); void queue.add([file]); }} />
     <${AttachmentPicker} id="reply-attachments" queue=${queue} />
-    <p><button type="submit" disabled=${busy || !body.trim()}>${internal ? 'Add internal note' : 'Send reply'}</button></p>
+    <p><button type="submit" disabled=${busy || !body.trim()}>${t(internal ? 'Add internal note' : 'Send reply')}</button></p>
   </form>`;
 }
 
@@ -99,17 +100,17 @@ function ReplyBox({ ticket, user, onPosted }: { ticket: Ticket; user: Me; onPost
  */
 function ExpertTake({ ticket, user, change }: { ticket: Ticket; user: Me; change(patch: Patch): Promise<void> }): VNode {
   const [asking, setAsking] = useState(false);
-  const holder = ticket.assigneeName ?? 'another expert';
-  if (ticket.assigneeId === user.id) return html`<p><button type="button" class="button secondary" onClick=${() => change({ assigneeId: null })}>Release it</button></p>`;
-  if (!ticket.assigneeId) return html`<p><button type="button" onClick=${() => change({ assigneeId: user.id })}>Take this ticket</button></p>`;
+  const holder = ticket.assigneeName ?? t('another expert');
+  if (ticket.assigneeId === user.id) return html`<p><button type="button" class="button secondary" onClick=${() => change({ assigneeId: null })}>${t('Release it')}</button></p>`;
+  if (!ticket.assigneeId) return html`<p><button type="button" onClick=${() => change({ assigneeId: user.id })}>${t('Take this ticket')}</button></p>`;
   if (!asking) {
-    return html`<p><span class="muted">Assigned to ${holder}.</span> <button type="button" class="button secondary" onClick=${() => setAsking(true)}>Take this ticket</button></p>`;
+    return html`<p><span class="muted">${t('Assigned to {name}.', { name: holder })}</span> <button type="button" class="button secondary" onClick=${() => setAsking(true)}>${t('Take this ticket')}</button></p>`;
   }
   return html`<div class="notice" role="group" aria-labelledby="take-question">
-    <p id="take-question">${holder} has this ticket. Take it from ${holder}? They will be told it is yours now.</p>
+    <p id="take-question">${t('{name} has this ticket. Take it from {name}? They will be told it is yours now.', { name: holder })}</p>
     <p class="actions">
-      <button type="button" onClick=${() => { setAsking(false); void change({ assigneeId: user.id }); }}>Yes, take it from ${holder}</button>
-      <button type="button" class="button secondary" onClick=${() => setAsking(false)}>Cancel</button>
+      <button type="button" onClick=${() => { setAsking(false); void change({ assigneeId: user.id }); }}>${t('Yes, take it from {name}', { name: holder })}</button>
+      <button type="button" class="button secondary" onClick=${() => setAsking(false)}>${t('Cancel')}</button>
     </p>
   </div>`;
 }
@@ -128,23 +129,23 @@ function StaffActions({ ticket, user, experts, sla, change }: { ticket: Ticket; 
     if (Object.keys(patch).length) void change(patch);
   };
   return html`<section class="panel" aria-labelledby="actions-title">
-    <h2 id="actions-title">Handle this ticket</h2>
+    <h2 id="actions-title">${t('Handle this ticket')}</h2>
     ${user.role === 'expert' ? html`<${ExpertTake} ticket=${ticket} user=${user} change=${change} />` : ''}
     <form class="stack" onSubmit=${save}>
-      ${user.role === 'coordinator' ? html`<div class="field"><label for="assignee">Assignee</label>
+      ${user.role === 'coordinator' ? html`<div class="field"><label for="assignee">${t('Assignee')}</label>
         <select id="assignee" value=${assignee} onChange=${(event: Event) => setAssignee((event.currentTarget as HTMLSelectElement).value)}>
-          <option value="">Unassigned</option>
+          <option value="">${t('Unassigned')}</option>
           ${experts.map((expert) => html`<option value=${expert.id}>${expert.name}</option>`)}
         </select></div>` : ''}
-      <div class="field"><label for="status">Status</label>
+      <div class="field"><label for="status">${t('Status')}</label>
         <select id="status" value=${status} onChange=${(event: Event) => setStatus((event.currentTarget as HTMLSelectElement).value)}>
-          ${statuses.map((value) => html`<option value=${value}>${humanize(value)}</option>`)}
+          ${statuses.map((value) => html`<option value=${value}>${t(humanize(value))}</option>`)}
         </select></div>
-      <div class="field"><label for="priority">Priority</label>
+      <div class="field"><label for="priority">${t('Priority')}</label>
         <select id="priority" value=${priority} aria-describedby="priority-hint" onChange=${(event: Event) => setPriority((event.currentTarget as HTMLSelectElement).value)}>
           ${PRIORITIES.map((value) => html`<option value=${value}>${priorityChoice(value, sla)}</option>`)}
         </select><p class="hint" id="priority-hint">${priorityOption(priority, sla)}.</p></div>
-      <p><button type="submit">Save changes</button></p>
+      <p><button type="submit">${t('Save changes')}</button></p>
     </form>
   </section>`;
 }
@@ -153,10 +154,10 @@ function RequesterActions({ ticket, user, change }: { ticket: Ticket; user: Me; 
   const allowed = allowedTransitions(ticket.status, 'requester', ticket.requesterId === user.id);
   if (!allowed.length) return null;
   return html`<section class="panel" aria-labelledby="actions-title">
-    <h2 id="actions-title">Your ticket</h2>
+    <h2 id="actions-title">${t('Your ticket')}</h2>
     <p class="actions">
-      ${allowed.includes('open') ? html`<button type="button" onClick=${() => change({ status: 'open' })}>Reopen ticket</button>` : ''}
-      ${allowed.includes('closed') ? html`<button type="button" class="button secondary" onClick=${() => change({ status: 'closed' })}>Close ticket</button>` : ''}
+      ${allowed.includes('open') ? html`<button type="button" onClick=${() => change({ status: 'open' })}>${t('Reopen ticket')}</button>` : ''}
+      ${allowed.includes('closed') ? html`<button type="button" class="button secondary" onClick=${() => change({ status: 'closed' })}>${t('Close ticket')}</button>` : ''}
     </p>
   </section>`;
 }
@@ -164,27 +165,27 @@ function RequesterActions({ ticket, user, change }: { ticket: Ticket; user: Me; 
 /** The SLA due times still running, in the viewer's zone. */
 function DueTimes({ ticket }: { ticket: Ticket }): VNode | null {
   if (ticket.status === 'resolved' || ticket.status === 'closed') return null;
-  const due: Array<[string, string]> = [
-    ...(ticket.firstResponseAt ? [] : [['First response due', ticket.sla.firstResponseDue] as [string, string]]),
+  const due: Array<[Message, string]> = [
+    ...(ticket.firstResponseAt ? [] : [['First response due', ticket.sla.firstResponseDue] as [Message, string]]),
     ['Resolution due', ticket.sla.resolutionDue],
   ];
-  return html`${due.map(([label, at]) => html`<div><dt>${label}</dt><dd><time datetime=${at}>${formatDateTimeZoned(at)}</time></dd></div>`)}`;
+  return html`${due.map(([label, at]) => html`<div><dt>${t(label)}</dt><dd><time datetime=${at}>${formatDateTimeZoned(at)}</time></dd></div>`)}`;
 }
 
 function Facts({ ticket, staff }: { ticket: Ticket; staff: boolean }): VNode {
   return html`<dl class="facts">
-    <div><dt>Status</dt><dd><${StatusBadge} status=${ticket.status} /></dd></div>
-    <div><dt>Service level</dt><dd><${SlaBadge} ticket=${ticket} /></dd></div>
+    <div><dt>${t('Status')}</dt><dd><${StatusBadge} status=${ticket.status} /></dd></div>
+    <div><dt>${t('Service level')}</dt><dd><${SlaBadge} ticket=${ticket} /></dd></div>
     <${DueTimes} ticket=${ticket} />
-    <div><dt>Priority</dt><dd>${humanize(ticket.priority)}</dd></div>
-    <div><dt>Category</dt><dd>${TICKET_CATEGORY_LABELS[ticket.category]}</dd></div>
-    ${ticket.system ? html`<div><dt>System</dt><dd>${ticket.system}</dd></div>` : ''}
-    ${ticket.projectId ? html`<div><dt>Project</dt><dd>${ticket.projectId}</dd></div>` : ''}
-    ${ticket.jobId ? html`<div><dt>Job</dt><dd>${ticket.jobId}</dd></div>` : ''}
-    <div><dt>Requester</dt><dd>${ticket.requesterName} (${ticket.orgName ?? ticket.orgId})</dd></div>
-    <div><dt>Assignee</dt><dd>${ticket.assigneeName ?? 'Unassigned'}
+    <div><dt>${t('Priority')}</dt><dd>${t(humanize(ticket.priority))}</dd></div>
+    <div><dt>${t('Category')}</dt><dd>${categoryLabel(ticket.category)}</dd></div>
+    ${ticket.system ? html`<div><dt>${t('System')}</dt><dd>${ticket.system}</dd></div>` : ''}
+    ${ticket.projectId ? html`<div><dt>${t('Project')}</dt><dd>${ticket.projectId}</dd></div>` : ''}
+    ${ticket.jobId ? html`<div><dt>${t('Job')}</dt><dd>${ticket.jobId}</dd></div>` : ''}
+    <div><dt>${t('Requester')}</dt><dd>${ticket.requesterName} (${ticket.orgName ?? ticket.orgId})</dd></div>
+    <div><dt>${t('Assignee')}</dt><dd>${ticket.assigneeName ?? t('Unassigned')}
       ${staff && ticket.assignment?.reason ? html`<p class="assignment-reason" id="assignment-reason">${ticket.assignment.reason}</p>` : ''}</dd></div>
-    <div><dt>Opened</dt><dd>${formatDateTime(ticket.createdAt)}</dd></div>
+    <div><dt>${t('Opened')}</dt><dd>${formatDateTime(ticket.createdAt)}</dd></div>
   </dl>`;
 }
 
@@ -199,7 +200,7 @@ function History({ ticket, experts }: { ticket: Ticket; experts: Expert[] }): VN
   for (const event of ticket.events) names.set(event.actorId, event.actorName);
   const nameOf = (id: string) => names.get(id) ?? id;
   return html`<section class="panel history" aria-labelledby="history-title">
-    <h2 id="history-title">History</h2>
+    <h2 id="history-title">${t('History')}</h2>
     <ol class="history-list">${ticket.events.map((event) => html`<li>
       <time datetime=${event.at}>${formatDateTime(event.at)}</time> <span><strong>${event.actorName}</strong> ${describeEvent(event, nameOf)}
         ${showsReason(event) ? html`<span class="history-reason">${event.reason}</span>` : ''}</span>
@@ -228,12 +229,12 @@ export default function TicketPage({ params, user }: PageProps): VNode {
       const { data, etag } = await request<Ticket>('PATCH', `/tickets/${loaded.data.ticket.id}`, { body: patch, headers: { 'If-Match': loaded.data.etag } });
       // The PATCH answer has no messages nor history; keep the thread, and fetch the history the change added to.
       loaded.set({ ticket: { ...data, messages: loaded.data.ticket.messages, events: loaded.data.ticket.events }, etag: etag ?? '' });
-      setNotice({ kind: 'success', text: 'Saved.' });
+      setNotice({ kind: 'success', text: t('Saved.') });
       if (user.role !== 'requester') void loaded.reload();
     } catch (caught) {
       if (isProblem(caught, 'stale')) {
         await loaded.reload();
-        setNotice({ kind: 'warning', text: STALE_MESSAGE });
+        setNotice({ kind: 'warning', text: t(STALE_MESSAGE) });
       } else {
         setError(caught);
       }
@@ -241,10 +242,10 @@ export default function TicketPage({ params, user }: PageProps): VNode {
   };
 
   if (loaded.loading && !loaded.data) return html`<${PageTitle}>Ticket<//><${Loading} what="Loading the ticket" />`;
-  if (!loaded.data) return html`<${PageTitle}>Ticket<//><${ErrorNotice} error=${loaded.error} /><p><a href="/app/tickets">Back to tickets</a></p>`;
+  if (!loaded.data) return html`<${PageTitle}>Ticket<//><${ErrorNotice} error=${loaded.error} /><p><a href="/app/tickets">${t('Back to tickets')}</a></p>`;
   const { ticket } = loaded.data;
   return html`
-    <p class="back"><a href="/app/tickets">← ${user.role === 'requester' ? 'My tickets' : 'Queue'}</a></p>
+    <p class="back"><a href="/app/tickets">← ${t(user.role === 'requester' ? 'My tickets' : 'Queue')}</a></p>
     <${PageTitle}><span class="ref">${ticket.reference}</span> ${ticket.subject}<//>
     <div aria-live="polite">${notice ? html`<${Notice} kind=${notice.kind}>${notice.text}<//>` : ''}</div>
     <${ErrorNotice} error=${error} />
@@ -253,9 +254,9 @@ export default function TicketPage({ params, user }: PageProps): VNode {
         <${Thread} ticket=${ticket} user=${user} />
         <${AttachmentList} ticket=${ticket} user=${user} />
         <${ReplyBox} key=${ticket.id} ticket=${ticket} user=${user}
-          onPosted=${() => { void loaded.reload(); setNotice({ kind: 'success', text: 'Posted.' }); }} />
+          onPosted=${() => { void loaded.reload(); setNotice({ kind: 'success', text: t('Posted.') }); }} />
       </div>
-      <aside class="ticket-side" aria-label="Ticket details">
+      <aside class="ticket-side" aria-label=${t('Ticket details')}>
         <${Facts} ticket=${ticket} staff=${user.role !== 'requester'} />
         ${user.role === 'requester'
           ? html`<${RequesterActions} ticket=${ticket} user=${user} change=${change} />`

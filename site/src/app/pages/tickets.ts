@@ -6,12 +6,12 @@ import { useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import type { Expert, Page, TicketSummary } from '../api/types.ts';
 import { ErrorNotice, Loading, PageTitle, SlaBadge, slaDueOf, StatusBadge } from '../components/ui.ts';
-import { formatDateTime, humanize, ticketPath } from '../format.ts';
+import { categoryLabel, formatDateTime, humanize, ticketPath } from '../format.ts';
 import { useLoad } from '../hooks.ts';
 import { navigate, type PageProps } from '../router.ts';
 import { activeFilterCount, apiQueryOf, defaultOrder, filtersOfQuery, ONE_PAGE_MOST, ORDER_LABELS, queryOfFilters, type FilterName, type TicketFilters, type TicketOrder } from '../ticketFilters.ts';
-import { PRIORITIES, SYSTEMS, TICKET_CATEGORIES, TICKET_CATEGORY_LABELS, TICKET_STATUSES } from '../vocabulary.ts';
-import { plural } from '../../../../functions/core/plural.ts';
+import { PRIORITIES, SYSTEMS, TICKET_CATEGORIES, TICKET_STATUSES } from '../vocabulary.ts';
+import { t, type Message } from '../i18n.ts';
 
 /** The queue's order: the most urgent SLA clock first; tickets whose clock is paused go last. */
 export function byDueTime(tickets: readonly TicketSummary[]): TicketSummary[] {
@@ -23,24 +23,24 @@ function TicketCards({ tickets, caption, staff }: { tickets: TicketSummary[]; ca
   return html`<ul class="ticket-cards" aria-label=${caption}>${tickets.map((ticket) => html`<li class="card ticket-card">
     <a href=${ticketPath(ticket)}><span class="ref">${ticket.reference}</span> ${ticket.subject}</a>
     <p class="ticket-card-badges"><${StatusBadge} status=${ticket.status} /> <${SlaBadge} ticket=${ticket} /></p>
-    <p class="ticket-card-facts">${[`${humanize(ticket.priority)} priority`, ...(staff ? [ticket.orgName ?? ticket.orgId, ticket.system, ticket.assigneeName ?? 'Unassigned'] : [ticket.requesterName])].filter(Boolean).join(' · ')}
-      <span class="muted">${` · last activity ${formatDateTime(ticket.lastActivityAt)}`}</span></p>
+    <p class="ticket-card-facts">${[t('{priority} priority', { priority: t(humanize(ticket.priority)) }), ...(staff ? [ticket.orgName ?? ticket.orgId, ticket.system, ticket.assigneeName ?? t('Unassigned')] : [ticket.requesterName])].filter(Boolean).join(' · ')}
+      <span class="muted">${` · ${t('last activity {when}', { when: formatDateTime(ticket.lastActivityAt) })}`}</span></p>
   </li>`)}</ul>`;
 }
 
 function TicketTable({ tickets, caption, staff }: { tickets: TicketSummary[]; caption: string; staff: boolean }): VNode {
-  if (!tickets.length) return html`<p class="empty">No tickets here.</p>`;
+  if (!tickets.length) return html`<p class="empty">${t('No tickets here.')}</p>`;
   return html`<${TicketCards} tickets=${tickets} caption=${caption} staff=${staff} /><div class="table-scroll ticket-table"><table class="data">
     <caption class="visually-hidden">${caption}</caption>
-    <thead><tr><th scope="col">Ticket</th><th scope="col">Status</th><th scope="col">Priority</th><th scope="col">SLA</th>
-      ${staff ? html`<th scope="col">Organisation</th><th scope="col">System</th><th scope="col">Assignee</th>` : html`<th scope="col">Requester</th>`}
-      <th scope="col">Last activity</th></tr></thead>
+    <thead><tr><th scope="col">${t('Ticket')}</th><th scope="col">${t('Status')}</th><th scope="col">${t('Priority')}</th><th scope="col">SLA</th>
+      ${staff ? html`<th scope="col">${t('Organisation')}</th><th scope="col">${t('System')}</th><th scope="col">${t('Assignee')}</th>` : html`<th scope="col">${t('Requester')}</th>`}
+      <th scope="col">${t('Last activity')}</th></tr></thead>
     <tbody>${tickets.map((ticket) => html`<tr>
       <td><a href=${ticketPath(ticket)}><span class="ref">${ticket.reference}</span> ${ticket.subject}</a></td>
       <td><${StatusBadge} status=${ticket.status} /></td>
-      <td>${humanize(ticket.priority)}</td>
+      <td>${t(humanize(ticket.priority))}</td>
       <td><${SlaBadge} ticket=${ticket} /></td>
-      ${staff ? html`<td>${ticket.orgName ?? ticket.orgId}</td><td>${ticket.system ?? '–'}</td><td>${ticket.assigneeName ?? html`<span class="muted">Unassigned</span>`}</td>` : html`<td>${ticket.requesterName}</td>`}
+      ${staff ? html`<td>${ticket.orgName ?? ticket.orgId}</td><td>${ticket.system ?? '–'}</td><td>${ticket.assigneeName ?? html`<span class="muted">${t('Unassigned')}</span>`}</td>` : html`<td>${ticket.requesterName}</td>`}
       <td>${formatDateTime(ticket.lastActivityAt)}</td>
     </tr>`)}</tbody>
   </table></div>`;
@@ -59,7 +59,7 @@ export function requestersOf(tickets: ReadonlyArray<Pick<TicketSummary, 'request
 /** Folded under "More filters" unless one of them is in use, so the list stays in view on a phone. */
 const MORE_FILTERS: readonly FilterName[] = ['priority', 'category', 'system', 'assignee', 'requester', 'createdFrom', 'createdTo', 'sort'];
 
-const CREATED_LABEL = { createdFrom: 'Created from', createdTo: 'Created until' } as const;
+const CREATED_LABEL: Record<'createdFrom' | 'createdTo', Message> = { createdFrom: 'Created from', createdTo: 'Created until' };
 
 function Filters({ filters, staff, experts, requesters }: { filters: TicketFilters; staff: boolean; experts: Expert[]; requesters: Array<[string, string]> }): VNode {
   const apply = (event: Event) => {
@@ -69,31 +69,31 @@ function Filters({ filters, staff, experts, requesters }: { filters: TicketFilte
     for (const [name, value] of form) next[name as FilterName] = String(value);
     navigate(`/app/tickets${queryOfFilters(next)}`, { replace: true });
   };
-  const select = (name: FilterName, label: string, options: Array<[string, string]>) => html`<div class="field inline"><label for=${`f-${name}`}>${label}</label>
+  const select = (name: FilterName, label: Message, options: Array<[string, string]>) => html`<div class="field inline"><label for=${`f-${name}`}>${t(label)}</label>
     <select id=${`f-${name}`} name=${name} value=${filters[name] ?? ''}>${options.map(([value, text]) => html`<option value=${value}>${text}</option>`)}</select></div>`;
   const active = activeFilterCount(filters);
   // A changed menu or date applies at once (no Apply button to find); the search box applies on Enter or leaving it.
-  return html`<form class="filters" role="search" onSubmit=${apply} onChange=${(event: Event) => (event.currentTarget as HTMLFormElement).requestSubmit()} aria-label="Filter tickets">
-    <div class="field inline search-field"><label for="f-q">Find</label>
-      <input id="f-q" name="q" type="search" value=${filters.q ?? ''} placeholder="HD-1005 or words of the subject" /></div>
-    ${staff ? '' : html`<fieldset class="choice scope"><legend>Whose tickets</legend>
-      <label><input type="radio" name="scope" value="mine" checked=${filters.scope === 'mine'} /> Mine</label>
-      <label><input type="radio" name="scope" value="" checked=${filters.scope !== 'mine'} /> My organisation's</label></fieldset>`}
-    ${select('status', 'Status', [['', 'Open (new, open, waiting)'], ...TICKET_STATUSES.map((status): [string, string] => [status, humanize(status)]), ['all', 'All']])}
+  return html`<form class="filters" role="search" onSubmit=${apply} onChange=${(event: Event) => (event.currentTarget as HTMLFormElement).requestSubmit()} aria-label=${t('Filter tickets')}>
+    <div class="field inline search-field"><label for="f-q">${t('Find')}</label>
+      <input id="f-q" name="q" type="search" value=${filters.q ?? ''} placeholder=${t('HD-1005 or words of the subject')} /></div>
+    ${staff ? '' : html`<fieldset class="choice scope"><legend>${t('Whose tickets')}</legend>
+      <label><input type="radio" name="scope" value="mine" checked=${filters.scope === 'mine'} /> ${t('Mine')}</label>
+      <label><input type="radio" name="scope" value="" checked=${filters.scope !== 'mine'} /> ${t('My organisation\'s')}</label></fieldset>`}
+    ${select('status', 'Status', [['', t('Open (new, open, waiting)')], ...TICKET_STATUSES.map((status): [string, string] => [status, t(humanize(status))]), ['all', t('All')]])}
     <details class="more-filters" open=${MORE_FILTERS.some((name) => filters[name])}>
-      <summary>More filters and order</summary>
+      <summary>${t('More filters and order')}</summary>
       <div class="filters-more">
-        ${select('priority', 'Priority', [['', 'Any priority'], ...PRIORITIES.map((priority): [string, string] => [priority, humanize(priority)])])}
-        ${select('category', 'Category', [['', 'Any category'], ...TICKET_CATEGORIES.map((category): [string, string] => [category, TICKET_CATEGORY_LABELS[category]])])}
-        ${select('system', 'System', [['', 'Any system'], ...SYSTEMS.map((system): [string, string] => [system, system === 'other' ? 'Other' : system])])}
-        ${staff ? select('assignee', 'Assignee', [['', 'Anyone'], ['unassigned', 'Unassigned'], ['me', 'Me'], ...experts.map((expert): [string, string] => [expert.id, expert.name])]) : ''}
-        ${staff ? select('requester', 'Requester', [['', 'Anyone'], ...requesters]) : ''}
-        ${(['createdFrom', 'createdTo'] as const).map((name) => html`<div class="field inline"><label for=${`f-${name}`}>${CREATED_LABEL[name]}</label>
+        ${select('priority', 'Priority', [['', t('Any priority')], ...PRIORITIES.map((priority): [string, string] => [priority, t(humanize(priority))])])}
+        ${select('category', 'Category', [['', t('Any category')], ...TICKET_CATEGORIES.map((category): [string, string] => [category, categoryLabel(category)])])}
+        ${select('system', 'System', [['', t('Any system')], ...SYSTEMS.map((system): [string, string] => [system, system === 'other' ? t('Other') : system])])}
+        ${staff ? select('assignee', 'Assignee', [['', t('Anyone')], ['unassigned', t('Unassigned')], ['me', t('Me')], ...experts.map((expert): [string, string] => [expert.id, expert.name])]) : ''}
+        ${staff ? select('requester', 'Requester', [['', t('Anyone')], ...requesters]) : ''}
+        ${(['createdFrom', 'createdTo'] as const).map((name) => html`<div class="field inline"><label for=${`f-${name}`}>${t(CREATED_LABEL[name])}</label>
           <input id=${`f-${name}`} name=${name} type="date" value=${filters[name] ?? ''} /></div>`)}
-        ${select('sort', 'Order', [['', ORDER_LABELS[defaultOrder(staff)]], ...(Object.keys(ORDER_LABELS) as TicketOrder[]).filter((order) => order !== defaultOrder(staff)).map((order): [string, string] => [order, ORDER_LABELS[order]])])}
+        ${select('sort', 'Order', [['', t(ORDER_LABELS[defaultOrder(staff)])], ...(Object.keys(ORDER_LABELS) as TicketOrder[]).filter((order) => order !== defaultOrder(staff)).map((order): [string, string] => [order, t(ORDER_LABELS[order])])])}
       </div>
     </details>
-    ${active ? html`<p class="filters-clear"><a href=${`/app/tickets${queryOfFilters({ scope: filters.scope })}`}>Clear ${plural(active, 'filter')}</a></p>` : ''}
+    ${active ? html`<p class="filters-clear"><a href=${`/app/tickets${queryOfFilters({ scope: filters.scope })}`}>${t(active === 1 ? 'Clear 1 filter' : 'Clear {count} filters', { count: String(active) })}</a></p>` : ''}
   </form>`;
 }
 
@@ -123,15 +123,15 @@ export default function TicketsPage({ user, query }: PageProps): VNode {
   const order = (filters.sort as TicketOrder | undefined) || defaultOrder(staff);
   const byDue = order === 'due';
   const shown = tickets.data ? (byDue ? byDueTime(tickets.data.items) : tickets.data.items) : undefined;
-  const whose = filters.scope === 'mine' ? 'Tickets you opened' : `${user.orgName ?? 'Your organisation'}'s tickets`;
+  const whose = filters.scope === 'mine' ? t('Tickets you opened') : user.orgName ? t('{organisation}\'s tickets', { organisation: user.orgName }) : t('Your organisation\'s tickets');
   return html`
     <div class="page-head"><${PageTitle}>${title}<//>
-      ${staff ? '' : html`<a class="button" href="/app/tickets/new">New ticket</a>`}</div>
-    <p class="lead">${staff ? '' : `${whose} with their status and service level. `}${byDue ? 'The SLA time due first comes first.' : `${ORDER_LABELS[order]}.`}</p>
+      ${staff ? '' : html`<a class="button" href="/app/tickets/new">${t('New ticket')}</a>`}</div>
+    <p class="lead">${staff ? '' : `${t('{tickets} with their status and service level.', { tickets: whose })} `}${byDue ? t('The SLA time due first comes first.') : `${t(ORDER_LABELS[order])}.`}</p>
     <${Filters} filters=${filters} staff=${staff} experts=${experts.data ?? []} requesters=${requestersOf(tickets.data?.items ?? [], filters.requester)} />
     ${tickets.loading && !tickets.data ? html`<${Loading} what="Loading tickets" />` : ''}
     <${ErrorNotice} error=${tickets.error ?? moreError} fields=${[]} />
-    ${shown ? html`<${TicketTable} tickets=${shown} caption=${title} staff=${staff} />` : ''}
-    ${order !== 'activity' && tickets.data?.items.length === ONE_PAGE_MOST ? html`<p class="hint">These are the first ${ONE_PAGE_MOST} in this order: narrow the list with the filters to see others.</p>` : ''}
-    ${tickets.data?.cursor ? html`<p><button type="button" class="button secondary" disabled=${loadingMore} onClick=${loadMore}>${loadingMore ? 'Loading…' : 'Load more tickets'}</button></p>` : ''}`;
+    ${shown ? html`<${TicketTable} tickets=${shown} caption=${t(title)} staff=${staff} />` : ''}
+    ${order !== 'activity' && tickets.data?.items.length === ONE_PAGE_MOST ? html`<p class="hint">${t('These are the first {count} in this order: narrow the list with the filters to see others.', { count: String(ONE_PAGE_MOST) })}</p>` : ''}
+    ${tickets.data?.cursor ? html`<p><button type="button" class="button secondary" disabled=${loadingMore} onClick=${loadMore}>${t(loadingMore ? 'Loading…' : 'Load more tickets')}</button></p>` : ''}`;
 }
