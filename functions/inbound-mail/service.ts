@@ -193,7 +193,7 @@ export function inboundMailService(deps: InboundMailDeps) {
       if (!from) return ignore('no-sender');
       const automatic = automaticReason({ header: (name) => parsed.headers[name], from, mailFrom: mail.mailFrom, contentType: parsed.contentType, subject: parsed.subject }, isOwnAddress);
       if (automatic) return ignore(automatic);
-      if (!authenticated(mail.authentication)) return ignore('unauthenticated', { domain: from.split('@')[1] });
+      if (!authenticated(mail.authentication, { from, mailFrom: mail.mailFrom })) return ignore('unauthenticated', { domain: from.split('@')[1] });
       const user = await users.findByEmail(from);
       let principal: Principal | undefined;
       try {

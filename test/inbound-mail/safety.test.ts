@@ -100,6 +100,17 @@ describe('the e-mail channel refuses', () => {
     expect(vouched.status).toBe('ticket');
   });
 
+  it('SPF and DKIM that pass for another domain than the From\'s (no DMARC): a forged From opens nothing', async () => {
+    const raw = new TextEncoder().encode(`From: ${AS.maria}\r\nTo: ${SUPPORT}\r\nSubject: Forged\r\nMessage-ID: ${id()}\r\n\r\nHello\r\n`);
+    const before = await stack.items();
+    const outcome = await stack.server.inboundMail.receive({
+      raw, size: raw.length, recipients: [SUPPORT], mailFrom: 'bounce@attacker.example', authentication: { spf: 'PASS', dkim: 'PASS', dmarc: 'GRAY' },
+    });
+    expect(outcome).toEqual({ status: 'ignored', reason: 'unauthenticated' });
+    expect(await stack.items()).toEqual(before);
+    expect(await stack.sent()).toEqual([]);
+  });
+
   it('bulk and list mail, and mail from our own addresses, without answering', async () => {
     const to = stack.address(ticket.reference, AS.maria);
     const before = await stack.items();
