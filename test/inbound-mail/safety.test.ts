@@ -111,6 +111,18 @@ describe('the e-mail channel refuses', () => {
     expect(await stack.sent()).toEqual([]);
   });
 
+  it('a mail naming several authors (two mailboxes in From, or two From lines), the first of them the token\'s user', async () => {
+    const to = stack.address(ticket.reference, AS.maria);
+    const before = await stack.items();
+    for (const from of [`From: ${AS.maria}, ${AS.lea}`, `From: ${AS.maria}\r\nFrom: ${AS.lea}`]) {
+      const raw = new TextEncoder().encode(`${from}\r\nTo: ${to}\r\nSubject: Re: both\r\nMessage-ID: ${id()}\r\n\r\nWritten by two.\r\n`);
+      const outcome = await stack.server.inboundMail.receive({ raw, size: raw.length, recipients: [to], mailFrom: AS.lea, authentication: 'loopback' });
+      expect(outcome).toEqual({ status: 'ignored', reason: 'no-sender' });
+    }
+    expect(await stack.items()).toEqual(before);
+    expect(await stack.sent()).toEqual([]);
+  });
+
   it('bulk and list mail, and mail from our own addresses, without answering', async () => {
     const to = stack.address(ticket.reference, AS.maria);
     const before = await stack.items();
