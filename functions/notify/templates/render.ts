@@ -179,7 +179,7 @@ export function render(notice: Notice, recipient: Recipient, options: RenderOpti
     ...paragraphs.map((p) => fill(p, all)),
     '',
     ...thread.reply.text,
-    `${action.label}: ${action.url}`,
+    `${action.label}${lang === 'fr' ? ' :' : ':'} ${action.url}`, // French sets a space before a colon, as its strings do
     '',
     ...thread.earlier.text,
     '-- ',
