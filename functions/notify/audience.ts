@@ -81,7 +81,7 @@ export async function deliveriesFor(event: NotifyEvent, deps: AudienceDeps): Pro
       if (to && to !== actorId) add(to, 'ticketAssigned', ticket.orgId, { template: 'assigned', ticket: ticketRef(ticket), reason });
       if (from && from !== actorId && from !== to) {
         const assigneeName = to ? (to === ticket.assigneeId ? ticket.assigneeName ?? null : (await deps.users.get(to))?.name ?? null) : null;
-        add(from, 'ticketAssigned', ticket.orgId, { template: 'reassignedAway', ticket: ticketRef(ticket), actorName, assigneeName });
+        add(from, 'ticketAssigned', ticket.orgId, { template: 'reassignedAway', ticket: ticketRef(ticket), actorName, assigneeName, ...(to === actorId ? { taken: true } : {}) });
       }
       break;
     }

@@ -43,6 +43,7 @@ describe('templates', () => {
       }))),
       { template: 'reminder', lead: '24h', side: 'requester', booking },
       { template: 'reminder', lead: '1h', side: 'expert', booking },
+      { ...ticketNotice, template: 'expertReply', files: [{ id: 'a-1', filename: 'slurm-4242.out', size: 2048, text: true }] } as Notice,
     ];
     for (const lang of LANGUAGES) {
       const subjects = new Set<string>();

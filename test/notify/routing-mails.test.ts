@@ -81,7 +81,7 @@ describe('routing e-mails: who is told, exactly', () => {
     await stack.flush();
     const mails = stack.take();
     expect(addressed(mails)).toEqual([AS.ana]);
-    expect(to(mails, AS.ana).text).toContain('to Giulia Rossi.');
+    expect(to(mails, AS.ana).text).toContain(`Giulia Rossi took ticket ${ticket.reference} “${training.subject}”, which was assigned to you.`);
   });
 
   it('an expert who takes a ticket is not told about it, and an expert who turned assignments off is not told either', async () => {

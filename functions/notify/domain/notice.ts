@@ -44,7 +44,7 @@ export type Notice = ReplyAddresses & (
   /** To coordinators: the ticket falls due while its assignee is away. */
   | { template: 'atRisk'; ticket: TicketRef; assigneeName: string | null; due: string; until: string }
   /** To the previous assignee. */
-  | { template: 'reassignedAway'; ticket: TicketRef; actorName: string; assigneeName: string | null }
+  | { template: 'reassignedAway'; ticket: TicketRef; actorName: string; assigneeName: string | null; /** the actor took it themselves */ taken?: boolean }
   | { template: 'slaWarning' | 'slaBreach'; ticket: TicketRef; target: SlaTargetName; due: string }
   /** `orgName`: the requester's organisation as people know it (older stored notices have none: the id is shown). */
   | { template: 'booking'; change: BookingChange; side: Side; booking: BookingFacts; orgName?: string }

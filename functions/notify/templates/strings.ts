@@ -26,6 +26,8 @@ export interface Strings {
   acknowledgement: Texts;
   assigned: Texts;
   reassignedAway: Texts;
+  /** To the previous assignee when another expert took the ticket themselves. */
+  takenAway: Texts;
   unassigned: Texts;
   atRisk: Texts;
   /** Who looks after an unassigned ticket, in the acknowledgement. */
