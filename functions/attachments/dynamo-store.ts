@@ -2,6 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, typ
 import { conditionally } from '../core/conditional.ts';
 import { TTL_ATTRIBUTE, withoutKeys } from '../core/table.ts';
 import { ticketKey } from '../tickets/keys.ts';
+import { ticketIdOfNumber } from '../tickets/number-lookup.ts';
 import type { Attachment } from './domain/model.ts';
 import type { Reservation } from './domain/slots.ts';
 import { MAX_FILES_PER_TICKET, MAX_TICKET_BYTES } from './domain/limits.ts';
@@ -50,6 +51,8 @@ export function dynamoAttachmentStore(db: DynamoDBDocumentClient, tableName: str
       const { Item } = await db.send(new GetCommand({ TableName, Key: ticketKey(ticketId), ProjectionExpression: 'orgId, #s', ExpressionAttributeNames: { '#s': 'status' }, ConsistentRead: true }));
       return Item ? (Item as TicketFacts) : undefined;
     },
+
+    ticketIdOfNumber: (number) => ticketIdOfNumber(db, TableName, number),
 
     // One conditional update on the ticket's counter: of 20 racing uploads with 19 slots left, 19 succeed. The
     // reservation rides on the same item, so the totals always equal the sum of the ledger.

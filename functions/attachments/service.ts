@@ -3,6 +3,7 @@ import { newId } from '../core/ids.ts';
 import { isStaff, type Principal } from '../core/principal.ts';
 import { problems } from '../core/problem.ts';
 import { violation } from '../core/violation.ts';
+import { numberOfReference } from '../tickets/domain/model.ts';
 import { assertMayPost } from '../tickets/domain/state.ts';
 import { blobKey, type BlobStorage, type UploadedFile, type UploadTarget } from './blob-storage.ts';
 import type { Attachment } from './domain/model.ts';
@@ -49,6 +50,15 @@ export function attachmentView(attachment: Attachment, principal: Principal) {
 }
 
 export function attachmentService({ store, blobs, clock }: AttachmentDeps) {
+  /**
+   * A ticket's id from what a path names: its id, or its reference (`HD-1005`, `hd-1005`, `1005`), which works
+   * wherever an id does. An unknown reference stays as it was, so it is "not found" like an unknown id.
+   */
+  async function ticketIdOf(idOrReference: string): Promise<string> {
+    const number = numberOfReference(idOrReference);
+    return (number !== undefined && (await store.ticketIdOfNumber(number))) || idOrReference;
+  }
+
   /** The ticket, if the caller may see it; another organisation's is "not found". */
   async function visibleTicket(principal: Principal, ticketId: string): Promise<TicketFacts> {
     const ticket = await store.ticket(ticketId);
@@ -198,6 +208,7 @@ export function attachmentService({ store, blobs, clock }: AttachmentDeps) {
   return {
     create,
     complete,
+    ticketIdOf,
 
     /**
      * A file the server received itself (sent by e-mail, functions/inbound-mail): announced, limited, stored and

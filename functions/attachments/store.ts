@@ -10,6 +10,8 @@ export interface TicketFacts {
 export interface AttachmentStore {
   /** The ticket an attachment belongs to (its organisation and status), read through the tickets' keys. */
   ticket(ticketId: string): Promise<TicketFacts | undefined>;
+  /** The id of the ticket with this number (`HD-1005` names 1005); undefined when there is none. */
+  ticketIdOfNumber(number: number): Promise<string | undefined>;
   /**
    * Takes one file of `size` bytes on the ticket's counter with a pending reservation (domain/slots.ts), in one
    * conditional write; false when a per-ticket limit would be passed.

@@ -9,7 +9,7 @@
  * TextDecoder knows, RFC 2047/2231 words and names, and bounds nesting, header size and part count.
  */
 import { createHash } from 'node:crypto';
-import PostalMime from 'postal-mime';
+import PostalMime, { addressParser } from 'postal-mime';
 
 export interface ReceivedFile {
   filename: string;
@@ -42,7 +42,11 @@ export async function parseMail(raw: Uint8Array): Promise<ParsedMail> {
   const email = await PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer', maxNestingDepth: 32, maxPartCount: 500 });
   const headers: Record<string, string> = {};
   for (const { key, value } of email.headers) headers[key] ??= value;
-  const from = email.from && !email.from.group && email.from.address ? { address: email.from.address.trim().toLowerCase(), name: email.from.name } : undefined;
+  // postal-mime answers the first mailbox of the first From; a mail naming several authors (two mailboxes, or two
+  // From lines) has no one sender to hold to a reply address, so it has none (RFC 5322 would want a Sender).
+  const fromLines = email.headers.filter((header) => header.key === 'from');
+  const single = fromLines.length === 1 && addressParser(fromLines[0]!.value).length === 1;
+  const from = single && email.from && !email.from.group && email.from.address ? { address: email.from.address.trim().toLowerCase(), name: email.from.name } : undefined;
   return {
     headers,
     from,

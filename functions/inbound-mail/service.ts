@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Attachment } from '../attachments/domain/model.ts';
 import { megabytes } from '../attachments/domain/limits.ts';
+import { moveLongPaste, PASTED_LOG_NAME } from '../attachments/domain/paste.ts';
 import { CONTROL_CHARACTER, oneLine } from '../core/characters.ts';
 import type { Clock } from '../core/clock.ts';
 import type { MailChannelConfig } from '../core/config.ts';
@@ -87,8 +88,17 @@ const MAIL_TICKET_CATEGORY = 'other';
 
 const digestOf = (value: string | Uint8Array) => createHash('sha256').update(value).digest('hex').slice(0, 40);
 const CONTROLS = new RegExp(CONTROL_CHARACTER.source, 'g');
-/** A message body as the API would take it: no control characters, within the message limit. */
-const bodyText = (text: string) => text.replace(/\r\n?/g, '\n').replace(CONTROLS, '').slice(0, MAX_BODY_CHARACTERS).trim();
+/**
+ * A message body as the API would take it (no control characters, within the message limit) and the files it
+ * brings: a text over the limit goes whole into `pasted-log.txt`, as the web form offers, instead of being cut
+ * (which lost the rest without a word, and could split a surrogate pair into text the API refuses).
+ */
+function bodyOf(text: string): { body: string; files: ReceivedFile[] } {
+  const clean = text.replace(/\r\n?/g, '\n').replace(CONTROLS, '').trim();
+  const moved = moveLongPaste(clean, undefined, MAX_BODY_CHARACTERS);
+  if (!moved) return { body: clean, files: [] };
+  return { body: moved.body, files: [{ filename: PASTED_LOG_NAME, contentType: 'text/plain', bytes: new TextEncoder().encode(moved.file) }] };
+}
 
 function ticketSubject(subject: string): string {
   const line = oneLine(subject).replace(/^((re|aw|fw|fwd|tr|rv|r|i):\s*)+/i, '').slice(0, SUBJECT_CHARACTERS.max);
@@ -173,8 +183,8 @@ export function inboundMailService(deps: InboundMailDeps) {
   /** undefined: nothing to add (no text, and no file that passed). */
   async function addReply(principal: Principal, ticketNumber: number, internal: boolean, parsed: ParsedMail, key: string): Promise<InboundOutcome | undefined> {
     const { ticket } = await tickets.get(principal, String(ticketNumber));
-    const text = bodyText(extractReply({ text: parsed.text, html: parsed.html }));
-    const { attachmentIds, refusedFiles } = await receiveFiles(principal, ticket.id, parsed.files, internal);
+    const { body: text, files: pasted } = bodyOf(extractReply({ text: parsed.text, html: parsed.html }));
+    const { attachmentIds, refusedFiles } = await receiveFiles(principal, ticket.id, [...pasted, ...parsed.files], internal);
     const body = text || (attachmentIds.length ? '(files sent by e-mail)' : '');
     if (!body) return undefined;
     const { message } = await tickets.addMessage(principal, ticket.id, { body, internal, ...(attachmentIds.length ? { attachmentIds } : {}) }, key);
@@ -183,9 +193,9 @@ export function inboundMailService(deps: InboundMailDeps) {
 
   async function openTicket(principal: Principal & { role: 'requester' }, parsed: ParsedMail, key: string): Promise<InboundOutcome> {
     // A new ticket keeps all its text (a forwarded error is the question); only a reply loses its quoted history.
-    const body = bodyText(parsed.text ?? htmlToText(parsed.html ?? '', { keepHistory: true })) || '(sent by e-mail without text)';
-    const { ticket } = await tickets.create(principal, { subject: ticketSubject(parsed.subject), body, category: MAIL_TICKET_CATEGORY, priority: 'normal' }, key);
-    const { attachmentIds, refusedFiles } = await receiveFiles(principal, ticket.id, parsed.files, false);
+    const { body, files: pasted } = bodyOf(parsed.text ?? htmlToText(parsed.html ?? '', { keepHistory: true }));
+    const { ticket } = await tickets.create(principal, { subject: ticketSubject(parsed.subject), body: body || '(sent by e-mail without text)', category: MAIL_TICKET_CATEGORY, priority: 'normal' }, key);
+    const { attachmentIds, refusedFiles } = await receiveFiles(principal, ticket.id, [...pasted, ...parsed.files], false);
     return { status: 'ticket', ticketId: ticket.id, reference: ticket.reference, attachmentIds, refusedFiles };
   }
 
@@ -210,7 +220,7 @@ export function inboundMailService(deps: InboundMailDeps) {
       if (!from) return ignore('no-sender');
       const automatic = automaticReason({ header: (name) => parsed.headers[name], from, mailFrom: mail.mailFrom, contentType: parsed.contentType, subject: parsed.subject }, isOwnAddress);
       if (automatic) return ignore(automatic);
-      if (!authenticated(mail.authentication)) return ignore('unauthenticated', { domain: from.split('@')[1] });
+      if (!authenticated(mail.authentication, { from, mailFrom: mail.mailFrom })) return ignore('unauthenticated', { domain: from.split('@')[1] });
       const user = await users.findByEmail(from);
       let principal: Principal | undefined;
       try {

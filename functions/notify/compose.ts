@@ -38,11 +38,14 @@ export interface NotificationsDeps {
  */
 export function composeNotifications(deps: NotificationsDeps) {
   const store = dynamoNotifyStore(deps.db, deps.tableName);
-  // Settings change rarely; a minute's cache keeps the sweep and every creation's acknowledgement to one read.
-  const slaRules = shortLived(60_000, () => readRules(dynamoRoutingStore(deps.db, deps.tableName)));
+  // The sweep reads the settings every run: a minute's cache keeps it to one read. An acknowledgement states the
+  // due time the ticket page shows, so it reads them fresh (one GetItem per mail): cached, a coordinator's change
+  // of targets left acknowledgements promising the old due time for a minute after it.
+  const freshSlaRules = () => readRules(dynamoRoutingStore(deps.db, deps.tableName));
+  const slaRules = shortLived(60_000, freshSlaRules);
   const notify = notifier({
     store, users: deps.users, transport: deps.transport, clock: deps.clock, sender: deps.sender, publicUrl: deps.publicUrl, logger: deps.logger,
-    slaRules: () => slaRules.get(),
+    slaRules: freshSlaRules,
     filesOf: messageFiles(deps.db, deps.tableName),
     conversationOf: ticketConversation(deps.db, deps.tableName),
     organisationLanguage: dynamoOrganisationLanguages(deps.db, deps.tableName),

@@ -32,5 +32,6 @@ export const UnsubscribeQuery = z.object({
 
 /** Withdraws reply addresses: one's own (no user named), or a coordinator names whose. */
 export const WithdrawReplyAddressesBody = documented(z.strictObject({
-  userId: z.optional(documented(Id, { description: 'Coordinators: whose addresses (a leaving employee); yours when left out' })),
+  // A copy: documenting Id itself would describe every id of the API (a ticket's assignee, a booking's ticket) so.
+  userId: z.optional(documented(Id.clone(), { description: 'Coordinators: whose addresses (a leaving employee); yours when left out' })),
 }), { id: 'ReplyAddressesWithdrawal' });

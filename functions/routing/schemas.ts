@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { PRIORITIES, TICKET_CATEGORIES } from '../core/catalog.ts';
-import { documented, Id, shortText } from '../core/schemas.ts';
+import { documented, Id, line } from '../core/schemas.ts';
 import { WEEKDAYS, type RuleViolation } from '../core/weekly-hours.ts';
 import { absenceViolations } from './domain/absences.ts';
 import { serviceCalendarViolations, supportHoursViolations } from './domain/calendar-rules.ts';
@@ -44,7 +44,8 @@ export const AbsencesBody = documented(z.strictObject({
   absences: z.array(z.strictObject({
     from: documented(z.string().check(z.maxLength(40)), { example: '2027-01-05T00:00:00+01:00' }),
     until: documented(z.string().check(z.maxLength(40)), { example: '2027-01-09T00:00:00+01:00' }),
-    note: z.optional(shortText(200)),
+    // A line people write ("Conference (Berlin), back Monday"), not an identifier: shortText refused commas and brackets.
+    note: z.optional(line(1, 200)),
   })).check(z.maxLength(100)),
 }).check(withRules((value: { absences: Array<{ from: string; until: string }> }) => absenceViolations(value.absences), ['absences'])), { id: 'Absences' });
 

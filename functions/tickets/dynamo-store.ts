@@ -4,6 +4,7 @@ import { queryAll } from '../core/query.ts';
 import { decodeCursor, encodeCursor, type StartKey } from '../core/pagination.ts';
 import { indexKeyNames, withoutKeys, type IndexName } from '../core/table.ts';
 import type { Message, Ticket } from './domain/model.ts';
+import { ticketIdOfNumber } from './number-lookup.ts';
 import { deflectionKey, DEFLECTIONS_PARTITION, DRAW_TICKET_NUMBER, messageKey, numberIndexKeys, TICKET_COUNTER_KEY, ticketKey, ticketOrder, ticketPartitions } from './keys.ts';
 import type { StoredTicket, TicketPage, TicketQuery, TicketStore } from './store.ts';
 
@@ -158,14 +159,7 @@ export function dynamoTicketStore(db: DynamoDBDocumentClient, tableName: string)
       return Item ? toMessage(Item) : undefined;
     },
 
-    async idOfNumber(number) {
-      const { Items = [] } = await db.send(new QueryCommand({
-        TableName: tableName, IndexName: 'gsi6', KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': indexKeyNames('gsi6').partitionKey, '#id': 'id' },
-        ExpressionAttributeValues: { ':pk': ticketPartitions.byNumber(number) }, ProjectionExpression: '#id',
-      }));
-      return typeof Items[0]?.id === 'string' ? Items[0].id : undefined;
-    },
+    idOfNumber: (number) => ticketIdOfNumber(db, tableName, number),
 
     async list(query): Promise<TicketPage> {
       const { index, partition, conditions, names: filterNames, values: filterValues } = plan(query);

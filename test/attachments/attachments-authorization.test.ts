@@ -19,7 +19,7 @@ async function freshAttachment(internal = false) {
   const as = internal ? AS.ana : AS.maria;
   const { id, complete } = await attach(stack, ticket.id, as, 'slurm.out', LOG, { internal });
   expect(complete.status).toBe(200);
-  return { ticketId: ticket.id, id };
+  return { ticketId: ticket.id, reference: ticket.reference as string, id };
 }
 
 const matrix: Array<{ name: string; call: (as: string | undefined, ticketId: string, id: string) => Promise<Response>; expected: Record<Actor, number> }> = [
@@ -58,6 +58,21 @@ describe('the authorization matrix', () => {
         const { ticketId, id } = await freshAttachment();
         expect((await row.call(ACTORS[actor], ticketId, id)).status).toBe(expected);
       });
+    }
+  }
+});
+
+// A ticket's reference works wherever its id does (README): every attachment route, within what the caller may see.
+describe('the authorization matrix by reference (HD-1005, hd-1005, 1005)', () => {
+  const forms = { 'HD-n': (r: string) => r, 'hd-n': (r: string) => r.toLowerCase(), 'bare number': (r: string) => r.replace(/^HD-/, '') };
+  for (const row of matrix) {
+    for (const [form, write] of Object.entries(forms)) {
+      for (const actor of ['uploader', 'other org'] as const) {
+        it(`${row.name} as ${actor}, by ${form}: ${row.expected[actor]}`, async () => {
+          const { reference, id } = await freshAttachment();
+          expect((await row.call(ACTORS[actor], write(reference), id)).status).toBe(row.expected[actor]);
+        });
+      }
     }
   }
 });

@@ -41,6 +41,14 @@ describe('the OpenAPI document', () => {
     expect(document.components.schemas.Availability.required).toContain('bufferMinutes');
   });
 
+  it('describes a shared schema where it is used, not everywhere: the withdrawal\'s userId note stays there', () => {
+    const note = 'Coordinators: whose addresses';
+    const document = JSON.stringify(apiDocument());
+    expect(document.split(note)).toHaveLength(2);
+    const schemas = (apiDocument() as any).components.schemas;
+    expect(schemas.ReplyAddressesWithdrawal.properties.userId.description).toContain(note);
+  });
+
   it('lists path, query and header parameters with their schemas', () => {
     const document = apiDocument() as any;
     const reply = document.paths['/api/tickets/{id}/messages'].post;

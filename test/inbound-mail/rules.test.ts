@@ -69,11 +69,22 @@ describe('automatic mail', () => {
 
 describe('authentication and HTML', () => {
   it('believes a From only when SPF and DKIM pass, or DMARC does', () => {
-    expect(authenticated({ spf: 'PASS', dkim: 'PASS', dmarc: 'GRAY' })).toBe(true);
-    expect(authenticated({ spf: 'FAIL', dkim: 'FAIL', dmarc: 'PASS' })).toBe(true);
-    expect(authenticated({ spf: 'PASS', dkim: 'FAIL', dmarc: 'FAIL' })).toBe(false);
-    expect(authenticated({ spf: 'PASS', dkim: 'PROCESSING_FAILED', dmarc: 'GRAY' })).toBe(false);
-    expect(authenticated('loopback')).toBe(true);
+    const own = { from: 'maria@aurora-ai.example', mailFrom: 'maria@aurora-ai.example' };
+    expect(authenticated({ spf: 'PASS', dkim: 'PASS', dmarc: 'GRAY' }, own)).toBe(true);
+    expect(authenticated({ spf: 'PASS', dkim: 'PASS', dmarc: 'GRAY' }, { ...own, mailFrom: 'bounces@mail.aurora-ai.example' })).toBe(true);
+    expect(authenticated({ spf: 'FAIL', dkim: 'FAIL', dmarc: 'PASS' }, { ...own, mailFrom: 'x@elsewhere.example' })).toBe(true);
+    expect(authenticated({ spf: 'PASS', dkim: 'FAIL', dmarc: 'FAIL' }, own)).toBe(false);
+    expect(authenticated({ spf: 'PASS', dkim: 'PROCESSING_FAILED', dmarc: 'GRAY' }, own)).toBe(false);
+    expect(authenticated('loopback', own)).toBe(true);
+  });
+
+  it('SPF and DKIM of someone else\'s domain do not vouch for the From (no DMARC): forged From in AWS', () => {
+    // The attacker's own domain passes SPF (its MAIL FROM) and DKIM (its own signature) while claiming María's From.
+    const forged = { from: 'maria@aurora-ai.example', mailFrom: 'bounce@attacker.example' };
+    expect(authenticated({ spf: 'PASS', dkim: 'PASS', dmarc: 'GRAY' }, forged)).toBe(false);
+    expect(authenticated({ spf: 'PASS', dkim: 'PASS', dmarc: 'GRAY' }, { ...forged, mailFrom: 'x@aurora-ai.example.attacker.example' })).toBe(false);
+    expect(authenticated({ spf: 'PASS', dkim: 'PASS', dmarc: 'GRAY' }, { ...forged, mailFrom: 'x@evilaurora-ai.example' })).toBe(false);
+    expect(authenticated({ spf: 'PASS', dkim: 'PASS', dmarc: 'GRAY' }, { ...forged, mailFrom: '' })).toBe(false);
   });
 
   it('turns HTML into text with no markup left', () => {

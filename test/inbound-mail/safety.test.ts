@@ -89,6 +89,29 @@ describe('the e-mail channel refuses', () => {
     expect(vouched.status).toBe('ticket');
   });
 
+  it('SPF and DKIM that pass for another domain than the From\'s (no DMARC): a forged From opens nothing', async () => {
+    const raw = new TextEncoder().encode(`From: ${AS.maria}\r\nTo: ${SUPPORT}\r\nSubject: Forged\r\nMessage-ID: ${id()}\r\n\r\nHello\r\n`);
+    const before = await held.stack.items();
+    const outcome = await held.stack.server.inboundMail.receive({
+      raw, size: raw.length, recipients: [SUPPORT], mailFrom: 'bounce@attacker.example', authentication: { spf: 'PASS', dkim: 'PASS', dmarc: 'GRAY' },
+    });
+    expect(outcome).toEqual({ status: 'ignored', reason: 'unauthenticated' });
+    expect(await held.stack.items()).toEqual(before);
+    expect(await held.stack.sent()).toEqual([]);
+  });
+
+  it('a mail naming several authors (two mailboxes in From, or two From lines), the first of them the token\'s user', async () => {
+    const to = held.stack.address(held.ticket.reference, AS.maria);
+    const before = await held.stack.items();
+    for (const from of [`From: ${AS.maria}, ${AS.lea}`, `From: ${AS.maria}\r\nFrom: ${AS.lea}`]) {
+      const raw = new TextEncoder().encode(`${from}\r\nTo: ${to}\r\nSubject: Re: both\r\nMessage-ID: ${id()}\r\n\r\nWritten by two.\r\n`);
+      const outcome = await held.stack.server.inboundMail.receive({ raw, size: raw.length, recipients: [to], mailFrom: AS.lea, authentication: 'loopback' });
+      expect(outcome).toEqual({ status: 'ignored', reason: 'no-sender' });
+    }
+    expect(await held.stack.items()).toEqual(before);
+    expect(await held.stack.sent()).toEqual([]);
+  });
+
   it('bulk and list mail, and mail from our own addresses, without answering', async () => {
     const to = held.stack.address(held.ticket.reference, AS.maria);
     const before = await held.stack.items();

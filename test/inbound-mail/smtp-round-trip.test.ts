@@ -105,6 +105,18 @@ describe('the e-mail channel through the local SMTP server', () => {
     expect((await messagesOf(ticket.id)).filter((m) => m.body === 'Sent once, delivered twice.')).toHaveLength(1);
   });
 
+  it('keeps a reply over the message limit whole, as pasted-log.txt, instead of cutting it', async () => {
+    const to = stack.address(ticket.reference, AS.maria);
+    // 25,000 characters, an emoji at the old cut (a surrogate pair split at 20,000 was text the API refuses).
+    const log = `${'x'.repeat(19_999)}🚀${'NCCL WARN tail line\n'.repeat(250)}`;
+    await stack.send({ from: AS.maria, to, subject: 'Re: long log', messageId: '<long-1@aurora-ai.example>', text: log });
+    const message = (await messagesOf(ticket.id)).find((m) => m.body.includes('pasted-log.txt'))!;
+    expect(message.body).toBe('(see the attached pasted-log.txt)');
+    const files = await stack.json(await stack.call('GET', `/api/tickets/${ticket.id}/attachments`, { as: AS.maria }));
+    const pasted = files.items.find((f: { id: string }) => message.attachmentIds?.includes(f.id));
+    expect(pasted).toMatchObject({ filename: 'pasted-log.txt', size: new TextEncoder().encode(log.trim()).length });
+  });
+
   it('never turns an out-of-office reply into a message, nor answers it', async () => {
     const before = await stack.items();
     const to = stack.address(ticket.reference, AS.maria);

@@ -43,6 +43,7 @@ describe('templates', () => {
       }))),
       { template: 'reminder', lead: '24h', side: 'requester', booking },
       { template: 'reminder', lead: '1h', side: 'expert', booking },
+      { ...ticketNotice, template: 'expertReply', files: [{ id: 'a-1', filename: 'slurm-4242.out', size: 2048, text: true }] } as Notice,
     ];
     for (const lang of LANGUAGES) {
       const subjects = new Set<string>();
@@ -53,6 +54,8 @@ describe('templates', () => {
       }
       expect(subjects.size).toBeGreaterThan(10);
     }
+    // French typography, as the French strings write it ("Rejoindre l’appel : …"): the link line too.
+    for (const notice of notices) expect(render(notice, { name: 'Sam', lang: 'fr' }, options).text).not.toMatch(/\S: https?:/);
     expect(render(notices[6]!, { name: 'Sam', lang: 'de' }, options).text).toContain('Montag, 7. Dezember 2026 um 09:00 UTC');
     expect(render(notices[6]!, { name: 'Sam', lang: 'en' }, options).text).toContain('Monday, 7 December 2026 at 09:00 UTC');
   });

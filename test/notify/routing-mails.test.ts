@@ -34,6 +34,19 @@ describe('routing e-mails: who is told, exactly', () => {
     expect(assigned.html).toContain(`/app/tickets/${ticket.id}`);
   });
 
+  it('an acknowledgement right after the coordinators changed the targets states the due time the ticket shows', async () => {
+    await stack.newTicket(AS.maria, training);
+    await stack.sent(); // the notifier has read the targets once
+    const sla = await stack.json(await stack.call('GET', '/api/settings/sla', { as: AS.coord }));
+    const changed = await stack.call('PUT', '/api/settings/sla', { as: AS.coord, body: { ...sla, normal: { ...sla.normal, firstResponse: { hours: 4, clock: 'business' } } } });
+    expect(changed.status).toBe(200);
+    const ticket = await stack.newTicket(AS.maria, training);
+    // 4 business hours from Monday 09:00:01 Brussels.
+    expect(ticket.sla.firstResponseDue).toBe('2026-11-30T12:00:01.000Z');
+    const ack = to(await stack.sent(), AS.maria);
+    expect(ack.text).toContain('lunes, 30 de noviembre de 2026, 13:00 (Europe/Brussels)');
+  });
+
   it('an unassigned ticket: the requester (from "the team") and every coordinator, at once; nobody else', async () => {
     const ticket = await stack.newTicket(AS.jonas, { category: 'performance' });
     expect(ticket.assigneeId).toBeNull();

@@ -4,6 +4,7 @@ import { dutyOf } from '../../functions/routing/domain/duty.ts';
 import { DEFAULT_CALENDAR } from '../../functions/routing/domain/default-calendar.ts';
 import { LOAD_WEIGHTS, loadOf } from '../../functions/routing/domain/load.ts';
 import { routingSettingsViolations } from '../../functions/routing/domain/routing-settings.ts';
+import { AbsencesBody } from '../../functions/routing/schemas.ts';
 
 describe('absences: rules', () => {
   it('accepts instants with an offset, back to back', () => {
@@ -28,6 +29,16 @@ describe('absences: rules', () => {
       { path: [4, 'until'], message: 'Must be after from.' },
       { path: [3], message: 'Overlaps another absence.' },
     ]);
+  });
+});
+
+describe('absences: the note', () => {
+  const withNote = (note: string) => AbsencesBody.safeParse({ absences: [{ from: '2027-01-05T00:00:00+01:00', until: '2027-01-09T00:00:00+01:00', note }] });
+  it('is a line as people write it, with commas, brackets and apostrophes', () => {
+    for (const note of ['Conference (Berlin), back Monday', 'Ana’s parental leave', 'Sick leave; ask Mikko!', 'Congé : formation à Paris']) expect(withNote(note).success, note).toBe(true);
+  });
+  it('is one line without control or text-direction characters', () => {
+    for (const note of ['two\nlines', 'bell\u0007', 'evil\u202Etxt', '   ']) expect(withNote(note).success, JSON.stringify(note)).toBe(false);
   });
 });
 

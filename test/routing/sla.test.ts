@@ -129,6 +129,12 @@ describe('SLA policy rules', () => {
     expect(slaPolicyViolations(CALENDAR_TIME_POLICY)).toEqual([]);
   });
 
+  it('takes targets in whole minutes: 0.25 h is 15 minutes, 0.0001 h is no promise', () => {
+    const high = (hours: number) => slaPolicyViolations({ ...DEFAULT_POLICY, high: { ...DEFAULT_POLICY.high, firstResponse: { hours, clock: 'business' } } });
+    for (const hours of [0.25, 0.5, 1 / 60, 7.75, 1.1]) expect(high(hours), String(hours)).toEqual([]);
+    for (const hours of [0.0001, 0.001, 1.0001]) expect(high(hours), String(hours)).toEqual([{ path: ['high', 'firstResponse', 'hours'], message: 'Use whole minutes: 0.5 for 30 minutes, 0.25 for 15.' }]);
+  });
+
   it('names each broken rule by its path', () => {
     const { low: _low, ...withoutLow } = DEFAULT_POLICY;
     expect(slaPolicyViolations({

@@ -122,9 +122,11 @@ function content(notice: Notice, s: Strings, lang: Language, publicUrl: string, 
     values[`fileName${i}`] = `${file.filename} (${fileSize(file.size)})`;
     values[`fileLink${i}`] = links.file(ticket.id, file.id, file.text);
   });
-  const extra = [...(files.length ? [s.filesSent, ...files.map((_, i) => `{fileName${i}}: {fileLink${i}}`)] : []), ...(notice.noteTo ? [s.internalNote] : [])];
+  const extra = [...(files.length ? [s.filesSent, ...files.map((_, i) => `{fileName${i}}${colon(lang)} {fileLink${i}}`)] : []), ...(notice.noteTo ? [s.internalNote] : [])];
   const conversation = 'message' in notice && notice.message ? { message: notice.message, earlier: notice.earlier ?? [] } : undefined;
-  return { texts: s[notice.template], values, extra, action: { label: s.openTicket, url: links.ticket(ticket.id) }, attachments: [], ...(conversation ? { conversation } : {}) };
+  // "Giulia Rossi took ticket …", not "Giulia Rossi assigned ticket … to Giulia Rossi".
+  const texts = s[notice.template];
+  return { texts, values, extra, action: { label: s.openTicket, url: links.ticket(ticket.id) }, attachments: [], ...(conversation ? { conversation } : {}) };
 }
 
 /** "> " before every line: how plain-text mail quotes. */
@@ -159,6 +161,9 @@ function conversationParts(conversation: Content['conversation'], s: Strings, wh
   };
 }
 
+/** A label's colon: French sets a space before it, as its strings do ("Rejoindre l’appel : …"). */
+const colon = (lang: string) => (lang === 'fr' ? ' :' : ':');
+
 /** A message in the recipient's language, as text and as HTML (every value escaped), linking back to the site. */
 export function render(notice: Notice, recipient: Recipient, options: RenderOptions): Rendered {
   const lang = languageFor(recipient.lang);
@@ -176,7 +181,7 @@ export function render(notice: Notice, recipient: Recipient, options: RenderOpti
     ...paragraphs.map((p) => fill(p, all)),
     '',
     ...thread.reply.text,
-    `${action.label}: ${action.url}`,
+    `${action.label}${colon(lang)} ${action.url}`,
     '',
     ...thread.earlier.text,
     '-- ',

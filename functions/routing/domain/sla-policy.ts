@@ -41,12 +41,16 @@ export const DEFAULT_POLICY: SlaPolicy = {
 export type SlaPolicyInput = Readonly<Record<string, { readonly firstResponse?: TargetInput; readonly resolution?: TargetInput } | undefined>>;
 interface TargetInput { readonly hours?: unknown; readonly clock?: unknown }
 
+const wholeMinutes = (hours: number) => Math.abs(hours * 60 - Math.round(hours * 60)) < 1e-6;
+
 function targetViolations(target: TargetInput | undefined, at: Array<string | number>): RuleViolation[] {
   if (target === undefined) return [{ path: at, message: 'Required.' }];
   const problems: RuleViolation[] = [];
   const { hours, clock } = target;
   if (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0) problems.push({ path: [...at, 'hours'], message: 'Must be a number of hours above 0.' });
   else if (hours > MAX_TARGET_HOURS) problems.push({ path: [...at, 'hours'], message: `Must be at most ${MAX_TARGET_HOURS} hours.` });
+  // Targets are promises read in minutes ("answer within 0.0001 business hours" was one); 0.25 is 15 minutes.
+  else if (!wholeMinutes(hours)) problems.push({ path: [...at, 'hours'], message: 'Use whole minutes: 0.5 for 30 minutes, 0.25 for 15.' });
   if (!SLA_CLOCKS.includes(clock as SlaClock)) problems.push({ path: [...at, 'clock'], message: 'Must be "business" (service hours) or "always" (round the clock).' });
   return problems;
 }
