@@ -12,6 +12,8 @@ beforeAll(async () => { stack = await startTestStack({ seed: true, clock }); });
 afterAll(async () => { await stack?.close(); });
 
 const training = { category: 'ai-training-and-inference', system: 'LUMI', topic: 'distributed-training', subject: 'DDP hangs on 4 nodes' };
+/** The ticket as staff see it: why it went to whom is staff's wording, never in a requester's answer. */
+const staffView = async (id: string) => (await stack.call('GET', `/api/tickets/${id}`, { as: AS.coord })).json();
 const eventsOf = async (id: string) => (await (await stack.call('GET', `/api/tickets/${id}?include=events`, { as: AS.coord })).json()).events;
 const setAbsences = (expertId: string, absences: Array<{ from: string; until: string }>) =>
   stack.call('PUT', `/api/routing/experts/${expertId}/absences`, { as: AS.coord, body: { absences } });
@@ -28,9 +30,14 @@ async function countersAgainstTickets() {
 
 describe('assignment on creation', () => {
   it('assigns the best fit and records why, in the ticket and its events', async () => {
-    const ticket = await openTicket(stack, AS.maria, training);
-    expect(ticket.assigneeId).toBe('u-ana');
-    expect(ticket.assigneeName).toBe('Ana García');
+    const created = await openTicket(stack, AS.maria, training);
+    expect(created.assigneeId).toBe('u-ana');
+    expect(created.assigneeName).toBe('Ana García');
+    expect(created.assignment).toBeUndefined();
+    const maria = await (await stack.call('GET', `/api/tickets/${created.id}?include=events`, { as: AS.maria })).json();
+    expect(maria.assignment).toBeUndefined();
+    expect(maria.events.some((e: { reason?: string }) => e.reason !== undefined)).toBe(false);
+    const ticket = await staffView(created.id);
     expect(ticket.assignment).toMatchObject({ auto: true, at: '2027-01-12T10:00:00.000Z' });
     expect(ticket.assignment.reason).toMatch(/^assigned to Ana García: distributed training, LUMI, .*open ticket/);
     const assigned = (await eventsOf(ticket.id)).filter((e: { type: string }) => e.type === 'assigned');
@@ -38,14 +45,14 @@ describe('assignment on creation', () => {
   });
 
   it('leaves a ticket nobody handles unassigned, and says why', async () => {
-    const ticket = await openTicket(stack, AS.maria, { category: 'performance' });
+    const ticket = await staffView((await openTicket(stack, AS.maria, { category: 'performance' })).id);
     expect(ticket.assigneeId).toBeNull();
     expect(ticket.assignment.reason).toBe('no expert handles Performance');
   });
 
   it('assigns nobody while coordinators have auto-assignment off', async () => {
     await stack.call('PUT', '/api/settings/routing', { as: AS.coord, body: { autoAssign: false, categories: {} } });
-    const ticket = await openTicket(stack, AS.maria, training);
+    const ticket = await staffView((await openTicket(stack, AS.maria, training)).id);
     await stack.call('PUT', '/api/settings/routing', { as: AS.coord, body: { autoAssign: true, categories: {} } });
     expect(ticket.assigneeId).toBeNull();
     expect(ticket.assignment.reason).toMatch(/auto-assignment is off/);
