@@ -71,16 +71,20 @@ interface Evidence {
   cues: Cue[];
 }
 
-/** Label words as prefixes, without a plural s: "Access and allocations" → `acces*`, `allocation*`. */
-const labelEvidence: Evidence[] = Object.entries(TICKET_CATEGORY_LABELS).map(([category, label]) => ({
-  category: category as TicketCategory,
-  cues: label.toLowerCase().split(' ').filter((word) => !LABEL_STOP_WORDS.has(word)).map((word) => cueOf(`${word.replace(/s$/, '')}*`)),
-}));
 const topicEvidence: Evidence[] = Object.entries(TOPIC_CUES).map(([topic, words]) => ({
   category: TOPIC_CATEGORIES[topic as TopicId],
   topic: topic as TopicId,
   cues: topicCues(words!),
 }));
+/**
+ * Label words as prefixes, without a plural s: "Access and allocations" → `acces*`, `allocation*`; one a topic of
+ * the category already finds (`training*` under `train*`) is left out, or "training" would count twice.
+ */
+const labelEvidence: Evidence[] = Object.entries(TICKET_CATEGORY_LABELS).map(([category, label]) => {
+  const topicCues = topicEvidence.filter((topic) => topic.category === category).flatMap((topic) => topic.cues);
+  const cues = label.toLowerCase().split(' ').filter((word) => !LABEL_STOP_WORDS.has(word)).map((word) => cueOf(`${word.replace(/s$/, '')}*`));
+  return { category: category as TicketCategory, cues: cues.filter((cue) => !topicCues.some((own) => cue.needle.startsWith(own.needle))) };
+});
 
 function score(cues: readonly Cue[], subject: string, body: string): number {
   let total = 0;
