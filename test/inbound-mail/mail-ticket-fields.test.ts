@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EUROHPC_SYSTEMS } from '../../functions/core/catalog.ts';
 import { mailTicketFields, normalise } from '../../functions/inbound-mail/domain/mail-ticket-fields.ts';
+import { TOPIC_CUES } from '../../content/topic-cues.ts';
 
 /** Mails as SMEs write them, in the five languages; what the web form would have asked, guessed from their words. */
 const CASES: Array<[string, string, string, Record<string, string>]> = [
@@ -85,5 +86,14 @@ describe('the category, topic and system of a new ticket by mail', () => {
 
   it('compares without case, accents or punctuation', () => {
     expect(normalise('Multi-Node, Entraînement DISTRIBUÉ!')).toBe(' multi node entrainement distribue ');
+  });
+
+  it('has only cues a mail can match: written as `normalise` writes text, once each', () => {
+    const all = Object.values(TOPIC_CUES).flatMap((words) => words!.split(' '));
+    for (const cue of all) {
+      const word = cue.replace(/^\+/, '').replace(/\*$/, '').replaceAll('_', ' ');
+      expect(normalise(word).trim(), cue).toBe(word);
+    }
+    expect(new Set(all.map((cue) => cue.replace(/^\+/, ''))).size).toBe(all.length);
   });
 });
