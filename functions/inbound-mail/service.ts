@@ -24,6 +24,7 @@ import { automaticReason, type AutomaticReason } from './domain/automatic.ts';
 import { dayOf, hourOf, MAILS_PER_SENDER_PER_HOUR, MAX_BODY_CHARACTERS, MESSAGE_ID_DAYS, PROCESSING_LEASE_MS, SUBJECT_CHARACTERS } from './domain/limits.ts';
 import { refusalText, refusedFilesText, type FileRefusal, type RefusalReason, type RefusalText } from './domain/refusals.ts';
 import { htmlToText } from './domain/html-to-text.ts';
+import { mailTicketFields } from './domain/mail-ticket-fields.ts';
 import { extractReply } from './domain/reply-text.ts';
 import type { ParsedMail, ReceivedFile } from './parse.ts';
 import type { InboundStore } from './store.ts';
@@ -83,8 +84,6 @@ export interface InboundMailDeps {
 }
 
 const DAY_SECONDS = 86_400;
-/** A new ticket by mail goes where routing sends "other" tickets; the expert recategorises it. */
-const MAIL_TICKET_CATEGORY = 'other';
 
 const digestOf = (value: string | Uint8Array) => createHash('sha256').update(value).digest('hex').slice(0, 40);
 const CONTROLS = new RegExp(CONTROL_CHARACTER.source, 'g');
@@ -193,8 +192,14 @@ export function inboundMailService(deps: InboundMailDeps) {
 
   async function openTicket(principal: Principal & { role: 'requester' }, parsed: ParsedMail, key: string): Promise<InboundOutcome> {
     // A new ticket keeps all its text (a forwarded error is the question); only a reply loses its quoted history.
-    const { body, files: pasted } = bodyOf(parsed.text ?? htmlToText(parsed.html ?? '', { keepHistory: true }));
-    const { ticket } = await tickets.create(principal, { subject: ticketSubject(parsed.subject), body: body || '(sent by e-mail without text)', category: MAIL_TICKET_CATEGORY, priority: 'normal' }, key);
+    const text = parsed.text ?? htmlToText(parsed.html ?? '', { keepHistory: true });
+    const { body, files: pasted } = bodyOf(text);
+    const subject = ticketSubject(parsed.subject);
+    // What the web form asks (category, system) is guessed from the mail's words, so routing finds the expert the
+    // form would; an unclear mail stays `other`, for the coordinators to sort. A long log is read as far as a
+    // message goes (the words of the question come first; a megabyte of log would only cost time).
+    const fields = mailTicketFields(subject, text.slice(0, MAX_BODY_CHARACTERS));
+    const { ticket } = await tickets.create(principal, { subject, body: body || '(sent by e-mail without text)', ...fields, priority: 'normal' }, key);
     const { attachmentIds, refusedFiles } = await receiveFiles(principal, ticket.id, [...pasted, ...parsed.files], false);
     return { status: 'ticket', ticketId: ticket.id, reference: ticket.reference, attachmentIds, refusedFiles };
   }

@@ -78,7 +78,8 @@ describe('the e-mail channel through the local SMTP server', () => {
     const byMail = list.items.filter((t: { subject: string }) => t.subject === 'Cannot log in to Leonardo');
     expect(byMail).toHaveLength(1);
     const created = await stack.json(await stack.call('GET', `/api/tickets/${byMail[0].id}?include=events`, { as: AS.coord }));
-    expect(created).toMatchObject({ subject: 'Cannot log in to Leonardo', requesterId: 'u-jonas', orgId: 'aurora-ai', category: 'other', status: 'new' });
+    // Category and system guessed from the mail's words, as the web form would have asked them.
+    expect(created).toMatchObject({ subject: 'Cannot log in to Leonardo', requesterId: 'u-jonas', orgId: 'aurora-ai', category: 'accounts-and-login', system: 'Leonardo', status: 'new' });
     // The HTML-only mail as safe text: markup and the script gone, the entity decoded once; a new ticket keeps
     // what it quotes (only a reply loses its quoted history).
     expect(created.body).toBe('Since Monday my key is refused & I get Permission denied.\n\nWhat the admins wrote:\n\n> Keys are checked daily.');
@@ -88,6 +89,28 @@ describe('the e-mail channel through the local SMTP server', () => {
     expect(files.items.map((f: { filename: string }) => f.filename)).toEqual(['ssh.txt']);
     const mails = await stack.sent();
     expect(mails.some((m) => m.to.address === AS.jonas && m.subject.includes(created.reference))).toBe(true);
+  });
+
+  it('routes a new ticket by mail to the expert the web form would, and names them in the acknowledgement', async () => {
+    const subject = 'NCCL se cuelga en LUMI';
+    const text = 'Hola, nuestro entrenamiento multi-nodo con torchrun se queda colgado en el rank 12 tras 10 minutos.\n\n--\nMaría';
+    await stack.send({ from: `María Ortega <${AS.maria}>`, to: SUPPORT, subject, messageId: '<new-nccl@aurora-ai.example>', text });
+    const list = await stack.json(await stack.call('GET', '/api/tickets?q=NCCL', { as: AS.maria }));
+    const byMail = await stack.json(await stack.call('GET', `/api/tickets/${list.items.find((t: { subject: string }) => t.subject === subject).id}`, { as: AS.maria }));
+    expect(byMail).toMatchObject({ category: 'ai-training-and-inference', topic: 'distributed-training', system: 'LUMI', assigneeId: 'u-ana', assigneeName: 'Ana García' });
+    const acknowledgement = (await stack.sent()).find((m) => m.to.address === AS.maria && m.subject.includes(byMail.reference));
+    expect(acknowledgement?.text).toContain('Ana García');
+    // The web form, for the same category and system, sends it to the same person.
+    const byForm = await stack.newTicket(AS.maria, { subject, body: text, category: 'ai-training-and-inference', system: 'LUMI' });
+    expect(byForm.assigneeId).toBe(byMail.assigneeId);
+  });
+
+  it('leaves a mail that says nothing clear as `other`, for the coordinators', async () => {
+    await stack.send({ from: AS.jonas, to: SUPPORT, subject: 'A question', messageId: '<new-vague@aurora-ai.example>', text: 'Could someone call me back tomorrow?' });
+    const list = await stack.json(await stack.call('GET', '/api/tickets?q=question', { as: AS.jonas }));
+    const vague = list.items.find((t: { subject: string }) => t.subject === 'A question');
+    expect(vague).toMatchObject({ category: 'other' });
+    expect(vague.system).toBeUndefined();
   });
 
   it('writes nothing and answers nobody for a sender it does not know', async () => {
