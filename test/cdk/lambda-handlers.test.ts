@@ -67,14 +67,30 @@ const results = [];
 for (const event of JSON.parse(process.argv[3])) results.push(await module[process.argv[2]](event, { functionName: 'test', awsRequestId: 'test-request' }));
 process.stdout.write(JSON.stringify(results));`;
 
+// Imports the bundle with every Intl constructor (and Intl.supportedValuesOf) counting, and prints what was used.
+const INTL_AT_IMPORT = `
+const used = [];
+for (const name of ['Collator', 'DateTimeFormat', 'DisplayNames', 'DurationFormat', 'ListFormat', 'Locale', 'NumberFormat', 'PluralRules', 'RelativeTimeFormat', 'Segmenter']) {
+  if (Intl[name]) Intl[name] = new Proxy(Intl[name], { construct: (target, args, newTarget) => (used.push(name), Reflect.construct(target, args, newTarget)) });
+}
+const supportedValuesOf = Intl.supportedValuesOf;
+Intl.supportedValuesOf = (key) => (used.push('supportedValuesOf'), supportedValuesOf(key));
+await import(process.argv[1]);
+process.stdout.write(JSON.stringify(used));`;
+
 async function invoke(functionName: string, calls: HttpCall[]): Promise<LambdaResult[]> {
   return invokeHandler(functionName, 'handler', calls.map(apiGatewayEvent)) as Promise<LambdaResult[]>;
 }
 
 // Asynchronous on purpose: the identity provider answering the JWKS request runs in this process.
 async function invokeHandler(functionName: string, handlerName: string, events: unknown[]): Promise<unknown[]> {
+  return runInColdProcess(INVOKE, functionName, [handlerName, JSON.stringify(events)]);
+}
+
+/** Runs `script` in a fresh node process with the bundle's path as argv[1], `args` after it; its stdout parsed as JSON. */
+async function runInColdProcess(script: string, functionName: string, args: string[] = [], env: Record<string, string> = {}): Promise<unknown[]> {
   const { idp, dynamoEndpoint, tableName } = stack.server;
-  const { stdout } = await promisify(execFile)(process.execPath, [LAMBDA_NODE_OPTIONS, '--input-type=module', '-e', INVOKE, bundles[functionName]!, handlerName, JSON.stringify(events)], {
+  const { stdout } = await promisify(execFile)(process.execPath, [LAMBDA_NODE_OPTIONS, '--input-type=module', '-e', script, bundles[functionName]!, ...args], {
     env: {
       PATH: process.env.PATH ?? '',
       AWS_REGION: 'eu-north-1',
@@ -87,6 +103,7 @@ async function invokeHandler(functionName: string, handlerName: string, events: 
       SENDER_ADDRESS: 'desk@support.example.eu',
       ATTACHMENTS_BUCKET: 'support-centre-attachments',
       LOG_LEVEL: 'SILENT',
+      ...env,
     },
   });
   return JSON.parse(stdout) as unknown[];
@@ -195,6 +212,14 @@ describe('deployed bundles behind API Gateway', () => {
     expect(experts!.statusCode, experts!.body).toBe(200);
     expect(JSON.stringify(JSON.parse(experts!.body))).toContain('u-ana');
     expect(anonymous!.statusCode).toBe(401);
+  });
+
+  // Building an Intl formatter reads ICU data (Intl.DisplayNames for languages: ~10 ms), paid by every cold start
+  // that builds it at import although few requests need it; the tickets and routing functions once did.
+  it('no function builds an Intl formatter or lists Intl values while it loads: that waits for first use', async () => {
+    // The mail functions' settings too, so that every function loads.
+    const mail = { SUPPORT_ADDRESS: 'support@support.example.eu', MAIL_TOKEN_SECRET: 'a-secret-of-at-least-thirty-two-characters', RAW_MAIL_BUCKET: 'support-centre-raw-mail' };
+    for (const name of Object.keys(bundles)) expect(await runInColdProcess(INTL_AT_IMPORT, name, [], mail), name).toEqual([]);
   });
 
   it('notify: the stream consumer takes a batch and reports no failed record', async () => {

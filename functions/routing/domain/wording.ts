@@ -15,10 +15,13 @@ export function primaryLanguage(tag: string): string {
   return tag.split(/[-_]/)[0]!.toLowerCase();
 }
 
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+// Made on first use, not at import: constructing it loads ICU's display-name data, ~10 ms of the cold start of
+// every function that routes (tickets, routing), while only a reason naming a language reads it.
+let languageNames: Intl.DisplayNames | undefined;
 
 /** The language's English name ("es-ES" gives "Spanish"), or the tag itself when Intl does not know it. */
 export function languageName(tag: string): string {
+  languageNames ??= new Intl.DisplayNames(['en'], { type: 'language' });
   try {
     return languageNames.of(primaryLanguage(tag)) ?? tag;
   } catch {
