@@ -6,7 +6,7 @@ import { problems } from '../core/problem.ts';
 import { isTopicId } from '../core/topics.ts';
 import type { UserDirectory } from '../core/users.ts';
 import { violation } from '../core/violation.ts';
-import { serviceFigures, type Deflection, type ServiceFigures } from './domain/figures.ts';
+import type { Deflection } from './domain/figures.ts';
 import { assertMayPost } from './domain/state.ts';
 import { applyMessage, applyPatch, recordsMessage, type TicketPatch } from './domain/changes.ts';
 import { numberOfReference, ticketReference, type Message, type Ticket } from './domain/model.ts';
@@ -265,13 +265,6 @@ export function ticketService({ store, users, clock, routing, isGuide = isTopicI
       };
       await store.recordDeflection(deflection);
       return deflection;
-    },
-
-    async figures(windowDays: number): Promise<ServiceFigures> {
-      const now = clock.now();
-      const since = new Date(now.getTime() - windowDays * 86_400_000).toISOString();
-      const [tickets, deflections, rules] = await Promise.all([store.listForFigures(since), store.listDeflectionsSince(since), slaRules()]);
-      return serviceFigures(tickets, deflections, now, windowDays, rules);
     },
 
     /** `expectedVersion` is the version the caller saw: an internal note in between is no conflict for a requester. */
