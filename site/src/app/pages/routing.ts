@@ -3,7 +3,7 @@
 // Lists are reordered with Move up / Move down buttons, so the keyboard does all of it.
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
-import { useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import type { Expert, RoutingSettings } from '../api/types.ts';
 import { ServiceNav, SettingsFrame } from '../components/settings.ts';
@@ -22,15 +22,22 @@ function CategoryRouting({ category, list, experts, onChange, error }: { categor
   const addSelect = useRef<HTMLSelectElement>(null);
   const messages = fieldMessages(error, `categories.${category}`);
   const id = `cat-${category}`;
-  // After a move, focus follows the moved expert's same button, so repeated presses keep moving it.
-  const move = (index: number, by: -1 | 1) => {
-    onChange(moveItem(ordered, index, by));
+  // After a move, focus follows the moved expert's same button, so repeated presses keep moving it. It is placed
+  // once the list has rendered the move (a layout effect), not on the next animation frame: a frame can come
+  // before the form's state reaches this list, and a background tab may hold frames back altogether.
+  const focusAfterMove = useRef<{ expertId: string; index: number; same: string; other: string } | null>(null);
+  useLayoutEffect(() => {
+    const target = focusAfterMove.current;
+    if (!target || ordered[target.index] !== target.expertId) return;
+    focusAfterMove.current = null;
     // At the top (or bottom) that button is disabled: the other one keeps the focus on the same expert.
-    requestAnimationFrame(() => {
-      const [same, other] = by < 0 ? ['up', 'down'] : ['down', 'up'];
-      const button = document.getElementById(`${id}-${index + by}-${same}`) as HTMLButtonElement | null;
-      (button && !button.disabled ? button : document.getElementById(`${id}-${index + by}-${other}`))?.focus();
-    });
+    const button = document.getElementById(`${id}-${target.index}-${target.same}`) as HTMLButtonElement | null;
+    (button && !button.disabled ? button : document.getElementById(`${id}-${target.index}-${target.other}`))?.focus();
+  });
+  const move = (index: number, by: -1 | 1) => {
+    const [same, other] = by < 0 ? ['up', 'down'] : ['down', 'up'];
+    focusAfterMove.current = { expertId: ordered[index]!, index: index + by, same: same!, other: other! };
+    onChange(moveItem(ordered, index, by));
   };
   return html`<fieldset class="panel routing-category" aria-describedby=${messages.length ? `${id}-error` : undefined}>
     <legend>${TICKET_CATEGORY_LABELS[category]}</legend>
