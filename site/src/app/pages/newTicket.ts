@@ -1,7 +1,7 @@
 // New ticket: the API's fields, guide suggestions while typing, and deflection when the requester leaves.
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createSearch, type SearchResult } from '../../search/index.ts';
 import { api, apiUrl, authHeaders, idempotencyKey } from '../api/client.ts';
 import type { SlaSettings, Ticket } from '../api/types.ts';
@@ -120,10 +120,17 @@ export default function NewTicketPage({ query, user }: PageProps): VNode {
   const key = draftKey(user.id, 'new-ticket');
   // Asked once, on arrival with a prefill: whether an earlier draft would hide it.
   const [conflict, setConflict] = useState(() => draftHidesPrefill(readDraft<TicketDraft>(key), prefill));
-  // The choice made, the notice goes and focus moves on to the form (not lost to the page).
+  // The choice made, the notice goes and focus moves on to the form (not lost to the page): in the render that
+  // removes the notice (a layout effect), not on a later animation frame, which a busy or background tab delays.
+  const focusSubject = useRef(false);
+  useLayoutEffect(() => {
+    if (conflict || !focusSubject.current) return;
+    focusSubject.current = false;
+    document.getElementById('subject')?.focus();
+  });
   const settle = () => {
+    focusSubject.current = true;
     setConflict(false);
-    requestAnimationFrame(() => document.getElementById('subject')?.focus());
   };
   const [draft, setDraft, clearDraft] = useDraft<TicketDraft>(
     key,
