@@ -17,6 +17,9 @@ describe.skipIf(!hasChromium)('mentoring pages in Chromium', () => {
     await sme.page.locator('.allowance-note').waitFor();
     const before = await remaining();
     await sme.page.getByRole('button', { name: 'See free times with Giulia Rossi' }).click();
+    // Focus goes on to the booking form, so a keyboard or screen-reader user lands on it.
+    await sme.page.locator('#book-title').waitFor();
+    expect(await sme.page.evaluate(() => document.activeElement?.id)).toBe('book-title');
     const note = sme.page.locator('.zone-note');
     await expect.poll(() => note.textContent()).toContain(VIEWER_ZONE);
     expect(await note.textContent()).toContain('Giulia Rossi works in Europe/Rome');

@@ -90,6 +90,14 @@ describe('settings: bad input is 400 naming the field, and nothing is saved', ()
     });
   }
 
+  it('routing: a category named "__proto__" (which JSON parsing would keep and the schema drop) → 400 naming it', async () => {
+    const before = await (await stack.call('GET', '/api/settings/routing', { as: AS.coord })).json();
+    const response = await stack.call('PUT', '/api/settings/routing', { as: AS.coord, rawBody: '{"autoAssign":false,"categories":{"__proto__":["u-ana"]}}' });
+    expect(response.status).toBe(400);
+    expect(await fieldsOf(response)).toContain('__proto__');
+    expect(await (await stack.call('GET', '/api/settings/routing', { as: AS.coord })).json()).toEqual(before);
+  });
+
   it('absences: until before from, overlapping, not an instant → 400 naming the field', async () => {
     const bad = async (absences: unknown) => fieldsOf(await stack.call('PUT', '/api/experts/me/absences', { as: AS.giulia, body: { absences } }));
     expect(await bad([{ from: '2027-02-03T00:00:00Z', until: '2027-02-01T00:00:00Z' }])).toContain('absences.0.until');

@@ -1,7 +1,7 @@
 // Mentoring: the expert directory (topic, language, system), an expert's free times, and the booking form.
 import { html } from 'htm/preact';
 import type { VNode } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, idempotencyKey, isProblem } from '../api/client.ts';
 import { draftKey, readDraft, useDraft } from '../drafts.ts';
 import type { Allowance, Booking, Expert, Page, TicketSummary } from '../api/types.ts';
@@ -164,10 +164,18 @@ export default function MentoringPage({ query, user }: PageProps): VNode {
   }), [key]);
   const [chosen, setChosen] = useState<Expert | undefined>(undefined);
   const [booked, setBooked] = useState<Booking | undefined>(undefined);
+  // Focus goes to the booking form in the render that shows it (not on a later animation frame, which a busy tab delays).
+  const focusBooking = useRef(false);
+  useLayoutEffect(() => {
+    const title = focusBooking.current ? document.getElementById('book-title') : null;
+    if (!title) return;
+    focusBooking.current = false;
+    title.focus();
+  });
   const choose = (expert: Expert) => {
+    focusBooking.current = true;
     setChosen(expert);
     setBooked(undefined);
-    requestAnimationFrame(() => document.getElementById('book-title')?.focus());
   };
   // A booking left half-written (reload, closed tab) opens again with its expert.
   useEffect(() => {
