@@ -4,11 +4,14 @@ import { mount } from '../core/route.ts';
 import type { BucketRule } from './domain/token-bucket.ts';
 import { feedbackRoute, reportRoute, searchEventRoute } from './routes.ts';
 import { analyticsService, type AnalyticsDeps } from './service.ts';
+import { requestSource } from './source.ts';
 import { throttleBySource } from './throttle.ts';
 
 export interface AnalyticsAppDeps extends AnalyticsDeps {
   verifier: IdentityVerifier;
   eventsPerSource: BucketRule;
+  /** The value CloudFront sends in X-Origin-Verify (source.ts); unset (the local server): no header is believed. */
+  edgeSecret?: string;
 }
 
 /**
@@ -17,7 +20,7 @@ export interface AnalyticsAppDeps extends AnalyticsDeps {
  */
 export function registerAnalyticsRoutes(app: ApiApp, deps: AnalyticsAppDeps): ApiApp {
   const analytics = analyticsService(deps);
-  const throttle = throttleBySource(deps.eventsPerSource, () => deps.clock.now().getTime());
+  const throttle = throttleBySource(deps.eventsPerSource, () => deps.clock.now().getTime(), requestSource(deps.edgeSecret));
 
   mount(app, searchEventRoute, [throttle], async (c) => {
     await analytics.recordSearch(c.req.valid('json'));

@@ -10,4 +10,4 @@ const config = analyticsConfig();
 const runtime = apiRuntime(NAME, config);
 
 /** The Lambda entry (API Gateway HTTP API, payload v2) of the readers' events and the coordinators' report. */
-export const handler = handle(wireAnalytics(createApiApp(runtime), { ...runtime, eventsPerSource: config.eventsPerSource }));
+export const handler = handle(wireAnalytics(createApiApp(runtime), { ...runtime, eventsPerSource: config.eventsPerSource, ...(config.edgeSecret ? { edgeSecret: config.edgeSecret } : {}) }));

@@ -8,20 +8,12 @@ import { idleMs, take, type Bucket, type BucketRule } from './domain/token-bucke
 const MAX_SOURCES = 10_000;
 
 /**
- * Where a request came from, as the runtime saw it: API Gateway's source address in Lambda, the socket's
- * address in the local server. Only ever hashed in memory, never logged or stored.
- */
-function sourceAddress(c: Context): string {
-  const env = c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } }; incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.event?.requestContext?.http?.sourceIp ?? env?.incoming?.socket?.remoteAddress ?? 'unknown';
-}
-
-/**
  * 429 with Retry-After once a source sends more than the rule allows: a token bucket per container, keyed by
- * a salted hash of the source address. The salt is random per container, so the keys mean nothing outside it.
- * API Gateway's route throttling (cdk) bounds the total; this keeps one source from using it all.
+ * a salted hash of the source (`sourceOf`, source.ts: which address, and how much of it). The salt is random
+ * per container, so the keys mean nothing outside it. API Gateway's route throttling (cdk) bounds the total;
+ * this keeps one source from using it all.
  */
-export function throttleBySource(rule: BucketRule, now: () => number): MiddlewareHandler<ApiEnv> {
+export function throttleBySource(rule: BucketRule, now: () => number, sourceOf: (c: Context) => string): MiddlewareHandler<ApiEnv> {
   // Drawn on first use, not at cold start (init time is budgeted).
   let salt: Buffer | undefined;
   const buckets = new Map<string, Bucket>();
@@ -34,7 +26,7 @@ export function throttleBySource(rule: BucketRule, now: () => number): Middlewar
   };
   return async (c, next) => {
     salt ??= randomBytes(16);
-    const key = createHash('sha256').update(salt).update(sourceAddress(c)).digest('base64url');
+    const key = createHash('sha256').update(salt).update(sourceOf(c)).digest('base64url');
     const at = now();
     const outcome = take(buckets.get(key), at, rule);
     buckets.delete(key);

@@ -39,6 +39,12 @@ export function url(env: Environment, name: string, fallback?: string): string {
   return /^https?:\/\/[^\s/]+\S*$/.test(value) ? value : fail(name, value, 'use an absolute http(s) URL');
 }
 
+/** A key shared with another part of the deployment: unset, or at least 32 characters (e.g. generated in Secrets Manager). */
+export function optionalSecret(env: Environment, name: string): string | undefined {
+  const value = optional(env, name);
+  return value === undefined || value.length >= 32 ? value : fail(name, '', 'use at least 32 random characters');
+}
+
 /** An optional URL: unset, or an absolute http(s) one. */
 export const optionalUrl = (env: Environment, name: string): string | undefined => optional(env, name) && url(env, name);
 

@@ -1,4 +1,4 @@
-import { apiConfig, ConfigError, mailChannelConfig, optional, optionalUrl, required, tableConfig, url, type ApiConfig, type Environment, type MailChannelConfig, type TableConfig } from '../core/config.ts';
+import { apiConfig, mailChannelConfig, optionalSecret, optionalUrl, required, tableConfig, url, type ApiConfig, type Environment, type MailChannelConfig, type TableConfig } from '../core/config.ts';
 import type { Mailbox } from './mime.ts';
 
 /**
@@ -6,11 +6,7 @@ import type { Mailbox } from './mime.ts';
  * notifications API (verifies): at least 32 characters. Unset: mails carry no List-Unsubscribe and the links
  * answer 404.
  */
-export function unsubscribeSecret(env: Environment): string | undefined {
-  const value = optional(env, 'UNSUBSCRIBE_SECRET');
-  if (value !== undefined && value.length < 32) throw new ConfigError('UNSUBSCRIBE_SECRET', 'Environment variable UNSUBSCRIBE_SECRET: use at least 32 random characters.');
-  return value;
-}
+export const unsubscribeSecret = (env: Environment): string | undefined => optionalSecret(env, 'UNSUBSCRIBE_SECRET');
 
 /** The notifications API (preferences, parked e-mails, unsubscribe links): the settings every API function shares. */
 export interface NotificationsApiConfig extends ApiConfig {

@@ -4,6 +4,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../functions/core/clock.ts';
+import { EDGE_SECRET_HEADER, VIEWER_ADDRESS_HEADER } from '../../functions/analytics/source.ts';
 import { TTL_ATTRIBUTE } from '../../functions/core/table.ts';
 import { mutated } from '../support/bad-input.ts';
 import { AS, startTestStack, type TestStack } from '../support/stack.ts';
@@ -134,6 +135,26 @@ describe('the throttle', () => {
     });
     expect(feedback.status).toBe(429);
     expect((await analyticsItems(stack)).find((item) => item.query === 'burst')).toMatchObject({ searches: 5 });
+  });
+});
+
+describe('the throttle of the local server', () => {
+  let stack: TestStack;
+  beforeAll(async () => { stack = await startTestStack({ seed: true, clock: fixedClock(NOW), eventsPerSource: { burst: 3, ratePerSecond: 0.25 } }); });
+  afterAll(async () => { await stack?.close(); });
+
+  it('keys on the socket: a CloudFront viewer address and edge secret sent by a client buy no fresh bucket', async () => {
+    const statuses: number[] = [];
+    for (let i = 1; i <= 5; i++) {
+      const response = await fetch(`${stack.server.url}/api/analytics/search`, {
+        method: 'POST', body: JSON.stringify({ query: 'spoofed', results: 1 }),
+        headers: { 'content-type': 'application/json', [VIEWER_ADDRESS_HEADER]: `192.0.2.${i}:4000${i}`, [EDGE_SECRET_HEADER]: 's'.repeat(48) },
+      });
+      statuses.push(response.status);
+      await response.arrayBuffer();
+    }
+    expect(statuses).toEqual([202, 202, 202, 429, 429]);
+    expect(JSON.stringify(await analyticsItems(stack))).not.toContain('192.0.2.');
   });
 });
 
