@@ -19,6 +19,7 @@ import { SupportFunction } from './constructs/support-function.ts';
 import { suppressAcceptedFindings } from './nag-suppressions.ts';
 import { API_FUNCTIONS, API_FUNCTION_NAMES, type ApiFunctionName } from '../functions/api-functions.ts';
 import { API_WIRING } from '../functions/api-wiring.ts';
+import { EDGE_SECRET_VARIABLE } from '../functions/analytics/config.ts';
 import { routingErrors } from './routes.ts';
 
 /** The Lambda entry of each API function and of the notifier (cdk/paths.ts). */
@@ -48,6 +49,7 @@ export class SupportCentreStack extends Stack {
     notifications: Notifications;
     attachments: AttachmentsBucket;
     unsubscribeKey: secretsmanager.Secret;
+    edgeKey: secretsmanager.Secret;
     inboundMail: InboundMail;
   };
 
@@ -68,8 +70,18 @@ export class SupportCentreStack extends Stack {
       throttle: config.throttle,
     });
     const attachmentsAddress = attachmentsBucketAddress(config.stage);
+    // The edge secret (functions/analytics/source.ts): CloudFront sends it with each /api request, and the analytics
+    // function, finding it, believes CloudFront-Viewer-Address and throttles each reader apart rather than all
+    // readers of one edge server together. The HTTP API cannot be closed to all but CloudFront (no resource policy,
+    // no WAF), so the secret is what tells the two apart. CloudFormation resolves it into both at deployment.
+    const edgeKey = new secretsmanager.Secret(this, 'EdgeOriginKey', {
+      description: 'Proves to the analytics function that a request came through the site\'s CloudFront distribution',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    const edgeSecret = edgeKey.secretValue.unsafeUnwrap();
     const site = new SiteHosting(this, 'Site', {
       apiOriginDomain: api.originDomain,
+      apiOriginSecret: edgeSecret,
       signInOrigin: identity.hostedUiOrigin,
       attachmentsOrigin: attachmentsAddress.origin,
       ...(config.domainName && config.certificateArn ? { customDomain: { domainName: config.domainName, certificateArn: config.certificateArn } } : {}),
@@ -92,6 +104,7 @@ export class SupportCentreStack extends Stack {
       name, tableFunction(constructId(name), entries[name], 'handler', API_FUNCTIONS[name].description),
     ])) as Record<ApiFunctionName, SupportFunction>;
     api.routeTo(apiFunctions, identity.userPool, siteClient);
+    apiFunctions.analytics.function.addEnvironment(EDGE_SECRET_VARIABLE, edgeSecret);
 
     // Attachment bytes go between browsers and this bucket directly, on links the attachments function signs.
     const attachments = new AttachmentsBucket(this, 'Attachments', { bucketName: attachmentsAddress.bucketName, allowedOrigins: [site.origin, ...config.allowedOrigins], accessLogs: site.logBucket });
@@ -175,7 +188,7 @@ export class SupportCentreStack extends Stack {
       logs.FilterPattern.all(logs.FilterPattern.stringValue('$.message', '=', 'delivery failed'), logs.FilterPattern.booleanValue('$.parked', true)),
       'notify: e-mails parked after their last attempt; replay them from GET /api/notifications/parked');
 
-    this.parts = { table, identity, api, site, apiFunctions, bookingsSweep, routingSweep, deadLetters, notifications, attachments, unsubscribeKey, inboundMail };
+    this.parts = { table, identity, api, site, apiFunctions, bookingsSweep, routingSweep, deadLetters, notifications, attachments, unsubscribeKey, edgeKey, inboundMail };
     suppressAcceptedFindings(this, { customDomain: customOrigin !== undefined });
 
     const output = (name: string, value: string, description: string) => new CfnOutput(this, name, { value, description });

@@ -6,11 +6,17 @@ import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { EDGE_SECRET_HEADER } from '../../functions/analytics/source.ts';
 import { contentSecurityPolicy, CUSTOM_HEADERS, FRAME_OPTIONS, HSTS_MAX_AGE_SECONDS, REFERRER_POLICY } from '../../site/security-headers.ts';
 
 export interface SiteHostingProps {
   /** Host of the API's $default stage; CloudFront sends /api/* there. */
   apiOriginDomain: string;
+  /**
+   * Sent with every /api request in X-Origin-Verify (a deploy-time reference to a generated secret): proof for the
+   * analytics function that the request came through this distribution, so it may believe CloudFront-Viewer-Address.
+   */
+  apiOriginSecret: string;
   /** Cognito hosted UI origin, allowed by the CSP. */
   signInOrigin: string;
   /** The attachments bucket's origin: the browser uploads there, reads log ranges and shows thumbnails. */
@@ -116,12 +122,17 @@ export class SiteHosting extends Construct {
           origin: new origins.HttpOrigin(props.apiOriginDomain, {
             protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+            // CloudFront replaces a viewer's own header of this name, so only requests through here carry the value.
+            customHeaders: { [EDGE_SECRET_HEADER]: props.apiOriginSecret },
           }),
           // A redirect would turn a POST into a GET: plain HTTP is refused instead.
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-          // With caching disabled this forwards Authorization too; Host must be the API's own.
+          // With caching disabled this forwards Authorization too; Host must be the API's own. The managed policy
+          // (meant for API Gateway origins) also adds CloudFront's headers, CloudFront-Viewer-Address among them,
+          // which the analytics throttle reads (functions/analytics/source.ts); a custom policy could not forward
+          // Authorization by name, and one forwarding all viewer headers would pass the Host API Gateway refuses.
           originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: securityHeaders,
           compress: true,

@@ -109,8 +109,10 @@ describe('receiving e-mail', () => {
         Environment: { Variables: Match.objectLike({ SUPPORT_ADDRESS: 'support@support.example.eu', MAIL_TOKEN_SECRET: Match.anyValue() }) },
       });
     }
-    // Two keys in the stack: this one and the one-click unsubscribe key (functions/notify/unsubscribe.ts).
+    // Three keys in the stack: this one, the one-click unsubscribe key (functions/notify/unsubscribe.ts) and the
+    // edge key (functions/analytics/source.ts).
     expect(Object.values(synth.template.findResources('AWS::SecretsManager::Secret')).map((r) => r.Properties.Description).sort()).toEqual([
+      'Proves to the analytics function that a request came through the site\'s CloudFront distribution',
       'Signs the one-click unsubscribe links of notification e-mails',
       'Signs the reply addresses of notification e-mails (functions/inbound-mail)',
     ]);

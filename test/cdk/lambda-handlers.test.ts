@@ -11,10 +11,17 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { esbuildOptions, LAMBDA_NODE_OPTIONS } from '../../cdk/bundling.ts';
 import { FUNCTION_ENTRIES } from '../../cdk/paths.ts';
+import { EDGE_SECRET_VARIABLE } from '../../functions/analytics/config.ts';
 import { dynamoRoutingStore } from '../../functions/routing/dynamo-store.ts';
 import { AS, startTestStack, type TestStack } from '../support/stack.ts';
 
-interface HttpCall { method: string; path: string; token?: string; body?: unknown }
+interface HttpCall {
+  method: string; path: string; token?: string; body?: unknown;
+  /** Other request headers (lower case, as API Gateway passes them). */
+  headers?: Record<string, string>;
+  /** The caller's address as API Gateway saw it. */
+  sourceIp?: string;
+}
 interface LambdaResult { statusCode: number; headers: Record<string, string>; body: string }
 
 let stack: TestStack;
@@ -37,7 +44,7 @@ afterAll(async () => {
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
-function apiGatewayEvent({ method, path, token, body }: HttpCall): Record<string, unknown> {
+function apiGatewayEvent({ method, path, token, body, headers = {}, sourceIp = '192.0.2.1' }: HttpCall): Record<string, unknown> {
   const [rawPath, rawQueryString = ''] = path.split('?');
   return {
     version: '2.0',
@@ -49,10 +56,11 @@ function apiGatewayEvent({ method, path, token, body }: HttpCall): Record<string
       'user-agent': 'vitest',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
     },
     requestContext: {
       accountId: '123456789012', apiId: 'abc123', domainName: 'abc123.execute-api.eu-north-1.amazonaws.com', domainPrefix: 'abc123',
-      http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'vitest' },
+      http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp, userAgent: 'vitest' },
       requestId: `req-${Math.random().toString(36).slice(2)}`, routeKey: `ANY ${rawPath}`, stage: '$default', time: new Date().toUTCString(), timeEpoch: Date.now(),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -83,8 +91,8 @@ async function invoke(functionName: string, calls: HttpCall[]): Promise<LambdaRe
 }
 
 // Asynchronous on purpose: the identity provider answering the JWKS request runs in this process.
-async function invokeHandler(functionName: string, handlerName: string, events: unknown[]): Promise<unknown[]> {
-  return runInColdProcess(INVOKE, functionName, [handlerName, JSON.stringify(events)]);
+async function invokeHandler(functionName: string, handlerName: string, events: unknown[], env: Record<string, string> = {}): Promise<unknown[]> {
+  return runInColdProcess(INVOKE, functionName, [handlerName, JSON.stringify(events)], env);
 }
 
 /** Runs `script` in a fresh node process with the bundle's path as argv[1], `args` after it; its stdout parsed as JSON. */
@@ -220,6 +228,25 @@ describe('deployed bundles behind API Gateway', () => {
     // The mail functions' settings too, so that every function loads.
     const mail = { SUPPORT_ADDRESS: 'support@support.example.eu', MAIL_TOKEN_SECRET: 'a-secret-of-at-least-thirty-two-characters', RAW_MAIL_BUCKET: 'support-centre-raw-mail' };
     for (const name of Object.keys(bundles)) expect(await runInColdProcess(INTL_AT_IMPORT, name, [], mail), name).toEqual([]);
+  });
+
+  it('analytics: behind CloudFront each reader has a bucket, believed only with the edge secret; a direct caller cannot pick one', async () => {
+    const secret = 'e'.repeat(48);
+    const edge = '130.176.1.10';
+    const search = (viewer: string, given?: string, sourceIp = edge): HttpCall => ({
+      method: 'POST', path: '/api/analytics/search', body: { query: 'lambda throttle', results: 1 }, sourceIp,
+      headers: { 'cloudfront-viewer-address': viewer, ...(given === undefined ? {} : { 'x-origin-verify': given }) },
+    });
+    const statuses = async (calls: HttpCall[]) => ((await invokeHandler('analytics', 'handler', calls.map(apiGatewayEvent), {
+      ANALYTICS_BURST: '2', ANALYTICS_RATE_PER_MINUTE: '1', [EDGE_SECRET_VARIABLE]: secret,
+    })) as LambdaResult[]).map((result) => result.statusCode);
+    // Through the edge with the secret: a noisy reader is held back, its neighbours at the same edge are not.
+    expect(await statuses([search('198.51.100.7:40001', secret), search('198.51.100.7:40002', secret), search('198.51.100.7:40003', secret),
+      search('203.0.113.50:50000', secret), search('2001:db8:1:2::7:443', secret), search('[2001:db8:1:2::8]:444', secret), search('[2001:db8:1:2::9]:445', secret)]))
+      .toEqual([202, 202, 429, 202, 202, 202, 429]);
+    // Straight to execute-api with made-up viewers, without or with a wrong secret: all one source.
+    expect(await statuses([search('192.0.2.1:1', undefined, '203.0.113.9'), search('192.0.2.2:1', 'e'.repeat(47), '203.0.113.9'), search('192.0.2.3:1', undefined, '203.0.113.9')]))
+      .toEqual([202, 202, 429]);
   });
 
   it('notify: the stream consumer takes a batch and reports no failed record', async () => {

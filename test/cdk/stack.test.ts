@@ -5,7 +5,9 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/core/table.ts';
 import { ESM_REQUIRE_BANNER } from '../../cdk/bundling.ts';
 import { API_ROUTES, routeKey } from '../../cdk/routes.ts';
-import { API_FUNCTION_NAMES } from '../../functions/api-functions.ts';
+import { API_FUNCTION_NAMES, API_FUNCTIONS } from '../../functions/api-functions.ts';
+import { EDGE_SECRET_VARIABLE } from '../../functions/analytics/config.ts';
+import { EDGE_SECRET_HEADER, VIEWER_ADDRESS_HEADER } from '../../functions/analytics/source.ts';
 import { gunzipSync } from 'node:zlib';
 import { assetBytes, assetFiles, resourcesOfType, SEARCH_FILES, synthesize, type CfnResourceJson, type Synthesized } from './support/synth.ts';
 import { securityHeaders } from '../../site/security-headers.ts';
@@ -111,9 +113,19 @@ describe('functions', () => {
   });
 });
 
+/** The logical id of the one generated secret with this description. */
+const secretIdDescribed = (description: string) => {
+  const found = resourcesOfType(synth.json, 'AWS::SecretsManager::Secret').filter(([, secret]) => secret.Properties!.Description === description);
+  expect(found, description).toHaveLength(1);
+  return found[0]![0];
+};
+
+/** Where a template value resolves a secret at deployment: `{{resolve:secretsmanager:<that secret>...}}`. */
+const resolvesSecret = (value: unknown, secretId: string) => JSON.stringify(value).includes('{{resolve:secretsmanager:') && JSON.stringify(value).includes(`"Ref":"${secretId}"`);
+
 describe('the unsubscribe key', () => {
   it('is a generated secret given to the functions that sign and verify the links, and to no other', () => {
-    const secretId = resourcesOfType(synth.json, 'AWS::SecretsManager::Secret')[0]![0];
+    const secretId = secretIdDescribed('Signs the one-click unsubscribe links of notification e-mails');
     const holders = resourcesOfType(synth.json, 'AWS::Lambda::Function')
       .filter(([, fn]) => JSON.stringify((fn.Properties as { Environment?: unknown }).Environment ?? {}).includes('UNSUBSCRIBE_SECRET'))
       .map(([, fn]) => String((fn.Properties as { Handler?: string; Description?: string }).Description));
@@ -122,6 +134,49 @@ describe('the unsubscribe key', () => {
       const value = ((fn.Properties as { Environment?: { Variables?: Record<string, unknown> } }).Environment?.Variables ?? {}).UNSUBSCRIBE_SECRET;
       if (value !== undefined) expect(JSON.stringify(value)).toContain(secretId);
     }
+  });
+});
+
+describe('the edge key (which requests came through CloudFront, for the analytics throttle)', () => {
+  const edgeKeyId = () => secretIdDescribed('Proves to the analytics function that a request came through the site\'s CloudFront distribution');
+  const distribution = () => resourcesOfType(synth.json, 'AWS::CloudFront::Distribution')[0]![1].Properties!.DistributionConfig as Record<string, any>;
+
+  it('is generated, long and plain enough for a header value', () => {
+    const [, secret] = resourcesOfType(synth.json, 'AWS::SecretsManager::Secret').find(([id]) => id === edgeKeyId())!;
+    expect(secret.Properties!.GenerateSecretString).toMatchObject({ PasswordLength: 48, ExcludePunctuation: true });
+  });
+
+  it('is sent by CloudFront in X-Origin-Verify to the API origin only, never to the site bucket', () => {
+    const config = distribution();
+    const apiOrigin = config.Origins.find((origin: any) => origin.Id === config.CacheBehaviors[1].TargetOriginId);
+    expect(apiOrigin.OriginCustomHeaders.map((header: any) => header.HeaderName)).toEqual([EDGE_SECRET_HEADER]);
+    expect(EDGE_SECRET_HEADER).toBe('X-Origin-Verify');
+    expect(resolvesSecret(apiOrigin.OriginCustomHeaders[0].HeaderValue, edgeKeyId())).toBe(true);
+    for (const origin of config.Origins.filter((o: any) => o !== apiOrigin)) expect(origin.OriginCustomHeaders ?? [], origin.Id).toEqual([]);
+  });
+
+  it('leaves /api on the managed AllViewerExceptHostHeader policy, which forwards CloudFront-Viewer-Address with the viewer\'s headers', () => {
+    expect(distribution().CacheBehaviors[1].OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac');
+    expect(resourcesOfType(synth.json, 'AWS::CloudFront::OriginRequestPolicy')).toEqual([]);
+    expect(VIEWER_ADDRESS_HEADER).toBe('CloudFront-Viewer-Address');
+  });
+
+  it('is given to the analytics function alone, resolved at deployment, with no right to read any secret at run time', () => {
+    const holders = resourcesOfType(synth.json, 'AWS::Lambda::Function')
+      .filter(([, fn]) => JSON.stringify(fn.Properties!.Environment ?? {}).includes(`"Ref":"${edgeKeyId()}"`))
+      .map(([, fn]) => fn.Properties!.Description);
+    expect(holders).toEqual([API_FUNCTIONS.analytics.description]);
+    synth.template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: API_FUNCTIONS.analytics.description,
+      Environment: { Variables: Match.objectLike({ [EDGE_SECRET_VARIABLE]: Match.anyValue() }) },
+    });
+    const [, analytics] = resourcesOfType(synth.json, 'AWS::Lambda::Function').find(([, fn]) => fn.Properties!.Description === API_FUNCTIONS.analytics.description)!;
+    expect(resolvesSecret((analytics.Properties!.Environment as any).Variables[EDGE_SECRET_VARIABLE], edgeKeyId())).toBe(true);
+    // Nothing in the stack may read or change it: no policy names it or grants Secrets Manager at all.
+    for (const [id, resource] of resourcesOfType(synth.json, 'AWS::IAM::Policy')) {
+      expect(JSON.stringify(resource.Properties!.PolicyDocument), id).not.toContain('secretsmanager:');
+    }
+    expect(resourcesOfType(synth.json, 'AWS::SecretsManager::ResourcePolicy')).toEqual([]);
   });
 });
 
