@@ -86,8 +86,9 @@ export function createSearchCore(source: SearchSource, baseUrl = '/'): SearchCor
       const hits = searchEngine.search(text, options);
       const ahead = isClearlyAhead(hits);
       const mark = (result: SearchResult, i: number) => (i === 0 && ahead ? { ...result, clearlyAhead: true } : result);
-      // The preview goes out before the snippets' texts are requested: nothing delays the first results.
-      options.onPreview?.(hits.map((hit, i) => mark(describe(searchEngine, hit), i)));
+      // The snippets' texts are requested only once the preview is out (in the browser: shown), so
+      // they never delay the first results nor share the network with them.
+      await options.onPreview?.(hits.map((hit, i) => mark(describe(searchEngine, hit), i)));
       const texts = hits.map((hit) => sectionTexts(hit.guide));
       return Promise.all(hits.map(async (hit, i) => mark(describe(searchEngine, hit, await texts[i]), i)));
     },

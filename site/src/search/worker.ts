@@ -25,6 +25,8 @@ function transferred(): { promise: Promise<ArrayBuffer>; resolve(bytes: ArrayBuf
 const files = { index: transferred(), docs: transferred() };
 let waiting: QueryMessage | undefined;
 let running = false;
+/** queries whose preview the page has yet to confirm as shown: their snippet texts wait for it */
+const previewsShown = new Map<number, () => void>();
 
 function reply(message: FromWorker): void {
   self.postMessage(message);
@@ -39,13 +41,20 @@ async function runNewest(): Promise<void> {
     const message = waiting;
     waiting = undefined;
     try {
-      const onPreview = message.preview ? (results: SearchResult[]) => reply({ type: 'preview', id: message.id, results }) : undefined;
+      const onPreview = message.preview ? (results: SearchResult[]) => postPreview(message, results) : undefined;
       reply({ type: 'results', id: message.id, results: await core.query(message.text, { ...message.options, onPreview }) });
     } catch (error) {
       reply({ type: 'error', id: message.id, message: (error as Error).message });
     }
   }
   running = false;
+}
+
+/** Posts the preview; resolves when the page has shown it (at once if the page does not say). */
+function postPreview(message: QueryMessage, results: SearchResult[]): Promise<void> {
+  const shown = message.confirmsPreview ? new Promise<void>((resolve) => previewsShown.set(message.id, resolve)) : Promise.resolve();
+  reply({ type: 'preview', id: message.id, results });
+  return shown;
 }
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
@@ -89,6 +98,10 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       return;
     case 'data-failed':
       for (const file of Object.values(files)) file.reject(new Error(message.message));
+      return;
+    case 'preview-shown':
+      previewsShown.get(message.id)?.();
+      previewsShown.delete(message.id);
       return;
     case 'query':
       if (waiting) reply({ type: 'superseded', id: waiting.id });

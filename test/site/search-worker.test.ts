@@ -1,0 +1,87 @@
+// The search worker in Chromium, fetching from the local site server: the first results (titles) are
+// shown before any snippet text is requested, so the texts never compete with them, even when the
+// page is slow to show them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import { Hono } from 'hono';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Browser } from 'playwright-core';
+import { hasChromium, launchChromium } from '../support/chromium.ts';
+import { createSiteApp } from '../../site/server.ts';
+import { buildInto, FIXTURE_CONTENT, removeTempDirs } from './helpers.ts';
+
+/** How long the page's thread is kept busy when the preview arrives (a slow phone, a busy tab). */
+const SLOW_PAGE_MS = 400;
+
+// Runs in the page before its scripts (a string: the test runner's transform must not touch it).
+// The first preview message keeps the page's thread busy before the page's own handler runs; the
+// time the first suggestion appears in the list is kept in window.shownAt (epoch ms, as the server's).
+const SLOW_PREVIEW_PAGE = `(() => {
+  const PageWorker = window.Worker;
+  let slowed = false;
+  window.Worker = class extends PageWorker {
+    constructor(url, options) {
+      super(url, options);
+      this.addEventListener('message', (event) => {
+        if (event.data.type !== 'preview' || slowed) return;
+        slowed = true;
+        const until = performance.now() + ${SLOW_PAGE_MS};
+        while (performance.now() < until);
+      });
+    }
+  };
+  document.addEventListener('DOMContentLoaded', () => {
+    const list = document.querySelector('#home-search-results');
+    new MutationObserver(() => {
+      if (window.shownAt === undefined && list.querySelector('[role="option"]')) window.shownAt = Date.now();
+    }).observe(list, { childList: true, subtree: true });
+  });
+})()`;
+
+describe.skipIf(!hasChromium)('the search worker in Chromium', () => {
+  let browser: Browser;
+  let server: ServerType;
+  let base: string;
+  /** every request the site server received: path and arrival (epoch ms) */
+  const received: { path: string; at: number }[] = [];
+
+  beforeAll(async () => {
+    const { outDir } = await buildInto(FIXTURE_CONTENT);
+    const app = new Hono();
+    app.use('*', async (c, next) => {
+      received.push({ path: c.req.path, at: Date.now() });
+      await next();
+    });
+    app.route('/', createSiteApp(outDir));
+    server = await new Promise<ServerType>((resolve) => {
+      const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    await removeTempDirs();
+  });
+
+  it('requests no snippet text before the page has shown the first results, then completes them', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(SLOW_PREVIEW_PAGE);
+    await page.goto(`${base}/`);
+    const manifest = JSON.parse((await page.locator('script[data-search-manifest]').getAttribute('data-search-manifest')) ?? '{}') as { text: string };
+    received.splice(0);
+    await page.locator('#home-search').fill('pending reasons');
+    const list = page.locator('#home-search-results');
+    await expect.poll(() => list.getAttribute('aria-busy'), { timeout: 20_000 }).toBe('false');
+    // the complete suggestions carry snippets from the section's own text, not the guide's summary
+    await expect.poll(() => list.locator('[role="option"]').first().locator('.result-snippet').textContent()).toMatch(/pending/i);
+
+    const shownAt = (await page.evaluate(() => (window as unknown as { shownAt?: number }).shownAt)) ?? Infinity;
+    const texts = received.filter((request) => request.path.startsWith(`/${manifest.text}`));
+    expect(texts.length).toBeGreaterThan(0);
+    for (const request of texts) expect(request.at, `${request.path} requested before the results were shown`).toBeGreaterThanOrEqual(shownAt);
+    await page.close();
+  });
+});
