@@ -41,6 +41,8 @@ export interface FirstResults {
   completeMedian: number;
   /** bytes the server sent (compressed where it could) for requests answered before the first suggestions */
   bytesBeforeMedian: number;
+  /** the same, each run (a file arriving before the results in some runs only shows here) */
+  bytesBeforeRuns: number[];
   /** the files behind those bytes, in the last run: path → bytes */
   filesBefore: Record<string, number>;
   firstResult: string;
@@ -89,5 +91,5 @@ export async function firstResultsMs(browser: Browser, site: ServedSite, ui: Sea
     firstResult = (await page.locator(`${ui.results} ${ui.option} a`).first().getAttribute('href')) ?? '';
     await context.close();
   }
-  return { median: median(times), runs: times, completeMedian: median(completeTimes), bytesBeforeMedian: median(bytesBefore), filesBefore, firstResult };
+  return { median: median(times), runs: times, completeMedian: median(completeTimes), bytesBeforeMedian: median(bytesBefore), bytesBeforeRuns: bytesBefore, filesBefore, firstResult };
 }
