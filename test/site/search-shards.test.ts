@@ -92,6 +92,22 @@ describe('search postings in shards', () => {
     expect((await results).length).toBeGreaterThan(0);
   });
 
+  it('warms up the index head alone: the docs table is read by the first query, after it has requested its shards', async () => {
+    const { head, shards } = splitIndex(files.index, SMALL_SHARDS);
+    const events: string[] = [];
+    const core = createSearchCore({
+      index: async () => (events.push('head'), head),
+      postings: { shardBytes: SMALL_SHARDS, shard: async (number) => (events.push('shard'), shards[number] as Uint8Array) },
+      docs: async () => (events.push('docs'), files.docs),
+      sectionTexts: async (guide) => files.texts[guide] ?? [],
+    });
+    core.warm();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(events).toEqual(['head']);
+    expect((await core.query('slurm pending')).length).toBeGreaterThan(0);
+    expect(events.indexOf('docs')).toBeGreaterThan(events.indexOf('shard'));
+  });
+
   it('requests no section text for snippets until the preview has been shown', async () => {
     const { head, shards } = splitIndex(files.index, SMALL_SHARDS);
     const textsRequested: number[] = [];

@@ -90,7 +90,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
         },
         baseUrl,
       );
-      void core.ready().catch(() => undefined);
+      core.warm();
       return;
     }
     case 'file':
