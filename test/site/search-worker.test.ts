@@ -44,12 +44,15 @@ describe.skipIf(!hasChromium)('the search worker in Chromium', () => {
   let base: string;
   /** every request the site server received: path and arrival (epoch ms) */
   const received: { path: string; at: number }[] = [];
+  /** while set, the server holds every snippet text request until it resolves */
+  let textsHeld: Promise<void> | undefined;
 
   beforeAll(async () => {
     const { outDir } = await buildInto(FIXTURE_CONTENT);
     const app = new Hono();
     app.use('*', async (c, next) => {
       received.push({ path: c.req.path, at: Date.now() });
+      if (c.req.path.includes('/search/text-')) await textsHeld;
       await next();
     });
     app.route('/', createSiteApp(outDir));
@@ -82,6 +85,28 @@ describe.skipIf(!hasChromium)('the search worker in Chromium', () => {
     const texts = received.filter((request) => request.path.startsWith(`/${manifest.text}`));
     expect(texts.length).toBeGreaterThan(0);
     for (const request of texts) expect(request.at, `${request.path} requested before the results were shown`).toBeGreaterThanOrEqual(shownAt);
+    await page.close();
+  });
+
+  it('runs the next query while the previous one\'s snippet texts are still on their way', async () => {
+    const page = await browser.newPage();
+    let release: () => void = () => undefined;
+    textsHeld = new Promise((resolve) => (release = resolve));
+    try {
+      await page.goto(`${base}/`);
+      const input = page.locator('#home-search');
+      const list = page.locator('#home-search-results');
+      const firstTitle = () => list.locator('[role="option"] .result-title').first().textContent();
+      await input.fill('pending reasons');
+      await expect.poll(firstTitle, { timeout: 20_000 }).toBe('Submitting jobs with Slurm');
+      expect(await list.getAttribute('aria-busy')).toBe('true');
+      await input.fill('apptainer');
+      await expect.poll(firstTitle, { timeout: 5_000 }).toBe('Running containers with Apptainer');
+    } finally {
+      release();
+      textsHeld = undefined;
+    }
+    await expect.poll(() => page.locator('#home-search-results').getAttribute('aria-busy'), { timeout: 20_000 }).toBe('false');
     await page.close();
   });
 });

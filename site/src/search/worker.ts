@@ -1,6 +1,7 @@
 // The search worker: builds the lunr index from the bytes the page transfers, answers queries off
 // the main thread, and fetches section texts for snippets. While the user types, queries queue up
 // faster than they run: only the newest waiting query runs, the others are answered 'superseded'.
+// The next query runs as soon as one's preview is out: its snippets' texts load meanwhile.
 import { createSearchCore, type SearchCore } from './core.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import type { DocsTable, SearchResult } from './types.ts';
@@ -40,12 +41,19 @@ async function runNewest(): Promise<void> {
   while (waiting && core) {
     const message = waiting;
     waiting = undefined;
-    try {
-      const onPreview = message.preview ? (results: SearchResult[]) => postPreview(message, results) : undefined;
-      reply({ type: 'results', id: message.id, results: await core.query(message.text, { ...message.options, onPreview }) });
-    } catch (error) {
-      reply({ type: 'error', id: message.id, message: (error as Error).message });
-    }
+    let previewed: () => void = () => undefined;
+    const previewOut = new Promise<void>((resolve) => (previewed = resolve));
+    const onPreview = message.preview
+      ? (results: SearchResult[]) => {
+        previewed();
+        return postPreview(message, results);
+      }
+      : undefined;
+    const answered = core.query(message.text, { ...message.options, onPreview }).then(
+      (results) => reply({ type: 'results', id: message.id, results }),
+      (error: Error) => reply({ type: 'error', id: message.id, message: error.message }),
+    );
+    await Promise.race([previewOut, answered]);
   }
   running = false;
 }
