@@ -13,7 +13,9 @@
  * - While the user types, a query overtaken by a newer one before it ran resolves to [].
  * - `snippetHtml` is escaped text with the matched words in <mark>: safe to assign to innerHTML.
  * - `onPreview(results)` (optional) receives the same ranked results one request earlier, with
- *   snippets only from summaries; the promise then resolves with the section snippets.
+ *   snippets only from summaries; the promise then resolves with the section snippets, whose texts
+ *   are requested only once `onPreview` has returned (or its promise settled): nothing competes
+ *   with showing the first results.
  * - `lang` is the language the result matched in ('en', 'fr', 'de', 'es', 'it'); `guideTitle` is the
  *   title in that language.
  * - Typing is expected: the last word is completed as a prefix unless the text ends with a space;
