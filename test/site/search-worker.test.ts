@@ -1,14 +1,10 @@
 // The search worker in Chromium, fetching from the local site server: the first results (titles) are
 // shown before any snippet text is requested, so the texts never compete with them, even when the
-// page is slow to show them.
+// page is slow to show them; and a query's texts on their way do not hold the next query back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
-import { Hono } from 'hono';
-import { serve, type ServerType } from '@hono/node-server';
 import type { Browser } from 'playwright-core';
-import { hasChromium, launchChromium } from '../support/chromium.ts';
-import { createSiteApp } from '../../site/server.ts';
-import { buildInto, FIXTURE_CONTENT, removeTempDirs } from './helpers.ts';
+import { hasChromium } from '../support/chromium.ts';
+import { startSiteInChromium, type SiteInChromium } from './siteInChromium.ts';
 
 /** How long the page's thread is kept busy when the preview arrives (a slow phone, a busy tab). */
 const SLOW_PAGE_MS = 400;
@@ -39,8 +35,8 @@ const SLOW_PREVIEW_PAGE = `(() => {
 })()`;
 
 describe.skipIf(!hasChromium)('the search worker in Chromium', () => {
+  let site: SiteInChromium;
   let browser: Browser;
-  let server: ServerType;
   let base: string;
   /** every request the site server received: path and arrival (epoch ms) */
   const received: { path: string; at: number }[] = [];
@@ -48,26 +44,15 @@ describe.skipIf(!hasChromium)('the search worker in Chromium', () => {
   let textsHeld: Promise<void> | undefined;
 
   beforeAll(async () => {
-    const { outDir } = await buildInto(FIXTURE_CONTENT);
-    const app = new Hono();
-    app.use('*', async (c, next) => {
+    site = await startSiteInChromium(async (c, next) => {
       received.push({ path: c.req.path, at: Date.now() });
       if (c.req.path.includes('/search/text-')) await textsHeld;
       await next();
     });
-    app.route('/', createSiteApp(outDir));
-    server = await new Promise<ServerType>((resolve) => {
-      const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    ({ browser, base } = site);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await removeTempDirs();
-  });
+  afterAll(() => site?.close());
 
   it('requests no snippet text before the page has shown the first results, then completes them', async () => {
     const page = await browser.newPage();
