@@ -41,9 +41,22 @@ export interface FirstResults {
   completeMedian: number;
   /** bytes the server sent (compressed where it could) for requests answered before the first suggestions */
   bytesBeforeMedian: number;
+  /** the same, each run (a file arriving before the results in some runs only shows here) */
+  bytesBeforeRuns: number[];
   /** the files behind those bytes, in the last run: path → bytes */
   filesBefore: Record<string, number>;
   firstResult: string;
+}
+
+/** A moment the page reports (performance.now() in the page), or a timeout. */
+function moment(timeoutMs = 120_000): { at: Promise<number>; resolve(at: number): void } {
+  let resolve: (at: number) => void = () => undefined;
+  const at = new Promise<number>((onResolve, onReject) => {
+    resolve = onResolve;
+    setTimeout(() => onReject(new Error(`the page did not report within ${timeoutMs} ms`)), timeoutMs).unref();
+  });
+  at.catch(() => undefined); // awaited later; a timeout is reported there
+  return { at, resolve };
 }
 
 export async function firstResultsMs(browser: Browser, site: ServedSite, ui: SearchUi = OUR_SEARCH, runs = 5): Promise<FirstResults> {
@@ -55,18 +68,26 @@ export async function firstResultsMs(browser: Browser, site: ServedSite, ui: Sea
   for (let run = 0; run < runs; run++) {
     const context = await browser.newContext();
     const page = await context.newPage();
+    // The page reports the moments itself, through a binding: polling it from here (waitForFunction)
+    // would run Playwright's injected script on the page's thread while the search is under way.
+    const reported = { first: moment(), complete: moment() };
+    await page.exposeFunction('benchReport', (what: keyof typeof reported, at: number) => reported[what].resolve(at));
     await page.addInitScript(
       ({ query, ui }: { query: string; ui: SearchUi }) => {
         document.addEventListener('DOMContentLoaded', () => {
           const input = document.querySelector<HTMLInputElement>(ui.input);
           const list = document.querySelector(ui.results);
           if (!input || !list) return;
+          const report = (window as unknown as { benchReport(what: string, at: number): void }).benchReport;
+          let shownBefore = false;
+          let completeBefore = false;
           new MutationObserver(() => {
-            const win = window as unknown as { firstResultsAt?: number; completeAt?: number };
             const shown = list.querySelector(ui.option) !== null;
             const complete = !ui.busyAttribute || list.getAttribute(ui.busyAttribute) === 'false';
-            if (win.firstResultsAt === undefined && shown) win.firstResultsAt = performance.now();
-            if (win.completeAt === undefined && shown && complete) win.completeAt = performance.now();
+            if (!shownBefore && shown) report('first', performance.now());
+            if (!completeBefore && shown && complete) report('complete', performance.now());
+            shownBefore ||= shown;
+            completeBefore ||= shown && complete;
           }).observe(list, { childList: true, subtree: true, attributes: true });
           input.focus();
           input.value = query;
@@ -77,11 +98,9 @@ export async function firstResultsMs(browser: Browser, site: ServedSite, ui: Sea
     );
     site.clear();
     await page.goto(`${site.url}/`);
-    const handle = await page.waitForFunction(() => (window as unknown as { firstResultsAt?: number }).firstResultsAt, undefined, { timeout: 120_000, polling: 50 });
-    const firstAt = Number(await handle.jsonValue());
+    const firstAt = await reported.first.at;
     times.push(firstAt);
-    const complete = await page.waitForFunction(() => (window as unknown as { completeAt?: number }).completeAt, undefined, { timeout: 120_000, polling: 50 });
-    completeTimes.push(Number(await complete.jsonValue()));
+    completeTimes.push(await reported.complete.at);
     const shownAt = (await page.evaluate(() => performance.timeOrigin)) + firstAt;
     const before = site.sent.filter((response) => response.at <= shownAt);
     bytesBefore.push(before.reduce((sum, response) => sum + response.bytes, 0));
@@ -89,5 +108,5 @@ export async function firstResultsMs(browser: Browser, site: ServedSite, ui: Sea
     firstResult = (await page.locator(`${ui.results} ${ui.option} a`).first().getAttribute('href')) ?? '';
     await context.close();
   }
-  return { median: median(times), runs: times, completeMedian: median(completeTimes), bytesBeforeMedian: median(bytesBefore), filesBefore, firstResult };
+  return { median: median(times), runs: times, completeMedian: median(completeTimes), bytesBeforeMedian: median(bytesBefore), bytesBeforeRuns: bytesBefore, filesBefore, firstResult };
 }

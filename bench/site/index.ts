@@ -167,6 +167,7 @@ function printTable(rows: Row[], ladder: LadderStep[][]): void {
   for (const row of rows) {
     const files = (first: FirstResults) => Object.entries(first.filesBefore).map(([file, bytes]) => `${file.replace(/^\/assets\//, '')} ${kb(bytes)}`).join(', ');
     lines.push(`\nN=${row.n}: build phases (ms, in process): ${row.buildPhases}; first suggestion for "${BENCH_QUERY}": ${row.first.firstResult}`);
+    lines.push(`  bytes before first results, each run: ${row.first.bytesBeforeRuns.map(kb).join(', ')}`);
     lines.push(`  downloaded before first results (last run): ${files(row.first)}`);
     if (row.mkdocs) lines.push(`  MkDocs Material: ${files(row.mkdocs.first)}; first suggestion ${row.mkdocs.first.firstResult}`);
   }

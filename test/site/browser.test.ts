@@ -1,35 +1,22 @@
 // The built fixture site in Debian's Chromium: live search, keyboard, the /search/ page contract,
 // and axe-core accessibility checks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import type { Browser } from 'playwright-core';
 import { seriousViolations } from '../support/axe.ts';
-import { hasChromium, launchChromium } from '../support/chromium.ts';
-import { createSiteApp } from '../../site/server.ts';
-import { buildInto, FIXTURE_CONTENT, removeTempDirs } from './helpers.ts';
-
+import { hasChromium } from '../support/chromium.ts';
+import { startSiteInChromium, type SiteInChromium } from './siteInChromium.ts';
 
 describe.skipIf(!hasChromium)('the site in Chromium', () => {
+  let site: SiteInChromium;
   let browser: Browser;
-  let server: ServerType;
   let base: string;
 
   beforeAll(async () => {
-    const { outDir } = await buildInto(FIXTURE_CONTENT);
-    const app = createSiteApp(outDir);
-    server = await new Promise<ServerType>((resolve) => {
-      const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    site = await startSiteInChromium();
+    ({ browser, base } = site);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await removeTempDirs();
-  });
+  afterAll(() => site?.close());
 
   it('suggests sections while typing and opens the highlighted one with Enter', async () => {
     const page = await browser.newPage();

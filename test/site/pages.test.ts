@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { buildInto, FIXTURE_CONTENT, removeTempDirs } from './helpers.ts';
 import { createSiteApp } from '../../site/server.ts';
 
@@ -142,6 +143,28 @@ describe('createSiteApp serves the built site', () => {
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('Page not found');
     expect((await app.request('/sitemap.xml')).headers.get('content-type')).toMatch(/xml/);
+  });
+
+  it('compresses on the fly what CloudFront compresses (pages, the snippet texts) from 1,000 bytes, when the client accepts gzip', async () => {
+    const app = createSiteApp(outDir);
+    const manifest = JSON.parse(await (await app.request('/search/manifest.json')).text()) as { text: string };
+    const gzip = { headers: { 'accept-encoding': 'gzip, deflate, br' } };
+    for (const file of ['guides/slurm-basics/index.html', `${manifest.text}0.json`]) {
+      const url = `/${file.replace(/index\.html$/, '')}`;
+      const compressed = await app.request(url, gzip);
+      expect(compressed.headers.get('content-encoding'), url).toBe('gzip');
+      expect(compressed.headers.get('vary'), url).toMatch(/accept-encoding/i);
+      const body = Buffer.from(await compressed.arrayBuffer());
+      const original = await readFile(path.join(outDir, file));
+      expect(gunzipSync(body).equals(original), url).toBe(true);
+      expect(body.length, url).toBeLessThan(original.length);
+      const plain = await app.request(url);
+      expect(plain.headers.get('content-encoding'), url).toBeNull();
+      expect(Buffer.from(await plain.arrayBuffer()).equals(original), url).toBe(true);
+    }
+    // below CloudFront's 1,000 bytes, as it is
+    const small = await app.request('/search/manifest.json', gzip);
+    expect(small.headers.get('content-encoding')).toBeNull();
   });
 });
 

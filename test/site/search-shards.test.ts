@@ -92,6 +92,47 @@ describe('search postings in shards', () => {
     expect((await results).length).toBeGreaterThan(0);
   });
 
+  it('warms up the index head alone: the docs table is read by the first query, after it has requested its shards', async () => {
+    const { head, shards } = splitIndex(files.index, SMALL_SHARDS);
+    const events: string[] = [];
+    const core = createSearchCore({
+      index: async () => (events.push('head'), head),
+      postings: { shardBytes: SMALL_SHARDS, shard: async (number) => (events.push('shard'), shards[number] as Uint8Array) },
+      docs: async () => (events.push('docs'), files.docs),
+      sectionTexts: async (guide) => files.texts[guide] ?? [],
+    });
+    core.warm();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(events).toEqual(['head']);
+    expect((await core.query('slurm pending')).length).toBeGreaterThan(0);
+    expect(events.indexOf('docs')).toBeGreaterThan(events.indexOf('shard'));
+  });
+
+  it('requests no section text for snippets until the preview has been shown', async () => {
+    const { head, shards } = splitIndex(files.index, SMALL_SHARDS);
+    const textsRequested: number[] = [];
+    const core = createSearchCore({
+      index: async () => head,
+      postings: { shardBytes: SMALL_SHARDS, shard: async (number) => shards[number] as Uint8Array },
+      docs: async () => files.docs,
+      sectionTexts: async (guide) => (textsRequested.push(guide), files.texts[guide] ?? []),
+    });
+    let shown: () => void = () => undefined;
+    let previewed = 0;
+    const results = core.query('slurm pending', {
+      onPreview: (preview) => {
+        previewed = preview.length;
+        return new Promise<void>((resolve) => (shown = resolve));
+      },
+    });
+    await expect.poll(() => previewed).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(textsRequested).toEqual([]);
+    shown();
+    expect((await results).length).toBe(previewed);
+    expect(textsRequested.length).toBeGreaterThan(0);
+  });
+
   it('downloads each shard once, and retries one whose download failed on the next query', async () => {
     const { head, shards } = splitIndex(files.index, SMALL_SHARDS);
     const fetches: number[] = [];

@@ -24,7 +24,9 @@ export async function renderSearchPage(list: HTMLOListElement): Promise<void> {
   try {
     const results = await pageSearch().query(text, {
       limit: PAGE_RESULTS,
-      onPreview: (preview) => (list.innerHTML = preview.map(resultHtml).join('')),
+      onPreview: (preview) => {
+        list.innerHTML = preview.map(resultHtml).join('');
+      },
     });
     list.innerHTML = results.map(resultHtml).join('');
     searchShown(text, results.length);

@@ -18,7 +18,14 @@ export interface SearchSource {
 
 export interface SearchCore {
   query(text: string, options?: QueryOptions & PreviewOption): Promise<SearchResult[]>;
+  /** the engine with its docs table, both loaded */
   ready(): Promise<SearchEngine>;
+  /**
+   * Makes the index head queryable as soon as it arrives. The docs table is left to the first query,
+   * which parses it while its postings shards download: parsed on arrival, it could delay the
+   * query's shard requests (it is the worker's longest task after decoding the head).
+   */
+  warm(): void;
 }
 
 export function createSearchCore(source: SearchSource, baseUrl = '/'): SearchCore {
@@ -80,14 +87,17 @@ export function createSearchCore(source: SearchSource, baseUrl = '/'): SearchCor
 
   return {
     ready,
+    warm: () => void loaded().catch(() => undefined), // a failure is reported by the query that needs it
     async query(text, options = {}) {
       const { engine: searchEngine, shards } = await loaded();
+      // The shard requests go out first; the docs table is parsed while they download.
       await Promise.all([shards?.ensure(searchEngine.termsFor(text)), docsLoaded()]);
       const hits = searchEngine.search(text, options);
       const ahead = isClearlyAhead(hits);
       const mark = (result: SearchResult, i: number) => (i === 0 && ahead ? { ...result, clearlyAhead: true } : result);
-      // The preview goes out before the snippets' texts are requested: nothing delays the first results.
-      options.onPreview?.(hits.map((hit, i) => mark(describe(searchEngine, hit), i)));
+      // The snippets' texts are requested only once the preview is out (in the browser: shown), so
+      // they never delay the first results nor share the network with them.
+      await options.onPreview?.(hits.map((hit, i) => mark(describe(searchEngine, hit), i)));
       const texts = hits.map((hit) => sectionTexts(hit.guide));
       return Promise.all(hits.map(async (hit, i) => mark(describe(searchEngine, hit, await texts[i]), i)));
     },

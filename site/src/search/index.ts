@@ -13,7 +13,9 @@
  * - While the user types, a query overtaken by a newer one before it ran resolves to [].
  * - `snippetHtml` is escaped text with the matched words in <mark>: safe to assign to innerHTML.
  * - `onPreview(results)` (optional) receives the same ranked results one request earlier, with
- *   snippets only from summaries; the promise then resolves with the section snippets.
+ *   snippets only from summaries; the promise then resolves with the section snippets, whose texts
+ *   are requested only once `onPreview` has returned (or its promise settled): nothing competes
+ *   with showing the first results.
  * - `lang` is the language the result matched in ('en', 'fr', 'de', 'es', 'it'); `guideTitle` is the
  *   title in that language.
  * - Typing is expected: the last word is completed as a prefix unless the text ends with a space;
@@ -60,11 +62,16 @@ export function createSearch({ baseUrl = '/', manifest, worker: workerPath }: Se
       created.onmessage = (event: MessageEvent<FromWorker>) => {
         const message = event.data;
         const waiting = pending.get(message.id);
-        if (!waiting) return;
         if (message.type === 'preview') {
-          waiting.onPreview?.(message.results);
+          // Shown once the callback has returned (the DOM holds it, the next frame paints it) or its
+          // promise settled: the worker then fetches the snippets' texts. Confirmed whatever happened,
+          // or the snippets would never come.
+          void new Promise<void>((resolve) => resolve(waiting?.onPreview?.(message.results))).finally(() =>
+            created.postMessage({ type: 'preview-shown', id: message.id } satisfies ToWorker),
+          );
           return;
         }
+        if (!waiting) return;
         pending.delete(message.id);
         if (message.type === 'results') waiting.resolve(message.results);
         else if (message.type === 'superseded') waiting.resolve([]);
@@ -91,7 +98,7 @@ export function createSearch({ baseUrl = '/', manifest, worker: workerPath }: Se
       const id = nextId++;
       return new Promise<SearchResult[]>((resolve, reject) => {
         pending.set(id, { resolve, reject, ...(onPreview ? { onPreview } : {}) });
-        created.postMessage({ type: 'query', id, text, options, preview: Boolean(onPreview) } satisfies ToWorker);
+        created.postMessage({ type: 'query', id, text, options, preview: Boolean(onPreview), confirmsPreview: true } satisfies ToWorker);
       });
     },
     dispose() {

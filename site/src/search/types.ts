@@ -52,7 +52,8 @@ export interface QueryOptions {
 export interface PreviewOption {
   /**
    * Called with the ranked results before their snippets are ready (snippets then only come from
-   * titles and summaries already loaded), so a page can show results one request earlier.
+   * titles and summaries already loaded), so a page can show results one request earlier. The
+   * snippets' texts are requested once it has returned (and its promise, if any, has settled).
    */
-  onPreview?: (results: SearchResult[]) => void;
+  onPreview?: (results: SearchResult[]) => void | Promise<void>;
 }

@@ -1,6 +1,7 @@
 // The search worker: builds the lunr index from the bytes the page transfers, answers queries off
 // the main thread, and fetches section texts for snippets. While the user types, queries queue up
 // faster than they run: only the newest waiting query runs, the others are answered 'superseded'.
+// The next query runs as soon as one's preview is out: its snippets' texts load meanwhile.
 import { createSearchCore, type SearchCore } from './core.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import type { DocsTable, SearchResult } from './types.ts';
@@ -25,6 +26,8 @@ function transferred(): { promise: Promise<ArrayBuffer>; resolve(bytes: ArrayBuf
 const files = { index: transferred(), docs: transferred() };
 let waiting: QueryMessage | undefined;
 let running = false;
+/** queries whose preview the page has yet to confirm as shown: their snippet texts wait for it */
+const previewsShown = new Map<number, () => void>();
 
 function reply(message: FromWorker): void {
   self.postMessage(message);
@@ -38,14 +41,28 @@ async function runNewest(): Promise<void> {
   while (waiting && core) {
     const message = waiting;
     waiting = undefined;
-    try {
-      const onPreview = message.preview ? (results: SearchResult[]) => reply({ type: 'preview', id: message.id, results }) : undefined;
-      reply({ type: 'results', id: message.id, results: await core.query(message.text, { ...message.options, onPreview }) });
-    } catch (error) {
-      reply({ type: 'error', id: message.id, message: (error as Error).message });
-    }
+    let previewed: () => void = () => undefined;
+    const previewOut = new Promise<void>((resolve) => (previewed = resolve));
+    const onPreview = message.preview
+      ? (results: SearchResult[]) => {
+        previewed();
+        return postPreview(message, results);
+      }
+      : undefined;
+    const answered = core.query(message.text, { ...message.options, onPreview }).then(
+      (results) => reply({ type: 'results', id: message.id, results }),
+      (error: Error) => reply({ type: 'error', id: message.id, message: error.message }),
+    );
+    await Promise.race([previewOut, answered]);
   }
   running = false;
+}
+
+/** Posts the preview; resolves when the page has shown it (at once if the page does not say). */
+function postPreview(message: QueryMessage, results: SearchResult[]): Promise<void> {
+  const shown = message.confirmsPreview ? new Promise<void>((resolve) => previewsShown.set(message.id, resolve)) : Promise.resolve();
+  reply({ type: 'preview', id: message.id, results });
+  return shown;
 }
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
@@ -81,7 +98,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
         },
         baseUrl,
       );
-      void core.ready().catch(() => undefined);
+      core.warm();
       return;
     }
     case 'file':
@@ -89,6 +106,10 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       return;
     case 'data-failed':
       for (const file of Object.values(files)) file.reject(new Error(message.message));
+      return;
+    case 'preview-shown':
+      previewsShown.get(message.id)?.();
+      previewsShown.delete(message.id);
       return;
     case 'query':
       if (waiting) reply({ type: 'superseded', id: waiting.id });
