@@ -5,10 +5,18 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../../bench/site/corpus.ts';
 import { FIXTURE_CONTENT, buildInto, fixtureVariant, guideSource, removeTempDirs, tempDir } from './helpers.ts';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+
+async function expectSameFiles(expectedDir: string, actualDir: string): Promise<void> {
+  const [expected, actual] = await Promise.all([filesOf(expectedDir), filesOf(actualDir)]);
+  expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+  const different = [...expected].filter(([name, bytes]) => !bytes.equals(actual.get(name)!)).map(([name]) => name);
+  expect(different).toEqual([]);
+}
 
 async function filesOf(dir: string): Promise<Map<string, Buffer>> {
   const names = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
@@ -31,11 +39,26 @@ describe('the prebundled build (npm run build:site)', () => {
     const outDir = await tempDir('site-prebundled-');
     const { stdout } = await prebundled(FIXTURE_CONTENT, outDir);
     expect(stdout).toMatch(/^Built \d+ guides/);
-    const [expected, actual] = await Promise.all([filesOf(fromSource.outDir), filesOf(outDir)]);
-    expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
-    const different = [...expected].filter(([name, bytes]) => !bytes.equals(actual.get(name)!)).map(([name]) => name);
-    expect(different).toEqual([]);
+    await expectSameFiles(fromSource.outDir, outDir);
   }, 120_000);
+
+  // The command renders on two threads that take guides from one counter, and indexes them in guide
+  // order as both threads' renderings arrive (src/build/buildThread.ts); the library build renders and
+  // indexes on one. Enough guides that the second thread, started while the content is read, renders
+  // some of them: any misordered or lost section would change the index and its name.
+  it('renders on two threads and still writes the same bytes as one thread', async () => {
+    const contentDir = await tempDir('corpus');
+    await writeCorpus(contentDir, { n: 600, seed: 7 });
+    const fromSource = await buildInto(contentDir);
+    const outDir = await tempDir('site-prebundled-');
+    const { stdout } = await prebundled(contentDir, outDir);
+    const [, bySecond, total] = /(\d+) of (\d+) guides rendered on the second thread/.exec(stdout) ?? [];
+    expect(Number(total)).toBe(600);
+    expect(Number(bySecond)).toBeGreaterThan(0);
+    expect(Number(bySecond)).toBeLessThan(600);
+    expect(fromSource.report.renderedBySecondThread).toBe(0);
+    await expectSameFiles(fromSource.outDir, outDir);
+  }, 180_000);
 
   it('fails on bad content naming the file, and leaves the previous output as it was', async () => {
     const outDir = await tempDir('site-prebundled-');

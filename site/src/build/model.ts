@@ -36,10 +36,22 @@ export const tagUrl = (tag: string) => `/tags/${tag}/`;
 const collator = new Intl.Collator('en');
 export const byTitle = (a: { meta: { title: string } }, b: { meta: { title: string } }) => collator.compare(a.meta.title, b.meta.title);
 
-export function buildModel(content: Content): SiteModel {
-  const guides: Guide[] = content.guides
-    .map((source) => ({ ...source, url: guideUrl(source.slug), rendered: renderMarkdown(source.body), related: [] as Guide[] }))
-    .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+/** The guides in the site's order (by slug), which is also the search index's order. */
+export function guidesInOrder(content: Content): Content['guides'] {
+  return [...content.guides].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+}
+
+/**
+ * `rendered`: each guide's rendering, in `guidesInOrder` order, when the caller rendered them (the
+ * build does, on two threads).
+ */
+export function buildModel(content: Content, rendered?: readonly RenderedMarkdown[]): SiteModel {
+  const guides: Guide[] = guidesInOrder(content).map((source, i) => ({
+    ...source,
+    url: guideUrl(source.slug),
+    rendered: rendered?.[i] ?? renderMarkdown(source.body),
+    related: [],
+  }));
   const bySlug = new Map(guides.map((guide) => [guide.slug, guide]));
   const pages: SiteModel['pages'] = {};
   for (const [name, page] of Object.entries(content.pages) as [keyof SiteModel['pages'], SourceFile<PageFrontMatter>][]) {
