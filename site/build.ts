@@ -33,7 +33,8 @@ async function main(): Promise<void> {
       outDir: values.out,
       baseUrl: values['base-url'],
       sourceDir: values['site-source'],
-      threadScript: new URL(import.meta.url),
+      // Run from source (`tsx site/build.ts`) the second thread could not load TypeScript: one thread then.
+      threadScript: import.meta.url.endsWith('.ts') ? undefined : new URL(import.meta.url),
     });
     console.log(
       `Built ${report.guides} guides (${report.sections} search sections, ${report.pages} pages) into ${values.out} in ${report.milliseconds} ms ` +

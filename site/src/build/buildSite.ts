@@ -91,6 +91,7 @@ async function build({ contentDir, outDir, baseUrl = 'http://localhost:3000', to
 
   // Every page carries the search manifest, planned before the index is encoded (see searchOutput.ts).
   const plannedSearch = planSearchFiles(joinSearchInputs(guides.search), assets.worker, sourceDir);
+  phase('search names');
   const chrome: Chrome = { css: assets.css, js: assets.js, worker: assets.worker, searchManifest: plannedSearch.manifest, hasAbout: Boolean(model.pages.about) };
   const pages: Array<[string, () => string]> = [
     ['index.html', () => homePage(chrome, model)],

@@ -5,10 +5,10 @@
 //     machine is; this thread sends its renderings back;
 //   - the search index: each guide's section documents are indexed in guide order (the order of
 //     the index) as soon as both threads' renderings arrive, then the index is encoded;
-//   - writing the files, after the index: creating ~1,500 files and folders costs far more while
-//     the other core is busy (the kernel's inode allocation is CPU work), and writes on the main
-//     thread through fs.promises could not overlap with its computing anyway (each open → write →
-//     close step waits for the event loop).
+//   - writing the files as the main thread lays the pages out (after the documents sent before
+//     them are indexed): writes on the main thread through fs.promises could not overlap with its
+//     computing (each open → write → close step waits for the event loop), so they all ran at the
+//     end; synchronous writes here are one system call each, in order.
 //
 // The thread runs the build's own entry script (site/build.ts, or its bundle, see run-build.mjs),
 // which checks `isBuildThread()` first. Without a script (the build called as a library, e.g. by
@@ -54,7 +54,7 @@ export interface RenderedGuides {
 export interface BuildThread {
   /** renders the guides (sorted by slug: the index's order) with the main thread, and indexes them */
   renderGuides(guides: readonly (GuideToIndex & { body: string })[]): Promise<RenderedGuides>;
-  /** writes a file (path relative to the output folder) once the index is done */
+  /** writes a file (path relative to the output folder) */
   write(file: string, data: string | Uint8Array): void;
   /** encodes the index and writes it under these names */
   writeIndex(names: IndexNames): Promise<WrittenIndex>;
@@ -91,7 +91,6 @@ class BuildWork {
   /** documents that arrived before those of an earlier guide */
   private readonly waiting = new Map<number, SectionFields[]>();
   private nextToIndex = 0;
-  private readonly writes: { file: string; data: string | Uint8Array }[] = [];
   private readonly folders = new Set<string>();
 
   constructor(
@@ -117,12 +116,11 @@ class BuildWork {
         for (const { guide, documents } of request.guides) this.index(guide, documents);
         return undefined;
       case 'write':
-        this.writes.push(request);
+        this.write(request.file, request.data, false);
         return undefined;
       case 'index':
         return { kind: 'index', written: this.writeIndex(request.names) };
       case 'finish':
-        for (const { file, data } of this.writes.splice(0)) this.write(file, data, false);
         return { kind: 'finished' };
     }
   }
