@@ -1,7 +1,7 @@
 // `npm run build:site` runs the build as one cached esbuild bundle (site/run-build.mjs): the bundle must
 // build exactly what the build run from source builds (same files, same bytes), and fail the same way.
 import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -58,6 +58,16 @@ describe('the prebundled build (npm run build:site)', () => {
     expect(Number(bySecond)).toBeLessThan(600);
     expect(fromSource.report.renderedBySecondThread).toBe(0);
     await expectSameFiles(fromSource.outDir, outDir);
+
+    // Either thread may read a broken guide: the build still fails naming it, with the library's words.
+    await writeFile(path.join(contentDir, 'guides', 'zz-broken.md'), guideSource('title: 12\n'));
+    await writeFile(path.join(contentDir, 'guides', 'mm-broken.md'), guideSource('title: Fine\nsummary: Fine.\ntags: [Not-Kebab]\n'));
+    const expected = await buildInto(contentDir).then(() => '', (error: Error) => error.message);
+    const failure = await prebundled(contentDir, await tempDir('site-prebundled-')).then(() => undefined, (error: { code: number; stderr: string }) => error);
+    expect(failure?.code).toBe(1);
+    expect(expected).toContain('zz-broken.md');
+    expect(expected).toContain('mm-broken.md');
+    expect(failure?.stderr.trim()).toBe(expected.trim());
   }, 180_000);
 
   it('fails on bad content naming the file, and leaves the previous output as it was', async () => {

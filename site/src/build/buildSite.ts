@@ -1,6 +1,7 @@
 // The whole build: content → model → pages, search files and assets in the output folder.
-import { loadContent } from './content.ts';
-import { buildModel, guidesInOrder } from './model.ts';
+import { assembleContent, listGuides, type LoadedGuide } from './content.ts';
+import type { RenderedMarkdown } from './markdown.ts';
+import { buildModel } from './model.ts';
 import { compileAssets, type bundleAssets } from './assets.ts';
 import { compileApp } from './app.ts';
 import { resetOutputFolder } from './output.ts';
@@ -73,15 +74,20 @@ async function build({ contentDir, outDir, baseUrl = 'http://localhost:3000', to
     phases[name] = Math.round(now - phaseStart);
     phaseStart = now;
   };
-  // esbuild bundles in its own process (the other core) while this one reads and renders; the bundles are
-  // written once the content has proved good (see esbuildOutput.ts).
+  // esbuild bundles in its own process while the guides are read and rendered; the bundles are written once
+  // the content has proved good (see esbuildOutput.ts).
   const bundling = Promise.all([compileAssets(outDir, sourceDir), compileApp(outDir, sourceDir)]);
   bundling.catch(() => undefined); // a content error is reported first; a bundling error when awaited below
-  const content = await loadContent(contentDir);
-  phase('read');
-  const guides = await thread.renderGuides(guidesInOrder(content));
-  const model = buildModel(content, guides.rendered);
-  phase('render');
+  const listing = await listGuides(contentDir);
+  // In slug order, the order of the site and of the search index; both threads read and render them.
+  const inOrder = [...listing.files].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  const guides = await thread.loadGuides(inOrder);
+  phase('read and render');
+  // Problems are reported in path order, as `loadContent` does; with none, every guide is rendered.
+  const loadedBySlug = new Map(inOrder.map((file, i) => [file.slug, guides.loaded[i] as LoadedGuide]));
+  const content = await assembleContent(contentDir, listing.files.map((file) => loadedBySlug.get(file.slug) as LoadedGuide), listing.problems);
+  const model = buildModel(content, guides.rendered as RenderedMarkdown[]);
+  phase('check');
   resetOutputFolder(outDir, contentDir);
   phase('clean');
   const [writeAssets, writeApp] = await bundling;

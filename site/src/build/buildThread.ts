@@ -23,7 +23,10 @@ import { encodeIndex } from '../search/format.ts';
 import { splitIndex } from '../search/shards.ts';
 import type { SectionFields } from '../search/fields.ts';
 import { renderMarkdown, type RenderedMarkdown } from './markdown.ts';
-import { guideSearchInput, type GuideSearchInput, type GuideToIndex } from './searchFiles.ts';
+import { guideSearchInput, type GuideSearchInput } from './searchFiles.ts';
+import { loadGuide, type GuideFile, type LoadedGuide } from './content.ts';
+
+const NO_SEARCH_INPUT: Readonly<GuideSearchInput> = { documents: [], guide: { slug: '', title: '', summary: '' }, sections: [], texts: [] };
 
 /** A file's size as written and as sent compressed (gzip), in bytes. */
 export interface FileSize {
@@ -43,17 +46,20 @@ export interface WrittenIndex {
   postings: FileSize & { files: number };
 }
 
-export interface RenderedGuides {
-  rendered: RenderedMarkdown[];
-  /** how many of them the second thread rendered (0 without one) */
-  bySecondThread: number;
-  /** each guide's search inputs, in guide order */
+export interface LoadedGuides {
+  /** each guide read and checked, in the order asked */
+  loaded: LoadedGuide[];
+  /** each guide's rendering (undefined where the guide has problems) */
+  rendered: (RenderedMarkdown | undefined)[];
+  /** each guide's search inputs */
   search: GuideSearchInput[];
+  /** how many of them the second thread read and rendered (0 without one) */
+  bySecondThread: number;
 }
 
 export interface BuildThread {
-  /** renders the guides (sorted by slug: the index's order) with the main thread, and indexes them */
-  renderGuides(guides: readonly (GuideToIndex & { body: string })[]): Promise<RenderedGuides>;
+  /** reads, checks and renders the guides (sorted by slug: the index's order) with the main thread, and indexes them */
+  loadGuides(files: readonly GuideFile[]): Promise<LoadedGuides>;
   /** writes a file (path relative to the output folder) */
   write(file: string, data: string | Uint8Array): void;
   /** encodes the index and writes it under these names */
@@ -64,19 +70,34 @@ export interface BuildThread {
   stop(): void;
 }
 
-type Source = GuideToIndex & { body: string };
-
 type Request =
-  | { kind: 'render'; guides: Source[]; next: Int32Array }
+  | { kind: 'load'; files: GuideFile[]; next: Int32Array }
   | { kind: 'documents'; guides: { guide: number; documents: SectionFields[] }[] }
   | { kind: 'write'; file: string; data: string | Uint8Array }
   | { kind: 'index'; names: IndexNames }
   | { kind: 'finish' };
 
 type Reply =
-  | { kind: 'rendered'; guides: { guide: number; rendered: RenderedMarkdown }[] }
+  | { kind: 'loaded'; guides: GuideLoad[] }
   | { kind: 'index'; written: WrittenIndex }
   | { kind: 'finished' };
+
+/** One guide read, checked and rendered (when it has no problems). */
+interface GuideLoad {
+  guide: number;
+  loaded: LoadedGuide;
+  rendered?: RenderedMarkdown;
+}
+
+function loadAndRender(file: GuideFile, guide: number): GuideLoad {
+  const loaded = loadGuide(file);
+  return loaded.guide ? { guide, loaded, rendered: renderMarkdown(loaded.guide.body) } : { guide, loaded };
+}
+
+/** A guide's search inputs: none for a guide with problems (the build stops before using them). */
+function searchInputOf({ loaded, rendered }: GuideLoad): GuideSearchInput {
+  return loaded.guide && rendered ? guideSearchInput({ ...loaded.guide, rendered }) : NO_SEARCH_INPUT;
+}
 
 const ROLE = 'site-build-thread';
 /** guides per message of documents from the main thread */
@@ -100,17 +121,16 @@ class BuildWork {
 
   handle(request: Request): Reply | undefined {
     switch (request.kind) {
-      case 'render': {
-        const mine: { guide: number; rendered: RenderedMarkdown }[] = [];
-        for (let guide = take(request.next); guide < request.guides.length; guide = take(request.next)) {
-          const source = request.guides[guide] as Source;
-          mine.push({ guide, rendered: renderMarkdown(source.body) });
+      case 'load': {
+        const mine: GuideLoad[] = [];
+        for (let guide = take(request.next); guide < request.files.length; guide = take(request.next)) {
+          mine.push(loadAndRender(request.files[guide] as GuideFile, guide));
         }
         // Indexed after replying, so the main thread goes on meanwhile (see `afterReply`).
         this.afterReply = () => {
-          for (const { guide, rendered } of mine) this.index(guide, guideSearchInput({ ...(request.guides[guide] as Source), rendered }).documents);
+          for (const load of mine) this.index(load.guide, searchInputOf(load).documents);
         };
-        return { kind: 'rendered', guides: mine };
+        return { kind: 'loaded', guides: mine };
       }
       case 'documents':
         for (const { guide, documents } of request.guides) this.index(guide, documents);
@@ -220,32 +240,31 @@ function client(
     return (immediate ?? (await answer)) as Extract<Reply, { kind: K }>;
   };
   return {
-    async renderGuides(guides) {
+    async loadGuides(files) {
       const next = new Int32Array(new SharedArrayBuffer(4));
-      const theirs = ask({ kind: 'render', guides: [...guides], next }, 'rendered');
-      const rendered: RenderedMarkdown[] = new Array(guides.length);
-      const search: GuideSearchInput[] = new Array(guides.length);
+      const theirs = ask({ kind: 'load', files: [...files], next }, 'loaded');
+      const loads: GuideLoad[] = new Array(files.length);
+      const search: GuideSearchInput[] = new Array(files.length);
       let batch: { guide: number; documents: SectionFields[] }[] = [];
       const flush = () => {
         if (batch.length > 0) send({ kind: 'documents', guides: batch });
         batch = [];
       };
-      for (let guide = take(next); guide < guides.length; guide = take(next)) {
-        const source = guides[guide] as Source;
-        const rendering = renderMarkdown(source.body);
-        const input = guideSearchInput({ ...source, rendered: rendering });
-        rendered[guide] = rendering;
+      for (let guide = take(next); guide < files.length; guide = take(next)) {
+        const load = loadAndRender(files[guide] as GuideFile, guide);
+        loads[guide] = load;
+        const input = searchInputOf(load);
         search[guide] = input;
         batch.push({ guide, documents: input.documents });
         if (batch.length >= BATCH) flush();
       }
       flush();
       const other = (await theirs).guides;
-      for (const { guide, rendered: rendering } of other) {
-        rendered[guide] = rendering;
-        search[guide] = guideSearchInput({ ...(guides[guide] as Source), rendered: rendering });
+      for (const load of other) {
+        loads[load.guide] = load;
+        search[load.guide] = searchInputOf(load);
       }
-      return { rendered, search, bySecondThread: threaded ? other.length : 0 };
+      return { loaded: loads.map((load) => load.loaded), rendered: loads.map((load) => load.rendered), search, bySecondThread: threaded ? other.length : 0 };
     },
     write: (file, data) => void send({ kind: 'write', file, data }),
     writeIndex: async (names) => (await ask({ kind: 'index', names }, 'index')).written,

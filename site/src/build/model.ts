@@ -37,7 +37,7 @@ const collator = new Intl.Collator('en');
 export const byTitle = (a: { meta: { title: string } }, b: { meta: { title: string } }) => collator.compare(a.meta.title, b.meta.title);
 
 /** The guides in the site's order (by slug), which is also the search index's order. */
-export function guidesInOrder(content: Content): Content['guides'] {
+function guidesInOrder(content: Content): Content['guides'] {
   return [...content.guides].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }
 
