@@ -3,10 +3,10 @@
 import { parseArgs } from 'node:util';
 import { buildSite } from './src/build/buildSite.ts';
 import { BuildError } from './src/build/errors.ts';
-import { isBuildThread, serveBuildThread } from './src/build/buildThread.ts';
+import { isOutputThread, serveOutputThread } from './src/build/outputThread.ts';
 
-// This script also serves the build's second thread (src/build/buildThread.ts).
-if (isBuildThread()) serveBuildThread();
+// This script also serves the build's second thread (src/build/outputThread.ts).
+if (isOutputThread()) serveOutputThread();
 else await main();
 
 async function main(): Promise<void> {
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
         `search index head ${kb(report.index.raw)} (${kb(report.index.gzip)} gzip) + postings ${kb(report.postings.raw)} (${kb(report.postings.gzip)} gzip, ${report.postings.files} shards) + docs ${kb(report.docs.gzip)} gzip; ` +
         `page JS ${kb(report.assets.js.gzip)} gzip, worker ${kb(report.assets.worker.gzip)} gzip, CSS ${kb(report.assets.css.gzip)} gzip; ` +
         `phases (ms): ${Object.entries(report.phases).map(([name, ms]) => `${name} ${ms}`).join(', ')}; ` +
-        `${report.renderedBySecondThread} of ${report.guides} guides rendered on the second thread`,
+        `${report.outputThread ? 'index and writes on a second thread' : 'one thread'}`,
     );
     if (report.staleReviews.length > 0) {
       console.log(`${report.staleReviews.length} guide(s) due for review (last review older than 180 days, or none):`);

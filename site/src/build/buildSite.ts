@@ -1,6 +1,5 @@
 // The whole build: content → model → pages, search files and assets in the output folder.
-import { assembleContent, listGuides, type LoadedGuide } from './content.ts';
-import type { RenderedMarkdown } from './markdown.ts';
+import { loadContent } from './content.ts';
 import { buildModel } from './model.ts';
 import { compileAssets, type bundleAssets } from './assets.ts';
 import { compileApp } from './app.ts';
@@ -12,8 +11,8 @@ import { guidePage } from '../pages/guide.ts';
 import { aboutPage, guidesIndexPage, systemsPage, tagPage, tagsIndexPage } from '../pages/listings.ts';
 import { notFoundPage, searchPage, sitemap } from '../pages/utility.ts';
 import { faviconIco } from './favicon.ts';
-import { buildThread, type BuildThread, type FileSize } from './buildThread.ts';
-import { joinSearchInputs } from './searchFiles.ts';
+import { outputThread, type FileSize, type OutputThread } from './outputThread.ts';
+import { guideSearchInput, joinSearchInputs, type GuideSearchInput } from './searchFiles.ts';
 import { SHARD_BYTES } from '../search/shards.ts';
 import { reviewData, staleReviewLines } from './review.ts';
 import { todayIso } from './dates.ts';
@@ -29,8 +28,8 @@ export interface BuildOptions {
   /** site/src (see sourceDir.ts); found from this module's place by default */
   sourceDir?: string;
   /**
-   * The build's entry script, to render, index and write on a second thread as well (see
-   * buildThread.ts); without it, this thread does everything.
+   * The build's entry script, to compute the search index and write the files on a second thread
+   * (see outputThread.ts); without it, this thread does everything.
    */
   threadScript?: URL;
 }
@@ -48,8 +47,8 @@ export interface BuildReport {
   postings: FileSize & { files: number };
   docs: FileSize;
   assets: Awaited<ReturnType<typeof bundleAssets>>['bytes'];
-  /** guides rendered on the second thread (0 without one) */
-  renderedBySecondThread: number;
+  /** whether the index was computed and the files written on a second thread */
+  outputThread: boolean;
   /** milliseconds per phase, in order */
   phases: Record<string, number>;
   /** guides whose review is older than the review interval (or missing), one line each */
@@ -57,15 +56,15 @@ export interface BuildReport {
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildReport> {
-  const thread = buildThread(options.outDir, SHARD_BYTES, options.threadScript);
+  const output = outputThread(options.outDir, SHARD_BYTES, options.threadScript);
   try {
-    return await build(options, thread);
+    return await build(options, output);
   } finally {
-    thread.stop();
+    output.stop();
   }
 }
 
-async function build({ contentDir, outDir, baseUrl = 'http://localhost:3000', today = todayIso(), sourceDir }: BuildOptions, thread: BuildThread): Promise<BuildReport> {
+async function build({ contentDir, outDir, baseUrl = 'http://localhost:3000', today = todayIso(), sourceDir }: BuildOptions, output: OutputThread): Promise<BuildReport> {
   const started = performance.now();
   const phases: Record<string, number> = {};
   let phaseStart = started;
@@ -78,16 +77,17 @@ async function build({ contentDir, outDir, baseUrl = 'http://localhost:3000', to
   // the content has proved good (see esbuildOutput.ts).
   const bundling = Promise.all([compileAssets(outDir, sourceDir), compileApp(outDir, sourceDir)]);
   bundling.catch(() => undefined); // a content error is reported first; a bundling error when awaited below
-  const listing = await listGuides(contentDir);
-  // In slug order, the order of the site and of the search index; both threads read and render them.
-  const inOrder = [...listing.files].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-  const guides = await thread.loadGuides(inOrder);
-  phase('read and render');
-  // Problems are reported in path order, as `loadContent` does; with none, every guide is rendered.
-  const loadedBySlug = new Map(inOrder.map((file, i) => [file.slug, guides.loaded[i] as LoadedGuide]));
-  const content = await assembleContent(contentDir, listing.files.map((file) => loadedBySlug.get(file.slug) as LoadedGuide), listing.problems);
-  const model = buildModel(content, guides.rendered as RenderedMarkdown[]);
-  phase('check');
+  const content = await loadContent(contentDir);
+  phase('read');
+  // Each guide's search documents go to the output thread as soon as the guide is rendered.
+  const guideInputs: GuideSearchInput[] = [];
+  const model = buildModel(content, (guide) => {
+    const input = guideSearchInput(guide);
+    guideInputs.push(input);
+    output.addDocuments(input.documents);
+  });
+  output.endDocuments();
+  phase('render');
   resetOutputFolder(outDir, contentDir);
   phase('clean');
   const [writeAssets, writeApp] = await bundling;
@@ -96,7 +96,7 @@ async function build({ contentDir, outDir, baseUrl = 'http://localhost:3000', to
   phase('bundle');
 
   // Every page carries the search manifest, planned before the index is encoded (see searchOutput.ts).
-  const plannedSearch = planSearchFiles(joinSearchInputs(guides.search), assets.worker, sourceDir);
+  const plannedSearch = planSearchFiles(joinSearchInputs(guideInputs), assets.worker, sourceDir);
   phase('search names');
   const chrome: Chrome = { css: assets.css, js: assets.js, worker: assets.worker, searchManifest: plannedSearch.manifest, hasAbout: Boolean(model.pages.about) };
   const pages: Array<[string, () => string]> = [
@@ -112,15 +112,15 @@ async function build({ contentDir, outDir, baseUrl = 'http://localhost:3000', to
   ];
   const about = model.pages.about;
   if (about) pages.push(['about/index.html', () => aboutPage(chrome, about)]);
-  for (const [file, page] of pages) thread.write(file, page());
-  thread.write('sitemap.xml', sitemap(model, baseUrl));
-  thread.write('favicon.ico', faviconIco());
+  for (const [file, page] of pages) output.write(file, page());
+  output.write('sitemap.xml', sitemap(model, baseUrl));
+  output.write('favicon.ico', faviconIco());
   const reviews = reviewData(model.guides, today);
-  thread.write('guides/review.json', JSON.stringify(reviews));
+  output.write('guides/review.json', JSON.stringify(reviews));
   phase('pages');
-  const search = await writeSearchFiles(thread, plannedSearch);
+  const search = await writeSearchFiles(output, plannedSearch);
   phase('index');
-  await thread.finish();
+  await output.finish();
   phase('write (rest)');
 
   return {
@@ -132,7 +132,7 @@ async function build({ contentDir, outDir, baseUrl = 'http://localhost:3000', to
     postings: search.postings,
     docs: search.docs,
     assets: assets.bytes,
-    renderedBySecondThread: guides.bySecondThread,
+    outputThread: output.threaded,
     phases,
     staleReviews: staleReviewLines(reviews),
   };

@@ -13,9 +13,10 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { SearchInputs } from './searchFiles.ts';
 import { contentHash } from './output.ts';
-import type { BuildThread, FileSize } from './buildThread.ts';
+import type { FileSize, OutputThread } from './outputThread.ts';
 import { SHARD_BYTES } from '../search/shards.ts';
 import type { SearchManifest } from '../search/types.ts';
+import type { SectionFields } from '../search/fields.ts';
 import { SITE_SOURCE_DIR } from './sourceDir.ts';
 
 /** guides per file of section texts (see SearchManifest.textChunk) */
@@ -37,6 +38,20 @@ function searchCodeFingerprint(sourceDir: string): string {
   return codeFingerprint;
 }
 
+/**
+ * The code's fingerprint and every field of every document, each length-prefixed (unambiguous), fed to
+ * one hash: the same name for the same index as hashing their JSON, without a 6 MB string to make.
+ */
+function documentsHash(codeFingerprint: string, documents: readonly SectionFields[]): string {
+  const hash = createHash('sha256').update(codeFingerprint);
+  for (const document of documents) {
+    const fields = Object.entries(document);
+    hash.update(`${fields.length};`);
+    for (const [name, value = ''] of fields) hash.update(`${name}=${value.length}:`).update(value);
+  }
+  return hash.digest('hex').slice(0, 10);
+}
+
 export interface PlannedSearch {
   inputs: SearchInputs;
   manifest: SearchManifest;
@@ -55,7 +70,7 @@ export interface WrittenSearch {
 /** The search files' names, before the index is computed. `worker`: the worker script's URL (/assets/…). */
 export function planSearchFiles(inputs: SearchInputs, worker: string, sourceDir = SITE_SOURCE_DIR): PlannedSearch {
   const docsJson = JSON.stringify(inputs.docs);
-  const searchHash = contentHash(searchCodeFingerprint(sourceDir) + JSON.stringify(inputs.documents));
+  const searchHash = documentsHash(searchCodeFingerprint(sourceDir), inputs.documents);
   const manifest: SearchManifest = {
     version: 1,
     index: `assets/search/index-${searchHash}.bin`,
@@ -70,7 +85,7 @@ export function planSearchFiles(inputs: SearchInputs, worker: string, sourceDir 
 }
 
 /** Writes every search file the manifest names (the index once the output thread has encoded it). */
-export async function writeSearchFiles(output: BuildThread, { inputs, manifest, docsJson }: PlannedSearch): Promise<WrittenSearch> {
+export async function writeSearchFiles(output: OutputThread, { inputs, manifest, docsJson }: PlannedSearch): Promise<WrittenSearch> {
   const { texts } = inputs;
   for (let first = 0; first < texts.length; first += TEXT_CHUNK) {
     output.write(`${manifest.text}${first / TEXT_CHUNK}.json`, JSON.stringify(texts.slice(first, first + TEXT_CHUNK)));
