@@ -3,41 +3,56 @@
 import { parseArgs } from 'node:util';
 import { buildSite } from './src/build/buildSite.ts';
 import { BuildError } from './src/build/errors.ts';
+import { isOutputThread, serveOutputThread } from './src/build/outputThread.ts';
 
-const { values } = parseArgs({
-  options: {
-    content: { type: 'string', default: 'content' },
-    out: { type: 'string', default: 'dist/site' },
-    'base-url': { type: 'string', default: process.env.SITE_URL ?? 'http://localhost:3000' },
-    /** site/src, when this runs as a bundle elsewhere (see src/build/sourceDir.ts) */
-    'site-source': { type: 'string' },
-  },
-});
+// This script also serves the build's second thread (src/build/outputThread.ts).
+if (isOutputThread()) serveOutputThread();
+else await main();
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-/** CPU time of this process so far (all threads): unlike wall time, barely affected by a busy machine. */
-const cpuMilliseconds = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      content: { type: 'string', default: 'content' },
+      out: { type: 'string', default: 'dist/site' },
+      'base-url': { type: 'string', default: process.env.SITE_URL ?? 'http://localhost:3000' },
+      /** site/src, when this runs as a bundle elsewhere (see src/build/sourceDir.ts) */
+      'site-source': { type: 'string' },
+    },
+  });
 
-try {
-  const report = await buildSite({ contentDir: values.content, outDir: values.out, baseUrl: values['base-url'], sourceDir: values['site-source'] });
-  console.log(
-    `Built ${report.guides} guides (${report.sections} search sections, ${report.pages} pages) into ${values.out} in ${report.milliseconds} ms ` +
-      `(process CPU ${Math.round(cpuMilliseconds())} ms); ` +
-      `search index head ${kb(report.index.raw)} (${kb(report.index.gzip)} gzip) + postings ${kb(report.postings.raw)} (${kb(report.postings.gzip)} gzip, ${report.postings.files} shards) + docs ${kb(report.docs.gzip)} gzip; ` +
-      `page JS ${kb(report.assets.js.gzip)} gzip, worker ${kb(report.assets.worker.gzip)} gzip, CSS ${kb(report.assets.css.gzip)} gzip; ` +
-      `phases (ms): ${Object.entries(report.phases).map(([name, ms]) => `${name} ${ms}`).join(', ')}`,
-  );
-  if (report.staleReviews.length > 0) {
-    console.log(`${report.staleReviews.length} guide(s) due for review (last review older than 180 days, or none):`);
-    for (const line of report.staleReviews) console.log(`  - ${line}`);
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  /** CPU time of this process so far (all threads): unlike wall time, barely affected by a busy machine. */
+  const cpuMilliseconds = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
+
+  try {
+    const report = await buildSite({
+      contentDir: values.content,
+      outDir: values.out,
+      baseUrl: values['base-url'],
+      sourceDir: values['site-source'],
+      // Run from source (`tsx site/build.ts`) the second thread could not load TypeScript: one thread then.
+      threadScript: import.meta.url.endsWith('.ts') ? undefined : new URL(import.meta.url),
+    });
+    console.log(
+      `Built ${report.guides} guides (${report.sections} search sections, ${report.pages} pages) into ${values.out} in ${report.milliseconds} ms ` +
+        `(process CPU ${Math.round(cpuMilliseconds())} ms); ` +
+        `search index head ${kb(report.index.raw)} (${kb(report.index.gzip)} gzip) + postings ${kb(report.postings.raw)} (${kb(report.postings.gzip)} gzip, ${report.postings.files} shards) + docs ${kb(report.docs.gzip)} gzip; ` +
+        `page JS ${kb(report.assets.js.gzip)} gzip, worker ${kb(report.assets.worker.gzip)} gzip, CSS ${kb(report.assets.css.gzip)} gzip; ` +
+        `phases (ms): ${Object.entries(report.phases).map(([name, ms]) => `${name} ${ms}`).join(', ')}; ` +
+        `${report.outputThread ? 'index and writes on a second thread' : 'one thread'}`,
+    );
+    if (report.staleReviews.length > 0) {
+      console.log(`${report.staleReviews.length} guide(s) due for review (last review older than 180 days, or none):`);
+      for (const line of report.staleReviews) console.log(`  - ${line}`);
+    }
+  } catch (error) {
+    if (error instanceof BuildError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
   }
-} catch (error) {
-  if (error instanceof BuildError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
 }

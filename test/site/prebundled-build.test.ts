@@ -1,14 +1,22 @@
 // `npm run build:site` runs the build as one cached esbuild bundle (site/run-build.mjs): the bundle must
 // build exactly what the build run from source builds (same files, same bytes), and fail the same way.
 import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../../bench/site/corpus.ts';
 import { FIXTURE_CONTENT, buildInto, fixtureVariant, guideSource, removeTempDirs, tempDir } from './helpers.ts';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+
+async function expectSameFiles(expectedDir: string, actualDir: string): Promise<void> {
+  const [expected, actual] = await Promise.all([filesOf(expectedDir), filesOf(actualDir)]);
+  expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+  const different = [...expected].filter(([name, bytes]) => !bytes.equals(actual.get(name)!)).map(([name]) => name);
+  expect(different).toEqual([]);
+}
 
 async function filesOf(dir: string): Promise<Map<string, Buffer>> {
   const names = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
@@ -31,11 +39,33 @@ describe('the prebundled build (npm run build:site)', () => {
     const outDir = await tempDir('site-prebundled-');
     const { stdout } = await prebundled(FIXTURE_CONTENT, outDir);
     expect(stdout).toMatch(/^Built \d+ guides/);
-    const [expected, actual] = await Promise.all([filesOf(fromSource.outDir), filesOf(outDir)]);
-    expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
-    const different = [...expected].filter(([name, bytes]) => !bytes.equals(actual.get(name)!)).map(([name]) => name);
-    expect(different).toEqual([]);
+    await expectSameFiles(fromSource.outDir, outDir);
   }, 120_000);
+
+  // The command computes the index and writes the files on a second thread, fed guide by guide while the
+  // main thread renders (src/build/outputThread.ts); the library build does it all on one. Enough guides
+  // for many batches of documents and pages in flight: a lost or misordered section would change the
+  // index and its name, a lost page the file list.
+  it('computes the index and writes on a second thread, and still writes the same bytes as one thread', async () => {
+    const contentDir = await tempDir('corpus');
+    await writeCorpus(contentDir, { n: 600, seed: 7 });
+    const fromSource = await buildInto(contentDir);
+    const outDir = await tempDir('site-prebundled-');
+    const { stdout } = await prebundled(contentDir, outDir);
+    expect(stdout).toContain('index and writes on a second thread');
+    expect(fromSource.report.outputThread).toBe(false);
+    await expectSameFiles(fromSource.outDir, outDir);
+
+    // A broken guide stops the build before the second thread writes anything, in the library's words.
+    await writeFile(path.join(contentDir, 'guides', 'zz-broken.md'), guideSource('title: 12\n'));
+    await writeFile(path.join(contentDir, 'guides', 'mm-broken.md'), guideSource('title: Fine\nsummary: Fine.\ntags: [Not-Kebab]\n'));
+    const expected = await buildInto(contentDir).then(() => '', (error: Error) => error.message);
+    const failure = await prebundled(contentDir, await tempDir('site-prebundled-')).then(() => undefined, (error: { code: number; stderr: string }) => error);
+    expect(failure?.code).toBe(1);
+    expect(expected).toContain('zz-broken.md');
+    expect(expected).toContain('mm-broken.md');
+    expect(failure?.stderr.trim()).toBe(expected.trim());
+  }, 180_000);
 
   it('fails on bad content naming the file, and leaves the previous output as it was', async () => {
     const outDir = await tempDir('site-prebundled-');

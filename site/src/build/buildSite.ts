@@ -3,7 +3,7 @@ import { loadContent } from './content.ts';
 import { buildModel } from './model.ts';
 import { compileAssets, type bundleAssets } from './assets.ts';
 import { compileApp } from './app.ts';
-import { OutputWriter, resetOutputFolder } from './output.ts';
+import { resetOutputFolder } from './output.ts';
 import { planSearchFiles, writeSearchFiles } from './searchOutput.ts';
 import type { Chrome } from '../pages/layout.ts';
 import { homePage } from '../pages/home.ts';
@@ -11,6 +11,9 @@ import { guidePage } from '../pages/guide.ts';
 import { aboutPage, guidesIndexPage, systemsPage, tagPage, tagsIndexPage } from '../pages/listings.ts';
 import { notFoundPage, searchPage, sitemap } from '../pages/utility.ts';
 import { faviconIco } from './favicon.ts';
+import { outputThread, type FileSize, type OutputThread } from './outputThread.ts';
+import { guideSearchInput, joinSearchInputs, type GuideSearchInput } from './searchFiles.ts';
+import { SHARD_BYTES } from '../search/shards.ts';
 import { reviewData, staleReviewLines } from './review.ts';
 import { todayIso } from './dates.ts';
 import { estimatePage } from '../pages/estimate.ts';
@@ -24,13 +27,14 @@ export interface BuildOptions {
   today?: string;
   /** site/src (see sourceDir.ts); found from this module's place by default */
   sourceDir?: string;
+  /**
+   * The build's entry script, to compute the search index and write the files on a second thread
+   * (see outputThread.ts); without it, this thread does everything.
+   */
+  threadScript?: URL;
 }
 
-/** A file's size as written and as sent compressed (gzip), in bytes. */
-export interface FileSize {
-  raw: number;
-  gzip: number;
-}
+export type { FileSize };
 
 export interface BuildReport {
   guides: number;
@@ -43,13 +47,24 @@ export interface BuildReport {
   postings: FileSize & { files: number };
   docs: FileSize;
   assets: Awaited<ReturnType<typeof bundleAssets>>['bytes'];
+  /** whether the index was computed and the files written on a second thread */
+  outputThread: boolean;
   /** milliseconds per phase, in order */
   phases: Record<string, number>;
   /** guides whose review is older than the review interval (or missing), one line each */
   staleReviews: string[];
 }
 
-export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhost:3000', today = todayIso(), sourceDir }: BuildOptions): Promise<BuildReport> {
+export async function buildSite(options: BuildOptions): Promise<BuildReport> {
+  const output = outputThread(options.outDir, SHARD_BYTES, options.threadScript);
+  try {
+    return await build(options, output);
+  } finally {
+    output.stop();
+  }
+}
+
+async function build({ contentDir, outDir, baseUrl = 'http://localhost:3000', today = todayIso(), sourceDir }: BuildOptions, output: OutputThread): Promise<BuildReport> {
   const started = performance.now();
   const phases: Record<string, number> = {};
   let phaseStart = started;
@@ -58,13 +73,20 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
     phases[name] = Math.round(now - phaseStart);
     phaseStart = now;
   };
-  // esbuild bundles in its own process (the other core) while this one reads and renders; the bundles are
-  // written once the content has proved good (see esbuildOutput.ts).
+  // esbuild bundles in its own process while the guides are read and rendered; the bundles are written once
+  // the content has proved good (see esbuildOutput.ts).
   const bundling = Promise.all([compileAssets(outDir, sourceDir), compileApp(outDir, sourceDir)]);
   bundling.catch(() => undefined); // a content error is reported first; a bundling error when awaited below
   const content = await loadContent(contentDir);
   phase('read');
-  const model = buildModel(content);
+  // Each guide's search documents go to the output thread as soon as the guide is rendered.
+  const guideInputs: GuideSearchInput[] = [];
+  const model = buildModel(content, (guide) => {
+    const input = guideSearchInput(guide);
+    guideInputs.push(input);
+    output.addDocuments(input.documents);
+  });
+  output.endDocuments();
   phase('render');
   resetOutputFolder(outDir, contentDir);
   phase('clean');
@@ -73,10 +95,9 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
   await writeApp(assets.css);
   phase('bundle');
 
-  // Every page carries the search manifest, planned before the index is computed: the pages are
-  // written in the background (libuv) while the index is computed.
-  const out = new OutputWriter(outDir);
-  const plannedSearch = planSearchFiles(model, assets.worker, sourceDir);
+  // Every page carries the search manifest, planned before the index is encoded (see searchOutput.ts).
+  const plannedSearch = planSearchFiles(joinSearchInputs(guideInputs), assets.worker, sourceDir);
+  phase('search names');
   const chrome: Chrome = { css: assets.css, js: assets.js, worker: assets.worker, searchManifest: plannedSearch.manifest, hasAbout: Boolean(model.pages.about) };
   const pages: Array<[string, () => string]> = [
     ['index.html', () => homePage(chrome, model)],
@@ -91,16 +112,15 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
   ];
   const about = model.pages.about;
   if (about) pages.push(['about/index.html', () => aboutPage(chrome, about)]);
-  for (const [file, page] of pages) out.write(file, page());
-  out.write('sitemap.xml', sitemap(model, baseUrl));
-  out.write('favicon.ico', faviconIco());
+  for (const [file, page] of pages) output.write(file, page());
+  output.write('sitemap.xml', sitemap(model, baseUrl));
+  output.write('favicon.ico', faviconIco());
   const reviews = reviewData(model.guides, today);
-  out.write('guides/review.json', JSON.stringify(reviews));
+  output.write('guides/review.json', JSON.stringify(reviews));
   phase('pages');
-  const search = writeSearchFiles(out, plannedSearch);
+  const search = await writeSearchFiles(output, plannedSearch);
   phase('index');
-
-  await out.done();
+  await output.finish();
   phase('write (rest)');
 
   return {
@@ -112,6 +132,7 @@ export async function buildSite({ contentDir, outDir, baseUrl = 'http://localhos
     postings: search.postings,
     docs: search.docs,
     assets: assets.bytes,
+    outputThread: output.threaded,
     phases,
     staleReviews: staleReviewLines(reviews),
   };

@@ -1,6 +1,6 @@
 // Reads the content folder: every guide under guides/ (nested folders allowed, the slug is the file's
 // base name) and the optional site pages. All problems are collected, so one build reports them all.
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { BuildError } from './errors.ts';
@@ -76,36 +76,63 @@ function displayPath(file: string): string {
   return relative.startsWith('..') ? file : relative;
 }
 
-export async function loadContent(contentDir: string): Promise<Content> {
+/** A guide file found in the content folder, before it is read. */
+export interface GuideFile {
+  slug: string;
+  /** path for messages, relative to the working directory */
+  file: string;
+  absolute: string;
+}
+
+/** The outcome of reading one guide: the guide, or what is wrong with it. */
+export type LoadedGuide = { guide: SourceFile<GuideFrontMatter>; problems?: undefined } | { guide?: undefined; problems: string[] };
+
+/**
+ * The guides' files in path order, with the problems that need no reading (a duplicate or unusable
+ * file name). Fails when the content folder does not exist.
+ */
+export async function listGuides(contentDir: string): Promise<{ files: GuideFile[]; problems: string[] }> {
   // No guides yet is fine (they are written in parallel); no content folder at all is a typo.
   const folder = await fs.stat(contentDir).catch(() => undefined);
   if (!folder?.isDirectory()) throw new BuildError([`${contentDir}: content folder not found`]);
   const problems: string[] = [];
-  const files = await listMarkdown(path.join(contentDir, 'guides'));
-  const sources = await Promise.all(files.map((file) => fs.readFile(file, 'utf8')));
-  const guides: SourceFile<GuideFrontMatter>[] = [];
+  const files: GuideFile[] = [];
   const firstFileBySlug = new Map<string, string>();
-  files.forEach((absolute, i) => {
+  for (const absolute of await listMarkdown(path.join(contentDir, 'guides'))) {
     const file = displayPath(absolute);
     const slug = path.basename(absolute, '.md');
     const earlier = firstFileBySlug.get(slug);
     if (earlier) {
       problems.push(`${file}: duplicate slug "${slug}" (already used by ${earlier}); guide file names must be unique`);
-      return;
+      continue;
     }
     firstFileBySlug.set(slug, file);
     if (!/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/.test(slug)) {
       problems.push(`${file}: file name "${slug}" must be lowercase letters, digits and dashes (it becomes the URL)`);
-      return;
+      continue;
     }
-    try {
-      const parsed = parseFrontMatter(sources[i] ?? '', file, guideFrontMatterSchema);
-      guides.push({ slug, file, meta: parsed.data, body: parsed.body });
-    } catch (error) {
-      if (error instanceof FrontMatterError) problems.push(...error.problems);
-      else throw error;
-    }
-  });
+    files.push({ slug, file, absolute });
+  }
+  return { files, problems };
+}
+
+/**
+ * Reads and checks one guide. Synchronous: ~15 ms for 1,000 guides, where fs.promises took 70-100 ms
+ * (open, stat, read and close each a trip through libuv's thread pool and back).
+ */
+export function loadGuide({ slug, file, absolute }: GuideFile): LoadedGuide {
+  try {
+    const parsed = parseFrontMatter(readFileSync(absolute, 'utf8'), file, guideFrontMatterSchema);
+    return { guide: { slug, file, meta: parsed.data, body: parsed.body } };
+  } catch (error) {
+    if (error instanceof FrontMatterError) return { problems: error.problems };
+    throw error;
+  }
+}
+
+/** The site pages and experts, and the guides already loaded (in path order), as one content; fails on any problem. */
+export async function assembleContent(contentDir: string, guides: readonly LoadedGuide[], problems: string[]): Promise<Content> {
+  for (const loaded of guides) if (loaded.problems) problems.push(...loaded.problems);
   const pages: Content['pages'] = {};
   for (const name of ['home', 'about'] as const) {
     const absolute = path.join(contentDir, 'pages', `${name}.md`);
@@ -125,5 +152,10 @@ export async function loadContent(contentDir: string): Promise<Content> {
   }
   const experts = await loadExperts(contentDir, problems);
   if (problems.length > 0) throw new BuildError(problems);
-  return { guides, pages, experts };
+  return { guides: guides.flatMap((loaded) => (loaded.guide ? [loaded.guide] : [])), pages, experts };
+}
+
+export async function loadContent(contentDir: string): Promise<Content> {
+  const { files, problems } = await listGuides(contentDir);
+  return assembleContent(contentDir, files.map(loadGuide), problems);
 }

@@ -36,10 +36,18 @@ export const tagUrl = (tag: string) => `/tags/${tag}/`;
 const collator = new Intl.Collator('en');
 export const byTitle = (a: { meta: { title: string } }, b: { meta: { title: string } }) => collator.compare(a.meta.title, b.meta.title);
 
-export function buildModel(content: Content): SiteModel {
-  const guides: Guide[] = content.guides
-    .map((source) => ({ ...source, url: guideUrl(source.slug), rendered: renderMarkdown(source.body), related: [] as Guide[] }))
-    .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+/**
+ * `rendered` hears of each guide as soon as it is rendered, in the final order (by slug, the search
+ * index's order): the build hands its search documents to the output thread meanwhile.
+ */
+export function buildModel(content: Content, rendered?: (guide: Guide) => void): SiteModel {
+  const guides: Guide[] = [...content.guides]
+    .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+    .map((source) => {
+      const guide: Guide = { ...source, url: guideUrl(source.slug), rendered: renderMarkdown(source.body), related: [] };
+      rendered?.(guide);
+      return guide;
+    });
   const bySlug = new Map(guides.map((guide) => [guide.slug, guide]));
   const pages: SiteModel['pages'] = {};
   for (const [name, page] of Object.entries(content.pages) as [keyof SiteModel['pages'], SourceFile<PageFrontMatter>][]) {

@@ -11,14 +11,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { searchInputs, type SearchInputs } from './searchFiles.ts';
-import { contentHash, type OutputWriter } from './output.ts';
-import { buildIndexContent } from '../search/indexer.ts';
-import { encodeIndex } from '../search/format.ts';
-import { SHARD_BYTES, splitIndex } from '../search/shards.ts';
+import type { SearchInputs } from './searchFiles.ts';
+import { contentHash } from './output.ts';
+import type { FileSize, OutputThread } from './outputThread.ts';
+import { SHARD_BYTES } from '../search/shards.ts';
 import type { SearchManifest } from '../search/types.ts';
-import type { SiteModel } from './model.ts';
-import type { FileSize } from './buildSite.ts';
+import type { SectionFields } from '../search/fields.ts';
 import { SITE_SOURCE_DIR } from './sourceDir.ts';
 
 /** guides per file of section texts (see SearchManifest.textChunk) */
@@ -40,6 +38,20 @@ function searchCodeFingerprint(sourceDir: string): string {
   return codeFingerprint;
 }
 
+/**
+ * The code's fingerprint and every field of every document, each length-prefixed (unambiguous), fed to
+ * one hash: the same name for the same index as hashing their JSON, without a 6 MB string to make.
+ */
+function documentsHash(codeFingerprint: string, documents: readonly SectionFields[]): string {
+  const hash = createHash('sha256').update(codeFingerprint);
+  for (const document of documents) {
+    const fields = Object.entries(document);
+    hash.update(`${fields.length};`);
+    for (const [name, value = ''] of fields) hash.update(`${name}=${value.length}:`).update(value);
+  }
+  return hash.digest('hex').slice(0, 10);
+}
+
 export interface PlannedSearch {
   inputs: SearchInputs;
   manifest: SearchManifest;
@@ -56,10 +68,9 @@ export interface WrittenSearch {
 }
 
 /** The search files' names, before the index is computed. `worker`: the worker script's URL (/assets/…). */
-export function planSearchFiles(model: SiteModel, worker: string, sourceDir = SITE_SOURCE_DIR): PlannedSearch {
-  const inputs = searchInputs(model);
+export function planSearchFiles(inputs: SearchInputs, worker: string, sourceDir = SITE_SOURCE_DIR): PlannedSearch {
   const docsJson = JSON.stringify(inputs.docs);
-  const searchHash = contentHash(searchCodeFingerprint(sourceDir) + JSON.stringify(inputs.documents));
+  const searchHash = documentsHash(searchCodeFingerprint(sourceDir), inputs.documents);
   const manifest: SearchManifest = {
     version: 1,
     index: `assets/search/index-${searchHash}.bin`,
@@ -73,27 +84,17 @@ export function planSearchFiles(model: SiteModel, worker: string, sourceDir = SI
   return { inputs, manifest, docsJson };
 }
 
-/** Computes the index and writes every search file the manifest names. */
-export function writeSearchFiles(out: OutputWriter, { inputs, manifest, docsJson }: PlannedSearch): WrittenSearch {
-  const { head, shards } = splitIndex(encodeIndex(buildIndexContent(inputs.documents)), manifest.shardBytes);
-  const written = (file: string, data: string | Uint8Array): FileSize => {
-    const compressed = gzipSync(data);
-    out.write(file, data);
-    out.write(`${file}.gz`, compressed);
-    return { raw: typeof data === 'string' ? Buffer.byteLength(data) : data.length, gzip: compressed.length };
-  };
-  const index = written(manifest.index, head);
-  const postings = { raw: 0, gzip: 0, files: shards.length };
-  shards.forEach((shard, number) => {
-    const size = written(`${manifest.postings}${number}.bin`, shard);
-    postings.raw += size.raw;
-    postings.gzip += size.gzip;
-  });
-  const docs = written(manifest.docs, docsJson);
+/** Writes every search file the manifest names (the index once the output thread has encoded it). */
+export async function writeSearchFiles(output: OutputThread, { inputs, manifest, docsJson }: PlannedSearch): Promise<WrittenSearch> {
   const { texts } = inputs;
   for (let first = 0; first < texts.length; first += TEXT_CHUNK) {
-    out.write(`${manifest.text}${first / TEXT_CHUNK}.json`, JSON.stringify(texts.slice(first, first + TEXT_CHUNK)));
+    output.write(`${manifest.text}${first / TEXT_CHUNK}.json`, JSON.stringify(texts.slice(first, first + TEXT_CHUNK)));
   }
-  out.write('search/manifest.json', JSON.stringify(manifest));
-  return { sectionCount: inputs.documents.length, index, postings, docs };
+  output.write('search/manifest.json', JSON.stringify(manifest));
+  const docsData = Buffer.from(docsJson);
+  const docsGzip = gzipSync(docsData);
+  output.write(manifest.docs, docsData);
+  output.write(`${manifest.docs}.gz`, docsGzip);
+  const index = await output.writeIndex({ head: manifest.index, postings: manifest.postings });
+  return { sectionCount: inputs.documents.length, index: index.head, postings: index.postings, docs: { raw: docsData.length, gzip: docsGzip.length } };
 }

@@ -11,9 +11,14 @@ const MAX_WORD_LENGTH = 40;
 // Our own word splitter replaces lunr's tokenizer and trimmers: it keeps accented letters (lunr's
 // English trimmer would cut them) and turns every lunr query syntax character into a separator.
 const WORD = /[\p{L}\p{N}_]+/gu;
+// The same pattern where the (lowercased) text is ASCII, as most of the guides' text is: there the
+// Unicode letters and digits are exactly a-z and 0-9. Twice as fast, which the build's indexing feels.
+const ASCII_WORD = /[a-z0-9_]+/g;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 export function splitWords(text: string): string[] {
-  const words = text.toLowerCase().match(WORD) ?? [];
+  const lower = text.toLowerCase();
+  const words = lower.match(NON_ASCII.test(lower) ? WORD : ASCII_WORD) ?? [];
   return words.every(isOrdinaryWord) ? words : words.filter(isOrdinaryWord);
 }
 
