@@ -3,11 +3,12 @@
 import { parseArgs } from 'node:util';
 import { buildSite } from './src/build/buildSite.ts';
 import { BuildError } from './src/build/errors.ts';
-import { isOutputThread, serveOutputThread } from './src/build/outputThread.ts';
 
-// This script also serves the build's second thread (src/build/outputThread.ts).
-if (isOutputThread()) serveOutputThread();
-else await main();
+// Prebundled (run-build.mjs), the second thread's script is bundled beside this one. Run from source
+// (`tsx site/build.ts`) a worker thread could not load TypeScript: one thread then.
+const SECOND_THREAD = import.meta.url.endsWith('.ts') ? undefined : new URL('./output-thread.mjs', import.meta.url);
+
+await main();
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -33,8 +34,7 @@ async function main(): Promise<void> {
       outDir: values.out,
       baseUrl: values['base-url'],
       sourceDir: values['site-source'],
-      // Run from source (`tsx site/build.ts`) the second thread could not load TypeScript: one thread then.
-      threadScript: import.meta.url.endsWith('.ts') ? undefined : new URL(import.meta.url),
+      threadScript: SECOND_THREAD,
     });
     console.log(
       `Built ${report.guides} guides (${report.sections} search sections, ${report.pages} pages) into ${values.out} in ${report.milliseconds} ms ` +

@@ -4,7 +4,7 @@
 // rebuilt (esbuild, ~0.3 s) when any file it was made from changed (size or mtime, as esbuild's metafile
 // lists them). Plain JavaScript: Node 20 cannot run TypeScript without a loader.
 //   node site/run-build.mjs [--prepare-only] [build.ts options...]
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -12,9 +12,11 @@ const SITE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(SITE);
 const CACHE = path.join(ROOT, 'node_modules', '.cache', 'site-build');
 const BUNDLE = path.join(CACHE, 'build.mjs');
+/** the build's second thread (src/build/outputThread.ts); build.mjs finds it beside itself */
+const THREAD_BUNDLE = path.join(CACHE, 'output-thread.mjs');
 const INPUTS = path.join(CACHE, 'inputs.json');
 /** bumped when the way the bundle is made changes */
-const RECIPE = 1;
+const RECIPE = 2;
 
 const stamp = (file) => {
   try {
@@ -26,7 +28,7 @@ const stamp = (file) => {
 };
 
 function isFresh() {
-  if (!existsSync(BUNDLE) || !existsSync(INPUTS)) return false;
+  if (!existsSync(BUNDLE) || !existsSync(THREAD_BUNDLE) || !existsSync(INPUTS)) return false;
   const recorded = JSON.parse(readFileSync(INPUTS, 'utf8'));
   if (recorded.recipe !== RECIPE) return false;
   return Object.entries(recorded.inputs).every(([file, was]) => stamp(file) === was);
@@ -35,15 +37,18 @@ function isFresh() {
 async function bundle() {
   const { build } = await import('esbuild');
   mkdirSync(CACHE, { recursive: true });
-  const temporary = `${BUNDLE}.${process.pid}.tmp`;
+  // Written to a folder of their own, then renamed into place one by one (atomic): two builds starting
+  // at once never run a half-written bundle.
+  const temporary = path.join(CACHE, `tmp-${process.pid}`);
   const result = await build({
-    entryPoints: [path.join(SITE, 'build.ts')],
+    entryPoints: { build: path.join(SITE, 'build.ts'), 'output-thread': path.join(SITE, 'output-thread.ts') },
     absWorkingDir: ROOT,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    outfile: temporary,
+    outdir: temporary,
+    outExtension: { '.js': '.mjs' },
     // esbuild itself (a native binary) and what build code loads lazily with createRequire stay outside.
     external: ['esbuild'],
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
@@ -51,8 +56,9 @@ async function bundle() {
     logLevel: 'warning',
   });
   const inputs = Object.fromEntries(Object.keys(result.metafile.inputs).map((file) => [file, stamp(file)]));
-  // Renamed into place (atomic): two builds starting at once never run a half-written bundle.
-  renameSync(temporary, BUNDLE);
+  renameSync(path.join(temporary, 'output-thread.mjs'), THREAD_BUNDLE);
+  renameSync(path.join(temporary, 'build.mjs'), BUNDLE);
+  rmSync(temporary, { recursive: true, force: true });
   writeFileSync(`${INPUTS}.${process.pid}.tmp`, JSON.stringify({ recipe: RECIPE, inputs }));
   renameSync(`${INPUTS}.${process.pid}.tmp`, INPUTS);
 }

@@ -1,5 +1,6 @@
-// The app's pages. Each page (site/src/app/pages/<page>.ts) is its own chunk, loaded when first opened.
-import type { PageComponent, RouteDef } from './router.ts';
+// The app's pages. Each page (site/src/app/pages/<page>.ts) is its own chunk, loaded when first opened
+// (loadPage.ts). Data only: the site build reads it without bundling the app's pages into itself.
+import type { RouteDef } from './router.ts';
 
 export const ROUTES: readonly RouteDef[] = [
   { pattern: 'sign-in', title: 'Sign in', public: true, page: 'signIn' },
@@ -27,7 +28,3 @@ export const ROUTES: readonly RouteDef[] = [
 /** The folders the build also writes the shell into, so /app/<page>/ works on any static host. */
 export const STATIC_ROUTE_PATHS = ROUTES.filter((route) => !route.pattern.includes(':')).map((route) => route.pattern);
 
-/** esbuild turns this pattern into one chunk per file of pages/. */
-export function loadPage(route: RouteDef): Promise<{ default: PageComponent }> {
-  return import(`./pages/${route.page}.ts`) as Promise<{ default: PageComponent }>;
-}

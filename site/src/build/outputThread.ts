@@ -12,8 +12,8 @@
 //     for its first ~250 guides), and the two vCPUs behave like one core's hyperthreads for this
 //     work (two renders at once take 1.6 times as long each). Indexing is other code, warm only here.
 //
-// The thread runs the build's own entry script (site/build.ts's bundle, see run-build.mjs), which
-// checks `isOutputThread()` first. Without a script (the build called as a library, e.g. by the
+// The thread runs site/output-thread.ts, bundled beside the build's own (see run-build.mjs). Without
+// a script (the build called as a library, e.g. by the
 // tests, or `tsx site/build.ts`, where a worker cannot load TypeScript) the same `OutputWork` runs on
 // the main thread: the same bytes either way (test/site/prebundled-build.test.ts compares both).
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -205,15 +205,12 @@ function client(
   };
 }
 
-/** True in the thread `outputThread` started: the entry script then serves it instead of building. */
-export function isOutputThread(): boolean {
-  return !isMainThread && (workerData as { role?: string } | null)?.role === ROLE;
-}
-
+/** The thread's side: started by `outputThread` (see site/output-thread.ts). */
 export function serveOutputThread(): void {
   const port = parentPort;
-  if (!port) throw new Error('serveOutputThread runs only in a worker thread');
-  const { outDir, shardBytes } = workerData as { outDir: string; shardBytes: number };
+  const data = workerData as { role?: string; outDir: string; shardBytes: number } | null;
+  if (isMainThread || !port || data?.role !== ROLE) throw new Error('serveOutputThread runs only in the thread outputThread starts');
+  const { outDir, shardBytes } = data;
   const work = new OutputWork(outDir, shardBytes);
   port.on('message', (request: Request) => {
     const reply = work.handle(request);
