@@ -38,6 +38,20 @@ describe('site build failures name the file and what to fix', () => {
     );
   });
 
+  it('rejects dates that do not exist, instead of crashing after emptying the output folder', async () => {
+    // "2027-13-45" has the ISO shape; the review due date (reviewed + 180 days) was a RangeError, thrown after the
+    // output folder had been emptied, which left a half-written site and a stack trace instead of the field's name.
+    const content = await fixtureVariant({
+      'guides/bad-dates.md': guideSource('title: "Dates"\nsummary: "Impossible dates."\ntags: [dates]\ncategory: other\nreviewed: 2027-13-45\nupdated: 2026-02-30'),
+    });
+    expect(await buildProblems(content)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/bad-dates\.md: front matter field "reviewed": must be an ISO date/),
+        expect.stringMatching(/bad-dates\.md: front matter field "updated": must be an ISO date/),
+      ]),
+    );
+  });
+
   it('rejects a guide without front matter', async () => {
     const content = await fixtureVariant({ 'guides/no-front-matter.md': '# Just text\n' });
     expect(await buildProblems(content)).toEqual([expect.stringMatching(/no-front-matter\.md: missing front matter/)]);

@@ -5,6 +5,7 @@
 //   > What to re-check, in a sentence.
 //
 // Pure functions: parsing the marker line and describing what is wrong with it.
+import { isIsoDate } from './dates.ts';
 
 export interface CheckNote {
   source: string;
@@ -49,10 +50,4 @@ export function isHttpsUrl(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }

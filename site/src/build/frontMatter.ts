@@ -5,13 +5,16 @@
 import { load as loadYaml, CORE_SCHEMA } from 'js-yaml';
 import { z } from 'zod';
 import { CATEGORY_IDS, SYSTEMS } from './vocabulary.ts';
+import { isIsoDate } from './dates.ts';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const kebabTag = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase kebab-case, like "batch-jobs"');
 const isoDate = z
   .union([z.string(), z.date()])
   .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
-  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date like 2026-11-27'));
+  // A real date, not only its shape: the review due date is computed from it (dates.ts), and an impossible one
+  // ("2027-13-45") threw there, after the output folder had been emptied.
+  .pipe(z.string().refine(isIsoDate, 'must be an ISO date like 2026-11-27'));
 
 const translation = z.strictObject({
   title: nonEmpty,
