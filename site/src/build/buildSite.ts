@@ -3,7 +3,7 @@ import { loadContent } from './content.ts';
 import { buildModel } from './model.ts';
 import { compileAssets, type bundleAssets } from './assets.ts';
 import { compileApp } from './app.ts';
-import { resetOutputFolder } from './output.ts';
+import { createStagingFolder, discardStaged, publishStaged, stagingFolder } from './output.ts';
 import { planSearchFiles, writeSearchFiles } from './searchOutput.ts';
 import type { Chrome } from '../pages/layout.ts';
 import { homePage } from '../pages/home.ts';
@@ -56,11 +56,20 @@ export interface BuildReport {
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildReport> {
-  const output = outputThread(options.outDir, SHARD_BYTES, options.threadScript);
+  // Everything is written to a staging folder beside the output folder, swapped into place at the end.
+  const staging = stagingFolder(options.outDir, options.contentDir);
+  const output = outputThread(staging, SHARD_BYTES, options.threadScript);
+  let built = false;
   try {
-    return await build(options, output);
+    const report = await build({ ...options, outDir: staging }, output);
+    const publishing = performance.now();
+    publishStaged(staging, options.outDir);
+    built = true;
+    const published = Math.round(performance.now() - publishing);
+    return { ...report, milliseconds: report.milliseconds + published, phases: { ...report.phases, publish: published } };
   } finally {
     output.stop();
+    if (!built) discardStaged(staging);
   }
 }
 
@@ -88,8 +97,8 @@ async function build({ contentDir, outDir, baseUrl = 'http://localhost:3000', to
   });
   output.endDocuments();
   phase('render');
-  resetOutputFolder(outDir, contentDir);
-  phase('clean');
+  createStagingFolder(outDir);
+  phase('stage');
   const [writeAssets, writeApp] = await bundling;
   const assets = await writeAssets();
   await writeApp(assets.css);
