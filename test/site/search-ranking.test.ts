@@ -123,3 +123,18 @@ describe('multilingual search finds the guide and shows the title in the query l
     expect(results.every((result) => result.lang === 'en')).toBe(true);
   });
 });
+
+describe('Enter opens the first result only when it is clearly ahead', () => {
+  const ahead = async (text: string) => (await search.query(text, { limit: 5 }))[0]?.clearlyAhead === true;
+
+  it('when it has every word and the next guide has fewer', async () => {
+    expect(await ahead('pending reasons')).toBe(true);
+    expect(await ahead('Running containers with Apptainer')).toBe(true);
+  });
+
+  it('not when a word of the query is found nowhere, or only through a typo', async () => {
+    // "pending reasons" alone was ahead; a word no guide has makes it a guess
+    expect(await ahead('pending reasons azure')).toBe(false);
+    expect(await ahead('aptainer containers')).toBe(false);
+  });
+});

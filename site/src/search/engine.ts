@@ -378,12 +378,14 @@ export function isGoodMatch(hit: Pick<Hit, 'wordsMatched' | 'wordsMatchedWell' |
 }
 
 /**
- * The first hit is clearly the answer when the next guide's best hit matched fewer of the words, or
- * scored less than half as much. Otherwise Enter goes to the results page rather than guessing.
+ * The first hit is clearly the answer when it has every word of the query (none only through a typo)
+ * and the next guide's best hit matched fewer of the words, or scored less than half as much. Otherwise
+ * Enter goes to the results page rather than guessing: "azure gpu pricing" matched "gpu pricing" in the
+ * billing guide alone and jumped there, though nothing answers "azure".
  */
-export function isClearlyAhead(hits: readonly Pick<Hit, 'guide' | 'score' | 'wordsMatched'>[]): boolean {
+export function isClearlyAhead(hits: readonly Pick<Hit, 'guide' | 'score' | 'wordsMatched' | 'wordsMatchedWell' | 'queryWords'>[]): boolean {
   const [first] = hits;
-  if (!first) return false;
+  if (!first || first.wordsMatchedWell < first.queryWords) return false;
   const next = hits.find((hit) => hit.guide !== first.guide);
   return !next || next.wordsMatched < first.wordsMatched || next.score * 2 <= first.score;
 }
