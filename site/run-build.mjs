@@ -4,6 +4,7 @@
 // rebuilt (esbuild, ~0.3 s) when any file it was made from changed (size or mtime, as esbuild's metafile
 // lists them). Plain JavaScript: Node 20 cannot run TypeScript without a loader.
 //   node site/run-build.mjs [--prepare-only] [build.ts options...]
+// --prepare-only makes the cached bundles (this script's and the browser code's) without building a site.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -66,7 +67,6 @@ async function bundle() {
 const args = process.argv.slice(2);
 const prepareOnly = args[0] === '--prepare-only';
 if (!isFresh()) await bundle();
-if (!prepareOnly) {
-  process.argv = [process.argv[0], BUNDLE, '--site-source', path.join(SITE, 'src'), ...args];
-  await import(pathToFileURL(BUNDLE).href);
-}
+// --prepare-only also makes the browser bundles' cache (build.ts --prepare-bundles): code, not content.
+process.argv = [process.argv[0], BUNDLE, '--site-source', path.join(SITE, 'src'), ...(prepareOnly ? ['--prepare-bundles'] : args)];
+await import(pathToFileURL(BUNDLE).href);

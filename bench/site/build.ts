@@ -1,6 +1,8 @@
 // Times the site build as `npm run build:site` runs it (`node site/run-build.mjs`): a fresh process, wall
-// clock, into an empty folder. The prebundled build script is made beforehand, untimed: it is cached
-// across builds as tsx caches its transpiled files, and is remade only when the build code changes.
+// clock, into an empty folder. What depends on the code alone is made beforehand, untimed
+// (`run-build.mjs --prepare-only`): the prebundled build script and the browser bundles. Both are cached
+// across builds as tsx caches its transpiled files, and remade only when the code changes; the content
+// (read, rendered, indexed, laid out and written) is all in the timed build.
 import { spawn, spawnSync } from 'node:child_process';
 
 export interface BuildTiming {

@@ -40,6 +40,10 @@ describe('the prebundled build (npm run build:site)', () => {
     const { stdout } = await prebundled(FIXTURE_CONTENT, outDir);
     expect(stdout).toMatch(/^Built \d+ guides/);
     await expectSameFiles(fromSource.outDir, outDir);
+    // The next build takes the browser bundles from the cache: the same bytes.
+    const again = await tempDir('site-prebundled-');
+    expect((await prebundled(FIXTURE_CONTENT, again)).stdout).toContain('browser bundles from the cache');
+    await expectSameFiles(fromSource.outDir, again);
   }, 120_000);
 
   // The command computes the index and writes the files on a second thread, fed guide by guide while the

@@ -3,9 +3,9 @@
 // folder (so /app/<page>/ is a file on any static host), and reports what each page downloads.
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { build, type Metafile, type OutputFile } from 'esbuild';
+import type { Metafile } from 'esbuild';
 import { writeOutputFiles } from './esbuildOutput.ts';
+import { bundle, type Bundle } from './bundleCache.ts';
 import { ROUTES, STATIC_ROUTE_PATHS } from '../app/routes.ts';
 import { SITE_SOURCE_DIR } from './sourceDir.ts';
 
@@ -16,6 +16,8 @@ export interface AppBundle {
   /** JavaScript (gzip bytes) a first visit to each route downloads: entry, page chunk, and their static imports */
   routeGzip: Record<string, number>;
   metafile: Metafile;
+  /** taken from the bundle cache (bundleCache.ts) */
+  cached: boolean;
 }
 
 /** Output files reachable from `start` through static imports (what the browser must fetch to run it). */
@@ -74,36 +76,39 @@ export async function bundleApp(outDir: string, { siteCss, sourceDir = SITE_SOUR
   return write(siteCss);
 }
 
-/** Bundles in memory; the function returned writes the files and the page shell (see esbuildOutput.ts). */
-export async function compileApp(outDir: string, sourceDir = SITE_SOURCE_DIR): Promise<(siteCss: string) => Promise<AppBundle>> {
+/** Bundles in memory (or takes the cached bundle, see bundleCache.ts); the function returned writes the files and the page shell. */
+export async function compileApp(outDir: string, sourceDir = SITE_SOURCE_DIR, cacheDir?: string): Promise<(siteCss: string) => Promise<AppBundle>> {
   const appSource = path.join(sourceDir, 'app');
   const assetsDir = path.join(outDir, 'assets', 'app');
-  const result = await build({
-    entryPoints: { main: path.join(appSource, 'main.ts'), app: path.join(appSource, 'app.css') },
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    minify: true,
-    target: ['es2022'],
-    outdir: assetsDir,
-    entryNames: '[name]-[hash]',
-    chunkNames: '[name]-[hash]',
-    metafile: true,
-    write: false,
-    legalComments: 'none',
-    logLevel: 'silent',
-    define: { 'process.env.NODE_ENV': '"production"' },
-  });
-  return (siteCss) => writeApp(outDir, siteCss, result.outputFiles, result.metafile);
+  const bundled = await bundle(
+    'app',
+    {
+      entryPoints: { main: path.join(appSource, 'main.ts'), app: path.join(appSource, 'app.css') },
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      minify: true,
+      target: ['es2022'],
+      outdir: assetsDir,
+      entryNames: '[name]-[hash]',
+      chunkNames: '[name]-[hash]',
+      legalComments: 'none',
+      logLevel: 'silent',
+      define: { 'process.env.NODE_ENV': '"production"' },
+    },
+    cacheDir,
+  );
+  return (siteCss) => writeApp(outDir, siteCss, bundled);
 }
 
-async function writeApp(outDir: string, siteCss: string, files: OutputFile[], metafile: Metafile): Promise<AppBundle> {
-  const written = await writeOutputFiles(files);
+async function writeApp(outDir: string, siteCss: string, bundled: Bundle): Promise<AppBundle> {
+  const { metafile } = bundled;
+  const written = await writeOutputFiles(bundled.outputFiles);
   const gzipped = new Map<string, number>();
   await Promise.all(Object.keys(metafile.outputs).map(async (file) => {
     const data = written.get(path.resolve(file));
     if (!data) throw new Error(`esbuild wrote no ${file}`);
-    const compressed = gzipSync(data, { level: 9 });
+    const compressed = bundled.gzip(path.resolve(file));
     await fs.writeFile(`${file}.gz`, compressed);
     gzipped.set(file, compressed.length);
   }));
@@ -118,5 +123,5 @@ async function writeApp(outDir: string, siteCss: string, files: OutputFile[], me
     await fs.mkdir(path.dirname(target), { recursive: true });
     await fs.writeFile(target, page);
   }
-  return { entry: url(entryFile), css: url(cssFile), routeGzip: routeSizes(metafile, (file) => gzipped.get(file) ?? 0), metafile };
+  return { entry: url(entryFile), css: url(cssFile), routeGzip: routeSizes(metafile, (file) => gzipped.get(file) ?? 0), metafile, cached: bundled.cached };
 }

@@ -1,4 +1,5 @@
 // The whole build: content → model → pages, search files and assets in the output folder.
+import path from 'node:path';
 import { loadContent } from './content.ts';
 import { buildModel } from './model.ts';
 import { compileAssets, type bundleAssets } from './assets.ts';
@@ -32,6 +33,8 @@ export interface BuildOptions {
    * (see outputThread.ts); without it, this thread does everything.
    */
   threadScript?: URL;
+  /** where the browser bundles are kept across builds (see bundleCache.ts); none: bundled every time */
+  bundleCacheDir?: string;
 }
 
 export type { FileSize };
@@ -49,10 +52,18 @@ export interface BuildReport {
   assets: Awaited<ReturnType<typeof bundleAssets>>['bytes'];
   /** whether the index was computed and the files written on a second thread */
   outputThread: boolean;
+  /** whether the browser bundles came from the bundle cache (bundleCache.ts) */
+  bundlesCached: boolean;
   /** milliseconds per phase, in order */
   phases: Record<string, number>;
   /** guides whose review is older than the review interval (or missing), one line each */
   staleReviews: string[];
+}
+
+/** Makes the browser bundles' cache (see bundleCache.ts) without building a site. */
+export async function prepareBundles(bundleCacheDir: string, sourceDir?: string): Promise<void> {
+  const nowhere = path.join(bundleCacheDir, 'unwritten'); // output paths only: nothing is written there
+  await Promise.all([compileAssets(nowhere, sourceDir, bundleCacheDir), compileApp(nowhere, sourceDir, bundleCacheDir)]);
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildReport> {
@@ -73,7 +84,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   }
 }
 
-async function build({ contentDir, outDir, baseUrl = 'http://localhost:3000', today = todayIso(), sourceDir }: BuildOptions, output: OutputThread): Promise<BuildReport> {
+async function build({ contentDir, outDir, baseUrl = 'http://localhost:3000', today = todayIso(), sourceDir, bundleCacheDir }: BuildOptions, output: OutputThread): Promise<BuildReport> {
   const started = performance.now();
   const phases: Record<string, number> = {};
   let phaseStart = started;
@@ -84,7 +95,7 @@ async function build({ contentDir, outDir, baseUrl = 'http://localhost:3000', to
   };
   // esbuild bundles in its own process while the guides are read and rendered; the bundles are written once
   // the content has proved good (see esbuildOutput.ts).
-  const bundling = Promise.all([compileAssets(outDir, sourceDir), compileApp(outDir, sourceDir)]);
+  const bundling = Promise.all([compileAssets(outDir, sourceDir, bundleCacheDir), compileApp(outDir, sourceDir, bundleCacheDir)]);
   bundling.catch(() => undefined); // a content error is reported first; a bundling error when awaited below
   const content = await loadContent(contentDir);
   phase('read');
@@ -101,7 +112,7 @@ async function build({ contentDir, outDir, baseUrl = 'http://localhost:3000', to
   phase('stage');
   const [writeAssets, writeApp] = await bundling;
   const assets = await writeAssets();
-  await writeApp(assets.css);
+  const app = await writeApp(assets.css);
   phase('bundle');
 
   // Every page carries the search manifest, planned before the index is encoded (see searchOutput.ts).
@@ -142,6 +153,7 @@ async function build({ contentDir, outDir, baseUrl = 'http://localhost:3000', to
     docs: search.docs,
     assets: assets.bytes,
     outputThread: output.threaded,
+    bundlesCached: assets.cached && app.cached,
     phases,
     staleReviews: staleReviewLines(reviews),
   };

@@ -3,10 +3,9 @@
 // leaves the previous output as it was.
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
-import type { OutputFile } from 'esbuild';
 
 /** Writes esbuild's output files; returns their bytes by absolute path (metafile names resolve to it). */
-export async function writeOutputFiles(files: readonly OutputFile[]): Promise<Map<string, Uint8Array>> {
+export async function writeOutputFiles(files: readonly { path: string; contents: Uint8Array }[]): Promise<Map<string, Uint8Array>> {
   const folders = [...new Set(files.map((file) => path.dirname(file.path)))];
   await Promise.all(folders.map((folder) => fs.mkdir(folder, { recursive: true })));
   await Promise.all(files.map((file) => fs.writeFile(file.path, file.contents)));
