@@ -8,6 +8,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { API_ROUTES, routeKey, type ApiFunctionName } from '../routes.ts';
+import { SECURITY_LOG_RETENTION } from './security-logs.ts';
 
 export interface HttpApiProps {
   stage: string;
@@ -62,7 +63,7 @@ export class HttpApi extends Construct {
       } : {}),
     });
 
-    this.accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.DESTROY });
+    this.accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: SECURITY_LOG_RETENTION, removalPolicy: RemovalPolicy.DESTROY });
     this.stage = new apigw.HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',

@@ -7,6 +7,7 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { EDGE_SECRET_HEADER } from '../../functions/analytics/source.ts';
+import { SECURITY_LOG_DAYS } from './security-logs.ts';
 import { contentSecurityPolicy, CUSTOM_HEADERS, FRAME_OPTIONS, HSTS_MAX_AGE_SECONDS, REFERRER_POLICY } from '../../site/security-headers.ts';
 
 export interface SiteHostingProps {
@@ -47,7 +48,8 @@ export class SiteHosting extends Construct {
       enforceSSL: true,
       // CloudFront's standard logs are delivered with an ACL grant.
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      lifecycleRules: [{ expiration: Duration.days(90) }],
+      // Viewers' addresses and the URLs they asked for (queries included): told on the About page.
+      lifecycleRules: [{ expiration: Duration.days(SECURITY_LOG_DAYS) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.bucket = new s3.Bucket(this, 'Files', {

@@ -21,8 +21,8 @@ export function analyticsService({ store, clock }: AnalyticsDeps) {
     },
 
     async recordFeedback(event: { guide: string; helpful: boolean; reason?: string }): Promise<void> {
-      // A reason comes with "no"; one sent with "yes" is not what the form asks for and is not kept.
-      await store.addFeedback({ day: today(), guide: event.guide, helpful: event.helpful, reason: event.helpful ? '' : normaliseReason(event.reason) });
+      // A reason comes only with "no" (the schema refuses one with "yes").
+      await store.addFeedback({ day: today(), guide: event.guide, helpful: event.helpful, reason: normaliseReason(event.reason) });
     },
 
     async report(windowDays: number): Promise<AnalyticsReport> {

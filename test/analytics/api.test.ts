@@ -35,12 +35,18 @@ describe('the event routes', () => {
     ['search', '/api/analytics/search', { query: 'slurm', results: '3' }, 'results'],
     ['search', '/api/analytics/search', { query: 'slurm', results: 3, opened: 0 }, 'opened'],
     ['search', '/api/analytics/search', { query: 'slurm', results: 3, opened: 1.5 }, 'opened'],
+    ['search', '/api/analytics/search', { query: 'ok', results: 0, opened: 5 }, 'opened'],
+    ['search', '/api/analytics/search', { query: 'ok', results: 4, opened: 5 }, 'opened'],
+    ['search', '/api/analytics/search', { query: 'ok', results: 0, opened: 0 }, 'opened'],
+    ['search', '/api/analytics/search', { query: 'ok', results: 2, opened: -1 }, 'opened'],
+    ['search', '/api/analytics/search', { query: 'ok', results: 2, opened: null }, 'opened'],
     ['feedback', '/api/analytics/feedback', { guide: 'Slurm Basics', helpful: true }, 'guide'],
     ['feedback', '/api/analytics/feedback', { guide: '../etc', helpful: true }, 'guide'],
     ['feedback', '/api/analytics/feedback', { guide: 'slurm-basics', helpful: 'yes' }, 'helpful'],
     ['feedback', '/api/analytics/feedback', { guide: 'slurm-basics', helpful: false, reason: 'line one\nline two' }, 'reason'],
     ['feedback', '/api/analytics/feedback', { guide: 'slurm-basics', helpful: false, reason: 'ok\u2066hidden' }, 'reason'],
     ['feedback', '/api/analytics/feedback', { guide: 'slurm-basics', helpful: false, reason: 'x'.repeat(201) }, 'reason'],
+    ['feedback', '/api/analytics/feedback', { guide: 'slurm-basics', helpful: true, reason: 'Great' }, 'reason'],
   ];
   for (const [kind, path, body, field] of cases) {
     it(`refuses a ${kind} event with a bad ${field} (${JSON.stringify(body).slice(0, 60)}) with 400 naming it`, async () => {
@@ -91,7 +97,8 @@ describe('what is stored', () => {
     expect((await send('/api/analytics/search', { query: 'NCCL timeout', results: 0 })).status).toBe(202);
     expect((await send('/api/analytics/search', { query: 'nccl timeout', results: 5, opened: 1 })).status).toBe(202);
     expect((await send('/api/analytics/feedback', { guide: 'slurm-basics', helpful: false, reason: 'No job array example' })).status).toBe(202);
-    expect((await send('/api/analytics/feedback', { guide: 'slurm-basics', helpful: true, reason: 'kept only with no' })).status).toBe(202);
+    expect((await send('/api/analytics/feedback', { guide: 'slurm-basics', helpful: true, reason: 'kept only with no' })).status).toBe(400);
+    expect((await send('/api/analytics/feedback', { guide: 'slurm-basics', helpful: true })).status).toBe(202);
 
     const items = await analyticsItems(stack);
     expect(items.length).toBe(3);
@@ -107,6 +114,16 @@ describe('what is stored', () => {
       for (const name of Object.keys(item)) expect(allowed, name).toContain(name);
     }
     expect(everything).not.toContain('kept only with no');
+  });
+
+  it('masks e-mail addresses and phone numbers typed into a search or a reason before storing them', async () => {
+    const typed = 'my email is jane.doe@acme.example call +33 6 12 34 56 78';
+    expect((await stack.call('POST', '/api/analytics/search', { body: { query: typed, results: 0 } })).status).toBe(202);
+    expect((await stack.call('POST', '/api/analytics/feedback', { body: { guide: 'containers', helpful: false, reason: `No answer, ${typed}` } })).status).toBe(202);
+    const everything = JSON.stringify(await analyticsItems(stack));
+    for (const secret of ['jane', 'acme', '12 34', '+33']) expect(everything, secret).not.toContain(secret);
+    expect(everything).toContain('my email is [email] call [number]');
+    expect(everything).toContain('No answer, my email is [email] call [number]');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseQuery, normaliseReason, MAX_QUERY_LENGTH } from '../../functions/analytics/domain/normalise.ts';
+import { maskPersonalData, normaliseQuery, normaliseReason, MAX_QUERY_LENGTH } from '../../functions/analytics/domain/normalise.ts';
 import { analyticsReport, type FeedbackCounters, type SearchCounters } from '../../functions/analytics/domain/report.ts';
 import { dayOf, expiresAtOf, lastDays } from '../../functions/analytics/domain/retention.ts';
 import { take, type Bucket } from '../../functions/analytics/domain/token-bucket.ts';
@@ -18,6 +18,33 @@ describe('normalising what readers typed', () => {
     expect(normaliseQuery('💥'.repeat(200)).isWellFormed()).toBe(true);
     expect(normaliseReason('  The  SBATCH example   fails ')).toBe('The SBATCH example fails');
     expect(normaliseReason(undefined)).toBe('');
+  });
+});
+
+describe('masking what would identify a reader', () => {
+  const cases: Array<[string, string]> = [
+    ['my email is jane.doe@acme.example call +33 6 12 34 56 78', 'my email is [email] call [number]'],
+    ['Write to J.Doe+hpc@mail.uni-example.eu please', 'Write to [email] please'],
+    ['call (555) 123-4567 or +1 (555) 123-4567', 'call [number] or [number]'],
+    ['tel 06.12.34.56.78', 'tel [number]'],
+    ['account 1234567 locked', 'account [number] locked'],
+    ['iban FR76 3000 6000 0112 3456 7890 189', 'iban FR[number]'],
+    // Short numbers say what the question is about and stay.
+    ['gpu 4 a100 80gb', 'gpu 4 a100 80gb'],
+    ['slurm job 123456 pending since 2026', 'slurm job 123456 pending since 2026'],
+    ['cuda 12.4.1 on lumi-g', 'cuda 12.4.1 on lumi-g'],
+    ['maintenance 2026-12-06', 'maintenance 2026-12-06'],
+    ['h100 @ leonardo', 'h100 @ leonardo'],
+  ];
+  for (const [typed, kept] of cases) {
+    it(`keeps "${kept}" of "${typed}"`, () => expect(maskPersonalData(typed)).toBe(kept));
+  }
+
+  it('masks before folding and cutting, in queries and reasons alike', () => {
+    expect(normaliseQuery('My mail: Jane.Doe@Acme.example')).toBe('my mail: [email]');
+    expect(normaliseReason('Call me on +33 6 12 34 56 78')).toBe('Call me on [number]');
+    // An address at the cut is masked whole, not cut into a fragment that escapes the pattern.
+    expect(normaliseQuery(`${'x '.repeat(55)}jane.doe@acme.example`)).not.toContain('jane');
   });
 });
 

@@ -11,6 +11,7 @@ import { EDGE_SECRET_HEADER, VIEWER_ADDRESS_HEADER } from '../../functions/analy
 import { gunzipSync } from 'node:zlib';
 import { assetBytes, assetFiles, resourcesOfType, SEARCH_FILES, synthesize, type CfnResourceJson, type Synthesized } from './support/synth.ts';
 import { securityHeaders } from '../../site/security-headers.ts';
+import { SECURITY_LOG_DAYS } from '../../cdk/constructs/security-logs.ts';
 
 let synth: Synthesized;
 beforeAll(() => {
@@ -337,6 +338,15 @@ describe('site bucket and CloudFront', () => {
         PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
       });
     }
+  });
+
+  it('keeps the security logs (CloudFront\'s and S3\'s in the log bucket, the API\'s access log) as long as the About page says', () => {
+    const logBucket = distribution().Logging.Bucket['Fn::GetAtt'][0] as string;
+    const bucket = resourcesOfType(synth.json, 'AWS::S3::Bucket').find(([id]) => id === logBucket)![1];
+    expect(bucket.Properties!.LifecycleConfiguration).toEqual({ Rules: [{ ExpirationInDays: SECURITY_LOG_DAYS, Status: 'Enabled' }] });
+    const stage = resourcesOfType(synth.json, 'AWS::ApiGatewayV2::Stage')[0]![1];
+    const logGroup = (stage.Properties!.AccessLogSettings as { DestinationArn: { 'Fn::GetAtt': [string, string] } }).DestinationArn['Fn::GetAtt'][0];
+    expect(resourcesOfType(synth.json, 'AWS::Logs::LogGroup').find(([id]) => id === logGroup)![1].Properties!.RetentionInDays).toBe(SECURITY_LOG_DAYS);
   });
 
   it('reads the site bucket through Origin Access Control only', () => {

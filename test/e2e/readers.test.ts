@@ -4,6 +4,7 @@
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/chromium.ts';
+import { axeViolations } from '../support/axe.ts';
 import { openAs, PHONE, productForSuite, screenshot, seriousViolations, USERS } from './support.ts';
 
 /** Every request the page makes to the analytics event routes, with its JSON body. */
@@ -109,6 +110,31 @@ describe.skipIf(!hasChromium)('what readers could not find', () => {
       expect(await seriousViolations(page)).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
       await screenshot(page, `readers/report-390-${colorScheme}`);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('names each scroll region apart from its section (axe clean, moderate included, at 390 and 1366 px), and a query opened from the report is not counted again', async () => {
+    for (const [kind, body] of [['search', { query: 'slurm array kubernetes', results: 0 }], ['search', { query: 'sbatch queue', results: 3 }]] as const) {
+      expect((await product.server.api.request(`/api/analytics/${kind}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).status).toBe(202);
+    }
+    for (const viewport of [PHONE, { width: 1366, height: 900 }]) {
+      const { page, context, errors } = await openAs(product, USERS.coord, { viewport, next: '/app/readers' });
+      await page.locator('#top-queries').getByRole('link', { name: 'sbatch queue' }).waitFor();
+      expect(await page.getByRole('region', { name: 'Top searches', exact: true }).count()).toBe(1);
+      expect(await page.getByRole('region', { name: 'Top searches, table' }).locator('table').count()).toBe(1);
+      expect(await axeViolations(page, ['minor', 'moderate', 'serious', 'critical'])).toEqual([]);
+      if (viewport === PHONE) {
+        const sent = analyticsRequests(page);
+        await page.locator('#top-queries').getByRole('link', { name: 'sbatch queue' }).click();
+        await page.locator('a[data-search-result]').first().waitFor();
+        await page.waitForTimeout(2_000);
+        await page.locator('a[data-search-result]').first().click();
+        await page.waitForURL(/\/guides\//);
+        await page.waitForTimeout(500);
+        expect(sent).toEqual([]);
+      }
       expect(errors).toEqual([]);
       await context.close();
     }

@@ -126,6 +126,24 @@ describe.skipIf(!hasChromium)('second outside review', () => {
     await context.close();
   });
 
+  it('a search\'s "open a ticket" link over an unsent draft says it brings a subject from a search, and replaces only the subject', async () => {
+    const { page, context, errors } = await openAs(product, USERS.maria, { next: '/app/tickets/new' });
+    await page.getByLabel('Subject').fill('Quota on LUMI');
+    await page.locator('#body').fill('Our project ran out of storage quota yesterday.');
+    await page.goto('/search/?q=kubernetes%20helm%20chart');
+    await page.goto(`/app/tickets/new?${new URLSearchParams({ subject: 'kubernetes helm chart' })}`);
+    const notice = page.locator('#draft-conflict');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('You have an unsent draft (“Quota on LUMI”); the link you followed brings the subject “kubernetes helm chart” from a search.');
+    expect(await notice.textContent()).not.toContain('estimate');
+    expect(await seriousViolations(page)).toEqual([]);
+    await notice.getByRole('button', { name: 'Use the subject from the search' }).click();
+    expect(await page.getByLabel('Subject').inputValue()).toBe('kubernetes helm chart');
+    expect(await page.locator('#body').inputValue()).toBe('Our project ran out of storage quota yesterday.');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('the estimator puts every input in the URL from the first estimate, and tells a screen reader the number it shows', async () => {
     const { page, context, errors } = await openAs(product, undefined);
     await page.goto('/tools/estimate/');

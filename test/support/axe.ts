@@ -13,8 +13,8 @@ interface AxeViolation {
   nodes: Array<{ target: string[] }>;
 }
 
-/** axe-core's serious and critical violations on the page, one line each (empty when there are none). */
-export async function seriousViolations(page: Page): Promise<string[]> {
+/** axe-core's violations of the given impacts on the page, one line each (empty when there are none). */
+export async function axeViolations(page: Page, impacts: readonly string[]): Promise<string[]> {
   // Evaluated through the DevTools protocol: a page's CSP rightly refuses an injected <script>.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(`${await axeSource()}\n;true`);
   const violations = await page.evaluate(async () => {
@@ -22,6 +22,9 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     return (await axe.run(document, { resultTypes: ['violations'] })).violations;
   });
   return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .filter((violation) => impacts.includes(violation.impact ?? ''))
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
+
+/** axe-core's serious and critical violations on the page. */
+export const seriousViolations = (page: Page) => axeViolations(page, ['serious', 'critical']);

@@ -80,6 +80,8 @@ export const MESSAGES = [
   'Describe what you are trying to do and what happens. An expert answers within the service level of the priority you choose.',
   'You have an unsent draft (“{subject}”); the link you followed brings an estimate.', 'no subject',
   'Replace it with the estimate', 'Keep my draft',
+  'You have an unsent draft (“{subject}”); the link you followed brings the subject “{linked}” from a search.',
+  'Use the subject from the search',
   'You came from the guide {guide}; it will be linked in your ticket.', 'Subject', 'Description',
   'What you ran, what you expected, what happened (error messages, job output).', 'System (optional)',
   'Not specific to a system', 'Topic (optional)', 'Helps us pick the expert who knows it best.', 'Not sure',

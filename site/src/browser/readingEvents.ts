@@ -1,6 +1,7 @@
 // Anonymous reading events for the coordinators' "what readers could not find": a search whose results were
 // shown (once the query settles), a result opened (with its position), a guide rated helpful or not. Nothing
-// is sent when the browser asks for Do Not Track or Global Privacy Control; requests carry no cookie
+// is sent when the browser asks for Do Not Track or Global Privacy Control, or on a page opened from the
+// coordinators' report (NOT_COUNTED_PARAM); requests carry no cookie
 // (credentials: 'omit') and the API stores only per-day counters (README, About page).
 
 const SETTLE_MS = 1200;
@@ -8,10 +9,18 @@ const SENT_QUERIES = new Set<string>();
 let pending: { query: string; results: number } | undefined;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
-/** What the browser says about tracking: either signal means nothing is sent. */
+/**
+ * A page opened with this parameter (`/search/?q=...&uncounted=1`) is a check, not a reader's visit: the
+ * coordinators' report links its queries so, and looking at "no result" queries does not count them again.
+ * A marker on the link rather than "is staff signed in": the static site knows nothing of sessions, and a
+ * marker holds whoever opens the link, in whichever browser.
+ */
+export const NOT_COUNTED_PARAM = 'uncounted';
+
+/** What the browser says about tracking (either signal means nothing is sent), and whether this visit counts. */
 export function mayRecord(): boolean {
   const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
-  return nav.doNotTrack !== '1' && nav.globalPrivacyControl !== true;
+  return nav.doNotTrack !== '1' && nav.globalPrivacyControl !== true && !new URLSearchParams(location.search).has(NOT_COUNTED_PARAM);
 }
 
 function send(path: string, body: object): void {

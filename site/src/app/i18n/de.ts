@@ -219,6 +219,8 @@ const catalogue: Catalogue = {
   "You have an unsent draft (“{subject}”); the link you followed brings an estimate.": "Sie haben einen nicht gesendeten Entwurf („{subject}“); der Link, dem Sie gefolgt sind, bringt eine Schätzung mit.",
   "no subject": "ohne Betreff",
   "Replace it with the estimate": "Durch die Schätzung ersetzen",
+  "You have an unsent draft (“{subject}”); the link you followed brings the subject “{linked}” from a search.": "Sie haben einen nicht gesendeten Entwurf („{subject}“); der Link, dem Sie gefolgt sind, bringt den Betreff „{linked}“ aus einer Suche mit.",
+  "Use the subject from the search": "Betreff aus der Suche übernehmen",
   "Keep my draft": "Meinen Entwurf behalten",
   "You came from the guide {guide}; it will be linked in your ticket.": "Sie kommen von der Anleitung {guide}; sie wird mit Ihrem Ticket verknüpft.",
   "Subject": "Betreff",

@@ -219,6 +219,8 @@ const catalogue: Catalogue = {
   "You have an unsent draft (“{subject}”); the link you followed brings an estimate.": "Tienes un borrador sin enviar («{subject}»); el enlace que has seguido trae una estimación.",
   "no subject": "sin asunto",
   "Replace it with the estimate": "Sustituirlo por la estimación",
+  "You have an unsent draft (“{subject}”); the link you followed brings the subject “{linked}” from a search.": "Tienes un borrador sin enviar («{subject}»); el enlace que has seguido trae el asunto «{linked}» de una búsqueda.",
+  "Use the subject from the search": "Usar el asunto de la búsqueda",
   "Keep my draft": "Conservar mi borrador",
   "You came from the guide {guide}; it will be linked in your ticket.": "Vienes de la guía {guide}; quedará enlazada en tu ticket.",
   "Subject": "Asunto",

@@ -219,6 +219,8 @@ const catalogue: Catalogue = {
   "You have an unsent draft (“{subject}”); the link you followed brings an estimate.": "Vous avez un brouillon non envoyé (« {subject} ») ; le lien que vous avez suivi apporte une estimation.",
   "no subject": "sans objet",
   "Replace it with the estimate": "Le remplacer par l’estimation",
+  "You have an unsent draft (“{subject}”); the link you followed brings the subject “{linked}” from a search.": "Vous avez un brouillon non envoyé (« {subject} ») ; le lien que vous avez suivi apporte l’objet « {linked} » d’une recherche.",
+  "Use the subject from the search": "Prendre l’objet de la recherche",
   "Keep my draft": "Garder mon brouillon",
   "You came from the guide {guide}; it will be linked in your ticket.": "Vous venez du guide {guide} ; il sera lié à votre ticket.",
   "Subject": "Objet",

@@ -219,6 +219,8 @@ const catalogue: Catalogue = {
   "You have an unsent draft (“{subject}”); the link you followed brings an estimate.": "Hai una bozza non inviata («{subject}»); il link che hai seguito porta una stima.",
   "no subject": "senza oggetto",
   "Replace it with the estimate": "Sostituiscila con la stima",
+  "You have an unsent draft (“{subject}”); the link you followed brings the subject “{linked}” from a search.": "Hai una bozza non inviata («{subject}»); il link che hai seguito porta l’oggetto «{linked}» da una ricerca.",
+  "Use the subject from the search": "Usa l’oggetto della ricerca",
   "Keep my draft": "Mantieni la mia bozza",
   "You came from the guide {guide}; it will be linked in your ticket.": "Arrivi dalla guida {guide}; sarà collegata al tuo ticket.",
   "Subject": "Oggetto",

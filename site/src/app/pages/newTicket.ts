@@ -99,6 +99,14 @@ export function draftHidesPrefill(saved: Partial<TicketDraft> | undefined, prefi
   return saved.subject !== prefill.subject || saved.body !== prefill.body;
 }
 
+/**
+ * What a prefilling link brings, so the question over an earlier draft names it: the compute estimator's link
+ * brings a description (the estimate) with its subject; the search's "open a ticket" brings only a subject.
+ */
+export function linkBrings(prefill: { body: string }): 'estimate' | 'subject' {
+  return prefill.body ? 'estimate' : 'subject';
+}
+
 interface TicketDraft {
   subject: string;
   body: string;
@@ -120,6 +128,7 @@ export default function NewTicketPage({ query, user }: PageProps): VNode {
   const key = draftKey(user.id, 'new-ticket');
   // Asked once, on arrival with a prefill: whether an earlier draft would hide it.
   const [conflict, setConflict] = useState(() => draftHidesPrefill(readDraft<TicketDraft>(key), prefill));
+  const estimate = linkBrings(prefill) === 'estimate';
   // The choice made, the notice goes and focus moves on to the form (not lost to the page): in the render that
   // removes the notice (a layout effect), not on a later animation frame, which a busy or background tab delays.
   const focusSubject = useRef(false);
@@ -179,9 +188,10 @@ export default function NewTicketPage({ query, user }: PageProps): VNode {
     <${PageTitle}>New ticket<//>
     <p class="lead">${t('Describe what you are trying to do and what happens. An expert answers within the service level of the priority you choose.')}</p>
     ${conflict ? html`<div class="notice warning" role="status" id="draft-conflict">
-      <p>${t('You have an unsent draft (“{subject}”); the link you followed brings an estimate.', { subject: draft.subject.trim() || t('no subject') })}</p>
+      <p>${t(estimate ? 'You have an unsent draft (“{subject}”); the link you followed brings an estimate.' : 'You have an unsent draft (“{subject}”); the link you followed brings the subject “{linked}” from a search.', { subject: draft.subject.trim() || t('no subject'), linked: prefill.subject })}</p>
       <p class="actions">
-        <button type="button" onClick=${() => { setDraft({ ...draft, subject: prefill.subject, body: prefill.body, system: prefill.system || draft.system }); settle(); }}>${t('Replace it with the estimate')}</button>
+        ${/* A subject alone replaces the subject only: the description typed stays. */ ''}
+        <button type="button" onClick=${() => { setDraft(estimate ? { ...draft, subject: prefill.subject, body: prefill.body, system: prefill.system || draft.system } : { ...draft, subject: prefill.subject }); settle(); }}>${t(estimate ? 'Replace it with the estimate' : 'Use the subject from the search')}</button>
         <button type="button" class="button secondary" onClick=${settle}>${t('Keep my draft')}</button>
       </p>
     </div>` : ''}

@@ -11,20 +11,25 @@ import { useLoad } from '../hooks.ts';
 import type { PageProps } from '../router.ts';
 import { TOPIC_TITLES } from '../topics.ts';
 import { plural } from '../../../../functions/core/plural.ts';
+import { NOT_COUNTED_PARAM } from '../../browser/readingEvents.ts';
 
 const WINDOWS = [7, 30, 90] as const;
 type QueryRow = AnalyticsReport['topQueries'][number];
 
 const guideTitle = (slug: string) => (TOPIC_TITLES as Record<string, string>)[slug] ?? slug;
-const searchLink = (query: string) => html`<a href=${`/search/?q=${encodeURIComponent(query)}`}>${query}</a>`;
+// The link says the visit is a check, not a reader's search (NOT_COUNTED_PARAM, honoured by the reading-events
+// script): a coordinator looking at "no result" queries must not count them again.
+const searchLink = (query: string) => html`<a href=${`/search/?${new URLSearchParams({ q: query, [NOT_COUNTED_PARAM]: '1' })}`}>${query}</a>`;
 
 function QueryTable({ id, caption, rows, columns, empty }: {
   id: string; caption: string; rows: readonly QueryRow[]; empty: string;
   columns: ReadonlyArray<[string, (row: QueryRow) => string | number]>;
 }): VNode {
+  // The section is named by its heading; the scroll region inside gets a name of its own (two landmarks with
+  // one name are one too many for a screen reader's list of regions: axe landmark-unique).
   return html`<section aria-labelledby=${`${id}-title`}>
     <h2 id=${`${id}-title`}>${caption}</h2>
-    ${rows.length === 0 ? html`<p class="muted">${empty}</p>` : html`<div class="table-scroll" tabindex="0" role="region" aria-labelledby=${`${id}-title`}><table class="data readers-queries" id=${id}>
+    ${rows.length === 0 ? html`<p class="muted">${empty}</p>` : html`<div class="table-scroll" tabindex="0" role="region" aria-label=${`${caption}, table`}><table class="data readers-queries" id=${id}>
       <thead><tr><th scope="col">Query</th>${columns.map(([label]) => html`<th scope="col" class="num">${label}</th>`)}</tr></thead>
       <tbody>${rows.map((row) => html`<tr><th scope="row">${searchLink(row.query)}</th>${columns.map(([, value]) => html`<td class="num">${value(row)}</td>`)}</tr>`)}</tbody>
     </table></div>`}
