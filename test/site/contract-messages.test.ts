@@ -79,10 +79,15 @@ describe('guide front matter errors are in a writer\'s words', () => {
     ['a list for the whole block', '---\n- title\n- summary\n---\n', 'front matter: must be fields, one per line, like "title: Running jobs on LUMI"'],
     ['an opening --- never closed', '---\ntitle: Jobs\nsummary: S\ntags: [jobs]\n\n# Jobs\n', 'front matter is not closed: add a line with --- after its last field'],
     ['no block at all', '# Jobs\n', 'missing front matter (a YAML block between --- lines at the top)'],
+    ['a field left empty', '---\ntitle: Jobs\nsummary:\ntags: [jobs]\n---\n', 'front matter field "summary": is empty: write its value after the colon'],
   ])('%s', (_case, source, message) => {
     const problems = problemsOf(source);
     expect(problems).toEqual([`guides/gpu.md: ${message}`]);
     expect(problems[0]).not.toMatch(ZOD_WORDING);
+  });
+
+  it('reads an empty block (--- right after ---) as one with no fields, not as an unclosed one', () => {
+    expect(problemsOf('---\n---\n# Jobs\n')).toEqual(['title', 'summary', 'tags'].map((field) => `guides/gpu.md: front matter field "${field}": is required`));
   });
 
   it('says the same for a site page, whose tags are optional', () => {

@@ -19,6 +19,8 @@ export const writerMessage: ErrorMap = (issue) => {
   if (issue.code === 'invalid_type') {
     const { input, expected } = issue;
     if (input === undefined) return 'is required';
+    // "summary:" with nothing after it reads as null in YAML.
+    if (input === null) return 'is empty: write its value after the colon';
     const typed = typeof input === 'string' || typeof input === 'number' || typeof input === 'boolean' ? String(input) : undefined;
     if (expected === 'array') return `must be a list, like [${typed ?? 'a, b'}]`;
     if (expected === 'string') return Array.isArray(input) ? 'must be a single text, not a list' : `must be text; put it in quotes, like "${typed ?? 'text'}"`;

@@ -63,7 +63,8 @@ export type GuideFrontMatter = z.infer<typeof guideFrontMatterSchema>;
 /** Site pages (home, about) share the fields but only need a title and a summary. */
 export const pageFrontMatterSchema = guideFrontMatterSchema.extend({ tags: z.array(kebabTag).default([]) });
 
-const FENCE = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+// An empty block (--- right after ---) is a block with no fields, not an unclosed one.
+const FENCE = /^---\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 export interface ParsedFile<T> {
   data: T;
