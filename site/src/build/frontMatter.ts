@@ -31,8 +31,6 @@ const translation = fields(
   'field',
   'must be a translation\'s fields, like { title: ..., summary: ... }',
 );
-/** The languages a guide may be translated into; the site's pages are written in English. */
-const TRANSLATIONS = ['fr', 'de', 'es', 'it'] as const;
 
 export const guideFrontMatterSchema = fields({
   title: nonEmpty,
@@ -53,7 +51,7 @@ export const guideFrontMatterSchema = fields({
   questions: z.array(nonEmpty).default([]),
   sources: z.array(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })).default([]),
   i18n: fields(
-    Object.fromEntries(TRANSLATIONS.map((language) => [language, translation.optional()])) as Record<(typeof TRANSLATIONS)[number], z.ZodOptional<typeof translation>>,
+    { fr: translation.optional(), de: translation.optional(), es: translation.optional(), it: translation.optional() },
     'language',
     `must be translations by language, like fr: { title: ..., summary: ... }`,
   ).optional(),
