@@ -2,28 +2,24 @@
 // precompressed .gz files when the client accepts gzip, other text compressed on the fly as
 // CloudFront does, immutable caching for the content-hashed files under /assets/, revalidation for
 // everything else, and the site's 404 page with status 404.
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Hono, type Context } from 'hono';
-import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { cloudFrontCompression } from './compression.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'public, max-age=0, must-revalidate';
-/**
- * What CloudFront compresses on the fly (compress: true, cdk/constructs/site-hosting.ts): the types of
- * its list the site serves, from 1,000 bytes. The build precompresses only scripts, styles and the
- * search index; pages and the search's snippet texts (JSON) go compressed by CloudFront.
- */
-const CLOUDFRONT_COMPRESSES = /^(?:text\/(?:html|css|javascript|plain|xml|csv)|application\/(?:json|javascript|xml|xhtml\+xml|rss\+xml)|image\/svg\+xml)(?:;|$)/;
-const CLOUDFRONT_MIN_BYTES = 1_000;
 
 export function createSiteApp(rootDir: string): Hono {
   const root = path.resolve(rootDir);
   const app = new Hono();
 
-  // A precompressed .gz is sent as it is (it has Content-Encoding already).
-  app.use('*', compress({ encoding: 'gzip', threshold: CLOUDFRONT_MIN_BYTES, contentTypeFilter: CLOUDFRONT_COMPRESSES }));
+  // A precompressed .gz is sent as it is (it has Content-Encoding already). Only assets have one: a folder's
+  // index.html never does, so the path as asked is enough.
+  const hasGzip = (c: Context) => c.req.path.startsWith('/assets/') && existsSync(`${path.join(root, c.req.path)}.gz`);
+  app.use('*', cloudFrontCompression(hasGzip));
 
   app.use('*', async (c, next) => {
     await next();

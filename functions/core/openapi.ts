@@ -40,7 +40,7 @@ const ProblemSchema = documented(z.looseObject({
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input', 401: 'Not signed in', 403: 'Role not allowed', 404: 'Unknown, or not yours',
-  409: 'Conflict', 412: 'Stale If-Match', 413: 'Body too large', 415: 'Not JSON', 422: 'Business rule',
+  409: 'Conflict', 412: 'Stale If-Match', 413: 'Body too large', 415: 'Not JSON, or compressed', 422: 'Business rule',
   428: 'If-Match required', 429: 'Throttled',
 };
 

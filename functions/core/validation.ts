@@ -20,11 +20,20 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], prefix: string[
 const JSON_MEDIA_TYPE = /^application\/([a-z0-9.-]+\+)?json$/;
 const mediaTypeOf = (contentType: string) => contentType.split(';')[0]!.trim().toLowerCase();
 
+/** A Content-Encoding that leaves the bytes as sent (none, or "identity"): the only one the functions read. */
+const IDENTITY_CODING = /^\s*(?:identity\s*)?$/i;
+
 /**
- * The JSON body: 415 for another media type (or a body sent without one), 400 when it does not parse.
- * No body and no Content-Type reads as `{}`, so an all-optional body (a cancellation reason) may be left out.
+ * The JSON body: 415 for another media type (or a body sent without one) or a compressed body, 400 when it does
+ * not parse. No body and no Content-Type reads as `{}`, so an all-optional body (a cancellation reason) may be left out.
  */
 export async function jsonBody(c: Context): Promise<unknown> {
+  // A gzip body was read as text and refused as "not valid JSON", which sends the caller to look at their JSON.
+  // 415 is what RFC 7694 gives an unsupported content coding; the API takes none, so it says which one it saw.
+  const contentEncoding = c.req.header('content-encoding');
+  if (contentEncoding !== undefined && !IDENTITY_CODING.test(contentEncoding)) {
+    throw problems.unsupportedMediaType(`Send the body uncompressed: Content-Encoding "${contentEncoding.trim()}" is not accepted.`);
+  }
   const contentType = c.req.header('content-type');
   if (contentType === undefined) {
     if ((await c.req.text()).length > 0) throw problems.unsupportedMediaType('Send JSON with Content-Type: application/json.');

@@ -2,6 +2,7 @@
 // the throttle (over real HTTP, so the source address is the socket's), and what is stored (no identifier).
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../functions/core/clock.ts';
 import { EDGE_SECRET_HEADER, VIEWER_ADDRESS_HEADER } from '../../functions/analytics/source.ts';
@@ -68,6 +69,27 @@ describe('the event routes', () => {
     ), { numRuns: 60 });
     const items = await analyticsItems(stack);
     expect(items.every((item) => item.day === '2026-12-06')).toBe(true);
+  });
+
+  it('refuses a compressed body with 415 naming Content-Encoding, not "not valid JSON", and stores nothing', async () => {
+    const events: Array<[string, unknown]> = [
+      ['/api/analytics/search', { query: 'gzip probe', results: 1 }],
+      ['/api/analytics/feedback', { guide: 'gzip-probe', helpful: true }],
+    ];
+    for (const [path, event] of events) {
+      for (const coding of ['gzip', 'deflate', 'br', 'GZIP', 'gzip, identity']) {
+        const rawBody = coding.toLowerCase().startsWith('gzip') ? gzipSync(JSON.stringify(event)) : new TextEncoder().encode(JSON.stringify(event));
+        const response = await stack.call('POST', path, { rawBody, headers: { 'content-encoding': coding } });
+        expect(response.status, `${path} ${coding}`).toBe(415);
+        expect(response.headers.get('content-type')).toBe('application/problem+json');
+        expect(((await response.json()) as { detail: string }).detail).toBe(`Send the body uncompressed: Content-Encoding "${coding}" is not accepted.`);
+      }
+      // identity is no coding at all: read as sent
+      expect((await stack.call('POST', path, { body: event, headers: { 'content-encoding': 'identity' } })).status, path).toBe(202);
+    }
+    const items = await analyticsItems(stack);
+    expect(items.filter((item) => item.query === 'gzip probe')).toEqual([expect.objectContaining({ searches: 1 })]);
+    expect(items.filter((item) => item.guide === 'gzip-probe')).toEqual([expect.objectContaining({ helpful: 1 })]);
   });
 
   it('counts the same question typed differently as one query, with one item per day', async () => {

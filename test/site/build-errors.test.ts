@@ -33,7 +33,7 @@ describe('site build failures name the file and what to fix', () => {
         expect.stringMatching(/bad-guide\.md: front matter field "tags\[0\]": must be lowercase kebab-case/),
         expect.stringMatching(/bad-guide\.md: front matter field "systems\[1\]"/),
         expect.stringMatching(/bad-guide\.md: front matter field "updated": must be an ISO date/),
-        expect.stringMatching(/bad-guide\.md: front matter has unknown field\(s\) "sytems"/),
+        expect.stringMatching(/bad-guide\.md: front matter: unknown field "sytems" \(did you mean "systems"\?\)/),
       ]),
     );
   });

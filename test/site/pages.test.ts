@@ -166,6 +166,47 @@ describe('createSiteApp serves the built site', () => {
     const small = await app.request('/search/manifest.json', gzip);
     expect(small.headers.get('content-encoding')).toBeNull();
   });
+
+  it('answers HEAD with the headers GET sends (Content-Encoding and Vary included) and no body', async () => {
+    const app = createSiteApp(outDir);
+    const manifest = JSON.parse(await (await app.request('/search/manifest.json')).text()) as { index: string; text: string };
+    const compared = ['content-encoding', 'content-length', 'content-type', 'vary', 'cache-control'];
+    for (const url of ['/', '/guides/slurm-basics/', `/${manifest.text}0.json`, `/${manifest.index}`, '/search/manifest.json', '/guides/no-such-guide/']) {
+      for (const acceptEncoding of ['gzip', 'identity', undefined]) {
+        const headers: Record<string, string> = acceptEncoding ? { 'accept-encoding': acceptEncoding } : {};
+        const get = await app.request(url, { headers });
+        const head = await app.request(url, { method: 'HEAD', headers });
+        const label = `${url} accept-encoding: ${acceptEncoding}`;
+        expect(head.status, label).toBe(get.status);
+        for (const name of compared) expect(head.headers.get(name), `${label}: ${name}`).toBe(get.headers.get(name));
+        expect((await head.arrayBuffer()).byteLength, label).toBe(0);
+        await get.arrayBuffer();
+      }
+    }
+    const home = await app.request('/', { method: 'HEAD', headers: { 'accept-encoding': 'gzip' } });
+    expect(home.headers.get('content-encoding')).toBe('gzip');
+  });
+
+  it('says Vary: Accept-Encoding on every response whose type could be compressed: ranged, small or not asked for gzip', async () => {
+    const app = createSiteApp(outDir);
+    const ranged = await app.request('/guides/slurm-basics/', { headers: { range: 'bytes=0-99', 'accept-encoding': 'gzip' } });
+    expect(ranged.status).toBe(206);
+    expect(ranged.headers.get('content-encoding')).toBeNull();
+    expect(ranged.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect((await ranged.arrayBuffer()).byteLength).toBe(100);
+    const manifest = JSON.parse(await (await app.request('/search/manifest.json')).text()) as { index: string };
+    for (const url of ['/guides/slurm-basics/', '/search/manifest.json', `/${manifest.index}`, '/guides/no-such-guide/']) {
+      for (const method of ['GET', 'HEAD']) {
+        const plain = await app.request(url, { method });
+        expect(plain.headers.get('content-encoding'), `${method} ${url}`).toBeNull();
+        expect(plain.headers.get('vary'), `${method} ${url}`).toMatch(/^accept-encoding$/i);
+      }
+    }
+    // a type CloudFront never compresses, with no .gz beside it, does not vary
+    const favicon = await app.request('/favicon.ico', { headers: { 'accept-encoding': 'gzip' } });
+    expect(favicon.status).toBe(200);
+    expect(favicon.headers.get('vary')).toBeNull();
+  });
 });
 
 describe('the systems page', () => {

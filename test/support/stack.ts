@@ -18,7 +18,7 @@ export interface TestStack {
   /** A valid token for a seeded user. */
   token(email: string): Promise<string>;
   /** Calls the API in-process (app.request: real HTTP semantics, no socket). */
-  call(method: string, path: string, options?: { as?: string; token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<Response>;
+  call(method: string, path: string, options?: { as?: string; token?: string; body?: unknown; rawBody?: string | Uint8Array<ArrayBuffer>; headers?: Record<string, string> }): Promise<Response>;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anyJson, malformedJson, mutated } from '../support/bad-input.ts';
 import { AS, startTestStack, type TestStack } from '../support/stack.ts';
@@ -70,6 +71,16 @@ describe.each(WRITES)('$name with bad input', ({ method, path, as, valid, header
     const before = await countItems(stack);
     const response = await stack.call(method, path(), { as, rawBody: 'subject=x', headers: { ...(await headers()), 'content-type': 'application/x-www-form-urlencoded' } });
     expect(response.status).toBe(415);
+    await expectCleanRefusal(response, before, false);
+  });
+
+  it('answers a gzip body with 415 naming Content-Encoding (core/validation.ts, for every capability)', async () => {
+    const before = await countItems(stack);
+    const rawBody = gzipSync(JSON.stringify(valid));
+    const response = await stack.call(method, path(), { as, rawBody, headers: { ...(await headers()), 'content-encoding': 'gzip' } });
+    expect(response.status).toBe(415);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect((await response.clone().json()).detail).toMatch(/Content-Encoding "gzip"/);
     await expectCleanRefusal(response, before, false);
   });
 });

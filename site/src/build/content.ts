@@ -4,7 +4,8 @@ import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { BuildError } from './errors.ts';
-import { FrontMatterError, guideFrontMatterSchema, pageFrontMatterSchema, parseFrontMatter, type GuideFrontMatter } from './frontMatter.ts';
+import { problemLine, writerMessage } from './contractMessages.ts';
+import { fields, FrontMatterError, guideFrontMatterSchema, pageFrontMatterSchema, parseFrontMatter, type GuideFrontMatter } from './frontMatter.ts';
 
 export interface SourceFile<T> {
   slug: string;
@@ -29,9 +30,9 @@ export interface Expert {
   name: string;
 }
 
-const expertsFileSchema = z.strictObject({
-  experts: z.array(z.strictObject({ id: z.string().trim().min(1), name: z.string().trim().min(1) })),
-});
+const expertsFileSchema = fields({
+  experts: z.array(fields({ id: z.string().trim().min(1), name: z.string().trim().min(1) }, 'field', 'must be an expert, like { "id": "u-ana", "name": "Ana" }')),
+}, 'field', 'must be an object, like { "experts": [{ "id": "u-ana", "name": "Ana" }] }');
 
 /** `<content>/experts.json`, optional: without it no guide may name an owner. */
 async function loadExperts(contentDir: string, problems: string[]): Promise<Expert[]> {
@@ -49,9 +50,9 @@ async function loadExperts(contentDir: string, problems: string[]): Promise<Expe
     problems.push(`${displayPath(file)}: not valid JSON: ${(error as Error).message}`);
     return [];
   }
-  const result = expertsFileSchema.safeParse(parsed);
+  const result = expertsFileSchema.safeParse(parsed, { error: writerMessage });
   if (!result.success) {
-    problems.push(...result.error.issues.map((issue) => `${displayPath(file)}: "${issue.path.join('.')}": ${issue.message}`));
+    problems.push(...result.error.issues.map((issue) => problemLine(displayPath(file), '', issue)));
     return [];
   }
   return result.data.experts;
