@@ -2,7 +2,8 @@
 // Chromium and the bytes downloaded before them, at 1,000 and 5,000 generated guides, against the
 // targets and MkDocs Material built from the same guides in the same run (when `mkdocs` is installed).
 // Options: --sizes 1000,5000  --runs 5  --builds 3  --no-ladder  --no-mkdocs
-// Build time is the median of --builds builds, each into a new folder. Nothing is deleted until the end:
+// Build time is the median of --builds builds, each into a new folder, each after the disk has settled
+// (settle.ts: file creation right after mass deletions is many times slower here). Nothing is deleted until the end:
 // on this ext4 file system, creating files right after thousands were deleted costs several times more
 // (the kernel's inode allocator steps over recently deleted inodes), which would time the previous
 // step's clean-up rather than the build; MkDocs Material gets the same conditions.
@@ -18,6 +19,7 @@ import type { SearchManifest } from '../../site/src/search/types.ts';
 import { launchChromium } from '../../test/support/chromium.ts';
 import { writeCorpus } from './corpus.ts';
 import { timeBuild, type BuildTiming } from './build.ts';
+import { settleFileSystem } from './settle.ts';
 import { BENCH_QUERY, firstResultsMs, MKDOCS_MATERIAL_SEARCH, OUR_SEARCH, type FirstResults, type SearchUi } from './firstResults.ts';
 import { indexLadder, type LadderStep } from './ladder.ts';
 import { engineTiming, type EngineTiming } from './engineTiming.ts';
@@ -59,6 +61,8 @@ interface Row {
   docs: FileSize;
   first: FirstResults;
   buildPhases: string;
+  /** before each timed build: how fast creating files was (settle.ts) */
+  disk: string[];
   engine: EngineTiming;
   mkdocs?: { buildS: number; first: FirstResults };
 }
@@ -95,7 +99,9 @@ async function measure(n: number, work: string, browser: Browser, ladder: Ladder
   const { bytes } = await writeCorpus(contentDir, { n });
   console.error(`[bench:site] N=${n}: building (${builds} times)…`);
   const timings: BuildTiming[] = [];
+  const disk: string[] = [];
   for (let i = 0; i < builds; i++) {
+    disk.push(await settleFileSystem(work));
     timings.push(await timeBuild(repoRoot, contentDir, i === 0 ? outDir : `${outDir}-${i}`));
     console.error(`  ${timings.at(-1)!.output.split('\n')[0]}`);
   }
@@ -116,6 +122,7 @@ async function measure(n: number, work: string, browser: Browser, ladder: Ladder
   let anchor: Row['mkdocs'];
   if (mkdocs) {
     console.error(`[bench:site] N=${n}: MkDocs Material on the same guides: building…`);
+    disk.push(`MkDocs: ${await settleFileSystem(work)}`);
     const built = await buildWithMkdocs(contentDir, path.join(work, `mkdocs-${n}`));
     console.error(`[bench:site] N=${n}: MkDocs Material: first results in Chromium (${runs} cold runs)…`);
     anchor = { buildS: built.wallMs / 1000, first: await firstResultsOn(browser, built.siteDir, MKDOCS_MATERIAL_SEARCH) };
@@ -123,7 +130,7 @@ async function measure(n: number, work: string, browser: Browser, ladder: Ladder
   const buildPhases = /phases \(ms\): (.*)$/m.exec(build.output)?.[1] ?? '';
   return {
     n, sections, markdownMB: bytes / 1e6, buildWallS: build.wallMs / 1000, buildRunsS: timings.map((timing) => timing.wallMs / 1000), buildInProcessS: build.inProcessMs / 1000, buildCpuS: build.cpuMs / 1000,
-    index, postings, docs, first, buildPhases, engine, ...(anchor ? { mkdocs: anchor } : {}),
+    index, postings, docs, first, buildPhases, disk, engine, ...(anchor ? { mkdocs: anchor } : {}),
   };
 }
 
@@ -178,6 +185,7 @@ function printTable(rows: Row[], ladder: LadderStep[][]): void {
   for (const row of rows) {
     const files = (first: FirstResults) => Object.entries(first.filesBefore).map(([file, bytes]) => `${file.replace(/^\/assets\//, '')} ${kb(bytes)}`).join(', ');
     lines.push(`\nN=${row.n}: build phases (ms, in process): ${row.buildPhases}; first suggestion for "${BENCH_QUERY}": ${row.first.firstResult}`);
+    lines.push(`  disk before each build: ${row.disk.join('; ')}`);
     lines.push(`  bytes before first results, each run: ${row.first.bytesBeforeRuns.map(kb).join(', ')}`);
     lines.push(`  downloaded before first results (last run): ${files(row.first)}`);
     if (row.mkdocs) lines.push(`  MkDocs Material: ${files(row.mkdocs.first)}; first suggestion ${row.mkdocs.first.firstResult}`);
