@@ -101,11 +101,17 @@ async function build({ contentDir, outDir, baseUrl = 'http://localhost:3000', to
   phase('read');
   // Each guide's search documents go to the output thread as soon as the guide is rendered.
   const guideInputs: GuideSearchInput[] = [];
-  const model = buildModel(content, (guide) => {
-    const input = guideSearchInput(guide);
-    guideInputs.push(input);
-    output.addDocuments(input.documents);
-  });
+  const model = buildModel(
+    content,
+    (guide) => {
+      const input = guideSearchInput(guide);
+      guideInputs.push(input);
+      output.addDocuments(input.documents);
+      if (guide.rendered.highlights?.length) output.highlight(guide.rendered.highlights);
+    },
+    // With a second thread, it highlights the code blocks while this one renders (highlight.ts).
+    { deferHighlighting: output.threaded },
+  );
   output.endDocuments();
   phase('render');
   createStagingFolder(outDir);

@@ -3,7 +3,7 @@
 // MkDocs-style `other-guide.md#anchor` to `/guides/other-guide/#anchor` (and recorded for checking).
 import { Marked, Renderer, type Token, type Tokens } from 'marked';
 import GithubSlugger from 'github-slugger';
-import hljs from 'highlight.js/lib/common';
+import { highlightCode, isHighlightable, type HighlightJob } from './highlight.ts';
 import { plainText } from './plainText.ts';
 import { sanitizeRawHtml } from './sanitize.ts';
 import { escapeHtml } from './html.ts';
@@ -39,6 +39,8 @@ export interface RenderedMarkdown {
   checks: CheckNote[];
   /** malformed Check notes, in an author's words (the build names the file) */
   problems: string[];
+  /** with deferHighlighting: the code blocks whose placeholders are in `html` */
+  highlights?: HighlightJob[];
 }
 
 type AnchoredHeading = Tokens.Heading & { id?: string };
@@ -61,8 +63,13 @@ const marked = new Marked({
     },
     code({ text, lang }) {
       const language = (lang ?? '').trim().split(/\s+/)[0] ?? '';
-      const known = language !== '' && hljs.getLanguage(language) !== undefined;
-      const body = known ? hljs.highlight(text, { language, ignoreIllegals: true }).value : escapeHtml(text);
+      const known = isHighlightable(language);
+      let body: string;
+      if (!known) body = escapeHtml(text);
+      else if (deferredHighlights) {
+        body = `\u0000hl${placeholders++}\u0000`;
+        deferredHighlights.push({ placeholder: body, language, text });
+      } else body = highlightCode(language, text);
       const label = language ? ` data-lang="${escapeHtml(language)}"` : '';
       // tabindex: a code block that scrolls sideways must be reachable by keyboard (axe: scrollable-region-focusable)
       return `<pre tabindex="0"${label}><code class="hljs${known ? ` language-${language}` : ''}">${body}</code></pre>\n`;
@@ -118,7 +125,25 @@ function rewriteLink(token: MarkedLink, links: InternalLink[]): void {
   token.href = `/guides/${slug}/${anchor ? `#${anchor}` : ''}`;
 }
 
-export function renderMarkdown(source: string): RenderedMarkdown {
+/** Set while a render defers its highlighting (see highlight.ts); rendering is synchronous. */
+let deferredHighlights: HighlightJob[] | undefined;
+let placeholders = 0;
+
+/**
+ * `deferHighlighting`: leave a placeholder for each code block to highlight, listed in `highlights`
+ * (the command's builds highlight them on the second thread).
+ */
+export function renderMarkdown(source: string, { deferHighlighting = false } = {}): RenderedMarkdown {
+  const jobs: HighlightJob[] = [];
+  deferredHighlights = deferHighlighting && !source.includes('\u0000') ? jobs : undefined;
+  try {
+    return { ...render(source), ...(deferredHighlights ? { highlights: jobs } : {}) };
+  } finally {
+    deferredHighlights = undefined;
+  }
+}
+
+function render(source: string): RenderedMarkdown {
   const tokens = marked.lexer(source);
   // The page template prints the title as the only h1; a leading "# Title" would repeat it.
   const firstContent = tokens.findIndex((token) => token.type !== 'space');

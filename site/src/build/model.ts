@@ -39,12 +39,13 @@ export const byTitle = (a: { meta: { title: string } }, b: { meta: { title: stri
 /**
  * `rendered` hears of each guide as soon as it is rendered, in the final order (by slug, the search
  * index's order): the build hands its search documents to the output thread meanwhile.
+ * `deferHighlighting`: guides' code blocks are left as placeholders for the output thread (highlight.ts).
  */
-export function buildModel(content: Content, rendered?: (guide: Guide) => void): SiteModel {
+export function buildModel(content: Content, rendered?: (guide: Guide) => void, { deferHighlighting = false } = {}): SiteModel {
   const guides: Guide[] = [...content.guides]
     .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
     .map((source) => {
-      const guide: Guide = { ...source, url: guideUrl(source.slug), rendered: renderMarkdown(source.body), related: [] };
+      const guide: Guide = { ...source, url: guideUrl(source.slug), rendered: renderMarkdown(source.body, { deferHighlighting }), related: [] };
       rendered?.(guide);
       return guide;
     });

@@ -1,6 +1,7 @@
-// The build's second thread: it computes the search index and writes the output files, while the
-// main thread reads and renders the guides and lays out the pages. The main thread hands over each
-// guide's section documents as soon as the guide is rendered, and each page as soon as it is laid out.
+// The build's second thread: it computes the search index, highlights the code blocks (highlight.ts)
+// and writes the output files, while the main thread reads and renders the guides and lays out the
+// pages. The main thread hands over each guide's section documents and code blocks as soon as the
+// guide is rendered, and each page as soon as it is laid out.
 //
 // Why this split, measured at 1,000 guides on this 2-core machine (see site/README.md "Build speed"):
 //   - Writes could not overlap on the main thread: fs.promises' open → write → close steps each wait
@@ -24,6 +25,7 @@ import { IndexBuilder } from '../search/indexer.ts';
 import { encodeIndex } from '../search/format.ts';
 import { splitIndex } from '../search/shards.ts';
 import type { SectionFields } from '../search/fields.ts';
+import { highlightCode, PLACEHOLDER, type HighlightJob } from './highlight.ts';
 
 /** A file's size as written and as sent compressed (gzip), in bytes. */
 export interface FileSize {
@@ -50,6 +52,8 @@ export interface OutputThread {
   addDocuments(documents: readonly SectionFields[]): void;
   /** no more documents: the index is encoded while the main thread goes on */
   endDocuments(): void;
+  /** code blocks to highlight: their placeholders are replaced in every file written afterwards */
+  highlight(jobs: readonly HighlightJob[]): void;
   /** writes a file (path relative to the output folder) */
   write(file: string, data: string | Uint8Array): void;
   /** writes the index under these names */
@@ -63,6 +67,7 @@ export interface OutputThread {
 type Request =
   | { kind: 'documents'; documents: SectionFields[] }
   | { kind: 'end-documents' }
+  | { kind: 'highlight'; jobs: HighlightJob[] }
   | { kind: 'write'; file: string; data: string | Uint8Array }
   | { kind: 'index'; names: IndexNames }
   | { kind: 'finish' };
@@ -70,7 +75,7 @@ type Request =
 type Reply = { kind: 'index'; written: WrittenIndex } | { kind: 'finished' };
 
 const ROLE = 'site-build-output';
-/** documents per message: a guide's sections are a few; a message per guide is needless overhead */
+/** documents (or code blocks) per message: a guide has a few of each; a message per guide is needless overhead */
 const BATCH = 200;
 
 /** What the second thread does, request by request, synchronously. */
@@ -78,6 +83,7 @@ class OutputWork {
   private readonly builder = new IndexBuilder();
   private encoded: { head: Uint8Array; shards: Uint8Array[] } | undefined;
   private readonly folders = new Set<string>();
+  private readonly highlighted = new Map<string, string>();
 
   constructor(
     private readonly outDir: string,
@@ -92,14 +98,22 @@ class OutputWork {
       case 'end-documents':
         this.encoded = splitIndex(encodeIndex(this.builder.content()), this.shardBytes);
         return undefined;
+      case 'highlight':
+        for (const { placeholder, language, text } of request.jobs) this.highlighted.set(placeholder, highlightCode(language, text));
+        return undefined;
       case 'write':
-        this.write(request.file, request.data, false);
+        this.write(request.file, this.withHighlights(request.data), false);
         return undefined;
       case 'index':
         return { kind: 'index', written: this.writeIndex(request.names) };
       case 'finish':
         return { kind: 'finished' };
     }
+  }
+
+  private withHighlights(data: string | Uint8Array): string | Uint8Array {
+    if (typeof data !== 'string' || this.highlighted.size === 0 || !data.includes('\u0000')) return data;
+    return data.replace(PLACEHOLDER, (placeholder) => this.highlighted.get(placeholder) ?? placeholder);
   }
 
   private writeIndex(names: IndexNames): WrittenIndex {
@@ -181,15 +195,25 @@ function client(
     return (immediate ?? (await answer)) as Extract<Reply, { kind: K }>;
   };
   let batch: SectionFields[] = [];
+  let highlights: HighlightJob[] = [];
+  const flushHighlights = () => {
+    if (highlights.length > 0) send({ kind: 'highlight', jobs: highlights });
+    highlights = [];
+  };
+  // Everything batched goes before any other request: a page's highlights before the page.
   const flush = () => {
     if (batch.length > 0) send({ kind: 'documents', documents: batch });
     batch = [];
+    flushHighlights();
   };
   return {
     threaded,
     addDocuments(documents) {
       for (const document of documents) batch.push(document);
-      if (batch.length >= BATCH) flush();
+      if (batch.length >= BATCH) {
+        send({ kind: 'documents', documents: batch });
+        batch = [];
+      }
     },
     write(file, data) {
       flush();
@@ -198,6 +222,10 @@ function client(
     endDocuments() {
       flush();
       send({ kind: 'end-documents' });
+    },
+    highlight(jobs) {
+      for (const job of jobs) highlights.push(job);
+      if (highlights.length >= BATCH) flushHighlights();
     },
     writeIndex: async (names) => (await ask({ kind: 'index', names }, 'index')).written,
     finish: async () => void (await ask({ kind: 'finish' }, 'finished')),
