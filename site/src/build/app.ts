@@ -2,9 +2,8 @@
 // under assets/app/, precompressed; writes the page shell to app/index.html and to each static route's
 // folder (so /app/<page>/ is a file on any static host), and reports what each page downloads.
 import path from 'node:path';
-import { promises as fs } from 'node:fs';
 import type { Metafile } from 'esbuild';
-import { writeOutputFiles } from './esbuildOutput.ts';
+import { writeOutputFiles, writeToDisk, type WriteFile } from './esbuildOutput.ts';
 import { bundle, type Bundle } from './bundleCache.ts';
 import { ROUTES, STATIC_ROUTE_PATHS } from '../app/routes.ts';
 import { SITE_SOURCE_DIR } from './sourceDir.ts';
@@ -77,7 +76,7 @@ export async function bundleApp(outDir: string, { siteCss, sourceDir = SITE_SOUR
 }
 
 /** Bundles in memory (or takes the cached bundle, see bundleCache.ts); the function returned writes the files and the page shell. */
-export async function compileApp(outDir: string, sourceDir = SITE_SOURCE_DIR, cacheDir?: string): Promise<(siteCss: string) => Promise<AppBundle>> {
+export async function compileApp(outDir: string, sourceDir = SITE_SOURCE_DIR, cacheDir?: string): Promise<(siteCss: string, write?: WriteFile) => Promise<AppBundle>> {
   const appSource = path.join(sourceDir, 'app');
   const assetsDir = path.join(outDir, 'assets', 'app');
   const bundled = await bundle(
@@ -98,18 +97,18 @@ export async function compileApp(outDir: string, sourceDir = SITE_SOURCE_DIR, ca
     },
     cacheDir,
   );
-  return (siteCss) => writeApp(outDir, siteCss, bundled);
+  return (siteCss, write = writeToDisk) => writeApp(outDir, siteCss, bundled, write);
 }
 
-async function writeApp(outDir: string, siteCss: string, bundled: Bundle): Promise<AppBundle> {
+async function writeApp(outDir: string, siteCss: string, bundled: Bundle, write: WriteFile): Promise<AppBundle> {
   const { metafile } = bundled;
-  const written = await writeOutputFiles(bundled.outputFiles);
+  const written = await writeOutputFiles(bundled.outputFiles, write);
   const gzipped = new Map<string, number>();
   await Promise.all(Object.keys(metafile.outputs).map(async (file) => {
     const data = written.get(path.resolve(file));
     if (!data) throw new Error(`esbuild wrote no ${file}`);
     const compressed = bundled.gzip(path.resolve(file));
-    await fs.writeFile(`${file}.gz`, compressed);
+    await write(path.resolve(`${file}.gz`), compressed);
     gzipped.set(file, compressed.length);
   }));
   const url = (file: string) => `/assets/app/${path.basename(file)}`;
@@ -119,9 +118,7 @@ async function writeApp(outDir: string, siteCss: string, bundled: Bundle): Promi
   if (!entryFile || !cssFile) throw new Error('esbuild produced no app entry or stylesheet.');
   const page = shell({ siteCss, appCss: url(cssFile), entry: url(entryFile) });
   for (const folder of ['', ...STATIC_ROUTE_PATHS]) {
-    const target = path.join(outDir, 'app', folder, 'index.html');
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.writeFile(target, page);
+    await write(path.join(outDir, 'app', folder, 'index.html'), page);
   }
   return { entry: url(entryFile), css: url(cssFile), routeGzip: routeSizes(metafile, (file) => gzipped.get(file) ?? 0), metafile, cached: bundled.cached };
 }

@@ -1,8 +1,7 @@
 // Bundles the browser code (page script, search worker) and the stylesheet with esbuild: minified,
 // content-hashed file names under assets/, precompressed.
 import path from 'node:path';
-import { promises as fs } from 'node:fs';
-import { writeOutputFiles } from './esbuildOutput.ts';
+import { writeOutputFiles, writeToDisk, type WriteFile } from './esbuildOutput.ts';
 import { bundle, type Bundle } from './bundleCache.ts';
 import { SITE_SOURCE_DIR } from './sourceDir.ts';
 
@@ -24,7 +23,7 @@ export async function bundleAssets(outDir: string, sourceDir = SITE_SOURCE_DIR):
 }
 
 /** Bundles in memory (or takes the cached bundles, see bundleCache.ts); the function returned writes the files. */
-export async function compileAssets(outDir: string, sourceDir = SITE_SOURCE_DIR, cacheDir?: string): Promise<() => Promise<BundledAssets>> {
+export async function compileAssets(outDir: string, sourceDir = SITE_SOURCE_DIR, cacheDir?: string): Promise<(write?: WriteFile) => Promise<BundledAssets>> {
   const assetsDir = path.join(outDir, 'assets');
   const bundled = await bundle(
     'assets',
@@ -46,11 +45,11 @@ export async function compileAssets(outDir: string, sourceDir = SITE_SOURCE_DIR,
     },
     cacheDir,
   );
-  return () => writeAssets(bundled);
+  return (write = writeToDisk) => writeAssets(bundled, write);
 }
 
-async function writeAssets(bundled: Bundle): Promise<BundledAssets> {
-  const written = await writeOutputFiles(bundled.outputFiles);
+async function writeAssets(bundled: Bundle, write: WriteFile): Promise<BundledAssets> {
+  const written = await writeOutputFiles(bundled.outputFiles, write);
   const byEntry = new Map<string, string>();
   for (const [output, meta] of Object.entries(bundled.metafile.outputs)) {
     if (meta.entryPoint) byEntry.set(path.basename(meta.entryPoint).replace(/\.(ts|css)$/, ''), output);
@@ -61,7 +60,7 @@ async function writeAssets(bundled: Bundle): Promise<BundledAssets> {
     const data = written.get(path.resolve(output));
     if (!data) throw new Error(`esbuild wrote no ${output}`);
     const compressed = bundled.gzip(path.resolve(output));
-    await fs.writeFile(`${output}.gz`, compressed);
+    await write(path.resolve(`${output}.gz`), compressed);
     return { url: `/assets/${path.basename(output)}`, raw: data.length, gzip: compressed.length };
   };
   const [js, worker, css, estimate] = await Promise.all([locate('main'), locate('worker'), locate('styles'), locate('estimate')]);

@@ -117,8 +117,10 @@ async function build({ contentDir, outDir, baseUrl = 'http://localhost:3000', to
   createStagingFolder(outDir);
   phase('stage');
   const [writeAssets, writeApp] = await bundling;
-  const assets = await writeAssets();
-  const app = await writeApp(assets.css);
+  // Written by the output thread like every other file (synchronously there, off this thread).
+  const toOutput = (file: string, data: string | Uint8Array) => output.write(path.relative(outDir, file), data);
+  const assets = await writeAssets(toOutput);
+  const app = await writeApp(assets.css, toOutput);
   phase('bundle');
 
   // Every page carries the search manifest, planned before the index is encoded (see searchOutput.ts).
