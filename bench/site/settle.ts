@@ -10,10 +10,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const PROBE_FILES = 300;
-/** creating 300 folders with a file each: 15–45 ms when settled, 150 ms to over 1 s after mass deletions */
-const SETTLED_MS = 60;
+/** creating 300 folders with a file each: 13–55 ms when settled, 60–100 ms while a large corpus is written back, 150 ms to over 1 s after mass deletions */
+const SETTLED_MS = 100;
 const WAIT_MS = 15_000;
-const MAX_WAITS = 20;
+const MAX_WAITS = 12;
 
 let probes = 0;
 
