@@ -5,7 +5,7 @@ import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/chromium.ts';
 import { axeViolations } from '../support/axe.ts';
-import { openAs, PHONE, productForSuite, screenshot, seriousViolations, USERS } from './support.ts';
+import { apiAs, openAs, PHONE, productForSuite, screenshot, seriousViolations, USERS } from './support.ts';
 
 /** Every request the page makes to the analytics event routes, with its JSON body. */
 function analyticsRequests(page: Page): Array<{ path: string; body: Record<string, unknown>; request: Request }> {
@@ -39,6 +39,26 @@ describe.skipIf(!hasChromium)('what readers could not find', () => {
     await until(() => sent.length > 1);
     expect(sent[1]).toMatchObject({ path: '/api/analytics/search', body: { query: 'sbatch queue', opened: 1 } });
     for (const { request } of sent) expect(await request.headerValue('cookie')).toBeNull();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('counts a search the reader leaves before it settles (no guide answers, a ticket at once)', async () => {
+    const { page, context, errors } = await openAs(product, undefined);
+    const sent = analyticsRequests(page);
+    await page.goto('/search/?q=kubernetes%20helm%20chart');
+    await page.getByText('No guide answers “kubernetes helm chart”.').waitFor();
+    await page.getByRole('link', { name: 'Open a ticket', exact: true }).first().click(); // well within the 1.2 s a search takes to settle
+    await page.waitForURL(/\/app\/tickets\/new\?subject=kubernetes/);
+    // Counted on the server (the request leaves with the page, which Playwright does not report reliably).
+    const coordinator = await apiAs(product, 'coord@support.example');
+    const report = async () => (await coordinator<{ noResults: Array<{ query: string; searches: number }> }>('GET', '/api/analytics/report?days=7')).data;
+    let counted: { query: string; searches: number } | undefined;
+    for (let tries = 0; tries < 30 && !(counted = (await report()).noResults.find((row) => row.query === 'kubernetes helm chart')); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(counted?.searches).toBeGreaterThanOrEqual(1);
+    expect(sent.filter((event) => event.body.query === 'kubernetes helm chart').length).toBeLessThanOrEqual(1);
     expect(errors).toEqual([]);
     await context.close();
   });

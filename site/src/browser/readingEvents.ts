@@ -42,6 +42,10 @@ function flush(): void {
   pending = undefined;
 }
 
+// A reader who leaves before the search settles (e.g. "No guide answers this — open a ticket" at once) still
+// counts: that is the search the coordinators most need to see. keepalive lets the request outlive the page.
+if (typeof addEventListener === 'function') addEventListener('pagehide', flush);
+
 /** Results shown for a query: counted once per page and query, after the reader stops typing ('' cancels). */
 export function searchShown(query: string, results: number): void {
   clearTimeout(timer);
