@@ -59,10 +59,7 @@ export function joinSearchInputs(guides: readonly GuideSearchInput[]): SearchInp
   return { documents, docs, texts };
 }
 
-/** What a guide's search inputs are made of. */
-export type GuideToIndex = Pick<Guide, 'slug' | 'meta'>;
-
-export function guideSearchInput(guide: GuideToIndex & Pick<Guide, 'rendered'>): GuideSearchInput {
+export function guideSearchInput(guide: Pick<Guide, 'slug' | 'meta' | 'rendered'>): GuideSearchInput {
   const { meta } = guide;
   const i18n: DocsTable['guides'][number]['i18n'] = {};
   for (const lang of FOREIGN_LANGUAGES) {
